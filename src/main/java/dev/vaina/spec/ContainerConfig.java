@@ -1,0 +1,60 @@
+package dev.vaina.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the user asked for when creating a container, validated. Null fields mean "not given": the
+ * image's value (or the engine's default) applies.
+ *
+ * @param command     arguments after the image; empty means the image's Cmd
+ * @param entrypoint  --entrypoint; null keeps the image's, an empty list clears it
+ * @param env         -e and --env-file, in order
+ * @param workingDir  -w
+ * @param user        --user, as user[:group], names or numbers
+ * @param hostname    --hostname; null means the short container id
+ * @param volumes     -v bind mounts
+ * @param stopSignal  --stop-signal as a number
+ * @param stopTimeout --stop-timeout in seconds
+ * @param restart     --restart
+ * @param tty         -t
+ * @param interactive -i
+ * @param autoRemove  --rm
+ */
+public record ContainerConfig(
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> env,
+        String workingDir,
+        String user,
+        String hostname,
+        List<VolumeMount> volumes,
+        int stopSignal,
+        int stopTimeout,
+        RestartPolicy restart,
+        boolean tty,
+        boolean interactive,
+        boolean autoRemove) {
+
+    public static final int DEFAULT_STOP_SIGNAL = 15;
+    public static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    public ContainerConfig {
+        command = List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        env = Map.copyOf(env);
+        volumes = List.copyOf(volumes);
+        if (workingDir != null && !workingDir.startsWith("/")) {
+            throw new InvalidSpecException("invalid working directory \"" + workingDir + "\": it must be an absolute path");
+        }
+        if (stopTimeout < 0) {
+            throw new InvalidSpecException("invalid stop timeout " + stopTimeout + ": must be 0 or more seconds");
+        }
+        if (restart == null) {
+            restart = RestartPolicy.NO;
+        }
+        if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
+            throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
+        }
+    }
+}

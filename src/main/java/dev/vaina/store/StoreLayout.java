@@ -1,0 +1,86 @@
+package dev.vaina.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where vaina keeps its state. Persistent data (images, layers, container records, logs) lives under
+ * {@code dataRoot}; per-boot state (runtime state, bundles, mount points, exit files) under
+ * {@code runRoot}, which is a tmpfs that a reboot empties.
+ *
+ * <pre>
+ * dataRoot/images/&lt;image-id-hex&gt;/image.json    ImageRecord
+ * dataRoot/layers/&lt;diff-id-hex&gt;/                 extracted layer tree
+ * dataRoot/containers/&lt;id&gt;/container.json       ContainerRecord (what was asked for)
+ * dataRoot/containers/&lt;id&gt;/state.json           ContainerState (what happened)
+ * dataRoot/containers/&lt;id&gt;/ctr.log              output, Kubernetes' CRI log format
+ * dataRoot/containers/&lt;id&gt;/upper, work          the overlay's writable layer
+ * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
+ * runRoot/containers/&lt;id&gt;/bundle/config.json    OCI bundle
+ * runRoot/containers/&lt;id&gt;/rootfs               overlay mount point (mounted in the monitor's own mount namespace)
+ * runRoot/containers/&lt;id&gt;/exit, pid, error      written by the monitor
+ * runRoot/runtime                                 the OCI runtime's --root
+ * </pre>
+ */
+public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
+
+    /** The default layout for the calling user: rootful paths for root, XDG paths otherwise. */
+    public static StoreLayout forCurrentUser(Map<String, String> env, boolean root) {
+        if (root) {
+            return new StoreLayout(Path.of("/var/lib/vaina"), Path.of("/run/vaina"), false);
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        String dataHome = env.getOrDefault("XDG_DATA_HOME", home + "/.local/share");
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        if (runtimeDir == null || runtimeDir.isEmpty()) {
+            runtimeDir = "/run/user/" + new com.sun.security.auth.module.UnixSystem().getUid();
+        }
+        return new StoreLayout(Path.of(dataHome, "vaina"), Path.of(runtimeDir, "vaina"), true);
+    }
+
+    public Path images() {
+        return dataRoot.resolve("images");
+    }
+
+    public Path image(String imageIdHex) {
+        return images().resolve(imageIdHex);
+    }
+
+    public Path layers() {
+        return dataRoot.resolve("layers");
+    }
+
+    public Path layer(String diffIdHex) {
+        return layers().resolve(diffIdHex);
+    }
+
+    public Path containers() {
+        return dataRoot.resolve("containers");
+    }
+
+    public Path container(String id) {
+        return containers().resolve(id);
+    }
+
+    public Path names() {
+        return dataRoot.resolve("names");
+    }
+
+    public Path containerRun(String id) {
+        return runRoot.resolve("containers").resolve(id);
+    }
+
+    public Path runtimeRoot() {
+        return runRoot.resolve("runtime");
+    }
+
+    /** Scratch space on the same file system as the data, so finished work can be renamed into place. */
+    public Path tmp() {
+        return dataRoot.resolve("tmp");
+    }
+
+    /** The lock that serialises changes to records. */
+    public Path lockFile() {
+        return dataRoot.resolve("lock");
+    }
+}
