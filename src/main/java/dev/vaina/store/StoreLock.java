@@ -6,27 +6,41 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An exclusive advisory lock on a file, held for the life of a try-with-resources block. It serialises
- * vaina processes; the kernel drops it when a holder dies, so a crash never leaves it stuck.
+ * vaina processes; the kernel drops it when a holder dies, so a crash never leaves it stuck. File locks
+ * belong to the whole JVM, so threads of one process also queue on an in-process lock first.
  */
 public final class StoreLock implements AutoCloseable {
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock threadLock;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private StoreLock(FileChannel channel, FileLock lock) {
+    private StoreLock(ReentrantLock threadLock, FileChannel channel, FileLock lock) {
+        this.threadLock = threadLock;
         this.channel = channel;
         this.lock = lock;
     }
 
     public static StoreLock acquire(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path key = file.toAbsolutePath().normalize();
+        Files.createDirectories(key.getParent());
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        threadLock.lock();
+        FileChannel channel = null;
         try {
-            return new StoreLock(channel, channel.lock());
+            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return new StoreLock(threadLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
+            threadLock.unlock();
             throw e;
         }
     }
@@ -35,8 +49,9 @@ public final class StoreLock implements AutoCloseable {
     public void close() throws IOException {
         try {
             lock.release();
-        } finally {
             channel.close();
+        } finally {
+            threadLock.unlock();
         }
     }
 }

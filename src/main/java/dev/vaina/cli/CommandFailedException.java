@@ -1,0 +1,15 @@
+package dev.vaina.cli;
+
+/** A failure whose message is for the user and whose exit code is decided by the command. */
+public final class CommandFailedException extends RuntimeException {
+    private final int exitCode;
+
+    public CommandFailedException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.vaina.cli;
+
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.EnvironmentVariables;
+import dev.vaina.spec.RestartPolicy;
+import dev.vaina.spec.Signals;
+import dev.vaina.spec.VolumeMount;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options `run` and `create` share, and the image and command that follow them. */
+final class ContainerOptions {
+    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container.")
+    String name;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable (KEY alone takes the caller's value).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Read environment variables from a file.")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
+    String workdir;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "User (name or number) the command runs as.")
+    String user;
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the image's entrypoint (\"\" clears it).")
+    String entrypoint;
+
+    @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "Container host name.")
+    String hostname;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "HOST-DIR:CONTAINER-DIR[:OPTIONS]", description = "Bind mount a host directory.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--stop-signal", paramLabel = "SIGNAL", description = "Signal that stops the container (default SIGTERM).")
+    String stopSignal;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", description = "Seconds to wait after the stop signal before SIGKILL (default 10).")
+    Integer stopTimeout;
+
+    @Option(names = "--restart", paramLabel = "POLICY", description = "no, on-failure[:N], always or unless-stopped.")
+    String restart;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-terminal.")
+    boolean tty;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep standard input open.")
+    boolean interactive;
+
+    @Option(names = "--rm", description = "Remove the container when it exits.")
+    boolean rm;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run.")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    /** Validates the name, if one was given. */
+    String validatedName() {
+        return name == null ? null : new ContainerName(name).value();
+    }
+
+    ContainerConfig toConfig(Map<String, String> callerEnvironment) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        for (String volume : volumes) {
+            mounts.add(VolumeMount.parse(volume));
+        }
+        List<String> entry = entrypoint == null ? null : EntrypointParser.parse(entrypoint);
+        return new ContainerConfig(
+                command,
+                entry,
+                EnvironmentVariables.parse(envFiles, env, callerEnvironment),
+                workdir,
+                user,
+                hostname,
+                mounts,
+                stopSignal == null ? ContainerConfig.DEFAULT_STOP_SIGNAL : Signals.parse(stopSignal),
+                stopTimeout == null ? ContainerConfig.DEFAULT_STOP_TIMEOUT : stopTimeout,
+                RestartPolicy.parse(restart),
+                tty,
+                interactive,
+                rm);
+    }
+}

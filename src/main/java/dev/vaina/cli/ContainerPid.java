@@ -1,0 +1,28 @@
+package dev.vaina.cli;
+
+import dev.vaina.linux.Signalling;
+import dev.vaina.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The container's init process, as the monitor recorded it from the runtime's pid file. */
+final class ContainerPid {
+    private ContainerPid() {
+    }
+
+    static long read(StoreLayout layout, String id) throws IOException {
+        Path file = layout.containerRun(id).resolve("pid");
+        try {
+            String text = Files.readString(file).strip();
+            return text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+
+    static void signal(long pid, int signal) {
+        Signalling.kill((int) pid, signal);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vaina.cli;
+
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.systemd.UnitStatus;
+import dev.vaina.unit.ContainerUnit;
+import dev.vaina.unit.ContainerUnitModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The unit file of a CLI-made container. It goes to a runtime directory in the manager's search path,
+ * where systemd loads a new unit on demand: starting a container needs no daemon-reload, whose cost
+ * grows with the number of units.
+ */
+final class ContainerUnitFiles {
+    private ContainerUnitFiles() {
+    }
+
+    static Path path(Context context, ContainerRecord record) {
+        return context.unitDirectory().resolve(record.unit());
+    }
+
+    static void write(Context context, ContainerRecord record, boolean removeOnExit) throws IOException {
+        Path file = path(context, record);
+        String text = ContainerUnit.render(model(context, record, removeOnExit));
+        if (Files.exists(file) && Files.readString(file).equals(text)) {
+            return;
+        }
+        AtomicFiles.write(file, text);
+        UnitStatus status = context.systemd().status(record.unit());
+        if (status.needDaemonReload()) {
+            // Only when a unit of the same name is still loaded from an older file (a name reused quickly).
+            context.systemd().reload();
+        }
+    }
+
+    static void delete(Context context, ContainerRecord record) throws IOException {
+        Files.deleteIfExists(path(context, record));
+    }
+
+    private static ContainerUnitModel model(Context context, ContainerRecord record, boolean removeOnExit) {
+        List<String> start = new ArrayList<>(context.launcherCommand());
+        start.add("start");
+        start.add(record.id());
+        List<String> cleanup = new ArrayList<>(context.launcherCommand());
+        if (removeOnExit) {
+            cleanup.add("--remove");
+            cleanup.add("--unit-file");
+            cleanup.add(path(context, record).toString());
+        }
+        cleanup.add("cleanup");
+        cleanup.add(record.id());
+        return new ContainerUnitModel(record.id(), record.name(), record.imageName(), start, cleanup,
+                record.config().stopTimeout(), record.config().restart());
+    }
+}

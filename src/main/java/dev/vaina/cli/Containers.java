@@ -1,0 +1,195 @@
+package dev.vaina.cli;
+
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.Signals;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.NameGenerator;
+import dev.vaina.systemd.JobResult;
+import dev.vaina.systemd.UnitStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The life of a container as the CLI drives it: records on disk, a unit in systemd. */
+final class Containers {
+    private static final Duration EXIT_RECORD_WAIT = Duration.ofSeconds(30);
+
+    private final Context context;
+    private final ContainerStore store;
+
+    Containers(Context context) {
+        this.context = context;
+        this.store = context.containers();
+    }
+
+    ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
+            throws IOException {
+        store.repair();
+        String id = ContainerStore.newId();
+        String name = requestedName != null ? requestedName : freeGeneratedName();
+        new ContainerName(name);
+        List<String> topFirst = new ArrayList<>(image.layers());
+        Collections.reverse(topFirst);
+        ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
+                dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
+                "container-" + name + ".service");
+        store.create(record);
+        return record;
+    }
+
+    private String freeGeneratedName() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String candidate = NameGenerator.next();
+            if (!store.nameTaken(candidate)) {
+                return candidate;
+            }
+        }
+        return NameGenerator.next() + "_" + ContainerStore.newId().substring(0, 6);
+    }
+
+    /**
+     * Starts the container's unit and returns once the container runs (the monitor's READY=1). A start
+     * that fails throws with the container's own code (126, 127) or 125, and the message the monitor left.
+     */
+    void start(ContainerRecord record) throws IOException {
+        start(record, record.config().autoRemove());
+    }
+
+    /** @param removeOnExit whether the unit's cleanup removes the container (not when a foreground run will) */
+    void start(ContainerRecord record, boolean removeOnExit) throws IOException {
+        ContainerState state = store.state(record.id());
+        if (state.isRunning() && Liveness.monitorAlive(state)) {
+            return;
+        }
+        Path runDir = store.layout().containerRun(record.id());
+        Files.deleteIfExists(runDir.resolve("exit"));
+        Files.deleteIfExists(runDir.resolve("error"));
+        ContainerUnitFiles.write(context, record, removeOnExit);
+        JobResult result = context.systemd().startUnit(record.unit());
+        if (!result.succeeded()) {
+            ContainerState after = awaitExitRecord(record);
+            context.systemd().resetFailedUnit(record.unit());
+            String error = readError(runDir);
+            int code = after.exitCode() == 126 || after.exitCode() == 127 ? after.exitCode() : ExitCodes.ENGINE;
+            throw new CommandFailedException(code, error != null ? error
+                    : "container " + record.name() + " did not start: systemd unit " + record.unit() + " " + result);
+        }
+    }
+
+    /** Waits until the cleanup has recorded the container's exit (bounded: the cleanup may never run). */
+    ContainerState awaitExitRecord(ContainerRecord record) throws IOException {
+        Instant deadline = Instant.now().plus(EXIT_RECORD_WAIT);
+        while (true) {
+            ContainerState state = Liveness.reconcile(store, record);
+            if (!state.isRunning() || Instant.now().isAfter(deadline)) {
+                return state;
+            }
+            sleep(20);
+        }
+    }
+
+    /** Blocks until the container has exited, however long that takes, and returns its state. */
+    ContainerState waitForExit(ContainerRecord record) throws IOException {
+        while (true) {
+            ContainerState state = Liveness.reconcile(store, record);
+            if (!state.isRunning()) {
+                return state;
+            }
+            sleep(50);
+        }
+    }
+
+    void stop(ContainerRecord record, Integer timeoutSeconds) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (!state.isRunning()) {
+            return;
+        }
+        if (timeoutSeconds != null) {
+            signalThenKill(record, timeoutSeconds);
+        }
+        JobResult result = context.systemd().stopUnit(record.unit());
+        if (!result.succeeded()) {
+            throw new CommandFailedException(ExitCodes.ENGINE,
+                    "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
+        }
+        awaitExitRecord(record);
+        context.systemd().resetFailedUnit(record.unit());
+    }
+
+    /** `stop -t N`: the caller's own timeout, which the unit's fixed TimeoutStopSec cannot express. */
+    private void signalThenKill(ContainerRecord record, int timeoutSeconds) throws IOException {
+        long pid = ContainerPid.read(store.layout(), record.id());
+        if (pid <= 0) {
+            return;
+        }
+        ContainerPid.signal(pid, record.config().stopSignal());
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        while (Instant.now().isBefore(deadline)) {
+            if (!Liveness.processAlive(pid)) {
+                return;
+            }
+            sleep(20);
+        }
+        ContainerPid.signal(pid, Signals.parse("KILL"));
+    }
+
+    void kill(ContainerRecord record, int signal) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        long pid = ContainerPid.read(store.layout(), record.id());
+        if (!state.isRunning() || pid <= 0) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "can only kill running containers. " + record.id()
+                    + " is in state " + state.status() + ": container state improper");
+        }
+        ContainerPid.signal(pid, signal);
+    }
+
+    /** Removes a container; a running one only with force, after stopping it. */
+    void remove(ContainerRecord record, boolean force) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (state.isRunning()) {
+            if (!force) {
+                throw new CommandFailedException(ExitCodes.CONFLICT, "cannot remove container " + record.id()
+                        + " as it is running - running or paused containers cannot be removed without force: container state improper");
+            }
+            stop(record, null);
+        }
+        forget(record);
+    }
+
+    /** Deletes the unit file, lets systemd unload the unit, and deletes the records. */
+    void forget(ContainerRecord record) throws IOException {
+        ContainerUnitFiles.delete(context, record);
+        UnitStatus status = context.systemd().status(record.unit());
+        if (status.isFailed()) {
+            context.systemd().resetFailedUnit(record.unit());
+        }
+        store.remove(record);
+    }
+
+    private static String readError(Path runDir) throws IOException {
+        Path error = runDir.resolve("error");
+        if (!Files.exists(error)) {
+            return null;
+        }
+        String text = Files.readString(error).strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(ExitCodes.ENGINE, "interrupted");
+        }
+    }
+}

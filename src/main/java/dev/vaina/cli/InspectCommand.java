@@ -1,0 +1,90 @@
+package dev.vaina.cli;
+
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina inspect`: a JSON array with one object per container, in Podman's shape. */
+@Command(name = "inspect", description = "Show a container's configuration and state as JSON.")
+final class InspectCommand extends ContextCommand {
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    List<String> names;
+
+    @Override
+    int execute(Context context) throws Exception {
+        List<Map<String, Object>> result = new ArrayList<>();
+        int exit = EachContainer.apply(context, names, err(), record ->
+                result.add(describe(context, record, Liveness.reconcile(context.containers(), record))));
+        out().println(Json.PRETTY.asString(result));
+        out().flush();
+        return exit;
+    }
+
+    static Map<String, Object> describe(Context context, ContainerRecord record, ContainerState state) throws java.io.IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("Id", record.id());
+        map.put("Created", record.created());
+        map.put("Path", record.args().isEmpty() ? "" : record.args().get(0));
+        map.put("Args", record.args().size() > 1 ? record.args().subList(1, record.args().size()) : List.of());
+        Map<String, Object> stateMap = new LinkedHashMap<>();
+        stateMap.put("Status", state.status());
+        stateMap.put("Running", state.isRunning());
+        stateMap.put("Pid", state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0);
+        stateMap.put("ConmonPid", state.monitorPid());
+        stateMap.put("ExitCode", state.exitCode());
+        stateMap.put("Error", state.error() == null ? "" : state.error());
+        stateMap.put("StartedAt", state.startedAt() == null ? "0001-01-01T00:00:00Z" : state.startedAt());
+        stateMap.put("FinishedAt", state.finishedAt() == null ? "0001-01-01T00:00:00Z" : state.finishedAt());
+        map.put("State", stateMap);
+        map.put("Image", record.imageId());
+        map.put("ImageName", record.imageName());
+        map.put("Name", record.name());
+        map.put("SystemdUnit", record.unit());
+        map.put("LogPath", context.layout().container(record.id()).resolve("ctr.log").toString());
+        map.put("Config", config(record));
+        List<Map<String, Object>> mounts = new ArrayList<>();
+        record.config().volumes().forEach(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Type", "bind");
+            m.put("Source", v.source());
+            m.put("Destination", v.destination());
+            m.put("RW", !v.readOnly());
+            m.put("Options", v.options());
+            mounts.add(m);
+        });
+        map.put("Mounts", mounts);
+        Map<String, Object> hostConfig = new LinkedHashMap<>();
+        hostConfig.put("AutoRemove", record.config().autoRemove());
+        Map<String, Object> restart = new LinkedHashMap<>();
+        restart.put("Name", record.config().restart().kind().text);
+        restart.put("MaximumRetryCount", record.config().restart().maxRetries());
+        hostConfig.put("RestartPolicy", restart);
+        map.put("HostConfig", hostConfig);
+        return map;
+    }
+
+    private static Map<String, Object> config(ContainerRecord record) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", record.config().hostname() != null ? record.config().hostname() : record.shortId());
+        List<String> env = new ArrayList<>(record.imageConfig().env());
+        record.config().env().forEach((k, v) -> env.add(k + "=" + v));
+        config.put("Env", env);
+        config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
+        config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
+        config.put("Image", record.imageName());
+        config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
+                : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
+        config.put("User", record.config().user() != null ? record.config().user() : "");
+        config.put("Tty", record.config().tty());
+        config.put("OpenStdin", record.config().interactive());
+        config.put("StopSignal", dev.vaina.spec.Signals.name(record.config().stopSignal()));
+        config.put("StopTimeout", record.config().stopTimeout());
+        return config;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.vaina.cli;
+
+import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `vaina ps`: Podman's columns, statuses and filters. */
+@Command(name = "ps", description = "List containers.")
+final class PsCommand extends ContextCommand {
+    @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the container IDs.")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Do not truncate IDs and commands.")
+    boolean noTrunc;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    String format;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
+    List<String> filters = new ArrayList<>();
+
+    @Override
+    int execute(Context context) throws Exception {
+        List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
+        boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
+        List<Row> rows = new ArrayList<>();
+        for (ContainerRecord record : context.containers().list()) {
+            ContainerState state = Liveness.reconcile(context.containers(), record);
+            if (!all && !statusFiltered && !state.isRunning()) {
+                continue;
+            }
+            if (parsed.stream().allMatch(f -> f.matches(record, state))) {
+                rows.add(new Row(record, state));
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());
+        if (quiet) {
+            rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
+        } else if ("json".equals(format)) {
+            List<Map<String, Object>> json = new ArrayList<>();
+            rows.forEach(r -> json.add(r.json()));
+            out().println(Json.PRETTY.asString(json));
+        } else if (format == null || format.equals("table")) {
+            Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+            Instant now = Instant.now();
+            for (Row r : rows) {
+                table.add(noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
+                        HumanDuration.ago(Duration.between(Instant.parse(r.record.created()), now)),
+                        status(r.state, now), "", r.record.name());
+            }
+            table.print(out());
+        } else {
+            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+        }
+        out().flush();
+        return 0;
+    }
+
+    private String command(ContainerRecord record) {
+        String command = String.join(" ", record.args());
+        return noTrunc || command.length() <= 20 ? command : command.substring(0, 17) + "...";
+    }
+
+    static String status(ContainerState state, Instant now) {
+        return switch (state.status()) {
+            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Duration.between(Instant.parse(state.startedAt()), now));
+            case ContainerState.EXITED -> "Exited (" + state.exitCode() + ") "
+                    + HumanDuration.ago(Duration.between(Instant.parse(state.finishedAt()), now));
+            default -> "Created";
+        };
+    }
+
+    private record Row(ContainerRecord record, ContainerState state) {
+        Map<String, Object> json() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("Id", record.id());
+            map.put("Names", List.of(record.name()));
+            map.put("Image", record.imageName());
+            map.put("ImageID", record.imageId());
+            map.put("Command", record.args());
+            map.put("Created", record.created());
+            map.put("State", state.status());
+            map.put("Status", status(state, Instant.now()));
+            map.put("ExitCode", state.exitCode());
+            map.put("Exited", ContainerState.EXITED.equals(state.status()));
+            map.put("Pid", state.monitorPid());
+            map.put("StartedAt", state.startedAt());
+            map.put("ExitedAt", state.finishedAt());
+            map.put("Ports", List.of());
+            map.put("Labels", Map.of());
+            map.put("Unit", record.unit());
+            return map;
+        }
+    }
+}

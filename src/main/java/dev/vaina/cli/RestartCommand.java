@@ -1,0 +1,26 @@
+package dev.vaina.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina restart`: stop (if running), then start. */
+@Command(name = "restart", description = "Restart one or more containers.")
+final class RestartCommand extends ContextCommand {
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds to wait before killing the container.")
+    Integer timeout;
+
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    List<String> names;
+
+    @Override
+    int execute(Context context) throws Exception {
+        Containers containers = new Containers(context);
+        return EachContainer.apply(context, names, err(), record -> {
+            containers.stop(record, timeout);
+            containers.start(record);
+            out().println(record.id());
+        });
+    }
+}

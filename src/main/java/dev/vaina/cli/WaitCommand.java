@@ -1,0 +1,21 @@
+package dev.vaina.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina wait`: block until containers exit and print their exit codes. */
+@Command(name = "wait", description = "Wait for containers to exit and print their exit codes.")
+final class WaitCommand extends ContextCommand {
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    List<String> names;
+
+    @Override
+    int execute(Context context) throws Exception {
+        Containers containers = new Containers(context);
+        return EachContainer.apply(context, names, err(), record -> {
+            out().println(containers.waitForExit(record).exitCode());
+            out().flush();
+        });
+    }
+}

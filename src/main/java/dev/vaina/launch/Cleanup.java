@@ -1,0 +1,125 @@
+package dev.vaina.launch;
+
+import dev.vaina.linux.Signalling;
+import dev.vaina.oci.RuntimeProbe;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.FileTrees;
+import dev.vaina.store.StoreLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Undoes a launch and records how the container ended. Idempotent, and safe after a launch that
+ * stopped anywhere: every step checks what is there. systemd runs it as ExecStopPost; the CLI runs it
+ * itself when it finds a container whose monitor died without it.
+ */
+public final class Cleanup {
+    private static final int KILLED = 128 + 9;
+
+    private Cleanup() {
+    }
+
+    public static void run(ContainerStore store, ContainerRecord record) throws IOException {
+        run(store, record, false, null);
+    }
+
+    /** @param remove --rm of a detached container: delete it, and its unit file, once it has exited */
+    static void run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile) throws IOException {
+        ContainerPaths paths = new ContainerPaths(store.layout(), record.id());
+        // systemd's ExecStopPost and a CLI that noticed a dead monitor may both get here: one at a time.
+        try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
+            if (store.exists(record.id())) {
+                undo(store, record, paths, remove, unitFile);
+            }
+        }
+    }
+
+    private static void undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
+            Path unitFile) throws IOException {
+        killLeftover(paths);
+        deleteRuntimeState(store, record);
+        FileTrees.deleteQuietly(paths.bundle());
+        Files.deleteIfExists(paths.attachSocket());
+        deleteEmptyDirectory(paths.rootfs());
+        ContainerState state = store.state(record.id());
+        if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
+            int code = exitCode(paths);
+            store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
+        }
+        if (remove) {
+            if (unitFile != null) {
+                Files.deleteIfExists(unitFile);
+            }
+            store.remove(record);
+        }
+    }
+
+    /** The monitor died before the container: SIGKILL what is left of it (systemd would do it right after). */
+    private static void killLeftover(ContainerPaths paths) throws IOException {
+        if (Files.exists(paths.exitFile())) {
+            return;
+        }
+        long pid = readLong(paths.pidFile());
+        if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            Signalling.kill((int) pid, Signalling.SIGKILL);
+        }
+    }
+
+    private static void deleteRuntimeState(ContainerStore store, ContainerRecord record) {
+        Path state = store.layout().runtimeRoot().resolve(record.id());
+        if (!Files.exists(state)) {
+            return;
+        }
+        try {
+            Process delete = new ProcessBuilder(RuntimeProbe.choose(null).path().toString(), "--root",
+                    store.layout().runtimeRoot().toString(), "delete", "--force", record.id())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            delete.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            // Falls through to deleting the state directory by hand.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Rootless, the runtime ran inside the user namespace and may refuse from outside it; its
+        // state is only files once the container is gone.
+        FileTrees.deleteQuietly(state);
+    }
+
+    /** No exit file means the monitor did not see the end: the container was killed with it. */
+    private static int exitCode(ContainerPaths paths) throws IOException {
+        long code = readLong(paths.exitFile());
+        return code >= 0 ? (int) code : KILLED;
+    }
+
+    private static String readError(ContainerPaths paths) throws IOException {
+        try {
+            String text = Files.readString(paths.errorFile()).strip();
+            return text.isEmpty() ? null : text;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static long readLong(Path file) throws IOException {
+        try {
+            String text = Files.readString(file).strip();
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (NoSuchFileException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteEmptyDirectory(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Still a mount point in a namespace that is going away: the next launch reuses it.
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vaina.launch;
+
+import dev.vaina.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The files of one container that the launcher, the monitor and the cleanup share. */
+public record ContainerPaths(StoreLayout layout, String id) {
+
+    public Path dataDir() {
+        return layout.container(id);
+    }
+
+    public Path upper() {
+        return dataDir().resolve("upper");
+    }
+
+    public Path work() {
+        return dataDir().resolve("work");
+    }
+
+    public Path log() {
+        return dataDir().resolve("ctr.log");
+    }
+
+    public Path runDir() {
+        return layout.containerRun(id);
+    }
+
+    public Path bundle() {
+        return runDir().resolve("bundle");
+    }
+
+    public Path rootfs() {
+        return runDir().resolve("rootfs");
+    }
+
+    public Path exitFile() {
+        return runDir().resolve("exit");
+    }
+
+    public Path pidFile() {
+        return runDir().resolve("pid");
+    }
+
+    public Path errorFile() {
+        return runDir().resolve("error");
+    }
+
+    public Path attachSocket() {
+        return runDir().resolve("attach");
+    }
+
+    void createDirectories() throws IOException {
+        Files.createDirectories(upper());
+        Files.createDirectories(work());
+        Files.createDirectories(bundle());
+        Files.createDirectories(rootfs());
+        Files.createDirectories(layout.runtimeRoot());
+    }
+
+    void clearLastRun() throws IOException {
+        Files.deleteIfExists(exitFile());
+        Files.deleteIfExists(pidFile());
+        Files.deleteIfExists(errorFile());
+        Files.deleteIfExists(attachSocket());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vaina.launch;
+
+import dev.vaina.linux.Exec;
+import dev.vaina.oci.OciRuntime;
+import dev.vaina.oci.RuntimeProbe;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** The launcher's start: write the bundle, record the start, and exec into the monitor (same PID). */
+final class Launch {
+    private final ContainerStore store;
+    private final String configuredRuntime;
+
+    Launch(ContainerStore store, String configuredRuntime) {
+        this.store = store;
+        this.configuredRuntime = configuredRuntime;
+    }
+
+    void startAndBecomeMonitor(String id) throws IOException {
+        ContainerRecord record = store.read(id);
+        StoreLayout layout = store.layout();
+        ContainerPaths paths = new ContainerPaths(layout, id);
+        paths.createDirectories();
+        paths.clearLastRun();
+        List<Path> lowers = record.layers().stream().map(layout::layer).toList();
+        for (Path lower : lowers) {
+            if (!Files.isDirectory(lower)) {
+                throw new IOException("layer " + lower.getFileName() + " of image " + record.imageName()
+                        + " is missing from the store: pull or import the image again");
+            }
+        }
+        EtcFiles etc = EtcFiles.write(paths.runDir(), record);
+        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, etc);
+        AtomicFiles.write(paths.bundle().resolve("config.json"), config);
+        OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
+        long pid = ProcessHandle.current().pid();
+        store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers);
+        Exec.execve(argv.get(0), argv, System.getenv());
+    }
+
+    /** Leaves the reason a start failed where the CLI and the cleanup look for it. */
+    static void recordFailure(ContainerStore store, String id, Exception e) {
+        try {
+            ContainerPaths paths = new ContainerPaths(store.layout(), id);
+            AtomicFiles.write(paths.errorFile(), e.getMessage() == null ? e.toString() : e.getMessage());
+            if (!Files.exists(paths.exitFile())) {
+                AtomicFiles.write(paths.exitFile(), "125");
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The unit fails either way; the cleanup records exit code 125.
+        }
+    }
+}

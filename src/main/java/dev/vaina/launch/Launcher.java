@@ -1,0 +1,64 @@
+package dev.vaina.launch;
+
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.StoreLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * systemd's ExecStart and ExecStopPost for a container:
+ * {@code vaina-launcher --root D --runroot R [--runtime NAME] start ID} prepares the bundle and becomes
+ * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = null;
+        Path runRoot = null;
+        String runtime = null;
+        Path unitFile = null;
+        boolean remove = false;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]);
+                case "--runroot" -> runRoot = Path.of(args[++i]);
+                case "--runtime" -> runtime = args[++i];
+                case "--unit-file" -> unitFile = Path.of(args[++i]);
+                case "--remove" -> remove = true;
+                default -> rest.add(args[i]);
+            }
+        }
+        if (root == null || runRoot == null || rest.size() != 2) {
+            System.err.println("usage: vaina-launcher --root DIR --runroot DIR [--runtime NAME] start ID | [--remove --unit-file FILE] cleanup ID");
+            System.exit(125);
+        }
+        boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
+                && new com.sun.security.auth.module.UnixSystem().getUid() != 0;
+        ContainerStore store = new ContainerStore(new StoreLayout(root, runRoot, rootless));
+        String id = rest.get(1);
+        switch (rest.get(0)) {
+            case "start" -> {
+                try {
+                    new Launch(store, runtime).startAndBecomeMonitor(id);
+                } catch (Exception e) {
+                    Launch.recordFailure(store, id, e);
+                    System.err.println("vaina-launcher: " + e.getMessage());
+                    System.exit(125);
+                }
+            }
+            case "cleanup" -> {
+                if (store.exists(id)) {
+                    Cleanup.run(store, store.read(id), remove, unitFile);
+                }
+            }
+            default -> {
+                System.err.println("vaina-launcher: unknown verb " + rest.get(0));
+                System.exit(125);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vaina.launch;
+
+import dev.vaina.oci.OciRuntime;
+import dev.vaina.store.ContainerRecord;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The command line the launcher execs: unshare (a private mount namespace, so the rootfs mount
+ * disappears with the monitor whatever kills it; rootless also a user namespace holding the user's
+ * subordinate ids) and then the monitor's JVM with a heap sized for a long-lived, per-container process.
+ */
+final class MonitorCommand {
+    private static final List<String> MONITOR_JVM_FLAGS = List.of("-Xmx8m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData", "-Xshare:auto");
+
+    private MonitorCommand() {
+    }
+
+    static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
+            List<Path> lowers) {
+        List<String> argv = new ArrayList<>();
+        argv.add("/usr/bin/unshare");
+        if (rootless) {
+            argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
+        }
+        argv.addAll(List.of("--mount", "--propagation", "private", "--"));
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(MONITOR_JVM_FLAGS);
+        argv.add("-cp");
+        argv.add(jar());
+        argv.add("dev.vaina.monitor.Monitor");
+        argv.addAll(List.of(
+                "--id", record.id(),
+                "--bundle", paths.bundle().toString(),
+                "--runtime", runtime.path().toString(),
+                "--runtime-root", paths.layout().runtimeRoot().toString(),
+                "--log", paths.log().toString(),
+                "--exit-file", paths.exitFile().toString(),
+                "--pid-file", paths.pidFile().toString(),
+                "--error-file", paths.errorFile().toString(),
+                "--attach-socket", paths.attachSocket().toString(),
+                "--stop-signal", Integer.toString(record.config().stopSignal()),
+                "--stop-timeout", Integer.toString(record.config().stopTimeout()),
+                "--overlay", overlayOptions(rootless, paths, lowers),
+                "--rootfs", paths.rootfs().toString()));
+        if (record.config().tty()) {
+            argv.add("--terminal");
+        }
+        if (record.config().interactive()) {
+            argv.add("--interactive");
+        }
+        return argv;
+    }
+
+    static String overlayOptions(boolean rootless, ContainerPaths paths, List<Path> lowers) {
+        String options = "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
+                + ",upperdir=" + paths.upper() + ",workdir=" + paths.work();
+        // In a user namespace overlayfs keeps whiteouts and opaque markers in user.* xattrs.
+        return rootless ? options + ",userxattr" : options;
+    }
+
+    private static String jar() {
+        try {
+            return Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate vaina's jar", e);
+        }
+    }
+}

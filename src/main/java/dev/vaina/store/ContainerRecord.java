@@ -1,0 +1,40 @@
+package dev.vaina.store;
+
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ImageConfig;
+import java.util.List;
+
+/**
+ * What a container is: written once when it is created, never changed afterwards.
+ *
+ * @param id        64 hex digits
+ * @param created   ISO-8601 instant
+ * @param imageId   the image's id (64 hex)
+ * @param imageName the name the user gave, fully qualified (e.g. localhost/busybox:latest)
+ * @param args      the resolved command line (entrypoint + command), for ps and inspect
+ * @param config    what the user asked for
+ * @param imageConfig the image's defaults, copied so the container does not depend on the image record
+ * @param layers    the image's layers as diff-id hex digests, top-most first (overlay's lowerdir order)
+ * @param unit      the systemd unit that runs it
+ */
+public record ContainerRecord(
+        String id,
+        String name,
+        String created,
+        String imageId,
+        String imageName,
+        List<String> args,
+        ContainerConfig config,
+        ImageConfig imageConfig,
+        List<String> layers,
+        String unit) {
+
+    public ContainerRecord {
+        args = List.copyOf(args);
+        layers = List.copyOf(layers);
+    }
+
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.vaina.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.RestartPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerStoreTest {
+    @TempDir
+    Path dir;
+
+    private ContainerStore store() {
+        return new ContainerStore(new StoreLayout(dir.resolve("data"), dir.resolve("run"), false));
+    }
+
+    private static ContainerRecord record(String name) {
+        ContainerConfig config = new ContainerConfig(List.of("true"), null, Map.of("A", "1"), null, null, null,
+                List.of(), 15, 10, RestartPolicy.parse("on-failure:2"), false, false, false);
+        return new ContainerRecord(ContainerStore.newId(), name, "2026-01-01T00:00:00Z", "ab".repeat(32),
+                "localhost/busybox:latest", List.of("true"), config, ImageConfig.EMPTY, List.of("cd".repeat(32)),
+                "container-" + name + ".service");
+    }
+
+    @Test
+    void create_thenFindByNameIdAndPrefix() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord record = record("web");
+        store.create(record);
+        assertEquals(record, store.find("web"));
+        assertEquals(record, store.find(record.id()));
+        assertEquals(record, store.find(record.id().substring(0, 5)));
+        assertEquals(ContainerState.CREATED, store.state(record.id()).status());
+    }
+
+    @Test
+    void find_unknownNameSaysSo() {
+        NoSuchContainerException e = assertThrows(NoSuchContainerException.class, () -> store().find("nope"));
+        assertEquals("no container with name or ID \"nope\" found: no such container", e.getMessage());
+    }
+
+    @Test
+    void create_duplicateNameFailsNamingTheName() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord first = record("web");
+        store.create(first);
+        NameInUseException e = assertThrows(NameInUseException.class, () -> store.create(record("web")));
+        assertTrue(e.getMessage().contains("\"web\" is already in use by " + first.id()), e.getMessage());
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void create_concurrentSameNameExactlyOneWins() throws Exception {
+        ContainerStore store = store();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            results.add(pool.submit(() -> {
+                try {
+                    store().create(record("same"));
+                    return true;
+                } catch (NameInUseException e) {
+                    return false;
+                }
+            }));
+        }
+        int wins = 0;
+        for (Future<Boolean> result : results) {
+            wins += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, wins);
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void remove_freesTheNameAndLeavesNothing() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord record = record("web");
+        store.create(record);
+        store.remove(record);
+        assertFalse(store.exists(record.id()));
+        assertFalse(store.nameTaken("web"));
+        store.create(record("web"));
+        try (var entries = Files.list(store.layout().containers())) {
+            assertEquals(1, entries.count());
+        }
+    }
+
+    @Test
+    void nameClaimLeftByACrash_isTakenOver() throws Exception {
+        ContainerStore store = store();
+        Files.createDirectories(store.layout().names());
+        Files.writeString(store.layout().names().resolve("web"), "ef".repeat(32));
+        store.create(record("web"));
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void repair_deletesHalfMadeDirectories() throws Exception {
+        ContainerStore store = store();
+        Path leftover = store.layout().containers().resolve(".abc.new");
+        Files.createDirectories(leftover.resolve("x"));
+        store.repair();
+        assertFalse(Files.exists(leftover));
+        assertEquals(Collections.emptyList(), store.list());
+    }
+
+    @Test
+    void state_roundTrips() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord record = record("web");
+        store.create(record);
+        ContainerState running = store.state(record.id()).running(42, "2026-01-01T00:00:01Z");
+        store.writeState(record.id(), running);
+        assertEquals(running, store.state(record.id()));
+        ContainerState exited = running.exited(3, "2026-01-01T00:00:02Z", null);
+        store.writeState(record.id(), exited);
+        assertEquals(3, store.state(record.id()).exitCode());
+    }
+}
