@@ -110,6 +110,21 @@ class RuncRunTest {
     }
 
     @Test
+    void crunOnThisHost_agreesWithTheProbe() throws Exception {
+        String id = nextId();
+        RuntimeSpecBuilder.forContainer(id, TestConfigs.command("echo", "crun-ran").build(), ImageConfig.EMPTY)
+                .rootfs(bundle.rootfs).writeTo(bundle.dir);
+        ProcessResult result = ProcessResult.run(bundle.dir, List.of("crun", "--root", state.toString(), "run",
+                "--bundle", bundle.dir.toString(), id));
+        if (CgroupLayout.detect().crunSupported()) {
+            assertEquals("crun-ran\n", result.output());
+        } else {
+            assertTrue(result.exitCode() != 0 && result.output().contains("cgroups in hybrid mode not supported"),
+                    result.output());
+        }
+    }
+
+    @Test
     void rootless_runsInsideAUserNamespaceMadeByUnshare() throws Exception {
         Path runcRoot = Files.createTempDirectory(Path.of("/tmp"), "vaina-oci-runc-");
         try {
