@@ -1,0 +1,233 @@
+package dev.vaina.oci;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.VolumeMount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a bundle's config.json (OCI runtime spec 1.0.2, as runc 1.1 accepts it) with Podman's defaults.
+ *
+ * <p>Rootless means runc runs as uid 0 of a user namespace the launcher already made, so the config asks
+ * for no user namespace and no id mappings, and avoids what such a namespace cannot do (cgroup limits,
+ * device nodes' groups). No cgroupsPath is given: runc then places the container in its own cgroup,
+ * which is the systemd unit's.
+ */
+public final class RuntimeSpecBuilder {
+    public static final String OCI_VERSION = "1.0.2";
+
+    static final List<String> MASKED_PATHS = List.of(
+            "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
+            "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/proc/interrupts", "/sys/firmware",
+            "/sys/fs/selinux", "/sys/dev/block", "/sys/devices/virtual/powercap");
+    static final List<String> READONLY_PATHS = List.of(
+            "/proc/asound", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
+    private static final JSON PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
+    private final String id;
+    private final ContainerConfig container;
+    private final ImageConfig image;
+    private Path rootfs;
+    private boolean rootless;
+    private boolean newNetworkNamespace = true;
+    private Boolean cgroupNamespace;
+    private RootfsFiles rootfsFiles = RootfsFiles.NONE;
+    private final List<BindMount> extraMounts = new ArrayList<>();
+    private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
+    private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
+    private HostLimits hostLimits;
+
+    private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("container id must not be empty");
+        }
+        this.id = id;
+        this.container = Objects.requireNonNull(container, "container");
+        this.image = image == null ? ImageConfig.EMPTY : image;
+    }
+
+    public static RuntimeSpecBuilder forContainer(String id, ContainerConfig container, ImageConfig image) {
+        return new RuntimeSpecBuilder(id, container, image);
+    }
+
+    /** The bundle's root.path: an absolute path to the assembled root filesystem. */
+    public RuntimeSpecBuilder rootfs(Path rootfs) {
+        if (!rootfs.isAbsolute()) {
+            throw new IllegalArgumentException("rootfs must be an absolute path, got " + rootfs);
+        }
+        this.rootfs = rootfs;
+        return this;
+    }
+
+    public RuntimeSpecBuilder rootless(boolean rootless) {
+        this.rootless = rootless;
+        return this;
+    }
+
+    /** False when the container shares the host's network namespace (a later --network host). */
+    public RuntimeSpecBuilder newNetworkNamespace(boolean newNetworkNamespace) {
+        this.newNetworkNamespace = newNetworkNamespace;
+        return this;
+    }
+
+    /** Overrides Podman's default: a private cgroup namespace on cgroup v2 hosts only. */
+    public RuntimeSpecBuilder cgroupNamespace(boolean cgroupNamespace) {
+        this.cgroupNamespace = cgroupNamespace;
+        return this;
+    }
+
+    /** Where the image's etc/passwd and etc/group are read from, to resolve --user names. */
+    public RuntimeSpecBuilder rootfsFiles(RootfsFiles rootfsFiles) {
+        this.rootfsFiles = Objects.requireNonNull(rootfsFiles);
+        return this;
+    }
+
+    public RuntimeSpecBuilder extraMounts(List<BindMount> mounts) {
+        extraMounts.addAll(mounts);
+        return this;
+    }
+
+    /** Joins an existing namespace ("network", "ipc", "uts"...) by its /proc/PID/ns path instead of making one. */
+    public RuntimeSpecBuilder joinNamespace(String type, Path path) {
+        joinedNamespaces.put(type, path);
+        return this;
+    }
+
+    /** A containers-common seccomp.json; null means unconfined (no seccomp filter at all). */
+    public RuntimeSpecBuilder seccompProfile(Path profile) {
+        this.seccompProfile = profile;
+        return this;
+    }
+
+    public RuntimeSpecBuilder seccompUnconfined() {
+        return seccompProfile(null);
+    }
+
+    public RuntimeSpecBuilder hostLimits(HostLimits hostLimits) {
+        this.hostLimits = hostLimits;
+        return this;
+    }
+
+    public Map<String, Object> build() {
+        if (rootfs == null) {
+            throw new IllegalStateException("the rootfs path was not set");
+        }
+        String hostname = container.hostname() != null ? container.hostname() : id.substring(0, Math.min(12, id.length()));
+        String userSpec = container.user() != null && !container.user().isEmpty() ? container.user() : image.user();
+        ResolvedUser user = new UserResolver(rootfsFiles).resolve(userSpec);
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("ociVersion", OCI_VERSION);
+        spec.put("process", process(user, hostname));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("path", rootfs.toString());
+        root.put("readonly", false);
+        spec.put("root", root);
+        spec.put("hostname", hostname);
+        spec.put("mounts", mounts());
+        spec.put("linux", linux());
+        return spec;
+    }
+
+    public String toJson() {
+        try {
+            return PRETTY.asString(build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the runtime spec of container " + id, e);
+        }
+    }
+
+    /** Writes BUNDLE/config.json. */
+    public Path writeTo(Path bundle) {
+        Path config = bundle.resolve("config.json");
+        try {
+            Files.writeString(config, toJson());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+    }
+
+    private Map<String, Object> process(ResolvedUser user, String hostname) {
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("terminal", container.tty());
+        Map<String, Object> processUser = new LinkedHashMap<>();
+        processUser.put("uid", user.uid());
+        processUser.put("gid", user.gid());
+        processUser.put("umask", 0022);
+        if (!user.additionalGids().isEmpty()) {
+            processUser.put("additionalGids", user.additionalGids());
+        }
+        process.put("user", processUser);
+        process.put("args", ProcessArgs.resolve(container, image));
+        process.put("env", ProcessEnvironment.resolve(container, image, hostname));
+        process.put("cwd", workingDir());
+        process.put("capabilities", Capabilities.forUser(user, Capabilities.DEFAULT));
+        process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());
+        process.put("noNewPrivileges", false);
+        return process;
+    }
+
+    private String workingDir() {
+        if (container.workingDir() != null) {
+            return container.workingDir();
+        }
+        String imageDir = image.workingDir();
+        return imageDir != null && !imageDir.isEmpty() ? imageDir : "/";
+    }
+
+    private List<Map<String, Object>> mounts() {
+        List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace));
+        for (VolumeMount volume : container.volumes()) {
+            mounts.add(VolumeMounts.of(volume));
+        }
+        for (BindMount bind : extraMounts) {
+            mounts.add(VolumeMounts.of(bind));
+        }
+        return mounts;
+    }
+
+    private Map<String, Object> linux() {
+        Map<String, Object> linux = new LinkedHashMap<>();
+        linux.put("namespaces", namespaces());
+        if (seccompProfile != null) {
+            linux.put("seccomp", SeccompProfile.load(seccompProfile)
+                    .toOci(SeccompArch.host(), Capabilities.DEFAULT, KernelVersion.host()));
+        }
+        linux.put("maskedPaths", MASKED_PATHS);
+        linux.put("readonlyPaths", READONLY_PATHS);
+        return linux;
+    }
+
+    private List<Map<String, Object>> namespaces() {
+        List<String> types = new ArrayList<>(List.of("pid", "ipc", "uts", "mount"));
+        if (newNetworkNamespace || joinedNamespaces.containsKey("network")) {
+            types.add("network");
+        }
+        boolean cgroup = cgroupNamespace != null ? cgroupNamespace
+                : CgroupLayout.detect().mode() == CgroupLayout.Mode.UNIFIED;
+        if (cgroup) {
+            types.add("cgroup");
+        }
+        List<Map<String, Object>> namespaces = new ArrayList<>();
+        for (String type : types) {
+            Map<String, Object> namespace = new LinkedHashMap<>();
+            namespace.put("type", type);
+            if (joinedNamespaces.containsKey(type)) {
+                namespace.put("path", joinedNamespaces.get(type).toString());
+            }
+            namespaces.add(namespace);
+        }
+        return namespaces;
+    }
+}

@@ -1,0 +1,360 @@
+package dev.vaina.systemd;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusAsyncReply;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBusSigHandler;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The one door from vaina to systemd: start, stop, kill and inspect units over D-Bus. Open it in
+ * try-with-resources; one instance is not meant to be shared between threads.
+ */
+public final class Systemd implements AutoCloseable {
+    private static final String UNIT_INTERFACE = "org.freedesktop.systemd1.Unit";
+    private static final String SERVICE_INTERFACE = "org.freedesktop.systemd1.Service";
+    private static final String JOB_INTERFACE = "org.freedesktop.systemd1.Job";
+    private static final String NO_SUCH_UNIT = "org.freedesktop.systemd1.NoSuchUnit";
+    /** How often a waiter checks that its job still exists, in case its JobRemoved signal never comes. */
+    private static final long JOB_CHECK_INTERVAL_MILLIS = 2_000;
+
+    private final ManagerScope scope;
+    private final DBusConnection connection;
+    private final Manager manager;
+    private final JobTracker jobs = new JobTracker();
+    private boolean subscribed;
+
+    private Systemd(ManagerScope scope, DBusConnection connection, Manager manager) {
+        this.scope = scope;
+        this.connection = connection;
+        this.manager = manager;
+    }
+
+    /** Connects to the bus on which the chosen manager listens. */
+    public static Systemd connect(ManagerScope scope) {
+        String address = busAddress(scope);
+        DBusConnection connection;
+        try {
+            connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        } catch (DBusException | RuntimeException e) {
+            throw new SystemdException("cannot connect to the systemd " + scope + " manager's bus at " + address
+                    + ": " + e.getMessage(), e);
+        }
+        try {
+            Manager manager = connection.getRemoteObject(Manager.BUS_NAME, Manager.OBJECT_PATH, Manager.class);
+            return new Systemd(scope, connection, manager);
+        } catch (DBusException | RuntimeException e) {
+            connection.disconnect();
+            throw new SystemdException("cannot reach the systemd " + scope + " manager at " + address + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The user manager listens on the session bus; a login session exports its address, and where none does
+     * (a service, a test harness), the bus socket sits at its well-known place in the runtime directory.
+     */
+    static String busAddress(ManagerScope scope) {
+        if (scope == ManagerScope.SYSTEM) {
+            String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
+            return address != null && !address.isEmpty() ? address : "unix:path=/run/dbus/system_bus_socket";
+        }
+        String address = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+        if (address != null && !address.isEmpty()) {
+            return address;
+        }
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDir != null && !runtimeDir.isEmpty()) {
+            return "unix:path=" + runtimeDir + "/bus";
+        }
+        throw new SystemdException("cannot find the systemd user manager's bus: neither DBUS_SESSION_BUS_ADDRESS"
+                + " nor XDG_RUNTIME_DIR is set (log in through a session that starts a user manager,"
+                + " or choose the system manager)");
+    }
+
+    public ManagerScope scope() {
+        return scope;
+    }
+
+    /** Starts the unit ("replace" mode) and waits until systemd removed the job. */
+    public JobResult startUnit(String unit) {
+        return runJob("start", unit);
+    }
+
+    public JobResult stopUnit(String unit) {
+        return runJob("stop", unit);
+    }
+
+    public JobResult restartUnit(String unit) {
+        return runJob("restart", unit);
+    }
+
+    /** Sends a signal to the unit's processes; whom is "main", "control" or "all". */
+    public void killUnit(String unit, String whom, int signal) {
+        try {
+            manager.KillUnit(unit, whom, signal);
+        } catch (DBusExecutionException e) {
+            throw failure("cannot send signal " + signal + " to " + whom + " process(es) of", unit, e);
+        }
+    }
+
+    /** Forgets a failed state (and the start rate limit), so that systemd may unload the unit. */
+    public void resetFailedUnit(String unit) {
+        try {
+            manager.ResetFailedUnit(unit);
+        } catch (DBusExecutionException e) {
+            if (NO_SUCH_UNIT.equals(e.getType())) {
+                return; // not loaded: there is nothing to forget
+            }
+            throw failure("cannot reset the failed state of", unit, e);
+        }
+    }
+
+    /** Reloads every unit file (daemon-reload). A new unit file is loaded on demand without it. */
+    public void reload() {
+        try {
+            manager.Reload();
+        } catch (DBusExecutionException e) {
+            throw new SystemdException("cannot reload the systemd " + scope + " manager: " + e.getMessage(), e);
+        }
+    }
+
+    /** The status of one unit; a unit systemd has no file for is "not-found", not an error. */
+    public UnitStatus status(String unit) {
+        return statuses(List.of(unit)).get(unit);
+    }
+
+    /**
+     * The statuses of several units, keyed by the names asked for, in their order. One ListUnitsByNames call
+     * gives the states of all of them; the service properties of the loaded ones are then asked for all at
+     * once (pipelined), so the cost is about two round trips whatever the number of units.
+     */
+    public Map<String, UnitStatus> statuses(Collection<String> units) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(units));
+        List<UnitInfo> infos;
+        try {
+            infos = manager.ListUnitsByNames(names);
+        } catch (DBusExecutionException e) {
+            throw new SystemdException("cannot list units " + names + ": " + e.getMessage(), e);
+        }
+        Map<String, UnitInfo> byName = matchInfos(names, infos);
+        Map<String, PendingProperties> pending = new HashMap<>();
+        for (String name : names) {
+            UnitInfo info = byName.get(name);
+            if (info != null && !"not-found".equals(info.loadState)) {
+                pending.put(name, askProperties(name, info.unitPath));
+            }
+        }
+        Map<String, UnitStatus> statuses = new LinkedHashMap<>();
+        for (String name : names) {
+            UnitInfo info = byName.get(name);
+            if (info == null || "not-found".equals(info.loadState)) {
+                statuses.put(name, UnitStatus.notFound(name));
+                continue;
+            }
+            statuses.put(name, pending.get(name).toStatus(name, info));
+        }
+        return statuses;
+    }
+
+    /**
+     * systemd skips names that are not valid unit names and answers with a unit's primary name where an alias
+     * was asked for, so the answer lines up with the question by position only when nothing was skipped.
+     */
+    private static Map<String, UnitInfo> matchInfos(List<String> names, List<UnitInfo> infos) {
+        Map<String, UnitInfo> byName = new HashMap<>();
+        if (infos.size() == names.size()) {
+            for (int i = 0; i < names.size(); i++) {
+                byName.put(names.get(i), infos.get(i));
+            }
+        } else {
+            for (UnitInfo info : infos) {
+                byName.put(info.name, info);
+            }
+        }
+        return byName;
+    }
+
+    private PendingProperties askProperties(String unit, DBusPath unitPath) {
+        try {
+            Properties properties = connection.getRemoteObject(Manager.BUS_NAME, unitPath.getPath(),
+                    Properties.class);
+            DBusAsyncReply<?> unitReply = connection.callMethodAsync(properties, "Get", UNIT_INTERFACE,
+                    "NeedDaemonReload");
+            DBusAsyncReply<?> serviceReply = unit.endsWith(".service")
+                    ? connection.callMethodAsync(properties, "GetAll", SERVICE_INTERFACE)
+                    : null;
+            return new PendingProperties(unitReply, serviceReply);
+        } catch (DBusException | DBusExecutionException e) {
+            throw failure("cannot read the properties of", unit, e);
+        }
+    }
+
+    /** Replies to the property calls for one unit, read once all calls have been sent. */
+    private static final class PendingProperties {
+        private final DBusAsyncReply<?> unitReply;
+        private final DBusAsyncReply<?> serviceReply;
+
+        PendingProperties(DBusAsyncReply<?> unitReply, DBusAsyncReply<?> serviceReply) {
+            this.unitReply = unitReply;
+            this.serviceReply = serviceReply;
+        }
+
+        UnitStatus toStatus(String name, UnitInfo info) {
+            boolean needReload;
+            Map<?, ?> service = Map.of();
+            try {
+                needReload = Boolean.TRUE.equals(unwrap(unitReply.getReply()));
+                if (serviceReply != null) {
+                    service = (Map<?, ?>) serviceReply.getReply();
+                }
+            } catch (DBusException | DBusExecutionException e) {
+                throw failure("cannot read the properties of", name, e);
+            }
+            return new UnitStatus(name, info.loadState, info.activeState, info.subState,
+                    number(service.get("MainPID")), (int) number(service.get("ExecMainCode")),
+                    (int) number(service.get("ExecMainStatus")), needReload, text(service.get("Result")));
+        }
+
+        private static Object unwrap(Object value) {
+            return value instanceof Variant<?> variant ? variant.getValue() : value;
+        }
+
+        private static long number(Object value) {
+            Object unwrapped = unwrap(value);
+            return unwrapped instanceof Number number ? number.longValue() : 0;
+        }
+
+        private static String text(Object value) {
+            Object unwrapped = unwrap(value);
+            return unwrapped == null ? "" : unwrapped.toString();
+        }
+    }
+
+    /**
+     * Queues a job and waits for its JobRemoved signal. The handler is registered and Subscribe() called before
+     * the job is queued, because a fast job (an already active unit, a unit that fails at once) is removed
+     * before the call that queued it has even returned.
+     */
+    private JobResult runJob(String verb, String unit) {
+        subscribe(verb, unit);
+        DBusPath job;
+        try {
+            job = switch (verb) {
+                case "start" -> manager.StartUnit(unit, "replace");
+                case "stop" -> manager.StopUnit(unit, "replace");
+                case "restart" -> manager.RestartUnit(unit, "replace");
+                default -> throw new IllegalArgumentException(verb);
+            };
+        } catch (DBusExecutionException e) {
+            throw failure("cannot " + verb, unit, e);
+        }
+        return awaitJob(verb, unit, job.getPath());
+    }
+
+    private void subscribe(String verb, String unit) {
+        if (subscribed) {
+            return;
+        }
+        try {
+            connection.addSigHandler(Manager.JobRemoved.class, jobs);
+            manager.Subscribe();
+            subscribed = true;
+        } catch (DBusException | DBusExecutionException e) {
+            throw new SystemdException("cannot " + verb + " unit " + unit + ": cannot subscribe to the systemd "
+                    + scope + " manager's job signals: " + e.getMessage(), e);
+        }
+    }
+
+    private JobResult awaitJob(String verb, String unit, String jobPath) {
+        try {
+            while (true) {
+                String result = jobs.await(jobPath, JOB_CHECK_INTERVAL_MILLIS);
+                if (result != null) {
+                    return JobResult.of(result);
+                }
+                if (!jobExists(jobPath)) {
+                    // Gone without a signal reaching us: one last short wait, then judge by the unit's state.
+                    result = jobs.await(jobPath, 100);
+                    if (result != null) {
+                        return JobResult.of(result);
+                    }
+                    return status(unit).isFailed() ? JobResult.FAILED : JobResult.DONE;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SystemdException("interrupted while waiting for systemd to " + verb + " unit " + unit
+                    + " (job " + jobPath + " goes on)", e);
+        }
+    }
+
+    private boolean jobExists(String jobPath) {
+        try {
+            Properties job = connection.getRemoteObject(Manager.BUS_NAME, jobPath, Properties.class);
+            job.Get(JOB_INTERFACE, "State");
+            return true;
+        } catch (DBusException | DBusExecutionException e) {
+            return false;
+        }
+    }
+
+    private static SystemdException failure(String what, String unit, Exception e) {
+        String type = e instanceof DBusExecutionException dbusError ? dbusError.getType() : null;
+        String message = what + " unit " + unit + ": " + e.getMessage();
+        if (NO_SUCH_UNIT.equals(type)) {
+            return new NoSuchUnitException(unit, message, e);
+        }
+        return new SystemdException(message, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // The bus closing badly loses nothing of ours: every call made has been answered.
+        }
+    }
+
+    /** Results of removed jobs, from the signal thread to the waiting caller. */
+    private static final class JobTracker implements DBusSigHandler<Manager.JobRemoved> {
+        // Jobs of other clients land here too; a connection lives for one command, so they stay few.
+        private final Map<String, String> removed = new HashMap<>();
+
+        @Override
+        public synchronized void handle(Manager.JobRemoved signal) {
+            removed.put(signal.getJob().getPath(), signal.getResult());
+            notifyAll();
+        }
+
+        /** The job's result, or null if it was not removed within the given time. */
+        synchronized String await(String jobPath, long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + millis * 1_000_000;
+            while (true) {
+                String result = removed.remove(jobPath);
+                if (result != null) {
+                    return result;
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return null;
+                }
+                wait(left);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vaina.unit;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.RestartPolicy;
+
+/**
+ * What a container's systemd service is made from. execStart is the launcher's command line (it becomes the
+ * monitor, the unit's main process); execStopPost the cleanup's, empty for none. description is null for the
+ * default "vaina container NAME (IMAGE)".
+ */
+public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
+        List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description) {
+
+    public ContainerUnitModel {
+        Objects.requireNonNull(containerId, "containerId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(restartPolicy, "restartPolicy");
+        if (!containerId.matches("[0-9a-zA-Z]+")) {
+            throw new IllegalArgumentException("invalid container id \"" + containerId + "\"");
+        }
+        if (image.isEmpty() || image.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("invalid image name \"" + image + "\" for container " + name);
+        }
+        execStart = List.copyOf(execStart);
+        execStopPost = List.copyOf(execStopPost);
+        if (execStart.isEmpty()) {
+            throw new IllegalArgumentException("container " + name + " has no launcher command line");
+        }
+        if (stopTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("stop timeout of container " + name + " must not be negative,"
+                    + " got " + stopTimeoutSeconds);
+        }
+        if (description == null) {
+            description = "vaina container " + name + " (" + image + ")";
+        }
+    }
+
+    /** container-NAME.service, the name `vaina` and `systemctl --user` know the container's unit by. */
+    public String unitName() {
+        return "container-" + name + ".service";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vaina.unit;
+
+import java.util.List;
+
+/**
+ * Writes values the way systemd reads them back (systemd.service(5) "Command lines", systemd.unit(5)
+ * "Specifiers"): a command line whose arguments survive systemd's word splitting, C unescaping, "$"
+ * variable expansion and "%" specifier expansion unchanged.
+ */
+public final class SystemdQuoting {
+    private SystemdQuoting() {
+    }
+
+    /** argv as an ExecStart=-style command line; argv[0] must be an absolute path. */
+    public static String commandLine(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a command line needs at least the program to run");
+        }
+        String program = argv.get(0);
+        if (!program.startsWith("/")) {
+            // An absolute path also keeps systemd from reading a leading - @ + ! : as an ExecStart prefix.
+            throw new IllegalArgumentException("the program of a unit's command line must be an absolute path,"
+                    + " got \"" + program + "\"");
+        }
+        StringBuilder line = new StringBuilder();
+        for (String argument : argv) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quoteArgument(argument));
+        }
+        return line.toString();
+    }
+
+    /**
+     * One argument: left bare when it is made only of characters systemd passes through untouched,
+     * otherwise in double quotes with C escapes. "$" and "%" are doubled either way: systemd expands
+     * variables and specifiers inside quotes too.
+     */
+    public static String quoteArgument(String argument) {
+        if (!argument.isEmpty() && isPlain(argument)) {
+            return argument;
+        }
+        StringBuilder quoted = new StringBuilder(argument.length() + 8).append('"');
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                case '$' -> quoted.append("$$");
+                case '%' -> quoted.append("%%");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        quoted.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /** A plain setting value (Description=, SyslogIdentifier=) with specifiers disarmed. */
+    public static String escapeSpecifiers(String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a unit setting must be one line, got \"" + value + "\"");
+        }
+        return value.replace("%", "%%");
+    }
+
+    private static boolean isPlain(String argument) {
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "_-./:=,+@".indexOf(c) >= 0;
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+<#-- container-NAME.service for one container made by the CLI. Every value arrives already quoted or
+     escaped for systemd (see dev.vaina.unit.ContainerUnitRenderer); this file only lays them out. -->
+# ${unitName}, made by vaina for container ${id}
+[Unit]
+Description=${description}
+<#if startLimitBurst??>
+# on-failure:${maxRetries} allows ${maxRetries} restarts, that is ${startLimitBurst} starts, counted until the
+# unit is reset (vaina start resets it), however long the container ran in between.
+StartLimitIntervalSec=infinity
+StartLimitBurst=${startLimitBurst}
+<#elseif restart != "no">
+# Restarts are not rate-limited, as with Docker and Podman; RestartSec= below spaces them out.
+StartLimitIntervalSec=0
+</#if>
+
+[Service]
+# The monitor (the launcher, after exec, same PID) sends READY=1 once the container runs.
+Type=notify
+NotifyAccess=main
+ExecStart=${execStart}
+<#if execStopPost??>
+# "-": the container's exit status, not the cleanup's, decides whether the unit failed (and so
+# whether on-failure restarts it); the cleanup reports its own errors in the unit's log.
+ExecStopPost=-${execStopPost}
+</#if>
+# SIGTERM reaches the monitor only; it forwards the container's own stop signal and escalates to
+# SIGKILL after the stop timeout. Whatever is left after TimeoutStopSec= is killed by systemd.
+KillMode=mixed
+KillSignal=SIGTERM
+# The container's stop timeout plus a margin for the monitor's own SIGKILL and exit.
+TimeoutStopSec=${timeoutStopSec}
+# Preparing the root file system (and, rootless, the id-mapped layers) may take a while on first start.
+TimeoutStartSec=${timeoutStartSec}
+Delegate=yes
+<#if unlessStopped??>
+# unless-stopped is "always" here: systemd never restarts a unit that was stopped (vaina stop,
+# systemctl stop), and a stopped unit stays stopped across reboots unless it is enabled.
+</#if>
+Restart=${restart}
+<#if restartSec??>
+RestartSec=${restartSec}
+</#if>
+SyslogIdentifier=${syslogIdentifier}
+
+[X-Container]
+Id=${id}
+Name=${name}
+Image=${image}
