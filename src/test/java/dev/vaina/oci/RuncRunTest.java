@@ -126,27 +126,53 @@ class RuncRunTest {
 
     @Test
     void rootless_runsInsideAUserNamespaceMadeByUnshare() throws Exception {
+        Path data = Files.createDirectories(bundle.dir.resolve("data"));
+        Path hostname = Files.writeString(bundle.dir.resolve("hostname"), "from-the-launcher\n");
+        String script = "id; cat /proc/self/uid_map; touch /data/x 2>/dev/null || echo data-ro; cat /etc/hostname; "
+                + "grep ^Seccomp: /proc/self/status; ls /sys/fs/cgroup >/dev/null && echo sys-ok";
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(nextId(),
+                        TestConfigs.command("sh", "-c", script).volumes(data + ":/data:ro").build(), ImageConfig.EMPTY)
+                .rootfs(bundle.rootfs).rootless(true)
+                .extraMounts(List.of(new BindMount(hostname, "/etc/hostname", true)));
+        ProcessResult result = runRootless(builder);
+        assertEquals(0, result.exitCode(), result.output());
+        String[] lines = result.output().split("\n");
+        assertEquals("uid=0 gid=0", lines[0], result.output());
+        assertTrue(lines[1].trim().matches("0\\s+" + uidOf(ROOTLESS_USER) + "\\s+1"),
+                "container root is " + ROOTLESS_USER + ": " + result.output());
+        assertEquals(List.of("data-ro", "from-the-launcher", "Seccomp:\t2", "sys-ok"),
+                List.of(lines).subList(lines.length - 4, lines.length), result.output());
+    }
+
+    /** Without its own network namespace, sysfs cannot be mounted in a user namespace: /sys is bound instead. */
+    @Test
+    void rootless_sharingTheNetworkNamespace_bindsTheHostSys() throws Exception {
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(nextId(),
+                        TestConfigs.command("sh", "-c", "id -u; ls /sys/kernel >/dev/null && echo sys-ok").build(),
+                        ImageConfig.EMPTY)
+                .rootfs(bundle.rootfs).rootless(true).newNetworkNamespace(false);
+        ProcessResult result = runRootless(builder);
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals("0\nsys-ok\n", result.output());
+    }
+
+    private ProcessResult runRootless(RuntimeSpecBuilder builder) throws Exception {
         Path runcRoot = Files.createTempDirectory(Path.of("/tmp"), "vaina-oci-runc-");
         try {
-            String script = "id; cat /proc/self/uid_map; grep ^Seccomp: /proc/self/status; ls /sys/fs/cgroup >/dev/null && echo sys-ok";
-            Path config = RuntimeSpecBuilder.forContainer(nextId(), TestConfigs.command("sh", "-c", script).build(), ImageConfig.EMPTY)
-                    .rootfs(bundle.rootfs).rootless(true).writeTo(bundle.dir);
+            builder.writeTo(bundle.dir);
             chown(bundle.dir);
             chown(runcRoot);
-            ProcessResult result = ProcessResult.run(bundle.dir, List.of("runuser", "-u", ROOTLESS_USER, "--",
+            return ProcessResult.run(bundle.dir, List.of("runuser", "-u", ROOTLESS_USER, "--",
                     "unshare", "--user", "--map-users=auto", "--map-groups=auto", "--map-root-user",
                     "--mount", "--propagation", "private",
                     "runc", "--root", runcRoot.toString(), "run", "--bundle", bundle.dir.toString(), "rootless-" + nextId()));
-            assertEquals(0, result.exitCode(), result.output() + "\nconfig: " + config);
-            String[] lines = result.output().split("\n");
-            assertEquals("uid=0 gid=0", lines[0], result.output());
-            int hostUid = Integer.parseInt(ProcessResult.run(bundle.dir, List.of("id", "-u", ROOTLESS_USER)).output().strip());
-            assertTrue(lines[1].trim().matches("0\\s+" + hostUid + "\\s+1"), "container root is " + ROOTLESS_USER + ": " + result.output());
-            assertEquals("Seccomp:\t2", lines[lines.length - 2]);
-            assertEquals("sys-ok", lines[lines.length - 1]);
         } finally {
             ProcessResult.run(Path.of("/"), List.of("rm", "-rf", runcRoot.toString()));
         }
+    }
+
+    private static int uidOf(String user) throws Exception {
+        return Integer.parseInt(ProcessResult.run(Path.of("/"), List.of("id", "-u", user)).output().strip());
     }
 
     private ProcessResult run(TestConfigs configs) throws Exception {

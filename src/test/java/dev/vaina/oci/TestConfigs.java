@@ -3,6 +3,7 @@ package dev.vaina.oci;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.VolumeMount;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class TestConfigs {
     }
 
     TestConfigs volumes(String... volumes) {
-        this.volumes = java.util.Arrays.stream(volumes).map(VolumeMount::parse).toList();
+        this.volumes = Arrays.stream(volumes).map(VolumeMount::parse).toList();
         return this;
     }
 
