@@ -137,7 +137,7 @@ final class Attachment {
     /** The cleanup has recorded the exit; give the unit a moment to finish, so the name is free for reuse. */
     private void awaitUnitInactive() {
         Instant deadline = Instant.now().plus(REMOVAL_WAIT);
-        while (context.systemd().status(record.unit()).isActiveOrDeactivating() && Instant.now().isBefore(deadline)) {
+        while (Units.busy(context.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
             Containers.sleep(10);
         }
     }

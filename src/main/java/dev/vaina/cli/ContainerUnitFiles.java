@@ -3,7 +3,8 @@ package dev.vaina.cli;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.systemd.UnitStatus;
-import dev.vaina.unit.ContainerUnit;
+import dev.vaina.spec.ContainerName;
+import dev.vaina.unit.ContainerUnitRenderer;
 import dev.vaina.unit.ContainerUnitModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class ContainerUnitFiles {
 
     static void write(Context context, ContainerRecord record, boolean removeOnExit) throws IOException {
         Path file = path(context, record);
-        String text = ContainerUnit.render(model(context, record, removeOnExit));
+        String text = ContainerUnitRenderer.render(model(context, record, removeOnExit));
         if (Files.exists(file) && Files.readString(file).equals(text)) {
             return;
         }
@@ -54,7 +55,7 @@ final class ContainerUnitFiles {
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
-        return new ContainerUnitModel(record.id(), record.name(), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart());
+        return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
+                record.config().stopTimeout(), record.config().restart(), null);
     }
 }

@@ -42,7 +42,7 @@ public record ContainerConfig(
     public ContainerConfig {
         command = List.copyOf(command);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
-        env = Map.copyOf(env);
+        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
         volumes = List.copyOf(volumes);
         if (workingDir != null && !workingDir.startsWith("/")) {
             throw new InvalidSpecException("invalid working directory \"" + workingDir + "\": it must be an absolute path");

@@ -1,0 +1,17 @@
+package dev.vaina.cli;
+
+import dev.vaina.systemd.UnitStatus;
+
+/** Readings of unit states that the CLI's waits need. */
+final class Units {
+    private Units() {
+    }
+
+    /** Still running, starting, or running its stop and cleanup commands. */
+    static boolean busy(UnitStatus status) {
+        return switch (status.activeState()) {
+            case "active", "activating", "deactivating", "reloading" -> true;
+            default -> false;
+        };
+    }
+}
