@@ -28,6 +28,8 @@ public interface Manager extends DBusInterface {
 
     void ResetFailedUnit(String name);
 
+    DBusPath GetUnit(String name);
+
     DBusPath LoadUnit(String name);
 
     List<UnitInfo> ListUnitsByNames(List<String> names);

@@ -136,7 +136,7 @@ class SystemdIT {
         assertEquals("active", status.activeState(), status.toString());
         assertEquals("running", status.subState(), status.toString());
         assertTrue(status.mainPid() > 0, status.toString());
-        assertEquals("sleep\0100\0", Files.readString(Path.of("/proc/" + status.mainPid() + "/cmdline")));
+        assertEquals("sleep\u0000100\u0000", Files.readString(Path.of("/proc/" + status.mainPid() + "/cmdline")));
 
         systemd.killUnit(unit, "main", SIGSTOP);
         long pid = status.mainPid();
