@@ -44,6 +44,7 @@ public final class Systemd implements AutoCloseable {
 
     /** Connects to the bus on which the chosen manager listens. */
     public static Systemd connect(ManagerScope scope) {
+        quietLibraryLogging();
         String address = busAddress(scope);
         DBusConnection connection;
         try {
@@ -59,6 +60,20 @@ public final class Systemd implements AutoCloseable {
             connection.disconnect();
             throw new SystemdException("cannot reach the systemd " + scope + " manager at " + address + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * dbus-java logs through SLF4J, and vaina ships no SLF4J backend: without these settings every command
+     * would start by printing SLF4J's "no providers" warning on the user's terminal. Settings made by the
+     * caller (-D on the java command line) win.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
     }
 
