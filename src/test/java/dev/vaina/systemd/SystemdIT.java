@@ -56,7 +56,8 @@ class SystemdIT {
             systemd = Systemd.connect(ManagerScope.USER);
             systemd.statuses(List.of("default.target"));
         } catch (SystemdException e) {
-            fail("SystemdIT found no systemd user manager on D-Bus (" + e.getMessage() + "): " + HOW_TO_RUN, e);
+            fail("SystemdIT could not talk to a systemd user manager (" + e.getMessage()
+                    + "); if none is running, " + HOW_TO_RUN, e);
         }
         System.out.printf("SystemdIT: first connect + ListUnitsByNames in this JVM: %.1f ms%n",
                 (System.nanoTime() - before) / 1e6);
@@ -195,6 +196,25 @@ class SystemdIT {
         status = awaitStatus(unit, UnitStatus::isNotFound, "not-found");
         assertEquals("inactive", status.activeState());
         systemd.resetFailedUnit(unit); // not loaded any more: still fine
+    }
+
+    @Test
+    void restartOnFailure_retriesBoundTheNumberOfStarts() throws Exception {
+        Path runs = scratch.resolve("retry-runs");
+        ContainerUnitModel model = new ContainerUnitModel(ID, new ContainerName("retry-" + RUN), "localhost/it:latest",
+                List.of("/bin/sh", "-c", "echo run >> \"$0\"; exit 1", runs.toString()), List.of(), 2,
+                RestartPolicy.parse("on-failure:2"), null);
+        // Only the pace changes, to keep the test short; the limits are the rendered ones.
+        String unit = install(model, edit -> edit.set("Service", "RestartSec", "100ms"));
+        JobResult result = systemd.startUnit(unit);
+        awaitStatus(unit, UnitStatus::isFailed, "failed for good");
+        Thread.sleep(500); // a fourth start would have come by now
+        assertEquals(List.of("run", "run", "run"), Files.readAllLines(runs), "on-failure:2 is 1 start + 2 restarts");
+        UnitStatus status = systemd.status(unit);
+        assertEquals("failed", status.activeState(), status.toString());
+        // Result keeps the first failure's reason (exit-code); the start limit does not overwrite it.
+        assertEquals(1, status.execMainStatus(), status.toString());
+        assertEquals(JobResult.FAILED, result, "the start job waits through the restarts, then fails");
     }
 
     @Test
