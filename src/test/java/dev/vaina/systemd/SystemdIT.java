@@ -1,6 +1,7 @@
 package dev.vaina.systemd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +91,7 @@ class SystemdIT {
     }
 
     /** Renders the unit, lets edit adjust it the way a test needs, and installs it; returns the unit name. */
-    static String install(ContainerUnitModel model, java.util.function.Consumer<UnitFile> edit) throws IOException {
+    static String install(ContainerUnitModel model, Consumer<UnitFile> edit) throws IOException {
         UnitFile unit = UnitFile.parse(ContainerUnitRenderer.render(model), model.unitName());
         edit.accept(unit);
         Path file = unitDir.resolve(model.unitName());
@@ -272,14 +275,14 @@ class SystemdIT {
         Path marker = scratch.resolve("reload-cleanup");
         String unit = installSleeper("reloaded", marker);
         assertEquals(JobResult.DONE, systemd.startUnit(unit));
-        assertTrue(!systemd.status(unit).needDaemonReload());
+        assertFalse(systemd.status(unit).needDaemonReload());
         Path file = unitDir.resolve(unit);
         Files.writeString(file, Files.readString(file) + "# changed\n");
         // systemd compares file modification times, which may not tick within the same moment.
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
         assertTrue(systemd.status(unit).needDaemonReload());
         systemd.reload();
-        assertTrue(!systemd.status(unit).needDaemonReload());
+        assertFalse(systemd.status(unit).needDaemonReload());
         assertEquals(JobResult.DONE, systemd.stopUnit(unit));
     }
 
