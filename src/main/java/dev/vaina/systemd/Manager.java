@@ -14,7 +14,7 @@ import org.freedesktop.dbus.types.UInt32;
  * systemd spells them (see org.freedesktop.systemd1(5)). Only {@link Systemd} uses it.
  */
 @DBusInterfaceName("org.freedesktop.systemd1.Manager")
-public interface Manager extends DBusInterface {
+interface Manager extends DBusInterface {
     String BUS_NAME = "org.freedesktop.systemd1";
     String OBJECT_PATH = "/org/freedesktop/systemd1";
 
@@ -27,6 +27,8 @@ public interface Manager extends DBusInterface {
     void KillUnit(String name, String whom, int signal);
 
     void ResetFailedUnit(String name);
+
+    DBusPath GetUnit(String name);
 
     DBusPath LoadUnit(String name);
 

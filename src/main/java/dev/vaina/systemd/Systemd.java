@@ -27,7 +27,6 @@ public final class Systemd implements AutoCloseable {
     private static final String UNIT_INTERFACE = "org.freedesktop.systemd1.Unit";
     private static final String SERVICE_INTERFACE = "org.freedesktop.systemd1.Service";
     private static final String JOB_INTERFACE = "org.freedesktop.systemd1.Job";
-    private static final String NO_SUCH_UNIT = "org.freedesktop.systemd1.NoSuchUnit";
     /** How often a waiter checks that its job still exists, in case its JobRemoved signal never comes. */
     private static final long JOB_CHECK_INTERVAL_MILLIS = 2_000;
 
@@ -45,6 +44,7 @@ public final class Systemd implements AutoCloseable {
 
     /** Connects to the bus on which the chosen manager listens. */
     public static Systemd connect(ManagerScope scope) {
+        quietLibraryLogging();
         String address = busAddress(scope);
         DBusConnection connection;
         try {
@@ -60,6 +60,20 @@ public final class Systemd implements AutoCloseable {
             connection.disconnect();
             throw new SystemdException("cannot reach the systemd " + scope + " manager at " + address + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * dbus-java logs through SLF4J, and vaina ships no SLF4J backend: without these settings every command
+     * would start by printing SLF4J's "no providers" warning on the user's terminal. Settings made by the
+     * caller (-D on the java command line) win.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
     }
 
@@ -116,8 +130,8 @@ public final class Systemd implements AutoCloseable {
         try {
             manager.ResetFailedUnit(unit);
         } catch (DBusExecutionException e) {
-            if (NO_SUCH_UNIT.equals(e.getType())) {
-                return; // not loaded: there is nothing to forget
+            if (!isLoaded(unit)) {
+                return; // nothing to forget
             }
             throw failure("cannot reset the failed state of", unit, e);
         }
@@ -204,7 +218,7 @@ public final class Systemd implements AutoCloseable {
     }
 
     /** Replies to the property calls for one unit, read once all calls have been sent. */
-    private static final class PendingProperties {
+    private final class PendingProperties {
         private final DBusAsyncReply<?> unitReply;
         private final DBusAsyncReply<?> serviceReply;
 
@@ -217,9 +231,9 @@ public final class Systemd implements AutoCloseable {
             boolean needReload;
             Map<?, ?> service = Map.of();
             try {
-                needReload = Boolean.TRUE.equals(unwrap(unitReply.getReply()));
+                needReload = Boolean.TRUE.equals(unwrap(await(unitReply)));
                 if (serviceReply != null) {
-                    service = (Map<?, ?>) serviceReply.getReply();
+                    service = (Map<?, ?>) await(serviceReply);
                 }
             } catch (DBusException | DBusExecutionException e) {
                 throw failure("cannot read the properties of", name, e);
@@ -229,16 +243,22 @@ public final class Systemd implements AutoCloseable {
                     (int) number(service.get("ExecMainStatus")), needReload, text(service.get("Result")));
         }
 
-        private static Object unwrap(Object value) {
+        /** DBusAsyncReply.getReply() does not wait; the call's own getReply() does (up to the call timeout). */
+        private Object await(DBusAsyncReply<?> reply) throws DBusException {
+            reply.getCall().getReply();
+            return reply.getReply();
+        }
+
+        private Object unwrap(Object value) {
             return value instanceof Variant<?> variant ? variant.getValue() : value;
         }
 
-        private static long number(Object value) {
+        private long number(Object value) {
             Object unwrapped = unwrap(value);
             return unwrapped instanceof Number number ? number.longValue() : 0;
         }
 
-        private static String text(Object value) {
+        private String text(Object value) {
             Object unwrapped = unwrap(value);
             return unwrapped == null ? "" : unwrapped.toString();
         }
@@ -312,13 +332,36 @@ public final class Systemd implements AutoCloseable {
         }
     }
 
-    private static SystemdException failure(String what, String unit, Exception e) {
-        String type = e instanceof DBusExecutionException dbusError ? dbusError.getType() : null;
+    /** GetUnit, unlike the other calls, does not load a unit: it fails for one that is not in memory. */
+    private boolean isLoaded(String unit) {
+        try {
+            manager.GetUnit(unit);
+            return true;
+        } catch (DBusExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
+     * dbus-java keeps the D-Bus error name only where a Java class of that very name exists, so
+     * org.freedesktop.systemd1.NoSuchUnit arrives as a plain DBusExecutionException. Whether the unit
+     * exists is therefore asked afterwards, on this failure path only.
+     */
+    private SystemdException failure(String what, String unit, Exception e) {
         String message = what + " unit " + unit + ": " + e.getMessage();
-        if (NO_SUCH_UNIT.equals(type)) {
+        if (e instanceof DBusExecutionException && unitIsUnknown(unit)) {
             return new NoSuchUnitException(unit, message, e);
         }
         return new SystemdException(message, e);
+    }
+
+    private boolean unitIsUnknown(String unit) {
+        try {
+            List<UnitInfo> infos = manager.ListUnitsByNames(List.of(unit));
+            return infos.isEmpty() || "not-found".equals(infos.get(0).loadState);
+        } catch (DBusExecutionException e) {
+            return false;
+        }
     }
 
     @Override

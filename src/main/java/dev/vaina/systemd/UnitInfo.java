@@ -5,7 +5,10 @@ import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.annotations.Position;
 import org.freedesktop.dbus.types.UInt32;
 
-/** One entry of ListUnits/ListUnitsByNames, D-Bus signature (ssssssouso), fields in systemd's order. */
+/**
+ * One entry of ListUnits/ListUnitsByNames, D-Bus signature (ssssssouso), fields in systemd's order. Public only
+ * because dbus-java builds it by reflection from outside the package; use {@link Systemd#statuses} instead.
+ */
 public final class UnitInfo extends Struct {
     @Position(0)
     public final String name;

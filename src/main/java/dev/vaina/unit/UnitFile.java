@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class UnitFile {
                 throw new UnitFileException(origin, first + 1, "assignment without a key: " + trimmed);
             }
             String value = logical.substring(equals + 1).strip();
-            String raw = String.join("\n", java.util.Arrays.asList(lines).subList(first, i));
+            String raw = String.join("\n", Arrays.asList(lines).subList(first, i));
             current.lines.add(new Line(key, value, raw));
         }
         return unit;

@@ -1,6 +1,7 @@
 package dev.vaina.systemd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +59,8 @@ class SystemdIT {
             systemd = Systemd.connect(ManagerScope.USER);
             systemd.statuses(List.of("default.target"));
         } catch (SystemdException e) {
-            fail("SystemdIT found no systemd user manager on D-Bus (" + e.getMessage() + "): " + HOW_TO_RUN, e);
+            fail("SystemdIT could not talk to a systemd user manager (" + e.getMessage()
+                    + "); if none is running, " + HOW_TO_RUN, e);
         }
         System.out.printf("SystemdIT: first connect + ListUnitsByNames in this JVM: %.1f ms%n",
                 (System.nanoTime() - before) / 1e6);
@@ -87,7 +91,7 @@ class SystemdIT {
     }
 
     /** Renders the unit, lets edit adjust it the way a test needs, and installs it; returns the unit name. */
-    static String install(ContainerUnitModel model, java.util.function.Consumer<UnitFile> edit) throws IOException {
+    static String install(ContainerUnitModel model, Consumer<UnitFile> edit) throws IOException {
         UnitFile unit = UnitFile.parse(ContainerUnitRenderer.render(model), model.unitName());
         edit.accept(unit);
         Path file = unitDir.resolve(model.unitName());
@@ -136,7 +140,7 @@ class SystemdIT {
         assertEquals("active", status.activeState(), status.toString());
         assertEquals("running", status.subState(), status.toString());
         assertTrue(status.mainPid() > 0, status.toString());
-        assertEquals("sleep\0100\0", Files.readString(Path.of("/proc/" + status.mainPid() + "/cmdline")));
+        assertEquals("sleep\u0000100\u0000", Files.readString(Path.of("/proc/" + status.mainPid() + "/cmdline")));
 
         systemd.killUnit(unit, "main", SIGSTOP);
         long pid = status.mainPid();
@@ -198,6 +202,25 @@ class SystemdIT {
     }
 
     @Test
+    void restartOnFailure_retriesBoundTheNumberOfStarts() throws Exception {
+        Path runs = scratch.resolve("retry-runs");
+        ContainerUnitModel model = new ContainerUnitModel(ID, new ContainerName("retry-" + RUN), "localhost/it:latest",
+                List.of("/bin/sh", "-c", "echo run >> \"$0\"; exit 1", runs.toString()), List.of(), 2,
+                RestartPolicy.parse("on-failure:2"), null);
+        // Only the pace changes, to keep the test short; the limits are the rendered ones.
+        String unit = install(model, edit -> edit.set("Service", "RestartSec", "100ms"));
+        JobResult result = systemd.startUnit(unit);
+        awaitStatus(unit, UnitStatus::isFailed, "failed for good");
+        Thread.sleep(500); // a fourth start would have come by now
+        assertEquals(List.of("run", "run", "run"), Files.readAllLines(runs), "on-failure:2 is 1 start + 2 restarts");
+        UnitStatus status = systemd.status(unit);
+        assertEquals("failed", status.activeState(), status.toString());
+        // Result keeps the first failure's reason (exit-code); the start limit does not overwrite it.
+        assertEquals(1, status.execMainStatus(), status.toString());
+        assertEquals(JobResult.FAILED, result, "the start job waits through the restarts, then fails");
+    }
+
+    @Test
     void statuses_severalUnitsInOneCallInTheOrderAsked() throws Exception {
         String running = installSleeper("ps-running", scratch.resolve("ps-cleanup"));
         String failed = install(model("ps-failed", List.of("/bin/sh", "-c", "exit 7"), List.of()), edit -> {
@@ -252,14 +275,14 @@ class SystemdIT {
         Path marker = scratch.resolve("reload-cleanup");
         String unit = installSleeper("reloaded", marker);
         assertEquals(JobResult.DONE, systemd.startUnit(unit));
-        assertTrue(!systemd.status(unit).needDaemonReload());
+        assertFalse(systemd.status(unit).needDaemonReload());
         Path file = unitDir.resolve(unit);
         Files.writeString(file, Files.readString(file) + "# changed\n");
         // systemd compares file modification times, which may not tick within the same moment.
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
         assertTrue(systemd.status(unit).needDaemonReload());
         systemd.reload();
-        assertTrue(!systemd.status(unit).needDaemonReload());
+        assertFalse(systemd.status(unit).needDaemonReload());
         assertEquals(JobResult.DONE, systemd.stopUnit(unit));
     }
 

@@ -52,7 +52,8 @@ class SystemdQuotingTest {
 
     @Test
     void escapeSpecifiers_doublesPercentAndRefusesNewlines() {
-        assertEquals("vaina container web (img:100%%)", SystemdQuoting.escapeSpecifiers("vaina container web (img:100%)"));
+        assertEquals("vaina container web (img:100%%)",
+                SystemdQuoting.escapeSpecifiers("vaina container web (img:100%)"));
         assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.escapeSpecifiers("a\nb"));
     }
 }
