@@ -92,7 +92,7 @@ mean_seconds() { # NAME RUNS CMD...: runs CMD RUNS times after one warm-up, prin
 pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }
 mean_mib() { awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n / 1024; else print "n/a" }'; }
 
-echo "== $(measure vaina && echo "vaina $("$vaina" version 2>/dev/null | head -n 1 || true)") $(measure podman && podman --version), $(nproc) cores, $(uname -r)"
+echo "== $(measure vaina && echo "vaina $("$vaina" version 2>/dev/null | head -n 1 || true);") $(measure podman && podman --version); $(nproc) cores; kernel $(uname -r)"
 
 if measure vaina; then
     echo "== CLI start-up: vaina --help, mean of $runs"
@@ -103,6 +103,15 @@ echo "== images"
 "$top/scripts/make-busybox-rootfs.sh" "$work/busybox.tar"
 if measure vaina; then "$vaina" import "$work/busybox.tar" "$image" >/dev/null || die "vaina import failed"; fi
 if measure podman; then "${podman[@]}" import -q "$work/busybox.tar" "$image" >/dev/null || die "podman import failed"; fi
+
+# A run that prints nothing is not a run: check that each engine really runs the image.
+check_runs() { # NAME CMD...
+    local name=$1 out; shift
+    out=$("$@" run --rm "$image" echo bench-ok 2>&1) || die "$name could not run $image: $out"
+    [ "$out" = bench-ok ] || die "$name run printed '$out' instead of 'bench-ok'"
+}
+if measure vaina; then check_runs vaina "$vaina"; fi
+if measure podman; then check_runs podman "${podman[@]}"; fi
 
 echo "== run --rm $image true, mean of $runs$(command -v hyperfine >/dev/null && echo ' (hyperfine)')"
 if measure vaina; then
