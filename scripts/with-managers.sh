@@ -8,7 +8,8 @@
 # Everything happens in a private mount namespace: /run/systemd, /run/user and /run/vaina are fresh
 # tmpfs mounts and /var/lib/vaina is a fresh directory, so no state of an earlier run leaks in and
 # nothing leaks out. It is also a private PID namespace whose init is this script: when it ends, the
-# kernel kills whatever is left (a container the runtime put outside the managers' cgroups too). CMD sees (for the managers asked for):
+# kernel kills whatever is left (a container the runtime put outside the managers' cgroups too).
+# CMD sees (for the managers asked for):
 #   VAINA_TEST_ROOT_RUNTIME_DIR                            root's manager
 #   VAINA_TEST_USER, VAINA_TEST_USER_UID, VAINA_TEST_USER_HOME, VAINA_TEST_USER_RUNTIME_DIR,
 #   VAINA_TEST_USER_DATA_HOME, VAINA_TEST_USER_CONFIG_HOME NAME's manager
