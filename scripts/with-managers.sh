@@ -7,7 +7,9 @@
 # --root starts root's own `systemd --user` (XDG_RUNTIME_DIR=/run/user/0); --user NAME starts NAME's.
 # Everything happens in a private mount namespace: /run/systemd, /run/user and /run/vaina are fresh
 # tmpfs mounts and /var/lib/vaina is a fresh directory, so no state of an earlier run leaks in and
-# nothing leaks out. CMD sees (for the managers asked for):
+# nothing leaks out. It is also a private PID namespace whose init is this script: when it ends, the
+# kernel kills whatever is left (a container the runtime put outside the managers' cgroups too).
+# CMD sees (for the managers asked for):
 #   VAINA_TEST_ROOT_RUNTIME_DIR                            root's manager
 #   VAINA_TEST_USER, VAINA_TEST_USER_UID, VAINA_TEST_USER_HOME, VAINA_TEST_USER_RUNTIME_DIR,
 #   VAINA_TEST_USER_DATA_HOME, VAINA_TEST_USER_CONFIG_HOME NAME's manager
@@ -33,8 +35,8 @@ done
 [ -x /usr/lib/systemd/systemd ] || die "/usr/lib/systemd/systemd is missing (apt-get install systemd dbus-user-session)"
 
 if [ "${VAINA_MANAGERS_NAMESPACE:-}" != "$$" ]; then
-    # Re-run this script in a private mount namespace; the marker names the new shell's own PID.
-    exec unshare --mount --propagation private bash -c \
+    # Re-run this script in private mount and PID namespaces; the marker names the new shell's own PID.
+    exec unshare --mount --propagation private --pid --fork --mount-proc bash -c \
         'export VAINA_MANAGERS_NAMESPACE=$$; exec "$0" "$@"' "$0" \
         $($want_root && echo --root) $(for u in "${users[@]}"; do printf -- '--user %s ' "$u"; done) -- "$@"
 fi

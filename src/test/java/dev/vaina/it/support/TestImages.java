@@ -35,6 +35,7 @@ public final class TestImages {
                 Path dir = Files.createTempDirectory("vaina-it-images",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
                 Path tarball = dir.resolve("busybox.tar");
+                deleteAtExit(dir, tarball);
                 writeBusyboxTarball(tarball);
                 Files.setPosixFilePermissions(tarball, PosixFilePermissions.fromString("rw-r--r--"));
                 busyboxTarball = tarball;
@@ -43,6 +44,17 @@ public final class TestImages {
             }
         }
         return busyboxTarball;
+    }
+
+    private static void deleteAtExit(Path dir, Path tarball) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(tarball);
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // Only a temp file is left behind.
+            }
+        }));
     }
 
     private static void writeBusyboxTarball(Path tarball) throws IOException {

@@ -1,0 +1,80 @@
+#!/bin/bash
+# Installs vaina on Debian 12: the packages it runs with, the build, and the files under a prefix.
+# Run as root from a checkout:   sudo ./install.sh [--prefix DIR] [--no-packages] [--no-demo]
+#   --prefix DIR     install under DIR (default /usr/local): DIR/bin/vaina, DIR/lib/vaina/...
+#   --no-packages    do not run apt-get (the packages are already there)
+#   --no-demo        do not import and run the busybox demo container at the end
+# Running it again updates the installation in place.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+prefix=/usr/local
+packages=true
+demo=true
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }; prefix=$2; shift 2 ;;
+        --prefix=*) prefix=${1#--prefix=}; shift ;;
+        --no-packages) packages=false; shift ;;
+        --no-demo) demo=false; shift ;;
+        -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+say() { echo "install.sh: $*"; }
+
+if $packages; then
+    [ "$(id -u)" = 0 ] || { echo "install.sh: installing packages needs root: sudo ./install.sh (or --no-packages)" >&2; exit 1; }
+    say "installing Debian packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends $(sed 's/#.*//' scripts/debian-packages.txt)
+fi
+
+say "building (mvn package)"
+if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+    # Build as the user who called sudo, so that target/ and ~/.m2 stay theirs for ./test.sh.
+    runuser -u "$SUDO_USER" -- mvn -B -q package -DskipTests
+else
+    mvn -B -q package -DskipTests
+fi
+
+if [ ! -w "$(dirname "$prefix")" ] && [ ! -w "$prefix" ]; then
+    echo "install.sh: cannot write to $prefix: run with sudo or choose --prefix" >&2
+    exit 1
+fi
+scripts/install-files.sh "$prefix" target/vaina.jar
+vaina="$prefix/bin/vaina"
+
+bus_reachable() {
+    [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && return 0
+    [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && return 0
+    [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -S "$XDG_RUNTIME_DIR/bus" ] && return 0
+    return 1
+}
+
+if $demo; then
+    if bus_reachable; then
+        say "trying it: a busybox container"
+        tarball=$(mktemp /tmp/vaina-busybox.XXXXXX.tar)
+        trap 'rm -f "$tarball"' EXIT
+        scripts/make-busybox-rootfs.sh "$tarball"
+        "$vaina" import "$tarball" localhost/busybox:latest
+        output=$("$vaina" run --rm localhost/busybox echo "vaina works")
+        echo "$output"
+        if [ "$output" != "vaina works" ]; then
+            echo "install.sh: the demo container did not print 'vaina works' (see above)" >&2
+            exit 1
+        fi
+    else
+        say "installed. No systemd manager bus is reachable from here (PID 1 is not systemd and there is no"
+        say "session bus), so the demo was not run. As a user with a systemd session, try:"
+        say "  scripts/make-busybox-rootfs.sh /tmp/busybox.tar"
+        say "  $vaina import /tmp/busybox.tar localhost/busybox:latest"
+        say "  $vaina run --rm localhost/busybox echo \"vaina works\""
+        say "(as root on a machine without systemd as PID 1, run those inside"
+        say " scripts/with-managers.sh --root -- bash, which starts root's own systemd --user)"
+    fi
+fi
+say "done: $vaina"
