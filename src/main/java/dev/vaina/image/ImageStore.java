@@ -56,10 +56,17 @@ public final class ImageStore {
      *
      * @param ref the name to tag the image with, or null for an untagged image
      */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public ImageRecord importTarball(Path tarball, ImageReference ref, ImageConfig overrides) throws IOException {
         repair();
         ImageConfig config = overrides == null ? ImageConfig.EMPTY : overrides;
-        try (InputStream in = Files.newInputStream(tarball); StagedLayer staged = extractor.stage(in)) {
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(tarball);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(tarball.toString(), null, "cannot import: the tarball does not exist");
+        }
+        try (InputStream in = opened; StagedLayer staged = extractor.stage(in)) {
             String created = Instant.now().toString();
             String architecture = OciImageConfiguration.currentArchitecture();
             String os = "linux";
@@ -80,8 +87,6 @@ public final class ImageStore {
                 untagOthers(id, tags);
             }
             return record;
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(tarball.toString(), null, "cannot import: the tarball does not exist");
         } catch (InvalidLayerException e) {
             throw new InvalidLayerException("importing " + tarball + ": " + e.getMessage(), e);
         }
@@ -125,6 +130,7 @@ public final class ImageStore {
      * Deletes the image record and every layer that no remaining image uses. Containers that use the image
      * are not checked here (the caller's job until containers record their image).
      */
+    @SuppressWarnings("try")
     public void remove(ImageRecord image) throws IOException {
         try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
             Path dir = layout.image(image.id());

@@ -73,6 +73,30 @@ class HostileLayerTest {
     }
 
     @Test
+    void whiteoutsThroughASymlinkOut_areRejected() throws IOException {
+        InvalidLayerException whiteout = importFails(new TarBuilder()
+                .symlink("link", outside.toString())
+                .file("link/.wh.victim", "", 0644));
+        assertTrue(whiteout.getMessage().contains("layer entry link/.wh.victim escapes the layer directory"),
+                whiteout.getMessage());
+
+        InvalidLayerException opaque = importFails(new TarBuilder()
+                .symlink("link", "../..")
+                .file("link/.wh..wh..opq", "", 0644));
+        assertTrue(opaque.getMessage().contains("layer entry link/.wh..wh..opq escapes the layer directory"),
+                opaque.getMessage());
+        assertEquals(0, outside.toFile().list().length);
+    }
+
+    @Test
+    void missingTarball_saysSo() {
+        Path missing = dir.resolve("nope.tar");
+        java.nio.file.NoSuchFileException error = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> store.importTarball(missing, null, ImageConfig.EMPTY));
+        assertTrue(error.getMessage().contains(missing + ": cannot import: the tarball does not exist"), error.getMessage());
+    }
+
+    @Test
     void absoluteSymlinkToADirectoryWeWatch_isNotWrittenThrough() throws IOException {
         InvalidLayerException error = importFails(new TarBuilder()
                 .symlink("link", outside.toString())
