@@ -1,0 +1,44 @@
+package dev.vaina.image;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Sizes as Podman prints them in {@code images}: go-units' HumanSizeWithPrecision(size, 3) (decimal
+ * units, three significant digits, Go's %g) with a space before the unit: "1.98 MB", "4.26 kB", "0 B".
+ */
+public final class HumanSize {
+    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    private static final int PRECISION = 3;
+
+    private HumanSize() {
+    }
+
+    public static String format(long bytes) {
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1000.0 && unit < UNITS.length - 1) {
+            size /= 1000.0;
+            unit++;
+        }
+        return goFormatG(size, PRECISION) + " " + UNITS[unit];
+    }
+
+    /** Go's fmt %.{precision}g: shortest of %e and %f by exponent, trailing zeros dropped. */
+    static String goFormatG(double value, int precision) {
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -4 || exponent >= precision) {
+            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+            String digits = mantissa.toPlainString();
+            String sign = exponent < 0 ? "-" : "+";
+            int abs = Math.abs(exponent);
+            return digits + "e" + sign + (abs < 10 ? "0" : "") + abs;
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
+}

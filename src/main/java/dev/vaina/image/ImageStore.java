@@ -1,0 +1,205 @@
+package dev.vaina.image;
+
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.ImageReference;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.Json;
+import dev.vaina.store.StoreLayout;
+import dev.vaina.store.StoreLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local image store: image records and their content-addressed layers under a {@link StoreLayout}.
+ * Record changes happen under the store lock; layer extraction, the long part, happens outside it in a
+ * scratch directory, so two imports run side by side and only their final renames and writes are serialised.
+ */
+public final class ImageStore {
+    static final String RECORD_FILE = "image.json";
+    static final String CONFIG_FILE = "config.json";
+
+    private final StoreLayout layout;
+    private final LayerExtractor extractor;
+
+    public ImageStore(StoreLayout layout) {
+        this(layout, new LayerExtractor(layout));
+    }
+
+    ImageStore(StoreLayout layout, LayerExtractor extractor) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.extractor = extractor;
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Makes a one-layer image from a root-filesystem tarball (plain or gzip), like {@code podman import}.
+     * The image gets {@code overrides} as its config (no Cmd unless given: an imported image has none, so
+     * {@code run} needs a command). The tag, if any, moves from any older image to this one. Calls
+     * {@link #repair()} first.
+     *
+     * @param ref the name to tag the image with, or null for an untagged image
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
+    public ImageRecord importTarball(Path tarball, ImageReference ref, ImageConfig overrides) throws IOException {
+        repair();
+        ImageConfig config = overrides == null ? ImageConfig.EMPTY : overrides;
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(tarball);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(tarball.toString(), null, "cannot import: the tarball does not exist");
+        }
+        try (InputStream in = opened; StagedLayer staged = extractor.stage(in)) {
+            String created = Instant.now().toString();
+            String architecture = OciImageConfiguration.currentArchitecture();
+            String os = "linux";
+            byte[] configJson = OciImageConfiguration.render(created, architecture, os, config,
+                    List.of(staged.diffIdHex()), "imported from tarball");
+            String id = Digests.sha256Hex(configJson);
+            List<String> tags = ref == null ? List.of() : List.of(ref.toString());
+            ImageRecord record = new ImageRecord(id, tags, created, staged.size(), List.of(staged.diffIdHex()),
+                    config, architecture, os);
+            try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+                staged.commit();
+                Path dir = layout.image(id);
+                Files.createDirectories(dir);
+                AtomicFiles.write(dir.resolve(CONFIG_FILE), configJson);
+                // image.json last: its presence is what makes the image exist
+                Json.write(dir.resolve(RECORD_FILE), record);
+                AtomicFiles.syncDirectory(layout.images());
+                untagOthers(id, tags);
+            }
+            return record;
+        } catch (InvalidLayerException e) {
+            throw new InvalidLayerException("importing " + tarball + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** All images, newest first. */
+    public List<ImageRecord> list() throws IOException {
+        List<ImageRecord> images = new ArrayList<>();
+        if (!Files.isDirectory(layout.images())) {
+            return images;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(layout.images())) {
+            for (Path dir : dirs) {
+                Path file = dir.resolve(RECORD_FILE);
+                if (Digests.isHex64(dir.getFileName().toString()) && Files.isRegularFile(file)) {
+                    images.add(read(file));
+                }
+            }
+        }
+        images.sort(Comparator.comparing(ImageRecord::createdInstant).reversed().thenComparing(ImageRecord::id));
+        return images;
+    }
+
+    /**
+     * Podman's lookup order: a full id (with or without "sha256:"), then a name (NAME:TAG, a short NAME
+     * meaning NAME:latest, a short name matching localhost/NAME first and then any registry's NAME), then a
+     * unique id prefix.
+     *
+     * @throws AmbiguousImageException when a short name or an id prefix matches several images
+     */
+    public Optional<ImageRecord> find(String nameOrId) throws IOException {
+        return ImageLookup.find(list(), nameOrId);
+    }
+
+    /** Like {@link #find} but fails with Podman's "NAME: image not known". */
+    public ImageRecord require(String nameOrId) throws IOException {
+        return find(nameOrId).orElseThrow(() -> new ImageNotFoundException(nameOrId));
+    }
+
+    /**
+     * Deletes the image record and every layer that no remaining image uses. Containers that use the image
+     * are not checked here (the caller's job until containers record their image).
+     */
+    @SuppressWarnings("try")
+    public void remove(ImageRecord image) throws IOException {
+        try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+            Path dir = layout.image(image.id());
+            if (!Files.exists(dir)) {
+                throw new ImageNotFoundException(image.id());
+            }
+            // renamed away first, so a crash mid-delete leaves scratch, never a half image or half layer
+            deleteViaScratch(dir, "image");
+            Set<String> stillUsed = new HashSet<>();
+            for (ImageRecord other : list()) {
+                stillUsed.addAll(other.layers());
+            }
+            for (String layer : image.layers()) {
+                if (!stillUsed.contains(layer) && Files.exists(layout.layer(layer), LinkOption.NOFOLLOW_LINKS)) {
+                    deleteViaScratch(layout.layer(layer), "removed-layer");
+                }
+            }
+        }
+    }
+
+    /** The image's layer directories, top-most first: the order of overlayfs' lowerdir option. */
+    public List<Path> layerPaths(ImageRecord image) {
+        List<Path> paths = new ArrayList<>();
+        for (int i = image.layers().size() - 1; i >= 0; i--) {
+            paths.add(layout.layer(image.layers().get(i)));
+        }
+        return paths;
+    }
+
+    /** The OCI image configuration bytes (the source of truth for the id). */
+    public byte[] configJson(ImageRecord image) throws IOException {
+        return Files.readAllBytes(layout.image(image.id()).resolve(CONFIG_FILE));
+    }
+
+    /**
+     * Deletes what crashed commands left in {@code StoreLayout.tmp()}: half-extracted layers and half-deleted
+     * images whose owning process is gone. Work of live processes is left alone. Called by
+     * {@link #importTarball}; cheap enough (one directory listing) for any command to call.
+     */
+    public void repair() throws IOException {
+        ScratchDirectories.removeAbandoned(layout.tmp());
+    }
+
+    private void untagOthers(String id, List<String> tags) throws IOException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        for (ImageRecord other : list()) {
+            if (other.id().equals(id) || other.repoTags().stream().noneMatch(tags::contains)) {
+                continue;
+            }
+            List<String> kept = new ArrayList<>(other.repoTags());
+            kept.removeAll(tags);
+            Json.write(layout.image(other.id()).resolve(RECORD_FILE), other.withRepoTags(kept));
+        }
+    }
+
+    private void deleteViaScratch(Path dir, String purpose) throws IOException {
+        Path scratch = ScratchDirectories.create(layout.tmp(), purpose);
+        Path moved = scratch.resolve("content");
+        Files.move(dir, moved, StandardCopyOption.ATOMIC_MOVE);
+        Trees.delete(scratch);
+    }
+
+    private static ImageRecord read(Path file) throws IOException {
+        try {
+            return Json.read(file, ImageRecord.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("reading image record " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+}
