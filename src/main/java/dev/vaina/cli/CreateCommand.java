@@ -24,7 +24,7 @@ final class CreateCommand extends ContextCommand {
     static ContainerRecord create(Context context, Containers containers, ContainerOptions options) throws IOException {
         String name = options.validatedName();
         ContainerConfig config = options.toConfig(context.env());
-        ImageRecord image = context.images().find(options.image);
+        ImageRecord image = context.images().require(options.image);
         return containers.create(name, image, image.repoTags().isEmpty() ? image.id() : imageName(image, options.image), config);
     }
 

@@ -1,12 +1,11 @@
 package dev.vaina.cli;
 
+import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
-import dev.vaina.spec.HumanSize;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.Json;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +47,8 @@ final class ImagesCommand extends ContextCommand {
             Instant now = Instant.now();
             for (ImageRecord image : images) {
                 String id = noTrunc ? "sha256:" + image.id() : image.shortId();
-                String created = HumanDuration.ago(Duration.between(image.createdInstant(), now));
-                String size = HumanSize.of(image.size());
+                String created = HumanDuration.ago(image.createdInstant(), now);
+                String size = HumanSize.format(image.size());
                 if (image.repoTags().isEmpty()) {
                     table.add("<none>", "<none>", id, created, size);
                 }

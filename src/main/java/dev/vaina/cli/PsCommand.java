@@ -5,7 +5,6 @@ import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +58,7 @@ final class PsCommand extends ContextCommand {
             Instant now = Instant.now();
             for (Row r : rows) {
                 table.add(noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
-                        HumanDuration.ago(Duration.between(Instant.parse(r.record.created()), now)),
+                        HumanDuration.ago(Instant.parse(r.record.created()), now),
                         status(r.state, now), "", r.record.name());
             }
             table.print(out());
@@ -77,9 +76,9 @@ final class PsCommand extends ContextCommand {
 
     static String status(ContainerState state, Instant now) {
         return switch (state.status()) {
-            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Duration.between(Instant.parse(state.startedAt()), now));
+            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Instant.parse(state.startedAt()), now);
             case ContainerState.EXITED -> "Exited (" + state.exitCode() + ") "
-                    + HumanDuration.ago(Duration.between(Instant.parse(state.finishedAt()), now));
+                    + HumanDuration.ago(Instant.parse(state.finishedAt()), now);
             default -> "Created";
         };
     }

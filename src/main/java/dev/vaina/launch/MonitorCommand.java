@@ -45,7 +45,7 @@ final class MonitorCommand {
                 "--attach-socket", paths.attachSocket().toString(),
                 "--stop-signal", Integer.toString(record.config().stopSignal()),
                 "--stop-timeout", Integer.toString(record.config().stopTimeout()),
-                "--overlay", overlayOptions(rootless, paths, lowers),
+                "--overlay", overlayOptions(paths, lowers),
                 "--rootfs", paths.rootfs().toString()));
         if (record.config().tty()) {
             argv.add("--terminal");
@@ -56,11 +56,10 @@ final class MonitorCommand {
         return argv;
     }
 
-    static String overlayOptions(boolean rootless, ContainerPaths paths, List<Path> lowers) {
-        String options = "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
+    static String overlayOptions(ContainerPaths paths, List<Path> lowers) {
+        // Layers mark opaque directories with user.* xattrs, rootful and rootless alike (see LayerExtractor).
+        return "userxattr,lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
                 + ",upperdir=" + paths.upper() + ",workdir=" + paths.work();
-        // In a user namespace overlayfs keeps whiteouts and opaque markers in user.* xattrs.
-        return rootless ? options + ",userxattr" : options;
     }
 
     private static String jar() {
