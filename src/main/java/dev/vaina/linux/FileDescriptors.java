@@ -1,0 +1,55 @@
+package dev.vaina.linux;
+
+import com.sun.jna.LastErrorException;
+
+/** read(2), write(2), close(2) and isatty(3) on raw descriptors the JDK does not wrap (a pty master). */
+public final class FileDescriptors {
+    private FileDescriptors() {
+    }
+
+    /** Reads up to {@code buffer.length} bytes; returns -1 at end of file, or on EIO from a pty whose other side is gone. */
+    public static int read(int fd, byte[] buffer) throws NativeCallException {
+        while (true) {
+            try {
+                long n = LibC.INSTANCE.read(fd, buffer, buffer.length);
+                return n == 0 ? -1 : (int) n;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == LibC.EINTR) {
+                    continue;
+                }
+                if (e.getErrorCode() == LibC.EIO) {
+                    return -1;
+                }
+                throw NativeCallException.of("read(fd " + fd + ")", e);
+            }
+        }
+    }
+
+    /** Writes all of {@code data[offset, offset+length)}. */
+    public static void write(int fd, byte[] data, int offset, int length) throws NativeCallException {
+        byte[] chunk = offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
+        int done = 0;
+        while (done < chunk.length) {
+            byte[] rest = done == 0 ? chunk : java.util.Arrays.copyOfRange(chunk, done, chunk.length);
+            try {
+                done += (int) LibC.INSTANCE.write(fd, rest, rest.length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != LibC.EINTR) {
+                    throw NativeCallException.of("write(fd " + fd + ")", e);
+                }
+            }
+        }
+    }
+
+    public static void close(int fd) throws NativeCallException {
+        try {
+            LibC.INSTANCE.close(fd);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("close(fd " + fd + ")", e);
+        }
+    }
+
+    public static boolean isTerminal(int fd) {
+        return LibC.INSTANCE.isatty(fd) == 1;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vaina.linux;
+
+import com.sun.jna.LastErrorException;
+import java.nio.file.Path;
+
+/** mount(2) and umount2(2) for the container's root filesystem. */
+public final class Mounts {
+    /** umount2(2) MNT_DETACH: lazy unmount, for cleanup that must not fail on a busy mount. */
+    public static final int MNT_DETACH = 2;
+
+    private Mounts() {
+    }
+
+    /** mount("overlay", target, "overlay", 0, options); options like {@code lowerdir=a:b,upperdir=u,workdir=w}. */
+    public static void overlay(String options, Path target) throws NativeCallException {
+        try {
+            LibC.INSTANCE.mount("overlay", target.toString(), "overlay", 0L, options);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("mount(overlay, " + target + ", " + options + ")", e);
+        }
+    }
+
+    public static void unmount(Path target, int flags) throws NativeCallException {
+        try {
+            LibC.INSTANCE.umount2(target.toString(), flags);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("umount2(" + target + ", " + flags + ")", e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.vaina.monitor;
+
+import dev.vaina.linux.ExitStatus;
+import dev.vaina.linux.FdInputStream;
+import dev.vaina.linux.FdOutputStream;
+import dev.vaina.linux.FdPassing;
+import dev.vaina.linux.Mounts;
+import dev.vaina.linux.Processes;
+import dev.vaina.linux.SdNotify;
+import dev.vaina.store.AtomicFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Supervises one container, like conmon: subreaper, runs the OCI runtime, owns the container's stdio
+ * (log file, attach socket, pty), tells systemd READY=1, forwards stop signals, waits, writes the exit
+ * code and exits with it. See {@link MonitorOptions} for the command line and {@link AttachServer} for
+ * the attach protocol. Exit codes: the container's (128 + signal when killed), or Podman's 125/126/127
+ * when the runtime could not start it.
+ */
+public final class Monitor {
+    private static final long DRAIN_MILLIS = 2000;
+    private static final int CONSOLE_TIMEOUT_MILLIS = 10_000;
+
+    private final MonitorOptions options;
+    private final RuntimeCommands commands;
+    /** Whether our create succeeded, so that the runtime's state for this id is ours to delete. */
+    private boolean created;
+
+    private Monitor(MonitorOptions options) {
+        this.options = options;
+        this.commands = new RuntimeCommands(options);
+    }
+
+    public static void main(String[] args) {
+        MonitorOptions options;
+        try {
+            options = MonitorOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vaina monitor: " + e.getMessage());
+            System.exit(RuntimeFailure.ENGINE_ERROR);
+            return;
+        }
+        Monitor monitor = new Monitor(options);
+        int code;
+        try {
+            code = monitor.run();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            code = monitor.fail(new RuntimeFailure("monitoring container " + options.id() + " failed: "
+                    + e.getMessage(), RuntimeFailure.ENGINE_ERROR), monitor.created);
+        }
+        System.exit(code);
+    }
+
+    private int run() throws IOException, InterruptedException {
+        Processes.becomeChildSubreaper();
+        if (options.overlay() != null) {
+            Mounts.overlay(options.overlay(), options.rootfs());
+        }
+        Stopper stopper = new Stopper(options.stopSignal(), options.stopTimeoutSeconds());
+        stopper.install();
+        CriLogWriter log = CriLogWriter.open(options.log());
+        AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
+        ContainerStdio stdio = ContainerStdio.open(options.interactive() && !options.terminal());
+
+        Path consoleDir = null;
+        FdPassing console = null;
+        int ptyFd = -1;
+        try {
+            Path consoleSocket = null;
+            if (options.terminal()) {
+                consoleDir = Files.createTempDirectory("vaina-console-");
+                consoleSocket = consoleDir.resolve("sock");
+                console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
+            }
+            ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
+            stdio.redirect(create);
+            Process process = create.start();
+            stdio.closeChildEnds();
+            if (process.waitFor() != 0) {
+                attach.close();
+                // Not deleted: a failed create cleans up after itself, and the id may belong to a
+                // container that another monitor still runs.
+                return fail(RuntimeFailure.fromOutput("create", stdio.runtimeOutput()), false);
+            }
+            created = true;
+            if (console != null) {
+                ptyFd = console.receiveFd();
+            }
+        } finally {
+            if (console != null) {
+                console.close();
+                Files.deleteIfExists(consoleDir.resolve("sock"));
+                Files.deleteIfExists(consoleDir);
+            }
+        }
+
+        Thread[] pumps;
+        OutputStream stdin = null;
+        if (ptyFd >= 0) {
+            stdio.closeAll();
+            pumps = new Thread[] {
+                Threads.start("pty", new OutputPump(new FdInputStream(ptyFd), StreamId.STDOUT, log, attach))};
+            if (options.interactive()) {
+                stdin = new FdOutputStream(ptyFd);
+            }
+        } else {
+            pumps = new Thread[] {
+                Threads.start("stdout", new OutputPump(stdio.stdout(), StreamId.STDOUT, log, attach)),
+                Threads.start("stderr", new OutputPump(stdio.stderr(), StreamId.STDERR, log, attach))};
+            stdin = stdio.stdin();
+        }
+        attach.start(stdin, ptyFd);
+
+        int pid = readPid(options.pidFile());
+        RuntimeCommands.Result started = RuntimeCommands.run(commands.start());
+        if (started.exitCode() != 0) {
+            attach.close();
+            return fail(RuntimeFailure.fromOutput("start", started.output()), true);
+        }
+        stopper.containerStarted(pid);
+        SdNotify.send("READY=1");
+
+        ExitStatus status = Reaper.waitForContainer(pid);
+        stopper.containerExited();
+        long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+        for (Thread pump : pumps) {
+            pump.join(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        Reaper.reapOrphans();
+        attach.close();
+        log.close();
+        int code = status.code();
+        AtomicFiles.write(options.exitFile(), Integer.toString(code));
+        deleteContainer();
+        return code;
+    }
+
+    private int fail(RuntimeFailure failure, boolean delete) {
+        System.err.println("vaina monitor: " + failure.message());
+        try {
+            AtomicFiles.write(options.errorFile(), failure.message() + "\n");
+            AtomicFiles.write(options.exitFile(), Integer.toString(failure.exitCode()));
+        } catch (IOException e) {
+            System.err.println("vaina monitor: cannot write " + options.exitFile() + ": " + e.getMessage());
+        }
+        if (delete) {
+            deleteContainer();
+        }
+        return failure.exitCode();
+    }
+
+    /** The container is gone or never ran: remove the runtime's state; failure here changes nothing. */
+    private void deleteContainer() {
+        try {
+            RuntimeCommands.Result deleted = RuntimeCommands.run(commands.deleteForce());
+            if (deleted.exitCode() != 0 && !deleted.output().contains("does not exist")) {
+                System.err.println("vaina monitor: runtime delete: " + RuntimeFailure.lastMessage(deleted.output()));
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("vaina monitor: runtime delete failed: " + e.getMessage());
+        }
+    }
+
+    private static int readPid(Path pidFile) throws IOException {
+        String text = new String(Files.readAllBytes(pidFile), StandardCharsets.US_ASCII).strip();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IOException("runtime wrote no pid to " + pidFile + " (found '" + text + "')");
+        }
+    }
+}

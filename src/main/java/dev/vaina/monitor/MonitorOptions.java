@@ -1,0 +1,104 @@
+package dev.vaina.monitor;
+
+import java.nio.file.Path;
+
+/**
+ * The monitor's command line, parsed by hand so that starting the monitor loads no option library:
+ *
+ * <pre>
+ * --id ID --bundle DIR --runtime PATH --runtime-root DIR
+ * --log FILE --exit-file FILE --pid-file FILE --error-file FILE --attach-socket PATH
+ * --stop-signal N --stop-timeout SECONDS
+ * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive]
+ * </pre>
+ */
+record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
+        Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
+        String overlay, Path rootfs, boolean terminal, boolean interactive) {
+
+    MonitorOptions {
+        require(id, "--id");
+        require(bundle, "--bundle");
+        require(runtime, "--runtime");
+        require(runtimeRoot, "--runtime-root");
+        require(log, "--log");
+        require(exitFile, "--exit-file");
+        require(pidFile, "--pid-file");
+        require(errorFile, "--error-file");
+        require(attachSocket, "--attach-socket");
+        if (stopSignal < 1 || stopSignal > 64) {
+            throw new IllegalArgumentException("--stop-signal must be a signal number from 1 to 64, got " + stopSignal);
+        }
+        if (stopTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("--stop-timeout must not be negative, got " + stopTimeoutSeconds);
+        }
+        if ((overlay == null) != (rootfs == null)) {
+            throw new IllegalArgumentException("--overlay and --rootfs go together");
+        }
+    }
+
+    private static void require(Object value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing required option " + option);
+        }
+    }
+
+    static MonitorOptions parse(String[] args) {
+        String id = null;
+        String runtime = null;
+        String overlay = null;
+        Path bundle = null;
+        Path runtimeRoot = null;
+        Path log = null;
+        Path exitFile = null;
+        Path pidFile = null;
+        Path errorFile = null;
+        Path attachSocket = null;
+        Path rootfs = null;
+        int stopSignal = 15;
+        int stopTimeout = 10;
+        boolean terminal = false;
+        boolean interactive = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--terminal")) {
+                terminal = true;
+                continue;
+            }
+            if (option.equals("--interactive")) {
+                interactive = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--id" -> id = value;
+                case "--bundle" -> bundle = Path.of(value);
+                case "--runtime" -> runtime = value;
+                case "--runtime-root" -> runtimeRoot = Path.of(value);
+                case "--log" -> log = Path.of(value);
+                case "--exit-file" -> exitFile = Path.of(value);
+                case "--pid-file" -> pidFile = Path.of(value);
+                case "--error-file" -> errorFile = Path.of(value);
+                case "--attach-socket" -> attachSocket = Path.of(value);
+                case "--stop-signal" -> stopSignal = number(option, value);
+                case "--stop-timeout" -> stopTimeout = number(option, value);
+                case "--overlay" -> overlay = value;
+                case "--rootfs" -> rootfs = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option: " + option);
+            }
+        }
+        return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
+                stopSignal, stopTimeout, overlay, rootfs, terminal, interactive);
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.vaina.monitor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The OCI runtime's command lines (runc and crun take the same ones) and how to run the short ones. */
+final class RuntimeCommands {
+    private final MonitorOptions options;
+
+    RuntimeCommands(MonitorOptions options) {
+        this.options = options;
+    }
+
+    List<String> create(Path consoleSocket) {
+        List<String> command = base("create");
+        command.add("--bundle");
+        command.add(options.bundle().toString());
+        command.add("--pid-file");
+        command.add(options.pidFile().toString());
+        if (consoleSocket != null) {
+            command.add("--console-socket");
+            command.add(consoleSocket.toString());
+        }
+        command.add(options.id());
+        return command;
+    }
+
+    List<String> start() {
+        List<String> command = base("start");
+        command.add(options.id());
+        return command;
+    }
+
+    List<String> deleteForce() {
+        List<String> command = base("delete");
+        command.add("--force");
+        command.add(options.id());
+        return command;
+    }
+
+    /**
+     * A ProcessBuilder for a runtime command. $NOTIFY_SOCKET is removed: runc and crun would otherwise
+     * proxy the container's own sd_notify messages to it and make {@code start} wait for the container's
+     * READY=1; readiness is the monitor's to tell.
+     */
+    static ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("NOTIFY_SOCKET");
+        return builder;
+    }
+
+    /** Runs a command that ends by itself; returns its exit code and its combined output. */
+    static Result run(List<String> command) throws IOException, InterruptedException {
+        Process process = builder(command)
+                .redirectInput(new File("/dev/null"))
+                .redirectErrorStream(true)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        return new Result(process.waitFor(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private List<String> base(String verb) {
+        List<String> command = new ArrayList<>(12);
+        command.add(options.runtime());
+        command.add("--root");
+        command.add(options.runtimeRoot().toString());
+        command.add(verb);
+        return command;
+    }
+}

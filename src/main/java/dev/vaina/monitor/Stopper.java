@@ -1,0 +1,89 @@
+package dev.vaina.monitor;
+
+import dev.vaina.linux.NativeCallException;
+import dev.vaina.linux.Signalling;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Turns SIGTERM/SIGINT to the monitor (systemd stops a unit by signalling its MainPID) into the
+ * container's stop signal, and SIGKILL once the stop timeout has passed. A signal that arrives before the
+ * container has started is remembered and delivered as soon as it has.
+ */
+final class Stopper implements SignalHandler {
+    private final int stopSignal;
+    private final int timeoutSeconds;
+    private int containerPid;
+    private boolean requested;
+    private boolean exited;
+    private boolean escalating;
+
+    Stopper(int stopSignal, int timeoutSeconds) {
+        this.stopSignal = stopSignal;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    void install() {
+        Signal.handle(new Signal("TERM"), this);
+        Signal.handle(new Signal("INT"), this);
+    }
+
+    @Override
+    public synchronized void handle(Signal signal) {
+        requested = true;
+        if (containerPid > 0) {
+            stop();
+        }
+    }
+
+    synchronized void containerStarted(int pid) {
+        containerPid = pid;
+        if (requested) {
+            stop();
+        }
+    }
+
+    /** Called once the container's pid is reaped: from then on the pid may belong to someone else. */
+    synchronized void containerExited() {
+        exited = true;
+    }
+
+    private void stop() {
+        if (exited) {
+            return;
+        }
+        send(stopSignal);
+        if (!escalating) {
+            escalating = true;
+            Threads.start("stop-timeout", new Escalation());
+        }
+    }
+
+    private synchronized void killAfterTimeout() {
+        if (!exited) {
+            System.err.println("vaina monitor: container did not stop within " + timeoutSeconds
+                    + " s after signal " + stopSignal + ", sending SIGKILL");
+            send(Signalling.SIGKILL);
+        }
+    }
+
+    private void send(int signal) {
+        try {
+            Signalling.kill(containerPid, signal);
+        } catch (NativeCallException e) {
+            System.err.println("vaina monitor: " + e.getMessage());
+        }
+    }
+
+    private final class Escalation implements Runnable {
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(timeoutSeconds * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            killAfterTimeout();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.vaina.linux;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The libc helpers against the real kernel. */
+class NativeHelpersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void datagramSocket_pathAndAbstract_roundTrip() throws Exception {
+        String path = dir.resolve("notify.sock").toString();
+        String abstractName = "@vaina-linux-test-" + ProcessHandle.current().pid();
+        for (String name : List.of(path, abstractName)) {
+            try (UnixDatagramSocket receiver = UnixDatagramSocket.bind(name);
+                    UnixDatagramSocket sender = UnixDatagramSocket.open()) {
+                sender.send(name, "READY=1\nSTATUS=ü");
+                assertEquals("READY=1\nSTATUS=ü", receiver.receive(2000));
+            }
+        }
+    }
+
+    @Test
+    void datagramSocket_receiveTimesOut() throws Exception {
+        try (UnixDatagramSocket receiver = UnixDatagramSocket.bind(dir.resolve("quiet.sock").toString())) {
+            long start = System.nanoTime();
+            assertNull(receiver.receive(200));
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(150));
+        }
+    }
+
+    @Test
+    void datagramSocket_sendToNobody_namesCallAndStrerror() throws Exception {
+        try (UnixDatagramSocket sender = UnixDatagramSocket.open()) {
+            NativeCallException e = assertThrows(NativeCallException.class,
+                    () -> sender.send(dir.resolve("absent.sock").toString(), "x"));
+            assertTrue(e.getMessage().startsWith("sendto(" + dir.resolve("absent.sock") + ") failed: "
+                    + "No such file or directory (errno 2)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void pipe_carriesBytesAndEndsWithEof() throws Exception {
+        Pipe pipe = Pipe.open();
+        try (InputStream in = new FdInputStream(pipe.readFd())) {
+            try (OutputStream out = new FdOutputStream(pipe.writeFd())) {
+                out.write("hello".getBytes(StandardCharsets.UTF_8), 1, 3);
+            }
+            assertArrayEquals("ell".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void kill_deliversSignal_andReportsGoneProcess() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        assertTrue(Signalling.kill((int) sleeper.pid(), Signalling.SIGTERM));
+        assertTrue(sleeper.waitFor(5, TimeUnit.SECONDS));
+        assertEquals(143, sleeper.exitValue());
+        assertFalse(Signalling.kill((int) sleeper.pid(), Signalling.SIGTERM));
+    }
+
+    @Test
+    void processes_reportOwnIds() {
+        assertEquals(ProcessHandle.current().pid(), Processes.pid());
+        assertEquals(0, Processes.effectiveUid(), "tests run as root");
+    }
+
+    @Test
+    void terminalCalls_onANonTerminal_fail() throws Exception {
+        Pipe pipe = Pipe.open();
+        assertFalse(Terminal.isTerminal(pipe.readFd()));
+        NativeCallException e = assertThrows(NativeCallException.class, () -> Terminal.windowSize(pipe.readFd()));
+        assertTrue(e.getMessage().contains("TIOCGWINSZ") && e.getMessage().contains("Inappropriate ioctl"),
+                e.getMessage());
+        FileDescriptors.close(pipe.readFd());
+        FileDescriptors.close(pipe.writeFd());
+    }
+
+    @Test
+    void execve_replacesTheProcessAndKeepsItsPid() throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ExecProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(20, TimeUnit.SECONDS));
+        assertEquals("pid=" + probe.pid() + " greeting=hello from execve\n", output);
+    }
+
+    /** Runs in its own JVM: execs a shell that prints its pid and an environment variable. */
+    public static final class ExecProbe {
+        public static void main(String[] args) throws IOException {
+            Exec.execve("/bin/sh", List.of("sh", "-c", "echo pid=$$ greeting=$GREETING"),
+                    Map.of("GREETING", "hello from execve"));
+        }
+    }
+
+    @Test
+    void fileDescriptors_closeTwice_namesTheFd() throws Exception {
+        Pipe pipe = Pipe.open();
+        FileDescriptors.close(pipe.writeFd());
+        NativeCallException e = assertThrows(NativeCallException.class, () -> FileDescriptors.close(pipe.writeFd()));
+        assertEquals("close(fd " + pipe.writeFd() + ") failed: Bad file descriptor (errno 9)", e.getMessage());
+        assertEquals(9, e.errno());
+        FileDescriptors.close(pipe.readFd());
+        assertTrue(Files.isDirectory(dir));
+    }
+}

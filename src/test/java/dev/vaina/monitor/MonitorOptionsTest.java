@@ -1,0 +1,72 @@
+package dev.vaina.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MonitorOptionsTest {
+    private static final List<String> REQUIRED = List.of("--id", "abc", "--bundle", "/b", "--runtime", "/usr/bin/runc",
+            "--runtime-root", "/rr", "--log", "/l", "--exit-file", "/e", "--pid-file", "/p", "--error-file", "/er",
+            "--attach-socket", "/a.sock", "--stop-signal", "2", "--stop-timeout", "5");
+
+    private static MonitorOptions parse(List<String> base, String... more) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of(more));
+        return MonitorOptions.parse(args.toArray(new String[0]));
+    }
+
+    @Test
+    void parse_allOptions() {
+        MonitorOptions options = parse(REQUIRED, "--overlay", "lowerdir=a:b,upperdir=u,workdir=w", "--rootfs", "/r",
+                "--terminal", "--interactive");
+        assertEquals("abc", options.id());
+        assertEquals(Path.of("/b"), options.bundle());
+        assertEquals("/usr/bin/runc", options.runtime());
+        assertEquals(Path.of("/a.sock"), options.attachSocket());
+        assertEquals(2, options.stopSignal());
+        assertEquals(5, options.stopTimeoutSeconds());
+        assertEquals("lowerdir=a:b,upperdir=u,workdir=w", options.overlay());
+        assertEquals(Path.of("/r"), options.rootfs());
+        assertTrue(options.terminal());
+        assertTrue(options.interactive());
+    }
+
+    @Test
+    void parse_flagsDefaultToOff() {
+        MonitorOptions options = parse(REQUIRED);
+        assertFalse(options.terminal());
+        assertFalse(options.interactive());
+        assertEquals(null, options.overlay());
+    }
+
+    @Test
+    void parse_missingOption_namesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(REQUIRED.subList(2, REQUIRED.size())));
+        assertEquals("missing required option --id", e.getMessage());
+    }
+
+    @Test
+    void parse_badNumber_namesOptionAndValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(REQUIRED, "--stop-timeout", "soon"));
+        assertEquals("--stop-timeout needs a number, got 'soon'", e.getMessage());
+    }
+
+    @Test
+    void parse_overlayWithoutRootfs_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> parse(REQUIRED, "--overlay", "lowerdir=a"));
+    }
+
+    @Test
+    void parse_unknownOption_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(REQUIRED, "--tty"));
+        assertEquals("unknown option or missing value: --tty", e.getMessage());
+    }
+}
