@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.launch.ContainerPaths;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class Attachment {
      * it, so that a terminal sees the container's first output too.
      */
     void startAndAttach() throws IOException {
-        Path socket = context.layout().containerRun(record.id()).resolve("attach");
+        Path socket = new ContainerPaths(context.layout(), record.id()).attachSocket();
         CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
             try {
                 containers.start(record, false);

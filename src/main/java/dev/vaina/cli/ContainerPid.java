@@ -22,7 +22,7 @@ final class ContainerPid {
         }
     }
 
-    static void signal(long pid, int signal) {
+    static void signal(long pid, int signal) throws IOException {
         Signalling.kill((int) pid, signal);
     }
 }

@@ -16,7 +16,8 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         // Options after the image belong to the container's command, as with podman and docker.
-        commandLine.setStopAtPositional(false);
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        commandLine.getSubcommands().get("create").setStopAtPositional(true);
         return commandLine.execute(args);
     }
 }

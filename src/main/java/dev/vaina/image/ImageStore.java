@@ -2,6 +2,7 @@ package dev.vaina.image;
 
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
+import dev.vaina.store.FileTrees;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Json;
 import dev.vaina.store.StoreLayout;
@@ -192,7 +193,7 @@ public final class ImageStore {
         Path scratch = ScratchDirectories.create(layout.tmp(), purpose);
         Path moved = scratch.resolve("content");
         Files.move(dir, moved, StandardCopyOption.ATOMIC_MOVE);
-        Trees.delete(scratch);
+        FileTrees.delete(scratch);
     }
 
     private static ImageRecord read(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.store.FileTrees;
 import dev.vaina.store.StoreLayout;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -102,7 +103,11 @@ public final class LayerExtractor {
             String diffId = HexFormat.of().formatHex(sha256.digest());
             return new StagedLayer(layout, dir, diffId, counted.count());
         } catch (IOException | RuntimeException | Error e) {
-            Trees.deleteQuietly(dir, e);
+            try {
+                FileTrees.delete(dir);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -286,7 +291,7 @@ public final class LayerExtractor {
             BasicFileAttributes existing = LayerTree.attributesOrNull(path);
             if (existing != null) {
                 // a later entry replaces an earlier one, as tar does; a replaced directory goes with its content
-                Trees.delete(path);
+                FileTrees.delete(path);
                 directories.removeIf(d -> d.path().startsWith(path));
             }
         }

@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.store.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class ScratchDirectories {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
             for (Path entry : entries) {
                 if (isAbandoned(entry, ourStart)) {
-                    Trees.delete(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.store.FileTrees;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class StagedLayer implements AutoCloseable {
 
     private void discard() throws IOException {
         done = true;
-        Trees.delete(directory);
+        FileTrees.delete(directory);
     }
 
     @Override

@@ -48,8 +48,9 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("error");
     }
 
+    /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */
     public Path attachSocket() {
-        return runDir().resolve("attach");
+        return layout.runRoot().resolve("attach").resolve(id);
     }
 
     void createDirectories() throws IOException {

@@ -1,23 +1,40 @@
 package dev.vaina.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Recursive deletion that does not follow symbolic links. */
+/**
+ * Recursive deletion that does not follow symbolic links. Directories the owner may not read or write
+ * (overlayfs leaves a mode-000 work/work; image layers can hold read-only directories) are opened up
+ * first, which a rootless user must do where root would not need to.
+ */
 public final class FileTrees {
     private FileTrees() {
     }
 
     public static void delete(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(root);
+            return;
+        }
+        makeWritable(root);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                makeWritable(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);
@@ -27,6 +44,12 @@ public final class FileTrees {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                 if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (e instanceof AccessDeniedException && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                        && makeWritable(file)) {
+                    // The walk could not open it; now it can.
+                    delete(file);
                     return FileVisitResult.CONTINUE;
                 }
                 throw e;
@@ -50,5 +73,23 @@ public final class FileTrees {
         } catch (IOException e) {
             System.err.println("vaina: cannot delete " + root + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Gives the owner rwx on a directory (never a link: the callers checked); true if it changed. The
+     * mode is set through the path, as chmod(2) does: the JDK's no-follow variant opens the directory
+     * first, which is exactly what a mode-000 directory refuses.
+     */
+    private static boolean makeWritable(Path dir) throws IOException {
+        try {
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if ((mode & 0700) != 0700) {
+                Files.setAttribute(dir, "unix:mode", (mode & 07777) | 0700);
+                return true;
+            }
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            // The walk reports it with the path.
+        }
+        return false;
     }
 }

@@ -40,7 +40,7 @@ class RootlessImportTest {
 
     @AfterEach
     void tearDown() throws IOException {
-        Trees.delete(work);
+        dev.vaina.store.FileTrees.delete(work);
     }
 
     @Test
