@@ -29,15 +29,17 @@ final class Context implements AutoCloseable {
         this.env = env;
     }
 
-    static Context create(VainaCommand options) {
+    static Context create(VainaCommand options) throws IOException {
         Map<String, String> env = System.getenv();
         boolean root = Users.isRoot();
+        Settings settings = Settings.load(env, root)
+                .overriddenBy(new Settings(options.manager, options.runtime));
         StoreLayout defaults = StoreLayout.forCurrentUser(env, root);
         StoreLayout layout = new StoreLayout(
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),
                 options.runRoot != null ? options.runRoot.toAbsolutePath() : defaults.runRoot(),
                 !root);
-        return new Context(layout, options.manager, options.runtime, env);
+        return new Context(layout, settings.systemd(), settings.runtime(), env);
     }
 
     StoreLayout layout() {

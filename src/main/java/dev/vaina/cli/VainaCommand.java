@@ -35,7 +35,7 @@ public final class VainaCommand implements Runnable {
 
     private Context context;
 
-    Context context() {
+    Context context() throws java.io.IOException {
         if (context == null) {
             context = Context.create(this);
         }
