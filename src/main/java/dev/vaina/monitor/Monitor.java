@@ -66,14 +66,14 @@ public final class Monitor {
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
         ContainerStdio stdio = ContainerStdio.open(options.interactive() && !options.terminal());
 
-        Path consoleDir = null;
         FdPassing console = null;
         int ptyFd = -1;
         try {
             Path consoleSocket = null;
             if (options.terminal()) {
-                consoleDir = Files.createTempDirectory("vaina-console-");
-                consoleSocket = consoleDir.resolve("sock");
+                // Next to the attach socket: a private place, and no temporary directory (whose random
+                // name would load SecureRandom).
+                consoleSocket = options.attachSocket().resolveSibling(options.attachSocket().getFileName() + ".pty");
                 console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
             }
             ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
@@ -93,8 +93,6 @@ public final class Monitor {
         } finally {
             if (console != null) {
                 console.close();
-                Files.deleteIfExists(consoleDir.resolve("sock"));
-                Files.deleteIfExists(consoleDir);
             }
         }
 
