@@ -43,6 +43,7 @@ interface LibC extends Library {
     int SOCK_CLOEXEC = 0x80000;
     int SOL_SOCKET = 1;
     int SO_RCVTIMEO = 20;
+    int SO_SNDTIMEO = 21;
     int SCM_RIGHTS = 1;
     int MSG_CMSG_CLOEXEC = 0x40000000;
     int SHUT_RDWR = 2;

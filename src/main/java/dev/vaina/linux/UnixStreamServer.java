@@ -72,6 +72,19 @@ public final class UnixStreamServer implements AutoCloseable {
     }
 
     /**
+     * SO_SNDTIMEO on a connection: a write that cannot proceed for {@code millis} fails with EAGAIN
+     * instead of blocking for as long as the peer does not read.
+     */
+    public static void setSendTimeout(int connection, int millis) throws NativeCallException {
+        long[] timeval = {millis / 1000, (millis % 1000) * 1000L};
+        try {
+            LibC.INSTANCE.setsockopt(connection, LibC.SOL_SOCKET, LibC.SO_SNDTIMEO, timeval, 16);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("setsockopt(SO_SNDTIMEO, " + millis + " ms)", e);
+        }
+    }
+
+    /**
      * shutdown(2) of a connection: a thread blocked reading it sees end of file, so that the reader can
      * close the descriptor itself (closing it under the reader's feet could close a reused number).
      */

@@ -39,6 +39,7 @@ import java.util.ArrayList;
  * container reads end of file; this cannot be undone); with a terminal an EOT byte (Ctrl-D, 0x04) is
  * written to the pty instead. Ignored unless {@code --interactive}.</li>
  * </ul>
+ * A client that does not read its output for 2 seconds while the container writes is disconnected.
  * Any other type byte, or a length out of range, closes that connection. A client that just disconnects
  * detaches: the container's stdin stays open for the next client.
  */
@@ -48,6 +49,7 @@ final class AttachServer implements AutoCloseable {
     private static final int TYPE_RESIZE = 1;
     private static final int TYPE_CLOSE_STDIN = 2;
     private static final byte EOT = 4;
+    private static final int SEND_TIMEOUT_MILLIS = 2000;
 
     private final UnixStreamServer server;
     private final boolean framed;
@@ -151,6 +153,12 @@ final class AttachServer implements AutoCloseable {
                     fd = server.accept();
                 } catch (NativeCallException e) {
                     return; // closed
+                }
+                try {
+                    // A client that stops reading is dropped rather than stalling the container's output.
+                    UnixStreamServer.setSendTimeout(fd, SEND_TIMEOUT_MILLIS);
+                } catch (NativeCallException e) {
+                    System.err.println("vaina monitor: " + e.getMessage());
                 }
                 Client client = new Client(fd);
                 synchronized (clients) {

@@ -56,6 +56,9 @@ public final class Monitor {
     }
 
     private int run() throws IOException, InterruptedException {
+        // A previous run's results must not be mistaken for this run's.
+        Files.deleteIfExists(options.exitFile());
+        Files.deleteIfExists(options.errorFile());
         Processes.becomeChildSubreaper();
         if (options.overlay() != null) {
             Mounts.overlay(options.overlay(), options.rootfs());
