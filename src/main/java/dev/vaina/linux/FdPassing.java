@@ -2,6 +2,7 @@ package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,46 +18,22 @@ public final class FdPassing implements AutoCloseable {
     private static final int CONTROL_SIZE = 64;
     private static final int DATA_SIZE = 4096;
 
-    private final int listenFd;
+    private final UnixStreamServer server;
     private final Path path;
-    private boolean closed;
 
-    private FdPassing(int listenFd, Path path) {
-        this.listenFd = listenFd;
+    private FdPassing(UnixStreamServer server, Path path) {
+        this.server = server;
         this.path = path;
     }
 
     /** Binds and listens on {@code path}; accept waits at most {@code timeoutMillis} for the sender. */
-    public static FdPassing listen(Path path, int timeoutMillis) throws NativeCallException {
-        int fd;
-        try {
-            fd = LibC.INSTANCE.socket(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0);
-        } catch (LastErrorException e) {
-            throw NativeCallException.of("socket(AF_UNIX, SOCK_STREAM)", e);
-        }
-        FdPassing server = new FdPassing(fd, path);
-        byte[] addr = SocketAddresses.unix(path.toString());
-        long[] timeval = {timeoutMillis / 1000, (timeoutMillis % 1000) * 1000L};
-        try {
-            LibC.INSTANCE.bind(fd, addr, addr.length);
-            LibC.INSTANCE.listen(fd, 1);
-            // Linux applies SO_RCVTIMEO to accept(2) as well: a sender that never comes cannot hang us.
-            LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, 16);
-        } catch (LastErrorException e) {
-            server.close();
-            throw NativeCallException.of("listening on " + path, e);
-        }
-        return server;
+    public static FdPassing listen(Path path, int timeoutMillis) throws IOException {
+        return new FdPassing(UnixStreamServer.listen(path, timeoutMillis), path);
     }
 
     /** Accepts one connection and returns the first descriptor it sends (close-on-exec set). */
     public int receiveFd() throws NativeCallException {
-        int connection;
-        try {
-            connection = LibC.INSTANCE.accept4(listenFd, null, null, LibC.SOCK_CLOEXEC);
-        } catch (LastErrorException e) {
-            throw NativeCallException.of("accept4(" + path + ")", e);
-        }
+        int connection = server.accept();
         try {
             return receiveFrom(connection);
         } finally {
@@ -97,11 +74,9 @@ public final class FdPassing implements AutoCloseable {
         return control.getInt(CMSG_HEADER_SIZE);
     }
 
+    /** Stops listening and removes the socket file. */
     @Override
-    public void close() throws NativeCallException {
-        if (!closed) {
-            closed = true;
-            FileDescriptors.close(listenFd);
-        }
+    public void close() throws IOException {
+        server.close();
     }
 }

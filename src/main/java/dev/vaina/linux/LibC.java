@@ -43,8 +43,10 @@ interface LibC extends Library {
     int SOCK_CLOEXEC = 0x80000;
     int SOL_SOCKET = 1;
     int SO_RCVTIMEO = 20;
+    int SO_SNDTIMEO = 21;
     int SCM_RIGHTS = 1;
     int MSG_CMSG_CLOEXEC = 0x40000000;
+    int SHUT_RDWR = 2;
     // ioctl_tty(2); the generic values, used by x86_64 and aarch64
     long TIOCGWINSZ = 0x5413;
     long TIOCSWINSZ = 0x5414;
@@ -88,6 +90,9 @@ interface LibC extends Library {
 
     /** accept4(2) */
     int accept4(int sockfd, Pointer addr, Pointer addrlen, int flags) throws LastErrorException;
+
+    /** shutdown(2); wakes a thread blocked in accept(2) or read(2) on the socket */
+    int shutdown(int sockfd, int how) throws LastErrorException;
 
     /** sendto(2); dest_addr is a packed struct sockaddr_un */
     long sendto(int sockfd, byte[] buf, long len, int flags, byte[] destAddr, int addrlen) throws LastErrorException;

@@ -1,32 +1,31 @@
 package dev.vaina.monitor;
 
+import dev.vaina.linux.FdInputStream;
+import dev.vaina.linux.FdOutputStream;
+import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Terminal;
+import dev.vaina.linux.UnixStreamServer;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 
 /**
- * The attach socket: an AF_UNIX stream socket at {@code --attach-socket}. Any number of clients may be
- * connected at once; each receives the container's output produced after it connected (earlier output
- * is only in the log file).
+ * The attach socket: an AF_UNIX stream socket at {@code --attach-socket}, which exists from before the
+ * runtime's {@code create} (connections made before the container starts are queued and see all of its
+ * output). Any number of clients may be connected at once; each receives the container's output produced
+ * after it connected (earlier output is only in the log file).
  *
  * <h2>Monitor to client</h2>
  * <ul>
  * <li>With {@code --terminal}: the raw bytes of the pty, unframed.</li>
  * <li>Without: a sequence of frames, each {@code [1 byte stream][4 bytes length, big-endian][length bytes]},
- * stream 1 = stdout, 2 = stderr; length is 1 to 65536.</li>
+ * stream 1 = stdout, 2 = stderr; length is 1 to 8192.</li>
  * </ul>
- * When the container has exited and its output is drained, the monitor closes every connection (the
+ * When the container has exited and its output is drained, the monitor shuts every connection down (the
  * client reads end of file) and then writes the exit file; the client reads the exit code from there.
  *
  * <h2>Client to monitor</h2>
@@ -40,6 +39,7 @@ import java.util.ArrayList;
  * container reads end of file; this cannot be undone); with a terminal an EOT byte (Ctrl-D, 0x04) is
  * written to the pty instead. Ignored unless {@code --interactive}.</li>
  * </ul>
+ * A client that does not read its output for 2 seconds while the container writes is disconnected.
  * Any other type byte, or a length out of range, closes that connection. A client that just disconnects
  * detaches: the container's stdin stays open for the next client.
  */
@@ -49,42 +49,30 @@ final class AttachServer implements AutoCloseable {
     private static final int TYPE_RESIZE = 1;
     private static final int TYPE_CLOSE_STDIN = 2;
     private static final byte EOT = 4;
+    private static final int SEND_TIMEOUT_MILLIS = 2000;
 
-    private final ServerSocketChannel server;
-    private final Path path;
+    private final UnixStreamServer server;
     private final boolean framed;
-    private final ArrayList<SocketChannel> clients = new ArrayList<>();
+    private final ArrayList<Client> clients = new ArrayList<>();
+    private final byte[] frame = new byte[5 + 8192];
     private OutputStream stdin;
     private int ptyFd = -1;
     private boolean stdinClosed;
+    private volatile boolean closed;
 
-    private AttachServer(ServerSocketChannel server, Path path, boolean framed) {
+    private AttachServer(UnixStreamServer server, boolean framed) {
         this.server = server;
-        this.path = path;
         this.framed = framed;
     }
 
-    /** Binds the socket (replacing a stale one); connections wait in the backlog until {@link #start}. */
+    /** Listens on the socket (replacing a stale one); connections wait in the backlog until {@link #start}. */
     static AttachServer bind(Path path, boolean terminal) throws IOException {
-        Files.deleteIfExists(path);
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        // Bound under a temporary name and renamed once listening: a client that sees the path can connect
-        // (between bind and listen a connect would be refused).
-        Path fresh = path.resolveSibling(path.getFileName() + ".new");
-        Files.deleteIfExists(fresh);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
         try {
-            server.bind(UnixDomainSocketAddress.of(fresh));
-            Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
+            return new AttachServer(UnixStreamServer.listen(path, 0), !terminal);
         } catch (IOException e) {
-            server.close();
-            Files.deleteIfExists(fresh);
-            throw new IOException("cannot bind attach socket " + path + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on attach socket " + path + ": " + e.getMessage(), e);
         }
-        return new AttachServer(server, path, !terminal);
     }
 
     /**
@@ -99,32 +87,32 @@ final class AttachServer implements AutoCloseable {
         Threads.start("attach-accept", new Acceptor());
     }
 
-    /** Sends output to every client; a client whose connection fails is dropped. */
+    /** Sends output (at most 8192 bytes) to every client; a client whose connection fails is dropped. */
     void broadcast(StreamId stream, byte[] data, int length) {
         synchronized (clients) {
             if (clients.isEmpty()) {
                 return;
             }
-            ByteBuffer message;
+            byte[] message = data;
+            int messageLength = length;
             if (framed) {
-                message = ByteBuffer.allocate(5 + length);
-                message.put((byte) stream.id()).putInt(length).put(data, 0, length).flip();
-            } else {
-                message = ByteBuffer.wrap(data, 0, length);
+                frame[0] = (byte) stream.id();
+                frame[1] = (byte) (length >>> 24);
+                frame[2] = (byte) (length >>> 16);
+                frame[3] = (byte) (length >>> 8);
+                frame[4] = (byte) length;
+                System.arraycopy(data, 0, frame, 5, length);
+                message = frame;
+                messageLength = 5 + length;
             }
             for (int i = clients.size() - 1; i >= 0; i--) {
-                SocketChannel client = clients.get(i);
+                Client client = clients.get(i);
                 try {
-                    message.rewind();
-                    if (!framed) {
-                        message.limit(length);
-                    }
-                    while (message.hasRemaining()) {
-                        client.write(message);
-                    }
+                    client.output.write(message, 0, messageLength);
                 } catch (IOException e) {
+                    // Its reader thread sees end of file, then closes the descriptor.
                     clients.remove(i);
-                    closeQuietly(client);
+                    UnixStreamServer.shutdown(client.fd);
                 }
             }
         }
@@ -132,42 +120,47 @@ final class AttachServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             server.close();
-        } catch (IOException ignored) {
-            // Nothing is left to tell: the monitor is finishing.
+        } catch (IOException e) {
+            System.err.println("vaina monitor: closing the attach socket: " + e.getMessage());
         }
         synchronized (clients) {
-            for (SocketChannel client : clients) {
-                closeQuietly(client);
+            for (Client client : clients) {
+                UnixStreamServer.shutdown(client.fd);
             }
             clients.clear();
         }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // A stale socket file is replaced at the next bind.
-        }
     }
 
-    private static void closeQuietly(SocketChannel client) {
-        try {
-            client.close();
-        } catch (IOException ignored) {
-            // The peer is gone either way.
+    private static final class Client {
+        final int fd;
+        final FdOutputStream output;
+
+        Client(int fd) {
+            this.fd = fd;
+            this.output = new FdOutputStream(fd);
         }
     }
 
     private final class Acceptor implements Runnable {
         @Override
         public void run() {
-            while (server.isOpen()) {
-                SocketChannel client;
+            while (!closed) {
+                int fd;
                 try {
-                    client = server.accept();
-                } catch (IOException e) {
-                    return;
+                    fd = server.accept();
+                } catch (NativeCallException e) {
+                    return; // closed
                 }
+                try {
+                    // A client that stops reading is dropped rather than stalling the container's output.
+                    UnixStreamServer.setSendTimeout(fd, SEND_TIMEOUT_MILLIS);
+                } catch (NativeCallException e) {
+                    System.err.println("vaina monitor: " + e.getMessage());
+                }
+                Client client = new Client(fd);
                 synchronized (clients) {
                     clients.add(client);
                 }
@@ -177,55 +170,50 @@ final class AttachServer implements AutoCloseable {
     }
 
     private final class ClientReader implements Runnable {
-        private final SocketChannel client;
-        private final ByteBuffer header = ByteBuffer.allocate(4);
+        private final Client client;
 
-        ClientReader(SocketChannel client) {
+        ClientReader(Client client) {
             this.client = client;
         }
 
         @Override
         public void run() {
+            DataInputStream in = new DataInputStream(new FdInputStream(client.fd));
             try {
                 while (true) {
-                    ByteBuffer type = read(1);
-                    switch (type.get()) {
-                        case TYPE_STDIN -> {
-                            int length = read(4).getInt();
-                            if (length < 0 || length > MAX_STDIN_CHUNK) {
-                                throw new IOException("stdin message of " + length + " bytes");
-                            }
-                            ByteBuffer data = ByteBuffer.allocate(length);
-                            readFully(data);
-                            writeStdin(data.array());
+                    int type = in.read();
+                    if (type < 0) {
+                        break;
+                    }
+                    if (type == TYPE_STDIN) {
+                        int length = in.readInt();
+                        if (length < 0 || length > MAX_STDIN_CHUNK) {
+                            throw new IOException("stdin message of " + length + " bytes");
                         }
-                        case TYPE_RESIZE -> {
-                            ByteBuffer size = read(4);
-                            resize(size.getShort() & 0xffff, size.getShort() & 0xffff);
-                        }
-                        case TYPE_CLOSE_STDIN -> closeStdin();
-                        default -> throw new IOException("unknown message type");
+                        byte[] data = new byte[length];
+                        in.readFully(data);
+                        writeStdin(data);
+                    } else if (type == TYPE_RESIZE) {
+                        int rows = in.readUnsignedShort();
+                        resize(rows, in.readUnsignedShort());
+                    } else if (type == TYPE_CLOSE_STDIN) {
+                        closeStdin();
+                    } else {
+                        throw new IOException("unknown message type " + type);
                     }
                 }
+            } catch (EOFException e) {
+                // The client went away in the middle of a message: same as detaching.
             } catch (IOException e) {
-                synchronized (clients) {
-                    clients.remove(client);
-                }
-                closeQuietly(client);
+                System.err.println("vaina monitor: dropping attach client: " + e.getMessage());
             }
-        }
-
-        private ByteBuffer read(int length) throws IOException {
-            header.clear().limit(length);
-            readFully(header);
-            return header.flip();
-        }
-
-        private void readFully(ByteBuffer buffer) throws IOException {
-            while (buffer.hasRemaining()) {
-                if (client.read(buffer) < 0) {
-                    throw new EOFException();
-                }
+            synchronized (clients) {
+                clients.remove(client);
+            }
+            try {
+                FileDescriptors.close(client.fd);
+            } catch (NativeCallException e) {
+                System.err.println("vaina monitor: " + e.getMessage());
             }
         }
     }
@@ -248,7 +236,7 @@ final class AttachServer implements AutoCloseable {
         }
         try {
             Terminal.setWindowSize(ptyFd, rows, columns);
-        } catch (NativeCallException | IllegalArgumentException e) {
+        } catch (NativeCallException e) {
             System.err.println("vaina monitor: " + e.getMessage());
         }
     }

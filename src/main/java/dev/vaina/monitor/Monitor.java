@@ -56,6 +56,9 @@ public final class Monitor {
     }
 
     private int run() throws IOException, InterruptedException {
+        // A previous run's results must not be mistaken for this run's.
+        Files.deleteIfExists(options.exitFile());
+        Files.deleteIfExists(options.errorFile());
         Processes.becomeChildSubreaper();
         if (options.overlay() != null) {
             Mounts.overlay(options.overlay(), options.rootfs());
@@ -66,14 +69,14 @@ public final class Monitor {
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
         ContainerStdio stdio = ContainerStdio.open(options.interactive() && !options.terminal());
 
-        Path consoleDir = null;
         FdPassing console = null;
         int ptyFd = -1;
         try {
             Path consoleSocket = null;
             if (options.terminal()) {
-                consoleDir = Files.createTempDirectory("vaina-console-");
-                consoleSocket = consoleDir.resolve("sock");
+                // Next to the attach socket: a private place, and no temporary directory (whose random
+                // name would load SecureRandom).
+                consoleSocket = options.attachSocket().resolveSibling(options.attachSocket().getFileName() + ".pty");
                 console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
             }
             ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
@@ -93,8 +96,6 @@ public final class Monitor {
         } finally {
             if (console != null) {
                 console.close();
-                Files.deleteIfExists(consoleDir.resolve("sock"));
-                Files.deleteIfExists(consoleDir);
             }
         }
 

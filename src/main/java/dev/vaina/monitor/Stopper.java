@@ -25,7 +25,13 @@ final class Stopper implements SignalHandler {
 
     void install() {
         Signal.handle(new Signal("TERM"), this);
-        Signal.handle(new Signal("INT"), this);
+        try {
+            Signal.handle(new Signal("INT"), this);
+        } catch (IllegalArgumentException e) {
+            // The JVM refuses SIGINT when it started with SIGINT ignored (a background job of a shell);
+            // SIGTERM, which systemd sends, still works.
+            System.err.println("vaina monitor: not handling SIGINT: " + e.getMessage());
+        }
     }
 
     @Override

@@ -112,6 +112,32 @@ class NativeHelpersTest {
     }
 
     @Test
+    void unixStreamServer_acceptsAndRemovesItsFile() throws Exception {
+        Path path = dir.resolve("s.sock");
+        Files.writeString(path, "stale");
+        try (UnixStreamServer server = UnixStreamServer.listen(path, 2000);
+                java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open(
+                        java.net.UnixDomainSocketAddress.of(path))) {
+            client.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            client.shutdownOutput();
+            int connection = server.accept();
+            try (InputStream in = new FdInputStream(connection)) {
+                assertArrayEquals(new byte[] {1, 2, 3}, in.readAllBytes());
+            }
+            assertFalse(Files.exists(dir.resolve("s.sock.new")));
+        }
+        assertFalse(Files.exists(path));
+    }
+
+    @Test
+    void unixStreamServer_acceptTimesOut() throws Exception {
+        try (UnixStreamServer server = UnixStreamServer.listen(dir.resolve("t.sock"), 100)) {
+            NativeCallException e = assertThrows(NativeCallException.class, server::accept);
+            assertEquals(LibC.EAGAIN, e.errno());
+        }
+    }
+
+    @Test
     void fileDescriptors_closeTwice_namesTheFd() throws Exception {
         Pipe pipe = Pipe.open();
         FileDescriptors.close(pipe.writeFd());

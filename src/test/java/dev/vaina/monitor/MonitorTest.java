@@ -45,9 +45,13 @@ class MonitorTest {
 
     @Test
     void exitCodeAndLogInCriFormat() throws Exception {
-        MonitorRun monitor = run(bundle("echo out1; echo err1 >&2; echo out2; printf tail; exit 7"));
+        TestBundle bundle = bundle("echo out1; echo err1 >&2; echo out2; printf tail; exit 7");
+        Files.writeString(work.resolve("error"), "left over from an earlier run\n");
+        Files.writeString(work.resolve("exit"), "99");
+        MonitorRun monitor = run(bundle);
 
         assertEquals(7, monitor.waitForExit(), monitor.monitorErrors());
+        assertTrue(Files.notExists(monitor.errorFile), "stale error file removed");
         assertEquals("7", Files.readString(monitor.exitFile));
         List<String> lines = Files.readAllLines(monitor.log);
         for (String line : lines) {
