@@ -42,13 +42,32 @@ write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
 exec '$java' -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
 
+# JNA's native part, unpacked once: monitors then map one shared copy instead of each unpacking its
+# own into a temp file (measured: about 2.7 MiB less PSS per monitor, and a faster start).
+rm -rf "$lib/jna"
+jna_entry=$(unzip -Z1 "$lib/vaina.jar" 2>/dev/null | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
+if [ -z "$jna_entry" ] && command -v jar >/dev/null; then
+    jna_entry=$(jar tf "$lib/vaina.jar" | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
+fi
+if [ -n "$jna_entry" ]; then
+    tmp_jna=$(mktemp -d)
+    (cd "$tmp_jna" && { unzip -q "$lib/vaina.jar" "$jna_entry" 2>/dev/null || jar xf "$lib/vaina.jar" "$jna_entry"; })
+    install -d -m 0755 "$lib/jna"
+    install -m 0644 "$tmp_jna/$jna_entry" "$lib/jna/libjnidispatch.so"
+    rm -rf "$tmp_jna"
+fi
+
 # The archive is rebuilt for every jar: a stale one would be refused by the JVM anyway (and cost a warning).
 rm -f "$lib/vaina-cli.jsa"
 tmp_jsa="$lib/vaina-cli.jsa.new"
 rm -f "$tmp_jsa"
-# The exit code of --help does not matter here: the archive is dumped at exit either way.
+# Trained on commands that need no systemd manager, against a scratch store; their exit codes do
+# not matter: the archive is dumped at exit either way.
+train_root=$(mktemp -d)
 "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$tmp_jsa" \
-    -cp "$lib/vaina.jar" dev.vaina.cli.Main --help >/dev/null 2>&1 </dev/null || true
+    -cp "$lib/vaina.jar" dev.vaina.cli.Main --root "$train_root/data" --runroot "$train_root/run" ps -a \
+    >/dev/null 2>&1 </dev/null || true
+rm -rf "$train_root"
 if [ -s "$tmp_jsa" ]; then
     chmod 0644 "$tmp_jsa"
     mv -f "$tmp_jsa" "$lib/vaina-cli.jsa"

