@@ -13,9 +13,10 @@ StartLimitBurst=${startLimitBurst}
 StartLimitIntervalSec=0
 </#if>
 
-# A failed container's unit is unloaded like a stopped one: vaina keeps the container's state itself,
-# and a removed container must leave no unit behind.
+<#if collectFailed??>
+# --rm: the container is deleted when it exits, so its unit must not linger even as a failed one.
 CollectMode=inactive-or-failed
+</#if>
 
 [Service]
 # The monitor (the launcher, after exec, same PID) sends READY=1 once the container runs.

@@ -56,6 +56,6 @@ final class ContainerUnitFiles {
         cleanup.add("cleanup");
         cleanup.add(record.id());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart(), null);
+                record.config().stopTimeout(), record.config().restart(), null, removeOnExit);
     }
 }

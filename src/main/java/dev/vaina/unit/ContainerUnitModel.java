@@ -9,10 +9,12 @@ import dev.vaina.spec.RestartPolicy;
 /**
  * What a container's systemd service is made from. execStart is the launcher's command line (it becomes the
  * monitor, the unit's main process); execStopPost the cleanup's, empty for none. description is null for the
- * default "vaina container NAME (IMAGE)".
+ * default "vaina container NAME (IMAGE)". removedOnExit says the cleanup deletes the container (detached --rm),
+ * so nothing of it, not even a failed unit, may stay behind.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
-        List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description) {
+        List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
+        boolean removedOnExit) {
 
     public ContainerUnitModel {
         Objects.requireNonNull(containerId, "containerId");

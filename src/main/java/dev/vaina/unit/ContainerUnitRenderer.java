@@ -38,6 +38,9 @@ public final class ContainerUnitRenderer {
         }
         values.put("timeoutStopSec", Integer.toString(model.stopTimeoutSeconds() + STOP_MARGIN_SECONDS));
         values.put("timeoutStartSec", Integer.toString(START_TIMEOUT_SECONDS));
+        if (model.removedOnExit()) {
+            values.put("collectFailed", "yes");
+        }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
         StringWriter out = new StringWriter(2048);

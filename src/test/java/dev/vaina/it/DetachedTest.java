@@ -47,6 +47,23 @@ class DetachedTest {
     }
 
     @EachMode
+    void detachedRm_removesTheContainerAndItsUnit_evenAfterAFailure(VainaCli vaina) throws InterruptedException {
+        String name = "gone-" + vaina.mode();
+        vaina.run("run", "-d", "--rm", "--name", name, Images.busybox(vaina), "sh", "-c", "sleep 0.5; exit 3")
+                .assertSuccess();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (vaina.run("ps", "-a", "-q", "--filter", "name=^" + name + "$").assertSuccess().stdout().length() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        while (!vaina.systemctl("show", "-p", "LoadState", "--value", "container-" + name + ".service").stdout()
+                .strip().equals("not-found") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        RunTest.assertNoContainer(vaina, name);
+    }
+
+    @EachMode
     void systemctlStop_stopsCleanly_andPsShowsTheExitCode(VainaCli vaina) {
         String name = "trap-" + vaina.mode();
         vaina.run("run", "-d", "--name", name, Images.busybox(vaina), "sh", "-c",

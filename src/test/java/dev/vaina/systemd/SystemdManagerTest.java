@@ -86,7 +86,7 @@ class SystemdManagerTest {
 
     static ContainerUnitModel model(String name, List<String> execStart, List<String> cleanup) {
         return new ContainerUnitModel(ID, new ContainerName(name + "-" + RUN), "localhost/it:latest", execStart,
-                cleanup, 2, RestartPolicy.NO, null);
+                cleanup, 2, RestartPolicy.NO, null, false);
     }
 
     /** Renders the unit, lets edit adjust it the way a test needs, and installs it; returns the unit name. */
@@ -139,7 +139,13 @@ class SystemdManagerTest {
         assertEquals("active", status.activeState(), status.toString());
         assertEquals("running", status.subState(), status.toString());
         assertTrue(status.mainPid() > 0, status.toString());
-        assertEquals("sleep\u0000100\u0000", Files.readString(Path.of("/proc/" + status.mainPid() + "/cmdline")));
+        // READY=1 comes from the shell just before it execs sleep: give the exec a moment.
+        Path cmdline = Path.of("/proc/" + status.mainPid() + "/cmdline");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!Files.readString(cmdline).equals("sleep\u0000100\u0000") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("sleep\u0000100\u0000", Files.readString(cmdline));
 
         systemd.killUnit(unit, "main", SIGSTOP);
         long pid = status.mainPid();
@@ -205,7 +211,7 @@ class SystemdManagerTest {
         Path runs = scratch.resolve("retry-runs");
         ContainerUnitModel model = new ContainerUnitModel(ID, new ContainerName("retry-" + RUN), "localhost/it:latest",
                 List.of("/bin/sh", "-c", "echo run >> \"$0\"; exit 1", runs.toString()), List.of(), 2,
-                RestartPolicy.parse("on-failure:2"), null);
+                RestartPolicy.parse("on-failure:2"), null, false);
         // Only the pace changes, to keep the test short; the limits are the rendered ones.
         String unit = install(model, edit -> edit.set("Service", "RestartSec", "100ms"));
         JobResult result = systemd.startUnit(unit);

@@ -28,12 +28,17 @@ class ContainerUnitRendererTest {
     static ContainerUnitModel model(String name, String restart, List<String> execStart, List<String> cleanup,
             String description) {
         return new ContainerUnitModel(ID, new ContainerName(name), "docker.io/library/busybox:latest", execStart,
-                cleanup, 10, RestartPolicy.parse(restart), description);
+                cleanup, 10, RestartPolicy.parse(restart), description, name.endsWith("-rm"));
     }
 
     @Test
     void render_restartNo() throws IOException {
         assertGolden("container-web.service", model("web", "no", LAUNCHER, CLEANUP, null));
+    }
+
+    @Test
+    void render_removedOnExit_isCollectedEvenWhenFailed() throws IOException {
+        assertGolden("container-web-rm.service", model("web-rm", "no", LAUNCHER, CLEANUP, null));
     }
 
     @Test
