@@ -1,0 +1,80 @@
+package dev.vaina.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.spec.InvalidSpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliParsingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void criLogLine_fullAndPartialLinesOnBothStreams() {
+        CriLogLine full = CriLogLine.parse("2026-11-28T17:00:00.123456789Z stdout F hello world");
+        assertFalse(full.stderr());
+        assertEquals("hello world\n", full.output());
+        CriLogLine partial = CriLogLine.parse("2026-11-28T17:00:00.1Z stderr P no newline yet");
+        assertTrue(partial.stderr());
+        assertEquals("no newline yet", partial.output());
+        assertEquals("\n", CriLogLine.parse("2026-11-28T17:00:00Z stdout F ").output());
+    }
+
+    @Test
+    void criLogLine_foreignLineIsShownRatherThanLost() {
+        assertEquals("garbage\n", CriLogLine.parse("garbage").output());
+    }
+
+    @Test
+    void psFilter_rejectsUnknownKeysAndStatuses() {
+        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("color=red"));
+        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("status=sleeping"));
+        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("name"));
+        assertEquals(new PsFilter("name", "^web$"), PsFilter.parse("name=^web$"));
+    }
+
+    @Test
+    void entrypoint_plainCommandOrJsonArray() {
+        assertEquals(List.of("/bin/sh"), EntrypointParser.parse("/bin/sh"));
+        assertEquals(List.of("sh", "-c"), EntrypointParser.parse("[\"sh\", \"-c\"]"));
+        assertEquals(List.of(), EntrypointParser.parse(""));
+        assertThrows(InvalidSpecException.class, () -> EntrypointParser.parse("[1, 2]"));
+        assertThrows(InvalidSpecException.class, () -> EntrypointParser.parse("[\"unterminated"));
+    }
+
+    @Test
+    void settings_readsEngineKeys_laterFilesWin() throws Exception {
+        Path file = dir.resolve("vaina.conf");
+        Files.writeString(file, "[engine]\nsystemd = \"user\"\nruntime = \"crun\"\n");
+        Settings settings = Settings.parse(file);
+        assertEquals(new Settings("user", "crun"), settings);
+        assertEquals(new Settings("system", "crun"), settings.overriddenBy(new Settings("system", null)));
+        assertNull(Settings.parse(write("# nothing\n")).systemd());
+    }
+
+    @Test
+    void settings_badFilesNameTheFileAndKey() throws Exception {
+        InvalidSpecException unknownKey = assertThrows(InvalidSpecException.class,
+                () -> Settings.parse(write("[engine]\nmanager = \"user\"\n")));
+        assertTrue(unknownKey.getMessage().contains("\"manager\"") && unknownKey.getMessage().contains("vaina.conf"));
+        InvalidSpecException badValue = assertThrows(InvalidSpecException.class,
+                () -> Settings.parse(write("[engine]\nruntime = \"kata\"\n")));
+        assertTrue(badValue.getMessage().contains("runc"), badValue.getMessage());
+        assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[engine\n")));
+        assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[network]\n")));
+    }
+
+    private Path write(String text) throws Exception {
+        Path file = dir.resolve("vaina.conf");
+        Files.writeString(file, text);
+        return file;
+    }
+}
