@@ -42,6 +42,11 @@ final class MonitorCommand {
             argv.add("-Djna.boot.library.path=" + jnaLibrary);
             argv.add("-Djna.nounpack=true");
         }
+        String libcDirectory = LibcDirectory.find();
+        if (libcDirectory != null) {
+            // Without a platform path JNA runs `ldconfig -p` on every start to find libc.
+            argv.add("-Djna.platform.library.path=" + libcDirectory);
+        }
         argv.add("-cp");
         argv.add(jar.toString());
         argv.add("dev.vaina.monitor.Monitor");
