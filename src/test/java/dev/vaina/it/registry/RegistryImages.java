@@ -5,10 +5,10 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -74,20 +74,28 @@ public final class RegistryImages {
     }
 
     /**
-     * busybox plus {@code count} layers of {@code mebibytes} MiB of fresh random data each, at
-     * /big-N.bin: random data does not compress, so the download takes a measurable moment. The
-     * content is new on every call.
+     * busybox plus {@code count} layers of {@code mebibytes} MiB of pseudo-random data each, at
+     * /big-N.bin: random data does not compress, so the download takes a measurable moment. The same
+     * {@code seed} gives the same content; {@link #bigFileSha256} tells what a file must hash to.
      */
-    public static PushedImage pushBig(TestRegistry registry, String name, String tag, int count, int mebibytes) {
+    public static PushedImage pushBig(TestRegistry registry, String name, String tag, int count, int mebibytes, long seed) {
         List<TestLayer> layers = new ArrayList<>();
         layers.add(TestLayer.busybox());
-        SecureRandom random = new SecureRandom();
         for (int i = 1; i <= count; i++) {
-            byte[] data = new byte[mebibytes << 20];
-            random.nextBytes(data);
-            layers.add(TestLayer.builder().file("big-" + i + ".bin", data).build());
+            layers.add(TestLayer.builder().file("big-" + i + ".bin", bigFile(seed, i, mebibytes)).build());
         }
         return push(registry, name, tag, layers);
+    }
+
+    /** The sha256 (hex, as sha256sum prints it) of /big-{@code index}.bin in the image {@link #pushBig} made. */
+    public static String bigFileSha256(long seed, int index, int mebibytes) {
+        return TestLayer.sha256(bigFile(seed, index, mebibytes)).substring("sha256:".length());
+    }
+
+    private static byte[] bigFile(long seed, int index, int mebibytes) {
+        byte[] data = new byte[mebibytes << 20];
+        new Random(seed * 31 + index).nextBytes(data);
+        return data;
     }
 
     /** One layer with a harmless file and then an entry named {@code ../escape}. */

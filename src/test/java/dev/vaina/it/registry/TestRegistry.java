@@ -333,6 +333,11 @@ public final class TestRegistry implements AutoCloseable {
         return options;
     }
 
+    /** A port on 127.0.0.1 where nothing listens right now: a registry that is down. */
+    public static int unusedPort() {
+        return freePort();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
