@@ -83,19 +83,9 @@ public final class ClientFiles {
 
     private static void copyReadable(Path from, Path to) {
         try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to);
+            Tools.writeWorldReadable(to, Files.readString(from));
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy " + from + " to " + to, e);
-        }
-        Tools.writeWorldReadable(to, readString(to));
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

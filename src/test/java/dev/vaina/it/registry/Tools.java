@@ -63,21 +63,22 @@ public final class Tools {
         }
     }
 
-    /** Writes {@code content} to {@code file}, readable by every user. */
+    /**
+     * Writes {@code content} to {@code file}, readable by every user; directories it has to create get
+     * mode 0755, and existing ones are left as they are.
+     */
     public static Path writeWorldReadable(Path file, String content) {
         try {
-            Files.createDirectories(file.getParent());
+            List<Path> missing = new java.util.ArrayList<>();
+            for (Path dir = file.toAbsolutePath().getParent(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
+                missing.add(0, dir);
+            }
+            for (Path dir : missing) {
+                Files.createDirectory(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             Files.writeString(file, content);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            for (Path dir = file.getParent(); dir != null && dir.getFileName() != null
-                    && dir.getFileName().toString().length() > 0; dir = dir.getParent()) {
-                if (dir.startsWith(Path.of(System.getProperty("java.io.tmpdir"))) && !dir.equals(Path.of(
-                        System.getProperty("java.io.tmpdir")))) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    break;
-                }
-            }
             return file;
         } catch (IOException e) {
             throw new AssertionFailedError("could not write " + file + ": " + e.getMessage(), e);
