@@ -29,7 +29,7 @@ if $packages; then
     say "installing Debian packages"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q --no-install-recommends $(sed 's/#.*//' scripts/debian-packages.txt)
+    apt-get install -y -q --no-install-recommends $(sed -e '/^# For the tests only/,$d' -e 's/#.*//' scripts/debian-packages.txt)
 fi
 
 say "building (mvn package)"
