@@ -44,6 +44,10 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         return new Reader(path, toml).read();
     }
 
+    private static boolean isArrayOfTables(Object value) {
+        return value instanceof TomlArray array && array.toList().stream().allMatch(TomlTable.class::isInstance);
+    }
+
     private static TomlPosition pos(TomlTable table, String key) {
         return table.inputPositionOf(List.of(key));
     }
@@ -101,9 +105,10 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             if (value == null) {
                 return List.of();
             }
-            if (!(value instanceof TomlArray array) || !array.containsTables()) {
+            if (!isArrayOfTables(value)) {
                 throw bad("registry", pos(root, "registry"), "must be an array of tables ([[registry]])");
             }
+            TomlArray array = (TomlArray) value;
             Map<String, Registry> byPrefix = new LinkedHashMap<>();
             for (int i = 0; i < array.size(); i++) {
                 Registry registry = registry(array.getTable(i), "registry[" + (i + 1) + "]");
@@ -146,9 +151,10 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             if (value == null) {
                 return List.of();
             }
-            if (!(value instanceof TomlArray array) || !array.containsTables()) {
+            if (!isArrayOfTables(value)) {
                 throw bad(name + ".mirror", pos(registry, "mirror"), "must be an array of tables ([[registry.mirror]])");
             }
+            TomlArray array = (TomlArray) value;
             List<Mirror> mirrors = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 String mirrorName = name + ".mirror[" + (i + 1) + "]";
@@ -185,7 +191,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             }
             Map<String, Optional<Alias>> aliases = new LinkedHashMap<>();
             for (Map.Entry<String, Object> entry : table.entrySet()) {
-                String key = "aliases.\"" + entry.getKey() + "\"";
+                String key = Toml.joinKeyPath(List.of("aliases", entry.getKey()));
                 TomlPosition position = table.inputPositionOf(List.of(entry.getKey()));
                 if (!(entry.getValue() instanceof String target)) {
                     throw bad(key, position, "must be a string (a fully qualified image name)");
@@ -298,14 +304,14 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
                 }
             }
             for (String key : unknown) {
-                warnings.add("unknown key \"" + key + "\" in " + path + " is ignored");
+                warnings.add("unknown key " + key + " in " + path + " is ignored");
             }
         }
 
         private RegistriesConfException bad(String key, TomlPosition position, String problem) {
             String line = at(position);
             return new RegistriesConfException("invalid registries configuration " + path + line
-                    + ": key \"" + key + "\": " + problem);
+                    + ": key " + key + ": " + problem);
         }
     }
 }
