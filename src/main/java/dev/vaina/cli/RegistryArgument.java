@@ -1,13 +1,10 @@
 package dev.vaina.cli;
 
+import dev.vaina.image.naming.ParsedReference;
 import dev.vaina.spec.InvalidSpecException;
-import java.util.regex.Pattern;
 
 /** The REGISTRY of login and logout: host[:port], accepted with a scheme or a trailing slash as Podman does. */
 final class RegistryArgument {
-    private static final Pattern HOST = Pattern.compile(
-            "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?");
-
     private RegistryArgument() {
     }
 
@@ -25,7 +22,7 @@ final class RegistryArgument {
             throw new InvalidSpecException("\"" + argument + "\" names a repository: vaina keeps credentials per "
                     + "registry, give the host[:port] only");
         }
-        if (!HOST.matcher(host).matches()) {
+        if (!ParsedReference.isRegistryHost(host)) {
             throw new InvalidSpecException("\"" + argument + "\" is not a registry host[:port]");
         }
         return host;

@@ -96,6 +96,11 @@ public record ParsedReference(String domain, String path, String tag, String dig
         return new InvalidSpecException(INVALID + detail);
     }
 
+    /** Whether {@code text} is a registry host[:port] as references spell it. */
+    public static boolean isRegistryHost(String text) {
+        return DOMAIN.matcher(text).matches();
+    }
+
     public boolean isShortName() {
         return domain == null;
     }
