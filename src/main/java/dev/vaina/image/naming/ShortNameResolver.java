@@ -63,6 +63,18 @@ public final class ShortNameResolver {
         return candidates;
     }
 
+    /**
+     * The note Podman prints on stderr when a short name resolves through an alias, e.g.
+     * {@code Resolved "alpine" as an alias (/etc/containers/registries.conf.d/shortnames.conf)}; empty otherwise.
+     */
+    public Optional<String> aliasNotice(String userInput) {
+        ParsedReference input = ParsedReference.parse(userInput);
+        if (!input.isShortName()) {
+            return Optional.empty();
+        }
+        return alias(input.path()).map(a -> "Resolved " + quoted(input.path()) + " as an alias (" + a.origin() + ")");
+    }
+
     /** The alias of a short name (without tag or digest): configured first, then built in. */
     public Optional<Alias> alias(String shortName) {
         Alias configured = conf.aliases().get(shortName);

@@ -115,6 +115,16 @@ class ShortNameResolverTest {
     }
 
     @Test
+    void aliasNotice_namesTheFileLikePodman() {
+        assertEquals(java.util.Optional.of("Resolved \"myapp\" as an alias (" + Fixtures.file("base.conf") + ")"),
+                BASE.aliasNotice("myapp:2"));
+        assertEquals(java.util.Optional.of("Resolved \"busybox\" as an alias (vaina's built-in aliases)"),
+                BASE.aliasNotice("busybox"));
+        assertEquals(java.util.Optional.empty(), BASE.aliasNotice("somename"));
+        assertEquals(java.util.Optional.empty(), BASE.aliasNotice("docker.io/library/busybox"));
+    }
+
+    @Test
     void candidateName_isTheUsersNameNotTheMirrors() {
         PullCandidate candidate = BASE.resolve("docker.io/library/busybox").get(0);
         assertEquals("docker.io/library/busybox:latest", candidate.name().toString());
