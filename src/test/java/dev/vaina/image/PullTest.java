@@ -71,6 +71,7 @@ class PullTest {
         registry.copyFromOciLayout(layout.dir(), "multi", "test/multi", true);
         registry.copyFromOciLayout(layout.dir(), "lying", "test/lying", false);
         registry.copyFromOciLayout(layout.dir(), "corrupt", "test/corrupt", false);
+        registry.copyFromOciLayout(layout.dir(), "two", "test/docker", false, "--format", "v2s2");
         Path data = registry.blobData(corrupt.layers().get(0).digest());
         byte[] bytes = Files.readAllBytes(data);
         bytes[bytes.length / 2] ^= 0x55;
@@ -133,6 +134,31 @@ class PullTest {
         assertEquals(two.layers().stream().map(l -> l.digest()).toList(), events.started);
         assertEquals(List.of("resolved " + two.manifest().digest(), "stored " + image.id()), events.milestones);
         assertEquals(List.of(), partials(), "downloaded blobs are deleted once extracted");
+    }
+
+    @Test
+    void pull_dockerSchema2_isTheSameImage() throws IOException {
+        ImageStore store = store();
+        PulledImage pulled = pull(store, "test/docker:two", Platform.host(), PullListener.NONE);
+        assertEquals(two.config().digest(), "sha256:" + pulled.image().id());
+        assertEquals(List.of(registry.host() + "/test/docker:two"), pulled.image().repoTags());
+        assertTrue(Files.isRegularFile(store.layerPaths(pulled.image()).get(1).resolve("bin/busybox")));
+    }
+
+    @Test
+    void pull_concurrentPullsOfOneImage_bothSucceedWithOneCopy() throws Exception {
+        ImageStore store = store();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> pull(store, "test/two:two", Platform.host(), PullListener.NONE));
+            var b = pool.submit(() -> pull(store, "test/two:two", Platform.host(), PullListener.NONE));
+            assertEquals(a.get().image().id(), b.get().image().id());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, store.list().size());
+        assertEquals(2, StoreAssertions.children(layout().layers()).size());
+        assertEquals(List.of(), partials());
     }
 
     @Test

@@ -352,7 +352,9 @@ final class RegistryHttp {
                 // the stamp is advisory; the lifetime counts from now instead
             }
         }
-        return new Token((String) token, issued.plusSeconds(lifetime).minus(TOKEN_MARGIN));
+        Duration margin = TOKEN_MARGIN.compareTo(Duration.ofSeconds(lifetime).dividedBy(2)) < 0
+                ? TOKEN_MARGIN : Duration.ofSeconds(lifetime).dividedBy(2);
+        return new Token((String) token, issued.plusSeconds(lifetime).minus(margin));
     }
 
     private Optional<Credentials> credentials() {

@@ -46,9 +46,14 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     public static LocalRegistry start(Path dir, String extraConfig, String httpExtra, boolean tls) throws IOException {
+        return startOnPort(dir, freePort(), extraConfig, httpExtra, tls);
+    }
+
+    /** Like {@link #start(Path, String, String, boolean)} on a given port (tests of clients that came too early). */
+    public static LocalRegistry startOnPort(Path dir, int port, String extraConfig, String httpExtra, boolean tls)
+            throws IOException {
         require(BINARY, "docker-registry");
         Files.createDirectories(dir);
-        int port = freePort();
         String config = "version: 0.1\n"
                 + "log:\n  level: info\n  accesslog:\n    disabled: false\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("storage") + "\n"

@@ -143,6 +143,24 @@ class RegistryAuthTest {
         }
 
         @Test
+        void shortLivedToken_isFetchedAgainAfterExpiresIn() throws Exception {
+            tokens.expiresIn = 2; // valid for 1 s here: the client renews min(5 s, half the lifetime) early
+            try {
+                RegistryClient client = client(registry, creds(USER, PASSWORD));
+                client.ping();
+                int before = tokens.requests.get();
+                client.fetchManifest("private/app", "v1");
+                client.fetchManifest("private/app", "v1");
+                assertEquals(1, tokens.requests.get() - before, "still valid: reused");
+                Thread.sleep(2200);
+                client.fetchManifest("private/app", "v1");
+                assertEquals(2, tokens.requests.get() - before, "expired after expires_in: fetched again");
+            } finally {
+                tokens.expiresIn = 300;
+            }
+        }
+
+        @Test
         void wrongPassword_saysInvalidUsernamePassword() throws IOException {
             RegistryClient client = client(registry, creds(USER, "wrong"));
             RegistryAuthenticationException e = assertThrows(RegistryAuthenticationException.class, client::ping);

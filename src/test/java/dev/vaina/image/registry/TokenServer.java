@@ -43,6 +43,7 @@ final class TokenServer implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final List<String> scopes = new ArrayList<>();
     volatile boolean useAccessTokenField;
+    volatile int expiresIn = 300;
 
     private TokenServer(HttpServer server, PrivateKey key, X509Certificate cert, String user, String password) {
         this.server = server;
@@ -116,7 +117,7 @@ final class TokenServer implements AutoCloseable {
             claims.put("iss", ISSUER);
             claims.put("sub", authenticated ? user : "");
             claims.put("aud", query.getOrDefault("service", List.of(SERVICE)).get(0));
-            claims.put("exp", now + 300);
+            claims.put("exp", now + Math.max(expiresIn, 60)); // the registry's own check; the client obeys expires_in
             claims.put("nbf", now - 10);
             claims.put("iat", now);
             claims.put("jti", UUID.randomUUID().toString());
@@ -124,8 +125,8 @@ final class TokenServer implements AutoCloseable {
             String token = sign(claims);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put(useAccessTokenField ? "access_token" : "token", token);
-            body.put("expires_in", 300);
-            body.put("issued_at", Instant.ofEpochSecond(now).toString());
+            body.put("expires_in", expiresIn);
+            body.put("issued_at", Instant.now().toString());
             reply(exchange, 200, JSON.std.asString(body));
         } catch (Exception e) {
             reply(exchange, 500, "{\"error\":\"" + e + "\"}");
