@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param created ISO-8601 instant
  * @param size bytes: the sum of the layers' uncompressed tar sizes
  * @param layers diff-id hexes, bottom layer first (the order of rootfs.diff_ids)
+ * @param repoDigests {@code registry/repository@sha256:...} of the manifests it was pulled by; empty when imported
  */
 public record ImageRecord(
         String id,
@@ -24,7 +25,8 @@ public record ImageRecord(
         List<String> layers,
         ImageConfig config,
         String architecture,
-        String os) {
+        String os,
+        List<String> repoDigests) {
 
     public ImageRecord {
         Digests.requireHex(id, "image id");
@@ -38,6 +40,13 @@ public record ImageRecord(
         layers = layers == null ? List.of() : List.copyOf(layers);
         layers.forEach(layer -> Digests.requireHex(layer, "layer diff id of image " + id));
         config = config == null ? ImageConfig.EMPTY : config;
+        repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+    }
+
+    /** An image without repository digests (imported, not pulled). */
+    public ImageRecord(String id, List<String> repoTags, String created, long size, List<String> layers,
+            ImageConfig config, String architecture, String os) {
+        this(id, repoTags, created, size, layers, config, architecture, os, List.of());
     }
 
     /** The IMAGE ID column: the first 12 hex digits, as Podman and Docker print it. */
@@ -50,6 +59,6 @@ public record ImageRecord(
     }
 
     ImageRecord withRepoTags(List<String> tags) {
-        return new ImageRecord(id, tags, created, size, layers, config, architecture, os);
+        return new ImageRecord(id, tags, created, size, layers, config, architecture, os, repoDigests);
     }
 }

@@ -93,6 +93,51 @@ public final class ImageStore {
         }
     }
 
+    /** The record of image {@code idHex} when it is stored. */
+    Optional<ImageRecord> record(String idHex) throws IOException {
+        Path file = layout.image(idHex).resolve(RECORD_FILE);
+        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /**
+     * Writes a pulled image: config.json (the exact bytes whose sha256 is the id), then image.json, under the
+     * store lock. An existing record of the same image keeps its tags and digests and gains the new ones; the
+     * new tags move away from older images, as with import. Every layer must already be in the store.
+     */
+    @SuppressWarnings("try")
+    ImageRecord storePulled(ImageRecord pulled, byte[] configJson) throws IOException {
+        if (!Digests.sha256Hex(configJson).equals(pulled.id())) {
+            throw new IllegalArgumentException("image id " + pulled.id() + " is not the sha256 of its config");
+        }
+        try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+            for (String layer : pulled.layers()) {
+                if (!Files.isDirectory(layout.layer(layer), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("layer sha256:" + layer + " of image " + pulled.id()
+                            + " was removed while the image was being pulled; pull it again");
+                }
+            }
+            ImageRecord record = pulled;
+            Optional<ImageRecord> existing = record(pulled.id());
+            if (existing.isPresent()) {
+                Set<String> tags = new java.util.LinkedHashSet<>(existing.get().repoTags());
+                tags.addAll(pulled.repoTags());
+                Set<String> digests = new java.util.LinkedHashSet<>(existing.get().repoDigests());
+                digests.addAll(pulled.repoDigests());
+                record = new ImageRecord(pulled.id(), List.copyOf(tags), existing.get().created(),
+                        existing.get().size(), pulled.layers(), pulled.config(), pulled.architecture(), pulled.os(),
+                        List.copyOf(digests));
+            }
+            Path dir = layout.image(record.id());
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(CONFIG_FILE), configJson);
+            // image.json last: its presence is what makes the image exist
+            Json.write(dir.resolve(RECORD_FILE), record);
+            AtomicFiles.syncDirectory(layout.images());
+            untagOthers(record.id(), pulled.repoTags());
+            return record;
+        }
+    }
+
     /** All images, newest first. */
     public List<ImageRecord> list() throws IOException {
         List<ImageRecord> images = new ArrayList<>();

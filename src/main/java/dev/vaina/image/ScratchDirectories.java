@@ -17,6 +17,9 @@ import java.util.UUID;
  * crashed one's (delete it) without a lock held during the long extraction.
  */
 final class ScratchDirectories {
+    /** The folder of partial blob downloads ({@code <digest-hex>.partial}), which outlive their process. */
+    static final String PARTIAL_BLOBS = "blobs";
+
     private ScratchDirectories() {
     }
 
@@ -43,6 +46,9 @@ final class ScratchDirectories {
     }
 
     private static boolean isAbandoned(Path entry, Instant ourStart) throws IOException {
+        if (entry.getFileName().toString().equals(PARTIAL_BLOBS)) {
+            return false; // partial downloads are kept on purpose: the next pull continues them
+        }
         String[] parts = entry.getFileName().toString().split("-", 3);
         if (parts.length == 3 && parts[0].matches("[0-9]+") && parts[1].matches("[0-9]+")) {
             long pid = Long.parseLong(parts[0]);

@@ -1,0 +1,48 @@
+package dev.vaina.image.registry;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** Content digests as registries write them: {@code sha256:} and 64 lowercase hex digits, nothing else. */
+public final class BlobDigest {
+    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern ANY = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+
+    private BlobDigest() {
+    }
+
+    /** Returns {@code digest} when it is a valid sha256 digest; otherwise fails saying why. */
+    public static String require(String digest, String what) {
+        if (digest != null && SHA256.matcher(digest).matches()) {
+            return digest;
+        }
+        if (digest != null && ANY.matcher(digest).matches()) {
+            throw new IllegalArgumentException(what + " has digest " + digest + ": only sha256 digests are supported");
+        }
+        throw new IllegalArgumentException(what + " has an invalid digest \"" + digest
+                + "\" (expected sha256: and 64 lowercase hex digits)");
+    }
+
+    public static boolean isDigest(String reference) {
+        return reference != null && reference.contains(":");
+    }
+
+    /** The hex part of a valid sha256 digest. */
+    public static String hex(String digest) {
+        return require(digest, "blob").substring("sha256:".length());
+    }
+
+    public static String of(byte[] data) {
+        return "sha256:" + HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vaina.image.registry;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where a registry answers.
+ *
+ * @param host host[:port], as in image references and registries.conf
+ * @param plainHttp the registry is "insecure": https is tried first and plain http is the fallback, as Podman
+ *     does for {@code insecure = true} and {@code --tls-verify=false}
+ * @param tlsVerify whether https certificates are checked (false trusts any certificate)
+ */
+public record RegistryEndpoint(String host, boolean plainHttp, boolean tlsVerify) {
+    private static final Pattern HOST = Pattern.compile("[a-zA-Z0-9.-]+(?::[0-9]{1,5})?|\\[[0-9a-fA-F:.]+\\](?::[0-9]{1,5})?");
+
+    public RegistryEndpoint {
+        if (host == null || !HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("registry \"" + host + "\" is not a host[:port]");
+        }
+    }
+
+    /** A registry reached over verified https only: the default for every registry not marked insecure. */
+    public static RegistryEndpoint secure(String host) {
+        return new RegistryEndpoint(host, false, true);
+    }
+
+    /** What {@code --tls-verify=false} means: any certificate, and plain http when https does not answer. */
+    public static RegistryEndpoint insecure(String host) {
+        return new RegistryEndpoint(host, true, false);
+    }
+}

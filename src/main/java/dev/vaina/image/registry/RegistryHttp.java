@@ -1,0 +1,438 @@
+package dev.vaina.image.registry;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * The HTTP side of one registry: which scheme answers, which authentication it wants, tokens per scope,
+ * redirects, retries of transient failures, and error messages that say what was tried. The endpoint classes
+ * ({@link ManifestPuller}, {@link BlobPuller}, ...) build requests on top of it.
+ */
+final class RegistryHttp {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Tokens are renewed this long before they expire, so a request never carries one that just ran out. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(5);
+
+    private final RegistryEndpoint endpoint;
+    private final CredentialsProvider credentialsProvider;
+    private final RetryPolicy retry;
+    private final HttpClient client;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private volatile String scheme;
+    private volatile AuthChallenge challenge;
+    private volatile Optional<Credentials> credentials;
+
+    RegistryHttp(RegistryEndpoint endpoint, CredentialsProvider credentialsProvider, RetryPolicy retry,
+            List<Path> certsRoots) throws IOException {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                // followed by hand: the Authorization header must not travel to another host (blob storage)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(RegistryTls.context(endpoint, certsRoots))
+                .build();
+    }
+
+    RegistryEndpoint endpoint() {
+        return endpoint;
+    }
+
+    RetryPolicy retry() {
+        return retry;
+    }
+
+    /**
+     * Finds the scheme that answers (https; then http for an insecure registry) and the authentication the
+     * registry asks for. With credentials, also checks that the registry accepts them.
+     */
+    synchronized void ping() throws IOException {
+        if (scheme == null) {
+            HttpResponse<InputStream> response = pingScheme();
+            if (response.statusCode() == 401) {
+                challenge = AuthChallenge.choose(response.headers().allValues("WWW-Authenticate")).orElse(null);
+            }
+        }
+        Optional<Credentials> creds = credentials();
+        if (creds.isEmpty() || challenge == null) {
+            return;
+        }
+        String what = "log in to " + endpoint.host();
+        if (challenge.isBearer()) {
+            fetchToken(null, what); // the token service is what checks the password
+        } else {
+            send("GET", uri("/v2/"), null, Map.of(), HttpRequest.BodyPublishers.noBody(), Set.of(), what).body().close();
+        }
+    }
+
+    private HttpResponse<InputStream> pingScheme() throws IOException {
+        IOException httpsFailure;
+        try {
+            HttpResponse<InputStream> response = pingOnce("https");
+            scheme = "https";
+            return response;
+        } catch (IOException e) {
+            httpsFailure = e;
+        }
+        if (endpoint.plainHttp()) {
+            try {
+                HttpResponse<InputStream> response = pingOnce("http");
+                scheme = "http";
+                return response;
+            } catch (IOException e) {
+                e.addSuppressed(httpsFailure);
+                throw new RegistryException("Tried to ping registry " + endpoint.host() + " but failed because: "
+                        + describe(httpsFailure, "https") + "; and over http: " + describe(e, "http"), e);
+            }
+        }
+        throw new RegistryException("Tried to ping registry " + endpoint.host() + " but failed because: "
+                + describe(httpsFailure, "https"), httpsFailure);
+    }
+
+    private HttpResponse<InputStream> pingOnce(String scheme) throws IOException {
+        URI uri = URI.create(scheme + "://" + endpoint.host() + "/v2/");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).GET().build());
+                response.body().close();
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
+                    return response;
+                }
+                if (!isTransient(response.statusCode()) || attempt >= retry.attempts()) {
+                    throw new IOException(uri + " answered HTTP " + response.statusCode() + ": not a registry (API v2)");
+                }
+            } catch (SSLException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt >= retry.attempts()) {
+                    throw e;
+                }
+            }
+            pause(attempt + 1);
+        }
+    }
+
+    /** Base URI plus {@code path} (starting with "/v2/"), pinging first when that has not happened yet. */
+    URI uri(String path) throws IOException {
+        if (scheme == null) {
+            ping();
+        }
+        return URI.create(scheme + "://" + endpoint.host() + path);
+    }
+
+    /**
+     * Sends a request with the authorization for {@code scope} (e.g. {@code repository:a/b:pull}), following
+     * redirects of GET and HEAD, answering one 401 with fresh authorization, retrying transient failures.
+     * Returns 2xx responses and those whose status is in {@code accepted}; fails with a
+     * {@link RegistryException} that starts "Tried to {@code what} but failed because:" otherwise.
+     */
+    HttpResponse<InputStream> send(String method, URI uri, String scope, Map<String, String> headers,
+            HttpRequest.BodyPublisher body, Set<Integer> accepted, String what) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return sendOnce(method, uri, scope, headers, body, accepted, what);
+            } catch (RegistryException e) {
+                if (!isTransient(e.status()) || attempt >= retry.attempts()) {
+                    throw e;
+                }
+            } catch (SSLException e) {
+                throw failure(what, describe(e, uri.getScheme()), 0, e);
+            } catch (IOException e) {
+                if (attempt >= retry.attempts()) {
+                    throw failure(what, describe(e, uri.getScheme()), 0, e);
+                }
+            }
+            pause(attempt + 1);
+        }
+    }
+
+    private HttpResponse<InputStream> sendOnce(String method, URI uri, String scope, Map<String, String> headers,
+            HttpRequest.BodyPublisher body, Set<Integer> accepted, String what) throws IOException {
+        boolean renewed = false;
+        while (true) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body);
+            headers.forEach(request::header);
+            Optional<String> authorization = authorization(scope, what);
+            authorization.ifPresent(value -> request.header("Authorization", value));
+            HttpResponse<InputStream> response = exchange(request.build());
+            int status = response.statusCode();
+            if ((status >= 200 && status < 300) || accepted.contains(status)) {
+                return response;
+            }
+            String detail = errorDetail(response);
+            if (status == 401 && !renewed) {
+                // the registry may name another scope or realm than the ping did; answer it once. A Basic
+                // answer that was refused is not retried: the same password would be refused again.
+                AuthChallenge fresh = AuthChallenge.choose(response.headers().allValues("WWW-Authenticate")).orElse(null);
+                if (fresh != null && (authorization.isEmpty() || fresh.isBearer())) {
+                    challenge = fresh;
+                    if (scope != null) {
+                        tokens.remove(scope);
+                    }
+                    renewed = true;
+                    continue;
+                }
+            }
+            if (status == 401) {
+                throw new RegistryAuthenticationException("Tried to " + what + " but failed because: "
+                        + (credentials().isPresent() ? "invalid username/password" : "authentication required")
+                        + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            }
+            throw failure(what, "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail), status, null);
+        }
+    }
+
+    /** One request and its redirects; no authorization travels to another host. */
+    private HttpResponse<InputStream> exchange(HttpRequest request) throws IOException {
+        HttpRequest current = request;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while talking to " + current.uri().getAuthority());
+            }
+            int status = response.statusCode();
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            Optional<String> location = response.headers().firstValue("Location");
+            String method = current.method();
+            if (!redirect || location.isEmpty() || !(method.equals("GET") || method.equals("HEAD"))) {
+                return response;
+            }
+            response.body().close();
+            if (hop >= MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + request.uri());
+            }
+            URI next = current.uri().resolve(location.get());
+            HttpRequest.Builder builder = HttpRequest.newBuilder(next).method(method, HttpRequest.BodyPublishers.noBody());
+            boolean sameHost = Objects.equals(next.getAuthority(), current.uri().getAuthority());
+            current.headers().map().forEach((name, values) -> {
+                if (sameHost || !name.equalsIgnoreCase("Authorization")) {
+                    values.forEach(value -> builder.header(name, value));
+                }
+            });
+            current = builder.build();
+        }
+    }
+
+    private Optional<String> authorization(String scope, String what) throws IOException {
+        AuthChallenge current = challenge;
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (current.isBasic()) {
+            return credentials().map(Credentials::basicAuthorization);
+        }
+        if (current.isBearer()) {
+            return Optional.of("Bearer " + token(scope, what));
+        }
+        throw new RegistryException("Tried to " + what + " but failed because: the registry asks for \""
+                + current.scheme() + "\" authentication, and vaina speaks only Bearer and Basic");
+    }
+
+    private String token(String scope, String what) throws IOException {
+        String key = scope == null ? "" : scope;
+        Token cached = tokens.get(key);
+        if (cached != null && Instant.now().isBefore(cached.expires())) {
+            return cached.value();
+        }
+        Token fresh = fetchToken(scope, what);
+        tokens.put(key, fresh);
+        return fresh.value();
+    }
+
+    private Token fetchToken(String scope, String what) throws IOException {
+        AuthChallenge current = challenge;
+        String realm = current.parameter("realm").orElseThrow(() -> new RegistryException("Tried to " + what
+                + " but failed because: the registry's Bearer challenge names no realm"));
+        StringBuilder query = new StringBuilder();
+        current.parameter("service").ifPresent(service -> appendQuery(query, "service", service));
+        if (scope != null) {
+            // several scopes (a push that mounts from another repository) are several scope parameters
+            for (String one : scope.split(" ")) {
+                appendQuery(query, "scope", one);
+            }
+        }
+        URI uri;
+        try {
+            uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("Tried to " + what + " but failed because: the token realm \"" + realm
+                    + "\" is not a URL", e);
+        }
+        Optional<Credentials> creds = credentials();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+                creds.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
+                HttpResponse<InputStream> response = exchange(request.build());
+                int status = response.statusCode();
+                if (status == 401 || status == 403) {
+                    String detail = errorDetail(response);
+                    throw new RegistryAuthenticationException("Tried to " + what + " but failed because: "
+                            + (creds.isPresent() ? "invalid username/password" : "authentication required")
+                            + " (token service " + uri.getAuthority() + " answered HTTP " + status
+                            + (detail.isEmpty() ? "" : ": " + detail) + ")");
+                }
+                if (status != 200) {
+                    String detail = errorDetail(response);
+                    throw failure(what, "the token service " + realm + " answered HTTP " + status
+                            + (detail.isEmpty() ? "" : ": " + detail), status, null);
+                }
+                byte[] body;
+                try (InputStream in = response.body()) {
+                    body = in.readNBytes(1 << 20);
+                }
+                return parseToken(body, what);
+            } catch (RegistryException e) {
+                if (!isTransient(e.status()) || attempt >= retry.attempts()) {
+                    throw e;
+                }
+            } catch (SSLException e) {
+                throw failure(what, "token service " + realm + ": " + describe(e, uri.getScheme()), 0, e);
+            } catch (IOException e) {
+                if (attempt >= retry.attempts()) {
+                    throw failure(what, "token service " + realm + ": " + describe(e, uri.getScheme()), 0, e);
+                }
+            }
+            pause(attempt + 1);
+        }
+    }
+
+    private static Token parseToken(byte[] body, String what) throws IOException {
+        Map<String, Object> json;
+        try {
+            json = JSON.std.mapFrom(body);
+        } catch (IOException | RuntimeException e) {
+            throw new RegistryException("Tried to " + what + " but failed because: the token service's answer is not JSON", e);
+        }
+        Object token = json.get("token") instanceof String ? json.get("token") : json.get("access_token");
+        if (!(token instanceof String) || ((String) token).isEmpty()) {
+            throw new RegistryException("Tried to " + what + " but failed because: the token service's answer has no token");
+        }
+        long lifetime = json.get("expires_in") instanceof Number ? ((Number) json.get("expires_in")).longValue() : 0;
+        if (lifetime <= 0) {
+            lifetime = 60; // the distribution spec's default
+        }
+        Instant issued = Instant.now();
+        if (json.get("issued_at") instanceof String) {
+            try {
+                Instant claimed = OffsetDateTime.parse((String) json.get("issued_at")).toInstant();
+                // a clock far off ours would make the token look expired at once; trust only earlier stamps
+                if (claimed.isBefore(issued)) {
+                    issued = claimed;
+                }
+            } catch (DateTimeParseException ignored) {
+                // the stamp is advisory; the lifetime counts from now instead
+            }
+        }
+        Duration margin = TOKEN_MARGIN.compareTo(Duration.ofSeconds(lifetime).dividedBy(2)) < 0
+                ? TOKEN_MARGIN : Duration.ofSeconds(lifetime).dividedBy(2);
+        return new Token((String) token, issued.plusSeconds(lifetime).minus(margin));
+    }
+
+    private Optional<Credentials> credentials() {
+        Optional<Credentials> known = credentials;
+        if (known == null) {
+            known = credentialsProvider.find(endpoint.host());
+            credentials = known;
+        }
+        return known;
+    }
+
+    RegistryException failure(String what, String reason, int status, Throwable cause) {
+        return new RegistryException("Tried to " + what + " but failed because: " + reason, status, cause);
+    }
+
+    /** The registry's own error code and message, from the distribution spec's error body. */
+    static String errorDetail(HttpResponse<InputStream> response) {
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            return "";
+        }
+        try {
+            Object errors = JSON.std.mapFrom(body).get("errors");
+            if (errors instanceof List && !((List<?>) errors).isEmpty() && ((List<?>) errors).get(0) instanceof Map) {
+                Map<?, ?> first = (Map<?, ?>) ((List<?>) errors).get(0);
+                Object code = first.get("code");
+                Object message = first.get("message");
+                String codeText = code == null ? "" : code.toString().toLowerCase().replace('_', ' ');
+                if (message != null && !message.toString().equalsIgnoreCase(codeText)) {
+                    return codeText.isEmpty() ? message.toString() : codeText + ": " + message;
+                }
+                return codeText;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not the spec's error body: fall through to the raw text
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    static boolean isTransient(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private String describe(IOException e, String scheme) {
+        if (e instanceof ConnectException) {
+            return "cannot connect to " + endpoint.host() + " over " + scheme + ": connection refused";
+        }
+        if (e instanceof SSLException) {
+            return "TLS handshake with " + endpoint.host() + " failed: " + e.getMessage()
+                    + " (add the registry's CA certificate to certs.d/" + endpoint.host()
+                    + "/ or use --tls-verify=false)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer from " + endpoint.host() + " over " + scheme + " (timed out)";
+        }
+        String message = e.getMessage();
+        return (message == null ? e.getClass().getSimpleName() : message) + " (" + scheme + "://" + endpoint.host() + ")";
+    }
+
+    void pause(int retryNumber) throws InterruptedIOException {
+        try {
+            Thread.sleep(retry.delayBefore(retryNumber).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry a request to " + endpoint.host());
+        }
+    }
+
+    private static void appendQuery(StringBuilder query, String name, String value) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private record Token(String value, Instant expires) {
+    }
+}

@@ -1,0 +1,344 @@
+package dev.vaina.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.image.registry.CredentialsProvider;
+import dev.vaina.image.registry.LocalRegistry;
+import dev.vaina.image.registry.OciLayoutWriter;
+import dev.vaina.image.registry.Platform;
+import dev.vaina.image.registry.PullListener;
+import dev.vaina.image.registry.RegistryEndpoint;
+import dev.vaina.image.registry.RegistryException;
+import dev.vaina.image.registry.RetryPolicy;
+import dev.vaina.spec.ImageReference;
+import dev.vaina.store.StoreLayout;
+import dev.vaina.testsupport.BusyboxRootfs;
+import dev.vaina.testsupport.TarBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pulls from Debian's real registry, filled by skopeo from OCI layouts written here. */
+class PullTest {
+    private static final RetryPolicy QUICK = new RetryPolicy(1, Duration.ofMillis(50));
+
+    @TempDir
+    static Path shared;
+    static LocalRegistry registry;
+    static OciLayoutWriter.Image two;
+    static OciLayoutWriter.Image amd64;
+    static OciLayoutWriter.Image arm64;
+    static OciLayoutWriter.Image lying;
+    static OciLayoutWriter.Image corrupt;
+    static String indexDigest;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void fillRegistry() throws IOException {
+        registry = LocalRegistry.start(shared.resolve("registry"));
+        OciLayoutWriter layout = new OciLayoutWriter(shared.resolve("layout"));
+        byte[] busybox = BusyboxRootfs.tar().toBytes();
+        two = layout.image("amd64", List.of(busybox, hello("two layers")));
+        layout.tag("two", two.manifest());
+        amd64 = layout.image("amd64", List.of(busybox, hello("amd64")));
+        arm64 = layout.image("arm64", List.of(busybox, hello("arm64")));
+        var index = layout.index(List.of(amd64, arm64), List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64/v8")));
+        indexDigest = index.digest();
+        layout.tag("multi", index);
+        byte[] lie = hello("lying config");
+        lying = layout.image("amd64", List.of(lie), List.of(dev.vaina.image.registry.BlobDigest.of(hello("something else"))));
+        layout.tag("lying", lying.manifest());
+        corrupt = layout.image("amd64", List.of(hello("to be corrupted")));
+        layout.tag("corrupt", corrupt.manifest());
+
+        registry.copyFromOciLayout(layout.dir(), "two", "test/two", false);
+        registry.copyFromOciLayout(layout.dir(), "multi", "test/multi", true);
+        registry.copyFromOciLayout(layout.dir(), "lying", "test/lying", false);
+        registry.copyFromOciLayout(layout.dir(), "corrupt", "test/corrupt", false);
+        registry.copyFromOciLayout(layout.dir(), "two", "test/docker", false, "--format", "v2s2");
+        Path data = registry.blobData(corrupt.layers().get(0).digest());
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(data, bytes);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    private static byte[] hello(String text) throws IOException {
+        return new TarBuilder().dir("etc", 0755).file("etc/hello.txt", text + "\n", 0644).toBytes();
+    }
+
+    private StoreLayout layout() {
+        return StoreAssertions.layoutIn(dir, true);
+    }
+
+    private ImageStore store() {
+        return new ImageStore(layout());
+    }
+
+    private PulledImage pull(ImageStore store, String name, Platform platform, PullListener listener) throws IOException {
+        ImageReference ref = ImageReference.parse(registry.host() + "/" + name, "localhost");
+        return new ImagePuller(store, List.of()).pull(ref, RegistryEndpoint.insecure(registry.host()),
+                CredentialsProvider.NONE, platform, QUICK, listener);
+    }
+
+    @Test
+    void pull_twoLayerImage_storesLayersConfigAndRecord() throws IOException {
+        ImageStore store = store();
+        Events events = new Events();
+        PulledImage pulled = pull(store, "test/two:two", Platform.parse("linux/amd64"), events);
+
+        ImageRecord image = pulled.image();
+        assertEquals(two.config().digest(), "sha256:" + image.id(), "id is the config digest");
+        assertEquals(two.manifest().digest(), pulled.manifestDigest());
+        assertFalse(pulled.alreadyPresent());
+        assertEquals(List.of(registry.host() + "/test/two:two"), image.repoTags());
+        assertEquals(List.of(registry.host() + "/test/two@" + two.manifest().digest()), image.repoDigests());
+        assertEquals(two.diffIds().stream().map(d -> d.substring(7)).toList(), image.layers());
+        assertEquals("amd64", image.architecture());
+        assertEquals("linux", image.os());
+        assertEquals(OciLayoutWriter.CREATED, image.created());
+        assertEquals(List.of("sh", "-c", "cat /etc/hello.txt"), image.config().cmd());
+        assertEquals("/tmp", image.config().workingDir());
+        assertEquals(List.of("PATH=/bin", "GREETING=hello from amd64"), image.config().env());
+        assertArrayEquals(two.configBytes(), store.configJson(image), "config.json is the registry's bytes");
+        assertEquals(image, store.require(registry.host() + "/test/two:two"), "the record is read back the same");
+
+        List<Path> lower = store.layerPaths(image);
+        assertEquals(2, lower.size());
+        assertEquals("two layers\n", Files.readString(lower.get(0).resolve("etc/hello.txt")));
+        assertTrue(Files.isRegularFile(lower.get(1).resolve("bin/busybox")));
+        assertEquals(Path.of("busybox"), Files.readSymbolicLink(lower.get(1).resolve("bin/sh")));
+
+        assertEquals(two.layers().stream().map(l -> l.digest()).toList(), events.started);
+        assertEquals(List.of("resolved " + two.manifest().digest(), "stored " + image.id()), events.milestones);
+        assertEquals(List.of(), partials(), "downloaded blobs are deleted once extracted");
+    }
+
+    @Test
+    void pull_dockerSchema2_isTheSameImage() throws IOException {
+        ImageStore store = store();
+        PulledImage pulled = pull(store, "test/docker:two", Platform.host(), PullListener.NONE);
+        assertEquals(two.config().digest(), "sha256:" + pulled.image().id());
+        assertEquals(List.of(registry.host() + "/test/docker:two"), pulled.image().repoTags());
+        assertTrue(Files.isRegularFile(store.layerPaths(pulled.image()).get(1).resolve("bin/busybox")));
+    }
+
+    @Test
+    void pull_concurrentPullsOfOneImage_bothSucceedWithOneCopy() throws Exception {
+        ImageStore store = store();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> pull(store, "test/two:two", Platform.host(), PullListener.NONE));
+            var b = pool.submit(() -> pull(store, "test/two:two", Platform.host(), PullListener.NONE));
+            assertEquals(a.get().image().id(), b.get().image().id());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, store.list().size());
+        assertEquals(2, StoreAssertions.children(layout().layers()).size());
+        assertEquals(List.of(), partials());
+    }
+
+    @Test
+    void pull_sameImageAgain_fetchesOnlyTheManifest() throws IOException {
+        ImageStore store = store();
+        pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        int blobGets = registry.accessLines("GET", "/blobs/").size();
+        Events events = new Events();
+        PulledImage again = pull(store, "test/two:two", Platform.host(), events);
+        assertTrue(again.alreadyPresent());
+        assertEquals(List.of(), events.started, "no layer was downloaded");
+        assertEquals(2, events.alreadyPresent.size());
+        assertEquals(blobGets, registry.accessLines("GET", "/blobs/").size(), "no blob was fetched");
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void pull_byDigest_recordsTheDigestWithoutATag() throws IOException {
+        ImageStore store = store();
+        PullReference ref = PullReference.parse(registry.host() + "/test/two@" + two.manifest().digest(), "localhost");
+        PulledImage pulled = new ImagePuller(store, List.of()).pull(ref, RegistryEndpoint.insecure(registry.host()),
+                CredentialsProvider.NONE, Platform.host(), QUICK, PullListener.NONE);
+        assertEquals(List.of(), pulled.image().repoTags());
+        assertEquals(List.of(registry.host() + "/test/two@" + two.manifest().digest()), pulled.image().repoDigests());
+        assertEquals(pulled.image(), store.require(pulled.image().id()));
+    }
+
+    @Test
+    void pull_byWrongDigest_failsAsUnknown() {
+        ImageStore store = store();
+        String missing = "sha256:" + "0".repeat(64);
+        PullReference ref = PullReference.parse(registry.host() + "/test/two@" + missing, "localhost");
+        RegistryException e = assertThrows(RegistryException.class, () -> new ImagePuller(store, List.of()).pull(ref,
+                RegistryEndpoint.insecure(registry.host()), CredentialsProvider.NONE, Platform.host(), QUICK, null));
+        assertTrue(e.getMessage().contains("image not known"), e.getMessage());
+        assertTrue(e.getMessage().contains(missing), e.getMessage());
+    }
+
+    @Test
+    void pull_unknownTag_saysImageNotKnown() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> pull(store(), "test/nothing:here", Platform.host(), null));
+        assertTrue(e.getMessage().contains("Tried to pull manifest here from " + registry.host() + "/test/nothing"), e.getMessage());
+        assertTrue(e.getMessage().contains(registry.host() + "/test/nothing:here: image not known"), e.getMessage());
+    }
+
+    @Test
+    void pull_index_choosesThePlatform() throws IOException {
+        assertEquals("amd64", Platform.host().architecture(), "this test expects an amd64 build machine");
+        ImageStore store = store();
+        pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        Events events = new Events();
+        PulledImage host = pull(store, "test/multi:multi", Platform.host(), events);
+        assertEquals(amd64.manifest().digest(), host.manifestDigest());
+        assertEquals("amd64", host.image().architecture());
+        assertEquals("amd64\n", Files.readString(store.layerPaths(host.image()).get(0).resolve("etc/hello.txt")));
+        assertEquals(List.of(amd64.layers().get(0).digest()), events.alreadyPresent, "the busybox layer is shared");
+        assertTrue(host.image().repoDigests().contains(registry.host() + "/test/multi@" + indexDigest));
+        assertTrue(host.image().repoDigests().contains(registry.host() + "/test/multi@" + amd64.manifest().digest()));
+
+        PulledImage arm = pull(store, "test/multi:multi", Platform.parse("linux/arm64"), PullListener.NONE);
+        assertEquals(arm64.manifest().digest(), arm.manifestDigest());
+        assertEquals("arm64", arm.image().architecture());
+        assertEquals(List.of(registry.host() + "/test/multi:multi"), arm.image().repoTags());
+        assertEquals(List.of(), store.require(host.image().id()).repoTags(), "the tag moved to the arm64 image");
+    }
+
+    @Test
+    void pull_index_absentPlatformListsWhatExists() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> pull(store(), "test/multi:multi", Platform.parse("linux/s390x"), null));
+        assertTrue(e.getMessage().contains("linux/amd64, linux/arm64/v8"), e.getMessage());
+        assertTrue(e.getMessage().contains("s390x"), e.getMessage());
+    }
+
+    @Test
+    void pull_withPartialBlob_resumesWithARangeRequest() throws IOException {
+        StoreLayout layout = layout();
+        String digest = two.layers().get(0).digest();
+        byte[] blob = two.layerBlobs().get(0);
+        Path partial = layout.tmp().resolve("blobs").resolve(digest.substring(7) + ".partial");
+        Files.createDirectories(partial.getParent());
+        int half = blob.length / 2;
+        Files.write(partial, java.util.Arrays.copyOf(blob, half));
+        new ImageStore(layout).repair(); // a crashed pull's partial survives the cleanup of scratch space
+
+        Events events = new Events();
+        PulledImage pulled = pull(new ImageStore(layout), "test/two:two", Platform.host(), events);
+        assertEquals(List.of(digest + "@" + half), events.resumed);
+        assertTrue(registry.accessLines("GET", "/blobs/" + digest).stream()
+                .anyMatch(line -> line.contains("\" 206 " + (blob.length - half) + " ")),
+                "the registry sent only the missing bytes: " + registry.accessLines("GET", "/blobs/" + digest));
+        assertTrue(Files.isRegularFile(new ImageStore(layout).layerPaths(pulled.image()).get(1).resolve("bin/busybox")));
+        assertFalse(Files.exists(partial));
+    }
+
+    @Test
+    void pull_corruptBlob_failsNamingTheDigestAndLeavesNothing() throws IOException {
+        String digest = corrupt.layers().get(0).digest();
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> pull(store(), "test/corrupt:corrupt", Platform.host(), null));
+        assertTrue(e.getMessage().startsWith("Tried to pull blob " + digest + " from " + registry.host() + "/test/corrupt"
+                + " but failed because: "), e.getMessage());
+        assertNothingStored();
+    }
+
+    @Test
+    void pull_layerNotMatchingItsDiffId_failsNamingBothAndLeavesNothing() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> pull(store(), "test/lying:lying", Platform.host(), null));
+        String actual = dev.vaina.image.registry.BlobDigest.of(hello("lying config"));
+        assertTrue(e.getMessage().contains(lying.layers().get(0).digest()), e.getMessage());
+        assertTrue(e.getMessage().contains(actual), e.getMessage());
+        assertTrue(e.getMessage().contains(lying.diffIds().get(0)), e.getMessage());
+        assertNothingStored();
+    }
+
+    @Test
+    void pull_fromClosedPort_namesHostAndPort() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String host = "127.0.0.1:" + port;
+        RegistryException e = assertThrows(RegistryException.class, () -> new ImagePuller(store(), List.of()).pull(
+                ImageReference.parse(host + "/x/y", "localhost"), RegistryEndpoint.insecure(host), CredentialsProvider.NONE,
+                Platform.host(), RetryPolicy.NONE, null));
+        assertTrue(e.getMessage().contains("cannot connect to " + host), e.getMessage());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+    }
+
+    private void assertNothingStored() throws IOException {
+        StoreLayout layout = layout();
+        assertEquals(List.of(), StoreAssertions.children(layout.layers()), "no layer may be stored");
+        assertEquals(List.of(), StoreAssertions.children(layout.images()), "no image may be stored");
+        assertEquals(List.of(), partials(), "no partial blob may stay");
+        assertEquals(List.of("blobs"), StoreAssertions.children(layout.tmp()), "no staged layer may stay");
+    }
+
+    private List<String> partials() throws IOException {
+        Path blobs = layout().tmp().resolve("blobs");
+        if (!Files.isDirectory(blobs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(blobs)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList();
+        }
+    }
+
+    /** Records what a pull reports. */
+    static final class Events implements PullListener {
+        final List<String> milestones = new ArrayList<>();
+        final List<String> started = new ArrayList<>();
+        final List<String> resumed = new ArrayList<>();
+        final List<String> alreadyPresent = new ArrayList<>();
+
+        @Override
+        public void resolved(String reference, String manifestDigest) {
+            milestones.add("resolved " + manifestDigest);
+        }
+
+        @Override
+        public void layerStarted(String digest, long size) {
+            started.add(digest);
+        }
+
+        @Override
+        public void layerResumed(String digest, long offset) {
+            resumed.add(digest + "@" + offset);
+        }
+
+        @Override
+        public void layerDone(String digest, boolean present) {
+            if (present) {
+                alreadyPresent.add(digest);
+            }
+        }
+
+        @Override
+        public void imageStored(String imageId) {
+            milestones.add("stored " + imageId);
+        }
+    }
+}
