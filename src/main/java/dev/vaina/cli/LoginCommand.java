@@ -21,9 +21,6 @@ import picocli.CommandLine.Parameters;
 /** `vaina login`: checks a user name and password with the registry, then keeps them in auth.json. */
 @Command(name = "login", description = "Log in to a container registry.")
 final class LoginCommand extends ContextCommand {
-    /** The registry check, set once the registry client exists; without it login refuses to run. */
-    static CredentialCheck wiredCheck;
-
     @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "User name (prompted for when missing).")
     String username;
 
@@ -53,7 +50,7 @@ final class LoginCommand extends ContextCommand {
     private final Console console;
 
     LoginCommand() {
-        this(wiredCheck, System.in, System.console());
+        this(RegistryLogin::check, System.in, System.console());
     }
 
     LoginCommand(CredentialCheck check, InputStream stdin, Console console) {
@@ -80,10 +77,6 @@ final class LoginCommand extends ContextCommand {
         }
         if (passwordStdin && username == null) {
             throw new InvalidSpecException("must provide --username with --password-stdin");
-        }
-        if (check == null) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "login is not wired to a registry client: "
-                    + "vaina cannot check credentials with " + host + ", so it stores none");
         }
         String user = username != null ? username : prompt("Username: ");
         String pass = passwordStdin ? readStdinPassword() : password != null ? password : promptSecret("Password: ");

@@ -129,25 +129,45 @@ public final class ImagePuller {
             throw new RegistryException("Tried to pull " + reference + " but failed because: the manifest lists "
                     + manifest.layers().size() + " layers and the config " + config.diffIdHexes().size() + " diff_ids");
         }
+        // Every layer is downloaded, verified and extracted before any is committed: a pull that fails
+        // leaves the layer store as it was (only verified partial downloads stay, for the next try).
         long size = 0;
-        for (int i = 0; i < manifest.layers().size(); i++) {
-            size += pullLayer(client, reference, manifest.layers().get(i), config.diffIdHexes().get(i), events);
+        List<StagedLayer> staged = new ArrayList<>();
+        ImageRecord stored;
+        try {
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                size += stageLayer(client, reference, manifest.layers().get(i), config.diffIdHexes().get(i), events,
+                        staged);
+            }
+            try (StoreLock lock = StoreLock.acquire(store.layout().lockFile())) {
+                for (StagedLayer layer : staged) {
+                    layer.commit();
+                }
+            }
+            ImageRecord record = new ImageRecord(id, tags, config.created(), size, config.diffIdHexes(),
+                    config.config(), config.architecture(), config.os(), List.copyOf(digests));
+            stored = store.storePulled(record, configBytes);
+        } finally {
+            for (StagedLayer layer : staged) {
+                layer.close();
+            }
         }
-        ImageRecord record = new ImageRecord(id, tags, config.created(), size, config.diffIdHexes(), config.config(),
-                config.architecture(), config.os(), List.copyOf(digests));
-        ImageRecord stored = store.storePulled(record, configBytes);
+        for (Descriptor layer : manifest.layers()) {
+            Files.deleteIfExists(store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS)
+                    .resolve(BlobDigest.hex(layer.digest()) + ".partial"));
+        }
         events.imageStored(id);
         return new PulledImage(stored, chosen.digest(), false);
     }
 
     /**
-     * Makes sure one layer is in the store. Returns its uncompressed size, or, for a layer the store already
-     * had (whose tar size is not kept), its compressed size as the best estimate at hand.
+     * Downloads, verifies and extracts one layer into the scratch area, adding it to {@code staged}, unless
+     * the store has it already. Returns its uncompressed size, or, for a layer the store already had (whose
+     * tar size is not kept), its compressed size as the best estimate at hand.
      */
-    @SuppressWarnings("try") // the locks are held for their blocks
-    private long pullLayer(RegistryClient client, PullReference reference, Descriptor layer, String diffIdHex,
-            PullListener events) throws IOException {
-        StoreLayout layout = store.layout();
+    @SuppressWarnings("try") // the lock is held for its block
+    private long stageLayer(RegistryClient client, PullReference reference, Descriptor layer, String diffIdHex,
+            PullListener events, List<StagedLayer> staged) throws IOException {
         if (layerPresent(diffIdHex)) {
             events.layerDone(layer.digest(), true);
             return layer.size();
@@ -156,37 +176,29 @@ public final class ImagePuller {
         if (layer.mediaType().contains("zstd")) {
             throw new RegistryException("Tried to " + what + " but failed because: zstd layers are not supported yet");
         }
-        Path blobs = layout.tmp().resolve(ScratchDirectories.PARTIAL_BLOBS);
+        Path blobs = store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS);
         String blobHex = BlobDigest.hex(layer.digest());
+        // One download of a blob at a time, so two pulls sharing a layer do not write one partial file.
         try (StoreLock blobLock = StoreLock.acquire(blobs.resolve(blobHex + ".lock"))) {
-            if (layerPresent(diffIdHex)) {
-                events.layerDone(layer.digest(), true); // another pull finished it while this one waited
-                return layer.size();
-            }
             events.layerStarted(layer.digest(), layer.size());
             Path partial = blobs.resolve(blobHex + ".partial");
             client.fetchBlob(reference.repository(), layer.digest(), partial, events);
-            long size;
-            // the blob is verified: whatever goes wrong from here would go wrong again, so it is not kept
-            try (InputStream in = Files.newInputStream(partial); StagedLayer staged = extractor.stage(in)) {
-                if (!staged.diffIdHex().equals(diffIdHex)) {
-                    throw new InvalidLayerException("Tried to " + what + " but failed because: its content has diff_id sha256:"
-                            + staged.diffIdHex() + " but the image config says sha256:" + diffIdHex);
-                }
-                try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
-                    staged.commit();
-                }
-                size = staged.size();
+            StagedLayer extracted;
+            try (InputStream in = Files.newInputStream(partial)) {
+                extracted = extractor.stage(in);
             } catch (InvalidLayerException e) {
+                // The blob is verified: whatever went wrong would go wrong again, so it is not kept.
                 Files.deleteIfExists(partial);
-                if (e.getMessage().startsWith("Tried to")) {
-                    throw e;
-                }
                 throw new InvalidLayerException("Tried to " + what + " but failed because: " + e.getMessage(), e);
             }
-            Files.deleteIfExists(partial);
+            staged.add(extracted);
+            if (!extracted.diffIdHex().equals(diffIdHex)) {
+                Files.deleteIfExists(partial);
+                throw new InvalidLayerException("Tried to " + what + " but failed because: its content has diff_id sha256:"
+                        + extracted.diffIdHex() + " but the image config says sha256:" + diffIdHex);
+            }
             events.layerDone(layer.digest(), false);
-            return size;
+            return extracted.size();
         }
     }
 

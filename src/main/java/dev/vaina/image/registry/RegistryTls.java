@@ -57,8 +57,13 @@ final class RegistryTls {
     private static TrustManager verifying(String host, List<Path> certsRoots) throws IOException, GeneralSecurityException {
         List<X509Certificate> extra = new ArrayList<>();
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<Path> dirs = new ArrayList<>();
         for (Path root : certsRoots) {
-            Path dir = root.resolve(host);
+            // A certs.d root holds one directory per registry; a --cert-dir holds certificates itself.
+            dirs.add(root.resolve(host));
+            dirs.add(root);
+        }
+        for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
