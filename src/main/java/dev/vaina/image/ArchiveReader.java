@@ -108,8 +108,7 @@ public final class ArchiveReader {
         MessageDigest sha256 = Digests.sha256();
         StagedLayer layer;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            layer = extractor.stage(in);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            layer = extractor.stage(in); // reads the stream to its end (so the digest covers it) and closes it
         } catch (InvalidLayerException e) {
             throw new InvalidLayerException("layer " + ref.name + ": " + e.getMessage(), e);
         }
