@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
             RestartCommand.class, KillCommand.class, RmCommand.class, PsCommand.class, LogsCommand.class,
             InspectCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
-            VersionCommand.class
+            VersionCommand.class,
+            ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class
         })
 public final class VainaCommand implements Runnable {
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",

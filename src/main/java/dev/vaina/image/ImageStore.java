@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -77,16 +78,7 @@ public final class ImageStore {
             List<String> tags = ref == null ? List.of() : List.of(ref.toString());
             ImageRecord record = new ImageRecord(id, tags, created, staged.size(), List.of(staged.diffIdHex()),
                     config, architecture, os);
-            try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
-                staged.commit();
-                Path dir = layout.image(id);
-                Files.createDirectories(dir);
-                AtomicFiles.write(dir.resolve(CONFIG_FILE), configJson);
-                // image.json last: its presence is what makes the image exist
-                Json.write(dir.resolve(RECORD_FILE), record);
-                AtomicFiles.syncDirectory(layout.images());
-                untagOthers(id, tags);
-            }
+            commit(List.of(staged), List.of(new PendingImage(record, configJson)));
             return record;
         } catch (InvalidLayerException e) {
             throw new InvalidLayerException("importing " + tarball + ": " + e.getMessage(), e);
@@ -218,6 +210,77 @@ public final class ImageStore {
      */
     public void repair() throws IOException {
         ScratchDirectories.removeAbandoned(layout.tmp());
+    }
+
+    /**
+     * Moves staged layers into the layer store and writes the images' configs and records, all under one
+     * lock hold: the one way an image comes into existence (import, load). A layer already committed by an
+     * earlier image of the same batch is skipped.
+     */
+    @SuppressWarnings("try")
+    void commit(Collection<StagedLayer> layers, List<PendingImage> images) throws IOException {
+        try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+            for (StagedLayer staged : layers) {
+                staged.commit();
+            }
+            for (PendingImage image : images) {
+                Path dir = layout.image(image.record().id());
+                Files.createDirectories(dir);
+                AtomicFiles.write(dir.resolve(CONFIG_FILE), image.configJson());
+                ImageRecord record = image.record();
+                if (Files.isRegularFile(dir.resolve(RECORD_FILE))) {
+                    // the same image again (a load of a saved image): it keeps the tags it had
+                    List<String> tags = new ArrayList<>(read(dir.resolve(RECORD_FILE)).repoTags());
+                    record.repoTags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+                    record = record.withRepoTags(tags);
+                }
+                // image.json last: its presence is what makes the image exist
+                Json.write(dir.resolve(RECORD_FILE), record);
+                AtomicFiles.syncDirectory(layout.images());
+                untagOthers(image.record().id(), image.record().repoTags());
+            }
+        }
+    }
+
+    /** Adds {@code ref} to the image's tags (re-read under the lock), moving it from any other image. */
+    @SuppressWarnings("try")
+    public ImageRecord tag(ImageRecord image, ImageReference ref) throws IOException {
+        try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+            ImageRecord current = reread(image);
+            String tag = ref.toString();
+            if (current.repoTags().contains(tag)) {
+                return current;
+            }
+            List<String> tags = new ArrayList<>(current.repoTags());
+            tags.add(tag);
+            ImageRecord tagged = current.withRepoTags(tags);
+            Json.write(layout.image(image.id()).resolve(RECORD_FILE), tagged);
+            untagOthers(image.id(), List.of(tag));
+            return tagged;
+        }
+    }
+
+    /** Removes one tag from the image, which stays (dangling when it was the last tag). */
+    @SuppressWarnings("try")
+    public ImageRecord untag(ImageRecord image, String tag) throws IOException {
+        try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+            ImageRecord current = reread(image);
+            List<String> tags = new ArrayList<>(current.repoTags());
+            if (!tags.remove(tag)) {
+                throw new ImageNotFoundException(tag);
+            }
+            ImageRecord untagged = current.withRepoTags(tags);
+            Json.write(layout.image(image.id()).resolve(RECORD_FILE), untagged);
+            return untagged;
+        }
+    }
+
+    private ImageRecord reread(ImageRecord image) throws IOException {
+        Path file = layout.image(image.id()).resolve(RECORD_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ImageNotFoundException(image.id());
+        }
+        return read(file);
     }
 
     private void untagOthers(String id, List<String> tags) throws IOException {

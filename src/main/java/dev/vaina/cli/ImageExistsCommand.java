@@ -1,0 +1,16 @@
+package dev.vaina.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina image exists`: exit 0 when the image is in local storage, 1 when it is not; prints nothing. */
+@Command(name = "exists", description = "Check whether an image is in local storage (exit 0) or not (exit 1).")
+final class ImageExistsCommand extends NestedContextCommand {
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    String name;
+
+    @Override
+    int execute(Context context) throws Exception {
+        return context.images().find(name).isPresent() ? 0 : 1;
+    }
+}
