@@ -6,7 +6,6 @@ import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,23 +52,9 @@ final class ImageUse {
         return new CommandFailedException(exitCode, e.getMessage());
     }
 
-    /**
-     * NAME@sha256:... entries recorded by pulls. Read reflectively so this works before and after the record
-     * gains its {@code repoDigests} component; once it has it everywhere, call the accessor directly.
-     */
-    @SuppressWarnings("unchecked")
+    /** NAME@sha256:... entries recorded by pulls. */
     static List<String> repoDigests(ImageRecord image) {
-        for (RecordComponent component : ImageRecord.class.getRecordComponents()) {
-            if (component.getName().equals("repoDigests")) {
-                try {
-                    Object value = component.getAccessor().invoke(image);
-                    return value instanceof List<?> list ? (List<String>) list : List.of();
-                } catch (ReflectiveOperationException e) {
-                    return List.of();
-                }
-            }
-        }
-        return List.of();
+        return image.repoDigests();
     }
 
     /** The manifest digest ("sha256:...") of the first repo digest, or "" when none is known. */
