@@ -57,6 +57,13 @@ final class ContainerOptions {
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
 
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
+            description = "missing (default), always, never or newer: when to pull the image from its registry.")
+    String pull;
+
+    @picocli.CommandLine.Mixin
+    PullOptions pullOptions;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run.")
     String image;
 

@@ -4,6 +4,7 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,16 +16,18 @@ final class CreateCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        ContainerRecord record = create(context, new Containers(context), options);
+        ContainerRecord record = create(context, new Containers(context), options, err());
         out().println(record.id());
         return 0;
     }
 
     /** Validates everything before anything is written, so bad input leaves nothing behind. */
-    static ContainerRecord create(Context context, Containers containers, ContainerOptions options) throws IOException {
+    static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
+            throws IOException {
         String name = options.validatedName();
         ContainerConfig config = options.toConfig(context.env());
-        ImageRecord image = context.images().require(options.image);
+        ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
+                () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
         return containers.create(name, image, image.repoTags().isEmpty() ? image.id() : imageName(image, options.image), config);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,10 +20,24 @@ final class InspectCommand extends ContextCommand {
     @Override
     int execute(Context context) throws Exception {
         List<Map<String, Object>> result = new ArrayList<>();
-        int exit = EachContainer.apply(context, names, err(), record ->
-                result.add(describe(context, record, Liveness.reconcile(context.containers(), record))));
+        int exit = 0;
+        for (String name : names) {
+            // A container first, then an image, as Podman's inspect looks them up.
+            Optional<ContainerRecord> container = context.containers().lookup(name);
+            Optional<dev.vaina.image.ImageRecord> image = container.isPresent() ? Optional.empty()
+                    : context.images().find(name);
+            if (container.isPresent()) {
+                result.add(describe(context, container.get(), Liveness.reconcile(context.containers(), container.get())));
+            } else if (image.isPresent()) {
+                result.add(ImageInspectCommand.describe(context, image.get()));
+            } else {
+                err().println("Error: no such object: \"" + name + "\"");
+                exit = ExitCodes.ENGINE;
+            }
+        }
         out().println(Json.PRETTY.asString(result));
         out().flush();
+        err().flush();
         return exit;
     }
 

@@ -17,7 +17,7 @@ final class RunCommand extends ContextCommand {
     @Override
     int execute(Context context) throws Exception {
         Containers containers = new Containers(context);
-        ContainerRecord record = CreateCommand.create(context, containers, options);
+        ContainerRecord record = CreateCommand.create(context, containers, options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err());
         boolean attachStreams = !detach && (options.tty || options.interactive);
         try {

@@ -8,6 +8,10 @@ final class Users {
     }
 
     static boolean isRoot() {
-        return new UnixSystem().getUid() == 0;
+        return uid() == 0;
+    }
+
+    static int uid() {
+        return (int) new UnixSystem().getUid();
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
             RestartCommand.class, KillCommand.class, RmCommand.class, PsCommand.class, LogsCommand.class,
             InspectCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
             VersionCommand.class,
-            ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class
+            ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
+            PullCommand.class, LoginCommand.class, LogoutCommand.class
         })
 public final class VainaCommand implements Runnable {
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -72,6 +72,16 @@ public final class ImagePuller {
     /** Pulls through an existing client (whose tokens are reused). */
     public PulledImage pull(PullReference reference, RegistryClient client, Platform platform, PullListener listener)
             throws IOException {
+        return pull(reference, reference, client, platform, listener);
+    }
+
+    /**
+     * Pulls {@code source} (from the client's registry, which may be a mirror or a rewritten location) and
+     * stores the image under {@code storedAs}, the name the user asked for.
+     */
+    public PulledImage pull(PullReference source, PullReference storedAs, RegistryClient client, Platform platform,
+            PullListener listener) throws IOException {
+        PullReference reference = source;
         PullListener events = listener == null ? PullListener.NONE : listener;
         store.repair();
         String repository = reference.repository();
@@ -98,10 +108,10 @@ public final class ImagePuller {
         }
         events.resolved(reference.toString(), chosen.digest());
 
-        List<String> tags = reference.repoTag() == null ? List.of() : List.of(reference.repoTag());
+        List<String> tags = storedAs.repoTag() == null ? List.of() : List.of(storedAs.repoTag());
         Set<String> digests = new LinkedHashSet<>();
-        digests.add(reference.name() + "@" + top.digest());
-        digests.add(reference.name() + "@" + chosen.digest());
+        digests.add(storedAs.name() + "@" + top.digest());
+        digests.add(storedAs.name() + "@" + chosen.digest());
         String id = BlobDigest.hex(manifest.config().digest());
 
         Optional<ImageRecord> existing = store.record(id);

@@ -139,7 +139,9 @@ class DetachedTest {
         } finally {
             vaina.run("rm", name).assertSuccess();
         }
-        for (String verb : List.of("rm", "stop", "inspect", "start", "kill", "logs", "wait")) {
+        Result inspect = vaina.run("inspect", "nosuch-" + vaina.mode()).assertExitCode(125);
+        assertTrue(inspect.stderr().contains("no such object: \"nosuch-" + vaina.mode() + "\""), inspect::describe);
+        for (String verb : List.of("rm", "stop", "start", "kill", "logs", "wait")) {
             Result unknown = vaina.run(verb, "nosuch-" + vaina.mode());
             assertEquals(125, unknown.exitCode(), unknown::describe);
             assertTrue(unknown.stderr().contains("no container with name or ID \"nosuch-" + vaina.mode() + "\" found"),
