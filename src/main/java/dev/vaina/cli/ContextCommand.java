@@ -3,20 +3,21 @@ package dev.vaina.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** A verb of the root command: reaches the shared context and prints through picocli's writers. */
+/**
+ * A verb: reaches the shared context and prints through picocli's writers. The context comes from the root
+ * command, found through picocli's model, so the same verb works at any depth ({@code vaina rmi} and
+ * {@code vaina image rm}).
+ */
 abstract class ContextCommand implements Callable<Integer> {
-    @ParentCommand
-    VainaCommand parent;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public final Integer call() throws Exception {
-        try (Context context = parent.context()) {
+        VainaCommand root = (VainaCommand) spec.root().userObject();
+        try (Context context = root.context()) {
             return execute(context);
         }
     }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Parameters;
 
 /** `vaina image exists`: exit 0 when the image is in local storage, 1 when it is not; prints nothing. */
 @Command(name = "exists", description = "Check whether an image is in local storage (exit 0) or not (exit 1).")
-final class ImageExistsCommand extends NestedContextCommand {
+final class ImageExistsCommand extends ContextCommand {
     @Parameters(index = "0", paramLabel = "IMAGE")
     String name;
 

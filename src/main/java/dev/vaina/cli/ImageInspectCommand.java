@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** `vaina image inspect`: a JSON array with one object per image, in Podman's shape. */
 @Command(name = "inspect", description = "Show an image's configuration and layers as JSON.")
-final class ImageInspectCommand extends NestedContextCommand {
+final class ImageInspectCommand extends ContextCommand {
     @Parameters(arity = "1..*", paramLabel = "IMAGE")
     List<String> names;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** `vaina image prune`: removes dangling images (no tag, no container), or with -a every unused image. */
 @Command(name = "prune", description = "Remove dangling images (with -a: all images no container uses).")
-final class ImagePruneCommand extends NestedContextCommand {
+final class ImagePruneCommand extends ContextCommand {
     @Option(names = {"-a", "--all"}, description = "Remove every image that no container uses, tagged or not.")
     boolean all;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** `vaina images`: one row per tag, as Podman prints them. */
 @Command(name = "images", description = "List images in local storage.")
-class ImagesCommand extends NestedContextCommand {
+class ImagesCommand extends ContextCommand {
     @Option(names = {"-a", "--all"}, description = "Show all images (vaina stores no intermediate images, so the list is the same).")
     boolean all;
 

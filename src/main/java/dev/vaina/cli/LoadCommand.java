@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** `vaina load`: images from a docker-archive or oci-archive (plain or gzip), from a file or standard input. */
 @Command(name = "load", description = "Load images from a docker-archive or oci-archive (plain or gzip-compressed).")
-final class LoadCommand extends NestedContextCommand {
+final class LoadCommand extends ContextCommand {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from FILE instead of standard input.")
     Path input;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * unless --force, which removes those containers first.
  */
 @Command(name = "rmi", description = "Remove images: untag a name, or delete the image and its unused layers.")
-class RmiCommand extends NestedContextCommand {
+class RmiCommand extends ContextCommand {
     /** Podman's code for an image that is not known (other image verbs use 125). */
     static final int IMAGE_NOT_KNOWN = 1;
 

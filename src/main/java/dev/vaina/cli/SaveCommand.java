@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** `vaina save`: images to a docker-archive or oci-archive tar, in a file or on standard output. */
 @Command(name = "save", description = "Save images to an archive (docker-archive or oci-archive).")
-final class SaveCommand extends NestedContextCommand {
+final class SaveCommand extends ContextCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 

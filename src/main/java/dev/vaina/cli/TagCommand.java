@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** `vaina tag`: more names for an image; a name another image had moves to this one. */
 @Command(name = "tag", description = "Add names to a local image.")
-final class TagCommand extends NestedContextCommand {
+final class TagCommand extends ContextCommand {
     @Parameters(index = "0", paramLabel = "IMAGE")
     String source;
 

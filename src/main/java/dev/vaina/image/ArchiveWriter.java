@@ -51,7 +51,7 @@ public final class ArchiveWriter {
         for (Saved saved : merge(images)) {
             prepared.add(prepare(saved, layers));
         }
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), StandardCharsets.UTF_8.name());
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         if (format == ArchiveFormat.DOCKER_ARCHIVE) {
@@ -191,22 +191,5 @@ public final class ArchiveWriter {
     }
 
     private record Prepared(Saved saved, byte[] config, String configHex, List<String> diffIds) {
-    }
-
-    /** The caller owns the stream: finishing the archive must not close it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

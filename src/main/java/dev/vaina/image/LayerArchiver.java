@@ -69,7 +69,7 @@ public final class LayerArchiver {
     public LayerTar writeTar(Path layerDir, OutputStream out) throws IOException {
         MessageDigest sha256 = Digests.sha256();
         CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(out, sha256));
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(counted), StandardCharsets.UTF_8.name());
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(counted), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         new Walk(tar).children(layerDir, "");
@@ -242,23 +242,6 @@ public final class LayerArchiver {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
-        }
-    }
-
-    /** The caller owns {@code out}: finishing the tar must not close it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
