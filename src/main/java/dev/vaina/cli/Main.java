@@ -11,6 +11,17 @@ public final class Main {
         System.exit(execute(args));
     }
 
+    /** Every verb answers --help, as Podman's do (-h is taken by run's --hostname). */
+    private static void addHelpOption(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
+    }
+
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new VainaCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
@@ -18,6 +29,7 @@ public final class Main {
         // Options after the image belong to the container's command, as with podman and docker.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
+        addHelpOption(commandLine);
         return commandLine.execute(args);
     }
 }

@@ -33,6 +33,10 @@ final class ImageLookup {
                 }
             }
         }
+        int at = text.indexOf("@sha256:");
+        if (!idOnly && at > 0) {
+            return byDigest(newestFirst, text.substring(0, at), text.substring(at + 1));
+        }
         if (!idOnly) {
             Optional<ImageRecord> byName = byName(newestFirst, text);
             if (byName.isPresent()) {
@@ -50,6 +54,28 @@ final class ImageLookup {
                 throw new AmbiguousImageException(nameOrId, matches.stream().map(ImageRecord::shortId).toList());
             }
             return matches.stream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** NAME[:TAG]@sha256:...: the image a pull recorded that manifest digest for (the tag does not matter). */
+    private static Optional<ImageRecord> byDigest(List<ImageRecord> images, String name, String digest) {
+        String repository;
+        try {
+            ImageReference ref = ImageReference.parse(name, ImageReference.LOCAL_REGISTRY);
+            repository = ref.name();
+        } catch (InvalidSpecException e) {
+            return Optional.empty();
+        }
+        String wanted = repository + "@" + digest;
+        boolean shortName = !hasRegistry(name);
+        for (ImageRecord image : images) {
+            for (String repoDigest : image.repoDigests()) {
+                if (repoDigest.equals(wanted) || shortName && repoDigest.endsWith("/" + name.replaceFirst(":[^/]*$", "")
+                        + "@" + digest)) {
+                    return Optional.of(image);
+                }
+            }
         }
         return Optional.empty();
     }
