@@ -183,9 +183,6 @@ public final class ImagePuller {
             return layer.size();
         }
         String what = "pull layer " + layer.digest() + " from " + reference.name();
-        if (layer.mediaType().contains("zstd")) {
-            throw new RegistryException("Tried to " + what + " but failed because: zstd layers are not supported yet");
-        }
         Path blobs = store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS);
         String blobHex = BlobDigest.hex(layer.digest());
         // One download of a blob at a time, so two pulls sharing a layer do not write one partial file.

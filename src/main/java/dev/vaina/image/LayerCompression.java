@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /** How a layer blob is compressed, told by its first bytes (media types lie more often than magic numbers). */
 enum LayerCompression {
@@ -37,9 +38,11 @@ enum LayerCompression {
             case GZIP:
                 // layers made by pigz or by appending gzip members are concatenated streams
                 return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+            case ZSTD:
+                return new ZstdCompressorInputStream(in);
             default:
                 throw new InvalidLayerException("layer is " + compression.name().toLowerCase()
-                        + "-compressed; vaina extracts plain and gzip-compressed tar layers");
+                        + "-compressed; vaina extracts plain, gzip- and zstd-compressed tar layers");
         }
     }
 

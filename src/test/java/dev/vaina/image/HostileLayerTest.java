@@ -179,11 +179,10 @@ class HostileLayerTest {
     }
 
     @Test
-    void zstdLayer_isRefusedForNow() throws IOException {
-        Path tarball = Files.write(dir.resolve("layer.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
+    void truncatedZstd_failsAndLeavesNothing() throws IOException {
+        InvalidLayerException error = importFails(
+                Files.write(dir.resolve("layer.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0}));
 
-        InvalidLayerException error = importFails(tarball);
-
-        assertTrue(error.getMessage().contains("zstd-compressed"), error.getMessage());
+        assertTrue(error.getMessage().contains("layer"), error.getMessage());
     }
 }

@@ -72,6 +72,21 @@ class LayerExtractorTest {
     }
 
     @Test
+    void zstdLayer_compressedByTheZstdTool_hasTheDiffIdOfItsUncompressedTar() throws Exception {
+        StoreLayout layout = StoreAssertions.layoutIn(dir, false);
+        Path plain = BusyboxRootfs.writeTar(dir);
+        Path zst = dir.resolve("rootfs.tar.zst");
+        Process zstd = new ProcessBuilder("zstd", "-q", "-19", plain.toString(), "-o", zst.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, zstd.waitFor(), new String(zstd.getInputStream().readAllBytes()));
+
+        Layer fromZstd = extract(layout, zst);
+
+        assertEquals(HexFormat.of().formatHex(Digests.sha256().digest(Files.readAllBytes(plain))), fromZstd.diffIdHex());
+        assertTrue(Files.isRegularFile(fromZstd.path().resolve("bin/busybox")));
+    }
+
+    @Test
     void sameContentTwice_storesOneLayer() throws IOException {
         StoreLayout layout = StoreAssertions.layoutIn(dir, false);
         Path tarball = BusyboxRootfs.writeTar(dir);
