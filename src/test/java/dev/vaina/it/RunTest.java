@@ -49,12 +49,16 @@ class RunTest {
         String image = Images.busybox(vaina);
         Result badName = vaina.run("run", "--name", "-bad", image, "true").assertExitCode(125);
         assertTrue(badName.stderr().contains("[a-zA-Z0-9][a-zA-Z0-9_.-]*"), badName::describe);
-        Result badImage = vaina.run("run", "--rm", "localhost/nosuchimage", "true").assertExitCode(125);
+        String name = "bad-" + vaina.mode();
+        Result badImage = vaina.run("run", "--pull=never", "--name", name, "localhost/nosuchimage", "true")
+                .assertExitCode(125);
         assertTrue(badImage.stderr().contains("nosuchimage"), badImage::describe);
-        Result badRestart = vaina.run("run", "--restart", "sometimes", image, "true").assertExitCode(125);
+        assertNoContainer(vaina, name);
+        Result badRestart = vaina.run("run", "--name", name, "--restart", "sometimes", image, "true").assertExitCode(125);
         assertTrue(badRestart.stderr().contains("restart policy"), badRestart::describe);
-        vaina.run("run", "--rm", "-v", "relative:/x", image, "true").assertExitCode(125);
-        assertEquals("", vaina.run("ps", "-a", "-q", "--filter", "status=created").assertSuccess().stdout());
+        assertNoContainer(vaina, name);
+        vaina.run("run", "--name", name, "-v", "relative:/x", image, "true").assertExitCode(125);
+        assertNoContainer(vaina, name);
     }
 
     @EachMode
