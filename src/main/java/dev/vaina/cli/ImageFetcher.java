@@ -4,24 +4,16 @@ import dev.vaina.image.ImagePuller;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.PullReference;
 import dev.vaina.image.PulledImage;
-import dev.vaina.image.naming.AuthFile;
 import dev.vaina.image.naming.ParsedReference;
 import dev.vaina.image.naming.PullCandidate;
 import dev.vaina.image.naming.PullEndpoint;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.ShortNameResolver;
-import dev.vaina.image.registry.Credentials;
-import dev.vaina.image.registry.CredentialsProvider;
-import dev.vaina.image.registry.RegistryClient;
-import dev.vaina.image.registry.RegistryEndpoint;
-import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.image.registry.PullListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Pulls what the user named, as Podman does: the name is resolved through registries.conf (aliases,
@@ -40,15 +32,15 @@ final class ImageFetcher {
     }
 
     ImageRecord pull(String userInput) throws IOException {
-        RegistriesConf conf = RegistriesConf.load(registriesConfFiles());
+        RegistryAccess access = new RegistryAccess(context, options);
+        RegistriesConf conf = access.registriesConf(options.registriesConf);
         conf.warnings().forEach(warning -> progress.println("WARN: " + warning));
         ShortNameResolver resolver = new ShortNameResolver(conf);
         List<PullCandidate> candidates = resolver.resolve(userInput);
         if (!options.quiet) {
             resolver.aliasNotice(userInput).ifPresent(progress::println);
         }
-        ImagePuller puller = new ImagePuller(context.images(), certsRoots());
-        CredentialsProvider credentials = credentials();
+        ImagePuller puller = new ImagePuller(context.images(), access.certsRoots());
         List<String> failures = new ArrayList<>();
         IOException last = null;
         for (PullCandidate candidate : candidates) {
@@ -60,9 +52,8 @@ final class ImageFetcher {
             for (PullEndpoint endpoint : candidate.endpoints()) {
                 try {
                     PulledImage pulled = puller.pull(reference(endpoint.reference()), storedAs,
-                            new RegistryClient(registryEndpoint(endpoint), credentials, options.retryPolicy(), certsRoots()),
-                            options.platform(), options.quiet ? dev.vaina.image.registry.PullListener.NONE
-                                    : new PullProgress(progress));
+                            access.client(endpoint.registryHost(), endpoint.insecure()), options.platform(),
+                            options.quiet ? PullListener.NONE : PullProgress.forStderr(progress));
                     return pulled.image();
                 } catch (IOException e) {
                     last = e;
@@ -74,52 +65,6 @@ final class ImageFetcher {
             throw last;
         }
         throw new IOException("unable to pull " + userInput + ": " + String.join("; ", failures), last);
-    }
-
-    private List<Path> registriesConfFiles() throws IOException {
-        if (options.registriesConf != null) {
-            return List.of(options.registriesConf);
-        }
-        String fromEnv = context.env().get("VAINA_REGISTRIES_CONF");
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return List.of(Path.of(fromEnv));
-        }
-        return RegistriesConf.defaultFiles(context.env(), context.layout().rootless());
-    }
-
-    private List<Path> certsRoots() {
-        return options.certDir != null ? List.of(options.certDir) : RegistryClient.defaultCertsRoots(context.env());
-    }
-
-    /** --tls-verify=false makes every registry insecure: plain HTTP allowed, any certificate accepted. */
-    private RegistryEndpoint registryEndpoint(PullEndpoint endpoint) {
-        boolean insecure = endpoint.insecure() || Boolean.FALSE.equals(options.tlsVerify);
-        return new RegistryEndpoint(endpoint.registryHost(), insecure, !insecure);
-    }
-
-    private CredentialsProvider credentials() {
-        if (options.creds != null) {
-            int colon = options.creds.indexOf(':');
-            if (colon <= 0) {
-                throw new InvalidSpecException("invalid --creds \"" + maskPassword(options.creds)
-                        + "\": give USER:PASSWORD");
-            }
-            Credentials given = new Credentials(options.creds.substring(0, colon), options.creds.substring(colon + 1));
-            return host -> Optional.of(given);
-        }
-        AuthFile auth = AuthFile.forUser(context.env(), Users.uid(), options.authfile);
-        return host -> {
-            try {
-                return auth.find(host).map(entry -> new Credentials(entry.username(), entry.password()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-    }
-
-    private static String maskPassword(String creds) {
-        int colon = creds.indexOf(':');
-        return colon < 0 ? creds : creds.substring(0, colon) + ":***";
     }
 
     private static PullReference reference(ParsedReference parsed) {

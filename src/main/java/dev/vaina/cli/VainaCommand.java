@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
             InspectCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
             VersionCommand.class,
             ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
-            PullCommand.class, LoginCommand.class, LogoutCommand.class
+            PullCommand.class, LoginCommand.class, LogoutCommand.class,
+            PushCommand.class
         })
 public final class VainaCommand implements Runnable {
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -78,7 +78,6 @@ public final class ArchiveWriter {
 
     private Prepared prepare(Saved saved, Map<String, LayerArchiver.LayerTar> layers) throws IOException {
         ImageRecord image = saved.image();
-        byte[] config = store.configJson(image);
         List<String> diffIds = new ArrayList<>();
         for (String layer : image.layers()) {
             LayerArchiver.LayerTar measured = layers.get(layer);
@@ -88,9 +87,7 @@ public final class ArchiveWriter {
             }
             diffIds.add(measured.diffIdHex());
         }
-        if (!diffIds.equals(image.layers())) {
-            config = ConfigDocument.parse(config, "the config of image " + image.id()).withDiffIds(diffIds);
-        }
+        byte[] config = ArchivedConfig.bytes(store, image, diffIds);
         return new Prepared(saved, config, Digests.sha256Hex(config), diffIds);
     }
 
