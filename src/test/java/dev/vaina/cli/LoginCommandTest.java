@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vaina.image.naming.AuthEntry;
 import dev.vaina.image.naming.AuthFile;
 import dev.vaina.image.naming.CredentialCheck;
+import dev.vaina.it.registry.TestRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,22 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** login and logout run through picocli as `vaina` runs them, against a real registry with basic auth. */
+/**
+ * login and logout run through picocli as `vaina` runs them, against a real registry with basic auth; the
+ * credentials are checked by {@link RegistryLogin#check}, vaina's own check through the registry client.
+ */
 class LoginCommandTest {
-    @TempDir
-    static Path shared;
-    private static HtpasswdRegistry registry;
+    private static TestRegistry registry;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = HtpasswdRegistry.start(Files.createDirectories(shared.resolve("registry")), "alice", "s3cret");
+    static void startRegistry() {
+        registry = TestRegistry.builder().htpasswd("alice", "s3cret").start();
     }
 
     @AfterAll
-    static void stopRegistry() throws Exception {
+    static void stopRegistry() {
         if (registry != null) {
             registry.close();
         }
@@ -49,11 +51,39 @@ class LoginCommandTest {
     record Run(int exitCode, String out, String err) {
     }
 
+    /** {@link RegistryLogin#check}, counting its calls and remembering what the command asked it. */
+    static final class RecordingCheck implements CredentialCheck {
+        int calls;
+        boolean lastTlsVerify;
+
+        @Override
+        public void check(String registryHost, boolean tlsVerify, String user, String password) throws IOException {
+            calls++;
+            lastTlsVerify = tlsVerify;
+            RegistryLogin.check(registryHost, tlsVerify, user, password);
+        }
+    }
+
     private Run vaina(CredentialCheck check, String stdin, String... args) {
-        CommandLine commandLine = new CommandLine(new VainaCommand());
         InputStream input = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        commandLine.addSubcommand(new LoginCommand(check, input, null));
-        commandLine.addSubcommand(new LogoutCommand());
+        return vainaWith(new LoginCommand(check, input, null), args);
+    }
+
+    /** `vaina` as installed: VainaCommand's own login verb, with its own credential check. */
+    private Run vainaAsInstalled(String... args) {
+        return vainaWith(null, args);
+    }
+
+    /** `vaina` with VainaCommand's verbs, its login verb replaced by {@code login} unless that is null. */
+    private Run vainaWith(LoginCommand login, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return login != null && type == LoginCommand.class ? type.cast(login)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new VainaCommand(), factory);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         StringWriter out = new StringWriter();
@@ -72,22 +102,13 @@ class LoginCommandTest {
     }
 
     @Test
-    void login_notWired_refusesWithoutStoring() {
-        Run run = vaina(null, "", "login", "-u", "alice", "-p", "s3cret", "--authfile", authfile().toString(),
-                registry.host());
-        assertEquals(ExitCodes.ENGINE, run.exitCode());
-        assertTrue(run.err().contains("login is not wired to a registry client"), run.err());
-        assertFalse(Files.exists(authfile()));
-    }
-
-    @Test
     void login_goodCredentials_checkedWithRegistryThenStored() throws IOException {
-        BasicAuthCheck check = new BasicAuthCheck();
+        RecordingCheck check = new RecordingCheck();
         Run run = vaina(check, "s3cret\n", "login", "--tls-verify=false", "-u", "alice", "--password-stdin",
                 "--authfile", authfile().toString(), registry.host());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("Login Succeeded!\n", run.out());
-        assertEquals(1, check.calls.get());
+        assertEquals(1, check.calls);
         assertFalse(check.lastTlsVerify);
         assertEquals(Optional.of(new AuthEntry("alice", "s3cret")),
                 new AuthFile(authfile(), List.of()).find(registry.host()));
@@ -95,19 +116,33 @@ class LoginCommandTest {
     }
 
     @Test
+    void login_asInstalled_isCheckedByTheRegistryClient() throws IOException {
+        Run bad = vainaAsInstalled("login", "--tls-verify=false", "-u", "alice", "-p", "wrong",
+                "--authfile", authfile().toString(), registry.host());
+        assertEquals(ExitCodes.ENGINE, bad.exitCode());
+        assertTrue(bad.err().contains("invalid username/password"), bad.err());
+        assertFalse(Files.exists(authfile()));
+        Run good = vainaAsInstalled("login", "--tls-verify=false", "-u", "alice", "-p", "s3cret",
+                "--authfile", authfile().toString(), registry.host());
+        assertEquals(0, good.exitCode(), good.err());
+        assertEquals(Optional.of(new AuthEntry("alice", "s3cret")),
+                new AuthFile(authfile(), List.of()).find(registry.host()));
+    }
+
+    @Test
     void login_badPassword_failsAndStoresNothing() {
-        BasicAuthCheck check = new BasicAuthCheck();
+        RecordingCheck check = new RecordingCheck();
         Run run = vaina(check, "", "login", "--tls-verify=false", "-u", "alice", "-p", "wrong",
                 "--authfile", authfile().toString(), registry.host());
         assertEquals(ExitCodes.ENGINE, run.exitCode());
-        assertTrue(run.err().contains("logging into \"" + registry.host() + "\"") && run.err().contains("401"),
-                run.err());
+        assertTrue(run.err().contains("logging into \"" + registry.host() + "\"")
+                && run.err().contains("invalid username/password"), run.err());
         assertFalse(Files.exists(authfile()));
     }
 
     @Test
     void login_tlsVerifyByDefault() {
-        BasicAuthCheck check = new BasicAuthCheck();
+        RecordingCheck check = new RecordingCheck();
         Run run = vaina(check, "", "login", "-u", "alice", "-p", "s3cret", "--authfile", authfile().toString(),
                 registry.host());
         assertTrue(check.lastTlsVerify, "without --tls-verify and without an insecure registries.conf entry");
@@ -117,24 +152,24 @@ class LoginCommandTest {
 
     @Test
     void login_withoutTerminalOrUserName_failsClearly() {
-        Run run = vaina(new BasicAuthCheck(), "", "login", "--authfile", authfile().toString(), registry.host());
+        Run run = vaina(new RecordingCheck(), "", "login", "--authfile", authfile().toString(), registry.host());
         assertEquals(ExitCodes.ENGINE, run.exitCode());
         assertTrue(run.err().contains("no terminal to ask for the user name: give it with --username"), run.err());
     }
 
     @Test
     void login_withoutTerminalOrPassword_failsClearly() {
-        Run run = vaina(new BasicAuthCheck(), "", "login", "-u", "alice", "--authfile", authfile().toString(),
+        Run run = vaina(new RecordingCheck(), "", "login", "-u", "alice", "--authfile", authfile().toString(),
                 registry.host());
         assertTrue(run.err().contains("no terminal to ask for the password"), run.err());
     }
 
     @Test
     void login_passwordStdinConflicts() {
-        Run both = vaina(new BasicAuthCheck(), "x", "login", "-u", "a", "-p", "b", "--password-stdin",
+        Run both = vaina(new RecordingCheck(), "x", "login", "-u", "a", "-p", "b", "--password-stdin",
                 "--authfile", authfile().toString(), registry.host());
         assertTrue(both.err().contains("can't specify both --password-stdin and --password"), both.err());
-        Run noUser = vaina(new BasicAuthCheck(), "x", "login", "--password-stdin", "--authfile", authfile().toString(),
+        Run noUser = vaina(new RecordingCheck(), "x", "login", "--password-stdin", "--authfile", authfile().toString(),
                 registry.host());
         assertTrue(noUser.err().contains("must provide --username with --password-stdin"), noUser.err());
     }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.image.registry.CredentialsProvider;
-import dev.vaina.image.registry.LocalRegistry;
 import dev.vaina.image.registry.OciLayoutWriter;
 import dev.vaina.image.registry.Platform;
 import dev.vaina.image.registry.PullListener;
 import dev.vaina.image.registry.RegistryEndpoint;
 import dev.vaina.image.registry.RetryPolicy;
+import dev.vaina.it.registry.RegistryImages;
+import dev.vaina.it.registry.TestRegistry;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.testsupport.TarBuilder;
@@ -53,11 +54,11 @@ class PullCrashTest {
         byte[] noise = new byte[BIG];
         new Random(42).nextBytes(noise); // incompressible: the blob is as big as the data
         byte[] tar = new TarBuilder().dir("data", 0755).file("data/noise", noise, 0644, 0, 0).toBytes();
-        try (LocalRegistry registry = LocalRegistry.start(dir.resolve("registry"))) {
+        try (TestRegistry registry = TestRegistry.plain()) {
             OciLayoutWriter layout = new OciLayoutWriter(dir.resolve("layout"));
             OciLayoutWriter.Image image = layout.image("amd64", List.of(tar));
             layout.tag("big", image.manifest());
-            registry.copyFromOciLayout(layout.dir(), "big", "test/big", false);
+            RegistryImages.pushLayout(registry, layout.dir(), "big", "test/big", false);
             String digest = image.layers().get(0).digest();
 
             StoreLayout store = StoreAssertions.layoutIn(dir.resolve("store"), true);

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.image.registry.CredentialsProvider;
-import dev.vaina.image.registry.LocalRegistry;
 import dev.vaina.image.registry.OciLayoutWriter;
 import dev.vaina.image.registry.Platform;
 import dev.vaina.image.registry.PullListener;
 import dev.vaina.image.registry.RegistryEndpoint;
 import dev.vaina.image.registry.RegistryException;
 import dev.vaina.image.registry.RetryPolicy;
+import dev.vaina.it.registry.RegistryImages;
+import dev.vaina.it.registry.TestRegistry;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.testsupport.BusyboxRootfs;
@@ -38,7 +39,7 @@ class PullTest {
 
     @TempDir
     static Path shared;
-    static LocalRegistry registry;
+    static TestRegistry registry;
     static OciLayoutWriter.Image two;
     static OciLayoutWriter.Image amd64;
     static OciLayoutWriter.Image arm64;
@@ -51,7 +52,7 @@ class PullTest {
 
     @BeforeAll
     static void fillRegistry() throws IOException {
-        registry = LocalRegistry.start(shared.resolve("registry"));
+        registry = TestRegistry.plain();
         OciLayoutWriter layout = new OciLayoutWriter(shared.resolve("layout"));
         byte[] busybox = BusyboxRootfs.tar().toBytes();
         two = layout.image("amd64", List.of(busybox, hello("two layers")));
@@ -67,12 +68,12 @@ class PullTest {
         corrupt = layout.image("amd64", List.of(hello("to be corrupted")));
         layout.tag("corrupt", corrupt.manifest());
 
-        registry.copyFromOciLayout(layout.dir(), "two", "test/two", false);
-        registry.copyFromOciLayout(layout.dir(), "multi", "test/multi", true);
-        registry.copyFromOciLayout(layout.dir(), "lying", "test/lying", false);
-        registry.copyFromOciLayout(layout.dir(), "corrupt", "test/corrupt", false);
-        registry.copyFromOciLayout(layout.dir(), "two", "test/docker", false, "--format", "v2s2");
-        Path data = registry.blobData(corrupt.layers().get(0).digest());
+        RegistryImages.pushLayout(registry, layout.dir(), "two", "test/two", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "multi", "test/multi", true);
+        RegistryImages.pushLayout(registry, layout.dir(), "lying", "test/lying", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "corrupt", "test/corrupt", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "two", "test/docker", false, "--format", "v2s2");
+        Path data = RegistryImages.blobFile(registry, corrupt.layers().get(0).digest());
         byte[] bytes = Files.readAllBytes(data);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(data, bytes);

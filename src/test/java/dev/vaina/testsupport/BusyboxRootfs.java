@@ -1,25 +1,28 @@
 package dev.vaina.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal root file system made of the host's static busybox: /bin/busybox with applet symlinks, /etc/passwd
+ * A minimal root file system made of the host's static busybox: /bin/busybox with a symlink per applet it was
+ * built with (as its own {@code --list} prints them), /etc/passwd
  * and /etc/group with root and {@code app} (uid/gid 1000), a 1777 /tmp, /home/app owned by app. Tests make
- * their images from it: {@link #writeTar} for a tarball to import, {@link #populate} for a directory.
+ * their images from it: {@link #writeTar} for a tarball to import, {@link #populate} for a directory; the
+ * integration tests' image ({@code dev.vaina.it.support.TestImages}) is this tarball too.
  */
 public final class BusyboxRootfs {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
-    public static final List<String> APPLETS = List.of("sh", "echo", "true", "false", "cat", "ls", "id", "sleep",
-            "env", "pwd", "top", "wc");
     public static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\n"
             + "app:x:1000:1000:app:/home/app:/bin/sh\n"
             + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n";
     public static final String GROUP = "root:x:0:\napp:x:1000:\nnogroup:x:65534:\n";
     public static final String TAR_NAME = "busybox-rootfs.tar";
+    private static List<String> applets;
 
     private BusyboxRootfs() {
     }
@@ -31,7 +34,7 @@ public final class BusyboxRootfs {
                 .dir("./", 0755)
                 .dir("bin", 0755)
                 .file("bin/busybox", BUSYBOX, 0755);
-        for (String applet : APPLETS) {
+        for (String applet : applets()) {
             tar.symlink("bin/" + applet, "busybox");
         }
         return tar
@@ -44,7 +47,8 @@ public final class BusyboxRootfs {
                 .dir("home/app", 0755, 1000, 1000)
                 .dir("dev", 0755)
                 .dir("proc", 0755)
-                .dir("sys", 0755);
+                .dir("sys", 0755)
+                .dir("var", 0755);
     }
 
     /** Writes {@code dir/busybox-rootfs.tar} and returns its path. */
@@ -59,17 +63,48 @@ public final class BusyboxRootfs {
         Path bin = Files.createDirectories(rootfs.resolve("bin"));
         Files.copy(BUSYBOX, bin.resolve("busybox"));
         Files.setAttribute(bin.resolve("busybox"), "unix:mode", 0755);
-        for (String applet : APPLETS) {
+        for (String applet : applets()) {
             Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
         }
         Path etc = Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(etc.resolve("passwd"), PASSWD, StandardCharsets.UTF_8);
         Files.writeString(etc.resolve("group"), GROUP, StandardCharsets.UTF_8);
-        for (String dir : List.of("tmp", "root", "home/app", "dev", "proc", "sys")) {
+        for (String dir : List.of("tmp", "root", "home/app", "dev", "proc", "sys", "var")) {
             Files.createDirectories(rootfs.resolve(dir));
         }
         Files.setAttribute(rootfs.resolve("tmp"), "unix:mode", 01777);
         Files.setAttribute(rootfs.resolve("root"), "unix:mode", 0700);
+    }
+
+    /**
+     * Every applet this busybox was built with, as its own {@code --list} prints them: integration tests run
+     * whatever a shell script needs (sha256sum, mkdir, ...), not a list kept here. Asked once per JVM.
+     */
+    public static synchronized List<String> applets() {
+        if (applets == null) {
+            requireBusybox();
+            try {
+                Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").redirectErrorStream(true).start();
+                String text = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (list.waitFor() != 0) {
+                    throw new IllegalStateException(BUSYBOX + " --list failed: " + text);
+                }
+                List<String> names = new ArrayList<>();
+                for (String line : text.split("\n")) {
+                    String applet = line.strip();
+                    if (!applet.isEmpty() && !applet.equals("busybox") && !applet.contains("/")) {
+                        names.add(applet);
+                    }
+                }
+                applets = List.copyOf(names);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not list the applets of " + BUSYBOX, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while listing the applets of " + BUSYBOX, e);
+            }
+        }
+        return applets;
     }
 
     private static void requireBusybox() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.registry.RegistryImages;
+import dev.vaina.it.registry.TestRegistry;
+import dev.vaina.it.registry.TokenIssuer;
 import dev.vaina.testsupport.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +33,7 @@ class RegistryAuthTest {
         return image;
     }
 
-    static RegistryClient client(LocalRegistry registry, CredentialsProvider creds) throws IOException {
+    static RegistryClient client(TestRegistry registry, CredentialsProvider creds) throws IOException {
         return new RegistryClient(RegistryEndpoint.insecure(registry.host()), creds, RetryPolicy.NONE, List.of());
     }
 
@@ -42,25 +45,22 @@ class RegistryAuthTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Basic {
         Path dir;
-        LocalRegistry registry;
+        TestRegistry registry;
         OciLayoutWriter.Image image;
 
         @BeforeAll
         void start(@TempDir Path tempDir) throws Exception {
             dir = tempDir;
-            String line = Openssl.exec("/usr/bin/htpasswd", "-Bbn", USER, PASSWORD);
-            Path htpasswd = dir.resolve("htpasswd");
-            Files.writeString(htpasswd, line);
-            registry = LocalRegistry.start(dir.resolve("registry"),
-                    "auth:\n  htpasswd:\n    realm: vaina-test\n    path: " + htpasswd + "\n", false);
+            registry = TestRegistry.builder().htpasswd(USER, PASSWORD).start();
             image = writeImage(dir.resolve("layout"));
-            registry.copyFromOciLayout(dir.resolve("layout"), "v1", "private/app", false,
-                    "--dest-creds", USER + ":" + PASSWORD);
+            RegistryImages.pushLayout(registry, dir.resolve("layout"), "v1", "private/app", false);
         }
 
         @AfterAll
         void stop() {
-            registry.close();
+            if (registry != null) {
+                registry.close();
+            }
         }
 
         @Test
@@ -97,66 +97,66 @@ class RegistryAuthTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Bearer {
         Path dir;
-        TokenServer tokens;
-        LocalRegistry registry;
+        TokenIssuer tokens;
+        TestRegistry registry;
         OciLayoutWriter.Image image;
 
         @BeforeAll
         void start(@TempDir Path tempDir) throws Exception {
             dir = tempDir;
-            tokens = TokenServer.start(dir.resolve("token"), USER, PASSWORD);
-            registry = LocalRegistry.start(dir.resolve("registry"), tokens.registryAuthConfig(dir.resolve("token")), false);
+            registry = TestRegistry.builder().token(USER, PASSWORD, false).start();
+            tokens = registry.tokenIssuer();
             image = writeImage(dir.resolve("layout"));
-            registry.copyFromOciLayout(dir.resolve("layout"), "v1", "private/app", false,
-                    "--dest-creds", USER + ":" + PASSWORD);
+            RegistryImages.pushLayout(registry, dir.resolve("layout"), "v1", "private/app", false);
         }
 
         @AfterAll
         void stop() {
-            registry.close();
-            tokens.close();
+            if (registry != null) {
+                registry.close(); // stops its token issuer too
+            }
         }
 
         @Test
         void rightPassword_oneTokenPerScopeForTheClientsLife() throws IOException {
             RegistryClient client = client(registry, creds(USER, PASSWORD));
             client.ping();
-            int before = tokens.requests.get();
+            int before = tokens.requestCount();
             Manifest manifest = client.fetchManifest("private/app", "v1");
             assertEquals(image.manifest().digest(), manifest.digest());
             client.fetchBlob("private/app", image.layers().get(0).digest(), dir.resolve("blob"), PullListener.NONE);
             byte[] config = client.fetchBlobBytes("private/app", image.config().digest(), 1 << 20);
             assertEquals(image.config().size(), config.length);
-            assertEquals(1, tokens.requests.get() - before, "the pull token is cached for the client's life");
-            assertTrue(tokens.scopes.contains("repository:private/app:pull"), tokens.scopes.toString());
+            assertEquals(1, tokens.requestCount() - before, "the pull token is cached for the client's life");
+            assertTrue(tokens.scopes().contains("repository:private/app:pull"), tokens.scopes().toString());
         }
 
         @Test
         void accessTokenField_isAcceptedToo() throws IOException {
-            tokens.useAccessTokenField = true;
+            tokens.useAccessTokenField(true);
             try {
                 RegistryClient client = client(registry, creds(USER, PASSWORD));
                 assertEquals(image.manifest().digest(), client.fetchManifest("private/app", "v1").digest());
             } finally {
-                tokens.useAccessTokenField = false;
+                tokens.useAccessTokenField(false);
             }
         }
 
         @Test
         void shortLivedToken_isFetchedAgainAfterExpiresIn() throws Exception {
-            tokens.expiresIn = 2; // valid for 1 s here: the client renews min(5 s, half the lifetime) early
+            tokens.expiresIn(2); // valid for 1 s here: the client renews min(5 s, half the lifetime) early
             try {
                 RegistryClient client = client(registry, creds(USER, PASSWORD));
                 client.ping();
-                int before = tokens.requests.get();
+                int before = tokens.requestCount();
                 client.fetchManifest("private/app", "v1");
                 client.fetchManifest("private/app", "v1");
-                assertEquals(1, tokens.requests.get() - before, "still valid: reused");
+                assertEquals(1, tokens.requestCount() - before, "still valid: reused");
                 Thread.sleep(2200);
                 client.fetchManifest("private/app", "v1");
-                assertEquals(2, tokens.requests.get() - before, "expired after expires_in: fetched again");
+                assertEquals(2, tokens.requestCount() - before, "expired after expires_in: fetched again");
             } finally {
-                tokens.expiresIn = 300;
+                tokens.expiresIn(300);
             }
         }
 
@@ -189,7 +189,7 @@ class RegistryAuthTest {
             assertEquals(false, client.pushBlob("copy/app", image.config().digest(), config, null), "already there");
             byte[] manifest = Files.readAllBytes(dir.resolve("layout/blobs/sha256").resolve(image.manifest().digest().substring(7)));
             assertEquals(image.manifest().digest(), client.putManifest("copy/app", "v2", MediaTypes.OCI_MANIFEST, manifest));
-            assertTrue(tokens.scopes.contains("repository:copy/app:pull,push"), tokens.scopes.toString());
+            assertTrue(tokens.scopes().contains("repository:copy/app:pull,push"), tokens.scopes().toString());
 
             Manifest back = client(registry, creds(USER, PASSWORD)).fetchManifest("copy/app", "v2");
             assertEquals(image.manifest().digest(), back.digest());

@@ -4,27 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.registry.TestRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Transient failures are retried per the policy; without retries the first failure is final. */
 class RegistryRetryTest {
-    @TempDir
-    Path dir;
-
     @Test
     void connectionRefused_isRetriedUntilTheRegistryAnswers() throws Exception {
-        int port = LocalRegistry.freePort();
-        CompletableFuture<LocalRegistry> late = CompletableFuture.supplyAsync(() -> {
+        int port = TestRegistry.unusedPort();
+        CompletableFuture<TestRegistry> late = CompletableFuture.supplyAsync(() -> {
             try {
                 Thread.sleep(800);
-                return LocalRegistry.startOnPort(dir.resolve("registry"), port, "", "", false);
-            } catch (IOException | InterruptedException e) {
+                return TestRegistry.builder().port(port).start();
+            } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -41,7 +37,7 @@ class RegistryRetryTest {
 
     @Test
     void connectionRefused_withoutRetries_failsAtOnce() throws IOException {
-        int port = LocalRegistry.freePort();
+        int port = TestRegistry.unusedPort();
         RegistryClient client = new RegistryClient(RegistryEndpoint.secure("127.0.0.1:" + port), CredentialsProvider.NONE,
                 RetryPolicy.NONE, List.of());
         RegistryException e = assertThrows(RegistryException.class, client::ping);

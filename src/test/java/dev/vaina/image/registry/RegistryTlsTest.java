@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.registry.RegistryImages;
+import dev.vaina.it.registry.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,28 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** https with a CA made here: trusted through a certs.d directory, refused without it, ignored with tlsVerify=false. */
 class RegistryTlsTest {
     static Path dir;
-    static LocalRegistry registry;
+    static TestRegistry registry;
     static OciLayoutWriter.Image image;
     static Path certsRoot;
 
     @BeforeAll
     static void start(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
-        Path pki = Files.createDirectories(dir.resolve("pki"));
-        Openssl.run(pki, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt",
-                "-days", "2", "-subj", "/CN=vaina test CA");
-        Openssl.run(pki, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/CN=127.0.0.1");
-        Files.writeString(pki.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1\n");
-        Openssl.run(pki, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
-        registry = LocalRegistry.start(dir.resolve("registry"), "", "  tls:\n    certificate: " + pki.resolve("server.crt")
-                + "\n    key: " + pki.resolve("server.key") + "\n", true);
+        registry = TestRegistry.builder().tls().start();
         image = RegistryAuthTest.writeImage(dir.resolve("layout"));
-        registry.copyFromOciLayout(dir.resolve("layout"), "v1", "tls/app", false);
+        RegistryImages.pushLayout(registry, dir.resolve("layout"), "v1", "tls/app", false);
         certsRoot = dir.resolve("certs.d");
         Files.createDirectories(certsRoot.resolve(registry.host()));
-        Files.copy(pki.resolve("ca.crt"), certsRoot.resolve(registry.host()).resolve("ca.crt"));
+        Files.copy(registry.caCertificate(), certsRoot.resolve(registry.host()).resolve("ca.crt"));
     }
 
     @AfterAll
@@ -73,7 +66,7 @@ class RegistryTlsTest {
 
     @Test
     void plainHttpRegistry_onlyReachedWhenMarkedInsecure() throws IOException {
-        try (LocalRegistry plain = LocalRegistry.start(dir.resolve("plain"))) {
+        try (TestRegistry plain = TestRegistry.plain()) {
             RegistryClient secure = new RegistryClient(RegistryEndpoint.secure(plain.host()), CredentialsProvider.NONE,
                     RetryPolicy.NONE, List.of());
             RegistryException e = assertThrows(RegistryException.class, secure::ping);

@@ -122,21 +122,35 @@ public final class RegistryImages {
         }
     }
 
-    private static String skopeoCopy(TestRegistry registry, Path layout, String name, String tag, boolean all) {
-        Path digestFile = layout.resolve("pushed.digest");
+    /**
+     * Pushes the image tagged {@code tag} in an OCI layout written elsewhere to {@code name:tag}, with
+     * skopeo's own {@code options} (e.g. "--format", "v2s2"); {@code all} copies every image of an index.
+     * Answers the pushed manifest's digest.
+     */
+    public static String pushLayout(TestRegistry registry, Path layout, String tag, String name, boolean all,
+            String... options) {
+        return skopeoCopy(registry, layout, name, tag, all, options);
+    }
+
+    private static String skopeoCopy(TestRegistry registry, Path layout, String name, String tag, boolean all,
+            String... options) {
+        Path digestFile = Tools.worldReadableTempDir("vaina-it-push").resolve("pushed.digest");
         List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--quiet"));
         if (all) {
             command.add("--all");
         }
+        command.addAll(List.of(options));
         command.addAll(registry.skopeoDestinationOptions());
         command.add("--digestfile=" + digestFile);
         command.add("oci:" + layout + ":" + tag);
         command.add("docker://" + registry.reference(name, tag));
-        Tools.run(SKOPEO, command).assertSuccess();
         try {
+            Tools.run(SKOPEO, command).assertSuccess();
             return Files.readString(digestFile).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("skopeo wrote no digest file for " + registry.reference(name, tag), e);
+        } finally {
+            Tools.deleteTree(digestFile.getParent());
         }
     }
 

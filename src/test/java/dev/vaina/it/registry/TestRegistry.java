@@ -122,6 +122,20 @@ public final class TestRegistry implements AutoCloseable {
         return password;
     }
 
+    /**
+     * The access-log lines (combined log format) of {@code method} requests whose line contains
+     * {@code fragment}, e.g. {@code accessLines("GET", "/blobs/")}: what the registry was asked and answered.
+     */
+    public List<String> accessLines(String method, String fragment) {
+        List<String> lines = new ArrayList<>();
+        for (String line : log().split("\n")) {
+            if (line.contains("\"" + method + " ") && line.contains(fragment) && line.contains(" HTTP/1.1\" ")) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
     /** What the registry logged so far (for assertion messages). */
     public String log() {
         try {
@@ -157,8 +171,21 @@ public final class TestRegistry implements AutoCloseable {
         private String password;
         private boolean token;
         private boolean anonymousPull;
+        private int port;
 
         private Builder() {
+        }
+
+        /**
+         * Listens on {@code port} instead of a free one: for a registry that starts after its client,
+         * at a port the test found with {@link #unusedPort()}.
+         */
+        public Builder port(int port) {
+            if (port <= 0 || port > 65535) {
+                throw new IllegalArgumentException("not a TCP port: " + port);
+            }
+            this.port = port;
+            return this;
         }
 
         /** HTTPS with a server certificate for IP 127.0.0.1 signed by a fresh test CA. */
@@ -188,6 +215,9 @@ public final class TestRegistry implements AutoCloseable {
             requireTool(BINARY, "apt-get install docker-registry");
             Path dir = Tools.worldReadableTempDir("vaina-it-registry");
             try {
+                if (port != 0) {
+                    return startOnce(dir, port);
+                }
                 // A port taken between probing and binding makes the registry exit: try a few ports.
                 IllegalStateException last = null;
                 for (int attempt = 0; attempt < 5; attempt++) {

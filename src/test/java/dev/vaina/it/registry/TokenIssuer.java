@@ -49,6 +49,9 @@ public final class TokenIssuer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> scopes = Collections.synchronizedList(new ArrayList<>());
+    private volatile int expiresIn = 300;
+    private volatile boolean accessTokenField;
 
     private TokenIssuer(Map<String, String> users, boolean anonymousPull, Path dir) throws Exception {
         this.users = Map.copyOf(users);
@@ -95,6 +98,29 @@ public final class TokenIssuer implements AutoCloseable {
         }
     }
 
+    /** Every {@code scope} parameter received so far, as sent ("repository:NAME:pull,push"). */
+    public List<String> scopes() {
+        synchronized (scopes) {
+            return List.copyOf(scopes);
+        }
+    }
+
+    /**
+     * The {@code expires_in} of the next tokens (300 s until changed). The JWT itself stays valid for at
+     * least a minute, so only a client that obeys {@code expires_in} asks again sooner.
+     */
+    public void expiresIn(int seconds) {
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("expires_in must be positive: " + seconds);
+        }
+        this.expiresIn = seconds;
+    }
+
+    /** Answer {@code access_token} (the OAuth2 name, which the spec allows too) instead of {@code token}. */
+    public void useAccessTokenField(boolean accessTokenField) {
+        this.accessTokenField = accessTokenField;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
@@ -118,6 +144,7 @@ public final class TokenIssuer implements AutoCloseable {
                 password = colon < 0 ? "" : decoded.substring(colon + 1);
             }
             List<String> scopes = query.getOrDefault("scope", List.of());
+            this.scopes.addAll(scopes);
             requestLog.add(exchange.getRequestMethod() + " scope=" + scopes + " user=" + user);
             if (user != null && !password.equals(users.get(user))) {
                 respond(exchange, 401, Map.of("errors", List.of(Map.of("code", "UNAUTHORIZED",
@@ -139,8 +166,9 @@ public final class TokenIssuer implements AutoCloseable {
                 }
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("token", sign(user == null ? "" : user, access));
-            body.put("expires_in", 300);
+            int lifetime = expiresIn;
+            body.put(accessTokenField ? "access_token" : "token", sign(user == null ? "" : user, access, lifetime));
+            body.put("expires_in", lifetime);
             body.put("issued_at", Instant.now().toString());
             respond(exchange, 200, body);
         } catch (Exception e) {
@@ -168,7 +196,7 @@ public final class TokenIssuer implements AutoCloseable {
         return granted;
     }
 
-    private String sign(String subject, List<Map<String, Object>> access) throws Exception {
+    private String sign(String subject, List<Map<String, Object>> access, int lifetime) throws Exception {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("typ", "JWT");
         header.put("alg", "RS256");
@@ -178,7 +206,7 @@ public final class TokenIssuer implements AutoCloseable {
         claims.put("iss", ISSUER);
         claims.put("sub", subject);
         claims.put("aud", SERVICE);
-        claims.put("exp", now + 300);
+        claims.put("exp", now + Math.max(lifetime, 60)); // the registry's own check; clients obey expires_in
         claims.put("nbf", now - 10);
         claims.put("iat", now);
         claims.put("jti", UUID.randomUUID().toString());
