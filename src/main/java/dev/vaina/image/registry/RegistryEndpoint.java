@@ -19,6 +19,14 @@ public record RegistryEndpoint(String host, boolean plainHttp, boolean tlsVerify
         }
     }
 
+    /**
+     * Where the API answers: Docker Hub's images are named docker.io/... but its registry API is served by
+     * registry-1.docker.io. Credentials and certificates stay keyed by {@link #host()}, as Podman keys them.
+     */
+    public String apiHost() {
+        return host.equals("docker.io") ? "registry-1.docker.io" : host;
+    }
+
     /** A registry reached over verified https only: the default for every registry not marked insecure. */
     public static RegistryEndpoint secure(String host) {
         return new RegistryEndpoint(host, false, true);

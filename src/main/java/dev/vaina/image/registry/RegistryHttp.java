@@ -115,7 +115,7 @@ final class RegistryHttp {
     }
 
     private HttpResponse<InputStream> pingOnce(String scheme) throws IOException {
-        URI uri = URI.create(scheme + "://" + endpoint.host() + "/v2/");
+        URI uri = URI.create(scheme + "://" + endpoint.apiHost() + "/v2/");
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).GET().build());
@@ -142,7 +142,7 @@ final class RegistryHttp {
         if (scheme == null) {
             ping();
         }
-        return URI.create(scheme + "://" + endpoint.host() + path);
+        return URI.create(scheme + "://" + endpoint.apiHost() + path);
     }
 
     /**
@@ -414,7 +414,7 @@ final class RegistryHttp {
             return "no answer from " + endpoint.host() + " over " + scheme + " (timed out)";
         }
         String message = e.getMessage();
-        return (message == null ? e.getClass().getSimpleName() : message) + " (" + scheme + "://" + endpoint.host() + ")";
+        return (message == null ? e.getClass().getSimpleName() : message) + " (" + scheme + "://" + endpoint.apiHost() + ")";
     }
 
     void pause(int retryNumber) throws InterruptedIOException {
