@@ -38,11 +38,8 @@ final class LoadCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE, "Tried to load images from " + source
                     + " but failed because: the file does not exist");
         } catch (IOException e) {
-            if (System.getenv("VAINA_DEBUG") != null) {
-                e.printStackTrace();
-            }
             throw new CommandFailedException(ExitCodes.ENGINE, "Tried to load images from " + source
-                    + " but failed because: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    + " but failed because: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
         if (!quiet) {
             for (ImageRecord image : loaded) {
