@@ -11,8 +11,8 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** `vaina inspect`: a JSON array with one object per container, in Podman's shape. */
-@Command(name = "inspect", description = "Show a container's configuration and state as JSON.")
+/** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
+@Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
 final class InspectCommand extends ContextCommand {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> names;
