@@ -26,6 +26,20 @@ final class Podman {
         return archive;
     }
 
+    /**
+     * Podman's own settings for this machine, so the tests need nothing in /etc/containers: no rlimits above
+     * the host's hard limits, runc (crun refuses cgroup v1 hybrid hosts), and no systemd as PID 1 assumed.
+     */
+    private static Path config(Path podmanDir) throws IOException {
+        Files.createDirectories(podmanDir);
+        Path config = podmanDir.resolve("containers.conf");
+        if (!Files.exists(config)) {
+            Files.writeString(config, "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n"
+                    + "cgroup_manager = \"cgroupfs\"\nevents_logger = \"file\"\n");
+        }
+        return config;
+    }
+
     /** Runs podman against the private store; fails with its output when it fails. Returns its stdout. */
     static String run(Path podmanDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("podman", "--root", podmanDir.resolve("root").toString(),
@@ -35,7 +49,9 @@ final class Podman {
         try {
             Process process;
             try {
-                process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+                builder.environment().put("CONTAINERS_CONF", config(podmanDir).toString());
+                process = builder.start();
             } catch (IOException e) {
                 throw new IOException("podman is needed to check archives against an independent implementation"
                         + " (apt-get install podman): " + e.getMessage(), e);
