@@ -140,7 +140,14 @@ public final class ImageStore {
             for (Path dir : dirs) {
                 Path file = dir.resolve(RECORD_FILE);
                 if (Digests.isHex64(dir.getFileName().toString()) && Files.isRegularFile(file)) {
-                    images.add(read(file));
+                    try {
+                        images.add(read(file));
+                    } catch (IOException e) {
+                        // Removed by another command between listing and reading: it is simply gone.
+                        if (!(e.getCause() instanceof NoSuchFileException) && Files.exists(file)) {
+                            throw e;
+                        }
+                    }
                 }
             }
         }
