@@ -41,7 +41,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         }
     }
 
-    /** container-NAME.service, the name `vaina` and `systemctl --user` know the container's unit by. */
+    /** container-NAME.service, the name vaina and systemd's own tools know the container's unit by. */
     public String unitName() {
         return "container-" + name + ".service";
     }
