@@ -67,7 +67,7 @@ final class Containers {
     /** @param removeOnExit whether the unit's cleanup removes the container (not when a foreground run will) */
     void start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && Liveness.monitorAlive(state)) {
+        if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
             return;
         }
         Path runDir = store.layout().containerRun(record.id());

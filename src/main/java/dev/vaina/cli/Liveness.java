@@ -30,10 +30,6 @@ final class Liveness {
         return state;
     }
 
-    static boolean monitorAlive(ContainerState state) {
-        return state.monitorPid() > 0 && processAlive(state.monitorPid());
-    }
-
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
     static boolean monitorAlive(ContainerState state, String id) {
         if (state.monitorPid() <= 0) {

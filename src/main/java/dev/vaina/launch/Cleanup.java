@@ -1,7 +1,6 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
-import dev.vaina.oci.RuntimeProbe;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
@@ -43,7 +42,7 @@ public final class Cleanup {
     private static void undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
             Path unitFile) throws IOException {
         killLeftover(paths);
-        deleteRuntimeState(store, record);
+        deleteRuntimeState(store, record, paths);
         FileTrees.deleteQuietly(paths.bundle());
         Files.deleteIfExists(paths.attachSocket());
         deleteEmptyDirectory(paths.rootfs());
@@ -71,13 +70,17 @@ public final class Cleanup {
         }
     }
 
-    private static void deleteRuntimeState(ContainerStore store, ContainerRecord record) {
+    private static void deleteRuntimeState(ContainerStore store, ContainerRecord record, ContainerPaths paths)
+            throws IOException {
         Path state = store.layout().runtimeRoot().resolve(record.id());
-        if (!Files.exists(state)) {
+        if (!Files.exists(state) || !Files.exists(paths.runtimeFile())) {
+            // No runtime was started for this run, or it left no state: nothing to ask it to delete.
+            FileTrees.deleteQuietly(state);
             return;
         }
         try {
-            Process delete = new ProcessBuilder(RuntimeProbe.choose(null).path().toString(), "--root",
+            // The runtime the launcher chose, not today's configuration: only it knows this container.
+            Process delete = new ProcessBuilder(Files.readString(paths.runtimeFile()).strip(), "--root",
                     store.layout().runtimeRoot().toString(), "delete", "--force", record.id())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             delete.waitFor(10, TimeUnit.SECONDS);

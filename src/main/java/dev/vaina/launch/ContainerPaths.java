@@ -40,6 +40,11 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("exit");
     }
 
+    /** The OCI runtime this run was started with, so the cleanup deletes with the same one. */
+    public Path runtimeFile() {
+        return runDir().resolve("runtime");
+    }
+
     public Path pidFile() {
         return runDir().resolve("pid");
     }
@@ -65,6 +70,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
         Files.deleteIfExists(exitFile());
         Files.deleteIfExists(pidFile());
         Files.deleteIfExists(errorFile());
+        Files.deleteIfExists(runtimeFile());
         Files.deleteIfExists(attachSocket());
     }
 }

@@ -41,6 +41,7 @@ final class Launch {
         String config = BundleConfig.render(record, layout.rootless(), paths, lowers, etc);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
+        AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers);
