@@ -78,8 +78,13 @@ final class Attachment {
 
     /** `run -it`: relays the terminal or the streams, then returns the exit code. */
     int relayUntilExit() throws IOException {
+        return relayUntilExit(record.config().interactive());
+    }
+
+    /** @param stdin whether the caller's standard input goes to the container */
+    int relayUntilExit(boolean stdin) throws IOException {
         try (AttachClient attached = client) {
-            attached.relay(record.config().interactive());
+            attached.relay(stdin);
         }
         return finish(-1);
     }

@@ -6,6 +6,7 @@ import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** What every command needs, built once per invocation: the settings resolved, and the engine they choose. */
@@ -16,7 +17,8 @@ final class Context implements AutoCloseable {
         this.engine = engine;
     }
 
-    static Context create(VainaCommand options) throws IOException {
+    static Context create(VainaCommand options, PrintWriter err) throws IOException {
+        CliLog log = new CliLog(options.logLevel, err);
         Map<String, String> env = System.getenv();
         boolean root = Users.isRoot();
         Settings settings = Settings.load(env, root)
@@ -26,7 +28,14 @@ final class Context implements AutoCloseable {
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),
                 options.runRoot != null ? options.runRoot.toAbsolutePath() : defaults.runRoot(),
                 !root);
-        return new Context(new Engine(layout, settings.systemd(), settings.runtime(), env));
+        log.debug("store: " + layout.dataRoot() + ", run root: " + layout.runRoot() + (layout.rootless() ? ", rootless" : ", rootful"));
+        log.debug("systemd manager: " + (settings.systemd() != null ? settings.systemd() : "default")
+                + ", OCI runtime: " + (settings.runtime() != null ? settings.runtime() : "probed at start"));
+        if (options.cgroupManager != null) {
+            log.debug("--cgroup-manager " + options.cgroupManager
+                    + ": every container runs in the cgroup of its own systemd unit either way");
+        }
+        return new Context(new Engine(layout, settings.systemd(), settings.runtime(), env).log(log));
     }
 
     Engine engine() {

@@ -17,7 +17,7 @@ abstract class ContextCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         VainaCommand root = (VainaCommand) spec.root().userObject();
-        try (Context context = root.context()) {
+        try (Context context = root.context(err())) {
             return execute(context);
         }
     }

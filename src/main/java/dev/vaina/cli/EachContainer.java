@@ -1,6 +1,6 @@
 package dev.vaina.cli;
 
-import dev.vaina.store.ContainerRecord;
+import dev.vaina.cli.ContainerTargets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,19 +11,19 @@ import java.util.List;
  */
 final class EachContainer {
     interface Action {
-        void apply(ContainerRecord record) throws IOException;
+        void apply(Target target) throws IOException;
     }
 
     private EachContainer() {
     }
 
-    static int apply(Context context, List<String> namesOrIds, PrintWriter err, Action action) throws IOException {
+    static int apply(List<Target> targets, PrintWriter err, Action action) throws IOException {
         int exit = 0;
-        for (String nameOrId : namesOrIds) {
+        for (Target target : targets) {
             try {
-                action.apply(context.containers().find(nameOrId));
+                action.apply(target);
             } catch (RuntimeException e) {
-                if (namesOrIds.size() == 1) {
+                if (targets.size() == 1) {
                     throw e;
                 }
                 err.println("Error: " + ErrorHandler.messageOf(e));
@@ -32,10 +32,5 @@ final class EachContainer {
         }
         err.flush();
         return exit;
-    }
-
-    /** Podman echoes back what the user typed (name or id). */
-    static String echo(ContainerRecord record) {
-        return record.name();
     }
 }

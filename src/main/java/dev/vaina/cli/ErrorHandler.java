@@ -1,13 +1,11 @@
 package dev.vaina.cli;
 
-import dev.vaina.engine.EngineException;
 import dev.vaina.engine.StartFailedException;
 import dev.vaina.engine.StateConflictException;
-import dev.vaina.spec.InvalidSpecException;
-import dev.vaina.store.NameInUseException;
-import dev.vaina.store.NoSuchContainerException;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -51,14 +49,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.ENGINE;
     }
 
+    /**
+     * The message alone, as Podman prints it ("X: image not known"), never the kind of failure in front of
+     * it. A file-system failure from the JDK carries only the path as its message, so the reason is added.
+     */
     static String messageOf(Exception e) {
-        if (e instanceof InvalidSpecException || e instanceof NoSuchContainerException
-                || e instanceof NameInUseException || e instanceof CommandFailedException
-                || e instanceof EngineException) {
-            return e.getMessage();
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or directory";
         }
-        if (e instanceof IOException) {
-            return e.getClass().getSimpleName().replace("Exception", "").toLowerCase() + ": " + e.getMessage();
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": file exists";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

@@ -1,11 +1,13 @@
 package dev.vaina.cli;
 
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Liveness;
 import dev.vaina.spec.Signals;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `vaina kill`: send a signal to the container's main process. */
 @Command(name = "kill", description = "Kill one or more running containers with a signal.")
@@ -13,16 +15,30 @@ final class KillCommand extends ContextCommand {
     @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", defaultValue = "KILL", description = "Signal to send (default: KILL).")
     String signal;
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
+    @Mixin
+    ContainerSelection selection;
+
+    @Mixin
+    IgnoreOption ignoreOption;
 
     @Override
     int execute(Context context) throws Exception {
         int number = Signals.parse(signal);
+        var targets = selection.targets().ignoreMissing(ignoreOption.ignore)
+                .resolve(context.containers());
+        if (selection.all) {
+            List<ContainerTargets.Target> running = new ArrayList<>();
+            for (ContainerTargets.Target target : targets) {
+                if (Liveness.reconcile(context.containers(), target.record()).isRunning()) {
+                    running.add(target);
+                }
+            }
+            targets = running;
+        }
         Containers containers = context.engine().containers();
-        return EachContainer.apply(context, names, err(), record -> {
-            containers.kill(record, number);
-            out().println(EachContainer.echo(record));
+        return EachContainer.apply(targets, err(), target -> {
+            containers.kill(target.record(), number);
+            out().println(target.echo());
         });
     }
 }

@@ -1,5 +1,7 @@
 package dev.vaina.cli;
 
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The vaina command line. */
@@ -30,6 +32,25 @@ public final class Main {
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
         addHelpOption(commandLine);
+        commandLine.setExecutionStrategy(Main::executeChecked);
         return commandLine.execute(args);
+    }
+
+    /** Checks the global options before the verb runs, and honours --noout for every verb. */
+    private static int executeChecked(CommandLine.ParseResult parseResult) {
+        CommandLine root = parseResult.commandSpec().commandLine();
+        VainaCommand options = root.getCommand();
+        try {
+            GlobalOptions.check(options);
+        } catch (CommandFailedException e) {
+            return new ErrorHandler().handleExecutionException(e, root, parseResult);
+        }
+        if (options.noout) {
+            PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+            for (CommandLine.ParseResult sub = parseResult; sub != null; sub = sub.subcommand()) {
+                sub.commandSpec().commandLine().setOut(nowhere);
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 }

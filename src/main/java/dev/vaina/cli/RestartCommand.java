@@ -1,10 +1,10 @@
 package dev.vaina.cli;
 
 import dev.vaina.engine.Containers;
-import java.util.List;
+import dev.vaina.engine.Liveness;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `vaina restart`: stop (if running), then start. */
 @Command(name = "restart", description = "Restart one or more containers.")
@@ -12,16 +12,24 @@ final class RestartCommand extends ContextCommand {
     @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds to wait before killing the container.")
     Integer timeout;
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
+    @Mixin
+    ContainerSelection selection;
+
+    @Option(names = "--running", description = "With --all: restart only the running containers.")
+    boolean running;
 
     @Override
     int execute(Context context) throws Exception {
+        var targets = selection.targets()
+                .resolve(context.containers());
         Containers containers = context.engine().containers();
-        return EachContainer.apply(context, names, err(), record -> {
-            containers.stop(record, timeout);
-            containers.start(record);
-            out().println(record.id());
+        return EachContainer.apply(targets, err(), target -> {
+            if (running && !Liveness.reconcile(context.containers(), target.record()).isRunning()) {
+                return;
+            }
+            containers.stop(target.record(), timeout);
+            StartCommand.startOrExplain(containers, target.record());
+            out().println(target.echo());
         });
     }
 }

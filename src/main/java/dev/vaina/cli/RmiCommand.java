@@ -94,7 +94,7 @@ class RmiCommand extends ContextCommand {
             }
             Containers containers = context.engine().containers();
             for (ContainerRecord user : users) {
-                containers.remove(user, true);
+                containers.remove(user, true, null);
             }
         }
         images.remove(image);

@@ -1,9 +1,13 @@
 package dev.vaina.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** `vaina version`. */
+/**
+ * `vaina version`, laid out as Podman's, so that scripts reading "Version:" work. vaina has no REST API,
+ * so Podman's "API Version" line has no counterpart; the Java runtime takes the place of Go's.
+ */
 @Command(name = "version", description = "Print vaina's version.")
 final class VersionCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -11,14 +15,13 @@ final class VersionCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().getOut().println("Version:      " + version());
-        spec.commandLine().getOut().println("Java:         " + System.getProperty("java.version"));
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        VersionInfo.current().lines().forEach((label, value) -> out.println(String.format("%-14s%s", label + ":", value)));
+        out.flush();
     }
 
     static String version() {
-        String version = VersionCommand.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-dev" : version;
+        return VersionInfo.current().version();
     }
 
     static final class Provider implements IVersionProvider {

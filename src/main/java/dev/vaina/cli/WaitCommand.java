@@ -1,21 +1,44 @@
 package dev.vaina.cli;
 
 import dev.vaina.engine.Containers;
+import dev.vaina.store.ContainerState;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** `vaina wait`: block until containers exit and print their exit codes. */
-@Command(name = "wait", description = "Wait for containers to exit and print their exit codes.")
+/** `vaina wait`: block until containers exit (or reach a state) and print their exit codes. */
+@Command(name = "wait", description = "Wait for containers to exit (or reach a state) and print their exit codes.")
 final class WaitCommand extends ContextCommand {
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
+    @Option(names = "--condition", paramLabel = "STATE", split = ",",
+            description = "Wait until the container is in one of these states: created, configured, running, stopped, exited (default: stopped).")
+    List<String> conditions;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", defaultValue = "250ms",
+            description = "How often to look at the container's state (default: 250ms).")
+    String interval;
+
+    @Mixin
+    ContainerSelection selection;
+
+    @Option(names = "--ignore", description = "A container that does not exist is not an error (Podman 4.3 has no such option; later versions do).")
+    boolean ignore;
 
     @Override
     int execute(Context context) throws Exception {
+        List<WaitCondition> wanted = conditions == null || conditions.isEmpty()
+                ? List.of(WaitCondition.parse("stopped"))
+                : conditions.stream().map(WaitCondition::parse).toList();
+        Duration every = GoDuration.parse(interval);
+        var targets = selection.targets().ignoreMissing(ignore)
+                .resolve(context.containers());
         Containers containers = context.engine().containers();
-        return EachContainer.apply(context, names, err(), record -> {
-            out().println(containers.waitForExit(record).exitCode());
+        return EachContainer.apply(targets, err(), target -> {
+            ContainerState state = containers.waitFor(target.record(),
+                    current -> wanted.stream().anyMatch(c -> c.metBy(current)), every);
+            boolean exited = wanted.stream().anyMatch(c -> c.waitsForExit() && c.metBy(state));
+            out().println(exited ? state.exitCode() : -1);
             out().flush();
         });
     }

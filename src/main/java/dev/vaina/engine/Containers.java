@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The life of a container: records on disk, a unit in systemd. What the command line, pods and the
@@ -63,20 +64,25 @@ public final class Containers {
      * Starts the container's unit and returns once the container runs (the monitor's READY=1). A start
      * that fails throws with the container's own code (126, 127) or 125, and the message the monitor left.
      */
-    public void start(ContainerRecord record) throws IOException {
-        start(record, record.config().autoRemove());
+    public boolean start(ContainerRecord record) throws IOException {
+        return start(record, record.config().autoRemove());
     }
 
-    /** @param removeOnExit whether the unit's cleanup removes the container (not when a foreground run will) */
-    public void start(ContainerRecord record, boolean removeOnExit) throws IOException {
+    /**
+     * @param removeOnExit whether the unit's cleanup removes the container (not when a foreground run will)
+     * @return false when the container was running already
+     */
+    public boolean start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
         if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
-            return;
+            engine.log().debug("container " + record.name() + " runs already");
+            return false;
         }
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
         Files.deleteIfExists(runDir.resolve("error"));
         ContainerUnitFiles.write(engine, record, removeOnExit);
+        engine.log().debug("starting unit " + record.unit() + " of container " + record.id());
         JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
             ContainerState after = awaitExitRecord(record);
@@ -85,6 +91,7 @@ public final class Containers {
             throw new StartFailedException(after.exitCode(), error != null ? error
                     : "container " + record.name() + " did not start: systemd unit " + record.unit() + " " + result);
         }
+        return true;
     }
 
     /** Waits until the cleanup has recorded the container's exit (bounded: the cleanup may never run). */
@@ -101,23 +108,34 @@ public final class Containers {
 
     /** Blocks until the container has exited, however long that takes, and returns its state. */
     public ContainerState waitForExit(ContainerRecord record) throws IOException {
+        return waitFor(record, state -> !state.isRunning(), Duration.ofMillis(50));
+    }
+
+    /** Blocks until the container's state satisfies {@code condition}, looking every {@code interval}. */
+    public ContainerState waitFor(ContainerRecord record, Predicate<ContainerState> condition, Duration interval)
+            throws IOException {
         while (true) {
             ContainerState state = Liveness.reconcile(store, record);
-            if (!state.isRunning()) {
+            if (condition.test(state)) {
                 return state;
             }
-            Waiting.sleep(50);
+            Waiting.sleep(Math.max(1, interval.toMillis()));
         }
     }
 
+    /**
+     * Sends the stop signal, SIGKILL once the timeout has passed (a warning says so, as Podman's does), then
+     * stops the unit, whose cleanup records the exit.
+     *
+     * @param timeoutSeconds the caller's timeout, or null for the container's own stop timeout
+     */
     public void stop(ContainerRecord record, Integer timeoutSeconds) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (!state.isRunning()) {
             return;
         }
-        if (timeoutSeconds != null) {
-            signalThenKill(record, timeoutSeconds);
-        }
+        signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
+        engine.log().debug("stopping unit " + record.unit());
         JobResult result = engine.systemd().stopUnit(record.unit());
         if (!result.succeeded()) {
             throw new EngineException(
@@ -127,12 +145,17 @@ public final class Containers {
         engine.systemd().resetFailedUnit(record.unit());
     }
 
-    /** `stop -t N`: the caller's own timeout, which the unit's fixed TimeoutStopSec cannot express. */
+    /**
+     * The stop itself, with the caller's timeout (which the unit's fixed TimeoutStopSec cannot express), so
+     * that the command knows whether SIGKILL was needed.
+     */
     private void signalThenKill(ContainerRecord record, int timeoutSeconds) throws IOException {
         long pid = ContainerPid.read(store.layout(), record.id());
         if (pid <= 0) {
             return;
         }
+        engine.log().debug("sending " + Signals.name(record.config().stopSignal()) + " to container "
+                + record.name() + " (pid " + pid + ")");
         ContainerPid.signal(pid, record.config().stopSignal());
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         while (Instant.now().isBefore(deadline)) {
@@ -141,6 +164,8 @@ public final class Containers {
             }
             Waiting.sleep(20);
         }
+        engine.log().warn("StopSignal " + Signals.name(record.config().stopSignal()) + " failed to stop container "
+                + record.name() + " in " + timeoutSeconds + " seconds, resorting to SIGKILL");
         ContainerPid.signal(pid, Signals.parse("KILL"));
     }
 
@@ -154,16 +179,21 @@ public final class Containers {
         ContainerPid.signal(pid, signal);
     }
 
-    /** Removes a container; a running one only with force, after stopping it. */
-    public void remove(ContainerRecord record, boolean force) throws IOException {
+    /**
+     * Removes a container; a running one only with force, after stopping it.
+     *
+     * @param timeoutSeconds the stop timeout for a running container, or null for its own
+     */
+    public void remove(ContainerRecord record, boolean force, Integer timeoutSeconds) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (state.isRunning()) {
             if (!force) {
                 throw new StateConflictException("cannot remove container " + record.id()
                         + " as it is running - running or paused containers cannot be removed without force: container state improper");
             }
-            stop(record, null);
+            stop(record, timeoutSeconds);
         }
+        engine.log().debug("removing container " + record.id());
         forget(record);
     }
 

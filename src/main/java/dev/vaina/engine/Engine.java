@@ -26,6 +26,7 @@ public final class Engine implements AutoCloseable {
     private Systemd systemd;
     private ManagerScope scope;
     private Containers containers;
+    private EngineLog log = EngineLog.SILENT;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -36,6 +37,16 @@ public final class Engine implements AutoCloseable {
         this.manager = manager;
         this.runtime = runtime;
         this.env = env;
+    }
+
+    /** Where debug lines and warnings go (nowhere unless set). */
+    public Engine log(EngineLog sink) {
+        this.log = sink;
+        return this;
+    }
+
+    public EngineLog log() {
+        return log;
     }
 
     public StoreLayout layout() {
@@ -71,6 +82,7 @@ public final class Engine implements AutoCloseable {
     public ManagerScope scope() {
         if (scope == null) {
             scope = ManagerScope.choose(manager);
+            log.debug("systemd manager: " + scope.toString().toLowerCase(java.util.Locale.ROOT));
         }
         return scope;
     }
@@ -78,6 +90,7 @@ public final class Engine implements AutoCloseable {
     public Systemd systemd() {
         if (systemd == null) {
             systemd = Systemd.connect(scope());
+            log.debug("connected to the " + scope().toString().toLowerCase(java.util.Locale.ROOT) + " manager over D-Bus");
         }
         return systemd;
     }
