@@ -5,16 +5,23 @@ import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * One `images --filter KEY=VALUE`: reference=PATTERN (a glob over the name with or without registry and
- * tag, '*' not crossing '/'), dangling=true|false, before=IMAGE and since=IMAGE (creation times).
+ * tag, '*' not crossing '/'), dangling=true|false, before=IMAGE and since=IMAGE (creation times),
+ * label=KEY or label=KEY=VALUE (the image configuration's labels).
  */
 record ImageFilter(String key, String value, Pattern glob, Instant reference) {
 
     interface Resolver {
         ImageRecord resolve(String nameOrId) throws java.io.IOException;
+    }
+
+    /** An image's labels, read only when a label filter asks. */
+    interface Labels {
+        Map<String, String> of(ImageRecord image) throws java.io.IOException;
     }
 
     static ImageFilter parse(String text, Resolver resolver) throws java.io.IOException {
@@ -32,14 +39,21 @@ record ImageFilter(String key, String value, Pattern glob, Instant reference) {
                 }
                 yield new ImageFilter(key, value, null, null);
             }
+            case "label" -> new ImageFilter(key, value, null, null);
             case "before", "since" -> new ImageFilter(key, value, null, resolver.resolve(value).createdInstant());
             default -> throw new InvalidSpecException("invalid image filter \"" + key
-                    + "\": vaina supports reference, dangling, before and since");
+                    + "\": vaina supports reference, dangling, before, since and label");
         };
     }
 
-    boolean matches(ImageRecord image) {
+    boolean matches(ImageRecord image, Labels labels) throws java.io.IOException {
         return switch (key) {
+            case "label" -> {
+                int eq = value.indexOf('=');
+                Map<String, String> present = labels.of(image);
+                yield eq < 0 ? present.containsKey(value)
+                        : value.substring(eq + 1).equals(present.get(value.substring(0, eq)));
+            }
             case "reference" -> image.repoTags().stream().anyMatch(this::matchesName);
             case "dangling" -> image.repoTags().isEmpty() == value.equals("true");
             case "before" -> image.createdInstant().isBefore(reference);

@@ -26,7 +26,7 @@ final class ImageInspectCommand extends ContextCommand {
             try {
                 result.add(describe(context, context.images().require(name)));
             } catch (ImageNotFoundException | AmbiguousImageException e) {
-                err().println("Error: " + e.getMessage());
+                err().println("Error: inspecting object: " + e.getMessage());
                 exit = ExitCodes.ENGINE;
             }
         }

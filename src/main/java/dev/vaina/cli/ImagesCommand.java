@@ -4,17 +4,18 @@ import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
-import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** `vaina images`: one row per tag, as Podman prints them. */
 @Command(name = "images", description = "List images in local storage.")
@@ -38,10 +39,22 @@ class ImagesCommand extends ContextCommand {
             description = "Filter by reference=PATTERN, dangling=true|false, before=IMAGE, since=IMAGE.")
     List<String> filters = new ArrayList<>();
 
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "created",
+            description = "Sort by created (newest first; default), id, repository, tag or size (largest first).")
+    String sort;
+
+    @Parameters(arity = "0..1", paramLabel = "REFERENCE", description = "Show only the images whose name matches, as --filter reference=REFERENCE.")
+    String reference;
+
     @Override
     int execute(Context context) throws Exception {
+        Comparator<ImageRow> order = ImageRow.order(sort);
+        List<String> allFilters = new ArrayList<>(filters);
+        if (reference != null) {
+            allFilters.add("reference=" + reference);
+        }
         List<ImageFilter> parsed = new ArrayList<>();
-        for (String filter : filters) {
+        for (String filter : allFilters) {
             parsed.add(ImageFilter.parse(filter, name -> {
                 try {
                     return context.images().require(name);
@@ -50,12 +63,20 @@ class ImagesCommand extends ContextCommand {
                 }
             }));
         }
+        ImageFilter.Labels labels = image -> labels(context, image);
         List<ImageRecord> images = new ArrayList<>();
         for (ImageRecord image : context.images().list()) {
-            if (parsed.stream().allMatch(f -> f.matches(image))) {
+            boolean matches = true;
+            for (ImageFilter filter : parsed) {
+                matches = matches && filter.matches(image, labels);
+            }
+            if (matches) {
                 images.add(image);
             }
         }
+        List<ImageRow> rows = ImageRow.of(images);
+        rows.sort(order);
+        images = rows.stream().map(ImageRow::image).distinct().toList();
         if (quiet) {
             images.forEach(image -> out().println(noTrunc ? "sha256:" + image.id() : image.shortId()));
         } else if ("json".equals(format)) {
@@ -66,7 +87,7 @@ class ImagesCommand extends ContextCommand {
             }
             out().println(Json.PRETTY.asString(json));
         } else if (format == null || format.equals("table")) {
-            table(images);
+            table(rows);
         } else {
             throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
         }
@@ -74,24 +95,28 @@ class ImagesCommand extends ContextCommand {
         return 0;
     }
 
-    private void table(List<ImageRecord> images) {
+    private void table(List<ImageRow> rows) {
         Table table = digests ? new Table("REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE")
                 : new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
         Instant now = Instant.now();
-        for (ImageRecord image : images) {
+        for (ImageRow row : rows) {
+            ImageRecord image = row.image();
             String id = noTrunc ? "sha256:" + image.id() : image.shortId();
             String created = HumanDuration.ago(image.createdInstant(), now);
             String size = HumanSize.format(image.size());
             String digest = ImageUse.digest(image).isEmpty() ? "<none>" : ImageUse.digest(image);
-            if (image.repoTags().isEmpty()) {
-                add(table, "<none>", "<none>", digest, id, created, size);
-            }
-            for (String tag : image.repoTags()) {
-                ImageReference ref = ImageReference.parse(tag, ImageReference.LOCAL_REGISTRY);
-                add(table, ref.name(), ref.tag(), digest, id, created, size);
-            }
+            add(table, row.repository(), row.tag(), digest, id, created, size);
         }
         table.print(out());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> labels(Context context, ImageRecord image) throws java.io.IOException {
+        Map<String, Object> document = Json.COMPACT.mapFrom(context.images().configJson(image));
+        if (document.get("config") instanceof Map<?, ?> config && config.get("Labels") instanceof Map<?, ?> labels) {
+            return (Map<String, String>) labels;
+        }
+        return Map.of();
     }
 
     private void add(Table table, String repository, String tag, String digest, String id, String created, String size) {

@@ -11,29 +11,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
 @Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
 final class InspectCommand extends ContextCommand {
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    private static final List<String> TYPES = List.of("container", "image", "all");
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", defaultValue = "all",
+            description = "What the names are: container, image, or all (a container first, then an image; default).")
+    String type;
+
+    @Option(names = {"-l", "--latest"}, description = "The container created last.")
+    boolean latest;
+
+    @Parameters(arity = "0..*", paramLabel = "NAME")
     List<String> names;
 
     @Override
     int execute(Context context) throws Exception {
+        if (!TYPES.contains(type)) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "invalid type \"" + type
+                    + "\": must be \"container\", \"image\", or \"all\" (vaina has no pods, networks or volumes yet)");
+        }
         List<Map<String, Object>> result = new ArrayList<>();
         int exit = 0;
-        for (String name : names) {
+        if (latest) {
+            for (ContainerTargets.Target target : ContainerTargets.named(names).latest(true).resolve(context.containers())) {
+                result.add(describe(context, target.record(), Liveness.reconcile(context.containers(), target.record())));
+            }
+        } else if (names == null || names.isEmpty()) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "you must provide at least one name or ID (or --latest)");
+        }
+        for (String name : latest ? List.<String>of() : names) {
             // A container first, then an image, as Podman's inspect looks them up.
-            Optional<ContainerRecord> container = context.containers().lookup(name);
-            Optional<dev.vaina.image.ImageRecord> image = container.isPresent() ? Optional.empty()
-                    : context.images().find(name);
+            Optional<ContainerRecord> container = type.equals("image") ? Optional.empty() : context.containers().lookup(name);
+            Optional<dev.vaina.image.ImageRecord> image = container.isPresent() || type.equals("container")
+                    ? Optional.empty() : context.images().find(name);
             if (container.isPresent()) {
                 result.add(describe(context, container.get(), Liveness.reconcile(context.containers(), container.get())));
             } else if (image.isPresent()) {
                 result.add(ImageInspectCommand.describe(context, image.get()));
             } else {
-                err().println("Error: no such object: \"" + name + "\"");
+                err().println("Error: inspecting object: " + notFound(name));
                 exit = ExitCodes.ENGINE;
             }
         }
@@ -41,6 +62,15 @@ final class InspectCommand extends ContextCommand {
         out().flush();
         err().flush();
         return exit;
+    }
+
+    /** Podman's words for each type. */
+    private String notFound(String name) {
+        return switch (type) {
+            case "container" -> "no such container " + name;
+            case "image" -> name + ": image not known";
+            default -> "no such object: \"" + name + "\"";
+        };
     }
 
     static Map<String, Object> describe(Context context, ContainerRecord record, ContainerState state) throws java.io.IOException {

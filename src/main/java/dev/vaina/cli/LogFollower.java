@@ -7,6 +7,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.BooleanSupplier;
@@ -18,11 +19,29 @@ final class LogFollower {
     private final PrintWriter err;
     private long position;
     private final ByteBufferLine pending = new ByteBufferLine();
+    private String prefix = "";
+    private boolean timestamps;
+    private Instant since;
+    private Instant until;
+    private boolean atLineStart = true;
 
     LogFollower(Path log, PrintWriter out, PrintWriter err) {
         this.log = log;
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * How `logs` shows the lines: each after {@code prefix} (a container's name or id, when several are
+     * shown) and its timestamp when asked, and only those written between {@code since} and {@code until}
+     * (either may be null).
+     */
+    LogFollower showing(String linePrefix, boolean withTimestamps, Instant from, Instant to) {
+        this.prefix = linePrefix;
+        this.timestamps = withTimestamps;
+        this.since = from;
+        this.until = to;
+        return this;
     }
 
     /** Prints the last {@code tail} lines (all when negative) and remembers where the file ended. */
@@ -90,7 +109,27 @@ final class LogFollower {
 
     private void print(String line) {
         CriLogLine entry = CriLogLine.parse(line);
-        (entry.stderr() ? err : out).print(entry.output());
+        if ((since != null || until != null) && !within(entry.timestamp())) {
+            return;
+        }
+        PrintWriter stream = entry.stderr() ? err : out;
+        if (atLineStart) {
+            stream.print(prefix);
+            if (timestamps && !entry.timestamp().isEmpty()) {
+                stream.print(entry.timestamp() + " ");
+            }
+        }
+        stream.print(entry.output());
+        atLineStart = !entry.partial();
+    }
+
+    private boolean within(String timestamp) {
+        try {
+            Instant written = Instant.parse(timestamp);
+            return (since == null || !written.isBefore(since)) && (until == null || !written.isAfter(until));
+        } catch (java.time.format.DateTimeParseException e) {
+            return true;
+        }
     }
 
     private void flush() {

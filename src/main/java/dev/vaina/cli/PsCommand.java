@@ -33,21 +33,39 @@ final class PsCommand extends ContextCommand {
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
     List<String> filters = new ArrayList<>();
 
+    @Option(names = {"-n", "--last"}, paramLabel = "N", defaultValue = "-1", description = "Show the N containers created last, in any state.")
+    int last;
+
+    @Option(names = {"-l", "--latest"}, description = "Show the container created last, in any state.")
+    boolean latest;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "created",
+            description = "Sort by command, created (newest first; default), id, image, names, runningfor, size or status.")
+    String sort;
+
+    @Option(names = "--external", description = "Accepted for Podman's scripts: vaina has no containers made by other tools, so nothing is added.")
+    boolean external;
+
     @Override
     int execute(Context context) throws Exception {
+        Comparator<Row> order = PsSort.parse(sort);
         List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
         boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
+        int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
-        for (ContainerRecord record : context.containers().list()) {
+        for (ContainerRecord record : ContainerTargets.newestFirst(context.containers())) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
-            if (!all && !statusFiltered && !state.isRunning()) {
+            if (!all && !statusFiltered && limit < 0 && !state.isRunning()) {
                 continue;
             }
             if (parsed.stream().allMatch(f -> f.matches(record, state))) {
                 rows.add(new Row(record, state));
             }
         }
-        rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());
+        if (limit >= 0 && rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+        }
+        rows.sort(order);
         if (quiet) {
             rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
         } else if ("json".equals(format)) {
@@ -84,7 +102,7 @@ final class PsCommand extends ContextCommand {
         };
     }
 
-    private record Row(ContainerRecord record, ContainerState state) {
+    record Row(ContainerRecord record, ContainerState state) {
         Map<String, Object> json() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("Id", record.id());
