@@ -30,7 +30,7 @@ final class ImageInspectCommand extends ContextCommand {
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        out().println(result.isEmpty() ? "[]" : Json.PRETTY.asString(result)); // Podman's empty array
         out().flush();
         err().flush();
         return exit;

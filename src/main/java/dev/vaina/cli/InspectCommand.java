@@ -58,7 +58,7 @@ final class InspectCommand extends ContextCommand {
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        out().println(result.isEmpty() ? "[]" : Json.PRETTY.asString(result)); // Podman's empty array
         out().flush();
         err().flush();
         return exit;
