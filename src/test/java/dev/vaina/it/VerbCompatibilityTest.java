@@ -89,8 +89,9 @@ class VerbCompatibilityTest {
             row(Compare.STDOUT_AND_ERROR, "rm", "--ignore", "nosuch", "vc-created"),
             // Sorting and global options.
             row(Compare.EXIT_CODE, "ps", "--sort", "bogus"),
-            row(Compare.STDOUT_AND_ERROR, "images", "--sort", "bogus"),
-            row(Compare.STDOUT_AND_ERROR, "ps", "-a", "--external", "--noout"),
+            // Podman lists the keys in an order that changes from run to run.
+            row(Compare.EXIT_CODE, "images", "--sort", "bogus"),
+            row(Compare.STDOUT_AND_ERROR, "--noout", "ps", "-a", "--external"),
             row(Compare.EXIT_CODE, "--storage-driver", "btrfs", "ps"),
             row(Compare.EXIT_CODE, "--log-level", "bogus", "ps"),
             row(Compare.EXIT_CODE, "--cgroup-manager", "bogus", "ps"),

@@ -114,7 +114,7 @@ class VerbOptionsTest {
     @EachMode
     void logsOfAnRmContainer_whileItRuns(VainaCli vaina) throws InterruptedException {
         String name = "vo-rm-" + vaina.mode();
-        vaina.run("run", "-d", "--rm", "--name", name, Images.busybox(vaina), "sh", "-c", "echo hello; sleep 3").assertSuccess();
+        vaina.run("run", "-d", "--rm", "--name", name, Images.busybox(vaina), "sh", "-c", "echo hello; sleep 8").assertSuccess();
         try {
             Result logs = vaina.run("logs", name);
             for (int i = 0; i < 50 && logs.succeeded() && logs.stdout().isEmpty(); i++) {
