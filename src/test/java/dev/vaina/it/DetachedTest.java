@@ -143,7 +143,8 @@ class DetachedTest {
         assertTrue(inspect.stderr().contains("no such object: \"nosuch-" + vaina.mode() + "\""), inspect::describe);
         for (String verb : List.of("rm", "stop", "start", "kill", "logs", "wait")) {
             Result unknown = vaina.run(verb, "nosuch-" + vaina.mode());
-            assertEquals(125, unknown.exitCode(), unknown::describe);
+            // Podman's rm exits with 1 for a container that does not exist; the other verbs with 125.
+            assertEquals(verb.equals("rm") ? 1 : 125, unknown.exitCode(), unknown::describe);
             assertTrue(unknown.stderr().contains("no container with name or ID \"nosuch-" + vaina.mode() + "\" found"),
                     unknown::describe);
         }

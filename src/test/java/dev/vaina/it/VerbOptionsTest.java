@@ -7,10 +7,14 @@ import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The options of the container and image verbs that Podman's scripts pass. Each test has a store of its
@@ -112,21 +116,48 @@ class VerbOptionsTest {
     }
 
     @EachMode
-    void logsOfAnRmContainer_whileItRuns(VainaCli vaina) throws InterruptedException {
+    void logsOfAnRmContainer_whileItRuns(VainaCli vaina) throws Exception {
         String name = "vo-rm-" + vaina.mode();
-        vaina.run("run", "-d", "--rm", "--name", name, Images.busybox(vaina), "sh", "-c", "echo hello; sleep 8").assertSuccess();
+        vaina.run("run", "-d", "--rm", "--name", name, Images.busybox(vaina), "sh", "-c", "echo hello; exec sleep 1000")
+                .assertSuccess();
         try {
             Result logs = vaina.run("logs", name);
-            for (int i = 0; i < 50 && logs.succeeded() && logs.stdout().isEmpty(); i++) {
+            for (int i = 0; i < 100 && logs.succeeded() && logs.stdout().isEmpty(); i++) {
                 Thread.sleep(100);
                 logs = vaina.run("logs", name);
             }
             assertEquals("hello\n", logs.assertSuccess().stdout(), logs::describe);
-            Result followed = vaina.run("logs", "-f", name).assertSuccess();
-            assertEquals("hello\n", followed.stdout(), followed::describe);
+            // logs -f follows until the container is gone, stopped and removed by its own unit.
+            CompletableFuture<Result> followed = CompletableFuture.supplyAsync(
+                    () -> vaina.run(Duration.ofSeconds(120), "logs", "-f", name));
+            awaitProcess("logs\0-f\0" + name);
+            Thread.sleep(2000);
+            vaina.run("stop", "-t", "0", name).assertSuccess();
+            Result result = followed.get(150, TimeUnit.SECONDS).assertSuccess();
+            assertEquals("hello\n", result.stdout(), result::describe);
         } finally {
             vaina.run("rm", "-f", "-t", "0", "--ignore", name);
         }
+    }
+
+    /** Waits until a process whose command line contains {@code text} (arguments NUL-separated) runs. */
+    private static void awaitProcess(String text) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (var procs = Files.list(Path.of("/proc"))) {
+                boolean found = procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
+                    try {
+                        return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains(text);
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
+                if (found) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no process runs " + text.replace('\0', ' '));
     }
 
     @EachMode
