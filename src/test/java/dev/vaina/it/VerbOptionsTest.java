@@ -130,7 +130,7 @@ class VerbOptionsTest {
             // logs -f follows until the container is gone, stopped and removed by its own unit.
             CompletableFuture<Result> followed = CompletableFuture.supplyAsync(
                     () -> vaina.run(Duration.ofSeconds(120), "logs", "-f", name));
-            awaitProcess("logs\0-f\0" + name);
+            awaitProcess("dev.vaina.cli.Main\0logs\0-f\0" + name);
             Thread.sleep(2000);
             vaina.run("stop", "-t", "0", name).assertSuccess();
             Result result = followed.get(150, TimeUnit.SECONDS).assertSuccess();
