@@ -9,6 +9,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.systemd.JobResult;
+import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,7 +137,14 @@ public final class Containers {
         }
         signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
         engine.log().debug("stopping unit " + record.unit());
-        JobResult result = engine.systemd().stopUnit(record.unit());
+        JobResult result;
+        try {
+            result = engine.systemd().stopUnit(record.unit());
+        } catch (NoSuchUnitException e) {
+            // The signal was enough: the container exited and, made with --rm, its unit went with it.
+            awaitExitRecord(record);
+            return;
+        }
         if (!result.succeeded()) {
             throw new EngineException(
                     "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
