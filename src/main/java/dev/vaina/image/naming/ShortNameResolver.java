@@ -64,6 +64,26 @@ public final class ShortNameResolver {
     }
 
     /**
+     * The names under which a short name is looked for among stored images, in Podman's order: localhost/NAME,
+     * then NAME under each unqualified-search registry (no alias: Podman 4.3 looks aliases up only to pull).
+     * Never fails: a bad short-name mode or a blocked registry matters only to a pull.
+     *
+     * @param shortName NAME[:TAG] without registry or digest
+     */
+    public List<String> localCandidates(String shortName) {
+        ParsedReference input = ParsedReference.parse(shortName);
+        List<String> names = new ArrayList<>();
+        names.add(input.under("localhost").toString());
+        for (String registry : conf.searchRegistries()) {
+            String name = input.under(registry).toString();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
      * The note Podman prints on stderr when a short name resolves through an alias, e.g.
      * {@code Resolved "alpine" as an alias (/etc/containers/registries.conf.d/shortnames.conf)}; empty otherwise.
      */
