@@ -1,37 +1,21 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Engine;
 import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
-import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
-import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-/** What every command needs, built once per invocation and only as far as the command uses it. */
+/** What every command needs, built once per invocation: the settings resolved, and the engine they choose. */
 final class Context implements AutoCloseable {
-    private final StoreLayout layout;
-    private final String manager;
-    private final String runtime;
-    private final Map<String, String> env;
-    private ContainerStore containers;
-    private ImageStore images;
-    private Path registriesConfFile;
-    private RegistriesConf registriesConf;
-    private Systemd systemd;
-    private ManagerScope scope;
+    private final Engine engine;
 
-    private Context(StoreLayout layout, String manager, String runtime, Map<String, String> env) {
-        this.layout = layout;
-        this.manager = manager;
-        this.runtime = runtime;
-        this.env = env;
+    private Context(Engine engine) {
+        this.engine = engine;
     }
 
     static Context create(VainaCommand options) throws IOException {
@@ -44,109 +28,47 @@ final class Context implements AutoCloseable {
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),
                 options.runRoot != null ? options.runRoot.toAbsolutePath() : defaults.runRoot(),
                 !root);
-        return new Context(layout, settings.systemd(), settings.runtime(), env);
+        return new Context(new Engine(layout, settings.systemd(), settings.runtime(), env));
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     StoreLayout layout() {
-        return layout;
+        return engine.layout();
     }
 
     Map<String, String> env() {
-        return env;
+        return engine.env();
     }
 
+    /** The container records; the life cycle is {@code engine().containers()}. */
     ContainerStore containers() {
-        if (containers == null) {
-            containers = new ContainerStore(layout);
-        }
-        return containers;
+        return engine.store();
     }
 
-    /** The image store; a short name is looked for in registries.conf's search order (read when first needed). */
+    /** The image store; a short name is looked for in registries.conf's search order. */
     ImageStore images() throws IOException {
-        if (images == null) {
-            images = new ImageStore(layout, shortName -> new ShortNameResolver(registriesConf()).localCandidates(shortName));
-        }
-        return images;
+        return engine.images();
     }
 
     /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */
     void useRegistriesConf(Path file) {
-        if (file != null) {
-            registriesConfFile = file;
-            registriesConf = null;
-        }
+        engine.useRegistriesConf(file);
     }
 
     /** registries.conf: the command's own file when given, else $VAINA_REGISTRIES_CONF, else the default files. */
     RegistriesConf registriesConf() {
-        if (registriesConf == null) {
-            registriesConf = RegistriesConf.load(registriesConfFiles());
-        }
-        return registriesConf;
-    }
-
-    private List<Path> registriesConfFiles() {
-        if (registriesConfFile != null) {
-            return List.of(registriesConfFile);
-        }
-        String fromEnv = env.get("VAINA_REGISTRIES_CONF");
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return List.of(Path.of(fromEnv));
-        }
-        try {
-            return RegistriesConf.defaultFiles(env, layout.rootless());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the registries.conf files: " + e.getMessage(), e);
-        }
-    }
-
-    ManagerScope scope() {
-        if (scope == null) {
-            scope = ManagerScope.choose(manager);
-        }
-        return scope;
+        return engine.registriesConf();
     }
 
     Systemd systemd() {
-        if (systemd == null) {
-            systemd = Systemd.connect(scope());
-        }
-        return systemd;
-    }
-
-    /** Where unit files for CLI-made containers go: a runtime directory in the manager's search path. */
-    Path unitDirectory() {
-        if (scope() == ManagerScope.SYSTEM) {
-            return Path.of("/run/systemd/system");
-        }
-        String runtimeDir = env.get("XDG_RUNTIME_DIR");
-        if (runtimeDir == null || runtimeDir.isEmpty()) {
-            throw new CommandFailedException(ExitCodes.ENGINE,
-                    "XDG_RUNTIME_DIR is not set: vaina needs the systemd user session's runtime directory");
-        }
-        return Path.of(runtimeDir, "systemd", "user");
-    }
-
-    /** The launcher command line for a container's unit, ending before the verb. */
-    List<String> launcherCommand() {
-        List<String> command = new ArrayList<>();
-        command.add(Installation.launcher().toString());
-        command.add("--root");
-        command.add(layout.dataRoot().toString());
-        command.add("--runroot");
-        command.add(layout.runRoot().toString());
-        if (runtime != null) {
-            command.add("--runtime");
-            command.add(runtime);
-        }
-        return command;
+        return engine.systemd();
     }
 
     @Override
     public void close() {
-        if (systemd != null) {
-            systemd.close();
-        }
+        engine.close();
     }
 }

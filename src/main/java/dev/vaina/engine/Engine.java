@@ -1,0 +1,156 @@
+package dev.vaina.engine;
+
+import dev.vaina.image.ImageStore;
+import dev.vaina.image.naming.RegistriesConf;
+import dev.vaina.image.naming.ShortNameResolver;
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.StoreLayout;
+import dev.vaina.systemd.ManagerScope;
+import dev.vaina.systemd.Systemd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine as one caller sees it: where state lives, which systemd manager supervises, which OCI
+ * runtime runs containers. Its parts are opened only as far as an operation needs them (a D-Bus
+ * connection costs a command about 0.2 s), and closed together.
+ */
+public final class Engine implements AutoCloseable {
+    private final StoreLayout layout;
+    private final String manager;
+    private final String runtime;
+    private final Map<String, String> env;
+    private ContainerStore store;
+    private ImageStore images;
+    private Path registriesConfFile;
+    private RegistriesConf registriesConf;
+    private Systemd systemd;
+    private ManagerScope scope;
+    private Containers containers;
+
+    /**
+     * @param manager "user", "system", or null for the default of the caller
+     * @param runtime the OCI runtime's name, or null to probe at each start
+     */
+    public Engine(StoreLayout layout, String manager, String runtime, Map<String, String> env) {
+        this.layout = layout;
+        this.manager = manager;
+        this.runtime = runtime;
+        this.env = env;
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public ContainerStore store() {
+        if (store == null) {
+            store = new ContainerStore(layout);
+        }
+        return store;
+    }
+
+    /** The image store; a short name is looked for in registries.conf's search order (read when first needed). */
+    public ImageStore images() throws IOException {
+        if (images == null) {
+            images = new ImageStore(layout, shortName -> new ShortNameResolver(registriesConf()).localCandidates(shortName));
+        }
+        return images;
+    }
+
+    /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */
+    public void useRegistriesConf(Path file) {
+        if (file != null) {
+            registriesConfFile = file;
+            registriesConf = null;
+        }
+    }
+
+    /** registries.conf: the file given to {@link #useRegistriesConf}, else $VAINA_REGISTRIES_CONF, else the default files. */
+    public RegistriesConf registriesConf() {
+        if (registriesConf == null) {
+            registriesConf = RegistriesConf.load(registriesConfFiles());
+        }
+        return registriesConf;
+    }
+
+    private List<Path> registriesConfFiles() {
+        if (registriesConfFile != null) {
+            return List.of(registriesConfFile);
+        }
+        String fromEnv = env.get("VAINA_REGISTRIES_CONF");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return List.of(Path.of(fromEnv));
+        }
+        try {
+            return RegistriesConf.defaultFiles(env, layout.rootless());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the registries.conf files: " + e.getMessage(), e);
+        }
+    }
+
+    /** The life cycle of containers: create, start, stop, kill, remove. */
+    public Containers containers() {
+        if (containers == null) {
+            containers = new Containers(this);
+        }
+        return containers;
+    }
+
+    public ManagerScope scope() {
+        if (scope == null) {
+            scope = ManagerScope.choose(manager);
+        }
+        return scope;
+    }
+
+    public Systemd systemd() {
+        if (systemd == null) {
+            systemd = Systemd.connect(scope());
+        }
+        return systemd;
+    }
+
+    /** Where unit files for CLI-made containers go: a runtime directory in the manager's search path. */
+    Path unitDirectory() {
+        if (scope() == ManagerScope.SYSTEM) {
+            return Path.of("/run/systemd/system");
+        }
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        if (runtimeDir == null || runtimeDir.isEmpty()) {
+            throw new EngineException(
+                    "XDG_RUNTIME_DIR is not set: vaina needs the systemd user session's runtime directory");
+        }
+        return Path.of(runtimeDir, "systemd", "user");
+    }
+
+    /** The launcher command line for a container's unit, ending before the verb. */
+    List<String> launcherCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Installation.launcher().toString());
+        command.add("--root");
+        command.add(layout.dataRoot().toString());
+        command.add("--runroot");
+        command.add(layout.runRoot().toString());
+        if (runtime != null) {
+            command.add("--runtime");
+            command.add(runtime);
+        }
+        return command;
+    }
+
+    @Override
+    public void close() {
+        if (systemd != null) {
+            systemd.close();
+        }
+    }
+}
