@@ -30,7 +30,7 @@ final class ImageInspectCommand extends ContextCommand {
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        out().println(PodmanJson.INSPECT.format(result));
         out().flush();
         err().flush();
         return exit;

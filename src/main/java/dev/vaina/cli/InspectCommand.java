@@ -37,7 +37,7 @@ final class InspectCommand extends ContextCommand {
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        out().println(PodmanJson.INSPECT.format(result));
         out().flush();
         err().flush();
         return exit;

@@ -53,7 +53,7 @@ final class PsCommand extends ContextCommand {
         } else if ("json".equals(format)) {
             List<Map<String, Object>> json = new ArrayList<>();
             rows.forEach(r -> json.add(r.json()));
-            out().println(Json.PRETTY.asString(json));
+            out().println(PodmanJson.PS.format(json));
         } else if (format == null || format.equals("table")) {
             Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
             Instant now = Instant.now();

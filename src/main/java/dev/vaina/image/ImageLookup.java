@@ -29,11 +29,9 @@ final class ImageLookup {
             text = text.substring("sha256:".length());
         }
         if (Digests.isHex64(text)) {
-            for (ImageRecord image : newestFirst) {
-                if (image.id().equals(text)) {
-                    return Optional.of(image);
-                }
-            }
+            // a full id is never a name, as with Podman
+            String id = text;
+            return newestFirst.stream().filter(image -> image.id().equals(id)).findFirst();
         }
         int at = text.indexOf("@sha256:");
         if (!idOnly && at > 0) {

@@ -1,5 +1,6 @@
 package dev.vaina.image.naming;
 
+import dev.vaina.spec.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +72,12 @@ public final class ShortNameResolver {
      * @param shortName NAME[:TAG] without registry or digest
      */
     public List<String> localCandidates(String shortName) {
-        ParsedReference input = ParsedReference.parse(shortName);
+        ParsedReference input;
+        try {
+            input = ParsedReference.parse(shortName);
+        } catch (InvalidSpecException e) {
+            return List.of(); // not a name any image can have
+        }
         List<String> names = new ArrayList<>();
         names.add(input.under("localhost").toString());
         for (String registry : conf.searchRegistries()) {

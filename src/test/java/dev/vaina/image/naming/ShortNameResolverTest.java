@@ -167,6 +167,7 @@ class ShortNameResolverTest {
                 "docker.io/library/myapp:latest"), BASE.localCandidates("myapp"), "myapp has an alias, not used here");
         assertEquals(List.of("localhost/team/app:latest", "registry.example.com/team/app:latest",
                 "docker.io/team/app:latest"), BASE.localCandidates("team/app"));
+        assertEquals(List.of(), BASE.localCandidates("ab".repeat(32)), "a full id is no name");
     }
 
     @Test
