@@ -47,6 +47,8 @@ final class Executor {
     private final StringBuilder out;
     private final List<String> variableNames = new ArrayList<>();
     private final List<Object> variableValues = new ArrayList<>();
+    /** The node being evaluated: Go names it in an error, so errors name it the same way Go's do. */
+    private Node current;
 
     Executor(String name, String text, StringBuilder out) {
         this.name = name;
@@ -101,7 +103,7 @@ final class Executor {
         } else if (value instanceof Map<?, ?> map) {
             GoValues.sortedEntries(map).forEach(e -> items.add(new Object[] {e.getKey(), e.getValue()}));
         } else if (value != null) {
-            throw error(branch, "range can't iterate over " + GoValues.format(value));
+            throw error("range can't iterate over " + GoValues.format(value));
         }
         if (items.isEmpty()) {
             if (branch.elseList() != null) {
@@ -149,6 +151,7 @@ final class Executor {
     private Object command(Object dot, CommandNode command, boolean hasFinal, Object last) throws TemplateException {
         Node first = command.arguments().get(0);
         boolean hasArguments = command.arguments().size() > 1 || hasFinal;
+        current = first;
         if (first instanceof FieldNode field) {
             return fields(dot, field, field.names(), hasArguments);
         } else if (first instanceof ChainNode chain) {
@@ -171,16 +174,17 @@ final class Executor {
         } else if (first instanceof Node.DotNode) {
             return dot;
         }
-        throw error(first, "nil is not a command");
+        throw error("nil is not a command");
     }
 
     private void notAFunction(Node node, boolean hasArguments) throws TemplateException {
         if (hasArguments) {
-            throw error(node, "can't give argument to non-function " + node);
+            throw error("can't give argument to non-function " + node);
         }
     }
 
     private Object fields(Object receiver, Node node, List<String> names, boolean hasArguments) throws TemplateException {
+        current = node;
         Object value = receiver;
         for (int i = 0; i < names.size(); i++) {
             value = field(value, names.get(i), node, hasArguments && i == names.size() - 1);
@@ -193,19 +197,19 @@ final class Executor {
             return MISSING;
         } else if (receiver instanceof GoStruct struct) {
             if (!struct.fields().containsKey(field)) {
-                throw error(node, "can't evaluate field " + field + " in type " + struct.typeName());
+                throw error("can't evaluate field " + field + " in type " + struct.typeName());
             }
             if (hasArguments) {
-                throw error(node, field + " has arguments but cannot be invoked as function");
+                throw error(field + " has arguments but cannot be invoked as function");
             }
             return struct.fields().get(field);
         } else if (receiver instanceof Map<?, ?> map) {
             if (hasArguments) {
-                throw error(node, field + " is not a method but has arguments");
+                throw error(field + " is not a method but has arguments");
             }
             return map.containsKey(field) ? map.get(field) : MISSING;
         }
-        throw error(node, "can't evaluate field " + field + " in type " + GoValues.typeName(receiver));
+        throw error("can't evaluate field " + field + " in type " + GoValues.typeName(receiver));
     }
 
     private Object variable(VariableNode node) {
@@ -214,24 +218,23 @@ final class Executor {
 
     private Object call(Object dot, IdentifierNode identifier, CommandNode command, boolean hasFinal, Object last)
             throws TemplateException {
+        current = identifier;
         String function = identifier.name();
         Function signature = Functions.get(function);
         List<Node> argumentNodes = command.arguments().subList(1, command.arguments().size());
         int count = argumentNodes.size() + (hasFinal ? 1 : 0);
         int fixed = signature.fixed().size();
         if (count < fixed || (signature.variadic() == null && count != fixed)) {
-            throw error(identifier, "wrong number of args for " + function + ": want "
+            throw error("wrong number of args for " + function + ": want "
                     + (signature.variadic() == null ? "" : "at least ") + fixed + " got " + argumentNodes.size());
         }
         boolean lazy = function.equals("and") || function.equals("or");
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Param param = i < fixed ? signature.fixed().get(i) : signature.variadic();
-            boolean isFinal = i == argumentNodes.size();
-            Node node = isFinal ? command : argumentNodes.get(i);
-            Object value = present(isFinal ? last : argument(dot, node));
+            Object value = i == argumentNodes.size() ? present(last) : typedArgument(dot, argumentNodes.get(i), param);
             if (!param.accepts(value)) {
-                throw error(node, "wrong type for value; expected " + param.goName + "; got " + GoValues.typeName(value));
+                throw error("wrong type for value; expected " + param.goName + "; got " + GoValues.typeName(value));
             }
             if (lazy && GoValues.isTrue(value) == function.equals("or")) {
                 return value;
@@ -241,12 +244,29 @@ final class Executor {
         try {
             return signature.body().call(values);
         } catch (Functions.CallFailure e) {
-            throw error(command, "error calling " + function + ": " + e.getMessage());
+            current = command;
+            throw error("error calling " + function + ": " + e.getMessage());
         }
+    }
+
+    /** A literal of the wrong type is refused with Go's own words for it. */
+    private Object typedArgument(Object dot, Node node, Param param) throws TemplateException {
+        current = node;
+        if (node instanceof ConstantNode constant && !param.accepts(constant.value())) {
+            if (param == Param.STRING) {
+                throw error("expected string; found " + constant);
+            } else if (param == Param.INT) {
+                throw error("expected integer; found " + constant);
+            }
+        } else if (node instanceof Node.NilNode && param != Param.ANY) {
+            throw error("cannot assign nil to " + param.goName);
+        }
+        return present(argument(dot, node));
     }
 
     /** The value of one argument of a function or of the first word of a command. */
     private Object argument(Object dot, Node node) throws TemplateException {
+        current = node;
         if (node instanceof Node.DotNode) {
             return dot;
         } else if (node instanceof Node.NilNode) {
@@ -266,7 +286,7 @@ final class Executor {
         } else if (node instanceof ConstantNode constant) {
             return constant.value();
         }
-        throw error(node, "can't handle " + node + " as an argument");
+        throw error("can't handle " + node + " as an argument");
     }
 
     /** A missing value passed on to a function or tested for truth is nil. */
@@ -284,8 +304,8 @@ final class Executor {
         variableValues.subList(size, variableValues.size()).clear();
     }
 
-    private TemplateException error(Node node, String message) {
-        return new TemplateException("template: " + name + ":" + Positions.lineAndColumn(text, node.pos())
-                + ": executing \"" + name + "\" at <" + node + ">: " + message);
+    private TemplateException error(String message) {
+        return new TemplateException("template: " + name + ":" + Positions.lineAndColumn(text, current.pos())
+                + ": executing \"" + name + "\" at <" + current + ">: " + message);
     }
 }

@@ -125,7 +125,7 @@ final class Functions {
                 byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
                 item = (long) (bytes[position(key, bytes.length, "string")] & 0xff);
             } else if (item instanceof Map<?, ?> map) {
-                if (!(key instanceof String) && !GoValues.isInteger(key)) {
+                if (!(key instanceof String)) {
                     throw new CallFailure("value has type " + GoValues.typeName(key) + "; should be string");
                 }
                 boolean stringValues = map.values().stream().allMatch(v -> v instanceof String);

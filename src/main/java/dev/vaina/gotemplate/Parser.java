@@ -149,10 +149,7 @@ final class Parser {
         while (peek().kind() != closing) {
             commands.add(command(closing));
             if (peek().kind() == Kind.PIPE) {
-                Token pipe = advance();
-                if (peek().kind() == closing) {
-                    throw error(pipe, "missing command");
-                }
+                advance();
             }
         }
         Token end = advance();
