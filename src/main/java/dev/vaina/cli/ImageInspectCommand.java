@@ -25,7 +25,7 @@ final class ImageInspectCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(format, "inspect", InspectCommand.INSPECT_ERROR);
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", InspectCommand.INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
         int exit = 0;
         for (String name : names) {

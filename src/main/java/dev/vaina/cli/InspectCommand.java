@@ -27,7 +27,7 @@ final class InspectCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(format, "inspect", INSPECT_ERROR);
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
         List<Object> templateData = new ArrayList<>();
         int exit = 0;
@@ -109,6 +109,7 @@ final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
+        config.put("Labels", Map.of());
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");

@@ -30,11 +30,26 @@ final class InspectData {
     }
 
     static Object container(Map<String, Object> inspected) {
-        return convert(inspected, "", CONTAINER_TYPES, MAPS);
+        return convert(goNames(inspected), "", CONTAINER_TYPES, MAPS);
     }
 
     static Object image(Map<String, Object> inspected) {
-        return convert(inspected, "", IMAGE_TYPES, IMAGE_MAPS);
+        return convert(goNames(inspected), "", IMAGE_TYPES, IMAGE_MAPS);
+    }
+
+    /**
+     * A template sees Podman's Go field names, not its JSON names, and the two differ in one field: the JSON's
+     * "Id" is the struct's ID. Podman lets the Docker spelling {@code {{.Id}}} through by rewriting exactly that
+     * action, and so does vaina; {@code {{len .Id}}} fails in both.
+     */
+    static String format(String format) {
+        return format == null ? null : format.replace("{{.Id}}", "{{.ID}}");
+    }
+
+    private static Map<String, Object> goNames(Map<String, Object> inspected) {
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        inspected.forEach((key, value) -> renamed.put(key.equals("Id") ? "ID" : key, value));
+        return renamed;
     }
 
     private static Object convert(Object value, String key, Map<String, String> types, Set<String> maps) {
