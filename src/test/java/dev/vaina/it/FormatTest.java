@@ -1,6 +1,7 @@
 package dev.vaina.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Result;
@@ -57,6 +58,7 @@ class FormatTest {
             setUp(podman::run);
             for (List<String> command : AGREEING) {
                 Result expected = podman.run(command.toArray(String[]::new)).assertSuccess();
+                assertFalse(expected.stdout().isBlank(), expected::describe);
                 Result actual = vaina.run(command.toArray(String[]::new)).assertSuccess();
                 assertEquals(expected.stdout(), actual.stdout(), () -> "podman:\n" + expected.describe() + "\nvaina:\n"
                         + actual.describe());
