@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageRecord;
@@ -37,7 +38,7 @@ final class ImagesRow {
         FIELDS.put("Containers", Source::containers);
         FIELDS.put("Dangling", s -> s.image.repoTags().isEmpty());
         FIELDS.put("Names", s -> s.image.repoTags());
-        FIELDS.put("Labels", s -> Map.of());
+        FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
         FIELDS.put("RepoTags", s -> s.image.repoTags());
         FIELDS.put("RepoDigests", s -> ImageUse.repoDigests(s.image));
         FIELDS.put("VirtualSize", s -> s.image.size());

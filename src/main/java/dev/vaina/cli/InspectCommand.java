@@ -111,7 +111,7 @@ final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
-        config.put("Labels", Map.of());
+        config.put("Labels", null);
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,9 @@ final class InspectData {
     }
 
     private static Object convert(Object value, String key, Map<String, String> types, Set<String> maps) {
+        if (value == null && maps.contains(key)) {
+            return GoNilMap.INSTANCE;
+        }
         if (value instanceof Map<?, ?> map && !maps.contains(key)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             map.forEach((name, field) -> fields.put(String.valueOf(name), convert(field, String.valueOf(name), types, maps)));

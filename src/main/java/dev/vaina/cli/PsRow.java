@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.store.ContainerRecord;
@@ -36,7 +37,7 @@ final class PsRow {
         FIELDS.put("ImageID", s -> s.noTrunc || s.record.imageId().length() <= 12 ? s.record.imageId()
                 : s.record.imageId().substring(0, 12));
         FIELDS.put("IsInfra", s -> false);
-        FIELDS.put("Labels", s -> Map.of());
+        FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
         FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
         FIELDS.put("Names", s -> s.record.name());
         FIELDS.put("Pid", s -> s.state.monitorPid());

@@ -15,7 +15,7 @@ final class GoJson {
     }
 
     private static void write(StringBuilder out, Object value) {
-        if (value == null) {
+        if (value == null || value == GoNilMap.INSTANCE) {
             out.append("null");
         } else if (value instanceof String s) {
             string(out, s);

@@ -172,6 +172,14 @@ class TemplateTest {
                 Template.parse("t", "{{.L}}|{{.F}}|{{.S}}|{{.N}}|{{.Missing}}|{{.E}}|{{json .S}}|{{json .N}}").execute(data));
     }
 
+    /** `podman image inspect -f TEMPLATE` of an image without labels, whose Labels is a nil map. */
+    @org.junit.jupiter.api.Test
+    void nilMap_printsEmptyButEncodesToNull() throws TemplateException {
+        GoStruct image = new GoStruct("*inspect.ImageData", map("Labels", GoNilMap.INSTANCE));
+        assertEquals("map[]|null|0||<no value>|n\n", inspect("{{.Labels}}|{{json .Labels}}|{{len .Labels}}"
+                + "|{{index .Labels \"x\"}}|{{.Labels.x}}|{{if .Labels}}y{{else}}n{{end}}").execute(List.of(image)));
+    }
+
     private static Template inspect(String template) throws TemplateException {
         return Template.parse("inspect", "{{range .}}" + template + "\n{{end -}}");
     }
