@@ -40,6 +40,9 @@ class FormatTest {
             List.of("inspect", "--format", "table {{.Name}}\\t{{.State.Status}}", RUNNING, CREATED),
             List.of("image", "inspect", "--format", "{{.RepoTags}} {{.Os}} {{.Architecture}} {{len .RootFS.Layers}}"
                     + " {{.RootFS.Type}} {{len .ID}}", IMAGE),
+            List.of("ps", "-a", "--filter", "name=fmt-two", "--format", "{{.Labels}}|{{json .Labels}}"),
+            List.of("inspect", "-f", "{{.Config.Labels}}|{{json .Config.Labels}}", CREATED),
+            List.of("image", "inspect", "-f", "{{.Labels}}|{{json .Labels}}|{{len .Labels}}", IMAGE),
             List.of("version", "--format", "{{.Client.Os}} {{.Client.OsArch}}"));
 
     /** Bad templates: the same "Error: template: ..." line and exit code 125 from both. */
