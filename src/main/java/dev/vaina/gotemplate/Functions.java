@@ -54,6 +54,7 @@ final class Functions {
             Map.entry("not", new Function(List.of(Param.ANY), null, args -> !GoValues.isTrue(args.get(0)))),
             Map.entry("len", new Function(List.of(Param.ANY), null, args -> length(args.get(0)))),
             Map.entry("index", new Function(List.of(Param.ANY), Param.ANY, Functions::index)),
+            Map.entry("slice", new Function(List.of(Param.ANY), Param.ANY, Functions::slice)),
             Map.entry("print", new Function(List.of(), Param.ANY, GoFmt::sprint)),
             Map.entry("println", new Function(List.of(), Param.ANY, GoFmt::sprintln)),
             Map.entry("printf", new Function(List.of(Param.STRING), Param.ANY,
@@ -135,6 +136,30 @@ final class Functions {
             }
         }
         return item;
+    }
+
+    /** slice x i j: x[i:j] of a string or a list; one index slices to the end, none returns x. */
+    private static Object slice(List<Object> args) throws CallFailure {
+        Object item = args.get(0);
+        int length;
+        if (item instanceof String s) {
+            length = s.length();
+        } else if (item instanceof List<?> list) {
+            length = list.size();
+        } else if (item == null) {
+            throw new CallFailure("slice of untyped nil");
+        } else {
+            throw new CallFailure("can't slice item of type " + GoValues.typeName(item));
+        }
+        if (args.size() > 3) {
+            throw new CallFailure("too many slice indexes: " + (args.size() - 1));
+        }
+        int from = args.size() > 1 ? position(args.get(1), length + 1, "slice") : 0;
+        int to = args.size() > 2 ? position(args.get(2), length + 1, "slice") : length;
+        if (from > to) {
+            throw new CallFailure("invalid slice index: " + from + " > " + to);
+        }
+        return item instanceof String s ? s.substring(from, to) : new ArrayList<>(((List<?>) item).subList(from, to));
     }
 
     private static int position(Object key, int size, String what) throws CallFailure {

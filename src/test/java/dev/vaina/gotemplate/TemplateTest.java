@@ -51,7 +51,17 @@ class TemplateTest {
                 Arguments.of("{{range split \"\" \",\"}}[{{.}}]{{else}}empty{{end}}", "[]"),
                 Arguments.of("{{- \" a \" -}}  |  {{- \" b \" }}   {{/* comment */}}x  {{- /* c2 */ -}}  y", " a | b    xy"),
                 Arguments.of("{{(printf \"%s\" \"paren\") | len}}|{{len (split \"a b\" \" \")}}", "5|2"),
-                Arguments.of("{{printf \"%s\" | upper}}", "%!S(MISSING)"));
+                Arguments.of("{{printf \"%s\" | upper}}", "%!S(MISSING)"),
+                Arguments.of("{{range $i, $c := split \"a,b,c,d\" \",\"}}{{if eq $i 2}}{{break}}{{end}}{{$c}}{{end}}"
+                        + "|{{with \"\"}}x{{else}}empty{{end}}|{{with $v := \"w\"}}{{$v}}{{.}}{{end}}", "ab|empty|ww"),
+                Arguments.of("{{$x := 1}}{{range split \"a b\" \" \"}}{{$x = 2}}{{$y := .}}{{$y}}{{end}}{{$x}}", "ab2"),
+                Arguments.of("{{printf \"%v %v %v\" (split \"a b\" \" \") true nil}}|{{printf \"%6.3s|%-6d|%x\" \"abcdef\" 42 -255}}",
+                        "[a b] true <nil>|   abc|42    |-ff"),
+                Arguments.of("{{if and (eq 1 1) (ne \"a\" \"b\") (not false)}}all{{end}}|{{or false 0 \"\"}}|{{and \"x\" \"y\"}}", "all||y"),
+                Arguments.of("{{ \"spaced\" }}|{{- \"left\"}}|{{\"right\" -}}  |{{/* only a comment */}}|{{- /* trimmed */ -}}  |",
+                        "spaced|left|right|||"),
+                Arguments.of("{{len \"abc\" | printf \"%d chars\"}}|{{\"a\" | eq \"a\"}}|{{1 | lt 0}}", "3 chars|true|true"),
+                Arguments.of("{{index (split \"a:b\" \":\") 1}}|{{slice \"abc\" 1}}", "b|bc"));
     }
 
     @ParameterizedTest
