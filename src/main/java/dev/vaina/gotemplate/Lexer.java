@@ -37,12 +37,16 @@ final class Lexer {
             int end = open < 0 ? text.length() : open;
             boolean trimTrailingSpace = open >= 0 && isTrimMarker(open + 2);
             String chunk = text.substring(pos, end);
-            if (trimLeadingSpace) {
-                chunk = chunk.stripLeading();
+            // Go trims ASCII spaces, tabs, carriage returns and newlines only.
+            int from = 0;
+            int to = chunk.length();
+            while (trimLeadingSpace && from < to && isSpace(chunk.charAt(from))) {
+                from++;
             }
-            if (trimTrailingSpace) {
-                chunk = chunk.stripTrailing();
+            while (trimTrailingSpace && to > from && isSpace(chunk.charAt(to - 1))) {
+                to--;
             }
+            chunk = chunk.substring(from, to);
             if (!chunk.isEmpty()) {
                 tokens.add(new Token(Kind.TEXT, chunk, pos, false));
             }
