@@ -25,16 +25,19 @@ public final class Podman implements AutoCloseable {
     /** Podman reading {@code registriesConf} alone (CONTAINERS_REGISTRIES_CONF), or the machine's when null. */
     public Podman(Path registriesConf) {
         this.registriesConf = registriesConf;
-        // No rlimits above the host's hard limits, runc (crun refuses cgroup v1 hybrid hosts), no systemd as PID 1.
+        // No rlimits above the host's hard limits, runc (crun refuses cgroup v1 hybrid hosts), no systemd as PID 1,
+        // and no network, which no comparison involves.
         this.containersConf = Tools.writeWorldReadable(dir.resolve("containers.conf"),
-                "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\ncgroup_manager = \"cgroupfs\"\n"
+                "[containers]\nnetns = \"none\"\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\ncgroup_manager = \"cgroupfs\"\n"
                         + "events_logger = \"none\"\n");
     }
 
+    /** {@code podman ARGS...}; fails the test unless it succeeds. */
     public Result run(String... args) {
         return runAllowingFailure(args).assertSuccess();
     }
 
+    /** {@code podman ARGS...}; the result whatever the exit code. */
     public Result runAllowingFailure(String... args) {
         List<String> command = new ArrayList<>(List.of("env", "CONTAINERS_CONF=" + containersConf));
         if (registriesConf != null) {
@@ -48,7 +51,7 @@ public final class Podman implements AutoCloseable {
 
     @Override
     public void close() {
-        runAllowingFailure("rm", "-a", "-f");
+        runAllowingFailure("rm", "-a", "-f", "-t", "0");
         runAllowingFailure("rmi", "-a", "-f");
         Tools.deleteTree(dir);
     }
