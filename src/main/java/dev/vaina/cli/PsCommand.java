@@ -40,11 +40,13 @@ final class PsCommand extends ContextCommand {
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
-            if (!all && !statusFiltered && !state.isRunning()) {
+            boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+            // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a.
+            if (!all && !statusFiltered && (!state.isRunning() || paused)) {
                 continue;
             }
             if (parsed.stream().allMatch(f -> f.matches(record, state))) {
-                rows.add(new Row(record, state, state.isRunning() && context.engine().containers().isPaused(record)));
+                rows.add(new Row(record, state, paused));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());

@@ -28,6 +28,9 @@ class PauseTest {
             }
             assertEquals(name + "\n", vaina.run("pause", name).assertSuccess().stdout());
             assertEquals("Paused", status(vaina, name));
+            assertEquals("", vaina.run("ps", "-q", "--filter", "name=^" + name + "$").assertSuccess().stdout(),
+                    "plain ps lists running containers only, as Podman's does");
+            assertEquals("paused", DetachedTest.field(vaina.run("inspect", name).assertSuccess().stdout(), "Status"));
             String pid = DetachedTest.field(vaina.run("inspect", name).assertSuccess().stdout(), "Pid");
             assertTrue(frozen(pid), "the container's cgroup is frozen");
             Result exec = vaina.run("exec", name, "true").assertExitCode(125);
