@@ -86,10 +86,10 @@ public final class ExecProcessSpec {
         return this;
     }
 
-    /** --privileged: every capability, and setuid binaries may gain privileges again. */
+    /** --privileged: every capability the host allows, and setuid binaries may gain privileges again. */
     public ExecProcessSpec privileged() {
         int uid = process.get("user") instanceof Map<?, ?> user && user.get("uid") instanceof Number n ? n.intValue() : 0;
-        process.put("capabilities", Capabilities.forUser(new ResolvedUser(uid, 0, List.of()), Capabilities.ALL));
+        process.put("capabilities", Capabilities.forUser(new ResolvedUser(uid, 0, List.of()), Capabilities.bounding()));
         process.put("noNewPrivileges", false);
         return this;
     }

@@ -77,6 +77,11 @@ class ExecTest {
                     "without options, the container's own user and working directory");
             Result numeric = vaina.run("exec", "-u", "1234:5678", name, "sh", "-c", "id -u; id -g").assertSuccess();
             assertEquals("1234\n5678\n", numeric.stdout());
+            String capabilities = "grep CapEff /proc/self/status";
+            String usual = vaina.run("exec", name, "sh", "-c", capabilities).assertSuccess().stdout();
+            String privileged = vaina.run("exec", "--privileged", name, "sh", "-c", capabilities).assertSuccess().stdout();
+            assertTrue(Long.bitCount(Long.parseLong(privileged.strip().split("\\s+")[1], 16))
+                    > Long.bitCount(Long.parseLong(usual.strip().split("\\s+")[1], 16)), usual + privileged);
             Result unknownUser = vaina.run("exec", "-u", "nosuchuser", name, "true").assertExitCode(125);
             assertTrue(unknownUser.stderr().contains("unable to find user nosuchuser: no matching entries in passwd file"),
                     unknownUser::describe);
@@ -100,9 +105,13 @@ class ExecTest {
     @EachMode
     void interactiveTerminal_isAWorkingShell(VainaCli vaina) {
         String name = running(vaina, "exec-it-" + vaina.mode());
-        try (Interactive shell = vaina.startInteractive("exec", "-it", name, "sh")) {
+        // The terminal is 33 rows by 111 columns before exec starts: the container's terminal gets that size.
+        String command = "stty rows 33 cols 111; exec " + vaina.vainaExecutable() + " exec -it " + name + " sh";
+        try (Interactive shell = vaina.startInteractiveCommand(java.util.List.of("sh", "-c", command))) {
             shell.send("echo $((6*7))\n");
             shell.expect("42", Duration.ofSeconds(20));
+            shell.send("stty size\n");
+            shell.expect("33 111", Duration.ofSeconds(10));
             shell.send("tty; echo TERM=$TERM\n");
             shell.expect("/dev/pts/", Duration.ofSeconds(10));
             shell.expect("TERM=xterm", Duration.ofSeconds(10));
@@ -118,6 +127,8 @@ class ExecTest {
         String name = running(vaina, "exec-d-" + vaina.mode());
         String hostPid;
         try {
+            Result missing = vaina.run("exec", "-d", name, "nosuchcommand").assertExitCode(127);
+            assertTrue(missing.stderr().contains("executable file not found"), missing::describe);
             Result detached = vaina.run("exec", "-d", name, "sleep", "4242").assertSuccess();
             assertTrue(detached.stdout().strip().matches("[0-9a-f]{64}"), detached::describe);
             Result top = vaina.run("top", name, "hpid", "args").assertSuccess();

@@ -47,7 +47,8 @@ class ExecProcessSpecTest {
         assertEquals(List.of(), caps.get("effective"));
 
         Map<String, Object> privileged = render(ExecProcessSpec.fromBundle(config).privileged());
-        assertEquals(Capabilities.ALL, ((Map<String, Object>) privileged.get("capabilities")).get("effective"));
+        assertEquals(Capabilities.bounding(), ((Map<String, Object>) privileged.get("capabilities")).get("effective"));
+        assertEquals(List.of("CAP_CHOWN", "CAP_KILL"), Capabilities.fromMask((1L << 0) | (1L << 5)));
         assertEquals(false, privileged.get("noNewPrivileges"));
     }
 }
