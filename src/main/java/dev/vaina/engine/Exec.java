@@ -64,7 +64,7 @@ public final class Exec {
         if (!started) {
             String output = Files.exists(session.errorFile()) ? Files.readString(session.errorFile()) : "";
             session.deleteFiles();
-            throw session.failure(output, -1);
+            throw session.failure(output);
         }
         return session.id();
     }

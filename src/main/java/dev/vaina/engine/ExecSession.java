@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One command run in a running container through the runtime's exec, and the files it needs under the
@@ -88,7 +89,7 @@ final class ExecSession {
                 return code;
             }
             stderr.join(START_WAIT_MILLIS);
-            throw failure(stderr.heldBack(), code);
+            throw failure(stderr.heldBack());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for the exec session in container " + containerId);
@@ -96,7 +97,7 @@ final class ExecSession {
     }
 
     /** After a detached start: the pid file appeared (true), or the runtime ended without it (false). */
-    boolean awaitStarted(java.util.function.BooleanSupplier runtimeStillRunning) {
+    boolean awaitStarted(BooleanSupplier runtimeStillRunning) {
         long deadline = System.currentTimeMillis() + START_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (Files.exists(pidFile)) {
@@ -110,10 +111,11 @@ final class ExecSession {
         return Files.exists(pidFile);
     }
 
-    ExecFailedException failure(String runtimeOutput, int runtimeExitCode) {
+    /** The runtime ended before the command ran: what it said, as Podman reports it. */
+    ExecFailedException failure(String runtimeOutput) {
         if (runtimeOutput.isBlank()) {
-            return new ExecFailedException(RuntimeFailure.ENGINE_ERROR, runtime.name() + " exec exited with "
-                    + runtimeExitCode + " before the command started, without saying why: OCI runtime error");
+            return new ExecFailedException(RuntimeFailure.ENGINE_ERROR, runtime.name()
+                    + " exec ended before the command started, without saying why: OCI runtime error");
         }
         RuntimeFailure failure = RuntimeFailure.fromOutput("exec", runtimeOutput);
         return new ExecFailedException(failure.exitCode(),
