@@ -25,7 +25,7 @@ final class StatsCommand extends ContextCommand {
     @Option(names = "--no-stream", description = "Print one sample and exit.")
     boolean noStream;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, or a Go template such as '{{.Name}} {{.CPUPerc}}'.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}} {{.CPUPerc}}'.")
     String format;
 
     @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between samples (default 5).")
@@ -39,6 +39,7 @@ final class StatsCommand extends ContextCommand {
         if (interval < 1) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --interval " + interval + ": give at least 1 second");
         }
+        OutputFormat output = OutputFormat.forList(format, "stats");
         Resources resources = context.engine().resources();
         resources.requireStats();
         Map<String, ResourceUsage> previous = new HashMap<>();
@@ -53,7 +54,7 @@ final class StatsCommand extends ContextCommand {
                 // Podman's live view: the screen cleared, the cursor home.
                 out().print("\033[2J\033[H");
             }
-            print(rows);
+            print(output, rows);
             if (noStream) {
                 return 0;
             }
@@ -88,15 +89,15 @@ final class StatsCommand extends ContextCommand {
                 : 100.0 * now.cpuTime().minus(before.cpuTime()).toNanos() / wall.toNanos();
     }
 
-    private void print(List<StatsRow> rows) throws IOException {
-        if ("json".equals(format)) {
+    private void print(OutputFormat output, List<StatsRow> rows) throws IOException {
+        if (output.isJson()) {
             out().println(Json.PRETTY.asString(rows.stream().map(StatsRow::json).toList()));
-        } else if (format == null || format.equals("table")) {
+        } else if (output.isDefault()) {
             Table table = new Table(StatsRow.HEADERS).minimumWidth(12);
             rows.forEach(row -> table.add(row.cells()));
             table.print(out());
         } else {
-            rows.forEach(row -> out().println(row.render(format)));
+            output.print(out(), rows.stream().map(StatsRow::struct).toList(), StatsRow.TEMPLATE_HEADERS);
         }
         out().flush();
     }

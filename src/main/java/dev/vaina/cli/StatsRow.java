@@ -2,19 +2,17 @@ package dev.vaina.cli;
 
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.image.HumanSize;
-import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.store.ContainerRecord;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One line of `stats`, with the values Podman prints and the field names its --format templates use. */
 record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) {
     static final String[] HEADERS = {"ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET IO", "BLOCK IO", "PIDS",
         "CPU TIME", "AVG CPU %"};
-    private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*}}");
 
     String[] cells() {
         Map<String, String> fields = fields();
@@ -55,22 +53,16 @@ record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) 
         return json;
     }
 
-    /** A Go template such as "{{.Name}}\t{{.CPUPerc}}"; an unknown field is an error naming the known ones. */
-    String render(String template) {
-        Map<String, String> fields = fields();
-        Matcher matcher = FIELD.matcher(template.replace("\\t", "\t").replace("\\n", "\n"));
-        StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            String value = fields.get(matcher.group(1));
-            if (value == null) {
-                throw new InvalidSpecException("template: no field \"" + matcher.group(1) + "\" in stats (fields: "
-                        + String.join(", ", fields.keySet()) + ")");
-            }
-            matcher.appendReplacement(text, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(text);
-        return text.toString();
+    /** The row as --format templates see it: Podman's field names, in a struct of Podman's type name. */
+    GoStruct struct() {
+        return new GoStruct("containers.containerStats", new LinkedHashMap<>(fields()));
     }
+
+    /** Column titles of `--format "table ..."`, as Podman's stats names them. */
+    static final Map<String, String> TEMPLATE_HEADERS = OutputFormat.headers(List.of("ID", "Name", "CPUPerc",
+            "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDS", "CPU", "AVGCPU", "UpTime"), Map.of("Name", "NAME",
+            "CPUPerc", "CPU %", "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %", "NetIO", "NET IO", "BlockIO",
+            "BLOCK IO", "CPU", "CPU TIME", "AVGCPU", "AVG CPU %"));
 
     private static String percent(double value) {
         return String.format(Locale.ROOT, "%.2f%%", value);
