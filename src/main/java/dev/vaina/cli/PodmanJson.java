@@ -19,7 +19,9 @@ enum PodmanJson {
     /** {@code images --format json}: 4 spaces a level. */
     IMAGES(4),
     /** {@code ps --format json}: 2 spaces a level. */
-    PS(2);
+    PS(2),
+    /** {@code stats --format json}: 1 space a level (Podman's stats command indents with one). */
+    STATS(1);
 
     private final String indent;
 
