@@ -4,7 +4,6 @@ import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
-import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
 import java.time.Instant;
@@ -32,7 +31,8 @@ class ImagesCommand extends ContextCommand {
     @Option(names = "--digests", description = "Show the manifest digests (known for pulled images).")
     boolean digests;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Repository}}:{{.Tag}}'.")
     String format;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
@@ -53,6 +53,7 @@ class ImagesCommand extends ContextCommand {
         if (reference != null) {
             allFilters.add("reference=" + reference);
         }
+        OutputFormat output = OutputFormat.forList(format, "images");
         List<ImageFilter> parsed = new ArrayList<>();
         for (String filter : allFilters) {
             parsed.add(ImageFilter.parse(filter, name -> {
@@ -79,17 +80,17 @@ class ImagesCommand extends ContextCommand {
         images = rows.stream().map(ImageRow::image).distinct().toList();
         if (quiet) {
             images.forEach(image -> out().println(noTrunc ? "sha256:" + image.id() : image.shortId()));
-        } else if ("json".equals(format)) {
+        } else if (output.isJson()) {
             List<ContainerRecord> containers = context.containers().list();
             List<Map<String, Object>> json = new ArrayList<>();
             for (ImageRecord image : images) {
                 json.add(json(image, containers));
             }
-            out().println(Json.PRETTY.asString(json));
-        } else if (format == null || format.equals("table")) {
+            out().println(PodmanJson.IMAGES.format(json));
+        } else if (output.isDefault()) {
             table(rows);
         } else {
-            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+            output.print(out(), templateRows(rows, context.containers().list()), ImagesRow.HEADERS);
         }
         out().flush();
         return 0;
@@ -119,6 +120,20 @@ class ImagesCommand extends ContextCommand {
         return Map.of();
     }
 
+    private List<Object> templateRows(List<ImageRow> rows, List<ContainerRecord> containers) {
+        Instant now = Instant.now();
+        List<Object> result = new ArrayList<>();
+        for (ImageRow row : rows) {
+            result.add(ImagesRow.of(row.image(), row.repository(), row.tag(), containerCount(row.image(), containers),
+                    now, noTrunc));
+        }
+        return result;
+    }
+
+    private static long containerCount(ImageRecord image, List<ContainerRecord> containers) {
+        return containers.stream().filter(c -> image.id().equals(c.imageId())).count();
+    }
+
     private void add(Table table, String repository, String tag, String digest, String id, String created, String size) {
         if (digests) {
             table.add(repository, tag, digest, id, created, size);
@@ -138,7 +153,7 @@ class ImagesCommand extends ContextCommand {
         map.put("SharedSize", 0);
         map.put("VirtualSize", image.size());
         map.put("Labels", null);
-        map.put("Containers", containers.stream().filter(c -> image.id().equals(c.imageId())).count());
+        map.put("Containers", containerCount(image, containers));
         map.put("Names", image.repoTags());
         map.put("Digest", ImageUse.digest(image));
         map.put("Dangling", image.repoTags().isEmpty());

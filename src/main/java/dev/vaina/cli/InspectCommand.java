@@ -17,6 +17,9 @@ import picocli.CommandLine.Parameters;
 /** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
 @Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
 final class InspectCommand extends ContextCommand {
+    /** Podman's words before an error of a running inspect template. */
+    static final String INSPECT_ERROR = "inspecting object: printing inspect output: ";
+
     private static final List<String> TYPES = List.of("container", "image", "all");
 
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", defaultValue = "all",
@@ -29,17 +32,24 @@ final class InspectCommand extends ContextCommand {
     @Parameters(arity = "0..*", paramLabel = "NAME")
     List<String> names;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: json (default) or a Go TEMPLATE such as '{{.State.Status}}'.")
+    String format;
+
     @Override
     int execute(Context context) throws Exception {
         if (!TYPES.contains(type)) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid type \"" + type
                     + "\": must be \"container\", \"image\", or \"all\" (vaina has no pods, networks or volumes yet)");
         }
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
+        List<Object> templateData = new ArrayList<>();
         int exit = 0;
         if (latest) {
             for (ContainerTargets.Target target : ContainerTargets.named(names).latest(true).resolve(context.containers())) {
                 result.add(describe(context, target.record(), Liveness.reconcile(context.containers(), target.record())));
+                templateData.add(InspectData.container(result.get(result.size() - 1)));
             }
         } else if (names == null || names.isEmpty()) {
             throw new CommandFailedException(ExitCodes.ENGINE, "you must provide at least one name or ID (or --latest)");
@@ -51,14 +61,20 @@ final class InspectCommand extends ContextCommand {
                     ? Optional.empty() : context.images().find(name);
             if (container.isPresent()) {
                 result.add(describe(context, container.get(), Liveness.reconcile(context.containers(), container.get())));
+                templateData.add(InspectData.container(result.get(result.size() - 1)));
             } else if (image.isPresent()) {
                 result.add(ImageInspectCommand.describe(context, image.get()));
+                templateData.add(InspectData.image(result.get(result.size() - 1)));
             } else {
                 err().println("Error: inspecting object: " + notFound(name));
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(result.isEmpty() ? "[]" : Json.PRETTY.asString(result)); // Podman's empty array
+        if (output.isDefault() || output.isJson()) {
+            out().println(PodmanJson.INSPECT.format(result));
+        } else {
+            output.print(out(), templateData, null);
+        }
         out().flush();
         err().flush();
         return exit;
@@ -80,8 +96,10 @@ final class InspectCommand extends ContextCommand {
         map.put("Path", record.args().isEmpty() ? "" : record.args().get(0));
         map.put("Args", record.args().size() > 1 ? record.args().subList(1, record.args().size()) : List.of());
         Map<String, Object> stateMap = new LinkedHashMap<>();
-        stateMap.put("Status", state.status());
+        boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+        stateMap.put("Status", paused ? "paused" : state.status());
         stateMap.put("Running", state.isRunning());
+        stateMap.put("Paused", paused);
         stateMap.put("Pid", state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0);
         stateMap.put("ConmonPid", state.monitorPid());
         stateMap.put("ExitCode", state.exitCode());
@@ -125,6 +143,7 @@ final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
+        config.put("Labels", null);
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");

@@ -31,6 +31,7 @@ public final class Main {
         // Options after the image belong to the container's command, as with podman and docker.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         addHelpOption(commandLine);
         commandLine.setExecutionStrategy(Main::executeChecked);
         return commandLine.execute(args);

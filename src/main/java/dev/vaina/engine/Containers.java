@@ -135,8 +135,14 @@ public final class Containers {
         if (!state.isRunning()) {
             return;
         }
+        if (isPaused(record)) {
+            // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
+            runtime(record, state).run("resume", record.id());
+        }
         signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
         engine.log().debug("stopping unit " + record.unit());
+        // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
+        // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.
         JobResult result;
         try {
             result = engine.systemd().stopUnit(record.unit());
@@ -146,10 +152,16 @@ public final class Containers {
             return;
         }
         if (!result.succeeded()) {
-            throw new EngineException(
-                    "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
+            throw new EngineException("cannot stop container " + record.name() + ": systemd's stop job for unit "
+                    + record.unit() + " ended \"" + result + "\" instead of \"done\"");
         }
-        awaitExitRecord(record);
+        // A cleanup that systemd cut short (its own stop timeout) recorded nothing: this does it, under the
+        // cleanup lock.
+        ContainerState after = Liveness.reconcile(store, record);
+        if (after.isRunning()) {
+            throw new EngineException("cannot stop container " + record.name() + ": systemd stopped unit "
+                    + record.unit() + ", yet its monitor (pid " + after.monitorPid() + ") still runs");
+        }
         engine.systemd().resetFailedUnit(record.unit());
     }
 
@@ -175,6 +187,45 @@ public final class Containers {
         engine.log().warn("StopSignal " + Signals.name(record.config().stopSignal()) + " failed to stop container "
                 + record.name() + " in " + timeoutSeconds + " seconds, resorting to SIGKILL");
         ContainerPid.signal(pid, Signals.parse("KILL"));
+    }
+
+    /** Freezes every process of the container (the runtime's pause: the cgroup freezer). */
+    public void pause(ContainerRecord record) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (!state.isRunning() || isPaused(record)) {
+            throw new EngineException("\"" + (state.isRunning() ? "paused" : state.status())
+                    + "\" is not running, can't pause: container state improper");
+        }
+        requireFreezer(record);
+        runtime(record, state).run("pause", record.id());
+    }
+
+    public void unpause(ContainerRecord record) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (!state.isRunning() || !isPaused(record)) {
+            throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
+        }
+        runtime(record, state).run("resume", record.id());
+    }
+
+    /** Running, with its processes frozen. */
+    public boolean isPaused(ContainerRecord record) throws IOException {
+        long pid = ContainerPid.read(store.layout(), record.id());
+        return pid > 0 && store.state(record.id()).isRunning() && Liveness.processAlive(pid)
+                && ContainerCgroup.of(pid).frozen();
+    }
+
+    /** Rootless on cgroup v1 runc cannot make cgroups, so the container has no freezer of its own. */
+    private void requireFreezer(ContainerRecord record) throws IOException {
+        long pid = ContainerPid.read(store.layout(), record.id());
+        if (store.layout().rootless() && !ContainerCgroup.of(pid).hasFreezer()) {
+            throw new EngineException("can not pause containers on rootless containers with cgroup V1: "
+                    + "this container does not have a cgroup");
+        }
+    }
+
+    private RuntimeCall runtime(ContainerRecord record, ContainerState state) throws IOException {
+        return RuntimeCall.forRunning(store.layout(), record.id(), state);
     }
 
     public void kill(ContainerRecord record, int signal) throws IOException {

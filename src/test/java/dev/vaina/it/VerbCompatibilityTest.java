@@ -3,7 +3,7 @@ package dev.vaina.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.it.support.EachMode;
-import dev.vaina.it.support.ReferencePodman;
+import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ class VerbCompatibilityTest {
     void verbs_behaveAsPodmans(VainaCli vaina) {
         Images.busybox(vaina);
         List<Result> reference;
-        try (ReferencePodman podman = ReferencePodman.start(vaina)) {
+        try (ModePodman podman = ModePodman.start(vaina)) {
             reference = runAll(args -> podman.run(withoutNetwork(args)));
         }
         List<Result> ours;
