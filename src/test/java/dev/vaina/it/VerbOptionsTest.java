@@ -82,7 +82,7 @@ class VerbOptionsTest {
             assertTrue(store.run("inspect", "--type", "image", Images.BUSYBOX).assertSuccess().stdout().contains("RootFS"));
 
             // kill --all signals the running containers only.
-            String idA = store.run("inspect", "--type", "container", a).assertSuccess().stdout().replaceAll("(?s).*\"Id\" : \"([0-9a-f]{64})\".*", "$1");
+            String idA = idOf(store, a);
             assertEquals(idA + "\n", store.run("kill", "-a").assertSuccess().stdout());
             assertEquals("137\n", store.run("wait", a).assertSuccess().stdout());
             assertEquals("", store.run("kill", "--ignore", "nosuch").assertSuccess().stdout());
@@ -168,8 +168,9 @@ class VerbOptionsTest {
         assertEquals(1, vaina.run("images", "nosuchrepository").assertSuccess().stdout().lines().count());
         assertTrue(vaina.run("images", "--filter", "reference=busybox", "--filter", "label=nosuch",
                 "--sort", "repository").assertSuccess().stdout().lines().count() == 1);
+        // Other tests' images may be newer; busybox itself is not newer than itself.
         Result sorted = vaina.run("images", "--sort", "size", "--filter", "since=" + image).assertSuccess();
-        assertEquals(1, sorted.stdout().lines().count(), sorted::describe);
+        assertTrue(sorted.stdout().startsWith("REPOSITORY") && !sorted.stdout().contains("localhost/busybox "), sorted::describe);
     }
 
     @EachMode
