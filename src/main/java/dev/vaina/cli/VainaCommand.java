@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
             VersionCommand.class,
             ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
             PullCommand.class, LoginCommand.class, LogoutCommand.class,
-            PushCommand.class
+            PushCommand.class, PodCommand.class
         })
 public final class VainaCommand implements Runnable {
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",

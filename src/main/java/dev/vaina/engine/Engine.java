@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.image.ImageStore;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
@@ -26,6 +27,8 @@ public final class Engine implements AutoCloseable {
     private Systemd systemd;
     private ManagerScope scope;
     private Containers containers;
+    private PodStore podStore;
+    private Pods pods;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -58,6 +61,21 @@ public final class Engine implements AutoCloseable {
             images = new ImageStore(layout);
         }
         return images;
+    }
+
+    public PodStore podStore() {
+        if (podStore == null) {
+            podStore = new PodStore(layout);
+        }
+        return podStore;
+    }
+
+    /** The life cycle of pods. */
+    public Pods pods() {
+        if (pods == null) {
+            pods = new Pods(this);
+        }
+        return pods;
     }
 
     /** The life cycle of containers: create, start, stop, kill, remove. */

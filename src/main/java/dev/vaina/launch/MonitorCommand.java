@@ -25,11 +25,16 @@ final class MonitorCommand {
     private MonitorCommand() {
     }
 
+    /** @param pod the namespaces of the container's pod, or null */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers) {
+            List<Path> lowers, PodNamespaces pod) {
         List<String> argv = new ArrayList<>();
+        if (rootless && pod != null) {
+            // A pod member enters the user namespace of the infra container, which owns the namespaces it joins.
+            argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials", "--user=" + pod.userNamespace(), "--"));
+        }
         argv.add("/usr/bin/unshare");
-        if (rootless) {
+        if (rootless && pod == null) {
             argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
         }
         argv.addAll(List.of("--mount", "--propagation", "private", "--"));
