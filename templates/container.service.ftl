@@ -9,6 +9,10 @@ Description=${description}
 BindsTo=${boundTo}
 After=${boundTo}
 </#if>
+<#if stopWhenUnneeded??>
+# --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.
+StopWhenUnneeded=yes
+</#if>
 <#if startLimitBurst??>
 # on-failure:${maxRetries} allows ${maxRetries} restarts, that is ${startLimitBurst} starts, counted until the
 # unit is reset (vaina start resets it), however long the container ran in between.

@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.PodConfig;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
@@ -80,7 +81,7 @@ final class ContainerUnitFiles {
     }
 
     private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit,
-            String podUnit) {
+            String podUnit) throws IOException {
         List<String> start = new ArrayList<>(engine.launcherCommand());
         start.add("start");
         start.add(record.id());
@@ -92,10 +93,11 @@ final class ContainerUnitFiles {
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
-        String description = record.infra() ? "vaina pod " + record.unit().replaceFirst("^pod-", "")
-                .replaceFirst("\\.service$", "") + " (infra container " + record.name() + ")" : null;
+        PodRecord pod = record.infra() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        String description = pod != null ? "vaina pod " + pod.name() + " (infra container " + record.name() + ")" : null;
+        boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                podUnit);
+                podUnit, stopWhenUnneeded);
     }
 }

@@ -73,7 +73,7 @@ public final class Containers {
             return;
         }
         if (record.inPod() && !record.infra()) {
-            engine.pods().ensureRunning(engine.podStore().find(record.pod()));
+            engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
         }
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));

@@ -44,16 +44,17 @@ public final class Pods {
         PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
                 config.hostname(), config.exitPolicy(), "pod-" + name + ".service");
         store.create(pod);
-        if (!config.infra()) {
-            return pod;
-        }
         try {
-            ImageRecord image = infraImage != null ? infraImage : PauseImage.ensure(engine.images());
-            String imageName = infraImage != null ? infraImageName : PauseImage.NAME;
-            String infraName = config.infraName() != null ? config.infraName() : pod.shortId() + "-infra";
-            engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod), pod, true);
+            if (config.infra()) {
+                ImageRecord image = infraImage != null ? infraImage : PauseImage.ensure(engine.images());
+                String imageName = infraImage != null ? infraImageName : PauseImage.NAME;
+                String infraName = config.infraName() != null ? config.infraName() : pod.shortId() + "-infra";
+                engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod), pod, true);
+            }
+            // The unit exists from now on, so that `systemctl start pod-NAME` works as well as `vaina pod start`.
+            preparePodUnit(pod);
         } catch (IOException | RuntimeException e) {
-            store.remove(pod);
+            remove(pod, true, null);
             throw e;
         }
         return pod;
@@ -85,7 +86,16 @@ public final class Pods {
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
                 config.workingDir(), config.user(), hostname, config.volumes(), config.stopSignal(),
                 config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove());
-        return engine.containers().create(ContainerStore.newId(), requestedName, image, imageName, joined, pod, false);
+        ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
+                joined, pod, false);
+        try {
+            // Written now, so that starting the pod's unit by systemctl starts this member too.
+            ContainerUnitFiles.write(engine, member, member.config().autoRemove());
+        } catch (IOException | RuntimeException e) {
+            engine.containers().forget(member);
+            throw e;
+        }
+        return member;
     }
 
     /** The pod's containers, the infra container first, then the members by creation time. */
@@ -101,17 +111,19 @@ public final class Pods {
     }
 
     /**
-     * Starts the infra container (the pod's unit), then every member. Every member is tried; those that
-     * fail are named in the exception.
+     * Starts the pod's unit, which starts the infra container and, in the same transaction, every member it
+     * wants; then makes sure of each member. Every member is tried; those that fail are named in the exception.
      */
     public void start(PodRecord pod) throws IOException {
         List<String> failures = new ArrayList<>();
         List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> members = members(containers);
+        for (ContainerRecord member : members) {
+            ContainerUnitFiles.write(engine, member, member.config().autoRemove());
+        }
         if (pod.hasInfra()) {
-            ContainerRecord infra = containers.stream().filter(ContainerRecord::infra).findFirst()
-                    .orElseThrow(() -> new EngineException("pod " + pod.name() + " has lost its infra container: remove it"
-                            + " with 'vaina pod rm -f " + pod.name() + "' and create it again"));
-            engine.containers().start(infra);
+            engine.containers().start(containers.stream().filter(ContainerRecord::infra).findFirst()
+                    .orElseThrow(() -> lostInfra(pod)));
         } else {
             PodUnitFiles.writeHolder(engine, pod);
             var result = engine.systemd().startUnit(pod.unit());
@@ -119,10 +131,7 @@ public final class Pods {
                 throw new EngineException("cannot start pod " + pod.name() + ": systemd unit " + pod.unit() + " " + result);
             }
         }
-        for (ContainerRecord member : containers) {
-            if (member.infra()) {
-                continue;
-            }
+        for (ContainerRecord member : members) {
             try {
                 engine.containers().start(member);
             } catch (EngineException e) {
@@ -135,17 +144,22 @@ public final class Pods {
         }
     }
 
-    /** Makes sure the pod runs before a member starts in it, as Podman starts a pod for `run --pod`. */
-    public void ensureRunning(PodRecord pod) throws IOException {
+    /**
+     * Writes the pod's unit file, so that a member's unit can name it in BindsTo=: starting the member then
+     * starts the pod first (systemd does, in the same transaction), as Podman starts a pod for `run --pod`.
+     */
+    void preparePodUnit(PodRecord pod) throws IOException {
         if (pod.hasInfra()) {
-            ContainerRecord infra = engine.store().read(pod.infraId());
-            if (!Liveness.reconcile(engine.store(), infra).isRunning()) {
-                engine.containers().start(infra);
-            }
-        } else if (!engine.systemd().status(pod.unit()).isActive()) {
+            ContainerRecord infra = engine.store().lookup(pod.infraId()).orElseThrow(() -> lostInfra(pod));
+            ContainerUnitFiles.write(engine, infra, false);
+        } else {
             PodUnitFiles.writeHolder(engine, pod);
-            engine.systemd().startUnit(pod.unit());
         }
+    }
+
+    private static EngineException lostInfra(PodRecord pod) {
+        return new EngineException("pod " + pod.name() + " has lost its infra container: remove it with 'vaina pod rm -f "
+                + pod.name() + "' and create it again");
     }
 
     /**

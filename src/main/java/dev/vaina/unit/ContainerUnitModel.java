@@ -12,18 +12,19 @@ import dev.vaina.spec.RestartPolicy;
  * default "vaina container NAME (IMAGE)". removedOnExit says the cleanup deletes the container (detached --rm),
  * so nothing of it, not even a failed unit, may stay behind. unitName is the service's name: container-NAME.service,
  * or pod-NAME.service for a pod's infra container. boundTo is the pod unit a member runs under (it starts after
- * it and stops with it), or null.
+ * it and stops with it), or null. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
+ * --exit-policy stop).
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, String unitName, String boundTo) {
+        boolean removedOnExit, String unitName, String boundTo, boolean stopWhenUnneeded) {
 
     /** A container of its own: container-NAME.service. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, "container-" + name + ".service", null);
+                removedOnExit, "container-" + name + ".service", null, false);
     }
 
     public ContainerUnitModel {

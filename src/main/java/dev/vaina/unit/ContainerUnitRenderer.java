@@ -32,6 +32,9 @@ public final class ContainerUnitRenderer {
         if (model.removedOnExit()) {
             values.put("collectFailed", "yes");
         }
+        if (model.stopWhenUnneeded()) {
+            values.put("stopWhenUnneeded", "yes");
+        }
         if (model.boundTo() != null) {
             values.put("boundTo", model.boundTo());
         }
