@@ -95,13 +95,11 @@ class PodTest {
             vaina.run("create", "--pod", pod, "--name", member, image, "sleep", "1000").assertSuccess();
             vaina.systemctl("start", "pod-" + pod + ".service").assertSuccess();
             awaitPodStatus(vaina, pod, "Running");
-            assertEquals("active", vaina.systemctl("show", "-p", "ActiveState", "--value",
-                    "container-" + member + ".service").stdout().strip());
+            awaitUnitState(vaina, "container-" + member + ".service", "active");
 
             vaina.systemctl("stop", "pod-" + pod + ".service").assertSuccess();
             awaitPodStatus(vaina, pod, "Exited");
-            assertEquals("inactive", vaina.systemctl("show", "-p", "ActiveState", "--value",
-                    "container-" + member + ".service").stdout().strip());
+            awaitUnitState(vaina, "container-" + member + ".service", "inactive");
 
             vaina.run("pod", "start", pod).assertSuccess();
             awaitPodStatus(vaina, pod, "Running");
@@ -126,12 +124,7 @@ class PodTest {
         try {
             vaina.run("run", "-d", "--pod", pod, Images.busybox(vaina), "sleep", "1").assertSuccess();
             awaitPodStatus(vaina, pod, "Exited");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String state;
-            do {
-                state = vaina.systemctl("show", "-p", "ActiveState", "--value", "pod-" + pod + ".service").stdout().strip();
-            } while (!state.equals("inactive") && System.nanoTime() < deadline);
-            assertEquals("inactive", state);
+            awaitUnitState(vaina, "pod-" + pod + ".service", "inactive");
         } finally {
             vaina.run("pod", "rm", "-f", pod);
         }
@@ -263,6 +256,19 @@ class PodTest {
         int key = json.indexOf("\"" + field + "\"");
         int start = json.indexOf('"', json.indexOf(':', key) + 1) + 1;
         return json.substring(start, json.indexOf('"', start));
+    }
+
+    private static void awaitUnitState(VainaCli vaina, String unit, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String now;
+        do {
+            now = vaina.systemctl("show", "-p", "ActiveState", "--value", unit).stdout().strip();
+            if (now.equals(state)) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertEquals(state, now, unit);
     }
 
     private static void awaitStatus(VainaCli vaina, String container, String status) throws InterruptedException {
