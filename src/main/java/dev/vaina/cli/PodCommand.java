@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PodCreateCommand.class, PodExistsCommand.class, PodInspectCommand.class, PodKillCommand.class,
             PodPsCommand.class, PodRestartCommand.class, PodRmCommand.class, PodStartCommand.class,
-            PodStopCommand.class, PodPruneCommand.class
+            PodStopCommand.class, PodPruneCommand.class, PodPauseCommand.class, PodUnpauseCommand.class
         })
 final class PodCommand implements Runnable {
     @Spec
@@ -19,6 +19,6 @@ final class PodCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: vaina pod create|exists|inspect|kill|ps|restart|rm|start|stop|prune");
+                "missing command: vaina pod create|exists|inspect|kill|ps|restart|rm|start|stop|prune|pause|unpause");
     }
 }

@@ -1,6 +1,5 @@
 package dev.vaina.cli;
 
-import dev.vaina.engine.Liveness;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
 import dev.vaina.store.PodRecord;
@@ -40,15 +39,13 @@ final class PodInspectCommand extends ContextCommand {
 
     static Map<String, Object> describe(Context context, PodRecord pod) throws java.io.IOException {
         List<ContainerRecord> containers = context.engine().pods().containers(pod);
-        List<String> states = new ArrayList<>();
+        List<String> states = context.engine().pods().containerStates(containers);
         List<Map<String, Object>> members = new ArrayList<>();
-        for (ContainerRecord record : containers) {
-            String state = Liveness.reconcile(context.containers(), record).status();
-            states.add(state);
+        for (int i = 0; i < containers.size(); i++) {
             Map<String, Object> member = new LinkedHashMap<>();
-            member.put("Id", record.id());
-            member.put("Name", record.name());
-            member.put("State", state);
+            member.put("Id", containers.get(i).id());
+            member.put("Name", containers.get(i).name());
+            member.put("State", states.get(i));
             members.add(member);
         }
         Map<String, Object> map = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.vaina.cli;
 
-import dev.vaina.engine.Liveness;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
@@ -66,10 +65,7 @@ final class PodPsCommand extends ContextCommand {
 
     private Row row(Context context, PodRecord pod) throws java.io.IOException {
         List<ContainerRecord> containers = context.engine().pods().containers(pod);
-        List<String> states = new ArrayList<>();
-        for (ContainerRecord record : containers) {
-            states.add(Liveness.reconcile(context.containers(), record).status());
-        }
+        List<String> states = context.engine().pods().containerStates(containers);
         return new Row(pod, containers, states, dev.vaina.engine.PodStatus.of(states));
     }
 

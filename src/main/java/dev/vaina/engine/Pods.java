@@ -5,6 +5,7 @@ import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
@@ -23,6 +24,9 @@ import java.util.Map;
  * the infra container, then the members, and stopping it stops the members, then the infra container.
  */
 public final class Pods {
+    /** A running container whose processes are frozen, as pod states count it. */
+    static final String PAUSED = "paused";
+
     private final Engine engine;
     private final PodStore store;
 
@@ -233,11 +237,34 @@ public final class Pods {
 
     /** The pod's state as Podman computes it from its containers' states. */
     public String status(PodRecord pod) throws IOException {
+        return PodStatus.of(containerStates(containers(pod)));
+    }
+
+    /** Each container's state (created, running, paused, exited), in the order given. */
+    public List<String> containerStates(List<ContainerRecord> containers) throws IOException {
         List<String> states = new ArrayList<>();
-        for (ContainerRecord record : containers(pod)) {
-            states.add(Liveness.reconcile(engine.store(), record).status());
+        for (ContainerRecord record : containers) {
+            String state = Liveness.reconcile(engine.store(), record).status();
+            states.add(ContainerState.RUNNING.equals(state) && engine.containers().isPaused(record) ? PAUSED : state);
         }
-        return PodStatus.of(states);
+        return states;
+    }
+
+    /** Freezes every running container of the pod, the infra container too, as Podman does. */
+    public void pause(PodRecord pod) throws IOException {
+        for (ContainerRecord record : containers(pod)) {
+            if (Liveness.reconcile(engine.store(), record).isRunning() && !engine.containers().isPaused(record)) {
+                engine.containers().pause(record);
+            }
+        }
+    }
+
+    public void unpause(PodRecord pod) throws IOException {
+        for (ContainerRecord record : containers(pod)) {
+            if (engine.containers().isPaused(record)) {
+                engine.containers().unpause(record);
+            }
+        }
     }
 
     private static List<ContainerRecord> members(List<ContainerRecord> containers) {

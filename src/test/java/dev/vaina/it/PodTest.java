@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.support.CgroupHost;
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
@@ -126,6 +127,30 @@ class PodTest {
             vaina.run("run", "-d", "--pod", pod, Images.busybox(vaina), "sleep", "1").assertSuccess();
             awaitPodStatus(vaina, pod, "Exited");
             awaitUnitState(vaina, "pod-" + pod + ".service", "inactive");
+        } finally {
+            vaina.run("pod", "rm", "-f", pod);
+        }
+        assertNoPod(vaina, pod);
+    }
+
+    /** pod pause freezes every container; rootless on cgroup v1 there is no freezer, and it says so. */
+    @EachMode
+    void pauseAndUnpause_showInThePodsState(VainaCli vaina) throws Exception {
+        String pod = "frozen-" + vaina.mode();
+        vaina.run("pod", "create", "--name", pod).assertSuccess();
+        try {
+            vaina.run("run", "-d", "--pod", pod, Images.busybox(vaina), "sleep", "1000").assertSuccess();
+            if (!CgroupHost.controllersFor(vaina)) {
+                Result refused = vaina.run("pod", "pause", pod);
+                refused.assertExitCode(125);
+                assertTrue(refused.stderr().contains("can not pause containers on rootless containers with cgroup V1"),
+                        refused::describe);
+                return;
+            }
+            vaina.run("pod", "pause", pod).assertSuccess();
+            awaitPodStatus(vaina, pod, "Paused");
+            vaina.run("pod", "unpause", pod).assertSuccess();
+            awaitPodStatus(vaina, pod, "Running");
         } finally {
             vaina.run("pod", "rm", "-f", pod);
         }
