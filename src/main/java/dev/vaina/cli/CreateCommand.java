@@ -30,6 +30,7 @@ final class CreateCommand extends ContextCommand {
             throws IOException {
         String name = options.validatedName();
         ContainerConfig config = options.toConfig(context.env());
+        context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);

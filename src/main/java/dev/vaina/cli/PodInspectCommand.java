@@ -1,7 +1,6 @@
 package dev.vaina.cli;
 
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.Json;
 import dev.vaina.store.PodRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ final class PodInspectCommand extends ContextCommand {
             }
         }
         // One pod prints as an object, as Podman 4 prints it; several as an array.
-        out().println(Json.PRETTY.asString(found.size() == 1 && names.size() == 1 ? found.get(0) : found));
+        out().println(PodmanJson.INSPECT.format(found.size() == 1 && names.size() == 1 ? found.get(0) : found));
         out().flush();
         err().flush();
         return exit;

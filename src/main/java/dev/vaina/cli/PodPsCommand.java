@@ -3,7 +3,6 @@ package dev.vaina.cli;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.Json;
 import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ final class PodPsCommand extends ContextCommand {
         if (quiet) {
             rows.forEach(r -> out().println(noTrunc ? r.pod.id() : r.pod.shortId()));
         } else if ("json".equals(format)) {
-            out().println(Json.PRETTY.asString(rows.stream().map(Row::json).toList()));
+            out().println(PodmanJson.PS.format(rows.stream().map(Row::json).toList()));
         } else if (format == null || format.equals("table")) {
             printTable(rows);
         } else {

@@ -59,7 +59,7 @@ final class PsCommand extends ContextCommand {
         } else if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             rows.forEach(r -> json.add(r.json()));
-            out().println(Json.PRETTY.asString(json));
+            out().println(PodmanJson.PS.format(json));
         } else if (output.isDefault()) {
             Table table = pod ? new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES",
                     "POD ID", "PODNAME") : new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");

@@ -124,12 +124,20 @@ public final class Containers {
         if (timeoutSeconds != null) {
             signalThenKill(record, timeoutSeconds);
         }
+        // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
+        // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.
         JobResult result = engine.systemd().stopUnit(record.unit());
         if (!result.succeeded()) {
-            throw new EngineException(
-                    "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
+            throw new EngineException("cannot stop container " + record.name() + ": systemd's stop job for unit "
+                    + record.unit() + " ended \"" + result + "\" instead of \"done\"");
         }
-        awaitExitRecord(record);
+        // A cleanup that systemd cut short (its own stop timeout) recorded nothing: this does it, under the
+        // cleanup lock.
+        ContainerState after = Liveness.reconcile(store, record);
+        if (after.isRunning()) {
+            throw new EngineException("cannot stop container " + record.name() + ": systemd stopped unit "
+                    + record.unit() + ", yet its monitor (pid " + after.monitorPid() + ") still runs");
+        }
         engine.systemd().resetFailedUnit(record.unit());
     }
 
