@@ -23,6 +23,11 @@ public final class Main {
     }
 
     static int execute(String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered without picocli, whose model is built by reflection: the one line it would print.
+            System.out.println(new VersionCommand.Provider().getVersion()[0]);
+            return 0;
+        }
         return commandLine(CommandLine.defaultFactory(), args).execute(args);
     }
 

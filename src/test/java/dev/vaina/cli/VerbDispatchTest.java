@@ -67,6 +67,15 @@ class VerbDispatchTest {
         assertEquals(0, version.code());
         assertEquals("vaina version " + VersionCommand.version() + "\n", version.out());
         assertTrue(Main.commandLine(CommandLine.defaultFactory(), "--version").getSubcommands().isEmpty());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            assertEquals(0, Main.execute("--version"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(version.out(), printed.toString(), "the fast path prints what picocli prints");
     }
 
     @Test
