@@ -56,8 +56,8 @@ classpath=$(grep -o -- "-cp '[^']*'" "$work/wrapper.orig")
 main_pid() { "${systemctl[@]}" show -p MainPID --value "container-$1.service"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '| flags | PSS per monitor, 10 running | run -d (median) | run --rm writing 20 MB | heap | class | code | threads | other native (NMT) |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| flags | PSS per monitor, 10 running | run -d (median) | run --rm writing 20 MB | NMT MiB: heap | class | shared archive | code | threads | other |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 grep -v '^[[:space:]]*\(#\|$\)' "$sets" | while IFS= read -r line; do
     name=${line%%:*}
     flags=${line#*:}
@@ -85,8 +85,8 @@ grep -v '^[[:space:]]*\(#\|$\)' "$sets" | while IFS= read -r line; do
     jcmd "$(main_pid flags-0)" VM.native_memory summary scale=KB > "$work/nmt" 2>&1 || true
     "$vaina" rm -f flags-0 >/dev/null 2>&1 || true
     nmt() { awk -v k="$1" '$0 ~ "^-[ ]*" k " \\(" { sub(/.*committed=/, ""); sub(/KB.*/, ""); printf "%.1f", $0 / 1024; f = 1 } END { if (!f) printf "?" }' "$work/nmt"; }
-    other=$(awk '/^-/ && !/Java Heap|Class \(|Code \(|Thread \(/ { c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c); s += c } END { printf "%.1f", s / 1024 }' "$work/nmt")
-    printf '| %s | %s | %.2f s | %.2f s | %s | %s | %s | %s | %s |\n' "$name" "$pss" \
+    other=$(awk '/^-/ && !/Java Heap|Class \(|Shared class space|Code \(|Thread \(/ { c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c); s += c } END { printf "%.1f", s / 1024 }' "$work/nmt")
+    printf '| %s | %s | %.2f s | %.2f s | %s | %s | %s | %s | %s | %s |\n' "$name" "$pss" \
         "$(median < "$work/starts" | awk '{ print $1 / 1e6 }')" "$(awk -v p="$pump" 'BEGIN { print p / 1e6 }')" \
-        "$(nmt 'Java Heap')" "$(nmt Class)" "$(nmt Code)" "$(nmt Thread)" "$other"
+        "$(nmt 'Java Heap')" "$(nmt Class)" "$(nmt 'Shared class space')" "$(nmt Code)" "$(nmt Thread)" "$other"
 done
