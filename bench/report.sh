@@ -1,6 +1,7 @@
 #!/bin/bash
 # Writes OUT/results.md and OUT/ratios.svg from what bench/run.sh measured: OUT/results.tsv (row,
-# vaina median, Podman median, title; seconds x 1e6, or MiB x 1e6 for memory) and OUT/results.env
+# vaina median, Podman median, title; seconds x 1e6, or MiB x 1e6 for memory; then the CPU medians
+# of vaina and Podman in microseconds, or - where not measured) and OUT/results.env
 # (KEY<tab>VALUE: when, where, which versions).
 # Usage: bench/report.sh OUT
 set -euo pipefail
@@ -16,13 +17,16 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
     echo "Written by \`bench/run.sh\` on $(setting date): $(setting machine)."
     echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)); $(setting podman) with runc."
     echo "Both rootful; the median of $(setting runs) rounds ($(setting pull_runs) for pulls, the median of the 10 monitors for memory),"
-    echo "each round running the same command with both engines one after the other."
+    echo "each round running the same command with both engines one after the other. CPU is user + system"
+    echo "time of the command's own processes (for the container rows, not what systemd starts: launcher,"
+    echo "monitor, runtime); it depends less than wall time on what else the machine is doing."
     echo
-    echo "| what | vaina | Podman | ratio |"
-    echo "|---|---|---|---|"
+    echo "| what | vaina | Podman | ratio | vaina CPU | Podman CPU | CPU ratio |"
+    echo "|---|---|---|---|---|---|---|"
     awk -F'\t' '{
-        if ($1 == "pss") printf "| %s | %.1f MiB | %.1f MiB | %.1f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
-        else printf "| %s | %.3f s | %.3f s | %.2f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
+        if ($1 == "pss") printf "| %s | %.1f MiB | %.1f MiB | %.1f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
+        else if ($5 == "-" || $6 <= 0) printf "| %s | %.3f s | %.3f s | %.2f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
+        else printf "| %s | %.3f s | %.3f s | %.2f | %.3f s | %.3f s | %.2f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, $5 / 1e6, $6 / 1e6, $5 / $6
     }' "$out/results.tsv"
     echo
     echo "![vaina / Podman per row](ratios.svg)"

@@ -36,6 +36,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 vaina="$(realpath -m "$prefix")/bin/vaina"
 [ -x "$vaina" ] || die "$vaina is missing: run 'sudo ./install.sh' or pass --prefix"
 command -v podman >/dev/null || die "podman is missing (apt-get install podman): it is the baseline"
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time): it measures CPU time"
 mkdir -p "$out" || die "cannot create $out"
 out=$(realpath "$out")
 
@@ -85,12 +86,16 @@ trap 'exit 143' TERM
 # run_vaina / run_podman ARGS...: one command of each engine; output kept for the error message only.
 run_vaina() { "$vaina" "$@" > "$work/last.out" 2>&1 || die "vaina $* failed: $(tail -n 5 "$work/last.out")"; }
 run_podman() { "${podman[@]}" "$@" > "$work/last.out" 2>&1 || die "podman $* failed: $(tail -n 5 "$work/last.out")"; }
-timed() { # ROW ENGINE ARGS...: runs run_ENGINE ARGS, appends its wall microseconds to $work/ROW.ENGINE
-    local row=$1 engine=$2 start end; shift 2
+timed() { # ROW ENGINE ARGS...: runs ENGINE ARGS; appends its wall and its CPU microseconds (user +
+    # system of the command and the children it waited for) to $work/ROW.ENGINE and $work/ROW.ENGINE.cpu
+    local row=$1 engine=$2 start end command; shift 2
+    if [ "$engine" = vaina ]; then command=("$vaina"); else command=("${podman[@]}"); fi
     start=${EPOCHREALTIME/./}
-    "run_$engine" "$@"
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "${command[@]}" "$@" > "$work/last.out" 2>&1 \
+        || die "$engine $* failed: $(tail -n 5 "$work/last.out")"
     end=${EPOCHREALTIME/./}
     echo $(( end - start )) >> "$work/$row.$engine"
+    awk '{ printf "%d\n", ($1 + $2) * 1e6 }' "$work/cpu" >> "$work/$row.$engine.cpu"
 }
 rows=()
 row() { # ROW TITLE: declares a row of the table, in the order rows are declared
@@ -198,7 +203,9 @@ done
 # --- the report ----------------------------------------------------------------------------------
 for row in "${rows[@]}"; do
     v=$(median "$work/$row.vaina"); p=$(median "$work/$row.podman")
-    printf '%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")"
+    vc=-; pc=-
+    if [ -s "$work/$row.vaina.cpu" ]; then vc=$(median "$work/$row.vaina.cpu"); pc=$(median "$work/$row.podman.cpu"); fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")" "$vc" "$pc"
 done > "$out/results.tsv"
 {
     echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java: */java\t/p'
