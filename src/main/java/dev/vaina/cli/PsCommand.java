@@ -2,7 +2,6 @@ package dev.vaina.cli;
 
 import dev.vaina.engine.Liveness;
 import dev.vaina.spec.HumanDuration;
-import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
@@ -27,7 +26,8 @@ final class PsCommand extends ContextCommand {
     @Option(names = "--no-trunc", description = "Do not truncate IDs and commands.")
     boolean noTrunc;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
     String format;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
@@ -35,6 +35,7 @@ final class PsCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(format, "ps");
         List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
         boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
         List<Row> rows = new ArrayList<>();
@@ -50,11 +51,11 @@ final class PsCommand extends ContextCommand {
         rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());
         if (quiet) {
             rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
-        } else if ("json".equals(format)) {
+        } else if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             rows.forEach(r -> json.add(r.json()));
             out().println(Json.PRETTY.asString(json));
-        } else if (format == null || format.equals("table")) {
+        } else if (output.isDefault()) {
             Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
             Instant now = Instant.now();
             for (Row r : rows) {
@@ -64,7 +65,8 @@ final class PsCommand extends ContextCommand {
             }
             table.print(out());
         } else {
-            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+            Instant now = Instant.now();
+            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, now, noTrunc)).toList(), PsRow.HEADERS);
         }
         out().flush();
         return 0;
