@@ -66,8 +66,10 @@ final class InspectCommand extends ContextCommand {
         map.put("Path", record.args().isEmpty() ? "" : record.args().get(0));
         map.put("Args", record.args().size() > 1 ? record.args().subList(1, record.args().size()) : List.of());
         Map<String, Object> stateMap = new LinkedHashMap<>();
-        stateMap.put("Status", state.status());
+        boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+        stateMap.put("Status", paused ? "paused" : state.status());
         stateMap.put("Running", state.isRunning());
+        stateMap.put("Paused", paused);
         stateMap.put("Pid", state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0);
         stateMap.put("ConmonPid", state.monitorPid());
         stateMap.put("ExitCode", state.exitCode());

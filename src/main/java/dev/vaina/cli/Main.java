@@ -47,8 +47,8 @@ public final class Main {
                 commandLine.addSubcommand(name, Verbs.command(name));
             }
         }
-        // Options after the image belong to the container's command, as with podman and docker.
-        for (String name : new String[] {"run", "create"}) {
+        // Options after the image (exec: the container) belong to the command, as with podman and docker.
+        for (String name : new String[] {"run", "create", "exec"}) {
             CommandLine sub = commandLine.getSubcommands().get(name);
             if (sub != null) {
                 sub.setStopAtPositional(true);

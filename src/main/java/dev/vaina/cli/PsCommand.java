@@ -41,11 +41,13 @@ final class PsCommand extends ContextCommand {
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
-            if (!all && !statusFiltered && !state.isRunning()) {
+            boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+            // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a.
+            if (!all && !statusFiltered && (!state.isRunning() || paused)) {
                 continue;
             }
             if (parsed.stream().allMatch(f -> f.matches(record, state))) {
-                rows.add(new Row(record, state));
+                rows.add(new Row(record, state, paused));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());
@@ -61,7 +63,7 @@ final class PsCommand extends ContextCommand {
             for (Row r : rows) {
                 table.add(noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
                         HumanDuration.ago(Instant.parse(r.record.created()), now),
-                        status(r.state, now), "", r.record.name());
+                        r.paused ? "Paused" : status(r.state, now), "", r.record.name());
             }
             table.print(out());
         } else {
@@ -86,7 +88,7 @@ final class PsCommand extends ContextCommand {
         };
     }
 
-    private record Row(ContainerRecord record, ContainerState state) {
+    private record Row(ContainerRecord record, ContainerState state, boolean paused) {
         Map<String, Object> json() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("Id", record.id());
@@ -95,8 +97,8 @@ final class PsCommand extends ContextCommand {
             map.put("ImageID", record.imageId());
             map.put("Command", record.args());
             map.put("Created", record.created());
-            map.put("State", state.status());
-            map.put("Status", status(state, Instant.now()));
+            map.put("State", paused ? "paused" : state.status());
+            map.put("Status", paused ? "Paused" : status(state, Instant.now()));
             map.put("ExitCode", state.exitCode());
             map.put("Exited", ContainerState.EXITED.equals(state.status()));
             map.put("Pid", state.monitorPid());

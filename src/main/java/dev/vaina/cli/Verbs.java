@@ -6,8 +6,8 @@ package dev.vaina.cli;
  */
 final class Verbs {
     private static final String[] NAMES = {
-        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "wait", "images",
-        "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push"
+        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "wait", "exec", "top",
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -34,6 +34,11 @@ final class Verbs {
             case "logs": return LogsCommand.class;
             case "inspect": return InspectCommand.class;
             case "wait": return WaitCommand.class;
+            case "exec": return ExecCommand.class;
+            case "top": return TopCommand.class;
+            case "stats": return StatsCommand.class;
+            case "pause": return PauseCommand.class;
+            case "unpause": return UnpauseCommand.class;
             case "images": return ImagesCommand.class;
             case "import": return ImportCommand.class;
             case "version": return VersionCommand.class;

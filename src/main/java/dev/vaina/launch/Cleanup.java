@@ -44,6 +44,8 @@ public final class Cleanup {
         killLeftover(paths);
         deleteRuntimeState(store, record, paths);
         FileTrees.deleteQuietly(paths.bundle());
+        // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
+        FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
         Files.deleteIfExists(paths.attachSocket());
         deleteEmptyDirectory(paths.rootfs());
         ContainerState state = store.state(record.id());

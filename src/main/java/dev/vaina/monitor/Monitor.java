@@ -7,6 +7,7 @@ import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
+import dev.vaina.oci.RuntimeFailure;
 import dev.vaina.store.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
