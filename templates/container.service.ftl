@@ -3,6 +3,16 @@
 # ${unitName}, made by vaina for container ${id}
 [Unit]
 Description=${description}
+<#if boundTo??>
+# A member of a pod: it runs inside the namespaces that the pod's infra container holds, so it starts
+# after the pod's unit and stops (first) when the pod's unit stops.
+BindsTo=${boundTo}
+After=${boundTo}
+</#if>
+<#if stopWhenUnneeded??>
+# --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.
+StopWhenUnneeded=yes
+</#if>
 <#if startLimitBurst??>
 # on-failure:${maxRetries} allows ${maxRetries} restarts, that is ${startLimitBurst} starts, counted until the
 # unit is reset (vaina start resets it), however long the container ran in between.

@@ -49,6 +49,9 @@ final class ContainerOptions {
     @picocli.CommandLine.Mixin
     PullOptions pullOptions;
 
+    @Option(names = "--pod", paramLabel = "NAME|ID|new:NAME", description = "Run in this pod (new:NAME creates it).")
+    String pod;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run.")
     String image;
 

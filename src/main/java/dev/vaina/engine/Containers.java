@@ -8,6 +8,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NameGenerator;
+import dev.vaina.store.PodRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
@@ -38,27 +39,25 @@ public final class Containers {
 
     public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
             throws IOException {
+        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false);
+    }
+
+    /**
+     * @param pod   the pod the container joins, or null
+     * @param infra whether it is that pod's infra container: its unit is then the pod's
+     */
+    ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
         store.repair();
-        String id = ContainerStore.newId();
-        String name = requestedName != null ? requestedName : freeGeneratedName();
+        String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
-                "container-" + name + ".service");
+                infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
         store.create(record);
         return record;
-    }
-
-    private String freeGeneratedName() throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            String candidate = NameGenerator.next();
-            if (!store.nameTaken(candidate)) {
-                return candidate;
-            }
-        }
-        return NameGenerator.next() + "_" + ContainerStore.newId().substring(0, 6);
     }
 
     /**
@@ -78,6 +77,9 @@ public final class Containers {
         if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
+        }
+        if (record.inPod() && !record.infra()) {
+            engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
         }
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
@@ -239,11 +241,25 @@ public final class Containers {
     }
 
     /**
-     * Removes a container; a running one only with force, after stopping it.
+     * Removes a container; a running one only with force, after stopping it. A pod's infra container goes
+     * only with its pod.
      *
      * @param timeoutSeconds the stop timeout for a running container, or null for its own
      */
     public void remove(ContainerRecord record, boolean force, Integer timeoutSeconds) throws IOException {
+        if (record.infra()) {
+            throw new EngineException("container " + record.id() + " is the infra container of pod " + record.pod()
+                    + " and cannot be removed without removing the pod");
+        }
+        removeAny(record, force, timeoutSeconds);
+    }
+
+    /** Removes any container, a pod's infra container too: for the pod's own removal. */
+    void removeAny(ContainerRecord record, boolean force) throws IOException {
+        removeAny(record, force, null);
+    }
+
+    private void removeAny(ContainerRecord record, boolean force, Integer timeoutSeconds) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (state.isRunning()) {
             if (!force) {

@@ -4,6 +4,7 @@ import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
@@ -32,6 +33,8 @@ public final class Engine implements AutoCloseable {
     private ManagerScope scope;
     private Containers containers;
     private EngineLog log = EngineLog.SILENT;
+    private PodStore podStore;
+    private Pods pods;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -75,6 +78,21 @@ public final class Engine implements AutoCloseable {
             images = new ImageStore(layout, shortName -> new ShortNameResolver(registriesConf()).localCandidates(shortName));
         }
         return images;
+    }
+
+    public PodStore podStore() {
+        if (podStore == null) {
+            podStore = new PodStore(layout);
+        }
+        return podStore;
+    }
+
+    /** The life cycle of pods. */
+    public Pods pods() {
+        if (pods == null) {
+            pods = new Pods(this);
+        }
+        return pods;
     }
 
     /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */

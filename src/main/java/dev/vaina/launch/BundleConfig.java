@@ -17,8 +17,14 @@ final class BundleConfig {
     private BundleConfig() {
     }
 
-    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers, EtcFiles etc) {
-        return RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig())
+    /** @param pod the namespaces of its pod that the container joins, or null */
+    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers, EtcFiles etc,
+            PodNamespaces pod) {
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig());
+        if (pod != null) {
+            pod.namespaces().forEach(builder::joinNamespace);
+        }
+        return builder
                 .rootfs(paths.rootfs())
                 .rootless(rootless)
                 .rootfsFiles(layerStack(paths.upper(), lowers))

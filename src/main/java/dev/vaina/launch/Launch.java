@@ -38,13 +38,14 @@ final class Launch {
             }
         }
         EtcFiles etc = EtcFiles.write(paths.runDir(), record);
-        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, etc);
+        PodNamespaces pod = PodNamespaces.of(layout, record);
+        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, etc, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers);
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, pod);
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 

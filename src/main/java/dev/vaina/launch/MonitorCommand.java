@@ -14,42 +14,27 @@ import java.util.stream.Collectors;
 /**
  * The command line the launcher execs: unshare (a private mount namespace, so the rootfs mount
  * disappears with the monitor whatever kills it; rootless also a user namespace holding the user's
- * subordinate ids) and then the monitor's JVM with a heap sized for a long-lived, per-container process.
+ * subordinate ids) and then the monitor's wrapper, installed beside the jar: it holds the JVM flags and the
+ * class-data archive measured for a long-lived, per-container process.
  */
 final class MonitorCommand {
-    /** Measured with 5 monitors at once: about 23.6 MiB PSS each with these flags and JNA's library shared. */
-    private static final List<String> MONITOR_JVM_FLAGS = List.of("-Xms2m", "-Xmx8m", "-Xmn1m", "-Xss256k",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData",
-            "-Xshare:auto");
-
     private MonitorCommand() {
     }
 
+    /** @param pod the namespaces of the container's pod, or null */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers) {
+            List<Path> lowers, PodNamespaces pod) {
         List<String> argv = new ArrayList<>();
+        if (rootless && pod != null) {
+            // A pod member enters the user namespace of the infra container, which owns the namespaces it joins.
+            argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials", "--user=" + pod.userNamespace(), "--"));
+        }
         argv.add("/usr/bin/unshare");
-        if (rootless) {
+        if (rootless && pod == null) {
             argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
         }
         argv.addAll(List.of("--mount", "--propagation", "private", "--"));
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(MONITOR_JVM_FLAGS);
-        Path jar = jar();
-        Path jnaLibrary = jar.resolveSibling("jna");
-        if (Files.isRegularFile(jnaLibrary.resolve("libjnidispatch.so"))) {
-            // install unpacked JNA's library once; every monitor maps that one file.
-            argv.add("-Djna.boot.library.path=" + jnaLibrary);
-            argv.add("-Djna.nounpack=true");
-        }
-        String libcDirectory = LibcDirectory.find();
-        if (libcDirectory != null) {
-            // Without a platform path JNA runs `ldconfig -p` on every start to find libc.
-            argv.add("-Djna.platform.library.path=" + libcDirectory);
-        }
-        argv.add("-cp");
-        argv.add(jar.toString());
-        argv.add("dev.vaina.monitor.Monitor");
+        argv.add(wrapper().toString());
         argv.addAll(List.of(
                 "--id", record.id(),
                 "--bundle", paths.bundle().toString(),
@@ -86,11 +71,17 @@ final class MonitorCommand {
         return env;
     }
 
-    private static Path jar() {
+    private static Path wrapper() {
+        Path jar;
         try {
-            return Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate vaina's jar", e);
         }
+        Path wrapper = jar.resolveSibling("vaina-monitor");
+        if (!Files.isExecutable(wrapper)) {
+            throw new IllegalStateException("cannot find the monitor at " + wrapper + ": install vaina with install.sh");
+        }
+        return wrapper;
     }
 }

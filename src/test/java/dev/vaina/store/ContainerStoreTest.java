@@ -33,7 +33,7 @@ class ContainerStoreTest {
                 List.of(), 15, 10, RestartPolicy.parse("on-failure:2"), false, false, false);
         return new ContainerRecord(ContainerStore.newId(), name, "2026-01-01T00:00:00Z", "ab".repeat(32),
                 "localhost/busybox:latest", List.of("true"), config, ImageConfig.EMPTY, List.of("cd".repeat(32)),
-                "container-" + name + ".service");
+                "container-" + name + ".service", null, false);
     }
 
     @Test
