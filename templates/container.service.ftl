@@ -3,6 +3,11 @@
 # ${unitName}, made by vaina for container ${id}
 [Unit]
 Description=${description}
+<#if bindsTo??>
+# It shares the network namespace of the container these units run: it starts after them and stops with them.
+BindsTo=${bindsTo}
+After=${bindsTo}
+</#if>
 <#if startLimitBurst??>
 # on-failure:${maxRetries} allows ${maxRetries} restarts, that is ${startLimitBurst} starts, counted until the
 # unit is reset (vaina start resets it), however long the container ran in between.

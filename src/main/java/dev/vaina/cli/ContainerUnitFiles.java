@@ -4,6 +4,7 @@ import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.systemd.UnitStatus;
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.NetworkMode;
 import dev.vaina.unit.ContainerUnitRenderer;
 import dev.vaina.unit.ContainerUnitModel;
 import java.io.IOException;
@@ -43,7 +44,8 @@ final class ContainerUnitFiles {
         Files.deleteIfExists(path(context, record));
     }
 
-    private static ContainerUnitModel model(Context context, ContainerRecord record, boolean removeOnExit) {
+    private static ContainerUnitModel model(Context context, ContainerRecord record, boolean removeOnExit)
+            throws IOException {
         List<String> start = new ArrayList<>(context.launcherCommand());
         start.add("start");
         start.add(record.id());
@@ -56,6 +58,15 @@ final class ContainerUnitFiles {
         cleanup.add("cleanup");
         cleanup.add(record.id());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart(), null, removeOnExit);
+                record.config().stopTimeout(), record.config().restart(), null, removeOnExit, bindsTo(context, record));
+    }
+
+    /** --network container:X: X's unit. */
+    private static List<String> bindsTo(Context context, ContainerRecord record) throws IOException {
+        NetworkMode mode = record.config().network().networkMode();
+        if (mode.kind() != NetworkMode.Kind.CONTAINER) {
+            return List.of();
+        }
+        return context.containers().lookup(mode.value()).map(other -> List.of(other.unit())).orElse(List.of());
     }
 }

@@ -16,16 +16,18 @@ final class Context implements AutoCloseable {
     private final StoreLayout layout;
     private final String manager;
     private final String runtime;
+    private final String rootlessNetwork;
     private final Map<String, String> env;
     private ContainerStore containers;
     private ImageStore images;
     private Systemd systemd;
     private ManagerScope scope;
 
-    private Context(StoreLayout layout, String manager, String runtime, Map<String, String> env) {
+    private Context(StoreLayout layout, String manager, String runtime, String rootlessNetwork, Map<String, String> env) {
         this.layout = layout;
         this.manager = manager;
         this.runtime = runtime;
+        this.rootlessNetwork = rootlessNetwork;
         this.env = env;
     }
 
@@ -33,13 +35,13 @@ final class Context implements AutoCloseable {
         Map<String, String> env = System.getenv();
         boolean root = Users.isRoot();
         Settings settings = Settings.load(env, root)
-                .overriddenBy(new Settings(options.manager, options.runtime));
+                .overriddenBy(new Settings(options.manager, options.runtime, null));
         StoreLayout defaults = StoreLayout.forCurrentUser(env, root);
         StoreLayout layout = new StoreLayout(
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),
                 options.runRoot != null ? options.runRoot.toAbsolutePath() : defaults.runRoot(),
                 !root);
-        return new Context(layout, settings.systemd(), settings.runtime(), env);
+        return new Context(layout, settings.systemd(), settings.runtime(), settings.rootlessNetwork(), env);
     }
 
     StoreLayout layout() {
@@ -102,6 +104,10 @@ final class Context implements AutoCloseable {
         if (runtime != null) {
             command.add("--runtime");
             command.add(runtime);
+        }
+        if (rootlessNetwork != null) {
+            command.add("--network-helper");
+            command.add(rootlessNetwork);
         }
         return command;
     }

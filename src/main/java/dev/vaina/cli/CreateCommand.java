@@ -28,7 +28,9 @@ final class CreateCommand extends ContextCommand {
         ContainerConfig config = options.toConfig(context.env());
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
-        return containers.create(name, image, image.repoTags().isEmpty() ? image.id() : imageName(image, options.image), config);
+        ContainerConfig settled = PortResolver.resolve(config, image.config(), context.containers(), progress);
+        return containers.create(name, image, image.repoTags().isEmpty() ? image.id() : imageName(image, options.image),
+                settled);
     }
 
     private static String imageName(ImageRecord image, String requested) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
             RestartCommand.class, KillCommand.class, RmCommand.class, PsCommand.class, LogsCommand.class,
-            InspectCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
+            InspectCommand.class, PortCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
             VersionCommand.class,
             ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
             PullCommand.class, LoginCommand.class, LogoutCommand.class,

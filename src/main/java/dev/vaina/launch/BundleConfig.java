@@ -17,16 +17,25 @@ final class BundleConfig {
     private BundleConfig() {
     }
 
-    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers, EtcFiles etc) {
-        return RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig())
+    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers,
+            NetworkSetup.Prepared network) {
+        EtcFiles etc = network.etc();
+        List<BindMount> mounts = new ArrayList<>();
+        mounts.add(new BindMount(etc.hostnameFile(), "/etc/hostname", false));
+        if (etc.hostsFile() != null) {
+            mounts.add(new BindMount(etc.hostsFile(), "/etc/hosts", false));
+        }
+        mounts.add(new BindMount(etc.resolvConf(), "/etc/resolv.conf", false));
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig())
                 .rootfs(paths.rootfs())
                 .rootless(rootless)
                 .rootfsFiles(layerStack(paths.upper(), lowers))
-                .extraMounts(List.of(
-                        new BindMount(etc.hostnameFile(), "/etc/hostname", false),
-                        new BindMount(etc.hostsFile(), "/etc/hosts", false),
-                        new BindMount(etc.resolvConf(), "/etc/resolv.conf", false)))
-                .toJson();
+                .newNetworkNamespace(!network.hostNetwork())
+                .extraMounts(mounts);
+        if (network.joinNetns() != null) {
+            builder.joinNamespace("network", network.joinNetns());
+        }
+        return builder.toJson();
     }
 
     /**

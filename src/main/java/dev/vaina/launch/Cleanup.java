@@ -43,6 +43,7 @@ public final class Cleanup {
             Path unitFile) throws IOException {
         killLeftover(paths);
         deleteRuntimeState(store, record, paths);
+        NetworkSetup.undo(store.layout(), paths);
         FileTrees.deleteQuietly(paths.bundle());
         Files.deleteIfExists(paths.attachSocket());
         deleteEmptyDirectory(paths.rootfs());

@@ -1,6 +1,8 @@
 package dev.vaina.launch;
 
+import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
+import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -26,13 +28,21 @@ final class MonitorCommand {
     }
 
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers) {
+            List<Path> lowers, NetworkSetup.Prepared network) {
         List<String> argv = new ArrayList<>();
+        if (network.joinUserNamespaceOf() > 0) {
+            // --network container:X, rootless: X's network namespace belongs to X's user namespace, and
+            // only a process inside that user namespace may join it; so this monitor lives there too.
+            argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials",
+                    "--user=/proc/" + network.joinUserNamespaceOf() + "/ns/user", "--"));
+        }
         argv.add("/usr/bin/unshare");
-        if (rootless) {
+        if (rootless && network.joinUserNamespaceOf() <= 0) {
             argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
         }
-        argv.addAll(List.of("--mount", "--propagation", "private", "--"));
+        // A slave of the host's mount namespace: the monitor's own mounts stay private to it, while the
+        // removal of another container's network namespace file (see NetnsFiles) reaches its copy too.
+        argv.addAll(List.of("--mount", "--propagation", "slave", "--"));
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(MONITOR_JVM_FLAGS);
         Path jar = jar();
@@ -69,6 +79,14 @@ final class MonitorCommand {
         }
         if (record.config().interactive()) {
             argv.add("--interactive");
+        }
+        if (network.helper() != null) {
+            argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),
+                    "--network-socket", paths.attachSocket() + ".net"));
+            for (PortMapping port : network.ports()) {
+                argv.add("--publish");
+                argv.add(PublishedPorts.encode(port));
+            }
         }
         return argv;
     }

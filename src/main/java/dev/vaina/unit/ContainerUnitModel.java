@@ -10,11 +10,19 @@ import dev.vaina.spec.RestartPolicy;
  * What a container's systemd service is made from. execStart is the launcher's command line (it becomes the
  * monitor, the unit's main process); execStopPost the cleanup's, empty for none. description is null for the
  * default "vaina container NAME (IMAGE)". removedOnExit says the cleanup deletes the container (detached --rm),
- * so nothing of it, not even a failed unit, may stay behind.
+ * so nothing of it, not even a failed unit, may stay behind. bindsTo names the units this container cannot
+ * run without (the container whose network namespace it shares): started before it, and stopping one stops it.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit) {
+        boolean removedOnExit, List<String> bindsTo) {
+
+    public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
+            List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
+            boolean removedOnExit) {
+        this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
+                removedOnExit, List.of());
+    }
 
     public ContainerUnitModel {
         Objects.requireNonNull(containerId, "containerId");
@@ -29,6 +37,12 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         }
         execStart = List.copyOf(execStart);
         execStopPost = List.copyOf(execStopPost);
+        bindsTo = bindsTo == null ? List.of() : List.copyOf(bindsTo);
+        for (String unit : bindsTo) {
+            if (!unit.matches("[a-zA-Z0-9:_.@-]+\\.service")) {
+                throw new IllegalArgumentException("invalid unit name \"" + unit + "\" for container " + name);
+            }
+        }
         if (execStart.isEmpty()) {
             throw new IllegalArgumentException("container " + name + " has no launcher command line");
         }

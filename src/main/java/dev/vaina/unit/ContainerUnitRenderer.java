@@ -41,6 +41,9 @@ public final class ContainerUnitRenderer {
         if (model.removedOnExit()) {
             values.put("collectFailed", "yes");
         }
+        if (!model.bindsTo().isEmpty()) {
+            values.put("bindsTo", String.join(" ", model.bindsTo()));
+        }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
         StringWriter out = new StringWriter(2048);
