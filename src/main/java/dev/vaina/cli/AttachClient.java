@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Waiting;
 import dev.vaina.linux.Terminal;
 import dev.vaina.linux.WindowSize;
 import java.io.FileDescriptor;
@@ -53,7 +54,7 @@ final class AttachClient implements AutoCloseable {
                     last = e;
                 }
             }
-            Containers.sleep(5);
+            Waiting.sleep(5);
         }
         throw new IOException("cannot attach to the container: no monitor answered at " + socket
                 + (last == null ? "" : " (" + last.getMessage() + ")"));

@@ -1,5 +1,9 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
+import dev.vaina.engine.Liveness;
+import dev.vaina.engine.Units;
+import dev.vaina.engine.Waiting;
 import dev.vaina.launch.ContainerPaths;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -54,7 +58,7 @@ final class Attachment {
                 if (Files.exists(socket)) {
                     client = AttachClient.connect(socket, record.config().tty(), Duration.ofSeconds(5));
                 } else {
-                    Containers.sleep(5);
+                    Waiting.sleep(5);
                 }
             }
             started.join();
@@ -98,7 +102,7 @@ final class Attachment {
         Instant deadline = Instant.now().plus(REMOVAL_WAIT);
         while (code < 0 && !monitorGone() && Instant.now().isBefore(deadline)) {
             code = exitCode(exitFile);
-            Containers.sleep(5);
+            Waiting.sleep(5);
         }
         if (code < 0) {
             code = exitCode(exitFile);
@@ -139,7 +143,7 @@ final class Attachment {
     private void awaitUnitInactive() {
         Instant deadline = Instant.now().plus(REMOVAL_WAIT);
         while (Units.busy(context.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
-            Containers.sleep(10);
+            Waiting.sleep(10);
         }
     }
 }

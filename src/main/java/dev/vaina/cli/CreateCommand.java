@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.store.ContainerRecord;
@@ -16,7 +17,7 @@ final class CreateCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        ContainerRecord record = create(context, new Containers(context), options, err());
+        ContainerRecord record = create(context, context.engine().containers(), options, err());
         out().println(record.id());
         return 0;
     }

@@ -19,27 +19,16 @@ final class EachContainer {
 
     static int apply(Context context, List<String> namesOrIds, PrintWriter err, Action action) throws IOException {
         int exit = 0;
-        RuntimeException only = null;
         for (String nameOrId : namesOrIds) {
             try {
                 action.apply(context.containers().find(nameOrId));
-            } catch (CommandFailedException e) {
+            } catch (RuntimeException e) {
                 if (namesOrIds.size() == 1) {
                     throw e;
                 }
-                err.println("Error: " + e.getMessage());
-                exit = e.exitCode();
-            } catch (RuntimeException e) {
-                if (namesOrIds.size() == 1) {
-                    only = e;
-                    break;
-                }
-                err.println("Error: " + e.getMessage());
-                exit = ExitCodes.ENGINE;
+                err.println("Error: " + ErrorHandler.messageOf(e));
+                exit = ErrorHandler.exitCodeOf(e);
             }
-        }
-        if (only != null) {
-            throw only;
         }
         err.flush();
         return exit;

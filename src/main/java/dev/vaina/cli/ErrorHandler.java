@@ -1,5 +1,8 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.EngineException;
+import dev.vaina.engine.StartFailedException;
+import dev.vaina.engine.StateConflictException;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.NameInUseException;
 import dev.vaina.store.NoSuchContainerException;
@@ -22,7 +25,21 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (System.getenv("VAINA_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        return e instanceof CommandFailedException failed ? failed.exitCode() : ExitCodes.ENGINE;
+        return exitCodeOf(e);
+    }
+
+    /** Podman's exit code for a failure: the command's own decision, the container's code, or 125. */
+    static int exitCodeOf(Exception e) {
+        if (e instanceof CommandFailedException failed) {
+            return failed.exitCode();
+        }
+        if (e instanceof StartFailedException failed && failed.commandFailed()) {
+            return failed.containerExitCode();
+        }
+        if (e instanceof StateConflictException) {
+            return ExitCodes.CONFLICT;
+        }
+        return ExitCodes.ENGINE;
     }
 
     @Override
@@ -34,9 +51,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.ENGINE;
     }
 
-    private static String messageOf(Exception e) {
+    static String messageOf(Exception e) {
         if (e instanceof InvalidSpecException || e instanceof NoSuchContainerException
-                || e instanceof NameInUseException || e instanceof CommandFailedException) {
+                || e instanceof NameInUseException || e instanceof CommandFailedException
+                || e instanceof EngineException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

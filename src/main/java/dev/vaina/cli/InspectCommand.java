@@ -1,5 +1,7 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Liveness;
+import dev.vaina.engine.ContainerPid;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import dev.vaina.spec.Signals;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class KillCommand extends ContextCommand {
     @Override
     int execute(Context context) throws Exception {
         int number = Signals.parse(signal);
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         return EachContainer.apply(context, names, err(), record -> {
             containers.kill(record, number);
             out().println(EachContainer.echo(record));

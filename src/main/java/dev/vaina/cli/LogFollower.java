@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Waiting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -58,7 +59,7 @@ final class LogFollower {
             if (done) {
                 return;
             }
-            Containers.sleep(25);
+            Waiting.sleep(25);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Liveness;
 import dev.vaina.store.ContainerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

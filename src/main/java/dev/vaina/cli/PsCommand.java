@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Liveness;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ final class RestartCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         return EachContainer.apply(context, names, err(), record -> {
             containers.stop(record, timeout);
             containers.start(record);

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import dev.vaina.image.AmbiguousImageException;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
@@ -91,7 +92,7 @@ class RmiCommand extends ContextCommand {
                         + String.join(", ", users.stream().map(ContainerRecord::id).toList())
                         + ": image is in use by a container: consider listing external containers and force-removing image");
             }
-            Containers containers = new Containers(context);
+            Containers containers = context.engine().containers();
             for (ContainerRecord user : users) {
                 containers.remove(user, true);
             }

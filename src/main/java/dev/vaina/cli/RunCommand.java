@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import dev.vaina.store.ContainerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ final class RunCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err());
         boolean attachStreams = !detach && (options.tty || options.interactive);

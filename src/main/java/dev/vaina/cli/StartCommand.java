@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import dev.vaina.store.ContainerRecord;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ final class StartCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         return EachContainer.apply(context, names, err(), record -> {
             containers.start(record);
             out().println(EachContainer.echo(record));

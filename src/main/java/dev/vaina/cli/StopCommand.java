@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ final class StopCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         return EachContainer.apply(context, names, err(), record -> {
             containers.stop(record, timeout);
             out().println(EachContainer.echo(record));

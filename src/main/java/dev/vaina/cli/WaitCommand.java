@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.Containers;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,7 +13,7 @@ final class WaitCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        Containers containers = new Containers(context);
+        Containers containers = context.engine().containers();
         return EachContainer.apply(context, names, err(), record -> {
             out().println(containers.waitForExit(record).exitCode());
             out().flush();

@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.launch.Cleanup;
 import dev.vaina.store.ContainerRecord;
@@ -13,11 +13,11 @@ import java.nio.file.Path;
  * Notices containers whose monitor died without its cleanup running (killed together with its
  * manager, or a reboot that emptied the runtime directory) and repairs their state on the spot.
  */
-final class Liveness {
+public final class Liveness {
     private Liveness() {
     }
 
-    static ContainerState reconcile(ContainerStore store, ContainerRecord record) throws IOException {
+    public static ContainerState reconcile(ContainerStore store, ContainerRecord record) throws IOException {
         ContainerState state = store.state(record.id());
         if (state.isRunning() && !monitorAlive(state, record.id())) {
             // Re-read: the cleanup may have finished between the two looks.
@@ -31,7 +31,7 @@ final class Liveness {
     }
 
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
-    static boolean monitorAlive(ContainerState state, String id) {
+    public static boolean monitorAlive(ContainerState state, String id) {
         if (state.monitorPid() <= 0) {
             return false;
         }
@@ -43,7 +43,7 @@ final class Liveness {
         }
     }
 
-    static boolean processAlive(long pid) {
+    public static boolean processAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
@@ -22,51 +22,51 @@ final class ContainerUnitFiles {
     private ContainerUnitFiles() {
     }
 
-    static Path path(Context context, ContainerRecord record) {
-        return context.unitDirectory().resolve(record.unit());
+    static Path path(Engine engine, ContainerRecord record) {
+        return engine.unitDirectory().resolve(record.unit());
     }
 
-    static void write(Context context, ContainerRecord record, boolean removeOnExit) throws IOException {
-        Path file = path(context, record);
-        String text = ContainerUnitRenderer.render(model(context, record, removeOnExit));
+    static void write(Engine engine, ContainerRecord record, boolean removeOnExit) throws IOException {
+        Path file = path(engine, record);
+        String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit));
         if (Files.exists(file) && Files.readString(file).equals(text)) {
             return;
         }
         AtomicFiles.write(file, text);
-        UnitStatus status = context.systemd().status(record.unit());
+        UnitStatus status = engine.systemd().status(record.unit());
         if (status.needDaemonReload()) {
             // Only when a unit of the same name is still loaded from an older file (a name reused quickly).
-            context.systemd().reload();
+            engine.systemd().reload();
         }
     }
 
-    static void delete(Context context, ContainerRecord record) throws IOException {
-        Files.deleteIfExists(path(context, record));
+    static void delete(Engine engine, ContainerRecord record) throws IOException {
+        Files.deleteIfExists(path(engine, record));
     }
 
-    private static ContainerUnitModel model(Context context, ContainerRecord record, boolean removeOnExit)
+    private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit)
             throws IOException {
-        List<String> start = new ArrayList<>(context.launcherCommand());
+        List<String> start = new ArrayList<>(engine.launcherCommand());
         start.add("start");
         start.add(record.id());
-        List<String> cleanup = new ArrayList<>(context.launcherCommand());
+        List<String> cleanup = new ArrayList<>(engine.launcherCommand());
         if (removeOnExit) {
             cleanup.add("--remove");
             cleanup.add("--unit-file");
-            cleanup.add(path(context, record).toString());
+            cleanup.add(path(engine, record).toString());
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart(), null, removeOnExit, bindsTo(context, record));
+                record.config().stopTimeout(), record.config().restart(), null, removeOnExit, bindsTo(engine, record));
     }
 
     /** --network container:X: X's unit. */
-    private static List<String> bindsTo(Context context, ContainerRecord record) throws IOException {
+    private static List<String> bindsTo(Engine engine, ContainerRecord record) throws IOException {
         NetworkMode mode = record.config().network().networkMode();
         if (mode.kind() != NetworkMode.Kind.CONTAINER) {
             return List.of();
         }
-        return context.containers().lookup(mode.value()).map(other -> List.of(other.unit())).orElse(List.of());
+        return engine.store().lookup(mode.value()).map(other -> List.of(other.unit())).orElse(List.of());
     }
 }

@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ final class Installation {
         }
         Path launcher = jar().resolveSibling("vaina-launcher");
         if (!Files.isExecutable(launcher)) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "cannot find the launcher at " + launcher
+            throw new EngineException("cannot find the launcher at " + launcher
                     + ": install vaina with install.sh, or set VAINA_LAUNCHER");
         }
         return launcher;

@@ -1,14 +1,14 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.systemd.UnitStatus;
 
 /** Readings of unit states that the CLI's waits need. */
-final class Units {
+public final class Units {
     private Units() {
     }
 
     /** Still running, starting, or running its stop and cleanup commands. */
-    static boolean busy(UnitStatus status) {
+    public static boolean busy(UnitStatus status) {
         return switch (status.activeState()) {
             case "active", "activating", "deactivating", "reloading" -> true;
             default -> false;

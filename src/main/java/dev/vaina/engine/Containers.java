@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
@@ -19,19 +19,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The life of a container as the CLI drives it: records on disk, a unit in systemd. */
-final class Containers {
+/**
+ * The life of a container: records on disk, a unit in systemd. What the command line, pods and the
+ * generator's start path all drive.
+ */
+public final class Containers {
     private static final Duration EXIT_RECORD_WAIT = Duration.ofSeconds(30);
 
-    private final Context context;
+    private final Engine engine;
     private final ContainerStore store;
 
-    Containers(Context context) {
-        this.context = context;
-        this.store = context.containers();
+    Containers(Engine engine) {
+        this.engine = engine;
+        this.store = engine.store();
     }
 
-    ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
+    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
             throws IOException {
         store.repair();
         String id = ContainerStore.newId();
@@ -60,12 +63,12 @@ final class Containers {
      * Starts the container's unit and returns once the container runs (the monitor's READY=1). A start
      * that fails throws with the container's own code (126, 127) or 125, and the message the monitor left.
      */
-    void start(ContainerRecord record) throws IOException {
+    public void start(ContainerRecord record) throws IOException {
         start(record, record.config().autoRemove());
     }
 
     /** @param removeOnExit whether the unit's cleanup removes the container (not when a foreground run will) */
-    void start(ContainerRecord record, boolean removeOnExit) throws IOException {
+    public void start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
         if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
             return;
@@ -73,42 +76,41 @@ final class Containers {
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
         Files.deleteIfExists(runDir.resolve("error"));
-        ContainerUnitFiles.write(context, record, removeOnExit);
-        JobResult result = context.systemd().startUnit(record.unit());
+        ContainerUnitFiles.write(engine, record, removeOnExit);
+        JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
             ContainerState after = awaitExitRecord(record);
-            context.systemd().resetFailedUnit(record.unit());
+            engine.systemd().resetFailedUnit(record.unit());
             String error = readError(runDir);
-            int code = after.exitCode() == 126 || after.exitCode() == 127 ? after.exitCode() : ExitCodes.ENGINE;
-            throw new CommandFailedException(code, error != null ? error
+            throw new StartFailedException(after.exitCode(), error != null ? error
                     : "container " + record.name() + " did not start: systemd unit " + record.unit() + " " + result);
         }
     }
 
     /** Waits until the cleanup has recorded the container's exit (bounded: the cleanup may never run). */
-    ContainerState awaitExitRecord(ContainerRecord record) throws IOException {
+    public ContainerState awaitExitRecord(ContainerRecord record) throws IOException {
         Instant deadline = Instant.now().plus(EXIT_RECORD_WAIT);
         while (true) {
             ContainerState state = Liveness.reconcile(store, record);
             if (!state.isRunning() || Instant.now().isAfter(deadline)) {
                 return state;
             }
-            sleep(20);
+            Waiting.sleep(20);
         }
     }
 
     /** Blocks until the container has exited, however long that takes, and returns its state. */
-    ContainerState waitForExit(ContainerRecord record) throws IOException {
+    public ContainerState waitForExit(ContainerRecord record) throws IOException {
         while (true) {
             ContainerState state = Liveness.reconcile(store, record);
             if (!state.isRunning()) {
                 return state;
             }
-            sleep(50);
+            Waiting.sleep(50);
         }
     }
 
-    void stop(ContainerRecord record, Integer timeoutSeconds) throws IOException {
+    public void stop(ContainerRecord record, Integer timeoutSeconds) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (!state.isRunning()) {
             return;
@@ -116,13 +118,13 @@ final class Containers {
         if (timeoutSeconds != null) {
             signalThenKill(record, timeoutSeconds);
         }
-        JobResult result = context.systemd().stopUnit(record.unit());
+        JobResult result = engine.systemd().stopUnit(record.unit());
         if (!result.succeeded()) {
-            throw new CommandFailedException(ExitCodes.ENGINE,
+            throw new EngineException(
                     "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
         }
         awaitExitRecord(record);
-        context.systemd().resetFailedUnit(record.unit());
+        engine.systemd().resetFailedUnit(record.unit());
     }
 
     /** `stop -t N`: the caller's own timeout, which the unit's fixed TimeoutStopSec cannot express. */
@@ -137,27 +139,27 @@ final class Containers {
             if (!Liveness.processAlive(pid)) {
                 return;
             }
-            sleep(20);
+            Waiting.sleep(20);
         }
         ContainerPid.signal(pid, Signals.parse("KILL"));
     }
 
-    void kill(ContainerRecord record, int signal) throws IOException {
+    public void kill(ContainerRecord record, int signal) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         long pid = ContainerPid.read(store.layout(), record.id());
         if (!state.isRunning() || pid <= 0) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "can only kill running containers. " + record.id()
+            throw new EngineException("can only kill running containers. " + record.id()
                     + " is in state " + state.status() + ": container state improper");
         }
         ContainerPid.signal(pid, signal);
     }
 
     /** Removes a container; a running one only with force, after stopping it. */
-    void remove(ContainerRecord record, boolean force) throws IOException {
+    public void remove(ContainerRecord record, boolean force) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (state.isRunning()) {
             if (!force) {
-                throw new CommandFailedException(ExitCodes.CONFLICT, "cannot remove container " + record.id()
+                throw new StateConflictException("cannot remove container " + record.id()
                         + " as it is running - running or paused containers cannot be removed without force: container state improper");
             }
             stop(record, null);
@@ -166,11 +168,11 @@ final class Containers {
     }
 
     /** Deletes the unit file, lets systemd unload the unit, and deletes the records. */
-    void forget(ContainerRecord record) throws IOException {
-        ContainerUnitFiles.delete(context, record);
-        UnitStatus status = context.systemd().status(record.unit());
+    public void forget(ContainerRecord record) throws IOException {
+        ContainerUnitFiles.delete(engine, record);
+        UnitStatus status = engine.systemd().status(record.unit());
         if (status.isFailed()) {
-            context.systemd().resetFailedUnit(record.unit());
+            engine.systemd().resetFailedUnit(record.unit());
         }
         store.remove(record);
     }
@@ -184,12 +186,4 @@ final class Containers {
         return text.isEmpty() ? null : text;
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailedException(ExitCodes.ENGINE, "interrupted");
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.linux.Signalling;
 import dev.vaina.store.StoreLayout;
@@ -8,11 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The container's init process, as the monitor recorded it from the runtime's pid file. */
-final class ContainerPid {
+public final class ContainerPid {
     private ContainerPid() {
     }
 
-    static long read(StoreLayout layout, String id) throws IOException {
+    public static long read(StoreLayout layout, String id) throws IOException {
         Path file = layout.containerRun(id).resolve("pid");
         try {
             String text = Files.readString(file).strip();
@@ -22,7 +22,7 @@ final class ContainerPid {
         }
     }
 
-    static void signal(long pid, int signal) throws IOException {
+    public static void signal(long pid, int signal) throws IOException {
         Signalling.kill((int) pid, signal);
     }
 }
