@@ -55,16 +55,35 @@ class NetworkTest {
     }
 
     @EachMode
+    void slirp4netns_runOption_publishesAPortToo(VainaCli vaina) throws Exception {
+        String image = Images.busybox(vaina);
+        int port = freePort();
+        String name = "slirp-" + vaina.mode();
+        String id = vaina.run(concat(List.of("run", "-d", "--name", name, "--network", "slirp4netns", "-p", port + ":80"),
+                httpd(image, "80", "via-slirp"))).assertSuccess().stdout().strip();
+        try {
+            assertEquals("via-slirp\n", httpGet("127.0.0.1", port));
+            Result resolv = vaina.run("run", "--rm", "--network", "slirp4netns", image, "cat", "/etc/resolv.conf")
+                    .assertSuccess();
+            assertTrue(resolv.stdout().contains("nameserver 10.0.2.3\n"), resolv::describe);
+        } finally {
+            vaina.run("rm", "-f", name).assertSuccess();
+        }
+        assertNothingLeft(vaina, id, port);
+    }
+
+    /** README's example: busybox's httpd serving /etc, on a host port chosen at create. */
+    @EachMode
     void emptyHostPort_getsAFreePort_thatPortReports(VainaCli vaina) throws Exception {
         String image = Images.busybox(vaina);
         String name = "random-" + vaina.mode();
-        String id = vaina.run(concat(List.of("run", "-d", "--name", name, "-p", "80"), httpd(image, "80", "random")))
+        String id = vaina.run("run", "-d", "--name", name, "-p", "80", image, "httpd", "-f", "-p", "80", "-h", "/etc")
                 .assertSuccess().stdout().strip();
         try {
             String published = vaina.run("port", name, "80/tcp").assertSuccess().stdout().strip();
             assertTrue(published.startsWith("0.0.0.0:"), published);
             int port = Integer.parseInt(published.substring("0.0.0.0:".length()));
-            assertEquals("random\n", httpGet("127.0.0.1", port));
+            assertEquals(id.substring(0, 12) + "\n", httpGet("127.0.0.1", port, "/hostname"));
             Result missing = vaina.run("port", name, "99").assertExitCode(125);
             assertTrue(missing.stderr().contains("failed to find published port \"99\""), missing::describe);
         } finally {
@@ -215,12 +234,16 @@ class NetworkTest {
     }
 
     private static String httpGet(String host, int port) throws IOException {
+        return httpGet(host, port, "/");
+    }
+
+    private static String httpGet(String host, int port, String path) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), 2000);
                 socket.setSoTimeout(5000);
-                socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 InputStream in = socket.getInputStream();
                 String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 int body = response.indexOf("\r\n\r\n");
