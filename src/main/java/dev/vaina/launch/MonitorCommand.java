@@ -82,7 +82,7 @@ final class MonitorCommand {
         }
         if (network.helper() != null) {
             argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),
-                    "--network-socket", paths.attachSocket() + ".net"));
+                    "--network-socket", NetworkSetup.helperSocket(paths).toString()));
             for (PortMapping port : network.ports()) {
                 argv.add("--publish");
                 argv.add(PublishedPorts.encode(port));

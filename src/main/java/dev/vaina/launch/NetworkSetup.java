@@ -107,6 +107,8 @@ final class NetworkSetup {
         NetnsFiles netns = new NetnsFiles(netnsDir(layout));
         Netavark.teardown(netavarkConfig(layout), netavarkRequest(paths), netns.path(paths.id()));
         netns.delete(paths.id());
+        Files.deleteIfExists(helperSocket(paths));
+        Files.deleteIfExists(Path.of(helperSocket(paths) + ".log"));
         try {
             String address = Files.readString(addressFile(paths)).strip();
             new BridgeAddresses(addressDir(layout)).release(address, paths.id());
@@ -114,6 +116,11 @@ final class NetworkSetup {
         } catch (NoSuchFileException e) {
             // No bridge address was taken.
         }
+    }
+
+    /** Where a helper's API socket goes (a short path: a socket's must fit in 108 bytes). */
+    static Path helperSocket(ContainerPaths paths) {
+        return Path.of(paths.attachSocket() + ".net");
     }
 
     private static long readPid(Path file) throws IOException {

@@ -47,11 +47,15 @@ final class Slirp4netns implements NetworkDriver {
         Files.deleteIfExists(socket);
         Pipe exit = Pipe.open();
         Pipe ready = Pipe.open();
-        List<String> command = List.of("setsid", "-f", "slirp4netns", "--configure", "--mtu=65520",
-                "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp", "--api-socket", socket.toString(),
-                "--exit-fd=0", "--ready-fd=1", "--netns-type=path", netns.toString(), "tap0");
+        // The ready pipe arrives as stdout and is moved to fd 3 by the shell: slirp4netns prints warnings on
+        // its stdout ("Support for seccomp is experimental"), which would be taken for the ready byte.
+        List<String> command = List.of("setsid", "-f", "sh", "-c", "exec \"$@\" 3>&1 1>&2", "slirp4netns",
+                "slirp4netns", "--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox",
+                "--enable-seccomp", "--api-socket", socket.toString(), "--exit-fd=0", "--ready-fd=3",
+                "--netns-type=path", netns.toString(), "tap0");
         Process setsid = new ProcessBuilder(command).redirectInput(exit.readEndFile())
-                .redirectOutput(ready.writeEndFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ready.writeEndFile())
+                .redirectError(Path.of(socket + ".log").toFile()).start();
         Exit stopper = new Exit(exit.writeFd());
         try {
             waitFor(setsid);

@@ -55,17 +55,26 @@ class NetworkTest {
     }
 
     @EachMode
-    void slirp4netns_runOption_publishesAPortToo(VainaCli vaina) throws Exception {
+    void slirp4netns_runOption_publishesAPort_andItsDnsForwarder(VainaCli vaina) throws Exception {
+        helperPublishes(vaina, "slirp4netns", "nameserver 10.0.2.3\n");
+    }
+
+    @EachMode
+    void pasta_runOption_publishesAPort(VainaCli vaina) throws Exception {
+        helperPublishes(vaina, "pasta", "nameserver ");
+    }
+
+    private static void helperPublishes(VainaCli vaina, String helper, String resolver) throws Exception {
         String image = Images.busybox(vaina);
         int port = freePort();
-        String name = "slirp-" + vaina.mode();
-        String id = vaina.run(concat(List.of("run", "-d", "--name", name, "--network", "slirp4netns", "-p", port + ":80"),
-                httpd(image, "80", "via-slirp"))).assertSuccess().stdout().strip();
+        String name = helper + "-" + vaina.mode();
+        String id = vaina.run(concat(List.of("run", "-d", "--name", name, "--network", helper, "-p", port + ":80"),
+                httpd(image, "80", "via-" + helper))).assertSuccess().stdout().strip();
         try {
-            assertEquals("via-slirp\n", httpGet("127.0.0.1", port));
-            Result resolv = vaina.run("run", "--rm", "--network", "slirp4netns", image, "cat", "/etc/resolv.conf")
+            assertEquals("via-" + helper + "\n", httpGet("127.0.0.1", port));
+            Result resolv = vaina.run("run", "--rm", "--network", helper, image, "cat", "/etc/resolv.conf")
                     .assertSuccess();
-            assertTrue(resolv.stdout().contains("nameserver 10.0.2.3\n"), resolv::describe);
+            assertTrue(resolv.stdout().contains(resolver), resolv::describe);
         } finally {
             vaina.run("rm", "-f", name).assertSuccess();
         }
@@ -77,13 +86,17 @@ class NetworkTest {
     void emptyHostPort_getsAFreePort_thatPortReports(VainaCli vaina) throws Exception {
         String image = Images.busybox(vaina);
         String name = "random-" + vaina.mode();
-        String id = vaina.run("run", "-d", "--name", name, "-p", "80", image, "httpd", "-f", "-p", "80", "-h", "/etc")
-                .assertSuccess().stdout().strip();
+        String id = vaina.run("run", "-d", "--name", name, "-p", "80", "--expose", "90", "-P", image, "httpd", "-f",
+                "-p", "80", "-h", "/etc").assertSuccess().stdout().strip();
         try {
             String published = vaina.run("port", name, "80/tcp").assertSuccess().stdout().strip();
             assertTrue(published.startsWith("0.0.0.0:"), published);
             int port = Integer.parseInt(published.substring("0.0.0.0:".length()));
             assertEquals(id.substring(0, 12) + "\n", httpGet("127.0.0.1", port, "/hostname"));
+            // -P published the --expose port on another free port.
+            Result all = vaina.run("port", name).assertSuccess();
+            assertTrue(all.stdout().matches("(?s)80/tcp -> 0\\.0\\.0\\.0:" + port + "\n90/tcp -> 0\\.0\\.0\\.0:\\d+\n"),
+                    all::describe);
             Result missing = vaina.run("port", name, "99").assertExitCode(125);
             assertTrue(missing.stderr().contains("failed to find published port \"99\""), missing::describe);
         } finally {
