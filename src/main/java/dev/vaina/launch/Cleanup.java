@@ -43,7 +43,12 @@ public final class Cleanup {
             Path unitFile) throws IOException {
         killLeftover(paths);
         deleteRuntimeState(store, record, paths);
-        NetworkSetup.undo(store.layout(), paths);
+        try {
+            NetworkSetup.undo(store.layout(), paths);
+        } catch (IOException | RuntimeException e) {
+            // The exit must still be recorded; the next cleanup of this container tries again.
+            System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
+        }
         FileTrees.deleteQuietly(paths.bundle());
         Files.deleteIfExists(paths.attachSocket());
         deleteEmptyDirectory(paths.rootfs());

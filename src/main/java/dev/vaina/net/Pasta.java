@@ -65,7 +65,9 @@ final class Pasta implements NetworkDriver {
         // Every forwarding kind defaults to "auto" (all ports seen bound): ask for exactly what was published.
         command.addAll(forwards("-t", ports, PortMapping.TCP));
         command.addAll(forwards("-u", ports, PortMapping.UDP));
-        command.addAll(List.of("-T", "none", "-U", "none", "--netns", netns.toString()));
+        // --runas 0: as root pasta would otherwise switch to nobody before opening the namespace's file,
+        // which lies in a directory only root may enter (rootless, "root" is the user namespace's root).
+        command.addAll(List.of("-T", "none", "-U", "none", "--runas", "0", "--netns", netns.toString()));
         return command;
     }
 

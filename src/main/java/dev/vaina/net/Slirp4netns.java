@@ -88,7 +88,14 @@ final class Slirp4netns implements NetworkDriver {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
             channel.shutdownOutput();
-            reply = new String(channel.socket().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // A Unix-domain channel has no Socket view: read its answer off the channel itself.
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (channel.read(buffer) >= 0) {
+                answer.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            reply = answer.toString(StandardCharsets.UTF_8);
         }
         if (!reply.contains("\"return\"")) {
             throw new PortInUseException("cannot listen on the " + port.protocol().toUpperCase(java.util.Locale.ROOT)

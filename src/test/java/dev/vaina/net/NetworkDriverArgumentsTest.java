@@ -20,7 +20,7 @@ class NetworkDriverArgumentsTest {
                 Path.of("/run/c/pasta.pid"));
         assertEquals(List.of("pasta", "--config-net", "--quiet", "--pid", "/run/c/pasta.pid",
                 "-t", "127.0.0.1/8080:80", "-t", "9000-9001:90-91", "-u", "none", "-T", "none", "-U", "none",
-                "--netns", "/run/c/pasta.netns"), command);
+                "--runas", "0", "--netns", "/run/c/pasta.netns"), command);
     }
 
     @Test
