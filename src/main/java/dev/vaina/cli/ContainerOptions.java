@@ -22,17 +22,9 @@ final class ContainerOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container.")
     String name;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable (KEY alone takes the caller's value).")
-    List<String> env = new ArrayList<>();
 
-    @Option(names = "--env-file", paramLabel = "FILE", description = "Read environment variables from a file.")
-    List<Path> envFiles = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
-    String workdir;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "User (name or number) the command runs as.")
-    String user;
+    @picocli.CommandLine.Mixin
+    ProcessOptions process;
 
     @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the image's entrypoint (\"\" clears it).")
     String entrypoint;
@@ -51,12 +43,6 @@ final class ContainerOptions {
 
     @Option(names = "--restart", paramLabel = "POLICY", description = "no, on-failure[:N], always or unless-stopped.")
     String restart;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-terminal.")
-    boolean tty;
-
-    @Option(names = {"-i", "--interactive"}, description = "Keep standard input open.")
-    boolean interactive;
 
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
@@ -117,16 +103,16 @@ final class ContainerOptions {
         return new ContainerConfig(
                 command,
                 entry,
-                EnvironmentVariables.parse(envFiles, env, callerEnvironment),
-                workdir,
-                user,
+                process.environment(callerEnvironment),
+                process.workdir,
+                process.user,
                 hostname,
                 mounts,
                 stopSignal == null ? ContainerConfig.DEFAULT_STOP_SIGNAL : Signals.parse(stopSignal),
                 stopTimeout == null ? ContainerConfig.DEFAULT_STOP_TIMEOUT : stopTimeout,
                 RestartPolicy.parse(restart),
-                tty,
-                interactive,
+                process.tty,
+                process.interactive,
                 rm,
                 networkConfig());
     }

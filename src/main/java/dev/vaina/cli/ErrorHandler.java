@@ -1,6 +1,7 @@
 package dev.vaina.cli;
 
 import dev.vaina.engine.EngineException;
+import dev.vaina.engine.ExecFailedException;
 import dev.vaina.engine.StartFailedException;
 import dev.vaina.engine.StateConflictException;
 import dev.vaina.spec.InvalidSpecException;
@@ -35,6 +36,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         if (e instanceof StartFailedException failed && failed.commandFailed()) {
             return failed.containerExitCode();
+        }
+        if (e instanceof ExecFailedException failed) {
+            return failed.exitCode();
         }
         if (e instanceof StateConflictException) {
             return ExitCodes.CONFLICT;

@@ -35,4 +35,45 @@ final class GoDuration {
         }
         return Duration.ofNanos(nanos);
     }
+
+    /** Go's Duration.String(): "0s", "228.568113ms", "2.709041089s", "1h2m3.5s". */
+    static String format(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos == 0) {
+            return "0s";
+        }
+        String sign = nanos < 0 ? "-" : "";
+        nanos = Math.abs(nanos);
+        if (nanos < 1_000L) {
+            return sign + nanos + "ns";
+        }
+        if (nanos < 1_000_000L) {
+            return sign + decimal(nanos, 1_000L) + "\u00b5s";
+        }
+        if (nanos < 1_000_000_000L) {
+            return sign + decimal(nanos, 1_000_000L) + "ms";
+        }
+        long hours = nanos / 3_600_000_000_000L;
+        long minutes = nanos / 60_000_000_000L % 60;
+        StringBuilder text = new StringBuilder(sign);
+        if (hours > 0) {
+            text.append(hours).append('h');
+        }
+        if (hours > 0 || minutes > 0) {
+            text.append(minutes).append('m');
+        }
+        return text.append(decimal(nanos % 60_000_000_000L, 1_000_000_000L)).append('s').toString();
+    }
+
+    /** value/unit with the fraction's trailing zeros dropped. */
+    private static String decimal(long value, long unit) {
+        long whole = value / unit;
+        long fraction = value % unit;
+        if (fraction == 0) {
+            return Long.toString(whole);
+        }
+        int digits = Long.toString(unit).length() - 1;
+        String text = String.format("%0" + digits + "d", fraction).replaceAll("0+$", "");
+        return whole + "." + text;
+    }
 }

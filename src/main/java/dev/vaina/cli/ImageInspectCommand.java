@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `vaina image inspect`: a JSON array with one object per image, in Podman's shape. */
@@ -18,8 +19,13 @@ final class ImageInspectCommand extends ContextCommand {
     @Parameters(arity = "1..*", paramLabel = "IMAGE")
     List<String> names;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: json (default) or a Go TEMPLATE such as '{{.RepoTags}}'.")
+    String format;
+
     @Override
     int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", InspectCommand.INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
         int exit = 0;
         for (String name : names) {
@@ -30,7 +36,11 @@ final class ImageInspectCommand extends ContextCommand {
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        if (output.isDefault() || output.isJson()) {
+            out().println(Json.PRETTY.asString(result));
+        } else {
+            output.print(out(), result.stream().map(InspectData::image).toList(), null);
+        }
         out().flush();
         err().flush();
         return exit;

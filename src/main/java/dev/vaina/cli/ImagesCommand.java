@@ -5,7 +5,6 @@ import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.ImageReference;
-import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
 import java.time.Instant;
@@ -31,7 +30,8 @@ class ImagesCommand extends ContextCommand {
     @Option(names = "--digests", description = "Show the manifest digests (known for pulled images).")
     boolean digests;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Repository}}:{{.Tag}}'.")
     String format;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
@@ -40,6 +40,7 @@ class ImagesCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(format, "images");
         List<ImageFilter> parsed = new ArrayList<>();
         for (String filter : filters) {
             parsed.add(ImageFilter.parse(filter, name -> {
@@ -58,17 +59,17 @@ class ImagesCommand extends ContextCommand {
         }
         if (quiet) {
             images.forEach(image -> out().println(noTrunc ? "sha256:" + image.id() : image.shortId()));
-        } else if ("json".equals(format)) {
+        } else if (output.isJson()) {
             List<ContainerRecord> containers = context.containers().list();
             List<Map<String, Object>> json = new ArrayList<>();
             for (ImageRecord image : images) {
                 json.add(json(image, containers));
             }
             out().println(Json.PRETTY.asString(json));
-        } else if (format == null || format.equals("table")) {
+        } else if (output.isDefault()) {
             table(images);
         } else {
-            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+            output.print(out(), templateRows(images, context.containers().list()), ImagesRow.HEADERS);
         }
         out().flush();
         return 0;
@@ -83,15 +84,40 @@ class ImagesCommand extends ContextCommand {
             String created = HumanDuration.ago(image.createdInstant(), now);
             String size = HumanSize.format(image.size());
             String digest = ImageUse.digest(image).isEmpty() ? "<none>" : ImageUse.digest(image);
-            if (image.repoTags().isEmpty()) {
-                add(table, "<none>", "<none>", digest, id, created, size);
-            }
-            for (String tag : image.repoTags()) {
-                ImageReference ref = ImageReference.parse(tag, ImageReference.LOCAL_REGISTRY);
-                add(table, ref.name(), ref.tag(), digest, id, created, size);
+            for (String[] repositoryAndTag : repositoriesAndTags(image)) {
+                add(table, repositoryAndTag[0], repositoryAndTag[1], digest, id, created, size);
             }
         }
         table.print(out());
+    }
+
+    private List<Object> templateRows(List<ImageRecord> images, List<ContainerRecord> containers) {
+        Instant now = Instant.now();
+        List<Object> rows = new ArrayList<>();
+        for (ImageRecord image : images) {
+            for (String[] repositoryAndTag : repositoriesAndTags(image)) {
+                rows.add(ImagesRow.of(image, repositoryAndTag[0], repositoryAndTag[1], containerCount(image, containers),
+                        now, noTrunc));
+            }
+        }
+        return rows;
+    }
+
+    /** One row per tag, as Podman lists them; an untagged image is one row of {@code <none>}. */
+    private static List<String[]> repositoriesAndTags(ImageRecord image) {
+        if (image.repoTags().isEmpty()) {
+            return List.<String[]>of(new String[] {"<none>", "<none>"});
+        }
+        List<String[]> result = new ArrayList<>();
+        for (String tag : image.repoTags()) {
+            ImageReference ref = ImageReference.parse(tag, ImageReference.LOCAL_REGISTRY);
+            result.add(new String[] {ref.name(), ref.tag()});
+        }
+        return result;
+    }
+
+    private static long containerCount(ImageRecord image, List<ContainerRecord> containers) {
+        return containers.stream().filter(c -> image.id().equals(c.imageId())).count();
     }
 
     private void add(Table table, String repository, String tag, String digest, String id, String created, String size) {
@@ -113,7 +139,7 @@ class ImagesCommand extends ContextCommand {
         map.put("SharedSize", 0);
         map.put("VirtualSize", image.size());
         map.put("Labels", null);
-        map.put("Containers", containers.stream().filter(c -> image.id().equals(c.imageId())).count());
+        map.put("Containers", containerCount(image, containers));
         map.put("Names", image.repoTags());
         map.put("Digest", ImageUse.digest(image));
         map.put("Dangling", image.repoTags().isEmpty());

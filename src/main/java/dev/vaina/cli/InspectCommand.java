@@ -11,17 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
 @Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
 final class InspectCommand extends ContextCommand {
+    /** Podman's words before an error of a running inspect template. */
+    static final String INSPECT_ERROR = "inspecting object: printing inspect output: ";
+
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> names;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: json (default) or a Go TEMPLATE such as '{{.State.Status}}'.")
+    String format;
+
     @Override
     int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
+        List<Object> templateData = new ArrayList<>();
         int exit = 0;
         for (String name : names) {
             // A container first, then an image, as Podman's inspect looks them up.
@@ -30,14 +40,20 @@ final class InspectCommand extends ContextCommand {
                     : context.images().find(name);
             if (container.isPresent()) {
                 result.add(describe(context, container.get(), Liveness.reconcile(context.containers(), container.get())));
+                templateData.add(InspectData.container(result.get(result.size() - 1)));
             } else if (image.isPresent()) {
                 result.add(ImageInspectCommand.describe(context, image.get()));
+                templateData.add(InspectData.image(result.get(result.size() - 1)));
             } else {
                 err().println("Error: no such object: \"" + name + "\"");
                 exit = ExitCodes.ENGINE;
             }
         }
-        out().println(Json.PRETTY.asString(result));
+        if (output.isDefault() || output.isJson()) {
+            out().println(Json.PRETTY.asString(result));
+        } else {
+            output.print(out(), templateData, null);
+        }
         out().flush();
         err().flush();
         return exit;
@@ -50,8 +66,10 @@ final class InspectCommand extends ContextCommand {
         map.put("Path", record.args().isEmpty() ? "" : record.args().get(0));
         map.put("Args", record.args().size() > 1 ? record.args().subList(1, record.args().size()) : List.of());
         Map<String, Object> stateMap = new LinkedHashMap<>();
-        stateMap.put("Status", state.status());
+        boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+        stateMap.put("Status", paused ? "paused" : state.status());
         stateMap.put("Running", state.isRunning());
+        stateMap.put("Paused", paused);
         stateMap.put("Pid", state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0);
         stateMap.put("ConmonPid", state.monitorPid());
         stateMap.put("ExitCode", state.exitCode());
@@ -105,6 +123,7 @@ final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
+        config.put("Labels", null);
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");

@@ -29,6 +29,7 @@ public final class Main {
         // Options after the image belong to the container's command, as with podman and docker.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.getSubcommands().get("create").setStopAtPositional(true);
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         addHelpOption(commandLine);
         return commandLine.execute(args);
     }

@@ -2,7 +2,6 @@ package dev.vaina.cli;
 
 import dev.vaina.engine.Liveness;
 import dev.vaina.spec.HumanDuration;
-import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
@@ -27,7 +26,8 @@ final class PsCommand extends ContextCommand {
     @Option(names = "--no-trunc", description = "Do not truncate IDs and commands.")
     boolean noTrunc;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
     String format;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
@@ -35,36 +35,40 @@ final class PsCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(format, "ps");
         List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
         boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
-            if (!all && !statusFiltered && !state.isRunning()) {
+            boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+            // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a.
+            if (!all && !statusFiltered && (!state.isRunning() || paused)) {
                 continue;
             }
             if (parsed.stream().allMatch(f -> f.matches(record, state))) {
-                rows.add(new Row(record, state));
+                rows.add(new Row(record, state, paused));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.record.created()).reversed());
         if (quiet) {
             rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
-        } else if ("json".equals(format)) {
+        } else if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             rows.forEach(r -> json.add(r.json()));
             out().println(Json.PRETTY.asString(json));
-        } else if (format == null || format.equals("table")) {
+        } else if (output.isDefault()) {
             Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
             Instant now = Instant.now();
             for (Row r : rows) {
                 table.add(noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
                         HumanDuration.ago(Instant.parse(r.record.created()), now),
-                        status(r.state, now), PortListing.column(r.record), r.record.name());
+                        r.paused ? "Paused" : status(r.state, now), PortListing.column(r.record), r.record.name());
             }
             table.print(out());
         } else {
-            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+            Instant now = Instant.now();
+            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, now, noTrunc)).toList(), PsRow.HEADERS);
         }
         out().flush();
         return 0;
@@ -84,7 +88,7 @@ final class PsCommand extends ContextCommand {
         };
     }
 
-    private record Row(ContainerRecord record, ContainerState state) {
+    private record Row(ContainerRecord record, ContainerState state, boolean paused) {
         Map<String, Object> json() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("Id", record.id());
@@ -93,8 +97,8 @@ final class PsCommand extends ContextCommand {
             map.put("ImageID", record.imageId());
             map.put("Command", record.args());
             map.put("Created", record.created());
-            map.put("State", state.status());
-            map.put("Status", status(state, Instant.now()));
+            map.put("State", paused ? "paused" : state.status());
+            map.put("Status", paused ? "Paused" : status(state, Instant.now()));
             map.put("ExitCode", state.exitCode());
             map.put("Exited", ContainerState.EXITED.equals(state.status()));
             map.put("Pid", state.monitorPid());

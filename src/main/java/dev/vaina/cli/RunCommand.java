@@ -20,7 +20,7 @@ final class RunCommand extends ContextCommand {
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err());
-        boolean attachStreams = !detach && (options.tty || options.interactive);
+        boolean attachStreams = !detach && (options.process.tty || options.process.interactive);
         try {
             if (attachStreams) {
                 attachment.startAndAttach();

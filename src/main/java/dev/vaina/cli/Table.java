@@ -7,9 +7,19 @@ import java.util.List;
 /** Podman's plain tables: columns padded to the widest cell, separated by two or more spaces. */
 final class Table {
     private final List<String[]> rows = new ArrayList<>();
+    private int minimumWidth;
 
     Table(String... headers) {
         rows.add(headers);
+    }
+
+    /**
+     * Columns at least this wide, separator included, as the tables of Podman's `top` and `stats` are
+     * (Go's tabwriter with a minimum cell width of 12).
+     */
+    Table minimumWidth(int width) {
+        this.minimumWidth = width;
+        return this;
     }
 
     void add(String... cells) {
@@ -30,7 +40,7 @@ final class Table {
             for (int i = 0; i < columns; i++) {
                 line.append(row[i]);
                 if (i < columns - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+                    line.append(" ".repeat(Math.max(widths[i] + 2, minimumWidth) - row[i].length()));
                 }
             }
             out.println(line.toString().stripTrailing());

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
             RestartCommand.class, KillCommand.class, RmCommand.class, PsCommand.class, LogsCommand.class,
-            InspectCommand.class, PortCommand.class, WaitCommand.class, ImagesCommand.class, ImportCommand.class,
+            InspectCommand.class, PortCommand.class, WaitCommand.class, ExecCommand.class, TopCommand.class, StatsCommand.class,
+            PauseCommand.class, UnpauseCommand.class, ImagesCommand.class, ImportCommand.class,
             VersionCommand.class,
             ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
             PullCommand.class, LoginCommand.class, LogoutCommand.class,

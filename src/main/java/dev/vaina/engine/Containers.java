@@ -115,6 +115,10 @@ public final class Containers {
         if (!state.isRunning()) {
             return;
         }
+        if (isPaused(record)) {
+            // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
+            runtime(record, state).run("resume", record.id());
+        }
         if (timeoutSeconds != null) {
             signalThenKill(record, timeoutSeconds);
         }
@@ -142,6 +146,45 @@ public final class Containers {
             Waiting.sleep(20);
         }
         ContainerPid.signal(pid, Signals.parse("KILL"));
+    }
+
+    /** Freezes every process of the container (the runtime's pause: the cgroup freezer). */
+    public void pause(ContainerRecord record) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (!state.isRunning() || isPaused(record)) {
+            throw new EngineException("\"" + (state.isRunning() ? "paused" : state.status())
+                    + "\" is not running, can't pause: container state improper");
+        }
+        requireFreezer(record);
+        runtime(record, state).run("pause", record.id());
+    }
+
+    public void unpause(ContainerRecord record) throws IOException {
+        ContainerState state = Liveness.reconcile(store, record);
+        if (!state.isRunning() || !isPaused(record)) {
+            throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
+        }
+        runtime(record, state).run("resume", record.id());
+    }
+
+    /** Running, with its processes frozen. */
+    public boolean isPaused(ContainerRecord record) throws IOException {
+        long pid = ContainerPid.read(store.layout(), record.id());
+        return pid > 0 && store.state(record.id()).isRunning() && Liveness.processAlive(pid)
+                && ContainerCgroup.of(pid).frozen();
+    }
+
+    /** Rootless on cgroup v1 runc cannot make cgroups, so the container has no freezer of its own. */
+    private void requireFreezer(ContainerRecord record) throws IOException {
+        long pid = ContainerPid.read(store.layout(), record.id());
+        if (store.layout().rootless() && !ContainerCgroup.of(pid).hasFreezer()) {
+            throw new EngineException("can not pause containers on rootless containers with cgroup V1: "
+                    + "this container does not have a cgroup");
+        }
+    }
+
+    private RuntimeCall runtime(ContainerRecord record, ContainerState state) throws IOException {
+        return RuntimeCall.forRunning(store.layout(), record.id(), state);
     }
 
     public void kill(ContainerRecord record, int signal) throws IOException {

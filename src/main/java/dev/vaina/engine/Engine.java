@@ -71,6 +71,16 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /** Commands run in running containers. */
+    public Exec exec() {
+        return new Exec(this);
+    }
+
+    /** What a container's processes use, and which processes those are. */
+    public Resources resources() {
+        return new Resources(this);
+    }
+
     public ManagerScope scope() {
         if (scope == null) {
             scope = ManagerScope.choose(manager);

@@ -16,13 +16,22 @@ public final class HumanSize {
     }
 
     public static String format(long bytes) {
+        return format(bytes, PRECISION, " ");
+    }
+
+    /** go-units' HumanSize (four significant digits, no space), as Podman's `stats` prints: "651.3kB". */
+    public static String compact(long bytes) {
+        return format(bytes, 4, "");
+    }
+
+    private static String format(long bytes, int precision, String separator) {
         double size = bytes;
         int unit = 0;
         while (size >= 1000.0 && unit < UNITS.length - 1) {
             size /= 1000.0;
             unit++;
         }
-        return goFormatG(size, PRECISION) + " " + UNITS[unit];
+        return goFormatG(size, precision) + separator + UNITS[unit];
     }
 
     /** Go's fmt %.{precision}g: shortest of %e and %f by exponent, trailing zeros dropped. */

@@ -50,6 +50,8 @@ public final class Cleanup {
             System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
         }
         FileTrees.deleteQuietly(paths.bundle());
+        // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
+        FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
         Files.deleteIfExists(paths.attachSocket());
         deleteEmptyDirectory(paths.rootfs());
         ContainerState state = store.state(record.id());

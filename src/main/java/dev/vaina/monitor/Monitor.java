@@ -9,6 +9,7 @@ import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
 import dev.vaina.net.NetworkDriver;
 import dev.vaina.net.PortInUseException;
+import dev.vaina.oci.RuntimeFailure;
 import dev.vaina.store.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;

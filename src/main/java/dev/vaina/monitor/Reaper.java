@@ -3,6 +3,7 @@ package dev.vaina.monitor;
 import dev.vaina.linux.ExitStatus;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Processes;
+import dev.vaina.oci.RuntimeFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

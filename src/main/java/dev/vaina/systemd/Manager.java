@@ -24,6 +24,8 @@ interface Manager extends DBusInterface {
 
     DBusPath RestartUnit(String name, String mode);
 
+    DBusPath StartTransientUnit(String name, String mode, List<UnitProperty> properties, List<AuxiliaryUnit> aux);
+
     void KillUnit(String name, String whom, int signal);
 
     void ResetFailedUnit(String name);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.DBusPath;
@@ -114,6 +115,12 @@ public final class Systemd implements AutoCloseable {
 
     public JobResult restartUnit(String unit) {
         return runJob("restart", unit);
+    }
+
+    /** Starts a transient service and waits until systemd removed the start job. */
+    public JobResult startTransientService(TransientService service) {
+        return runJob("start", service.name(),
+                () -> manager.StartTransientUnit(service.name(), "fail", service.properties(), List.of()));
     }
 
     /** Sends a signal to the unit's processes; whom is "main", "control" or "all". */
@@ -270,15 +277,19 @@ public final class Systemd implements AutoCloseable {
      * before the call that queued it has even returned.
      */
     private JobResult runJob(String verb, String unit) {
+        return runJob(verb, unit, () -> switch (verb) {
+            case "start" -> manager.StartUnit(unit, "replace");
+            case "stop" -> manager.StopUnit(unit, "replace");
+            case "restart" -> manager.RestartUnit(unit, "replace");
+            default -> throw new IllegalArgumentException(verb);
+        });
+    }
+
+    private JobResult runJob(String verb, String unit, Supplier<DBusPath> queue) {
         subscribe(verb, unit);
         DBusPath job;
         try {
-            job = switch (verb) {
-                case "start" -> manager.StartUnit(unit, "replace");
-                case "stop" -> manager.StopUnit(unit, "replace");
-                case "restart" -> manager.RestartUnit(unit, "replace");
-                default -> throw new IllegalArgumentException(verb);
-            };
+            job = queue.get();
         } catch (DBusExecutionException e) {
             throw failure("cannot " + verb, unit, e);
         }

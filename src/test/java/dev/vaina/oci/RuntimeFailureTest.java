@@ -1,4 +1,4 @@
-package dev.vaina.monitor;
+package dev.vaina.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

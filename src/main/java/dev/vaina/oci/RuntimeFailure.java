@@ -1,15 +1,16 @@
-package dev.vaina.monitor;
+package dev.vaina.oci;
 
 import java.util.Locale;
 
 /**
  * What the OCI runtime said when it failed, and the exit code Podman gives that failure: 127 when the
- * command was not found, 126 when it could not be invoked, 125 for anything else.
+ * command was not found, 126 when it could not be invoked, 125 for anything else. The monitor classifies
+ * a failed start with it, the engine a failed exec.
  */
-record RuntimeFailure(String message, int exitCode) {
-    static final int ENGINE_ERROR = 125;
-    static final int CANNOT_INVOKE = 126;
-    static final int NOT_FOUND = 127;
+public record RuntimeFailure(String message, int exitCode) {
+    public static final int ENGINE_ERROR = 125;
+    public static final int CANNOT_INVOKE = 126;
+    public static final int NOT_FOUND = 127;
 
     /**
      * Classifies the runtime's output. runc 1.1.5 prints, for example:
@@ -18,7 +19,7 @@ record RuntimeFailure(String message, int exitCode) {
      * {@code exec: "/etc/passwd": permission denied} (also for a directory);
      * crun says {@code executable file `x` not found in $PATH: No such file or directory}.
      */
-    static RuntimeFailure fromOutput(String action, String output) {
+    public static RuntimeFailure fromOutput(String action, String output) {
         String message = lastMessage(output);
         if (message.isEmpty()) {
             message = action + " failed without saying why";
@@ -36,7 +37,7 @@ record RuntimeFailure(String message, int exitCode) {
     }
 
     /** The last non-blank line, reduced to its msg="..." part when it is logfmt (runc without --log). */
-    static String lastMessage(String output) {
+    public static String lastMessage(String output) {
         String[] lines = output.split("\n");
         String last = "";
         for (int i = lines.length - 1; i >= 0; i--) {
@@ -61,5 +62,14 @@ record RuntimeFailure(String message, int exitCode) {
             }
         }
         return text.toString();
+    }
+
+    /** Podman's words after the runtime's own message, which say how it classified the failure. */
+    public String podmanSuffix() {
+        return switch (exitCode) {
+            case NOT_FOUND -> "OCI runtime attempted to invoke a command that was not found";
+            case CANNOT_INVOKE -> "OCI permission denied";
+            default -> "OCI runtime error";
+        };
     }
 }

@@ -1,0 +1,112 @@
+package dev.vaina.engine;
+
+import dev.vaina.oci.CgroupLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cgroup directories of a container's init process, found through /proc/PID/cgroup and where this
+ * host mounts each hierarchy. On cgroup v1 (and hybrid) each controller has its own directory; on v2
+ * there is one. A controller whose cgroup is its hierarchy's root is not the container's own (rootless
+ * on cgroup v1, where runc cannot create cgroups) and counts as missing.
+ */
+final class ContainerCgroup {
+    private final Map<String, Path> v1;
+    private final Path unified;
+
+    private ContainerCgroup(Map<String, Path> v1, Path unified) {
+        this.v1 = v1;
+        this.unified = unified;
+    }
+
+    static ContainerCgroup of(long pid) throws IOException {
+        String mountinfo = read(Path.of("/proc/self/mountinfo"));
+        return parse(read(Path.of("/proc", Long.toString(pid), "cgroup")), mountinfo, CgroupLayout.modeOf(mountinfo));
+    }
+
+    static ContainerCgroup parse(String procCgroup, String mountinfo, CgroupLayout.Mode mode) {
+        Map<String, Path> mounts = new HashMap<>();
+        Path unifiedMount = null;
+        for (String line : mountinfo.split("\n")) {
+            String[] fields = line.split(" ");
+            int dash = List.of(fields).indexOf("-");
+            if (dash < 0 || dash + 3 >= fields.length) {
+                continue;
+            }
+            String type = fields[dash + 1];
+            if (type.equals("cgroup2")) {
+                unifiedMount = Path.of(fields[4]);
+            } else if (type.equals("cgroup")) {
+                for (String option : fields[dash + 3].split(",")) {
+                    mounts.put(option, Path.of(fields[4]));
+                }
+            }
+        }
+        Map<String, Path> v1 = new HashMap<>();
+        Path unified = null;
+        for (String line : procCgroup.split("\n")) {
+            String[] parts = line.split(":", 3);
+            if (parts.length < 3 || parts[2].equals("/")) {
+                continue;
+            }
+            String relative = parts[2].substring(1);
+            if (parts[1].isEmpty()) {
+                if (mode == CgroupLayout.Mode.UNIFIED && unifiedMount != null) {
+                    unified = unifiedMount.resolve(relative);
+                }
+                continue;
+            }
+            for (String controller : parts[1].split(",")) {
+                Path mount = mounts.get(controller);
+                if (mount != null) {
+                    v1.put(controller, mount.resolve(relative));
+                }
+            }
+        }
+        return new ContainerCgroup(v1, unified);
+    }
+
+    /** The v1 directory of a controller, or null. */
+    Path controller(String name) {
+        return v1.get(name);
+    }
+
+    /** The v2 directory on a unified host, or null. */
+    Path unified() {
+        return unified;
+    }
+
+    boolean hasFreezer() {
+        return unified != null || v1.containsKey("freezer");
+    }
+
+    /** Frozen or freezing (v1 freezer.state), or asked to freeze (v2 cgroup.freeze). */
+    boolean frozen() throws IOException {
+        if (unified != null) {
+            return "1".equals(readOrEmpty(unified.resolve("cgroup.freeze")));
+        }
+        Path freezer = v1.get("freezer");
+        if (freezer == null) {
+            return false;
+        }
+        String state = readOrEmpty(freezer.resolve("freezer.state"));
+        return state.equals("FROZEN") || state.equals("FREEZING");
+    }
+
+    static String readOrEmpty(Path file) throws IOException {
+        try {
+            return Files.readString(file).strip();
+        } catch (NoSuchFileException e) {
+            return "";
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file);
+    }
+}
