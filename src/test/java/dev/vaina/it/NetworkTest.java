@@ -45,6 +45,8 @@ class NetworkTest {
             assertEquals("0.0.0.0:" + port + "\n", vaina.run("port", name, "80").assertSuccess().stdout());
             Result ps = vaina.run("ps").assertSuccess();
             assertTrue(ps.stdout().contains("0.0.0.0:" + port + "->80/tcp"), ps::describe);
+            assertEquals("0.0.0.0:" + port + "->80/tcp\n", vaina.run("ps", "--filter", "name=" + name, "--format",
+                    "{{.Ports}}").assertSuccess().stdout());
             Result inspect = vaina.run("inspect", name).assertSuccess();
             assertTrue(inspect.stdout().replaceAll("\\s", "").contains("\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\""
                     + port + "\"}]"), inspect::describe);
