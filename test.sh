@@ -9,6 +9,8 @@
 # in both modes, rootful and rootless.
 # As a non-root user whose session has a systemd user manager (a laptop): uses that session and runs
 # the rootless tests only (the rootful half needs root: `sudo ./test.sh`).
+# The Debian packages only the tests use (scripts/debian-packages.txt, after '# For the tests only') are
+# installed first when one is missing and the caller is root; otherwise the exact apt-get line is printed.
 # Environment: VAINA_BUILD_DIR (build folder, default ./target), VAINA_TEST_PREFIX (install prefix),
 # VAINA_TEST_USER (default vainatest), VAINA_TEST_KEEP_STATE=1 (keep the run's state for debugging).
 set -euo pipefail
@@ -27,6 +29,19 @@ die() { echo "test.sh: $*" >&2; exit 1; }
 for tool in java mvn runc newuidmap busybox systemctl; do
     command -v "$tool" >/dev/null || [ -x "/bin/$tool" ] || die "$tool is missing: run 'sudo ./install.sh' first"
 done
+
+# The packages only the tests use (a registry, skopeo, podman, htpasswd, ...): installed here when missing, so
+# README's two commands are enough; a second run finds them all and costs no apt-get.
+missing_packages=$(scripts/test-packages.sh missing)
+if [ -n "$missing_packages" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        say "installing the Debian packages the tests need: $missing_packages"
+        scripts/test-packages.sh install
+    else
+        die "the tests need Debian packages that are not installed; install them with:
+    sudo apt-get install -y --no-install-recommends $missing_packages"
+    fi
+fi
 
 phase_start=$(date +%s)
 say "building ($build_dir)"

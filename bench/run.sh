@@ -1,153 +1,222 @@
 #!/bin/bash
-# Measures vaina against Podman on this machine, in the same run:
-#   1. start-up of the CLI (`vaina --help`) with and without its class-data archive;
-#   2. wall time of `run --rm IMAGE true`, N times each (hyperfine when installed);
-#   3. mean PSS of the per-container monitor with 10 detached `sleep` containers each:
-#      vaina's monitors (MainPID of the container-*.service units) against Podman's conmon.
-# Usage (as root): bench/run.sh [-n N] [--prefix DIR] [--only vaina|podman]
-#   DIR holds bin/vaina (default /usr/local); --only measures one engine (no ratio then).
+# The benchmark suite: every row of the performance table, vaina against Podman on this machine in
+# one run. Each command runs alternately with vaina and with Podman (the order swapped every round),
+# so a machine whose load changes treats both alike; a row reports the median of each and their ratio.
+#   CLI:     --version, ps -a (3 containers), images, inspect CONTAINER
+#   runs:    run --rm IMAGE true, run -d, stop, rm -f (a running container)
+#   memory:  PSS per monitor with 10 detached `sleep` containers running (vaina's monitor, the unit's
+#            MainPID, against Podman's conmon)
+#   pull:    a four-layer image (busybox + 3 x 8 MiB random, bench/registry.sh) from a local registry,
+#            cold (empty store) and warm (image already stored)
+# It writes OUT/results.md (date, machine, JDK, the table) and OUT/ratios.svg (a chart of the ratios).
+# Usage (as root): bench/run.sh [-n N] [--prefix DIR] [--out DIR]
+#   N rounds per row (default 7; pulls and memory take fewer), DIR holds bin/vaina (default
+#   /usr/local), OUT defaults to this folder. Podman gets a private store and configuration.
 # Without systemd as PID 1 it starts root's own systemd --user through scripts/with-managers.sh.
 set -euo pipefail
 
 here=$(dirname "$(readlink -f "$0")")
 top=$(dirname "$here")
-runs=10
+runs=7
 prefix=/usr/local
-containers=10
-only=""
+out=$here
 args=("$@")
+usage="usage: $0 [-n N] [--prefix DIR] [--out DIR]"
 while [ $# -gt 0 ]; do
     case "$1" in
-        -n) runs=$2; shift 2 ;;
-        --prefix) prefix=$2; shift 2 ;;
-        --only) only=$2; shift 2 ;;
-        *) echo "bench: unknown option $1 (usage: $0 [-n N] [--prefix DIR] [--only vaina|podman])" >&2; exit 2 ;;
+        -n) [ $# -ge 2 ] || { echo "bench: -n needs a number ($usage)" >&2; exit 2; }; runs=$2; shift 2 ;;
+        --prefix) [ $# -ge 2 ] || { echo "bench: --prefix needs a directory ($usage)" >&2; exit 2; }; prefix=$2; shift 2 ;;
+        --out) [ $# -ge 2 ] || { echo "bench: --out needs a directory ($usage)" >&2; exit 2; }; out=$2; shift 2 ;;
+        *) echo "bench: unknown option $1 ($usage)" >&2; exit 2 ;;
     esac
 done
 die() { echo "bench: $*" >&2; exit 1; }
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "-n takes a positive number, not '$runs'"
 [ "$(id -u)" = 0 ] || die "run as root (it compares rootful vaina with rootful podman)"
-case "$only" in ""|vaina|podman) ;; *) die "--only takes vaina or podman" ;; esac
-measure() { [ -z "$only" ] || [ "$only" = "$1" ]; }
-vaina="$prefix/bin/vaina"
-if measure vaina; then
-    [ -x "$vaina" ] || die "$vaina is missing: run 'sudo ./install.sh' or pass --prefix"
-fi
-if measure podman; then
-    command -v podman >/dev/null || die "podman is missing (apt-get install podman): it is the baseline"
-fi
+vaina="$(realpath -m "$prefix")/bin/vaina"
+[ -x "$vaina" ] || die "$vaina is missing: run 'sudo ./install.sh' or pass --prefix"
+command -v podman >/dev/null || die "podman is missing (apt-get install podman): it is the baseline"
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time): it measures CPU time"
+mkdir -p "$out" || die "cannot create $out"
+out=$(realpath "$out")
 
 pid1_is_systemd() { [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ]; }
-if measure vaina && ! pid1_is_systemd && [ -z "${VAINA_TEST_ROOT_RUNTIME_DIR:-}" ]; then
+if ! pid1_is_systemd && [ -z "${VAINA_TEST_ROOT_RUNTIME_DIR:-}" ]; then
     exec "$top/scripts/with-managers.sh" --root -- "$0" "${args[@]}"
 fi
+if [ -n "${VAINA_TEST_ROOT_RUNTIME_DIR:-}" ]; then systemctl=(systemctl --user); else systemctl=(systemctl); fi
 
-podman=(podman)
-if ! pid1_is_systemd; then
-    # with-managers.sh creates /run/systemd/system in its namespace, which would make podman look for
-    # a system manager; outside that namespace it picks these two by itself.
-    podman+=(--cgroup-manager=cgroupfs --events-backend=file)
-fi
-if [ -n "${VAINA_TEST_ROOT_RUNTIME_DIR:-}" ]; then
-    systemctl=(systemctl --user)
-else
-    systemctl=(systemctl)
-fi
+# Short paths: podman refuses a runroot longer than 50 characters.
+work=$(mktemp -d /tmp/vbench.XXXXXX)
+source "$here/registry.sh"
 
-if measure podman; then
-    "$here/podman-config.sh"
-fi
+# Podman with a store and a configuration of its own, so nothing of the machine's is used or changed:
+# no rlimits above the host's hard limits, runc (crun refuses cgroup v1 hybrid hosts), netavark.
+mkdir -p "$work/p"
+printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n[network]\nnetwork_backend = "netavark"\n' \
+    > "$work/p/containers.conf"
+export CONTAINERS_CONF="$work/p/containers.conf"
+podman_store() { echo --root "$1/root" --runroot "$1/run" --tmpdir "$1/tmp"; }
+podman=(podman $(podman_store "$work/p"))
+# Without a system manager podman must not look for one (with-managers.sh creates /run/systemd/system).
+pid1_is_systemd || podman+=(--cgroup-manager=cgroupfs --events-backend=file)
 
 image=localhost/vaina-bench-busybox:latest
-work=$(mktemp -d /tmp/vaina-bench.XXXXXX)
+registry_pid=""
 cleanup() {
-    local i
-    for i in $(seq "$containers"); do
-        if measure vaina; then "$vaina" rm -f "vaina-bench-$i" >/dev/null 2>&1 || true; fi
-        if measure podman; then "${podman[@]}" rm -f -t 0 "podman-bench-$i" >/dev/null 2>&1 || true; fi
+    set +e
+    for name in $(cat "$work/containers" 2>/dev/null); do
+        "$vaina" rm -f "$name" >/dev/null 2>&1
+        "${podman[@]}" rm -f -t 0 "$name" >/dev/null 2>&1
     done
-    if measure podman; then "${podman[@]}" rmi -f "$image" >/dev/null 2>&1 || true; fi
-    if measure vaina; then "$vaina" rmi -f "$image" >/dev/null 2>&1 || true; fi
+    "$vaina" rmi -f "$image" >/dev/null 2>&1
+    "${podman[@]}" rmi -a -f >/dev/null 2>&1
+    if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null; wait "$registry_pid" 2>/dev/null; fi
+    # A store's driver may have left mounts under the work directory; deepest first.
+    awk -v w="$work/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
+        umount -l "$m" 2>/dev/null
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-now_ns() { date +%s%N; }
-mean_seconds() { # NAME RUNS CMD...: runs CMD RUNS times after one warm-up, prints the mean in seconds
-    local name=$1 n=$2; shift 2
-    "$@" >/dev/null 2>&1 || die "$name failed: $* (output: $("$@" 2>&1 | tail -n 5))"
-    if command -v hyperfine >/dev/null; then
-        hyperfine --runs "$n" --warmup 0 --export-json "$work/$name.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 \
-            || die "hyperfine failed for $name"
-        sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$work/$name.json" | head -n 1
-        return
-    fi
-    local i start total=0
-    for i in $(seq "$n"); do
-        start=$(now_ns)
-        "$@" >/dev/null 2>&1 || die "$name failed on run $i: $*"
-        total=$(( total + $(now_ns) - start ))
-    done
-    awk -v t="$total" -v n="$n" 'BEGIN { printf "%.3f\n", t / n / 1e9 }'
+# --- timing --------------------------------------------------------------------------------------
+# run_vaina / run_podman ARGS...: one command of each engine; output kept for the error message only.
+run_vaina() { "$vaina" "$@" > "$work/last.out" 2>&1 || die "vaina $* failed: $(tail -n 5 "$work/last.out")"; }
+run_podman() { "${podman[@]}" "$@" > "$work/last.out" 2>&1 || die "podman $* failed: $(tail -n 5 "$work/last.out")"; }
+timed() { # ROW ENGINE ARGS...: runs ENGINE ARGS; appends its wall and its CPU microseconds (user +
+    # system of the command and the children it waited for) to $work/ROW.ENGINE and $work/ROW.ENGINE.cpu
+    local row=$1 engine=$2 start end command; shift 2
+    if [ "$engine" = vaina ]; then command=("$vaina"); else command=("${podman[@]}"); fi
+    start=${EPOCHREALTIME/./}
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "${command[@]}" "$@" > "$work/last.out" 2>&1 \
+        || die "$engine $* failed: $(tail -n 5 "$work/last.out")"
+    end=${EPOCHREALTIME/./}
+    echo $(( end - start )) >> "$work/$row.$engine"
+    awk '{ printf "%d\n", ($1 + $2) * 1e6 }' "$work/cpu" >> "$work/$row.$engine.cpu"
 }
-pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }
-mean_mib() { awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n / 1024; else print "n/a" }'; }
+rows=()
+row() { # ROW TITLE: declares a row of the table, in the order rows are declared
+    rows+=("$1")
+    echo "$2" > "$work/$1.title"
+}
+interleaved() { # ROW TITLE ARGS...: a warm-up each, then $runs rounds of the same command per engine
+    local row=$1 round; row "$1" "$2"; shift 2
+    run_vaina "$@"; run_podman "$@"
+    for round in $(seq "$runs"); do
+        if (( round % 2 )); then timed "$row" vaina "$@"; timed "$row" podman "$@"
+        else timed "$row" podman "$@"; timed "$row" vaina "$@"; fi
+    done
+}
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+progress() { echo "bench: $*" >&2; }
+remember() { echo "$1" >> "$work/containers"; }
 
-echo "== $(measure vaina && echo "vaina $("$vaina" version 2>/dev/null | head -n 1 || true);") $(measure podman && podman --version); $(nproc) cores; kernel $(uname -r)"
-
-if measure vaina; then
-    echo "== CLI start-up: vaina --help, mean of $runs"
-    "$here/cli-startup.sh" "$prefix" "$runs"
-fi
-
-echo "== images"
+# --- the rows ------------------------------------------------------------------------------------
+vaina_version=$("$vaina" version 2>/dev/null) || die "vaina version failed"
+progress "$(echo "$vaina_version" | tr -s ' \n' ' '); $(podman --version)"
 "$top/scripts/make-busybox-rootfs.sh" "$work/busybox.tar"
-if measure vaina; then "$vaina" import "$work/busybox.tar" "$image" >/dev/null || die "vaina import failed"; fi
-if measure podman; then "${podman[@]}" import -q "$work/busybox.tar" "$image" >/dev/null || die "podman import failed"; fi
+run_vaina import "$work/busybox.tar" "$image"
+run_podman import -q "$work/busybox.tar" "$image"
 
 # A run that prints nothing is not a run: check that each engine really runs the image.
 check_runs() { # NAME CMD...
-    local name=$1 out; shift
-    out=$("$@" run --rm "$image" echo bench-ok 2>&1) || die "$name could not run $image: $out"
-    [ "$out" = bench-ok ] || die "$name run printed '$out' instead of 'bench-ok'"
+    local name=$1 said; shift
+    said=$("$@" run --rm "$image" echo bench-ok 2>"$work/last.err") || die "$name could not run $image: $(tail -n 5 "$work/last.err")"
+    [ "$said" = bench-ok ] || die "$name run printed '$said' instead of 'bench-ok'"
 }
-if measure vaina; then check_runs vaina "$vaina"; fi
-if measure podman; then check_runs podman "${podman[@]}"; fi
+check_runs vaina "$vaina"
+check_runs podman "${podman[@]}"
 
-echo "== run --rm $image true, mean of $runs$(command -v hyperfine >/dev/null && echo ' (hyperfine)')"
-if measure vaina; then
-    vaina_s=$(mean_seconds vaina-run "$runs" "$vaina" run --rm "$image" true)
-    echo "vaina  $vaina_s s"
-fi
-if measure podman; then
-    podman_s=$(mean_seconds podman-run "$runs" "${podman[@]}" run --rm "$image" true)
-    echo "podman $podman_s s"
-fi
-if [ -z "$only" ]; then
-    awk -v v="$vaina_s" -v p="$podman_s" 'BEGIN { printf "ratio vaina/podman %.2f\n", v / p }'
-fi
+progress "CLI start-up"
+for i in 1 2 3; do
+    remember "bench-ps-$i"
+    run_vaina run --name "bench-ps-$i" "$image" true
+    run_podman run --name "bench-ps-$i" "$image" true
+done
+interleaved version '`--version`' --version
+interleaved ps '`ps -a` (3 containers)' ps -a
+interleaved images '`images` (1 image)' images
+interleaved inspect '`inspect CONTAINER`' inspect bench-ps-1
 
-echo "== memory: $containers detached sleep containers each, mean PSS per monitor"
-for i in $(seq "$containers"); do
-    if measure vaina; then
-        "$vaina" run -d --name "vaina-bench-$i" "$image" sleep 1000 >/dev/null || die "vaina run -d failed"
-    fi
-    if measure podman; then
-        "${podman[@]}" run -d --name "podman-bench-$i" "$image" sleep 1000 >/dev/null || die "podman run -d failed"
-    fi
+progress "containers"
+interleaved run-rm "\`run --rm IMAGE true\`" run --rm "$image" true
+row run-d '`run -d IMAGE sleep`'
+row stop '`stop` (stop timeout 0)'
+row rm-f '`rm -f` (running)'
+for round in $(seq "$runs"); do
+    for engine in vaina podman; do
+        remember "bench-d-$round"; remember "bench-f-$round"
+        timed run-d "$engine" run -d --stop-timeout 0 --name "bench-d-$round" "$image" sleep 1000
+        timed stop "$engine" stop "bench-d-$round"
+        "run_$engine" rm "bench-d-$round"
+        "run_$engine" run -d --stop-timeout 0 --name "bench-f-$round" "$image" sleep 1000
+        timed rm-f "$engine" rm -f "bench-f-$round"
+    done
+done
+
+progress "memory: 10 containers running per engine"
+pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }
+row pss 'monitor PSS per container, 10 running (MiB)'
+for i in $(seq 10); do
+    remember "bench-m-$i"
+    run_vaina run -d --name "bench-m-$i" "$image" sleep 1000
+    run_podman run -d --name "bench-m-$i" "$image" sleep 1000
 done
 sleep 2
-if measure vaina; then
-    for i in $(seq "$containers"); do
-        pid=$("${systemctl[@]}" show -p MainPID --value "container-vaina-bench-$i.service")
-        [ -n "$pid" ] && [ "$pid" != 0 ] || die "container-vaina-bench-$i.service has no MainPID"
-        pss_kib "$pid"
-    done > "$work/vaina-pss"
-    echo "vaina monitor  $(mean_mib < "$work/vaina-pss") MiB"
-fi
-if measure podman; then
-    for i in $(seq "$containers"); do
-        pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "podman-bench-$i")
-        pss_kib "$pid"
-    done > "$work/podman-pss"
-    echo "podman conmon  $(mean_mib < "$work/podman-pss") MiB"
-fi
+for i in $(seq 10); do
+    pid=$("${systemctl[@]}" show -p MainPID --value "container-bench-m-$i.service")
+    [ -n "$pid" ] && [ "$pid" != 0 ] || die "container-bench-m-$i.service has no MainPID"
+    # Stored as "microseconds" of the other rows' unit: KiB * 1e6 / 1024 gives MiB once divided by 1e6.
+    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss.vaina"
+    pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "bench-m-$i")
+    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss.podman"
+done
+for i in $(seq 10); do
+    "$vaina" rm -f "bench-m-$i" >/dev/null 2>&1 || true
+    "${podman[@]}" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
+done
+
+progress "pull: starting a local registry"
+bench_registry "$work" "$top"
+row pull-cold "cold \`pull\`, 4 layers, $registry_mib MiB, local registry"
+row pull-warm 'warm `pull` (image already stored)'
+pull_runs=$(( runs < 3 ? runs : 3 ))
+for round in $(seq "$pull_runs"); do
+    for engine in vaina podman; do
+        store="$work/s$engine$round"
+        mkdir -p "$store"
+        if [ "$engine" = vaina ]; then flags=(--root "$store/root" --runroot "$store/run"); else flags=($(podman_store "$store")); fi
+        timed pull-cold "$engine" "${flags[@]}" pull -q --tls-verify=false "$registry_image"
+        "run_$engine" "${flags[@]}" image exists "$registry_image"
+        timed pull-warm "$engine" "${flags[@]}" pull -q --tls-verify=false "$registry_image"
+        if [ "$engine" = podman ]; then run_podman "${flags[@]}" rmi -a -f; fi
+        awk -v w="$store/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
+            umount -l "$m" 2>/dev/null || true
+        done
+        rm -rf "$store"
+    done
+done
+
+# --- the report ----------------------------------------------------------------------------------
+for row in "${rows[@]}"; do
+    v=$(median "$work/$row.vaina"); p=$(median "$work/$row.podman")
+    vc=-; pc=-
+    if [ -s "$work/$row.vaina.cpu" ]; then vc=$(median "$work/$row.vaina.cpu"); pc=$(median "$work/$row.podman.cpu"); fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")" "$vc" "$pc"
+done > "$out/results.tsv"
+{
+    echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java: */java\t/p'
+    printf 'java_path\t%s\n' "$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")"
+    printf 'podman\t%s\n' "$(podman --version)"
+    printf 'runs\t%s\npull_runs\t%s\n' "$runs" "$pull_runs"
+    printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+    printf 'machine\t%s cores (%s), %s GiB, kernel %s, load average %s at the end\n' "$(nproc)" \
+        "$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo | head -n 1)" \
+        "$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$(uname -r)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/results.env"
+"$here/report.sh" "$out"
+cat "$out/results.md"
+echo "bench: wrote $out/results.md and $out/ratios.svg" >&2

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/lib/vaina/vaina.jar, PREFIX/lib/vaina/vaina-launcher, PREFIX/bin/vaina,
-#   PREFIX/lib/vaina/vaina-cli.jsa (AppCDS archive for the CLI, when it can be built).
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,jna/libjnidispatch.so}
+#   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
+#   statically from the classes real commands load (scripts/record-class-lists.sh).
 # Usage: scripts/install-files.sh PREFIX JAR
 set -euo pipefail
 
@@ -20,9 +21,9 @@ java=$(readlink -f "$java_cmd")
 
 lib="$prefix/lib/vaina"
 umask 022
-install -d -m 0755 "$prefix/bin" "$lib"
-install -m 0644 "$jar" "$lib/vaina.jar.new"
-mv -f "$lib/vaina.jar.new" "$lib/vaina.jar"
+
+here=$(dirname "$(readlink -f "$0")")
+libc_dir=$(ldd "$java" 2>/dev/null | awk '$1 ~ /^libc\.so/ { print $3 }' | xargs -r dirname)
 
 write_script() { # PATH CONTENT: written beside, then renamed, so a running wrapper is never half-written
     printf '%s\n' "$2" > "$1.new"
@@ -30,49 +31,115 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
     mv -f "$1.new" "$1"
 }
 
-write_script "$prefix/bin/vaina" "#!/bin/sh
-# vaina command line; the class-data archive is used when install built one.
-jsa='$lib/vaina-cli.jsa'
-if [ -r \"\$jsa\" ]; then
-    exec '$java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile=\"\$jsa\" -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\"
+# The JVMs' flags, measured (see bench/): the CLI starts once per command, the launcher once per
+# container start and cleanup; the monitor lives as long as its container, one per container.
+cli_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+launcher_flags="-Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+# The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
+# with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
+# it asks (ArchiveRelocationMode=0: its pages stay shared instead of being relocated into private
+# copies, at the price of its ASLR); 12.6 with small string and symbol tables, a smaller young
+# generation and stacks, and the native heap trimmed every 5 s. -Xint would save about 1 MiB more but
+# makes pumping a container's output many times more expensive.
+monitor_flags="-Xms1m -Xmx8m -Xmn512k -Xss180k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:StringTableSize=128 -XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=1024"
+# Not every JDK 17 build has it (it came with 17.0.9 or so); a flag the JVM does not know stops it.
+if "$java" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+    monitor_flags="$monitor_flags -XX:TrimNativeHeapInterval=5000"
 fi
-exec '$java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
 
-write_script "$lib/vaina-launcher" "#!/bin/sh
+archive_flags() { # LIB ROLE: the flags that use ROLE's archive, when there is one
+    [ -f "$1/vaina-$2.jsa" ] && echo "-XX:SharedArchiveFile=$1/vaina-$2.jsa"
+}
+record_flags() { # LISTS ROLE: a class list per process (scratch installations only)
+    [ -n "$1" ] && echo "-XX:DumpLoadedClassList=$1/$2.\$\$.classlist"
+}
+
+install_files() { # PREFIX LISTS: the jar, JNA's library and the wrappers; LISTS non-empty records classes
+    install -d -m 0755 "$1/bin" "$1/lib/vaina"
+    install -m 0644 "$jar" "$1/lib/vaina/vaina.jar.new"
+    mv -f "$1/lib/vaina/vaina.jar.new" "$1/lib/vaina/vaina.jar"
+    install_jna "$1/lib/vaina"
+    write_wrappers "$@"
+}
+
+write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
+    local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags=""
+    if [ -f "$lib/jna/libjnidispatch.so" ]; then
+        # install unpacked JNA's library once; every monitor maps that one file.
+        jna_flags="-Djna.boot.library.path=$lib/jna -Djna.nounpack=true"
+    fi
+    if [ -n "$libc_dir" ]; then
+        # Without a platform path JNA runs `ldconfig -p` on every start to find libc.
+        jna_flags="$jna_flags -Djna.platform.library.path=$libc_dir"
+    fi
+    write_script "$prefix/bin/vaina" "#!/bin/sh
+# vaina command line.
+exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
+    write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
-exec '$java' -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+    write_script "$lib/vaina-monitor" "#!/bin/sh
+# The per-container monitor, exec'd by the launcher (same PID): one per running container.
+exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
+}
 
-# JNA's native part, unpacked once: monitors then map one shared copy instead of each unpacking its
-# own into a temp file (measured: about 2.7 MiB less PSS per monitor, and a faster start).
-rm -rf "$lib/jna"
-jna_entry=$(unzip -Z1 "$lib/vaina.jar" 2>/dev/null | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
-if [ -z "$jna_entry" ] && command -v jar >/dev/null; then
-    jna_entry=$(jar tf "$lib/vaina.jar" | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
-fi
-if [ -n "$jna_entry" ]; then
-    tmp_jna=$(mktemp -d)
-    (cd "$tmp_jna" && { unzip -q "$lib/vaina.jar" "$jna_entry" 2>/dev/null || jar xf "$lib/vaina.jar" "$jna_entry"; })
-    install -d -m 0755 "$lib/jna"
-    install -m 0644 "$tmp_jna/$jna_entry" "$lib/jna/libjnidispatch.so"
-    rm -rf "$tmp_jna"
-fi
+install_jna() { # LIB
+    # JNA's native part, unpacked once: monitors then map one shared copy instead of each unpacking its
+    # own into a temp file (measured: about 2.7 MiB less PSS per monitor, and a faster start).
+    local lib=$1 jna_entry tmp_jna
+        rm -rf "$lib/jna"
+    jna_entry=$(unzip -Z1 "$lib/vaina.jar" 2>/dev/null | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
+    if [ -z "$jna_entry" ] && command -v jar >/dev/null; then
+        jna_entry=$(jar tf "$lib/vaina.jar" | grep -E "^com/sun/jna/linux-$(uname -m | sed 's/_/-/')/libjnidispatch.so$" || true)
+    fi
+    if [ -n "$jna_entry" ]; then
+        tmp_jna=$(mktemp -d)
+        (cd "$tmp_jna" && { unzip -q "$lib/vaina.jar" "$jna_entry" 2>/dev/null || jar xf "$lib/vaina.jar" "$jna_entry"; })
+        install -d -m 0755 "$lib/jna"
+        install -m 0644 "$tmp_jna/$jna_entry" "$lib/jna/libjnidispatch.so"
+        rm -rf "$tmp_jna"
+    fi
+}
 
-# The archive is rebuilt for every jar: a stale one would be refused by the JVM anyway (and cost a warning).
-rm -f "$lib/vaina-cli.jsa"
-tmp_jsa="$lib/vaina-cli.jsa.new"
-rm -f "$tmp_jsa"
-# Trained on commands that need no systemd manager, against a scratch store; their exit codes do
-# not matter: the archive is dumped at exit either way.
-train_root=$(mktemp -d)
-"$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$tmp_jsa" \
-    -cp "$lib/vaina.jar" dev.vaina.cli.Main --root "$train_root/data" --runroot "$train_root/run" ps -a \
-    >/dev/null 2>&1 </dev/null || true
-rm -rf "$train_root"
-if [ -s "$tmp_jsa" ]; then
-    chmod 0644 "$tmp_jsa"
-    mv -f "$tmp_jsa" "$lib/vaina-cli.jsa"
+umask 022
+lib="$prefix/lib/vaina"
+# The archives are rebuilt for every jar: a stale one would be refused by the JVM anyway.
+rm -f "$lib"/vaina-*.jsa
+install_files "$prefix" ""
+
+# Class lists from real commands, run with a scratch installation of this jar whose wrappers record.
+scratch=$(mktemp -d /tmp/vaina-cds.XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+chmod 0755 "$scratch"
+mkdir -m 1777 "$scratch/lists"
+install_files "$scratch/prefix" "$scratch/lists"
+record=("$here/record-class-lists.sh" "$scratch/prefix" "$scratch/store" "$scratch/lists")
+if [ "$(id -u)" = 0 ] && [ "$(cat /proc/1/comm 2>/dev/null)" != systemd ] && [ -z "${XDG_RUNTIME_DIR:-}" ] \
+        && [ -x /usr/lib/systemd/systemd ]; then
+    # No manager here: root's own, in a private namespace, for the containers' part.
+    "$here/with-managers.sh" --root -- "${record[@]}" >/dev/null 2>&1 || true
 else
-    rm -f "$tmp_jsa"
+    "${record[@]}" >/dev/null 2>&1 || true
 fi
 
-echo "installed vaina into $prefix (java: $java, class-data archive: $([ -f "$lib/vaina-cli.jsa" ] && echo yes || echo no))"
+dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
+    local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa"
+    cat "$scratch/lists/$role".*.classlist 2>/dev/null | awk '!seen[$0]++' > "$list" || true
+    [ -s "$list" ] || return 0
+    "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive.new" \
+        -cp "$lib/vaina.jar" > "$scratch/$role.dump.log" 2>&1 || { rm -f "$archive.new"; return 0; }
+    chmod 0644 "$archive.new"
+    # -Xshare:on fails instead of running without the archive: a check that it is usable.
+    if "$java" ${flags/-Xshare:auto/-Xshare:on} -XX:SharedArchiveFile="$archive.new" -cp "$lib/vaina.jar" -version >/dev/null 2>&1; then
+        mv -f "$archive.new" "$archive"
+    else
+        rm -f "$archive.new"
+    fi
+}
+dump_archive cli "$cli_flags"
+dump_archive launcher "$launcher_flags"
+dump_archive monitor "$monitor_flags"
+# The jar stays as it is: an archive is valid only for the jar file it was dumped with.
+write_wrappers "$prefix" ""
+
+echo "installed vaina into $prefix (java: $java, class-data archives:$(cd "$lib" && ls vaina-*.jsa 2>/dev/null | sed 's/^/ /' | tr -d '\n'))"

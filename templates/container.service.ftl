@@ -4,9 +4,14 @@
 [Unit]
 Description=${description}
 <#if bindsTo??>
-# It shares the network namespace of the container these units run: it starts after them and stops with them.
+# It runs in namespaces that these units' containers hold (its pod's infra container, or the container
+# whose network it shares): it starts after them and stops (first) when they stop.
 BindsTo=${bindsTo}
 After=${bindsTo}
+</#if>
+<#if stopWhenUnneeded??>
+# --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.
+StopWhenUnneeded=yes
 </#if>
 <#if startLimitBurst??>
 # on-failure:${maxRetries} allows ${maxRetries} restarts, that is ${startLimitBurst} starts, counted until the

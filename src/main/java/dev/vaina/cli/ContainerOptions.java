@@ -3,10 +3,6 @@ package dev.vaina.cli;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.EnvironmentVariables;
-import dev.vaina.spec.IpAddresses;
-import dev.vaina.spec.NetworkConfig;
-import dev.vaina.spec.NetworkMode;
-import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.VolumeMount;
@@ -14,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,34 +44,8 @@ final class ContainerOptions {
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
 
-    @Option(names = {"-p", "--publish"}, paramLabel = "[[IP:][HOSTPORT]:]CTRPORT[/PROTO]",
-            description = "Publish a container's port (or range) on the host; an empty HOSTPORT takes a free one.")
-    List<String> publish = new ArrayList<>();
-
-    @Option(names = {"-P", "--publish-all"}, description = "Publish every exposed port on a free host port.")
-    boolean publishAll;
-
-    @Option(names = "--expose", paramLabel = "PORT[-PORT][/PROTO]", description = "Expose a port (or range) without publishing it.")
-    List<String> expose = new ArrayList<>();
-
-    @Option(names = {"--network", "--net"}, paramLabel = "MODE",
-            description = "bridge (default), pasta, slirp4netns, none, host, container:NAME|ID or ns:PATH.")
-    String network;
-
-    @Option(names = "--dns", paramLabel = "IP", description = "A DNS server for the container's /etc/resolv.conf.")
-    List<String> dns = new ArrayList<>();
-
-    @Option(names = "--dns-search", paramLabel = "DOMAIN", description = "A DNS search domain.")
-    List<String> dnsSearch = new ArrayList<>();
-
-    @Option(names = "--dns-option", paramLabel = "OPTION", description = "A resolver option (ndots:2, ...).")
-    List<String> dnsOptions = new ArrayList<>();
-
-    @Option(names = "--add-host", paramLabel = "HOST:IP", description = "Add a line to the container's /etc/hosts.")
-    List<String> addHosts = new ArrayList<>();
-
-    @Option(names = "--no-hosts", description = "Keep the image's /etc/hosts instead of writing one.")
-    boolean noHosts;
+    @Mixin
+    NetworkOptions networkOptions;
 
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
@@ -82,6 +53,9 @@ final class ContainerOptions {
 
     @picocli.CommandLine.Mixin
     PullOptions pullOptions;
+
+    @Option(names = "--pod", paramLabel = "NAME|ID|new:NAME", description = "Run in this pod (new:NAME creates it).")
+    String pod;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run.")
     String image;
@@ -114,24 +88,6 @@ final class ContainerOptions {
                 process.tty,
                 process.interactive,
                 rm,
-                networkConfig());
-    }
-
-    /** The network options, validated; host ports left empty stay 0 until the image is known. */
-    private NetworkConfig networkConfig() {
-        List<PortMapping> ports = new ArrayList<>();
-        for (String spec : publish) {
-            if (!spec.isEmpty()) {
-                ports.add(PortMapping.parse(spec));
-            }
-        }
-        List<String> exposed = new ArrayList<>();
-        for (String spec : expose) {
-            exposed.addAll(PortMapping.parseExposed(spec));
-        }
-        dns.forEach(IpAddresses::dnsServer);
-        addHosts.forEach(IpAddresses::hostEntry);
-        return new NetworkConfig(network == null ? null : NetworkMode.parse(network).toString(), ports, exposed,
-                publishAll, dns, dnsSearch, dnsOptions, addHosts, noHosts);
+                networkOptions.toConfig());
     }
 }

@@ -2,10 +2,12 @@ package dev.vaina.cli;
 
 import dev.vaina.engine.Engine;
 import dev.vaina.image.ImageStore;
+import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** What every command needs, built once per invocation: the settings resolved, and the engine they choose. */
@@ -46,8 +48,19 @@ final class Context implements AutoCloseable {
         return engine.store();
     }
 
+    /** The image store; a short name is looked for in registries.conf's search order. */
     ImageStore images() throws IOException {
         return engine.images();
+    }
+
+    /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */
+    void useRegistriesConf(Path file) {
+        engine.useRegistriesConf(file);
+    }
+
+    /** registries.conf: the command's own file when given, else $VAINA_REGISTRIES_CONF, else the default files. */
+    RegistriesConf registriesConf() {
+        return engine.registriesConf();
     }
 
     Systemd systemd() {

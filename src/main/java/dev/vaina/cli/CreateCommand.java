@@ -3,7 +3,11 @@ package dev.vaina.cli;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -27,14 +31,39 @@ final class CreateCommand extends ContextCommand {
             throws IOException {
         String name = options.validatedName();
         ContainerConfig config = options.toConfig(context.env());
+        context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
-        ContainerConfig settled = PortResolver.resolve(config, image.config(), context.containers(), progress);
-        return containers.create(name, image, image.repoTags().isEmpty() ? image.id() : imageName(image, options.image),
-                settled);
+        String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        PodRecord pod = pod(context, options.pod);
+        if (pod == null) {
+            return containers.create(name, image, imageName,
+                    PortResolver.resolve(config, image.config(), context.containers(), progress));
+        }
+        try {
+            return context.engine().pods().createMember(pod, name, image, imageName, config);
+        } catch (RuntimeException | IOException e) {
+            if (options.pod.startsWith("new:")) {
+                // The pod was made for this container only: it goes with it.
+                context.engine().pods().remove(pod, true, null);
+            }
+            throw e;
+        }
     }
 
-    private static String imageName(ImageRecord image, String requested) {
+    /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */
+    private static PodRecord pod(Context context, String pod) throws IOException {
+        if (pod == null) {
+            return null;
+        }
+        if (pod.startsWith("new:")) {
+            return context.engine().pods().create(new PodConfig(pod.substring(4), Map.of(), true, null, null, null,
+                    null, null, null), null, null, NetworkConfig.DEFAULT);
+        }
+        return context.engine().podStore().find(pod);
+    }
+
+    static String imageName(ImageRecord image, String requested) {
         for (String tag : image.repoTags()) {
             if (tag.equals(requested) || tag.endsWith("/" + requested) || tag.endsWith("/" + requested + ":latest")) {
                 return tag;

@@ -7,6 +7,7 @@ import dev.vaina.engine.StateConflictException;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.NameInUseException;
 import dev.vaina.store.NoSuchContainerException;
+import dev.vaina.store.NoSuchPodException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -58,7 +59,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static String messageOf(Exception e) {
         if (e instanceof InvalidSpecException || e instanceof NoSuchContainerException
                 || e instanceof NameInUseException || e instanceof CommandFailedException
-                || e instanceof EngineException) {
+                || e instanceof EngineException || e instanceof NoSuchPodException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

@@ -33,7 +33,8 @@ final class ImageFetcher {
 
     ImageRecord pull(String userInput) throws IOException {
         RegistryAccess access = new RegistryAccess(context, options);
-        RegistriesConf conf = access.registriesConf(options.registriesConf);
+        context.useRegistriesConf(options.registriesConf);
+        RegistriesConf conf = context.registriesConf();
         conf.warnings().forEach(warning -> progress.println("WARN: " + warning));
         ShortNameResolver resolver = new ShortNameResolver(conf);
         List<PullCandidate> candidates = resolver.resolve(userInput);

@@ -37,7 +37,7 @@ final class ImageInspectCommand extends ContextCommand {
             }
         }
         if (output.isDefault() || output.isJson()) {
-            out().println(Json.PRETTY.asString(result));
+            out().println(PodmanJson.INSPECT.format(result));
         } else {
             output.print(out(), result.stream().map(InspectData::image).toList(), null);
         }

@@ -65,7 +65,7 @@ class ImagesCommand extends ContextCommand {
             for (ImageRecord image : images) {
                 json.add(json(image, containers));
             }
-            out().println(Json.PRETTY.asString(json));
+            out().println(PodmanJson.IMAGES.format(json));
         } else if (output.isDefault()) {
             table(images);
         } else {

@@ -50,7 +50,7 @@ final class InspectCommand extends ContextCommand {
             }
         }
         if (output.isDefault() || output.isJson()) {
-            out().println(Json.PRETTY.asString(result));
+            out().println(PodmanJson.INSPECT.format(result));
         } else {
             output.print(out(), templateData, null);
         }

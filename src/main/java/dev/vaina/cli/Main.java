@@ -23,14 +23,38 @@ public final class Main {
     }
 
     static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new VainaCommand());
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered without picocli, whose model is built by reflection: the one line it would print.
+            System.out.println(new VersionCommand.Provider().getVersion()[0]);
+            return 0;
+        }
+        return commandLine(CommandLine.defaultFactory(), args).execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: the root command with only the verb they run, or with every verb
+     * when they name none (help, errors and suggestions then see them all). {@code --version} needs none.
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+        CommandLine commandLine = new CommandLine(new VainaCommand(), factory);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
-        // Options after the image belong to the container's command, as with podman and docker.
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
-        commandLine.getSubcommands().get("create").setStopAtPositional(true);
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        String verb = Verbs.of(args);
+        if (verb != null) {
+            commandLine.addSubcommand(verb, Verbs.command(verb));
+        } else if (!(args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0])))) {
+            for (String name : Verbs.names()) {
+                commandLine.addSubcommand(name, Verbs.command(name));
+            }
+        }
+        // Options after the image (exec: the container) belong to the command, as with podman and docker.
+        for (String name : new String[] {"run", "create", "exec"}) {
+            CommandLine sub = commandLine.getSubcommands().get(name);
+            if (sub != null) {
+                sub.setStopAtPositional(true);
+            }
+        }
         addHelpOption(commandLine);
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

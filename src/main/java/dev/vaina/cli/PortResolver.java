@@ -28,7 +28,15 @@ final class PortResolver {
 
     static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
             throws IOException {
-        NetworkConfig network = config.network();
+        NetworkConfig resolved = settle(config.network(), image, store, err);
+        return new ContainerConfig(config.command(), config.entrypoint(), config.env(), config.workingDir(),
+                config.user(), config.hostname(), config.volumes(), config.stopSignal(), config.stopTimeout(),
+                config.restart(), config.tty(), config.interactive(), config.autoRemove(), resolved);
+    }
+
+    /** The network options settled: what {@link #resolve} does, for a pod's network too. */
+    static NetworkConfig settle(NetworkConfig network, ImageConfig image, ContainerStore store, PrintWriter err)
+            throws IOException {
         NetworkMode mode = network.networkMode();
         String modeText = network.mode();
         if (mode.kind() == NetworkMode.Kind.CONTAINER) {
@@ -52,12 +60,9 @@ final class PortResolver {
             err.flush();
             ports.clear();
         }
-        NetworkConfig resolved = new NetworkConfig(modeText, choosePorts(ports), List.copyOf(exposed),
+        return new NetworkConfig(modeText, choosePorts(ports), List.copyOf(exposed),
                 network.publishAll(), network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(),
                 network.noHosts());
-        return new ContainerConfig(config.command(), config.entrypoint(), config.env(), config.workingDir(),
-                config.user(), config.hostname(), config.volumes(), config.stopSignal(), config.stopTimeout(),
-                config.restart(), config.tty(), config.interactive(), config.autoRemove(), resolved);
     }
 
     private static boolean published(List<PortMapping> ports, String exposed) {

@@ -26,6 +26,9 @@ final class PsCommand extends ContextCommand {
     @Option(names = "--no-trunc", description = "Do not truncate IDs and commands.")
     boolean noTrunc;
 
+    @Option(names = {"-p", "--pod"}, description = "Show the ID and name of each container's pod.")
+    boolean pod;
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
     String format;
@@ -56,14 +59,17 @@ final class PsCommand extends ContextCommand {
         } else if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             rows.forEach(r -> json.add(r.json()));
-            out().println(Json.PRETTY.asString(json));
+            out().println(PodmanJson.PS.format(json));
         } else if (output.isDefault()) {
-            Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+            Table table = pod ? new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES",
+                    "POD ID", "PODNAME") : new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
             Instant now = Instant.now();
+            PodNames pods = new PodNames(context);
             for (Row r : rows) {
-                table.add(noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
-                        HumanDuration.ago(Instant.parse(r.record.created()), now),
-                        r.paused ? "Paused" : status(r.state, now), PortListing.column(r.record), r.record.name());
+                String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
+                    HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : status(r.state, now),
+                    PortListing.column(r.record), r.record.name()};
+                table.add(pod ? pods.withPodColumns(r.record, cells, noTrunc) : cells);
             }
             table.print(out());
         } else {

@@ -36,12 +36,12 @@ final class PsRow {
         FIELDS.put("Image", s -> s.record.imageName());
         FIELDS.put("ImageID", s -> s.noTrunc || s.record.imageId().length() <= 12 ? s.record.imageId()
                 : s.record.imageId().substring(0, 12));
-        FIELDS.put("IsInfra", s -> false);
+        FIELDS.put("IsInfra", s -> s.record.infra());
         FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
         FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
         FIELDS.put("Names", s -> s.record.name());
         FIELDS.put("Pid", s -> s.state.monitorPid());
-        FIELDS.put("Pod", s -> "");
+        FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
         FIELDS.put("PodName", s -> "");
         FIELDS.put("Ports", s -> PortListing.column(s.record));
         FIELDS.put("RunningFor", Source::ago);

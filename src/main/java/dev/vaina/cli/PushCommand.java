@@ -54,7 +54,7 @@ final class PushCommand extends ContextCommand {
         }
         ImageReference target = target(record);
         RegistryAccess access = new RegistryAccess(context, options);
-        boolean insecure = access.registriesConf(null).isInsecure(target.registry());
+        boolean insecure = context.registriesConf().isInsecure(target.registry());
         PushListener listener = options.quiet ? PushListener.NONE : new PushLines(err());
         PushResult pushed = new ImagePusher(context.images()).push(record, target,
                 access.client(target.registry(), insecure), pushFormat, listener);

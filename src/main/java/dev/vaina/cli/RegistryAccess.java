@@ -1,7 +1,6 @@
 package dev.vaina.cli;
 
 import dev.vaina.image.naming.AuthFile;
-import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.registry.Credentials;
 import dev.vaina.image.registry.CredentialsProvider;
 import dev.vaina.image.registry.RegistryClient;
@@ -29,11 +28,6 @@ final class RegistryAccess {
         this.credentials = credentials(context, options);
     }
 
-    /** registries.conf: {@code override} when given, else $VAINA_REGISTRIES_CONF, else the default files. */
-    RegistriesConf registriesConf(Path override) throws IOException {
-        return RegistriesConf.load(registriesConfFiles(override));
-    }
-
     List<Path> certsRoots() {
         return options.certDir != null ? List.of(options.certDir) : RegistryClient.defaultCertsRoots(context.env());
     }
@@ -47,17 +41,6 @@ final class RegistryAccess {
     RegistryEndpoint endpoint(String host, boolean insecure) {
         boolean skipTls = insecure || Boolean.FALSE.equals(options.tlsVerify);
         return new RegistryEndpoint(host, skipTls, !skipTls);
-    }
-
-    private List<Path> registriesConfFiles(Path override) throws IOException {
-        if (override != null) {
-            return List.of(override);
-        }
-        String fromEnv = context.env().get("VAINA_REGISTRIES_CONF");
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return List.of(Path.of(fromEnv));
-        }
-        return RegistriesConf.defaultFiles(context.env(), context.layout().rootless());
     }
 
     private static CredentialsProvider credentials(Context context, RegistryOptions options) {

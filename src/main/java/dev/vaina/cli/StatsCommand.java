@@ -5,7 +5,6 @@ import dev.vaina.engine.ResourceUsage;
 import dev.vaina.engine.Resources;
 import dev.vaina.engine.Waiting;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ final class StatsCommand extends ContextCommand {
 
     private void print(OutputFormat output, List<StatsRow> rows) throws IOException {
         if (output.isJson()) {
-            out().println(Json.PRETTY.asString(rows.stream().map(StatsRow::json).toList()));
+            out().println(PodmanJson.STATS.format(rows.stream().map(StatsRow::json).toList()));
         } else if (output.isDefault()) {
             Table table = new Table(StatsRow.HEADERS).minimumWidth(12);
             rows.forEach(row -> table.add(row.cells()));

@@ -5,21 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The root command: global options and the list of verbs. */
+/** The root command: global options; {@link Main} adds the verbs (see {@link Verbs}). */
 @Command(name = "vaina",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        description = "Daemonless, rootless containers and pods, supervised by systemd.",
-        subcommands = {
-            RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class,
-            RestartCommand.class, KillCommand.class, RmCommand.class, PsCommand.class, LogsCommand.class,
-            InspectCommand.class, PortCommand.class, WaitCommand.class, ExecCommand.class, TopCommand.class, StatsCommand.class,
-            PauseCommand.class, UnpauseCommand.class, ImagesCommand.class, ImportCommand.class,
-            VersionCommand.class,
-            ImageCommand.class, RmiCommand.class, TagCommand.class, SaveCommand.class, LoadCommand.class,
-            PullCommand.class, LoginCommand.class, LogoutCommand.class,
-            PushCommand.class
-        })
+        description = "Daemonless, rootless containers and pods, supervised by systemd.")
 public final class VainaCommand implements Runnable {
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where images and containers are stored (default: /var/lib/vaina for root, $XDG_DATA_HOME/vaina otherwise).")

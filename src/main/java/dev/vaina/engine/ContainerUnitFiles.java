@@ -1,8 +1,9 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.PodConfig;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.systemd.UnitStatus;
+import dev.vaina.store.PodRecord;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.unit.ContainerUnitRenderer;
@@ -27,25 +28,61 @@ final class ContainerUnitFiles {
     }
 
     static void write(Engine engine, ContainerRecord record, boolean removeOnExit) throws IOException {
+        String podUnit = podUnit(engine, record);
         Path file = path(engine, record);
-        String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit));
-        if (Files.exists(file) && Files.readString(file).equals(text)) {
+        String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit));
+        boolean changed = !(Files.exists(file) && Files.readString(file).equals(text));
+        if (changed) {
+            AtomicFiles.write(file, text);
+        }
+        boolean wanted = podUnit != null && wantedByPod(engine, record, podUnit);
+        if (!changed && !wanted) {
             return;
         }
-        AtomicFiles.write(file, text);
-        UnitStatus status = engine.systemd().status(record.unit());
-        if (status.needDaemonReload()) {
-            // Only when a unit of the same name is still loaded from an older file (a name reused quickly).
+        // A new file for a unit of the same name that is still loaded (a name reused quickly), or a new
+        // member of a pod whose unit systemd has loaded: systemd reads neither without a reload.
+        if (engine.systemd().status(record.unit()).needDaemonReload()
+                || wanted && engine.systemd().status(podUnit).isLoaded()) {
             engine.systemd().reload();
         }
     }
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {
         Files.deleteIfExists(path(engine, record));
+        if (record.inPod() && !record.infra()) {
+            Path wants = engine.unitDirectory().resolve(podUnitOf(engine, record) + ".wants");
+            Files.deleteIfExists(wants.resolve(record.unit()));
+        }
     }
 
-    private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit)
-            throws IOException {
+    /**
+     * Makes the pod's unit want the member (a link in its .wants folder, as systemctl enable makes), so that
+     * starting the pod's unit starts every member. Returns whether the link is new.
+     */
+    private static boolean wantedByPod(Engine engine, ContainerRecord record, String podUnit) throws IOException {
+        Path wants = engine.unitDirectory().resolve(podUnit + ".wants");
+        Path link = wants.resolve(record.unit());
+        if (Files.isSymbolicLink(link)) {
+            return false;
+        }
+        Files.createDirectories(wants);
+        Files.createSymbolicLink(link, Path.of("..", record.unit()));
+        return true;
+    }
+
+    /** The unit of the pod a member belongs to; null for a container of its own and for the infra container. */
+    private static String podUnit(Engine engine, ContainerRecord record) throws IOException {
+        return record.inPod() && !record.infra() ? podUnitOf(engine, record) : null;
+    }
+
+    private static String podUnitOf(Engine engine, ContainerRecord record) throws IOException {
+        return engine.podStore().lookup(record.pod()).map(PodRecord::unit)
+                .orElseThrow(() -> new EngineException("container " + record.name() + " belongs to pod "
+                        + record.pod() + ", which no longer exists: remove the container"));
+    }
+
+    private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit,
+            String podUnit) throws IOException {
         List<String> start = new ArrayList<>(engine.launcherCommand());
         start.add("start");
         start.add(record.id());
@@ -57,16 +94,25 @@ final class ContainerUnitFiles {
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
+        PodRecord pod = record.infra() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        String description = pod != null ? "vaina pod " + pod.name() + " (infra container " + record.name() + ")" : null;
+        boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart(), null, removeOnExit, bindsTo(engine, record));
+                record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
+                bindsTo(engine, record, podUnit), stopWhenUnneeded);
     }
 
-    /** --network container:X: X's unit. */
-    private static List<String> bindsTo(Engine engine, ContainerRecord record) throws IOException {
-        NetworkMode mode = record.config().network().networkMode();
-        if (mode.kind() != NetworkMode.Kind.CONTAINER) {
-            return List.of();
+    /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */
+    private static List<String> bindsTo(Engine engine, ContainerRecord record, String podUnit) throws IOException {
+        List<String> units = new ArrayList<>();
+        if (podUnit != null) {
+            units.add(podUnit);
         }
-        return engine.store().lookup(mode.value()).map(other -> List.of(other.unit())).orElse(List.of());
+        NetworkMode mode = record.config().network().networkMode();
+        if (mode.kind() == NetworkMode.Kind.CONTAINER) {
+            engine.store().lookup(mode.value()).map(ContainerRecord::unit).filter(u -> !units.contains(u))
+                    .ifPresent(units::add);
+        }
+        return units;
     }
 }

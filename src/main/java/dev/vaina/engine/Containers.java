@@ -8,6 +8,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NameGenerator;
+import dev.vaina.store.PodRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
@@ -36,27 +37,25 @@ public final class Containers {
 
     public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
             throws IOException {
+        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false);
+    }
+
+    /**
+     * @param pod   the pod the container joins, or null
+     * @param infra whether it is that pod's infra container: its unit is then the pod's
+     */
+    ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
         store.repair();
-        String id = ContainerStore.newId();
-        String name = requestedName != null ? requestedName : freeGeneratedName();
+        String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
-                "container-" + name + ".service");
+                infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
         store.create(record);
         return record;
-    }
-
-    private String freeGeneratedName() throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            String candidate = NameGenerator.next();
-            if (!store.nameTaken(candidate)) {
-                return candidate;
-            }
-        }
-        return NameGenerator.next() + "_" + ContainerStore.newId().substring(0, 6);
     }
 
     /**
@@ -72,6 +71,9 @@ public final class Containers {
         ContainerState state = store.state(record.id());
         if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
             return;
+        }
+        if (record.inPod() && !record.infra()) {
+            engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
         }
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
@@ -122,12 +124,20 @@ public final class Containers {
         if (timeoutSeconds != null) {
             signalThenKill(record, timeoutSeconds);
         }
+        // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
+        // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.
         JobResult result = engine.systemd().stopUnit(record.unit());
         if (!result.succeeded()) {
-            throw new EngineException(
-                    "cannot stop container " + record.name() + ": systemd unit " + record.unit() + " " + result);
+            throw new EngineException("cannot stop container " + record.name() + ": systemd's stop job for unit "
+                    + record.unit() + " ended \"" + result + "\" instead of \"done\"");
         }
-        awaitExitRecord(record);
+        // A cleanup that systemd cut short (its own stop timeout) recorded nothing: this does it, under the
+        // cleanup lock.
+        ContainerState after = Liveness.reconcile(store, record);
+        if (after.isRunning()) {
+            throw new EngineException("cannot stop container " + record.name() + ": systemd stopped unit "
+                    + record.unit() + ", yet its monitor (pid " + after.monitorPid() + ") still runs");
+        }
         engine.systemd().resetFailedUnit(record.unit());
     }
 
@@ -197,8 +207,20 @@ public final class Containers {
         ContainerPid.signal(pid, signal);
     }
 
-    /** Removes a container; a running one only with force, after stopping it. */
+    /**
+     * Removes a container; a running one only with force, after stopping it. A pod's infra container goes
+     * only with its pod.
+     */
     public void remove(ContainerRecord record, boolean force) throws IOException {
+        if (record.infra()) {
+            throw new EngineException("container " + record.id() + " is the infra container of pod " + record.pod()
+                    + " and cannot be removed without removing the pod");
+        }
+        removeAny(record, force);
+    }
+
+    /** Removes any container, a pod's infra container too: for the pod's own removal. */
+    void removeAny(ContainerRecord record, boolean force) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (state.isRunning()) {
             if (!force) {

@@ -1,11 +1,15 @@
 package dev.vaina.engine;
 
 import dev.vaina.image.ImageStore;
+import dev.vaina.image.naming.RegistriesConf;
+import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +28,13 @@ public final class Engine implements AutoCloseable {
     private final Map<String, String> env;
     private ContainerStore store;
     private ImageStore images;
+    private Path registriesConfFile;
+    private RegistriesConf registriesConf;
     private Systemd systemd;
     private ManagerScope scope;
     private Containers containers;
+    private PodStore podStore;
+    private Pods pods;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -56,11 +64,58 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /** The image store; a short name is looked for in registries.conf's search order (read when first needed). */
     public ImageStore images() throws IOException {
         if (images == null) {
-            images = new ImageStore(layout);
+            images = new ImageStore(layout, shortName -> new ShortNameResolver(registriesConf()).localCandidates(shortName));
         }
         return images;
+    }
+
+    public PodStore podStore() {
+        if (podStore == null) {
+            podStore = new PodStore(layout);
+        }
+        return podStore;
+    }
+
+    /** The life cycle of pods. */
+    public Pods pods() {
+        if (pods == null) {
+            pods = new Pods(this);
+        }
+        return pods;
+    }
+
+    /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */
+    public void useRegistriesConf(Path file) {
+        if (file != null) {
+            registriesConfFile = file;
+            registriesConf = null;
+        }
+    }
+
+    /** registries.conf: the file given to {@link #useRegistriesConf}, else $VAINA_REGISTRIES_CONF, else the default files. */
+    public RegistriesConf registriesConf() {
+        if (registriesConf == null) {
+            registriesConf = RegistriesConf.load(registriesConfFiles());
+        }
+        return registriesConf;
+    }
+
+    private List<Path> registriesConfFiles() {
+        if (registriesConfFile != null) {
+            return List.of(registriesConfFile);
+        }
+        String fromEnv = env.get("VAINA_REGISTRIES_CONF");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return List.of(Path.of(fromEnv));
+        }
+        try {
+            return RegistriesConf.defaultFiles(env, layout.rootless());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the registries.conf files: " + e.getMessage(), e);
+        }
     }
 
     /** The life cycle of containers: create, start, stop, kill, remove. */

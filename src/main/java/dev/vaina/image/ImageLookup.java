@@ -3,10 +3,8 @@ package dev.vaina.image;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Resolves a user's NAME[:TAG], full id or id prefix to a local image, the way Podman does. */
@@ -16,8 +14,12 @@ final class ImageLookup {
     private ImageLookup() {
     }
 
-    /** @param newestFirst all images, newest first (ties in a name go to the newest) */
-    static Optional<ImageRecord> find(List<ImageRecord> newestFirst, String nameOrId) throws AmbiguousImageException {
+    /**
+     * @param newestFirst all images, newest first (ties in a name go to the newest)
+     * @param search where a short name is looked for first
+     */
+    static Optional<ImageRecord> find(List<ImageRecord> newestFirst, String nameOrId, ShortNameSearch search)
+            throws AmbiguousImageException {
         if (nameOrId == null || nameOrId.isEmpty()) {
             return Optional.empty();
         }
@@ -27,22 +29,23 @@ final class ImageLookup {
             text = text.substring("sha256:".length());
         }
         if (Digests.isHex64(text)) {
-            for (ImageRecord image : newestFirst) {
-                if (image.id().equals(text)) {
-                    return Optional.of(image);
-                }
-            }
+            // a full id is never a name, as with Podman
+            String id = text;
+            return newestFirst.stream().filter(image -> image.id().equals(id)).findFirst();
         }
         int at = text.indexOf("@sha256:");
         if (!idOnly && at > 0) {
             return byDigest(newestFirst, text.substring(0, at), text.substring(at + 1));
         }
-        if (!idOnly) {
-            Optional<ImageRecord> byName = byName(newestFirst, text);
-            if (byName.isPresent()) {
-                return byName;
+        Optional<ImageReference> ref = idOnly ? Optional.empty() : reference(text);
+        if (ref.isPresent()) {
+            Optional<ImageRecord> named = hasRegistry(text) ? byTag(newestFirst, ref.get().toString())
+                    : bySearchOrder(newestFirst, text, search);
+            if (named.isPresent() || hasRegistry(text)) {
+                return named;
             }
         }
+        // Podman tries an id prefix after the search order and before the other registries' names.
         if (HEX.matcher(text).matches()) {
             List<ImageRecord> matches = new ArrayList<>();
             for (ImageRecord image : newestFirst) {
@@ -53,9 +56,11 @@ final class ImageLookup {
             if (matches.size() > 1) {
                 throw new AmbiguousImageException(nameOrId, matches.stream().map(ImageRecord::shortId).toList());
             }
-            return matches.stream().findFirst();
+            if (!matches.isEmpty()) {
+                return Optional.of(matches.get(0));
+            }
         }
-        return Optional.empty();
+        return ref.isPresent() ? anyRegistry(newestFirst, ref.get()) : Optional.empty();
     }
 
     /** NAME[:TAG]@sha256:...: the image a pull recorded that manifest digest for (the tag does not matter). */
@@ -80,40 +85,51 @@ final class ImageLookup {
         return Optional.empty();
     }
 
-    private static Optional<ImageRecord> byName(List<ImageRecord> images, String text) throws AmbiguousImageException {
-        ImageReference ref;
+    private static Optional<ImageReference> reference(String text) {
         try {
-            ref = ImageReference.parse(text, ImageReference.LOCAL_REGISTRY);
+            return Optional.of(ImageReference.parse(text, ImageReference.LOCAL_REGISTRY));
         } catch (InvalidSpecException e) {
             return Optional.empty(); // not a valid name (an id prefix with upper case, say): nothing matches it
         }
-        String wanted = ref.toString();
+    }
+
+    private static Optional<ImageRecord> byTag(List<ImageRecord> images, String qualified) {
         for (ImageRecord image : images) {
-            if (image.repoTags().contains(wanted)) {
+            if (image.repoTags().contains(qualified)) {
                 return Optional.of(image);
             }
         }
-        if (hasRegistry(text)) {
-            return Optional.empty();
+        return Optional.empty();
+    }
+
+    private static Optional<ImageRecord> bySearchOrder(List<ImageRecord> images, String shortName,
+            ShortNameSearch search) {
+        for (String candidate : search.candidates(shortName)) {
+            Optional<ImageRecord> found = byTag(images, candidate);
+            if (found.isPresent()) {
+                return found;
+            }
         }
-        // a short name: any registry's repository that is NAME or ends in /NAME, with the same tag
+        return Optional.empty();
+    }
+
+    /**
+     * A short name that none of the search order's names matched: any registry's repository ending in /NAME
+     * with the same tag, the first one winning and never an error, as with Podman. Podman takes the first in
+     * its storage order; vaina keeps no storage order, so the oldest image wins, which is the same image when
+     * the images were stored in the order they were built.
+     */
+    private static Optional<ImageRecord> anyRegistry(List<ImageRecord> newestFirst, ImageReference ref) {
         String suffix = "/" + ref.repository() + ":" + ref.tag();
-        List<ImageRecord> matches = new ArrayList<>();
-        Set<String> matchedTags = new LinkedHashSet<>();
-        for (ImageRecord image : images) {
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            ImageRecord image = newestFirst.get(i);
             for (String tag : image.repoTags()) {
                 if (tag.endsWith(suffix)) {
-                    if (!matches.contains(image)) {
-                        matches.add(image);
-                    }
-                    matchedTags.add(tag);
+                    return Optional.of(image);
                 }
             }
         }
-        if (matches.size() > 1) {
-            throw new AmbiguousImageException(text, new ArrayList<>(matchedTags));
-        }
-        return matches.stream().findFirst();
+        return Optional.empty();
     }
 
     /** Docker's rule: the first component names a registry when it has a '.' or ':' or is "localhost". */

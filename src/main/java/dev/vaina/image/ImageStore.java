@@ -36,14 +36,18 @@ public final class ImageStore {
 
     private final StoreLayout layout;
     private final LayerExtractor extractor;
+    private final ShortNameSearch search;
 
+    /** A store whose short names are looked for under localhost/ only before any other registry's names. */
     public ImageStore(StoreLayout layout) {
-        this(layout, new LayerExtractor(layout));
+        this(layout, ShortNameSearch.LOCALHOST_ONLY);
     }
 
-    ImageStore(StoreLayout layout, LayerExtractor extractor) {
+    /** @param search where {@link #find} looks for a short name first (registries.conf's search order) */
+    public ImageStore(StoreLayout layout, ShortNameSearch search) {
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.extractor = extractor;
+        this.extractor = new LayerExtractor(layout);
+        this.search = Objects.requireNonNull(search, "search");
     }
 
     public StoreLayout layout() {
@@ -157,13 +161,14 @@ public final class ImageStore {
 
     /**
      * Podman's lookup order: a full id (with or without "sha256:"), then a name (NAME:TAG, a short NAME
-     * meaning NAME:latest, a short name matching localhost/NAME first and then any registry's NAME), then a
-     * unique id prefix.
+     * meaning NAME:latest; a short name is tried under each name of the store's {@link ShortNameSearch}),
+     * then a unique id prefix, then for a short name any other registry's repository ending in /NAME (the
+     * first wins: a short name is never ambiguous).
      *
-     * @throws AmbiguousImageException when a short name or an id prefix matches several images
+     * @throws AmbiguousImageException when an id prefix matches several images
      */
     public Optional<ImageRecord> find(String nameOrId) throws IOException {
-        return ImageLookup.find(list(), nameOrId);
+        return ImageLookup.find(list(), nameOrId, search);
     }
 
     /** Like {@link #find} but fails with Podman's "NAME: image not known". */

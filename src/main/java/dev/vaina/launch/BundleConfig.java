@@ -17,8 +17,9 @@ final class BundleConfig {
     private BundleConfig() {
     }
 
+    /** @param pod the namespaces of its pod that the container joins besides the network, or null */
     static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers,
-            NetworkSetup.Prepared network) {
+            NetworkSetup.Prepared network, PodNamespaces pod) {
         EtcFiles etc = network.etc();
         List<BindMount> mounts = new ArrayList<>();
         mounts.add(new BindMount(etc.hostnameFile(), "/etc/hostname", false));
@@ -26,8 +27,11 @@ final class BundleConfig {
             mounts.add(new BindMount(etc.hostsFile(), "/etc/hosts", false));
         }
         mounts.add(new BindMount(etc.resolvConf(), "/etc/resolv.conf", false));
-        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig())
-                .rootfs(paths.rootfs())
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig());
+        if (pod != null) {
+            pod.namespaces().forEach(builder::joinNamespace);
+        }
+        builder                .rootfs(paths.rootfs())
                 .rootless(rootless)
                 .rootfsFiles(layerStack(paths.upper(), lowers))
                 .newNetworkNamespace(!network.hostNetwork())

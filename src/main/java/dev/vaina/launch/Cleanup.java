@@ -31,11 +31,18 @@ public final class Cleanup {
     /** @param remove --rm of a detached container: delete it, and its unit file, once it has exited */
     static void run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile) throws IOException {
         ContainerPaths paths = new ContainerPaths(store.layout(), record.id());
+        if (!store.exists(record.id())) {
+            return; // removed already (rm -f ran the cleanup itself): nothing to undo
+        }
         // systemd's ExecStopPost and a CLI that noticed a dead monitor may both get here: one at a time.
         try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
             if (store.exists(record.id())) {
                 undo(store, record, paths, remove, unitFile);
             }
+        }
+        if (!store.exists(record.id())) {
+            // Removed while this waited for the lock, whose file brought the run directory back.
+            FileTrees.deleteQuietly(paths.runDir());
         }
     }
 

@@ -40,14 +40,15 @@ final class Launch {
                         + " is missing from the store: pull or import the image again");
             }
         }
+        PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network);
+        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network);
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 

@@ -16,50 +16,34 @@ import java.util.stream.Collectors;
 /**
  * The command line the launcher execs: unshare (a private mount namespace, so the rootfs mount
  * disappears with the monitor whatever kills it; rootless also a user namespace holding the user's
- * subordinate ids) and then the monitor's JVM with a heap sized for a long-lived, per-container process.
+ * subordinate ids) and then the monitor's wrapper, installed beside the jar: it holds the JVM flags and the
+ * class-data archive measured for a long-lived, per-container process.
  */
 final class MonitorCommand {
-    /** Measured with 5 monitors at once: about 23.6 MiB PSS each with these flags and JNA's library shared. */
-    private static final List<String> MONITOR_JVM_FLAGS = List.of("-Xms2m", "-Xmx8m", "-Xmn1m", "-Xss256k",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData",
-            "-Xshare:auto");
-
     private MonitorCommand() {
     }
 
+    /** @param pod the namespaces of the container's pod, or null */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers, NetworkSetup.Prepared network) {
+            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod) {
         List<String> argv = new ArrayList<>();
-        if (network.joinUserNamespaceOf() > 0) {
-            // --network container:X, rootless: X's network namespace belongs to X's user namespace, and
-            // only a process inside that user namespace may join it; so this monitor lives there too.
+        long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
+                : rootless && pod != null ? pod.holderPid() : 0;
+        if (joinUserNamespaceOf > 0) {
+            // A pod member, or --network container:X, rootless: the namespaces it joins belong to the user
+            // namespace of the container that holds them, and only a process inside that user namespace may
+            // join them; so this monitor lives there too.
             argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials",
-                    "--user=/proc/" + network.joinUserNamespaceOf() + "/ns/user", "--"));
+                    "--user=/proc/" + joinUserNamespaceOf + "/ns/user", "--"));
         }
         argv.add("/usr/bin/unshare");
-        if (rootless && network.joinUserNamespaceOf() <= 0) {
+        if (rootless && joinUserNamespaceOf <= 0) {
             argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
         }
         // A slave of the host's mount namespace: the monitor's own mounts stay private to it, while the
         // removal of another container's network namespace file (see NetnsFiles) reaches its copy too.
         argv.addAll(List.of("--mount", "--propagation", "slave", "--"));
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(MONITOR_JVM_FLAGS);
-        Path jar = jar();
-        Path jnaLibrary = jar.resolveSibling("jna");
-        if (Files.isRegularFile(jnaLibrary.resolve("libjnidispatch.so"))) {
-            // install unpacked JNA's library once; every monitor maps that one file.
-            argv.add("-Djna.boot.library.path=" + jnaLibrary);
-            argv.add("-Djna.nounpack=true");
-        }
-        String libcDirectory = LibcDirectory.find();
-        if (libcDirectory != null) {
-            // Without a platform path JNA runs `ldconfig -p` on every start to find libc.
-            argv.add("-Djna.platform.library.path=" + libcDirectory);
-        }
-        argv.add("-cp");
-        argv.add(jar.toString());
-        argv.add("dev.vaina.monitor.Monitor");
+        argv.add(wrapper().toString());
         argv.addAll(List.of(
                 "--id", record.id(),
                 "--bundle", paths.bundle().toString(),
@@ -104,11 +88,17 @@ final class MonitorCommand {
         return env;
     }
 
-    private static Path jar() {
+    private static Path wrapper() {
+        Path jar;
         try {
-            return Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate vaina's jar", e);
         }
+        Path wrapper = jar.resolveSibling("vaina-monitor");
+        if (!Files.isExecutable(wrapper)) {
+            throw new IllegalStateException("cannot find the monitor at " + wrapper + ": install vaina with install.sh");
+        }
+        return wrapper;
     }
 }

@@ -1,16 +1,9 @@
 package dev.vaina.spec;
 
-import java.util.regex.Pattern;
-
-/** A container (or pod) name as Podman accepts it. */
+/** A container name as Podman accepts it. */
 public record ContainerName(String value) {
-    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-
     public ContainerName {
-        if (value == null || !VALID.matcher(value).matches()) {
-            throw new InvalidSpecException("invalid container name \"" + value
-                    + "\": names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*");
-        }
+        Names.require("container", value);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.List;
  * @param imageConfig the image's defaults, copied so the container does not depend on the image record
  * @param layers    the image's layers as diff-id hex digests, top-most first (overlay's lowerdir order)
  * @param unit      the systemd unit that runs it
+ * @param pod       the id of the pod it belongs to, or null
+ * @param infra     whether it is its pod's infra container, which holds the namespaces the members share
  */
 public record ContainerRecord(
         String id,
@@ -27,11 +29,17 @@ public record ContainerRecord(
         ContainerConfig config,
         ImageConfig imageConfig,
         List<String> layers,
-        String unit) {
+        String unit,
+        String pod,
+        boolean infra) {
 
     public ContainerRecord {
         args = List.copyOf(args);
         layers = List.copyOf(layers);
+    }
+
+    public boolean inPod() {
+        return pod != null;
     }
 
     public String shortId() {

@@ -17,6 +17,22 @@ public final class NameGenerator {
     private NameGenerator() {
     }
 
+    /** A generated name that {@code taken} does not know yet (a random suffix makes one after 100 tries). */
+    public static String free(NameCheck taken) throws java.io.IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String candidate = next();
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+        return next() + "_" + ContainerStore.newId().substring(0, 6);
+    }
+
+    /** Whether a name is in use. */
+    public interface NameCheck {
+        boolean test(String name) throws java.io.IOException;
+    }
+
     public static String next() {
         return ADJECTIVES[RANDOM.nextInt(ADJECTIVES.length)] + "_" + SURNAMES[RANDOM.nextInt(SURNAMES.length)];
     }

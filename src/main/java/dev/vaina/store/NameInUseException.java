@@ -1,9 +1,15 @@
 package dev.vaina.store;
 
-/** A container name that another container already has. */
+/** A container or pod name that another one of its kind already has. */
 public final class NameInUseException extends RuntimeException {
     public NameInUseException(String name, String ownerId) {
-        super("the container name \"" + name + "\" is already in use by " + ownerId
-                + ". You have to remove that container to be able to reuse that name: that name is already in use");
+        this("container", name, ownerId);
+    }
+
+    NameInUseException(String kind, String name, String ownerId) {
+        super(kind.equals("pod")
+                ? "adding pod to state: name \"" + name + "\" is in use: pod already exists"
+                : "the container name \"" + name + "\" is already in use by " + ownerId
+                        + ". You have to remove that container to be able to reuse that name: that name is already in use");
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * dataRoot/containers/&lt;id&gt;/ctr.log              output, Kubernetes' CRI log format
  * dataRoot/containers/&lt;id&gt;/upper, work          the overlay's writable layer
  * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
+ * dataRoot/pods/&lt;id&gt;/pod.json                   PodRecord
+ * dataRoot/podnames/&lt;name&gt;                      the id owning a pod name
  * runRoot/containers/&lt;id&gt;/bundle/config.json    OCI bundle
  * runRoot/containers/&lt;id&gt;/rootfs               overlay mount point (mounted in the monitor's own mount namespace)
  * runRoot/containers/&lt;id&gt;/exit, pid, error      written by the monitor
@@ -64,6 +66,14 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
     public Path names() {
         return dataRoot.resolve("names");
+    }
+
+    public Path pods() {
+        return dataRoot.resolve("pods");
+    }
+
+    public Path podNames() {
+        return dataRoot.resolve("podnames");
     }
 
     public Path containerRun(String id) {

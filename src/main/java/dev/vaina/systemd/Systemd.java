@@ -1,6 +1,7 @@
 package dev.vaina.systemd;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBusSigHandler;
 import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.messages.MethodCall;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -30,6 +32,14 @@ public final class Systemd implements AutoCloseable {
     private static final String JOB_INTERFACE = "org.freedesktop.systemd1.Job";
     /** How often a waiter checks that its job still exists, in case its JobRemoved signal never comes. */
     private static final long JOB_CHECK_INTERVAL_MILLIS = 2_000;
+    /** How long a signal may lag behind its job's end on a busy machine before the unit's state is asked. */
+    private static final long LATE_SIGNAL_MILLIS = 1_000;
+    /**
+     * How long a call waits for systemd's answer. dbus-java's default of 20 s is short for a manager that is
+     * stopping and cleaning up dozens of units on a saturated machine; a call that still gets no answer fails
+     * naming this wait.
+     */
+    static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
 
     private final ManagerScope scope;
     private final DBusConnection connection;
@@ -46,6 +56,7 @@ public final class Systemd implements AutoCloseable {
     /** Connects to the bus on which the chosen manager listens. */
     public static Systemd connect(ManagerScope scope) {
         quietLibraryLogging();
+        MethodCall.setDefaultTimeout(REPLY_TIMEOUT.toMillis());
         String address = busAddress(scope);
         DBusConnection connection;
         try {
@@ -318,12 +329,13 @@ public final class Systemd implements AutoCloseable {
                     return JobResult.of(result);
                 }
                 if (!jobExists(jobPath)) {
-                    // Gone without a signal reaching us: one last short wait, then judge by the unit's state.
-                    result = jobs.await(jobPath, 100);
+                    // Gone without its signal reaching us yet (a busy machine delays it): wait a little more,
+                    // then judge by the unit's state.
+                    result = jobs.await(jobPath, LATE_SIGNAL_MILLIS);
                     if (result != null) {
                         return JobResult.of(result);
                     }
-                    return status(unit).isFailed() ? JobResult.FAILED : JobResult.DONE;
+                    return judgedByState(verb, status(unit));
                 }
             }
         } catch (InterruptedException e) {
@@ -331,6 +343,19 @@ public final class Systemd implements AutoCloseable {
             throw new SystemdException("interrupted while waiting for systemd to " + verb + " unit " + unit
                     + " (job " + jobPath + " goes on)", e);
         }
+    }
+
+    /**
+     * The result of a finished job whose signal was lost. A stop leaves the unit inactive or failed, and failed
+     * says how the service ended (a container killed after its stop timeout exits 137), not that the stop
+     * failed; a start failed when the unit is failed.
+     */
+    static JobResult judgedByState(String verb, UnitStatus status) {
+        if ("stop".equals(verb)) {
+            boolean stopped = status.isFailed() || "inactive".equals(status.activeState()) || status.isNotFound();
+            return stopped ? JobResult.DONE : JobResult.FAILED;
+        }
+        return status.isFailed() ? JobResult.FAILED : JobResult.DONE;
     }
 
     private boolean jobExists(String jobPath) {
@@ -360,6 +385,9 @@ public final class Systemd implements AutoCloseable {
      */
     private SystemdException failure(String what, String unit, Exception e) {
         String message = what + " unit " + unit + ": " + e.getMessage();
+        if (e.getMessage() != null && e.getMessage().contains("No reply")) {
+            message += " (waited " + REPLY_TIMEOUT.toSeconds() + " s for the systemd " + scope + " manager to answer)";
+        }
         if (e instanceof DBusExecutionException && unitIsUnknown(unit)) {
             return new NoSuchUnitException(unit, message, e);
         }

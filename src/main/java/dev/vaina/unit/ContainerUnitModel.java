@@ -10,18 +10,22 @@ import dev.vaina.spec.RestartPolicy;
  * What a container's systemd service is made from. execStart is the launcher's command line (it becomes the
  * monitor, the unit's main process); execStopPost the cleanup's, empty for none. description is null for the
  * default "vaina container NAME (IMAGE)". removedOnExit says the cleanup deletes the container (detached --rm),
- * so nothing of it, not even a failed unit, may stay behind. bindsTo names the units this container cannot
- * run without (the container whose network namespace it shares): started before it, and stopping one stops it.
+ * so nothing of it, not even a failed unit, may stay behind. unitName is the service's name: container-NAME.service,
+ * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
+ * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
+ * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
+ * --exit-policy stop).
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, List<String> bindsTo) {
+        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
 
+    /** A container of its own: container-NAME.service. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, List.of());
+                removedOnExit, "container-" + name + ".service", List.of(), false);
     }
 
     public ContainerUnitModel {
@@ -50,13 +54,12 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
             throw new IllegalArgumentException("stop timeout of container " + name + " must not be negative,"
                     + " got " + stopTimeoutSeconds);
         }
+        Objects.requireNonNull(unitName, "unitName");
+        if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
+            throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
+        }
         if (description == null) {
             description = "vaina container " + name + " (" + image + ")";
         }
-    }
-
-    /** container-NAME.service, the name vaina and systemd's own tools know the container's unit by. */
-    public String unitName() {
-        return "container-" + name + ".service";
     }
 }

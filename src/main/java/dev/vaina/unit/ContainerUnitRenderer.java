@@ -1,18 +1,9 @@
 package dev.vaina.unit;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.vaina.spec.RestartPolicy;
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.SimpleObjectWrapper;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 
 /** Renders container-NAME.service from templates/container.service.ftl. */
 public final class ContainerUnitRenderer {
@@ -41,20 +32,15 @@ public final class ContainerUnitRenderer {
         if (model.removedOnExit()) {
             values.put("collectFailed", "yes");
         }
+        if (model.stopWhenUnneeded()) {
+            values.put("stopWhenUnneeded", "yes");
+        }
         if (!model.bindsTo().isEmpty()) {
             values.put("bindsTo", String.join(" ", model.bindsTo()));
         }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
-        StringWriter out = new StringWriter(2048);
-        try {
-            Template template = Templates.CONFIGURATION.getTemplate(TEMPLATE);
-            template.process(values, out);
-        } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("cannot render " + model.unitName() + " from templates/" + TEMPLATE
-                    + ": " + e.getMessage(), e);
-        }
-        return out.toString();
+        return UnitTemplates.render(TEMPLATE, values, model.unitName());
     }
 
     private static void putRestart(RestartPolicy policy, Map<String, Object> values) {
@@ -76,27 +62,6 @@ public final class ContainerUnitRenderer {
         }
         if (policy.kind() != RestartPolicy.Kind.NO) {
             values.put("restartSec", Integer.toString(RESTART_DELAY_SECONDS));
-        }
-    }
-
-    /** FreeMarker set up once, on first use, with only what these templates need. */
-    private static final class Templates {
-        static final Configuration CONFIGURATION = configure();
-
-        private static Configuration configure() {
-            Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-            configuration.setTemplateLoader(new ClassTemplateLoader(ContainerUnitRenderer.class, "/templates"));
-            // Strings and maps only: no bean introspection.
-            configuration.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
-            configuration.setDefaultEncoding("UTF-8");
-            configuration.setLocalizedLookup(false);
-            configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-            configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-            configuration.setLogTemplateExceptions(false);
-            configuration.setWrapUncheckedExceptions(true);
-            configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-            configuration.setAPIBuiltinEnabled(false);
-            return configuration;
         }
     }
 }

@@ -83,16 +83,14 @@ class LoginCommandTest {
                         : CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(new VainaCommand(), factory);
-        commandLine.setExecutionExceptionHandler(new ErrorHandler());
-        commandLine.setParameterExceptionHandler(new ErrorHandler());
+        List<String> all = new ArrayList<>(List.of("--root", dir.resolve("root").toString(),
+                "--runroot", dir.resolve("run").toString()));
+        all.addAll(List.of(args));
+        CommandLine commandLine = Main.commandLine(factory, all.toArray(String[]::new));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--root", dir.resolve("root").toString(),
-                "--runroot", dir.resolve("run").toString()));
-        all.addAll(List.of(args));
         int code = commandLine.execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }

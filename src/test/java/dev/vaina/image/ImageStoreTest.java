@@ -101,7 +101,7 @@ class ImageStoreTest {
     }
 
     @Test
-    void shortNamesMatchAnyRegistry_butNotAmbiguously() throws IOException {
+    void shortNamesMatchAnyRegistry_localhostFirst() throws IOException {
         ImageRecord quay = importAs("quay.io/tools/box:1");
 
         assertEquals(Optional.of(quay), store.find("box:1"));
@@ -109,12 +109,26 @@ class ImageStoreTest {
 
         ImageRecord local = importAs("box:1");
         assertEquals(Optional.of(local), store.find("box:1"), "localhost wins for a short name");
+    }
 
-        ImageRecord docker = importAs("docker.io/library/thing:2");
-        importAs("quay.io/other/thing:2");
-        AmbiguousImageException error = assertThrows(AmbiguousImageException.class, () -> store.find("thing:2"));
-        assertTrue(error.getMessage().contains("docker.io/library/thing:2"), error.getMessage());
-        assertEquals(Optional.of(docker), store.find("docker.io/library/thing:2"));
+    @Test
+    void shortName_triesTheSearchOrderFirst_thenTheOldestOfAnyRegistry_neverAmbiguous() throws IOException {
+        ImageRecord private5000 = importAs("127.0.0.1:5000/library/hello-world:latest");
+        ImageRecord hub = importAs("docker.io/library/hello-world:latest");
+        ImageRecord quay = importAs("quay.io/library/hello-world:latest");
+        ImageStore searching = new ImageStore(layout, shortName -> List.of("localhost/" + shortName + ":latest",
+                "quay.io/library/" + shortName + ":latest", "docker.io/library/" + shortName + ":latest"));
+
+        assertEquals(Optional.of(quay), searching.find("hello-world"), "the first search registry that has it");
+        assertEquals(Optional.of(private5000), store.find("hello-world"), "outside the search order: the oldest");
+        assertEquals(Optional.of(private5000), store.find("library/hello-world"));
+        store.remove(quay);
+        assertEquals(Optional.of(hub), searching.find("hello-world"), "the next search registry");
+        assertEquals(Optional.of(private5000), searching.find("127.0.0.1:5000/library/hello-world"));
+
+        ImageRecord local = importAs("hello-world");
+        assertEquals(Optional.of(local), searching.find("hello-world"), "localhost comes before every registry");
+        assertEquals(Optional.empty(), searching.find("hello-world:2"), "the tag must match too");
     }
 
     @Test

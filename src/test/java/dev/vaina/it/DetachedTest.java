@@ -29,8 +29,8 @@ class DetachedTest {
             assertTrue(cmdline.contains("dev.vaina.monitor.Monitor") && cmdline.contains(id), cmdline);
 
             Result inspect = vaina.run("inspect", name).assertSuccess();
-            assertTrue(inspect.stdout().contains("\"Status\" : \"running\""), inspect::describe);
-            assertTrue(inspect.stdout().contains("\"SystemdUnit\" : \"" + unit + "\""), inspect::describe);
+            assertTrue(inspect.stdout().contains("\n               \"Status\": \"running\",\n"), inspect::describe);
+            assertTrue(inspect.stdout().contains("\n          \"SystemdUnit\": \"" + unit + "\",\n"), inspect::describe);
             String pid = field(inspect.stdout(), "Pid");
             assertNotEquals("0", pid);
             String cgroup = Files.readString(Path.of("/proc", pid, "cgroup"));
@@ -207,11 +207,11 @@ class DetachedTest {
 
     /** The first value of a JSON field in inspect output. */
     static String field(String json, String key) {
-        int at = json.indexOf("\"" + key + "\" : ");
+        int at = json.indexOf("\"" + key + "\": ");
         if (at < 0) {
             return "";
         }
-        String rest = json.substring(at + key.length() + 5);
+        String rest = json.substring(at + key.length() + 4);
         int end = 0;
         while (end < rest.length() && ",\n}".indexOf(rest.charAt(end)) < 0) {
             end++;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.JsonOutput;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
@@ -232,16 +233,7 @@ class ImageCommandsTest {
     }
 
     private static Map<String, Object> inspect(VainaCli vaina, String image) {
-        Result result = vaina.run("image", "inspect", image).assertSuccess();
-        try {
-            List<Object> list = JSON.std.listFrom(result.stdout());
-            assertEquals(1, list.size(), result::describe);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) list.get(0);
-            return map;
-        } catch (IOException e) {
-            throw new AssertionError("image inspect printed no JSON array: " + result.describe(), e);
-        }
+        return JsonOutput.onlyObject(vaina.run("image", "inspect", image));
     }
 
     /** A fresh directory every test user may write to (the rootless user writes archives into it). */

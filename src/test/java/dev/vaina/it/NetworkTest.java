@@ -248,7 +248,7 @@ class NetworkTest {
         }
     }
 
-    private static String httpGet(String host, int port) throws IOException {
+    static String httpGet(String host, int port) throws IOException {
         return httpGet(host, port, "/");
     }
 
@@ -290,7 +290,7 @@ class NetworkTest {
         throw new IOException("the host has no non-loopback IPv4 address to test with");
     }
 
-    private static int freePort() {
+    static int freePort() {
         return 20000 + ThreadLocalRandom.current().nextInt(20000);
     }
 

@@ -39,7 +39,7 @@ class StatsTest {
             Result template = vaina.run("stats", "--no-stream", "--format", "{{.Name}} {{.PIDS}}", name).assertSuccess();
             assertEquals(name + " 1\n", template.stdout());
             Result json = vaina.run("stats", "--no-stream", "--format", "json", name).assertSuccess();
-            assertTrue(json.stdout().contains("\"name\" : \"" + name + "\""), json::describe);
+            assertTrue(json.stdout().contains("\n  \"name\": \"" + name + "\""), json::describe);
             Result badField = vaina.run("stats", "--no-stream", "--format", "{{.Nope}}", name).assertExitCode(125);
             assertTrue(badField.stderr().contains("can't evaluate field Nope"), badField::describe);
 

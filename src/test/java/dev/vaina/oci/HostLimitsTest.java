@@ -31,7 +31,7 @@ class HostLimitsTest {
 
     @Test
     void thisProcess_matchesTheShellsHardLimit() throws Exception {
-        String shell = ProcessResult.run(Path.of("/"), List.of("sh", "-c", "ulimit -Hn")).output().strip();
+        String shell = ProcessResult.run(Path.of("/"), List.of("sh", "-c", "ulimit -Hn")).stdout().strip();
         long expected = shell.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(shell);
         assertEquals(expected, HostLimits.read().hard("RLIMIT_NOFILE"));
     }

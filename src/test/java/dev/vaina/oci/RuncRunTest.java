@@ -37,14 +37,14 @@ class RuncRunTest {
     @Test
     void exitCode_isTheProcessExitCode() throws Exception {
         ProcessResult result = run(TestConfigs.command("sh", "-c", "exit 7"));
-        assertEquals(7, result.exitCode(), result.output());
+        assertEquals(7, result.exitCode(), result.describe());
     }
 
     @Test
     void numericUser_runsWithThoseIds() throws Exception {
         ProcessResult result = run(TestConfigs.command("id").user("1000:1000"));
-        assertEquals(0, result.exitCode(), result.output());
-        assertEquals("uid=1000 gid=1000", result.output().strip());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals("uid=1000 gid=1000", result.stdout().strip());
     }
 
     @Test
@@ -52,18 +52,18 @@ class RuncRunTest {
         bundle.writeEtc("passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1234:2345:app:/home/app:/bin/sh\n");
         bundle.writeEtc("group", "root:x:0:\napp:x:2345:\nextra:x:3456:other,app\n");
         ProcessResult result = run(TestConfigs.command("id").user("app"));
-        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(0, result.exitCode(), result.describe());
         // busybox's id lists only the supplementary groups after "groups=".
-        assertEquals("uid=1234(app) gid=2345(app) groups=3456(extra)", result.output().strip());
+        assertEquals("uid=1234(app) gid=2345(app) groups=3456(extra)", result.stdout().strip());
     }
 
     @Test
     void nonRootUser_hasNoEffectiveCapabilities() throws Exception {
         ProcessResult result = run(TestConfigs.command("grep", "-E", "^Cap(Eff|Prm|Bnd)", "/proc/self/status").user("1000"));
-        assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("CapEff:\t0000000000000000"), result.output());
-        assertTrue(result.output().contains("CapPrm:\t0000000000000000"), result.output());
-        assertTrue(result.output().contains("CapBnd:\t00000000800405fb"), result.output());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertTrue(result.stdout().contains("CapEff:\t0000000000000000"), result.describe());
+        assertTrue(result.stdout().contains("CapPrm:\t0000000000000000"), result.describe());
+        assertTrue(result.stdout().contains("CapBnd:\t00000000800405fb"), result.describe());
     }
 
     @Test
@@ -71,10 +71,11 @@ class RuncRunTest {
         Files.writeString(volume.resolve("file"), "from the host\n");
         ProcessResult result = run(TestConfigs.command("sh", "-c",
                 "cat /data/file; touch /data/new && echo WRITABLE; exit 0").volumes(volume + ":/data:ro"));
-        assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().startsWith("from the host\n"), result.output());
-        assertTrue(result.output().contains("Read-only file system"), result.output());
-        assertTrue(!result.output().contains("WRITABLE") && Files.notExists(volume.resolve("new")), result.output());
+        assertEquals(0, result.exitCode(), result.describe());
+        // stdout and stderr are two pipes: each is checked alone, never their order
+        assertEquals("from the host\n", result.stdout(), result.describe());
+        assertTrue(result.stderr().contains("Read-only file system"), result.describe());
+        assertTrue(Files.notExists(volume.resolve("new")), result.describe());
     }
 
     @Test
@@ -82,8 +83,8 @@ class RuncRunTest {
         ImageConfig image = new ImageConfig(List.of("FROM_IMAGE=image", "FOO=image"), null, null, "/etc", null, null);
         ProcessResult result = run(TestConfigs.command("sh", "-c", "echo $FOO $FROM_IMAGE $container; pwd; echo $HOSTNAME")
                 .env("FOO", "user").workingDir("/tmp").hostname("box"), image);
-        assertEquals(0, result.exitCode(), result.output());
-        assertEquals("user image vaina\n/tmp\nbox\n", result.output());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals("user image vaina\n/tmp\nbox\n", result.stdout(), result.describe());
     }
 
     @Test
@@ -103,10 +104,10 @@ class RuncRunTest {
         }
         script.append("grep ^Seccomp: /proc/self/status");
         ProcessResult result = run(TestConfigs.command("sh", "-c", script.toString()));
-        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(0, result.exitCode(), result.describe());
         StringBuilder expected = new StringBuilder();
         present.forEach(path -> expected.append(path).append(" 0\n"));
-        assertEquals(expected + "Seccomp:\t2\n", result.output());
+        assertEquals(expected + "Seccomp:\t2\n", result.stdout(), result.describe());
     }
 
     @Test
@@ -117,10 +118,10 @@ class RuncRunTest {
         ProcessResult result = ProcessResult.run(bundle.dir, List.of("crun", "--root", state.toString(), "run",
                 "--bundle", bundle.dir.toString(), id));
         if (CgroupLayout.detect().crunSupported()) {
-            assertEquals("crun-ran\n", result.output());
+            assertEquals("crun-ran\n", result.stdout(), result.describe());
         } else {
-            assertTrue(result.exitCode() != 0 && result.output().contains("cgroups in hybrid mode not supported"),
-                    result.output());
+            assertTrue(result.exitCode() != 0 && result.stderr().contains("cgroups in hybrid mode not supported"),
+                    result.describe());
         }
     }
 
@@ -135,13 +136,13 @@ class RuncRunTest {
                 .rootfs(bundle.rootfs).rootless(true)
                 .extraMounts(List.of(new BindMount(hostname, "/etc/hostname", true)));
         ProcessResult result = runRootless(builder);
-        assertEquals(0, result.exitCode(), result.output());
-        String[] lines = result.output().split("\n");
-        assertEquals("uid=0 gid=0", lines[0], result.output());
+        assertEquals(0, result.exitCode(), result.describe());
+        String[] lines = result.stdout().split("\n");
+        assertEquals("uid=0 gid=0", lines[0], result.describe());
         assertTrue(lines[1].trim().matches("0\\s+" + uidOf(ROOTLESS_USER) + "\\s+1"),
-                "container root is " + ROOTLESS_USER + ": " + result.output());
+                "container root is " + ROOTLESS_USER + ": " + result.describe());
         assertEquals(List.of("data-ro", "from-the-launcher", "Seccomp:\t2", "sys-ok"),
-                List.of(lines).subList(lines.length - 4, lines.length), result.output());
+                List.of(lines).subList(lines.length - 4, lines.length), result.describe());
     }
 
     /** Without its own network namespace, sysfs cannot be mounted in a user namespace: /sys is bound instead. */
@@ -152,8 +153,8 @@ class RuncRunTest {
                         ImageConfig.EMPTY)
                 .rootfs(bundle.rootfs).rootless(true).newNetworkNamespace(false);
         ProcessResult result = runRootless(builder);
-        assertEquals(0, result.exitCode(), result.output());
-        assertEquals("0\nsys-ok\n", result.output());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals("0\nsys-ok\n", result.stdout(), result.describe());
     }
 
     private ProcessResult runRootless(RuntimeSpecBuilder builder) throws Exception {
@@ -172,7 +173,7 @@ class RuncRunTest {
     }
 
     private static int uidOf(String user) throws Exception {
-        return Integer.parseInt(ProcessResult.run(Path.of("/"), List.of("id", "-u", user)).output().strip());
+        return Integer.parseInt(ProcessResult.run(Path.of("/"), List.of("id", "-u", user)).stdout().strip());
     }
 
     private ProcessResult run(TestConfigs configs) throws Exception {
@@ -195,6 +196,6 @@ class RuncRunTest {
 
     private static void chown(Path dir) throws Exception {
         ProcessResult result = ProcessResult.run(Path.of("/"), List.of("chown", "-R", ROOTLESS_USER + ":", dir.toString()));
-        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(0, result.exitCode(), result.describe());
     }
 }

@@ -45,7 +45,7 @@ class RuntimeProbeTest {
         CgroupLayout layout = CgroupLayout.detect();
         OciRuntime chosen = RuntimeProbe.choose(null);
         ProcessResult crun = ProcessResult.run(Path.of("/"), List.of("crun", "--version"));
-        assertEquals(0, crun.exitCode(), crun.output());
+        assertEquals(0, crun.exitCode(), crun.describe());
         if (layout.crunSupported()) {
             assertEquals("crun", chosen.name());
         } else {

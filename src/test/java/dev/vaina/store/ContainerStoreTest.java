@@ -35,7 +35,7 @@ class ContainerStoreTest {
                 List.of(), 15, 10, RestartPolicy.parse("on-failure:2"), false, false, false);
         return new ContainerRecord(ContainerStore.newId(), name, "2026-01-01T00:00:00Z", "ab".repeat(32),
                 "localhost/busybox:latest", List.of("true"), config, ImageConfig.EMPTY, List.of("cd".repeat(32)),
-                "container-" + name + ".service");
+                "container-" + name + ".service", null, false);
     }
 
     @Test
@@ -59,7 +59,8 @@ class ContainerStoreTest {
         ContainerConfig withNetwork = new ContainerConfig(List.of("true"), null, Map.of(), null, null, null, List.of(),
                 15, 10, null, false, false, false, network);
         ContainerRecord networked = new ContainerRecord(ContainerStore.newId(), "new", plain.created(), plain.imageId(),
-                plain.imageName(), plain.args(), withNetwork, ImageConfig.EMPTY, plain.layers(), "container-new.service");
+                plain.imageName(), plain.args(), withNetwork, ImageConfig.EMPTY, plain.layers(), "container-new.service",
+                null, false);
         store.create(networked);
         assertEquals(networked, store.find("new"));
         // A record written before networking existed has no "network" key at all.

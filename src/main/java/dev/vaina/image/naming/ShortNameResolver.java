@@ -1,5 +1,6 @@
 package dev.vaina.image.naming;
 
+import dev.vaina.spec.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +62,31 @@ public final class ShortNameResolver {
             throw new ImageNameException(String.join("; ", blocked));
         }
         return candidates;
+    }
+
+    /**
+     * The names under which a short name is looked for among stored images, in Podman's order: localhost/NAME,
+     * then NAME under each unqualified-search registry (no alias: Podman 4.3 looks aliases up only to pull).
+     * Never fails: a bad short-name mode or a blocked registry matters only to a pull.
+     *
+     * @param shortName NAME[:TAG] without registry or digest
+     */
+    public List<String> localCandidates(String shortName) {
+        ParsedReference input;
+        try {
+            input = ParsedReference.parse(shortName);
+        } catch (InvalidSpecException e) {
+            return List.of(); // not a name any image can have
+        }
+        List<String> names = new ArrayList<>();
+        names.add(input.under("localhost").toString());
+        for (String registry : conf.searchRegistries()) {
+            String name = input.under(registry).toString();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

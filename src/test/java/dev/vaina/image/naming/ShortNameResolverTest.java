@@ -159,6 +159,18 @@ class ShortNameResolverTest {
     }
 
     @Test
+    void localCandidates_localhostThenEachSearchRegistry_withoutAliasesOrModeChecks() {
+        ShortNameResolver enforcing = new ShortNameResolver(Fixtures.load("base.conf", "enforcing.conf"));
+        assertEquals(List.of("localhost/somename:1", "registry.example.com/somename:1", "docker.io/library/somename:1"),
+                enforcing.localCandidates("somename:1"));
+        assertEquals(List.of("localhost/myapp:latest", "registry.example.com/myapp:latest",
+                "docker.io/library/myapp:latest"), BASE.localCandidates("myapp"), "myapp has an alias, not used here");
+        assertEquals(List.of("localhost/team/app:latest", "registry.example.com/team/app:latest",
+                "docker.io/team/app:latest"), BASE.localCandidates("team/app"));
+        assertEquals(List.of(), BASE.localCandidates("ab".repeat(32)), "a full id is no name");
+    }
+
+    @Test
     void enforcing_ambiguousShortNameFailsListingCandidates() {
         ShortNameResolver resolver = new ShortNameResolver(Fixtures.load("base.conf", "enforcing.conf"));
         ImageNameException e = assertThrows(ImageNameException.class, () -> resolver.resolve("somename:1"));

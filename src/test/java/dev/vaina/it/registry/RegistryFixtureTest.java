@@ -216,26 +216,4 @@ class RegistryFixtureTest {
         command.addAll(List.of(args));
         return Tools.run(TOOL, command).assertSuccess();
     }
-
-    /** Podman with its own throw-away storage (vfs), so the machine's images are never touched. */
-    private static final class Podman implements AutoCloseable {
-        private final Path dir = Tools.worldReadableTempDir("vaina-it-podman");
-
-        Result run(String... args) {
-            return runAllowingFailure(args).assertSuccess();
-        }
-
-        Result runAllowingFailure(String... args) {
-            List<String> command = new ArrayList<>(List.of("podman", "--root", dir.resolve("root").toString(),
-                    "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs", "--events-backend", "none"));
-            command.addAll(List.of(args));
-            return Tools.run(TOOL, command);
-        }
-
-        @Override
-        public void close() {
-            runAllowingFailure("rmi", "-a", "-f");
-            Tools.deleteTree(dir);
-        }
-    }
 }

@@ -1,0 +1,95 @@
+package dev.vaina.cli;
+
+/**
+ * The top-level verbs, in the order {@code vaina --help} lists them. Only the verb being run is handed to
+ * picocli: building the model of every verb (annotations read by reflection) cost more than most commands do.
+ */
+final class Verbs {
+    private static final String[] NAMES = {
+        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "wait", "exec", "top",
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+    };
+
+    /** Global options of the root command that take a value (the verb is the first word after them). */
+    private static final String[] VALUED_OPTIONS = {"--root", "--runroot", "--systemd", "--runtime"};
+
+    private Verbs() {
+    }
+
+    static String[] names() {
+        return NAMES.clone();
+    }
+
+    /** The command class of a verb, or null when {@code name} is none. A switch: no lambdas on this path. */
+    static Class<?> command(String name) {
+        switch (name) {
+            case "run": return RunCommand.class;
+            case "create": return CreateCommand.class;
+            case "start": return StartCommand.class;
+            case "stop": return StopCommand.class;
+            case "restart": return RestartCommand.class;
+            case "kill": return KillCommand.class;
+            case "rm": return RmCommand.class;
+            case "ps": return PsCommand.class;
+            case "logs": return LogsCommand.class;
+            case "inspect": return InspectCommand.class;
+            case "wait": return WaitCommand.class;
+            case "exec": return ExecCommand.class;
+            case "top": return TopCommand.class;
+            case "stats": return StatsCommand.class;
+            case "pause": return PauseCommand.class;
+            case "unpause": return UnpauseCommand.class;
+            case "images": return ImagesCommand.class;
+            case "import": return ImportCommand.class;
+            case "version": return VersionCommand.class;
+            case "image": return ImageCommand.class;
+            case "rmi": return RmiCommand.class;
+            case "tag": return TagCommand.class;
+            case "save": return SaveCommand.class;
+            case "load": return LoadCommand.class;
+            case "pull": return PullCommand.class;
+            case "login": return LoginCommand.class;
+            case "logout": return LogoutCommand.class;
+            case "push": return PushCommand.class;
+            case "pod": return PodCommand.class;
+            default: return null;
+        }
+    }
+
+    /**
+     * The verb {@code args} run: the first word after the global options, or null when there is none or an
+     * option before it is not a global one (then picocli, with every verb, says what is wrong).
+     */
+    static String of(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return command(arg) == null ? null : arg;
+            }
+            if (takesValue(arg)) {
+                i++;
+            } else if (!isValuedWithEquals(arg)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean takesValue(String arg) {
+        for (String option : VALUED_OPTIONS) {
+            if (option.equals(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isValuedWithEquals(String arg) {
+        for (String option : VALUED_OPTIONS) {
+            if (arg.length() > option.length() && arg.startsWith(option) && arg.charAt(option.length()) == '=') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

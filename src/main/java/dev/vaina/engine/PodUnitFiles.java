@@ -1,0 +1,41 @@
+package dev.vaina.engine;
+
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.FileTrees;
+import dev.vaina.store.PodRecord;
+import dev.vaina.unit.PodUnitRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The files of a pod's unit beside its containers' units. With an infra container the pod's unit is that
+ * container's (written by {@link ContainerUnitFiles}); without one it is a holder with no process, which
+ * only groups the members. The members' links live in pod-NAME.service.wants/.
+ */
+final class PodUnitFiles {
+    private PodUnitFiles() {
+    }
+
+    static void writeHolder(Engine engine, PodRecord pod) throws IOException {
+        Path file = engine.unitDirectory().resolve(pod.unit());
+        String text = PodUnitRenderer.renderHolder(pod.name(), pod.id());
+        if (Files.exists(file) && Files.readString(file).equals(text)) {
+            return;
+        }
+        AtomicFiles.write(file, text);
+        if (engine.systemd().status(pod.unit()).needDaemonReload()) {
+            engine.systemd().reload();
+        }
+    }
+
+    static void delete(Engine engine, PodRecord pod) throws IOException {
+        Path directory = engine.unitDirectory();
+        Files.deleteIfExists(directory.resolve(pod.unit()));
+        FileTrees.deleteQuietly(directory.resolve(pod.unit() + ".wants"));
+        var status = engine.systemd().status(pod.unit());
+        if (status.isFailed()) {
+            engine.systemd().resetFailedUnit(pod.unit());
+        }
+    }
+}

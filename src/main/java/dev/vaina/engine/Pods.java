@@ -1,0 +1,288 @@
+package dev.vaina.engine;
+
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PodConfig;
+import dev.vaina.spec.RestartPolicy;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.ContainerStore;
+import dev.vaina.store.NameGenerator;
+import dev.vaina.store.PodRecord;
+import dev.vaina.store.PodStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The life of pods. A pod is a systemd unit, pod-NAME.service, whose main process is its infra
+ * container's monitor (the infra container holds the namespaces the members share); every member is a
+ * container unit bound to it (BindsTo=, After=) and wanted by it, so starting the pod's unit starts
+ * the infra container, then the members, and stopping it stops the members, then the infra container.
+ */
+public final class Pods {
+    /** A running container whose processes are frozen, as pod states count it. */
+    static final String PAUSED = "paused";
+
+    private final Engine engine;
+    private final PodStore store;
+
+    Pods(Engine engine) {
+        this.engine = engine;
+        this.store = engine.podStore();
+    }
+
+    /**
+     * Stores a pod and its infra container; nothing is left of either if that fails.
+     *
+     * @param infraImage the infra container's image (vaina's pause image when null), ignored without infra
+     * @param network    the pod's network: its mode, published ports (host ports settled) and DNS, which the
+     *                   infra container holds for every member
+     */
+    public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName, NetworkConfig network)
+            throws IOException {
+        store.repair();
+        String id = ContainerStore.newId();
+        String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
+        String infraId = config.infra() ? ContainerStore.newId() : null;
+        PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
+                config.hostname(), config.exitPolicy(), "pod-" + name + ".service");
+        store.create(pod);
+        try {
+            if (config.infra()) {
+                ImageRecord image = infraImage != null ? infraImage : PauseImage.ensure(engine.images());
+                String imageName = infraImage != null ? infraImageName : PauseImage.NAME;
+                String infraName = config.infraName() != null ? config.infraName() : pod.shortId() + "-infra";
+                engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod, network), pod,
+                        true);
+            }
+            // The unit exists from now on, so that `systemctl start pod-NAME` works as well as `vaina pod start`.
+            preparePodUnit(pod);
+        } catch (IOException | RuntimeException e) {
+            remove(pod, true, null);
+            throw e;
+        }
+        return pod;
+    }
+
+    private static ContainerConfig infraConfig(PodConfig config, PodRecord pod, NetworkConfig network) {
+        List<String> command = config.infraCommand() != null ? config.infraCommand() : List.of();
+        // The pod's host name lives in the infra container's UTS namespace, which the members share.
+        String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : null;
+        return new ContainerConfig(command, null, Map.of(), null, null, hostname, List.of(),
+                ContainerConfig.DEFAULT_STOP_SIGNAL, ContainerConfig.DEFAULT_STOP_TIMEOUT, RestartPolicy.NO, false,
+                false, false, network);
+    }
+
+    /**
+     * Adds a new container to a pod. What the pod's namespaces fix cannot be set per member: a member
+     * sharing the pod's UTS namespace has the pod's host name.
+     */
+    public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config) throws IOException {
+        if (config.hostname() != null && pod.shares("uts")) {
+            throw new EngineException("invalid config provided: cannot set hostname when joining the pod UTS namespace");
+        }
+        if (pod.hasInfra() && !engine.store().exists(pod.infraId())) {
+            throw lostInfra(pod);
+        }
+        NetworkConfig network = config.network();
+        boolean sharedNetwork = pod.hasInfra() && pod.shares("net");
+        if (sharedNetwork && (!network.ports().isEmpty() || network.publishAll() || network.mode() != null)) {
+            throw new EngineException("invalid config provided: published or exposed ports must be defined when the pod"
+                    + " is created: network cannot be configured when it is shared with a pod");
+        }
+        String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : config.hostname();
+        // The pod's network namespace is the infra container's: the member joins it as --network container: does.
+        NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
+                List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
+                network.addHosts(), network.noHosts());
+        ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
+                config.workingDir(), config.user(), hostname, config.volumes(), config.stopSignal(),
+                config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
+                joinedNetwork);
+        ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
+                joined, pod, false);
+        try {
+            // Written now, so that starting the pod's unit by systemctl starts this member too.
+            ContainerUnitFiles.write(engine, member, member.config().autoRemove());
+        } catch (IOException | RuntimeException e) {
+            engine.containers().forget(member);
+            throw e;
+        }
+        return member;
+    }
+
+    /** The pod's containers, the infra container first, then the members by creation time. */
+    public List<ContainerRecord> containers(PodRecord pod) throws IOException {
+        List<ContainerRecord> members = new ArrayList<>();
+        for (ContainerRecord record : engine.store().list()) {
+            if (pod.id().equals(record.pod())) {
+                members.add(record);
+            }
+        }
+        members.sort(Comparator.comparing((ContainerRecord r) -> !r.infra()).thenComparing(ContainerRecord::created));
+        return members;
+    }
+
+    /**
+     * Starts the pod's unit, which starts the infra container and, in the same transaction, every member it
+     * wants; then makes sure of each member. Every member is tried; those that fail are named in the exception.
+     */
+    public void start(PodRecord pod) throws IOException {
+        List<String> failures = new ArrayList<>();
+        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> members = members(containers);
+        for (ContainerRecord member : members) {
+            ContainerUnitFiles.write(engine, member, member.config().autoRemove());
+        }
+        if (pod.hasInfra()) {
+            engine.containers().start(containers.stream().filter(ContainerRecord::infra).findFirst()
+                    .orElseThrow(() -> lostInfra(pod)));
+        } else {
+            PodUnitFiles.writeHolder(engine, pod);
+            var result = engine.systemd().startUnit(pod.unit());
+            if (!result.succeeded()) {
+                throw new EngineException("cannot start pod " + pod.name() + ": systemd unit " + pod.unit() + " " + result);
+            }
+        }
+        for (ContainerRecord member : members) {
+            try {
+                engine.containers().start(member);
+            } catch (EngineException e) {
+                failures.add(member.name() + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new EngineException("starting some containers of pod " + pod.name() + " failed:\n\t* "
+                    + String.join("\n\t* ", failures));
+        }
+    }
+
+    /**
+     * Writes the pod's unit file, so that a member's unit can name it in BindsTo=: starting the member then
+     * starts the pod first (systemd does, in the same transaction), as Podman starts a pod for `run --pod`.
+     */
+    void preparePodUnit(PodRecord pod) throws IOException {
+        if (pod.hasInfra()) {
+            ContainerRecord infra = engine.store().lookup(pod.infraId()).orElseThrow(() -> lostInfra(pod));
+            ContainerUnitFiles.write(engine, infra, false);
+        } else {
+            PodUnitFiles.writeHolder(engine, pod);
+        }
+    }
+
+    private static EngineException lostInfra(PodRecord pod) {
+        return new EngineException("pod " + pod.name() + " has lost its infra container: remove it with 'vaina pod rm -f "
+                + pod.name() + "' and create it again");
+    }
+
+    /**
+     * Stops the members, then the infra container. Without a timeout, one stop of the pod's unit does it
+     * (systemd stops the bound members first, in parallel); with one, each container gets its stop signal
+     * and SIGKILL after the timeout first.
+     */
+    public void stop(PodRecord pod, Integer timeoutSeconds) throws IOException {
+        List<ContainerRecord> containers = containers(pod);
+        for (ContainerRecord member : members(containers)) {
+            engine.containers().stop(member, timeoutSeconds);
+        }
+        if (pod.hasInfra()) {
+            containers.stream().filter(ContainerRecord::infra).findFirst().ifPresent(infra -> {
+                try {
+                    engine.containers().stop(infra, timeoutSeconds);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } else if (engine.systemd().status(pod.unit()).isActive()) {
+            engine.systemd().stopUnit(pod.unit());
+        }
+    }
+
+    /** Sends a signal to every running container of the pod, members first. */
+    public void kill(PodRecord pod, int signal) throws IOException {
+        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> order = new ArrayList<>(members(containers));
+        containers.stream().filter(ContainerRecord::infra).forEach(order::add);
+        for (ContainerRecord record : order) {
+            if (Liveness.reconcile(engine.store(), record).isRunning()) {
+                engine.containers().kill(record, signal);
+            }
+        }
+    }
+
+    /**
+     * Removes the pod with its containers and units. Running containers are refused without force (each
+     * one named); with force they are stopped first.
+     */
+    public void remove(PodRecord pod, boolean force, Integer timeoutSeconds) throws IOException {
+        List<ContainerRecord> containers = containers(pod);
+        if (!force) {
+            List<String> running = new ArrayList<>();
+            for (ContainerRecord record : containers) {
+                if (Liveness.reconcile(engine.store(), record).isRunning()) {
+                    running.add("removing container " + record.id() + " from pod " + pod.id() + ": cannot remove container "
+                            + record.id() + " as it is running - running or paused containers cannot be removed without"
+                            + " force: container state improper");
+                }
+            }
+            if (!running.isEmpty()) {
+                throw new EngineException(running.size() == 1 ? running.get(0)
+                        : running.size() + " errors occurred:\n\t* " + String.join("\n\t* ", running));
+            }
+        } else {
+            stop(pod, timeoutSeconds);
+        }
+        for (ContainerRecord member : members(containers)) {
+            engine.containers().remove(member, true);
+        }
+        for (ContainerRecord record : containers) {
+            if (record.infra()) {
+                engine.containers().removeAny(record, true);
+            }
+        }
+        PodUnitFiles.delete(engine, pod);
+        store.remove(pod);
+    }
+
+    /** The pod's state as Podman computes it from its containers' states. */
+    public String status(PodRecord pod) throws IOException {
+        return PodStatus.of(containerStates(containers(pod)));
+    }
+
+    /** Each container's state (created, running, paused, exited), in the order given. */
+    public List<String> containerStates(List<ContainerRecord> containers) throws IOException {
+        List<String> states = new ArrayList<>();
+        for (ContainerRecord record : containers) {
+            String state = Liveness.reconcile(engine.store(), record).status();
+            states.add(ContainerState.RUNNING.equals(state) && engine.containers().isPaused(record) ? PAUSED : state);
+        }
+        return states;
+    }
+
+    /** Freezes every running container of the pod, the infra container too, as Podman does. */
+    public void pause(PodRecord pod) throws IOException {
+        for (ContainerRecord record : containers(pod)) {
+            if (Liveness.reconcile(engine.store(), record).isRunning() && !engine.containers().isPaused(record)) {
+                engine.containers().pause(record);
+            }
+        }
+    }
+
+    public void unpause(PodRecord pod) throws IOException {
+        for (ContainerRecord record : containers(pod)) {
+            if (engine.containers().isPaused(record)) {
+                engine.containers().unpause(record);
+            }
+        }
+    }
+
+    private static List<ContainerRecord> members(List<ContainerRecord> containers) {
+        return containers.stream().filter(r -> !r.infra()).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vaina.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a pod is: written once when it is created.
+ *
+ * @param id          64 hex digits
+ * @param name        unique among pods
+ * @param created     ISO-8601 instant
+ * @param labels      -l/--label
+ * @param infraId     the infra container holding the shared namespaces, or null for a pod without one
+ * @param shared      the namespaces members share with the infra container (cgroup, ipc, net, pid, uts)
+ * @param hostname    --hostname, or null for the pod's name
+ * @param exitPolicy  "continue" or "stop": whether the pod stops when its last member exits
+ * @param unit        the systemd unit that runs the pod (the infra container's, or a holder's)
+ */
+public record PodRecord(
+        String id,
+        String name,
+        String created,
+        Map<String, String> labels,
+        String infraId,
+        List<String> shared,
+        String hostname,
+        String exitPolicy,
+        String unit) {
+
+    public PodRecord {
+        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+        shared = shared == null ? List.of() : List.copyOf(shared);
+    }
+
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+
+    public boolean hasInfra() {
+        return infraId != null;
+    }
+
+    public boolean shares(String namespace) {
+        return shared.contains(namespace);
+    }
+}

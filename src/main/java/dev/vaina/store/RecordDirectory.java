@@ -1,0 +1,211 @@
+package dev.vaina.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Records of one kind (containers, pods), each in a directory named by its id, with names claimed by
+ * creating {@code names/NAME} exclusively, so two commands creating the same name at once cannot both
+ * win. A record appears by renaming a finished directory into place and disappears by renaming it away
+ * first, so a crash never leaves a half-written or half-removed record visible; {@link #repair()}
+ * deletes what such a crash left.
+ */
+final class RecordDirectory<T> {
+    private final Path records;
+    private final Path names;
+    private final Path lockFile;
+    private final String recordFile;
+    private final Class<T> type;
+    private final Function<T, String> idOf;
+    private final Function<T, String> nameOf;
+    private final String kind;
+
+    RecordDirectory(Path records, Path names, Path lockFile, String recordFile, Class<T> type,
+            Function<T, String> idOf, Function<T, String> nameOf, String kind) {
+        this.records = records;
+        this.names = names;
+        this.lockFile = lockFile;
+        this.recordFile = recordFile;
+        this.type = type;
+        this.idOf = idOf;
+        this.nameOf = nameOf;
+        this.kind = kind;
+    }
+
+    Path directory(String id) {
+        return records.resolve(id);
+    }
+
+    /**
+     * Stores a new record, with more files beside it (file name to the value written as JSON).
+     *
+     * @throws NameInUseException when its name is taken
+     */
+    void create(T record, Map<String, Object> companions) throws IOException {
+        Files.createDirectories(names);
+        Files.createDirectories(records);
+        String id = idOf.apply(record);
+        Path nameFile = names.resolve(nameOf.apply(record));
+        try (StoreLock lock = StoreLock.acquire(lockFile)) {
+            claimName(nameFile, record);
+            Path staging = records.resolve("." + id + ".new");
+            try {
+                Files.createDirectories(staging);
+                Json.write(staging.resolve(recordFile), record);
+                for (Map.Entry<String, Object> companion : companions.entrySet()) {
+                    Json.write(staging.resolve(companion.getKey()), companion.getValue());
+                }
+                Files.move(staging, directory(id), StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(records);
+            } catch (IOException | RuntimeException e) {
+                FileTrees.deleteQuietly(staging);
+                Files.deleteIfExists(nameFile);
+                throw e;
+            }
+        }
+    }
+
+    private void claimName(Path nameFile, T record) throws IOException {
+        try {
+            Files.writeString(Files.createFile(nameFile), idOf.apply(record));
+        } catch (FileAlreadyExistsException e) {
+            String owner = readOwner(nameFile);
+            if (owner != null && Files.isDirectory(directory(owner))) {
+                throw new NameInUseException(kind, nameOf.apply(record), owner);
+            }
+            // A crash between claiming the name and storing the record left the claim behind: take it over.
+            AtomicFiles.write(nameFile, idOf.apply(record));
+        }
+    }
+
+    private static String readOwner(Path nameFile) throws IOException {
+        try {
+            String owner = Files.readString(nameFile, StandardCharsets.UTF_8).strip();
+            return owner.isEmpty() ? null : owner;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** By exact name, full id or unique id prefix. */
+    Optional<T> lookup(String nameOrId) throws IOException {
+        if (nameOrId.isEmpty() || nameOrId.contains("/") || nameOrId.startsWith(".")) {
+            return Optional.empty();
+        }
+        Path nameFile = names.resolve(nameOrId);
+        if (Files.exists(nameFile)) {
+            String owner = readOwner(nameFile);
+            if (owner != null && exists(owner)) {
+                return Optional.of(read(owner));
+            }
+        }
+        if (!isIdPrefix(nameOrId)) {
+            return Optional.empty();
+        }
+        String match = null;
+        for (String id : ids()) {
+            if (id.startsWith(nameOrId)) {
+                if (match != null) {
+                    throw new IllegalStateException("more than one " + kind + " matches the ID prefix \"" + nameOrId
+                            + "\": give more of the ID or the name");
+                }
+                match = id;
+            }
+        }
+        return match == null ? Optional.empty() : Optional.of(read(match));
+    }
+
+    private static boolean isIdPrefix(String text) {
+        if (text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    T read(String id) throws IOException {
+        return Json.read(directory(id).resolve(recordFile), type);
+    }
+
+    boolean exists(String id) {
+        return Files.isRegularFile(directory(id).resolve(recordFile));
+    }
+
+    /** All ids, in no particular order. */
+    List<String> ids() throws IOException {
+        List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(records)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".") && Files.isRegularFile(entry.resolve(recordFile))) {
+                    ids.add(name);
+                }
+            }
+        }
+        return ids;
+    }
+
+    List<T> list() throws IOException {
+        List<T> all = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                all.add(read(id));
+            } catch (NoSuchFileException e) {
+                // removed by another command while we listed
+            }
+        }
+        return all;
+    }
+
+    boolean nameTaken(String name) throws IOException {
+        String owner = readOwner(names.resolve(name));
+        return owner != null && exists(owner);
+    }
+
+    void remove(T record) throws IOException {
+        String id = idOf.apply(record);
+        try (StoreLock lock = StoreLock.acquire(lockFile)) {
+            Path dir = directory(id);
+            Path doomed = records.resolve("." + id + ".removed");
+            if (Files.exists(dir)) {
+                Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Path nameFile = names.resolve(nameOf.apply(record));
+            if (id.equals(readOwner(nameFile))) {
+                Files.deleteIfExists(nameFile);
+            }
+            FileTrees.deleteQuietly(doomed);
+        }
+    }
+
+    void repair() throws IOException {
+        if (!Files.isDirectory(records)) {
+            return;
+        }
+        try (StoreLock lock = StoreLock.acquire(lockFile);
+             DirectoryStream<Path> entries = Files.newDirectoryStream(records, ".*")) {
+            for (Path entry : entries) {
+                FileTrees.deleteQuietly(entry);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vaina.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Result;
+import dev.vaina.it.support.VainaCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * Every JVM vaina starts maps the class-data archive install built for it. The JVM falls back silently to
+ * no archive when one does not fit (another jar, other flags); here {@code -Xshare:on} makes that an error.
+ */
+class ClassDataArchiveTest {
+
+    @EachMode
+    void eachWrapper_startsItsJvmWithItsArchive_underXshareOn(VainaCli vaina) throws IOException {
+        Path lib = vaina.vainaExecutable().getParent().resolveSibling("lib/vaina");
+        Result cli = vaina.exec(List.of(strict(vaina.vainaExecutable(), "cli").toString(), "--version"))
+                .assertSuccess();
+        assertEquals("vaina version", cli.stdout().substring(0, "vaina version".length()), cli::describe);
+        // Without arguments each says how it is used (exit 125): it got as far as its main class.
+        Result launcher = vaina.exec(List.of(strict(lib.resolve("vaina-launcher"), "launcher").toString()))
+                .assertExitCode(125);
+        assertTrue(launcher.stderr().contains("usage: vaina-launcher"), launcher::describe);
+        Result monitor = vaina.exec(List.of(strict(lib.resolve("vaina-monitor"), "monitor").toString()))
+                .assertExitCode(125);
+        assertTrue(monitor.stderr().contains("vaina monitor:"), monitor::describe);
+    }
+
+    @EachMode
+    void runningMonitor_mapsItsArchive(VainaCli vaina) throws IOException {
+        String name = "cds-" + vaina.mode();
+        vaina.run("run", "-d", "--name", name, Images.busybox(vaina), "sleep", "1000").assertSuccess();
+        try {
+            String pid = vaina.systemctl("show", "-p", "MainPID", "--value", "container-" + name + ".service")
+                    .assertSuccess().stdout().strip();
+            String maps = Files.readString(Path.of("/proc", pid, "maps"));
+            assertTrue(maps.contains("/lib/vaina/vaina-monitor.jsa"), "the monitor does not map its archive:\n" + maps);
+        } finally {
+            vaina.run("rm", "-f", name);
+        }
+    }
+
+    /** A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto. */
+    private static Path strict(Path wrapper, String role) throws IOException {
+        String script = Files.readString(wrapper);
+        assertTrue(script.contains("-XX:SharedArchiveFile=") && script.contains("vaina-" + role + ".jsa"),
+                wrapper + " uses no archive:\n" + script);
+        assertTrue(script.contains("-Xshare:auto"), script);
+        Path copy = Files.createTempFile("vaina-strict-" + role, ".sh",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.writeString(copy, script.replace("-Xshare:auto", "-Xshare:on"));
+        copy.toFile().deleteOnExit();
+        return copy;
+    }
+}
