@@ -6,7 +6,7 @@ package dev.vaina.cli;
  */
 final class Verbs {
     private static final String[] NAMES = {
-        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "wait", "exec", "top",
+        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
         "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
     };
 
@@ -33,6 +33,7 @@ final class Verbs {
             case "ps": return PsCommand.class;
             case "logs": return LogsCommand.class;
             case "inspect": return InspectCommand.class;
+            case "port": return PortCommand.class;
             case "wait": return WaitCommand.class;
             case "exec": return ExecCommand.class;
             case "top": return TopCommand.class;
