@@ -4,6 +4,7 @@
 # so a machine whose load changes treats both alike; a row reports the median of each and their ratio.
 #   CLI:     --version, ps -a (3 containers), images, inspect CONTAINER
 #   runs:    run --rm IMAGE true, run -d, stop, rm -f (a running container)
+#   pods:    pod create with 3 members, pod start, pod stop and rm, pod ps
 #   memory:  PSS per monitor with 10 detached `sleep` containers running (vaina's monitor, the unit's
 #            MainPID, against Podman's conmon)
 #   pull:    a four-layer image (busybox + 3 x 8 MiB random, bench/registry.sh) from a local registry,
@@ -69,6 +70,10 @@ cleanup() {
         "$vaina" rm -f "$name" >/dev/null 2>&1
         "${podman[@]}" rm -f -t 0 "$name" >/dev/null 2>&1
     done
+    for pod in $(cat "$work/pods" 2>/dev/null); do
+        "$vaina" pod rm -f "$pod" >/dev/null 2>&1
+        "${podman[@]}" pod rm -f -t 0 "$pod" >/dev/null 2>&1
+    done
     "$vaina" rmi -f "$image" >/dev/null 2>&1
     "${podman[@]}" rmi -a -f >/dev/null 2>&1
     if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null; wait "$registry_pid" 2>/dev/null; fi
@@ -88,11 +93,22 @@ run_vaina() { "$vaina" "$@" > "$work/last.out" 2>&1 || die "vaina $* failed: $(t
 run_podman() { "${podman[@]}" "$@" > "$work/last.out" 2>&1 || die "podman $* failed: $(tail -n 5 "$work/last.out")"; }
 timed() { # ROW ENGINE ARGS...: runs ENGINE ARGS; appends its wall and its CPU microseconds (user +
     # system of the command and the children it waited for) to $work/ROW.ENGINE and $work/ROW.ENGINE.cpu
-    local row=$1 engine=$2 start end command; shift 2
+    local row=$1 engine=$2 command; shift 2
     if [ "$engine" = vaina ]; then command=("$vaina"); else command=("${podman[@]}"); fi
+    measured "$row" "$engine" "${command[@]}" "$@"
+}
+timed_steps() { # ROW ENGINE STEP...: the STEPs (each one command's arguments, words without spaces) one
+    # after the other, measured as one, the way timed() measures a single command
+    local row=$1 engine=$2 script="" step; shift 2
+    local command; if [ "$engine" = vaina ]; then command=$(printf '%q ' "$vaina"); else command=$(printf '%q ' "${podman[@]}"); fi
+    for step in "$@"; do script+="$command $step || exit 1; "; done
+    measured "$row" "$engine" bash -c "$script"
+}
+measured() { # ROW ENGINE COMMAND...: runs COMMAND, records its wall and CPU time under ROW for ENGINE
+    local row=$1 engine=$2 start end; shift 2
     start=${EPOCHREALTIME/./}
-    /usr/bin/time -f '%U %S' -o "$work/cpu" "${command[@]}" "$@" > "$work/last.out" 2>&1 \
-        || die "$engine $* failed: $(tail -n 5 "$work/last.out")"
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > "$work/last.out" 2>&1 \
+        || die "$engine ${*: -1} failed: $(tail -n 5 "$work/last.out")"
     end=${EPOCHREALTIME/./}
     echo $(( end - start )) >> "$work/$row.$engine"
     awk '{ printf "%d\n", ($1 + $2) * 1e6 }' "$work/cpu" >> "$work/$row.$engine.cpu"
@@ -156,6 +172,23 @@ for round in $(seq "$runs"); do
         timed rm-f "$engine" rm -f "bench-f-$round"
     done
 done
+
+progress "pods"
+row pod-create '`pod create` and 3 `create --pod` members'
+row pod-start '`pod start` (infra container and 3 members)'
+row pod-rm '`pod stop -t 0` and `pod rm`'
+for round in $(seq "$runs"); do
+    for engine in vaina podman; do
+        pod="bench-pod-$round"
+        echo "$pod" >> "$work/pods"
+        timed_steps pod-create "$engine" "pod create --name $pod" \
+            "create --pod $pod --name $pod-a $image sleep 1000" "create --pod $pod --name $pod-b $image sleep 1000" \
+            "create --pod $pod --name $pod-c $image sleep 1000"
+        timed pod-start "$engine" pod start "$pod"
+        timed_steps pod-rm "$engine" "pod stop -t 0 $pod" "pod rm $pod"
+    done
+done
+interleaved pod-ps '`pod ps` (no pods)' pod ps
 
 progress "memory: 10 containers running per engine"
 pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }

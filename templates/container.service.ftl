@@ -3,11 +3,11 @@
 # ${unitName}, made by vaina for container ${id}
 [Unit]
 Description=${description}
-<#if boundTo??>
-# A member of a pod: it runs inside the namespaces that the pod's infra container holds, so it starts
-# after the pod's unit and stops (first) when the pod's unit stops.
-BindsTo=${boundTo}
-After=${boundTo}
+<#if bindsTo??>
+# It runs in namespaces that these units' containers hold (its pod's infra container, or the container
+# whose network it shares): it starts after them and stops (first) when they stop.
+BindsTo=${bindsTo}
+After=${bindsTo}
 </#if>
 <#if stopWhenUnneeded??>
 # --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.

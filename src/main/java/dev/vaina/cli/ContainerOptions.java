@@ -2,6 +2,7 @@ package dev.vaina.cli;
 
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.EnvironmentVariables;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.VolumeMount;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +43,9 @@ final class ContainerOptions {
 
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
+
+    @Mixin
+    NetworkOptions networkOptions;
 
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
@@ -82,6 +87,7 @@ final class ContainerOptions {
                 RestartPolicy.parse(restart),
                 process.tty,
                 process.interactive,
-                rm);
+                rm,
+                networkOptions.toConfig());
     }
 }

@@ -24,7 +24,7 @@ final class Context implements AutoCloseable {
         Map<String, String> env = System.getenv();
         boolean root = Users.isRoot();
         Settings settings = Settings.load(env, root)
-                .overriddenBy(new Settings(options.manager, options.runtime));
+                .overriddenBy(new Settings(options.manager, options.runtime, null));
         StoreLayout defaults = StoreLayout.forCurrentUser(env, root);
         StoreLayout layout = new StoreLayout(
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),
@@ -37,7 +37,7 @@ final class Context implements AutoCloseable {
             log.debug("--cgroup-manager " + options.cgroupManager
                     + ": every container runs in the cgroup of its own systemd unit either way");
         }
-        return new Context(new Engine(layout, settings.systemd(), settings.runtime(), env).log(log));
+        return new Context(new Engine(layout, settings.systemd(), settings.runtime(), settings.rootlessNetwork(), env).log(log));
     }
 
     Engine engine() {

@@ -3,6 +3,7 @@ package dev.vaina.cli;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
@@ -36,7 +37,8 @@ final class CreateCommand extends ContextCommand {
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
         PodRecord pod = pod(context, options.pod);
         if (pod == null) {
-            return containers.create(name, image, imageName, config);
+            return containers.create(name, image, imageName,
+                    PortResolver.resolve(config, image.config(), context.containers(), progress));
         }
         try {
             return context.engine().pods().createMember(pod, name, image, imageName, config);
@@ -56,7 +58,7 @@ final class CreateCommand extends ContextCommand {
         }
         if (pod.startsWith("new:")) {
             return context.engine().pods().create(new PodConfig(pod.substring(4), Map.of(), true, null, null, null,
-                    null, null, null), null, null);
+                    null, null, null), null, null, NetworkConfig.DEFAULT);
         }
         return context.engine().podStore().find(pod);
     }

@@ -124,12 +124,22 @@ final class InspectCommand extends ContextCommand {
             mounts.add(m);
         });
         map.put("Mounts", mounts);
+        Map<String, Object> networkSettings = new LinkedHashMap<>();
+        networkSettings.put("Ports", PortListing.bindings(record, true));
+        map.put("NetworkSettings", networkSettings);
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("AutoRemove", record.config().autoRemove());
         Map<String, Object> restart = new LinkedHashMap<>();
         restart.put("Name", record.config().restart().kind().text);
         restart.put("MaximumRetryCount", record.config().restart().maxRetries());
         hostConfig.put("RestartPolicy", restart);
+        hostConfig.put("NetworkMode", record.config().network().networkMode().toString());
+        hostConfig.put("PortBindings", PortListing.bindings(record, false));
+        hostConfig.put("PublishAllPorts", record.config().network().publishAll());
+        hostConfig.put("Dns", record.config().network().dns());
+        hostConfig.put("DnsSearch", record.config().network().dnsSearch());
+        hostConfig.put("DnsOptions", record.config().network().dnsOptions());
+        hostConfig.put("ExtraHosts", record.config().network().addHosts());
         map.put("HostConfig", hostConfig);
         return map;
     }

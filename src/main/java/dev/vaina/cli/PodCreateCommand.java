@@ -1,6 +1,8 @@
 package dev.vaina.cli;
 
 import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.SharedNamespaces;
 import dev.vaina.store.AtomicFiles;
@@ -54,6 +56,9 @@ final class PodCreateCommand extends ContextCommand {
     boolean replace;
 
     @Mixin
+    NetworkOptions networkOptions;
+
+    @Mixin
     PullOptions pullOptions;
 
     @Override
@@ -62,6 +67,7 @@ final class PodCreateCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE, "cannot specify both --name and a positional name");
         }
         String podName = name != null ? name : positionalName;
+        NetworkConfig network = networkOptions.toConfig();
         PodConfig config = new PodConfig(podName, labels.parse(), infra, infraName,
                 infraCommand == null ? null : splitCommand(infraCommand), infraImage, SharedNamespaces.parse(share),
                 hostname, exitPolicy);
@@ -78,7 +84,10 @@ final class PodCreateCommand extends ContextCommand {
                     () -> new ImageFetcher(context, pullOptions, err()).pull(infraImage));
             imageName = CreateCommand.imageName(image, infraImage);
         }
-        PodRecord pod = context.engine().pods().create(config, image, imageName);
+        // The pod's ports and network belong to its infra container, which holds them for every member.
+        NetworkConfig settled = !infra ? NetworkConfig.DEFAULT : PortResolver.settle(network,
+                image != null ? image.config() : ImageConfig.EMPTY, context.containers(), err());
+        PodRecord pod = context.engine().pods().create(config, image, imageName, settled);
         if (podIdFile != null) {
             AtomicFiles.write(podIdFile, pod.id());
         }

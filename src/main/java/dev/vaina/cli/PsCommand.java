@@ -86,7 +86,7 @@ final class PsCommand extends ContextCommand {
             for (Row r : rows) {
                 String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
                     HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : status(r.state, now),
-                    "", r.record.name()};
+                    PortListing.column(r.record), r.record.name()};
                 table.add(pod ? pods.withPodColumns(r.record, cells, noTrunc) : cells);
             }
             table.print(out());
@@ -128,7 +128,17 @@ final class PsCommand extends ContextCommand {
             map.put("Pid", state.monitorPid());
             map.put("StartedAt", state.startedAt());
             map.put("ExitedAt", state.finishedAt());
-            map.put("Ports", List.of());
+            List<Map<String, Object>> ports = new ArrayList<>();
+            for (dev.vaina.spec.PortMapping port : record.config().network().ports()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("host_ip", port.hostIp());
+                json.put("container_port", port.containerPort());
+                json.put("host_port", port.hostPort());
+                json.put("range", port.range());
+                json.put("protocol", port.protocol());
+                ports.add(json);
+            }
+            map.put("Ports", ports);
             map.put("Labels", Map.of());
             map.put("Unit", record.unit());
             return map;

@@ -43,7 +43,7 @@ final class PsRow {
         FIELDS.put("Pid", s -> s.state.monitorPid());
         FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
         FIELDS.put("PodName", s -> "");
-        FIELDS.put("Ports", s -> "");
+        FIELDS.put("Ports", s -> PortListing.column(s.record));
         FIELDS.put("RunningFor", Source::ago);
         FIELDS.put("StartedAt", s -> GoTime.unixSeconds(s.state.startedAt()));
         // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and scripts

@@ -15,15 +15,18 @@ import org.tomlj.TomlTable;
 /**
  * vaina.conf, TOML: {@code /etc/vaina/vaina.conf}, then the user's {@code $XDG_CONFIG_HOME/vaina/vaina.conf}
  * (a later file wins, a command-line option wins over both). Known keys, all under {@code [engine]}:
- * {@code systemd = "user" | "system"} and {@code runtime = "runc" | "crun"}.
+ * {@code systemd = "user" | "system"}, {@code runtime = "runc" | "crun"} and
+ * {@code rootless_network = "pasta" | "slirp4netns"} (the helper that connects containers on the default
+ * network when not root; unset: pasta when it is installed, slirp4netns otherwise).
  */
-record Settings(String systemd, String runtime) {
-    private static final Set<String> ENGINE_KEYS = Set.of("systemd", "runtime");
+record Settings(String systemd, String runtime, String rootlessNetwork) {
+    private static final Set<String> ENGINE_KEYS = Set.of("systemd", "runtime", "rootless_network");
+    private static final Set<String> HELPERS = Set.of("pasta", "slirp4netns");
     private static final Set<String> RUNTIMES = Set.of("runc", "crun");
     private static final Set<String> MANAGERS = Set.of("user", "system");
 
     static Settings load(Map<String, String> env, boolean root) throws IOException {
-        Settings settings = new Settings(null, null);
+        Settings settings = new Settings(null, null, null);
         for (Path file : files(env, root)) {
             if (Files.isRegularFile(file)) {
                 settings = settings.overriddenBy(parse(file));
@@ -54,7 +57,7 @@ record Settings(String systemd, String runtime) {
         }
         TomlTable engine = toml.getTable("engine");
         if (engine == null) {
-            return new Settings(null, null);
+            return new Settings(null, null, null);
         }
         for (String key : engine.keySet()) {
             if (!ENGINE_KEYS.contains(key)) {
@@ -62,7 +65,8 @@ record Settings(String systemd, String runtime) {
                         + ": known keys are " + String.join(", ", ENGINE_KEYS));
             }
         }
-        return new Settings(choice(engine, "systemd", MANAGERS, file), choice(engine, "runtime", RUNTIMES, file));
+        return new Settings(choice(engine, "systemd", MANAGERS, file), choice(engine, "runtime", RUNTIMES, file),
+                choice(engine, "rootless_network", HELPERS, file));
     }
 
     private static String choice(TomlTable table, String key, Set<String> allowed, Path file) {
@@ -79,6 +83,7 @@ record Settings(String systemd, String runtime) {
 
     Settings overriddenBy(Settings later) {
         return new Settings(later.systemd != null ? later.systemd : systemd,
-                later.runtime != null ? later.runtime : runtime);
+                later.runtime != null ? later.runtime : runtime,
+                later.rootlessNetwork != null ? later.rootlessNetwork : rootlessNetwork);
     }
 }

@@ -6,12 +6,15 @@ package dev.vaina.cli;
  */
 final class Verbs {
     private static final String[] NAMES = {
-        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "wait", "exec", "top",
+        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
         "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
-    private static final String[] VALUED_OPTIONS = {"--root", "--runroot", "--systemd", "--runtime"};
+    private static final String[] VALUED_OPTIONS = {"--root", "--runroot", "--systemd-manager", "--runtime",
+        "--log-level", "--storage-driver", "--cgroup-manager", "--events-backend"};
+    /** Global options that take no value. */
+    private static final String[] FLAG_OPTIONS = {"--noout"};
 
     private Verbs() {
     }
@@ -33,6 +36,7 @@ final class Verbs {
             case "ps": return PsCommand.class;
             case "logs": return LogsCommand.class;
             case "inspect": return InspectCommand.class;
+            case "port": return PortCommand.class;
             case "wait": return WaitCommand.class;
             case "exec": return ExecCommand.class;
             case "top": return TopCommand.class;
@@ -68,7 +72,7 @@ final class Verbs {
             }
             if (takesValue(arg)) {
                 i++;
-            } else if (!isValuedWithEquals(arg)) {
+            } else if (!isValuedWithEquals(arg) && !isFlag(arg)) {
                 return null;
             }
         }
@@ -77,6 +81,15 @@ final class Verbs {
 
     private static boolean takesValue(String arg) {
         for (String option : VALUED_OPTIONS) {
+            if (option.equals(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFlag(String arg) {
+        for (String option : FLAG_OPTIONS) {
             if (option.equals(arg)) {
                 return true;
             }

@@ -5,6 +5,7 @@ import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.NetworkMode;
 import dev.vaina.unit.ContainerUnitRenderer;
 import dev.vaina.unit.ContainerUnitModel;
 import java.io.IOException;
@@ -98,6 +99,20 @@ final class ContainerUnitFiles {
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                podUnit, stopWhenUnneeded);
+                bindsTo(engine, record, podUnit), stopWhenUnneeded);
+    }
+
+    /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */
+    private static List<String> bindsTo(Engine engine, ContainerRecord record, String podUnit) throws IOException {
+        List<String> units = new ArrayList<>();
+        if (podUnit != null) {
+            units.add(podUnit);
+        }
+        NetworkMode mode = record.config().network().networkMode();
+        if (mode.kind() == NetworkMode.Kind.CONTAINER) {
+            engine.store().lookup(mode.value()).map(ContainerRecord::unit).filter(u -> !units.contains(u))
+                    .ifPresent(units::add);
+        }
+        return units;
     }
 }

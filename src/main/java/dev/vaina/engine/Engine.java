@@ -24,6 +24,7 @@ public final class Engine implements AutoCloseable {
     private final StoreLayout layout;
     private final String manager;
     private final String runtime;
+    private final String rootlessNetwork;
     private final Map<String, String> env;
     private ContainerStore store;
     private ImageStore images;
@@ -39,11 +40,13 @@ public final class Engine implements AutoCloseable {
     /**
      * @param manager "user", "system", or null for the default of the caller
      * @param runtime the OCI runtime's name, or null to probe at each start
+     * @param rootlessNetwork "pasta", "slirp4netns", or null to probe at each start
      */
-    public Engine(StoreLayout layout, String manager, String runtime, Map<String, String> env) {
+    public Engine(StoreLayout layout, String manager, String runtime, String rootlessNetwork, Map<String, String> env) {
         this.layout = layout;
         this.manager = manager;
         this.runtime = runtime;
+        this.rootlessNetwork = rootlessNetwork;
         this.env = env;
     }
 
@@ -184,6 +187,10 @@ public final class Engine implements AutoCloseable {
         if (runtime != null) {
             command.add("--runtime");
             command.add(runtime);
+        }
+        if (rootlessNetwork != null) {
+            command.add("--network-helper");
+            command.add(rootlessNetwork);
         }
         return command;
     }

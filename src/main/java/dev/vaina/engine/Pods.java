@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.store.ContainerRecord;
@@ -39,8 +40,11 @@ public final class Pods {
      * Stores a pod and its infra container; nothing is left of either if that fails.
      *
      * @param infraImage the infra container's image (vaina's pause image when null), ignored without infra
+     * @param network    the pod's network: its mode, published ports (host ports settled) and DNS, which the
+     *                   infra container holds for every member
      */
-    public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName) throws IOException {
+    public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName, NetworkConfig network)
+            throws IOException {
         store.repair();
         String id = ContainerStore.newId();
         String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
@@ -53,7 +57,8 @@ public final class Pods {
                 ImageRecord image = infraImage != null ? infraImage : PauseImage.ensure(engine.images());
                 String imageName = infraImage != null ? infraImageName : PauseImage.NAME;
                 String infraName = config.infraName() != null ? config.infraName() : pod.shortId() + "-infra";
-                engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod), pod, true);
+                engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod, network), pod,
+                        true);
             }
             // The unit exists from now on, so that `systemctl start pod-NAME` works as well as `vaina pod start`.
             preparePodUnit(pod);
@@ -64,13 +69,13 @@ public final class Pods {
         return pod;
     }
 
-    private static ContainerConfig infraConfig(PodConfig config, PodRecord pod) {
+    private static ContainerConfig infraConfig(PodConfig config, PodRecord pod, NetworkConfig network) {
         List<String> command = config.infraCommand() != null ? config.infraCommand() : List.of();
         // The pod's host name lives in the infra container's UTS namespace, which the members share.
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : null;
         return new ContainerConfig(command, null, Map.of(), null, null, hostname, List.of(),
                 ContainerConfig.DEFAULT_STOP_SIGNAL, ContainerConfig.DEFAULT_STOP_TIMEOUT, RestartPolicy.NO, false,
-                false, false);
+                false, false, network);
     }
 
     /**
@@ -83,13 +88,23 @@ public final class Pods {
             throw new EngineException("invalid config provided: cannot set hostname when joining the pod UTS namespace");
         }
         if (pod.hasInfra() && !engine.store().exists(pod.infraId())) {
-            throw new EngineException("pod " + pod.name() + " has lost its infra container: remove it with"
-                    + " 'vaina pod rm -f " + pod.name() + "' and create it again");
+            throw lostInfra(pod);
+        }
+        NetworkConfig network = config.network();
+        boolean sharedNetwork = pod.hasInfra() && pod.shares("net");
+        if (sharedNetwork && (!network.ports().isEmpty() || network.publishAll() || network.mode() != null)) {
+            throw new EngineException("invalid config provided: published or exposed ports must be defined when the pod"
+                    + " is created: network cannot be configured when it is shared with a pod");
         }
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : config.hostname();
+        // The pod's network namespace is the infra container's: the member joins it as --network container: does.
+        NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
+                List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
+                network.addHosts(), network.noHosts());
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
                 config.workingDir(), config.user(), hostname, config.volumes(), config.stopSignal(),
-                config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove());
+                config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
+                joinedNetwork);
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false);
         try {

@@ -86,7 +86,8 @@ final class ConfigDocument {
             return ImageConfig.EMPTY;
         }
         return new ImageConfig(strings(map.get("Env")), strings(map.get("Entrypoint")), strings(map.get("Cmd")),
-                emptyToNull(map.get("WorkingDir")), emptyToNull(map.get("User")), emptyToNull(map.get("StopSignal")));
+                emptyToNull(map.get("WorkingDir")), emptyToNull(map.get("User")), emptyToNull(map.get("StopSignal")),
+                ImageConfig.exposedPortKeys(map.get("ExposedPorts")));
     }
 
     /** The same document with other diff_ids: the bytes of a new config (and so a new image id). */

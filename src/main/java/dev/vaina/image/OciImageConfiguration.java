@@ -56,6 +56,11 @@ final class OciImageConfiguration {
         if (config.stopSignal() != null) {
             map.put("StopSignal", config.stopSignal());
         }
+        if (!config.exposedPorts().isEmpty()) {
+            Map<String, Object> exposed = new LinkedHashMap<>();
+            config.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
+            map.put("ExposedPorts", exposed);
+        }
         return map;
     }
 

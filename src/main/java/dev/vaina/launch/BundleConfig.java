@@ -17,22 +17,29 @@ final class BundleConfig {
     private BundleConfig() {
     }
 
-    /** @param pod the namespaces of its pod that the container joins, or null */
-    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers, EtcFiles etc,
-            PodNamespaces pod) {
+    /** @param pod the namespaces of its pod that the container joins besides the network, or null */
+    static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers,
+            NetworkSetup.Prepared network, PodNamespaces pod) {
+        EtcFiles etc = network.etc();
+        List<BindMount> mounts = new ArrayList<>();
+        mounts.add(new BindMount(etc.hostnameFile(), "/etc/hostname", false));
+        if (etc.hostsFile() != null) {
+            mounts.add(new BindMount(etc.hostsFile(), "/etc/hosts", false));
+        }
+        mounts.add(new BindMount(etc.resolvConf(), "/etc/resolv.conf", false));
         RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer(record.id(), record.config(), record.imageConfig());
         if (pod != null) {
             pod.namespaces().forEach(builder::joinNamespace);
         }
-        return builder
-                .rootfs(paths.rootfs())
+        builder                .rootfs(paths.rootfs())
                 .rootless(rootless)
                 .rootfsFiles(layerStack(paths.upper(), lowers))
-                .extraMounts(List.of(
-                        new BindMount(etc.hostnameFile(), "/etc/hostname", false),
-                        new BindMount(etc.hostsFile(), "/etc/hosts", false),
-                        new BindMount(etc.resolvConf(), "/etc/resolv.conf", false)))
-                .toJson();
+                .newNetworkNamespace(!network.hostNetwork())
+                .extraMounts(mounts);
+        if (network.joinNetns() != null) {
+            builder.joinNamespace("network", network.joinNetns());
+        }
+        return builder.toJson();
     }
 
     /**

@@ -50,6 +50,12 @@ public final class Cleanup {
             Path unitFile) throws IOException {
         killLeftover(paths);
         deleteRuntimeState(store, record, paths);
+        try {
+            NetworkSetup.undo(store.layout(), paths);
+        } catch (IOException | RuntimeException e) {
+            // The exit must still be recorded; the next cleanup of this container tries again.
+            System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
+        }
         FileTrees.deleteQuietly(paths.bundle());
         // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
         FileTrees.deleteQuietly(paths.runDir().resolve("exec"));

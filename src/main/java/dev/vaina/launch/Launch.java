@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.Exec;
+import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
 import dev.vaina.store.AtomicFiles;
@@ -18,10 +19,12 @@ import java.util.List;
 final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
+    private final String configuredHelper;
 
-    Launch(ContainerStore store, String configuredRuntime) {
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
+        this.configuredHelper = configuredHelper;
     }
 
     void startAndBecomeMonitor(String id) throws IOException {
@@ -37,15 +40,15 @@ final class Launch {
                         + " is missing from the store: pull or import the image again");
             }
         }
-        EtcFiles etc = EtcFiles.write(paths.runDir(), record);
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, etc, pod);
+        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
+        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, pod);
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 
@@ -55,7 +58,8 @@ final class Launch {
             ContainerPaths paths = new ContainerPaths(store.layout(), id);
             AtomicFiles.write(paths.errorFile(), e.getMessage() == null ? e.toString() : e.getMessage());
             if (!Files.exists(paths.exitFile())) {
-                AtomicFiles.write(paths.exitFile(), "125");
+                // Podman's code for a published port that is taken: the container could not be started.
+                AtomicFiles.write(paths.exitFile(), e instanceof PortInUseException ? "126" : "125");
             }
         } catch (IOException | RuntimeException ignored) {
             // The unit fails either way; the cleanup records exit code 125.

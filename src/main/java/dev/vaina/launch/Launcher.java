@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher --root D --runroot R [--runtime NAME] start ID} prepares the bundle and becomes
+ * {@code vaina-launcher --root D --runroot R [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle and becomes
  * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit.
  */
 public final class Launcher {
@@ -19,6 +19,7 @@ public final class Launcher {
         Path root = null;
         Path runRoot = null;
         String runtime = null;
+        String networkHelper = null;
         Path unitFile = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
@@ -27,13 +28,14 @@ public final class Launcher {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--runroot" -> runRoot = Path.of(args[++i]);
                 case "--runtime" -> runtime = args[++i];
+                case "--network-helper" -> networkHelper = args[++i];
                 case "--unit-file" -> unitFile = Path.of(args[++i]);
                 case "--remove" -> remove = true;
                 default -> rest.add(args[i]);
             }
         }
         if (root == null || runRoot == null || rest.size() != 2) {
-            System.err.println("usage: vaina-launcher --root DIR --runroot DIR [--runtime NAME] start ID | [--remove --unit-file FILE] cleanup ID");
+            System.err.println("usage: vaina-launcher --root DIR --runroot DIR [--runtime NAME] [--network-helper pasta|slirp4netns] start ID | [--remove --unit-file FILE] cleanup ID");
             System.exit(125);
         }
         boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
@@ -43,11 +45,11 @@ public final class Launcher {
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime).startAndBecomeMonitor(id);
+                    new Launch(store, runtime, networkHelper).startAndBecomeMonitor(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());
-                    System.exit(125);
+                    System.exit(e instanceof dev.vaina.net.PortInUseException ? 126 : 125);
                 }
             }
             case "cleanup" -> {

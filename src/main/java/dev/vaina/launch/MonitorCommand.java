@@ -1,6 +1,8 @@
 package dev.vaina.launch;
 
+import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
+import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,17 +25,24 @@ final class MonitorCommand {
 
     /** @param pod the namespaces of the container's pod, or null */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers, PodNamespaces pod) {
+            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod) {
         List<String> argv = new ArrayList<>();
-        if (rootless && pod != null) {
-            // A pod member enters the user namespace of the infra container, which owns the namespaces it joins.
-            argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials", "--user=" + pod.userNamespace(), "--"));
+        long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
+                : rootless && pod != null ? pod.holderPid() : 0;
+        if (joinUserNamespaceOf > 0) {
+            // A pod member, or --network container:X, rootless: the namespaces it joins belong to the user
+            // namespace of the container that holds them, and only a process inside that user namespace may
+            // join them; so this monitor lives there too.
+            argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials",
+                    "--user=/proc/" + joinUserNamespaceOf + "/ns/user", "--"));
         }
         argv.add("/usr/bin/unshare");
-        if (rootless && pod == null) {
+        if (rootless && joinUserNamespaceOf <= 0) {
             argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
         }
-        argv.addAll(List.of("--mount", "--propagation", "private", "--"));
+        // A slave of the host's mount namespace: the monitor's own mounts stay private to it, while the
+        // removal of another container's network namespace file (see NetnsFiles) reaches its copy too.
+        argv.addAll(List.of("--mount", "--propagation", "slave", "--"));
         argv.add(wrapper().toString());
         argv.addAll(List.of(
                 "--id", record.id(),
@@ -54,6 +63,14 @@ final class MonitorCommand {
         }
         if (record.config().interactive()) {
             argv.add("--interactive");
+        }
+        if (network.helper() != null) {
+            argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),
+                    "--network-socket", NetworkSetup.helperSocket(paths).toString()));
+            for (PortMapping port : network.ports()) {
+                argv.add("--publish");
+                argv.add(PublishedPorts.encode(port));
+            }
         }
         return argv;
     }

@@ -12,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The namespaces a pod member joins: those its pod shares, held by the infra container's init process.
+ * The namespaces a pod member joins besides the network: those its pod shares, held by the infra container's
+ * init process. (The network is joined as --network container:INFRA joins it, see {@link NetworkSetup}.)
  * Rootless, that process also names the user namespace the member's monitor must enter, since only a
- * process in the user namespace that owns a network namespace can join it.
+ * process in the user namespace that owns a namespace can join it.
  *
  * @param holderPid  the infra container's init process
  * @param namespaces OCI namespace type to its /proc path
  */
 record PodNamespaces(long holderPid, Map<String, Path> namespaces) {
     private static final Map<String, String> OCI_TYPES = Map.of(
-            "net", "network", "ipc", "ipc", "uts", "uts", "pid", "pid", "cgroup", "cgroup");
+            "ipc", "ipc", "uts", "uts", "pid", "pid", "cgroup", "cgroup");
 
     /** Null for a container outside any pod, an infra container, or a pod that shares nothing. */
     static PodNamespaces of(StoreLayout layout, ContainerRecord record) throws IOException {
@@ -36,6 +37,9 @@ record PodNamespaces(long holderPid, Map<String, Path> namespaces) {
         long pid = infraPid(layout, pod);
         Map<String, Path> namespaces = new LinkedHashMap<>();
         for (String shared : pod.shared()) {
+            if (!OCI_TYPES.containsKey(shared)) {
+                continue;
+            }
             Path path = Path.of("/proc", Long.toString(pid), "ns", shared);
             if (shared.equals("cgroup") && !privateCgroupNamespace(path)) {
                 // The infra container has no cgroup namespace of its own (cgroup v1 hosts): nothing to share.

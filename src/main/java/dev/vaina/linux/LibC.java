@@ -36,8 +36,14 @@ interface LibC extends Library {
     // signal(7)
     int SIGKILL = 9;
     int SIGTERM = 15;
-    // socket(2), unix(7)
+    // socket(2), unix(7), ip(7), ipv6(7)
     int AF_UNIX = 1;
+    int AF_INET = 2;
+    int AF_INET6 = 10;
+    int SO_REUSEADDR = 2;
+    int IPPROTO_IPV6 = 41;
+    int IPV6_V6ONLY = 26;
+    int EADDRINUSE = 98;
     int SOCK_STREAM = 1;
     int SOCK_DGRAM = 2;
     int SOCK_CLOEXEC = 0x80000;
@@ -76,6 +82,12 @@ interface LibC extends Library {
     int mount(String source, String target, String filesystemtype, long mountflags, String data)
             throws LastErrorException;
 
+    // mount(2)
+    long MS_BIND = 4096;
+    long MS_REC = 16384;
+    long MS_PRIVATE = 1 << 18;
+    long MS_SHARED = 1 << 20;
+
     /** umount2(2) */
     int umount2(String target, int flags) throws LastErrorException;
 
@@ -84,6 +96,9 @@ interface LibC extends Library {
 
     /** bind(2); addr is a packed struct sockaddr_un */
     int bind(int sockfd, byte[] addr, int addrlen) throws LastErrorException;
+
+    /** setsockopt(2) with an int option value */
+    int setsockopt(int sockfd, int level, int optname, int[] optval, int optlen) throws LastErrorException;
 
     /** listen(2) */
     int listen(int sockfd, int backlog) throws LastErrorException;

@@ -3,7 +3,7 @@ package dev.vaina.linux;
 import com.sun.jna.LastErrorException;
 import java.nio.file.Path;
 
-/** mount(2) and umount2(2) for the container's root filesystem. */
+/** mount(2) and umount2(2): the container's root filesystem, and network namespaces bound to files. */
 public final class Mounts {
     /** umount2(2) MNT_DETACH: lazy unmount, for cleanup that must not fail on a busy mount. */
     public static final int MNT_DETACH = 2;
@@ -17,6 +17,24 @@ public final class Mounts {
             LibC.INSTANCE.mount("overlay", target.toString(), "overlay", 0L, options);
         } catch (LastErrorException e) {
             throw NativeCallException.of("mount(overlay, " + target + ", " + options + ")", e);
+        }
+    }
+
+    /** mount --bind source target. */
+    public static void bind(Path source, Path target) throws NativeCallException {
+        try {
+            LibC.INSTANCE.mount(source.toString(), target.toString(), null, LibC.MS_BIND, null);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("mount(" + source + ", " + target + ", MS_BIND)", e);
+        }
+    }
+
+    /** mount --make-shared target: later mounts and unmounts below it reach every copy of it. */
+    public static void makeShared(Path target) throws NativeCallException {
+        try {
+            LibC.INSTANCE.mount("none", target.toString(), null, LibC.MS_SHARED, null);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("mount(" + target + ", MS_SHARED)", e);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
+import dev.vaina.net.NetworkDriver;
+import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.RuntimeFailure;
 import dev.vaina.store.AtomicFiles;
 import java.io.IOException;
@@ -30,6 +32,7 @@ public final class Monitor {
     private final RuntimeCommands commands;
     /** Whether our create succeeded, so that the runtime's state for this id is ours to delete. */
     private boolean created;
+    private NetworkDriver.Connection network;
 
     private Monitor(MonitorOptions options) {
         this.options = options;
@@ -118,6 +121,15 @@ public final class Monitor {
         attach.start(stdin, ptyFd);
 
         int pid = readPid(options.pidFile());
+        try {
+            network = connectNetwork(pid);
+        } catch (IOException e) {
+            attach.close();
+            // A published port someone took in the meantime is Podman's 126; anything else the engine's.
+            int code = e instanceof PortInUseException ? RuntimeFailure.CANNOT_INVOKE : RuntimeFailure.ENGINE_ERROR;
+            return fail(new RuntimeFailure("cannot connect the network of container " + options.id() + ": "
+                    + e.getMessage(), code), true);
+        }
         RuntimeCommands.Result started = RuntimeCommands.run(commands.start());
         if (started.exitCode() != 0) {
             attach.close();
@@ -128,6 +140,8 @@ public final class Monitor {
 
         ExitStatus status = Reaper.waitForContainer(pid);
         stopper.containerExited();
+        // The ports are free as soon as the container is gone, not only when its unit has stopped.
+        disconnectNetwork();
         long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
         for (Thread pump : pumps) {
             pump.join(Math.max(1, deadline - System.currentTimeMillis()));
@@ -141,7 +155,23 @@ public final class Monitor {
         return code;
     }
 
+    /** Starts the network helper, if the container has one, attached to the container's namespace. */
+    private NetworkDriver.Connection connectNetwork(int pid) throws IOException {
+        if (options.networkHelper() == null) {
+            return null;
+        }
+        NetworkDriver helper = NetworkDriver.helper(options.networkHelper(), options.networkDir(), options.networkSocket());
+        return helper.connect(Path.of("/proc/" + pid + "/ns/net"), options.publish());
+    }
+
+    private void disconnectNetwork() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
     private int fail(RuntimeFailure failure, boolean delete) {
+        disconnectNetwork();
         System.err.println("vaina monitor: " + failure.message());
         try {
             AtomicFiles.write(options.errorFile(), failure.message() + "\n");

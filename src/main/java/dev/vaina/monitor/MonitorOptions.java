@@ -1,6 +1,10 @@
 package dev.vaina.monitor;
 
+import dev.vaina.net.PublishedPorts;
+import dev.vaina.spec.PortMapping;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The monitor's command line, parsed by hand so that starting the monitor loads no option library:
@@ -10,11 +14,15 @@ import java.nio.file.Path;
  * --log FILE --exit-file FILE --pid-file FILE --error-file FILE --attach-socket PATH
  * --stop-signal N --stop-timeout SECONDS
  * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive]
+ * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * </pre>
+ *
+ * {@code --publish} takes {@link PublishedPorts}'s form.
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
-        String overlay, Path rootfs, boolean terminal, boolean interactive) {
+        String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
+        Path networkSocket, List<PortMapping> publish) {
 
     MonitorOptions {
         require(id, "--id");
@@ -35,6 +43,10 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         if ((overlay == null) != (rootfs == null)) {
             throw new IllegalArgumentException("--overlay and --rootfs go together");
         }
+        if (networkHelper != null && (networkDir == null || networkSocket == null)) {
+            throw new IllegalArgumentException("--network-helper needs --network-dir and --network-socket");
+        }
+        publish = List.copyOf(publish);
     }
 
     private static void require(Object value, String option) {
@@ -59,6 +71,10 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         int stopTimeout = 10;
         boolean terminal = false;
         boolean interactive = false;
+        String networkHelper = null;
+        Path networkDir = null;
+        Path networkSocket = null;
+        List<PortMapping> publish = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -87,11 +103,16 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--stop-timeout" -> stopTimeout = number(option, value);
                 case "--overlay" -> overlay = value;
                 case "--rootfs" -> rootfs = Path.of(value);
+                case "--network-helper" -> networkHelper = value;
+                case "--network-dir" -> networkDir = Path.of(value);
+                case "--network-socket" -> networkSocket = Path.of(value);
+                case "--publish" -> publish.add(PublishedPorts.decode(value));
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
-                stopSignal, stopTimeout, overlay, rootfs, terminal, interactive);
+                stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
+                networkSocket, publish);
     }
 
     private static int number(String option, String value) {

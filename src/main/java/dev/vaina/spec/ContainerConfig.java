@@ -20,6 +20,7 @@ import java.util.Map;
  * @param tty         -t
  * @param interactive -i
  * @param autoRemove  --rm
+ * @param network     --network, -p and the other network options (absent from records of older versions)
  */
 public record ContainerConfig(
         List<String> command,
@@ -34,10 +35,19 @@ public record ContainerConfig(
         RestartPolicy restart,
         boolean tty,
         boolean interactive,
-        boolean autoRemove) {
+        boolean autoRemove,
+        NetworkConfig network) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    /** A container with the default network and no published ports. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, NetworkConfig.DEFAULT);
+    }
 
     public ContainerConfig {
         command = List.copyOf(command);
@@ -49,6 +59,9 @@ public record ContainerConfig(
         }
         if (stopTimeout < 0) {
             throw new InvalidSpecException("invalid stop timeout " + stopTimeout + ": must be 0 or more seconds");
+        }
+        if (network == null) {
+            network = NetworkConfig.DEFAULT;
         }
         if (restart == null) {
             restart = RestartPolicy.NO;

@@ -11,20 +11,21 @@ import dev.vaina.spec.RestartPolicy;
  * monitor, the unit's main process); execStopPost the cleanup's, empty for none. description is null for the
  * default "vaina container NAME (IMAGE)". removedOnExit says the cleanup deletes the container (detached --rm),
  * so nothing of it, not even a failed unit, may stay behind. unitName is the service's name: container-NAME.service,
- * or pod-NAME.service for a pod's infra container. boundTo is the pod unit a member runs under (it starts after
- * it and stops with it), or null. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
+ * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
+ * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
+ * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
  * --exit-policy stop).
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, String unitName, String boundTo, boolean stopWhenUnneeded) {
+        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
 
     /** A container of its own: container-NAME.service. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, "container-" + name + ".service", null, false);
+                removedOnExit, "container-" + name + ".service", List.of(), false);
     }
 
     public ContainerUnitModel {
@@ -40,6 +41,12 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         }
         execStart = List.copyOf(execStart);
         execStopPost = List.copyOf(execStopPost);
+        bindsTo = bindsTo == null ? List.of() : List.copyOf(bindsTo);
+        for (String unit : bindsTo) {
+            if (!unit.matches("[a-zA-Z0-9:_.@-]+\\.service")) {
+                throw new IllegalArgumentException("invalid unit name \"" + unit + "\" for container " + name);
+            }
+        }
         if (execStart.isEmpty()) {
             throw new IllegalArgumentException("container " + name + " has no launcher command line");
         }

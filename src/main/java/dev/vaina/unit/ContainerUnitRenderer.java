@@ -35,8 +35,8 @@ public final class ContainerUnitRenderer {
         if (model.stopWhenUnneeded()) {
             values.put("stopWhenUnneeded", "yes");
         }
-        if (model.boundTo() != null) {
-            values.put("boundTo", model.boundTo());
+        if (!model.bindsTo().isEmpty()) {
+            values.put("bindsTo", String.join(" ", model.bindsTo()));
         }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);

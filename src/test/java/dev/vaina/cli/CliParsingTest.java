@@ -53,10 +53,11 @@ class CliParsingTest {
     @Test
     void settings_readsEngineKeys_laterFilesWin() throws Exception {
         Path file = dir.resolve("vaina.conf");
-        Files.writeString(file, "[engine]\nsystemd = \"user\"\nruntime = \"crun\"\n");
+        Files.writeString(file, "[engine]\nsystemd = \"user\"\nruntime = \"crun\"\nrootless_network = \"slirp4netns\"\n");
         Settings settings = Settings.parse(file);
-        assertEquals(new Settings("user", "crun"), settings);
-        assertEquals(new Settings("system", "crun"), settings.overriddenBy(new Settings("system", null)));
+        assertEquals(new Settings("user", "crun", "slirp4netns"), settings);
+        assertEquals(new Settings("system", "crun", "pasta"),
+                settings.overriddenBy(new Settings("system", null, "pasta")));
         assertNull(Settings.parse(write("# nothing\n")).systemd());
     }
 
@@ -68,6 +69,10 @@ class CliParsingTest {
         InvalidSpecException badValue = assertThrows(InvalidSpecException.class,
                 () -> Settings.parse(write("[engine]\nruntime = \"kata\"\n")));
         assertTrue(badValue.getMessage().contains("runc"), badValue.getMessage());
+        InvalidSpecException badHelper = assertThrows(InvalidSpecException.class,
+                () -> Settings.parse(write("[engine]\nrootless_network = \"vpnkit\"\n")));
+        assertTrue(badHelper.getMessage().contains("pasta") && badHelper.getMessage().contains("slirp4netns"),
+                badHelper.getMessage());
         assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[engine\n")));
         assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[network]\n")));
     }

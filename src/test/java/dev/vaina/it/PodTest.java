@@ -85,6 +85,27 @@ class PodTest {
         assertNoPod(vaina, pod);
     }
 
+    /** The pod's published port reaches a member's server; a member's own -p is refused, as Podman refuses it. */
+    @EachMode
+    void publishedPortOfThePod_reachesAMember(VainaCli vaina) throws Exception {
+        String pod = "ports-" + vaina.mode();
+        String image = Images.busybox(vaina);
+        int port = NetworkTest.freePort();
+        vaina.run("pod", "create", "--name", pod, "-p", port + ":8080").assertSuccess();
+        try {
+            vaina.run("run", "-d", "--pod", pod, image, "sh", "-c",
+                    "echo from-the-pod > /tmp/index.html; exec httpd -f -p 8080 -h /tmp").assertSuccess();
+            assertEquals("from-the-pod\n", NetworkTest.httpGet("127.0.0.1", port));
+            Result own = vaina.run("run", "--rm", "--pod", pod, "-p", "9999:80", image, "true");
+            own.assertExitCode(125);
+            assertEquals("Error: invalid config provided: published or exposed ports must be defined when the pod is"
+                    + " created: network cannot be configured when it is shared with a pod\n", own.stderr());
+        } finally {
+            vaina.run("pod", "rm", "-f", pod);
+        }
+        assertNoPod(vaina, pod);
+    }
+
     /** systemd runs the pod: its unit starts the infra container and every member, and stops them. */
     @EachMode
     void systemctlStartAndStop_ofThePodUnit_showInPodPs(VainaCli vaina) throws Exception {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.RestartPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,31 @@ class ContainerStoreTest {
         assertEquals(record, store.find(record.id()));
         assertEquals(record, store.find(record.id().substring(0, 5)));
         assertEquals(ContainerState.CREATED, store.state(record.id()).status());
+    }
+
+    @Test
+    void networkConfig_roundTrips_andOldRecordsReadWithTheDefault() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord plain = record("old");
+        NetworkConfig network = new NetworkConfig("none", List.of(new PortMapping("127.0.0.1", 8080, 80, 2, "udp")),
+                List.of("90/tcp"), true, List.of("10.0.0.1"), List.of("example.org"), List.of("ndots:2"),
+                List.of("db:10.0.0.5"), true);
+        ContainerConfig withNetwork = new ContainerConfig(List.of("true"), null, Map.of(), null, null, null, List.of(),
+                15, 10, null, false, false, false, network);
+        ContainerRecord networked = new ContainerRecord(ContainerStore.newId(), "new", plain.created(), plain.imageId(),
+                plain.imageName(), plain.args(), withNetwork, ImageConfig.EMPTY, plain.layers(), "container-new.service",
+                null, false);
+        store.create(networked);
+        assertEquals(networked, store.find("new"));
+        // A record written before networking existed has no "network" key at all.
+        store.create(plain);
+        Path file = store.layout().container(plain.id()).resolve("container.json");
+        Map<String, Object> json = Json.COMPACT.mapFrom(Files.readAllBytes(file));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) json.get("config");
+        config.remove("network");
+        Files.write(file, Json.COMPACT.asBytes(json));
+        assertEquals(NetworkConfig.DEFAULT, new ContainerStore(store.layout()).find("old").config().network());
     }
 
     @Test

@@ -23,7 +23,7 @@ class PodUnitRendererTest {
     void member_isBoundToItsPodAndStartsAfterIt() {
         String unit = ContainerUnitRenderer.render(new ContainerUnitModel(ID, new ContainerName("app"), "localhost/x:1",
                 List.of("/launcher", "start", ID), List.of(), 10, RestartPolicy.NO, null, false,
-                "container-app.service", "pod-web.service", false));
+                "container-app.service", List.of("pod-web.service"), false));
         assertTrue(unit.contains("BindsTo=pod-web.service\nAfter=pod-web.service\n"), unit);
     }
 
@@ -31,11 +31,11 @@ class PodUnitRendererTest {
     void infra_runsAsThePodsUnit() {
         String unit = ContainerUnitRenderer.render(new ContainerUnitModel(ID, new ContainerName("p-infra"), "localhost/x:1",
                 List.of("/launcher", "start", ID), List.of(), 10, RestartPolicy.NO, "vaina pod web", false,
-                "pod-web.service", null, true));
+                "pod-web.service", List.of(), true));
         assertTrue(unit.startsWith("# pod-web.service, made by vaina"), unit);
         assertTrue(!unit.contains("BindsTo="), unit);
         assertTrue(unit.contains("\nStopWhenUnneeded=yes\n"), unit);
         assertThrows(IllegalArgumentException.class, () -> new ContainerUnitModel(ID, new ContainerName("a"), "x",
-                List.of("/l"), List.of(), 10, RestartPolicy.NO, null, false, "bad name", null, false));
+                List.of("/l"), List.of(), 10, RestartPolicy.NO, null, false, "bad name", List.of(), false));
     }
 }

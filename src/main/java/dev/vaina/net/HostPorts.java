@@ -1,0 +1,91 @@
+package dev.vaina.net;
+
+import dev.vaina.linux.InetSockets;
+import dev.vaina.linux.NativeCallException;
+import dev.vaina.spec.PortMapping;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The host side of published ports: finds free ones for -p without a host port, and binds them so that
+ * a port in use is refused before anything is set up. Rootful, the launcher keeps the sockets open across
+ * its exec into the monitor, which holds them while the container runs (as conmon does: netavark's DNAT
+ * needs no listener, but without one nothing would stop a second container from taking the port).
+ * Rootless, the helper binds the ports itself and the check only makes the refusal early and clear.
+ */
+public final class HostPorts {
+    private HostPorts() {
+    }
+
+    /** Binds every host port of {@code ports}, inheritable; returns the descriptors. */
+    public static List<Integer> hold(List<PortMapping> ports) throws IOException {
+        List<Integer> held = new ArrayList<>();
+        try {
+            for (PortMapping range : ports) {
+                for (PortMapping port : range.singlePorts()) {
+                    held.add(bind(port));
+                }
+            }
+            return held;
+        } catch (IOException | RuntimeException e) {
+            release(held);
+            throw e;
+        }
+    }
+
+    /** Fails with {@link PortInUseException} naming the first host port that cannot be bound. */
+    public static void checkFree(List<PortMapping> ports) throws IOException {
+        release(hold(ports));
+    }
+
+    public static void release(List<Integer> held) {
+        held.forEach(InetSockets::closeQuietly);
+    }
+
+    /** A host port that is free now, for a mapping whose host port was left empty (Podman picks it at create). */
+    public static int chooseFree(PortMapping port) throws IOException {
+        InetAddress address = address(port);
+        if (port.protocol().equals(PortMapping.UDP)) {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0))) {
+                return socket.getLocalPort();
+            }
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int bind(PortMapping port) throws IOException {
+        int type = port.protocol().equals(PortMapping.UDP) ? InetSockets.UDP : InetSockets.TCP;
+        try {
+            return InetSockets.bindInheritable(type, address(port), port.hostPort());
+        } catch (NativeCallException e) {
+            // Podman's words, so that scripts matching them keep working.
+            String network = port.protocol() + (port.hostIp().contains(":") ? "6" : "4");
+            String reason = InetSockets.inUse(e) ? "bind: address already in use" : e.getMessage();
+            String what = "cannot listen on the " + port.protocol().toUpperCase(Locale.ROOT) + " port: listen "
+                    + network + " " + hostAndPort(port) + ": " + reason;
+            if (InetSockets.inUse(e)) {
+                throw new PortInUseException(what);
+            }
+            throw new IOException(what, e);
+        }
+    }
+
+    private static String hostAndPort(PortMapping port) {
+        String host = port.hostIp().contains(":") ? "[" + port.hostIp() + "]" : port.hostIp();
+        return host + ":" + port.hostPort();
+    }
+
+    private static InetAddress address(PortMapping port) throws IOException {
+        // A literal (validated when parsed): no DNS lookup happens.
+        return InetAddress.getByName(port.hostIp().isEmpty() ? "0.0.0.0" : port.hostIp());
+    }
+}

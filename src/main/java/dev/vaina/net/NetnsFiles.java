@@ -1,0 +1,87 @@
+package dev.vaina.net;
+
+import dev.vaina.linux.Mounts;
+import dev.vaina.linux.NativeCallException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Network namespaces kept alive by a bind mount on a file, as {@code ip netns add} does, but under vaina's
+ * run root rather than /run/netns. The directory is made a shared mount point of its own, so that removing
+ * a namespace's mount also removes the copies that monitors' mount namespaces (slaves of this one) took
+ * when they started: otherwise each running monitor would keep every older namespace alive.
+ */
+public final class NetnsFiles {
+    private final Path dir;
+
+    public NetnsFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path path(String containerId) {
+        return dir.resolve(containerId);
+    }
+
+    /** A new, empty network namespace bound at {@link #path}. */
+    public Path create(String containerId) throws IOException {
+        Files.createDirectories(dir);
+        shareDirectory();
+        Path file = path(containerId);
+        delete(containerId);
+        Files.createFile(file);
+        // util-linux's unshare makes the namespace and binds it to the file; a JVM thread could do it
+        // too, but only by moving one of its threads into the new namespace and back.
+        run(List.of("unshare", "--net=" + file, "true"));
+        return file;
+    }
+
+    /** Unmounts and deletes the namespace's file; does nothing when there is none. */
+    public void delete(String containerId) throws IOException {
+        Path file = path(containerId);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Mounts.unmount(file, Mounts.MNT_DETACH);
+        } catch (NativeCallException e) {
+            // EINVAL: not mounted (a create that failed half-way); the file still goes.
+        }
+        Files.deleteIfExists(file);
+    }
+
+    private void shareDirectory() throws IOException {
+        if (isMountPoint(dir)) {
+            return;
+        }
+        Mounts.bind(dir, dir);
+        Mounts.makeShared(dir);
+    }
+
+    private static boolean isMountPoint(Path dir) throws IOException {
+        String target = " " + dir.toRealPath() + " ";
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            // Field 5 is the mount point; paths with spaces are escaped, so a plain match is exact.
+            String[] fields = line.split(" ");
+            if (fields.length > 4 && (" " + fields[4] + " ").equals(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vaina.spec;
+
+import java.util.List;
+
+/**
+ * The network side of a container as the user asked for it, validated.
+ *
+ * @param mode        --network, as {@link NetworkMode#toString()} gives it; null for the default
+ * @param ports       -p and -P, every host port chosen (a free one where the user left it empty)
+ * @param exposed     --expose and the image's ExposedPorts, as "80/tcp"
+ * @param publishAll  -P
+ * @param dns         --dns servers; empty means the servers the network backend offers
+ * @param dnsSearch   --dns-search domains
+ * @param dnsOptions  --dns-option options
+ * @param addHosts    --add-host entries, as "NAME:IP"
+ * @param noHosts     --no-hosts: keep the image's own /etc/hosts
+ */
+public record NetworkConfig(String mode, List<PortMapping> ports, List<String> exposed, boolean publishAll,
+        List<String> dns, List<String> dnsSearch, List<String> dnsOptions, List<String> addHosts, boolean noHosts) {
+
+    public static final NetworkConfig DEFAULT = new NetworkConfig(null, List.of(), List.of(), false, List.of(),
+            List.of(), List.of(), List.of(), false);
+
+    public NetworkConfig {
+        ports = copy(ports);
+        exposed = copy(exposed);
+        dns = copy(dns);
+        dnsSearch = copy(dnsSearch);
+        dnsOptions = copy(dnsOptions);
+        addHosts = copy(addHosts);
+        if (mode != null) {
+            mode = NetworkMode.parse(mode).toString();
+        }
+    }
+
+    public NetworkMode networkMode() {
+        return NetworkMode.parse(mode);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}
