@@ -13,6 +13,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
+import dev.vaina.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,7 @@ final class NetworkSetup {
         return new Prepared(null, false, helper, ports, 0, EtcFiles.write(runDir, record, view));
     }
 
+    @SuppressWarnings("try") // the netavark lock is held for its block, not used in it
     private static Prepared bridge(StoreLayout layout, ContainerRecord record, ContainerPaths paths,
             List<PortMapping> ports) throws IOException {
         // First the ports: a port in use must fail the start before anything else is made.
@@ -81,8 +83,10 @@ final class NetworkSetup {
         String address = new BridgeAddresses(addressDir(layout)).allocate(record.id());
         AtomicFiles.write(addressFile(paths), address);
         Path netns = new NetnsFiles(netnsDir(layout)).create(record.id());
-        new Netavark(netavarkConfig(layout), netavarkRequest(paths), record.id(), record.name(), address)
-                .connect(netns, ports);
+        try (StoreLock lock = netavarkLock(layout)) {
+            new Netavark(netavarkConfig(layout), netavarkRequest(paths), record.id(), record.name(), address)
+                    .connect(netns, ports);
+        }
         return new Prepared(netns, false, null, ports, 0,
                 EtcFiles.write(paths.runDir(), record, ContainerView.bridge(address)));
     }
@@ -103,9 +107,12 @@ final class NetworkSetup {
     }
 
     /** Undoes {@link #prepare}: netavark's rules and veth, the namespace's file, the bridge address. */
+    @SuppressWarnings("try") // the netavark lock is held for its block, not used in it
     static void undo(StoreLayout layout, ContainerPaths paths) throws IOException {
         NetnsFiles netns = new NetnsFiles(netnsDir(layout));
-        Netavark.teardown(netavarkConfig(layout), netavarkRequest(paths), netns.path(paths.id()));
+        try (StoreLock lock = netavarkLock(layout)) {
+            Netavark.teardown(netavarkConfig(layout), netavarkRequest(paths), netns.path(paths.id()));
+        }
         netns.delete(paths.id());
         Files.deleteIfExists(helperSocket(paths));
         Files.deleteIfExists(Path.of(helperSocket(paths) + ".log"));
@@ -129,6 +136,16 @@ final class NetworkSetup {
         } catch (NoSuchFileException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * One netavark at a time: two that set up or tear down the same bridge at once race on its firewall
+     * chains ("iptables: Chain already exists"), which is why Podman serialises them too.
+     */
+    private static StoreLock netavarkLock(StoreLayout layout) throws IOException {
+        Path config = netavarkConfig(layout);
+        Files.createDirectories(config);
+        return StoreLock.acquire(config.resolve("netavark.lock"));
     }
 
     private static Path netnsDir(StoreLayout layout) {
