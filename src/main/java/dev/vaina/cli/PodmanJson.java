@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.gotemplate.GoJson;
 import dev.vaina.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ enum PodmanJson {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String || value instanceof Character || value instanceof Enum<?>) {
-            quote(out, value.toString());
+            GoJson.string(out, value.toString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -64,7 +65,7 @@ enum PodmanJson {
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
             newline(out, depth + 1);
-            quote(out, String.valueOf(entry.getKey()));
+            GoJson.string(out, String.valueOf(entry.getKey()));
             out.append(": ");
             write(out, entry.getValue(), depth + 1);
             if (entries.hasNext()) {
@@ -98,30 +99,6 @@ enum PodmanJson {
         for (int i = 0; i < depth; i++) {
             out.append(indent);
         }
-    }
-
-    /** Go's escaping without its HTML part (Podman prints {@code <}, {@code >} and {@code &} as they are). */
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** A record or bean as maps and lists, in the order its JSON names its properties. */

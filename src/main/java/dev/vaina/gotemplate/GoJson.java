@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /** The {@code json} function: compact JSON as Go's encoder writes it with HTML escaping off. */
-final class GoJson {
+public final class GoJson {
     private GoJson() {
     }
 
@@ -54,7 +54,11 @@ final class GoJson {
         out.append('}');
     }
 
-    private static void string(StringBuilder out, String s) {
+    /**
+     * Appends {@code s} as a JSON string the way Go's encoder escapes it, without its HTML escaping (Podman
+     * prints {@code <}, {@code >} and {@code &} as they are).
+     */
+    public static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
