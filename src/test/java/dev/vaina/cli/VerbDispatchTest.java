@@ -29,7 +29,8 @@ class VerbDispatchTest {
     void verb_isTheFirstWordAfterGlobalOptions() {
         assertEquals("ps", Verbs.of(new String[] {"ps", "-a"}));
         assertEquals("ps", Verbs.of(new String[] {"--root", "/r", "--runroot=/rr", "ps", "-a"}));
-        assertEquals("image", Verbs.of(new String[] {"--systemd", "user", "--runtime", "runc", "image", "ls"}));
+        assertEquals("image", Verbs.of(new String[] {"--systemd-manager", "user", "--runtime", "runc", "image", "ls"}));
+        assertEquals("pod", Verbs.of(new String[] {"--log-level", "debug", "--noout", "--cgroup-manager=cgroupfs", "pod", "ps"}));
         assertNull(Verbs.of(new String[] {"--version"}));
         assertNull(Verbs.of(new String[] {"--bogus", "ps"}));
         assertNull(Verbs.of(new String[] {"bogus"}));
