@@ -162,10 +162,7 @@ public final class ImagePuller {
                 layer.close();
             }
         }
-        for (Descriptor layer : manifest.layers()) {
-            Files.deleteIfExists(store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS)
-                    .resolve(BlobDigest.hex(layer.digest()) + ".partial"));
-        }
+        deletePartialBlobs(manifest.layers());
         events.imageStored(id);
         return new PulledImage(stored, chosen.digest(), false);
     }
@@ -187,6 +184,11 @@ public final class ImagePuller {
         String blobHex = BlobDigest.hex(layer.digest());
         // One download of a blob at a time, so two pulls sharing a layer do not write one partial file.
         try (StoreLock blobLock = StoreLock.acquire(blobs.resolve(blobHex + ".lock"))) {
+            if (layerPresent(diffIdHex)) {
+                // Another pull stored it while this one waited for the blob.
+                events.layerDone(layer.digest(), true);
+                return layer.size();
+            }
             events.layerStarted(layer.digest(), layer.size());
             Path partial = blobs.resolve(blobHex + ".partial");
             client.fetchBlob(reference.repository(), layer.digest(), partial, events);
@@ -206,6 +208,21 @@ public final class ImagePuller {
             }
             events.layerDone(layer.digest(), false);
             return extracted.size();
+        }
+    }
+
+    /**
+     * Deletes the downloads of a stored image's layers, each under its blob's lock: another pull of an image
+     * sharing a layer may be reading the same file, having waited for that lock while this one downloaded it.
+     */
+    @SuppressWarnings("try") // the lock is held for its block
+    private void deletePartialBlobs(List<Descriptor> layers) throws IOException {
+        Path blobs = store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS);
+        for (Descriptor layer : layers) {
+            String blobHex = BlobDigest.hex(layer.digest());
+            try (StoreLock blobLock = StoreLock.acquire(blobs.resolve(blobHex + ".lock"))) {
+                Files.deleteIfExists(blobs.resolve(blobHex + ".partial"));
+            }
         }
     }
 
