@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.engine.PortResolver;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;

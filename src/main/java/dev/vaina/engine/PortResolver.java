@@ -1,4 +1,4 @@
-package dev.vaina.cli;
+package dev.vaina.engine;
 
 import dev.vaina.net.HostPorts;
 import dev.vaina.spec.ContainerConfig;
@@ -22,11 +22,11 @@ import java.util.Set;
  * (so ps, port and inspect show it, and it stays the same across restarts), container:NAME is pinned to
  * that container's id, and modes without a namespace of their own drop published ports with a warning.
  */
-final class PortResolver {
+public final class PortResolver {
     private PortResolver() {
     }
 
-    static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
+    public static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
             throws IOException {
         NetworkConfig resolved = settle(config.network(), image, store, err);
         return new ContainerConfig(config.command(), config.entrypoint(), config.env(), config.workingDir(),
@@ -35,7 +35,7 @@ final class PortResolver {
     }
 
     /** The network options settled: what {@link #resolve} does, for a pod's network too. */
-    static NetworkConfig settle(NetworkConfig network, ImageConfig image, ContainerStore store, PrintWriter err)
+    public static NetworkConfig settle(NetworkConfig network, ImageConfig image, ContainerStore store, PrintWriter err)
             throws IOException {
         NetworkMode mode = network.networkMode();
         String modeText = network.mode();
