@@ -9,6 +9,10 @@ Description=${description}
 BindsTo=${bindsTo}
 After=${bindsTo}
 </#if>
+<#if wants??>
+# The timer of its health check starts with it (and is bound to it).
+Wants=${wants}
+</#if>
 <#if stopWhenUnneeded??>
 # --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.
 StopWhenUnneeded=yes
@@ -29,9 +33,11 @@ CollectMode=inactive-or-failed
 </#if>
 
 [Service]
-# The monitor (the launcher, after exec, same PID) sends READY=1 once the container runs.
+# The monitor (the launcher, after exec, same PID) sends READY=1 once the container runs, or once its
+# first health check has passed (--sdnotify=healthy); with --sdnotify=container the workload sends it
+# itself through the socket passed into the container, so any process of the unit may notify.
 Type=notify
-NotifyAccess=main
+NotifyAccess=${notifyAccess}
 ExecStart=${execStart}
 <#if execStopPost??>
 # "-": the container's exit status, not the cleanup's, decides whether the unit failed (and so

@@ -106,6 +106,7 @@ final class InspectCommand extends ContextCommand {
         stateMap.put("Error", state.error() == null ? "" : state.error());
         stateMap.put("StartedAt", state.startedAt() == null ? "0001-01-01T00:00:00Z" : state.startedAt());
         stateMap.put("FinishedAt", state.finishedAt() == null ? "0001-01-01T00:00:00Z" : state.finishedAt());
+        stateMap.put("Health", InspectHealth.state(context.layout(), record));
         map.put("State", stateMap);
         map.put("Image", record.imageId());
         map.put("ImageName", record.imageName());
@@ -160,7 +161,12 @@ final class InspectCommand extends ContextCommand {
         config.put("Tty", record.config().tty());
         config.put("OpenStdin", record.config().interactive());
         config.put("StopSignal", dev.vaina.spec.Signals.name(record.config().stopSignal()));
+        if (record.healthCheck() != null) {
+            config.put("Healthcheck", InspectHealth.config(record.healthCheck()));
+        }
+        config.put("HealthcheckOnFailureAction", record.config().healthOnFailure().text());
         config.put("StopTimeout", record.config().stopTimeout());
+        config.put("sdNotifyMode", record.config().sdNotify().text());
         return config;
     }
 }

@@ -33,7 +33,7 @@ final class PsCommand extends ContextCommand {
             description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
     String format;
 
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX, health=healthy|unhealthy|starting|none.")
     List<String> filters = new ArrayList<>();
 
     @Option(names = {"-n", "--last"}, paramLabel = "N", defaultValue = "-1", description = "Show the N containers created last, in any state.")
@@ -64,8 +64,9 @@ final class PsCommand extends ContextCommand {
             if (!all && !statusFiltered && limit < 0 && (!state.isRunning() || paused)) {
                 continue;
             }
-            if (parsed.stream().allMatch(f -> f.matches(record, state))) {
-                rows.add(new Row(record, state, paused));
+            String health = HealthStatus.of(context.layout(), record, state);
+            if (parsed.stream().allMatch(f -> f.matches(record, state, health))) {
+                rows.add(new Row(record, state, paused, health));
             }
         }
         if (limit >= 0 && rows.size() > limit) {
@@ -85,14 +86,14 @@ final class PsCommand extends ContextCommand {
             PodNames pods = new PodNames(context);
             for (Row r : rows) {
                 String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
-                    HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : status(r.state, now),
+                    HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : r.status(now),
                     PortListing.column(r.record), r.record.name()};
                 table.add(pod ? pods.withPodColumns(r.record, cells, noTrunc) : cells);
             }
             table.print(out());
         } else {
             Instant now = Instant.now();
-            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, now, noTrunc)).toList(), PsRow.HEADERS);
+            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, r.health, now, noTrunc)).toList(), PsRow.HEADERS);
         }
         out().flush();
         return 0;
@@ -112,7 +113,12 @@ final class PsCommand extends ContextCommand {
         };
     }
 
-    record Row(ContainerRecord record, ContainerState state, boolean paused) {
+    /** @param health what its health check found, "" for no check (see {@link HealthStatus}) */
+    record Row(ContainerRecord record, ContainerState state, boolean paused, String health) {
+        String status(Instant now) {
+            return HealthStatus.decorate(PsCommand.status(state, now), health);
+        }
+
         Map<String, Object> json() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("Id", record.id());
@@ -122,7 +128,7 @@ final class PsCommand extends ContextCommand {
             map.put("Command", record.args());
             map.put("Created", record.created());
             map.put("State", paused ? "paused" : state.status());
-            map.put("Status", paused ? "Paused" : status(state, Instant.now()));
+            map.put("Status", paused ? "Paused" : status(Instant.now()));
             map.put("ExitCode", state.exitCode());
             map.put("Exited", ContainerState.EXITED.equals(state.status()));
             map.put("Pid", state.monitorPid());

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** One `ps --filter KEY=VALUE`. */
 record PsFilter(String key, String value) {
-    private static final List<String> KEYS = List.of("name", "status", "id");
+    private static final List<String> KEYS = List.of("name", "status", "id", "health");
+    private static final List<String> HEALTHS = List.of("healthy", "unhealthy", "starting", "none");
     private static final List<String> STATUSES = List.of("created", "running", "exited");
 
     static PsFilter parse(String text) {
@@ -23,14 +24,19 @@ record PsFilter(String key, String value) {
         if (filter.key.equals("status") && !STATUSES.contains(filter.value)) {
             throw new InvalidSpecException("invalid status \"" + filter.value + "\": must be one of " + STATUSES);
         }
+        if (filter.key.equals("health") && !HEALTHS.contains(filter.value)) {
+            throw new InvalidSpecException("invalid health \"" + filter.value + "\": must be one of " + HEALTHS);
+        }
         return filter;
     }
 
-    boolean matches(ContainerRecord record, ContainerState state) {
+    /** @param health what the container's health check found, "" for no check */
+    boolean matches(ContainerRecord record, ContainerState state, String health) {
         return switch (key) {
             case "name" -> Pattern.compile(value).matcher(record.name()).find();
             case "status" -> value.equals(state.status());
             case "id" -> record.id().startsWith(value);
+            case "health" -> value.equals(health.isEmpty() ? "none" : health);
             default -> false;
         };
     }

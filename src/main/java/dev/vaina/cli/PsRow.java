@@ -15,7 +15,11 @@ final class PsRow {
     /** Podman's name for the row type, which its template errors show. */
     private static final String TYPE = "containers.psReporter";
 
-    private record Source(ContainerRecord record, ContainerState state, Instant now, boolean noTrunc) {
+    private record Source(ContainerRecord record, ContainerState state, String health, Instant now, boolean noTrunc) {
+        String status() {
+            return HealthStatus.decorate(PsCommand.status(state, now), health);
+        }
+
         String ago() {
             return HumanDuration.ago(Instant.parse(record.created()), now);
         }
@@ -48,8 +52,8 @@ final class PsRow {
         FIELDS.put("StartedAt", s -> GoTime.unixSeconds(s.state.startedAt()));
         // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and scripts
         // written for it compare against them.
-        FIELDS.put("State", s -> PsCommand.status(s.state, s.now));
-        FIELDS.put("Status", s -> PsCommand.status(s.state, s.now));
+        FIELDS.put("State", Source::status);
+        FIELDS.put("Status", Source::status);
     }
 
     static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("ID", "CONTAINER ID",
@@ -58,8 +62,9 @@ final class PsRow {
     private PsRow() {
     }
 
-    static GoStruct of(ContainerRecord record, ContainerState state, Instant now, boolean noTrunc) {
-        Source source = new Source(record, state, now, noTrunc);
+    /** @param health what its health check found, "" for no check */
+    static GoStruct of(ContainerRecord record, ContainerState state, String health, Instant now, boolean noTrunc) {
+        Source source = new Source(record, state, health, now, noTrunc);
         return OutputFormat.row(TYPE, FIELDS, source);
     }
 }

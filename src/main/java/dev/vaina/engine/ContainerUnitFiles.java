@@ -6,6 +6,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NetworkMode;
+import dev.vaina.spec.NotifyMode;
 import dev.vaina.unit.ContainerUnitRenderer;
 import dev.vaina.unit.ContainerUnitModel;
 import java.io.IOException;
@@ -36,19 +37,22 @@ final class ContainerUnitFiles {
             AtomicFiles.write(file, text);
         }
         boolean wanted = podUnit != null && wantedByPod(engine, record, podUnit);
-        if (!changed && !wanted) {
+        List<String> changedHealthUnits = HealthcheckUnitFiles.write(engine, record);
+        if (!changed && !wanted && changedHealthUnits.isEmpty()) {
             return;
         }
         // A new file for a unit of the same name that is still loaded (a name reused quickly), or a new
         // member of a pod whose unit systemd has loaded: systemd reads neither without a reload.
         if (engine.systemd().status(record.unit()).needDaemonReload()
-                || wanted && engine.systemd().status(podUnit).isLoaded()) {
+                || wanted && engine.systemd().status(podUnit).isLoaded()
+                || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
             engine.systemd().reload();
         }
     }
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {
         Files.deleteIfExists(path(engine, record));
+        HealthcheckUnitFiles.delete(engine, record);
         if (record.inPod() && !record.infra()) {
             Path wants = engine.unitDirectory().resolve(podUnitOf(engine, record) + ".wants");
             Files.deleteIfExists(wants.resolve(record.unit()));
@@ -99,7 +103,8 @@ final class ContainerUnitFiles {
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                bindsTo(engine, record, podUnit), stopWhenUnneeded);
+                bindsTo(engine, record, podUnit), stopWhenUnneeded, HealthcheckUnitFiles.timer(record),
+                record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main");
     }
 
     /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */

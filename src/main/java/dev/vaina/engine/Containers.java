@@ -3,6 +3,7 @@ package dev.vaina.engine;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.Signals;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -56,6 +57,10 @@ public final class Containers {
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
                 infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
+        if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timer(record) == null) {
+            throw new EngineException("--sdnotify=healthy needs a health check that runs on a schedule: give"
+                    + " --health-cmd (and an interval other than 0) or use an image with a HEALTHCHECK");
+        }
         store.create(record);
         return record;
     }

@@ -142,6 +142,11 @@ public final class Engine implements AutoCloseable {
         return new Exec(this);
     }
 
+    /** Health checks: run one, record it, act on it. */
+    public Healthchecks healthchecks() {
+        return new Healthchecks(this);
+    }
+
     /** What a container's processes use, and which processes those are. */
     public Resources resources() {
         return new Resources(this);
@@ -174,6 +179,15 @@ public final class Engine implements AutoCloseable {
                     "XDG_RUNTIME_DIR is not set: vaina needs the systemd user session's runtime directory");
         }
         return Path.of(runtimeDir, "systemd", "user");
+    }
+
+    /**
+     * vaina's own command line for a unit that systemd runs on a container's behalf (its health check),
+     * ending before the verb: the same store, and the same manager.
+     */
+    List<String> cliCommand() {
+        return List.of(Installation.cli().toString(), "--root", layout.dataRoot().toString(), "--runroot",
+                layout.runRoot().toString(), "--systemd-manager", scope().toString().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The launcher command line for a container's unit, ending before the verb. */

@@ -69,7 +69,7 @@ public final class Exec {
         return session.id();
     }
 
-    private ExecSession prepare(ContainerRecord record, ExecRequest request) throws IOException {
+    ExecSession prepare(ContainerRecord record, ExecRequest request) throws IOException {
         ContainerStore store = engine.store();
         ContainerState state = Liveness.reconcile(store, record);
         long pid = ContainerPid.read(store.layout(), record.id());

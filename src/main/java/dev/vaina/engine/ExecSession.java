@@ -96,6 +96,48 @@ final class ExecSession {
         }
     }
 
+    /** What a command run by {@link #runCaptured} did: its exit code and its stdout and stderr, or a time-out. */
+    record Captured(int exitCode, String output, boolean timedOut) {
+    }
+
+    /**
+     * Runs the command with no stdin and its stdout and stderr together in a file (background children of the
+     * command may keep a pipe open, never a file). A command still running after the timeout is killed.
+     */
+    Captured runCaptured(java.time.Duration timeout) throws IOException {
+        Path outputFile = processFile.resolveSibling(id + ".out");
+        Process process = RuntimeCall.builder(command())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(outputFile.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            boolean ended = process.waitFor(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (!ended) {
+                killCommand();
+                process.destroyForcibly();
+                process.waitFor(START_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            String output = Files.exists(outputFile) ? Files.readString(outputFile) : "";
+            return new Captured(ended ? process.exitValue() : -1, output, !ended);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while waiting for the exec session in container " + containerId);
+        } finally {
+            Files.deleteIfExists(outputFile);
+        }
+    }
+
+    /** The runtime's exec waits for the command, and killing the runtime would not end it: kill the command. */
+    private void killCommand() throws IOException {
+        if (Files.exists(pidFile)) {
+            String pid = Files.readString(pidFile).strip();
+            if (pid.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
     /** After a detached start: the pid file appeared (true), or the runtime ended without it (false). */
     boolean awaitStarted(BooleanSupplier runtimeStillRunning) {
         long deadline = System.currentTimeMillis() + START_WAIT_MILLIS;

@@ -22,6 +22,19 @@ final class Installation {
         return launcher;
     }
 
+    /** The CLI's wrapper: PREFIX/bin/vaina for the jar in PREFIX/lib/vaina. */
+    static Path cli() {
+        String explicit = System.getenv("VAINA_CLI");
+        if (explicit != null && !explicit.isEmpty()) {
+            return Path.of(explicit);
+        }
+        Path cli = jar().getParent().getParent().getParent().resolve("bin").resolve("vaina");
+        if (!Files.isExecutable(cli)) {
+            throw new EngineException("cannot find vaina at " + cli + ": install vaina with install.sh, or set VAINA_CLI");
+        }
+        return cli;
+    }
+
     static Path jar() {
         try {
             return Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -87,7 +87,8 @@ final class ConfigDocument {
         }
         return new ImageConfig(strings(map.get("Env")), strings(map.get("Entrypoint")), strings(map.get("Cmd")),
                 emptyToNull(map.get("WorkingDir")), emptyToNull(map.get("User")), emptyToNull(map.get("StopSignal")),
-                ImageConfig.exposedPortKeys(map.get("ExposedPorts")));
+                ImageConfig.exposedPortKeys(map.get("ExposedPorts")),
+                ImageConfig.healthCheck(map.get("Healthcheck")));
     }
 
     /** The same document with other diff_ids: the bytes of a new config (and so a new image id). */

@@ -30,7 +30,8 @@ record PullConfig(String created, String architecture, String os, ImageConfig co
         Map<?, ?> runtime = document.get("config") instanceof Map ? (Map<?, ?>) document.get("config") : Map.of();
         ImageConfig config = new ImageConfig(strings(runtime.get("Env"), "Env"), strings(runtime.get("Entrypoint"), "Entrypoint"),
                 strings(runtime.get("Cmd"), "Cmd"), nonEmpty(runtime.get("WorkingDir")), nonEmpty(runtime.get("User")),
-                nonEmpty(runtime.get("StopSignal")), ImageConfig.exposedPortKeys(runtime.get("ExposedPorts")));
+                nonEmpty(runtime.get("StopSignal")), ImageConfig.exposedPortKeys(runtime.get("ExposedPorts")),
+                ImageConfig.healthCheck(runtime.get("Healthcheck")));
         if (!(document.get("rootfs") instanceof Map)) {
             throw new IOException("the image configuration has no rootfs");
         }

@@ -3,6 +3,7 @@ package dev.vaina.launch;
 import dev.vaina.oci.BindMount;
 import dev.vaina.oci.RootfsFiles;
 import dev.vaina.oci.RuntimeSpecBuilder;
+import dev.vaina.spec.NotifyMode;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.Optional;
 
 /** The bundle's config.json for a container record, with its files looked up through the layer stack. */
 final class BundleConfig {
+    static final String NOTIFY_SOCKET_IN_CONTAINER = "/run/notify/notify.sock";
+
     private BundleConfig() {
     }
 
@@ -39,7 +42,28 @@ final class BundleConfig {
         if (network.joinNetns() != null) {
             builder.joinNamespace("network", network.joinNetns());
         }
+        if (record.config().sdNotify() == NotifyMode.CONTAINER) {
+            passNotifySocket(builder);
+        }
         return builder.toJson();
+    }
+
+    /**
+     * --sdnotify=container: the unit's notify socket, bind-mounted into the container, so that the workload
+     * tells systemd itself when it is ready (the unit has NotifyAccess=all). An abstract socket ("@...")
+     * belongs to the host's network namespace and cannot be passed in.
+     */
+    private static void passNotifySocket(RuntimeSpecBuilder builder) {
+        String socket = System.getenv("NOTIFY_SOCKET");
+        if (socket == null || socket.isEmpty()) {
+            return;
+        }
+        if (!socket.startsWith("/")) {
+            throw new IllegalStateException("--sdnotify=container needs a notify socket in the file system; systemd's is "
+                    + socket);
+        }
+        builder.extraMounts(List.of(new BindMount(Path.of(socket), NOTIFY_SOCKET_IN_CONTAINER, false)));
+        builder.extraEnv("NOTIFY_SOCKET=" + NOTIFY_SOCKET_IN_CONTAINER);
     }
 
     /**

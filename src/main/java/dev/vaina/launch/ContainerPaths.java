@@ -49,6 +49,11 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("pid");
     }
 
+    /** Written once the container's first health check has passed, for a monitor that waits to send READY=1. */
+    public Path healthyMarker() {
+        return runDir().resolve("healthy");
+    }
+
     public Path errorFile() {
         return runDir().resolve("error");
     }
@@ -70,6 +75,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
         Files.deleteIfExists(exitFile());
         Files.deleteIfExists(pidFile());
         Files.deleteIfExists(errorFile());
+        Files.deleteIfExists(healthyMarker());
         Files.deleteIfExists(runtimeFile());
         Files.deleteIfExists(attachSocket());
     }

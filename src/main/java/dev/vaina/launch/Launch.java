@@ -4,6 +4,7 @@ import dev.vaina.linux.Exec;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
+import dev.vaina.store.HealthState;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -33,6 +34,7 @@ final class Launch {
         ContainerPaths paths = new ContainerPaths(layout, id);
         paths.createDirectories();
         paths.clearLastRun();
+        HealthState.reset(layout, id);
         List<Path> lowers = record.layers().stream().map(layout::layer).toList();
         for (Path lower : lowers) {
             if (!Files.isDirectory(lower)) {

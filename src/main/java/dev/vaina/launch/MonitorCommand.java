@@ -64,6 +64,12 @@ final class MonitorCommand {
         if (record.config().interactive()) {
             argv.add("--interactive");
         }
+        switch (record.config().sdNotify()) {
+            case HEALTHY -> argv.addAll(List.of("--ready-when", paths.healthyMarker().toString()));
+            case CONTAINER -> argv.add("--ready-by-container");
+            default -> {
+            }
+        }
         if (network.helper() != null) {
             argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),
                     "--network-socket", NetworkSetup.helperSocket(paths).toString()));

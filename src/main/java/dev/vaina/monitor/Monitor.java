@@ -136,7 +136,11 @@ public final class Monitor {
             return fail(RuntimeFailure.fromOutput("start", started.output()), true);
         }
         stopper.containerStarted(pid);
-        SdNotify.send("READY=1");
+        if (options.readyWhen() != null) {
+            ReadyWhenHealthy.start(options.readyWhen());
+        } else if (!options.readyByContainer()) {
+            SdNotify.send("READY=1");
+        }
 
         ExitStatus status = Reaper.waitForContainer(pid);
         stopper.containerExited();

@@ -15,14 +15,17 @@ import java.util.List;
  * --stop-signal N --stop-timeout SECONDS
  * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
+ * [--ready-when FILE | --ready-by-container]
  * </pre>
  *
- * {@code --publish} takes {@link PublishedPorts}'s form.
+ * {@code --publish} takes {@link PublishedPorts}'s form. READY=1 goes to systemd once the container runs, or
+ * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
+ * monitor with {@code --ready-by-container} (the workload sends it through the socket passed in).
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
-        Path networkSocket, List<PortMapping> publish) {
+        Path networkSocket, List<PortMapping> publish, Path readyWhen, boolean readyByContainer) {
 
     MonitorOptions {
         require(id, "--id");
@@ -47,6 +50,9 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             throw new IllegalArgumentException("--network-helper needs --network-dir and --network-socket");
         }
         publish = List.copyOf(publish);
+        if (readyWhen != null && readyByContainer) {
+            throw new IllegalArgumentException("--ready-when and --ready-by-container exclude each other");
+        }
     }
 
     private static void require(Object value, String option) {
@@ -75,6 +81,8 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         Path networkDir = null;
         Path networkSocket = null;
         List<PortMapping> publish = new ArrayList<>();
+        Path readyWhen = null;
+        boolean readyByContainer = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -83,6 +91,10 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             }
             if (option.equals("--interactive")) {
                 interactive = true;
+                continue;
+            }
+            if (option.equals("--ready-by-container")) {
+                readyByContainer = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -107,12 +119,13 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--network-dir" -> networkDir = Path.of(value);
                 case "--network-socket" -> networkSocket = Path.of(value);
                 case "--publish" -> publish.add(PublishedPorts.decode(value));
+                case "--ready-when" -> readyWhen = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish);
+                networkSocket, publish, readyWhen, readyByContainer);
     }
 
     private static int number(String option, String value) {

@@ -46,6 +46,7 @@ public final class RuntimeSpecBuilder {
     private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
     private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
     private HostLimits hostLimits;
+    private final List<String> extraEnv = new ArrayList<>();
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
         if (id == null || id.isEmpty()) {
@@ -98,6 +99,12 @@ public final class RuntimeSpecBuilder {
     }
 
     /** Joins an existing namespace ("network", "ipc", "uts"...) by its /proc/PID/ns path instead of making one. */
+    /** Variables ("NAME=value") set for the container's process on top of the image's and the user's. */
+    public RuntimeSpecBuilder extraEnv(String variable) {
+        extraEnv.add(variable);
+        return this;
+    }
+
     public RuntimeSpecBuilder joinNamespace(String type, Path path) {
         joinedNamespaces.put(type, path);
         return this;
@@ -170,7 +177,9 @@ public final class RuntimeSpecBuilder {
         }
         process.put("user", processUser);
         process.put("args", ProcessArgs.resolve(container, image));
-        process.put("env", ProcessEnvironment.resolve(container, image, hostname));
+        List<String> env = new ArrayList<>(ProcessEnvironment.resolve(container, image, hostname));
+        env.addAll(extraEnv);
+        process.put("env", env);
         process.put("cwd", workingDir());
         process.put("capabilities", Capabilities.forUser(user, Capabilities.DEFAULT));
         process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param interactive -i
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
+ * @param healthCheck --health-cmd and its options; null uses the image's HEALTHCHECK, {@link HealthCheck#NONE} none
+ * @param healthOnFailure --health-on-failure
+ * @param sdNotify    --sdnotify
  */
 public record ContainerConfig(
         List<String> command,
@@ -36,7 +39,10 @@ public record ContainerConfig(
         boolean tty,
         boolean interactive,
         boolean autoRemove,
-        NetworkConfig network) {
+        NetworkConfig network,
+        HealthCheck healthCheck,
+        HealthOnFailure healthOnFailure,
+        NotifyMode sdNotify) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -47,6 +53,14 @@ public record ContainerConfig(
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
                 interactive, autoRemove, NetworkConfig.DEFAULT);
+    }
+
+    /** A container without a health check option or --sdnotify. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, null, null, null);
     }
 
     public ContainerConfig {
@@ -66,8 +80,20 @@ public record ContainerConfig(
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
+        if (healthOnFailure == null) {
+            healthOnFailure = HealthOnFailure.NONE;
+        }
+        if (sdNotify == null) {
+            sdNotify = NotifyMode.CONMON;
+        }
         if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
             throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
         }
+    }
+
+    /** The same container with another host name and network (what a pod or the published ports settle). */
+    public ContainerConfig with(String hostname, NetworkConfig network) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout,
+                restart, tty, interactive, autoRemove, network, healthCheck, healthOnFailure, sdNotify);
     }
 }

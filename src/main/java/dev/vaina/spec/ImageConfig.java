@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The runtime defaults an image carries (the "config" object of an OCI image configuration). Null means
- * the image does not set it. exposedPorts are the keys of ExposedPorts ("80/tcp"), which -P publishes.
+ * the image does not set it. exposedPorts are the keys of ExposedPorts ("80/tcp"), which -P publishes;
+ * healthCheck is the Docker format's Healthcheck (Dockerfile's HEALTHCHECK), which OCI images lack.
  */
 public record ImageConfig(
         List<String> env,
@@ -13,7 +14,8 @@ public record ImageConfig(
         String workingDir,
         String user,
         String stopSignal,
-        List<String> exposedPorts) {
+        List<String> exposedPorts,
+        HealthCheck healthCheck) {
 
     public static final ImageConfig EMPTY = new ImageConfig(List.of(), null, null, null, null, null);
 
@@ -21,6 +23,11 @@ public record ImageConfig(
     public ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user,
             String stopSignal) {
         this(env, entrypoint, cmd, workingDir, user, stopSignal, List.of());
+    }
+
+    public ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user,
+            String stopSignal, List<String> exposedPorts) {
+        this(env, entrypoint, cmd, workingDir, user, stopSignal, exposedPorts, null);
     }
 
     public ImageConfig {
@@ -34,5 +41,26 @@ public record ImageConfig(
     public static List<String> exposedPortKeys(Object exposedPorts) {
         return exposedPorts instanceof java.util.Map<?, ?> map ? map.keySet().stream().map(String::valueOf).toList()
                 : List.of();
+    }
+
+    /**
+     * An image configuration's Healthcheck object ({"Test": [...], "Interval": ns, ...}); null when it has
+     * none, or an unusable one (no test), which Docker and Podman ignore too.
+     */
+    public static HealthCheck healthCheck(Object healthcheck) {
+        if (!(healthcheck instanceof java.util.Map<?, ?> map) || !(map.get("Test") instanceof List<?> test)
+                || test.isEmpty()) {
+            return null;
+        }
+        try {
+            return HealthCheck.fromImage(test.stream().map(String::valueOf).toList(), nanos(map.get("Interval")),
+                    nanos(map.get("Timeout")), nanos(map.get("StartPeriod")), (int) nanos(map.get("Retries")));
+        } catch (InvalidSpecException e) {
+            return null;
+        }
+    }
+
+    private static long nanos(Object value) {
+        return value instanceof Number number ? number.longValue() : 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vaina.store;
 
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.ImageConfig;
 import java.util.List;
 
@@ -40,6 +41,12 @@ public record ContainerRecord(
 
     public boolean inPod() {
         return pod != null;
+    }
+
+    /** The health check that runs: the one given at create, else the image's; null for none. */
+    public HealthCheck healthCheck() {
+        HealthCheck check = config.healthCheck() != null ? config.healthCheck() : imageConfig.healthCheck();
+        return check == null || check.disables() ? null : check;
     }
 
     public String shortId() {

@@ -128,6 +128,18 @@ public final class Systemd implements AutoCloseable {
         return runJob("restart", unit);
     }
 
+    /**
+     * Queues a restart and returns at once. For a caller that the restart itself waits for (a unit that
+     * becomes active only after a check that this caller must finish first).
+     */
+    public void queueRestart(String unit) {
+        try {
+            manager.RestartUnit(unit, "replace");
+        } catch (DBusExecutionException e) {
+            throw failure("cannot restart", unit, e);
+        }
+    }
+
     /** Starts a transient service and waits until systemd removed the start job. */
     public JobResult startTransientService(TransientService service) {
         return runJob("start", service.name(),

@@ -14,11 +14,21 @@ import dev.vaina.spec.RestartPolicy;
  * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
  * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
  * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
- * --exit-policy stop).
+ * --exit-policy stop). wants names a unit that starts with it (its health check's timer), or is null.
+ * notifyAccess is systemd's NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
+        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, String wants,
+        String notifyAccess) {
+
+    /** A container that the monitor reports ready, without a health check timer. */
+    public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
+            List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
+            boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
+        this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
+                removedOnExit, unitName, bindsTo, stopWhenUnneeded, null, "main");
+    }
 
     /** A container of its own: container-NAME.service. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
@@ -57,6 +67,12 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         Objects.requireNonNull(unitName, "unitName");
         if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
             throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
+        }
+        if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)")) {
+            throw new IllegalArgumentException("invalid unit name \"" + wants + "\" for container " + name);
+        }
+        if (!"main".equals(notifyAccess) && !"all".equals(notifyAccess)) {
+            throw new IllegalArgumentException("invalid NotifyAccess " + notifyAccess + " for container " + name);
         }
         if (description == null) {
             description = "vaina container " + name + " (" + image + ")";

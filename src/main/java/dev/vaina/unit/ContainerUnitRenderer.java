@@ -38,6 +38,10 @@ public final class ContainerUnitRenderer {
         if (!model.bindsTo().isEmpty()) {
             values.put("bindsTo", String.join(" ", model.bindsTo()));
         }
+        if (model.wants() != null) {
+            values.put("wants", model.wants());
+        }
+        values.put("notifyAccess", model.notifyAccess());
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
         return UnitTemplates.render(TEMPLATE, values, model.unitName());

@@ -85,8 +85,31 @@ class ContainerUnitRendererTest {
         assertThrows(IllegalArgumentException.class, () -> model("web", "no", List.of(), CLEANUP, null));
     }
 
+    @Test
+    void render_withHealthcheckTimer_andReadinessFromTheContainer() throws IOException {
+        assertGolden("container-checked.service", new ContainerUnitModel(ID, new ContainerName("checked"),
+                "docker.io/library/busybox:latest", LAUNCHER, CLEANUP, 10, RestartPolicy.parse("always"), null, false,
+                "container-checked.service", List.of(), false, "container-checked-healthcheck.timer", "all"));
+        assertGolden("container-checked-healthcheck.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",
+                "container-checked.service", 1_500_000_000L));
+        assertGolden("container-checked-healthcheck.service", HealthcheckUnitRenderer.renderService(ID, "checked",
+                "container-checked.service", List.of("/usr/local/bin/vaina", "--root", "/var/lib/vaina", "healthcheck",
+                        "run", ID)));
+    }
+
+    @Test
+    void healthcheckTimer_wholeSecondsAndSubSecondIntervals() {
+        String timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", 30_000_000_000L);
+        assertEquals(true, timer.contains("\nOnUnitInactiveSec=30s\nAccuracySec=1s\n"), timer);
+        timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", 250_000_000L);
+        assertEquals(true, timer.contains("\nOnUnitInactiveSec=250ms\nAccuracySec=250ms\n"), timer);
+    }
+
     private static void assertGolden(String file, ContainerUnitModel model) throws IOException {
-        String rendered = ContainerUnitRenderer.render(model);
+        assertGolden(file, ContainerUnitRenderer.render(model));
+    }
+
+    private static void assertGolden(String file, String rendered) throws IOException {
         Path golden = GOLDEN.resolve(file);
         if (Boolean.getBoolean("vaina.golden.update")) {
             Files.createDirectories(GOLDEN);
