@@ -47,6 +47,38 @@ fi
 scripts/install-files.sh "$prefix" target/vaina.jar
 vaina="$prefix/bin/vaina"
 
+# The static units (units/): the boot-time repair and the restart of --restart=always containers, for every
+# user's manager and for the system manager. systemd looks in /usr/local/lib/systemd/{user,system} and
+# /usr/lib/...; from any other prefix they are linked into /etc/systemd.
+boot_units="vaina-reconcile.service vaina-restart.service"
+if [ "$(id -u)" = 0 ]; then
+    case "$prefix" in
+        /usr|/usr/local) ;;
+        *)
+            install -d -m 0755 /etc/systemd/user /etc/systemd/system
+            for unit in "$prefix"/lib/systemd/user/*; do ln -sf "$unit" /etc/systemd/user/; done
+            for unit in "$prefix"/lib/systemd/system/*; do ln -sf "$unit" /etc/systemd/system/; done
+            ;;
+    esac
+    if systemctl --global enable $boot_units >/dev/null 2>&1; then
+        say "enabled for every user's systemd manager: $boot_units"
+    else
+        say "could not enable $boot_units for users' managers (systemctl --global enable failed)"
+    fi
+    if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && systemctl enable $boot_units >/dev/null 2>&1; then
+        say "enabled for the system manager: $boot_units"
+    fi
+else
+    user_units="${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user"
+    install -d -m 0755 "$user_units"
+    for unit in "$prefix"/lib/systemd/user/*; do ln -sf "$unit" "$user_units/"; done
+    if systemctl --user enable $boot_units >/dev/null 2>&1; then
+        say "enabled for your systemd manager: $boot_units"
+    else
+        say "could not enable $boot_units (is your systemd user manager running?)"
+    fi
+fi
+
 bus_reachable() {
     [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && return 0
     [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && return 0

@@ -2,7 +2,9 @@
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
 #   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,jna/libjnidispatch.so}
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
-#   statically from the classes real commands load (scripts/record-class-lists.sh).
+#   statically from the classes real commands load (scripts/record-class-lists.sh); and the static
+#   units of units/ with PREFIX/bin filled in: PREFIX/lib/systemd/user/ (every unit) and
+#   PREFIX/lib/systemd/system/ (those that make sense for the system manager). Enabling them is install.sh's.
 # Usage: scripts/install-files.sh PREFIX JAR
 set -euo pipefail
 
@@ -101,8 +103,23 @@ install_jna() { # LIB
     fi
 }
 
+install_units() { # PREFIX: units/ as they are, but for the path of vaina itself
+    local unit name
+    install -d -m 0755 "$1/lib/systemd/user" "$1/lib/systemd/system"
+    for unit in "$here"/../units/*.service "$here"/../units/*.timer; do
+        [ -f "$unit" ] || continue
+        name=$(basename "$unit")
+        sed "s|@BINDIR@|$1/bin|g" "$unit" > "$1/lib/systemd/user/$name"
+        # A user manager's network wait has no place in the system manager, which has network-online.target.
+        if [ "$name" != vaina-network-online.service ]; then
+            cp "$1/lib/systemd/user/$name" "$1/lib/systemd/system/$name"
+        fi
+    done
+}
+
 umask 022
 lib="$prefix/lib/vaina"
+install_units "$prefix"
 # The archives are rebuilt for every jar: a stale one would be refused by the JVM anyway.
 rm -f "$lib"/vaina-*.jsa
 install_files "$prefix" ""

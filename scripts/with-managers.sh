@@ -99,6 +99,8 @@ if [ ${#users[@]} -gt 0 ]; then
     modes+=(rootless)
 fi
 export VAINA_TEST_MODES=$(IFS=,; echo "${modes[*]}")
+# Where user-manager.sh keeps the managers' state: a test that stops and starts a manager (a "reboot") needs it.
+export VAINA_TEST_MANAGERS_STATE=$state
 
 set +e
 "$@"

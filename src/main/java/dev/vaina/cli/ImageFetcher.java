@@ -32,6 +32,12 @@ final class ImageFetcher {
     }
 
     ImageRecord pull(String userInput) throws IOException {
+        try (StartTimeoutExtension extension = StartTimeoutExtension.whilePulling(context.env())) {
+            return pullCandidates(userInput);
+        }
+    }
+
+    private ImageRecord pullCandidates(String userInput) throws IOException {
         RegistryAccess access = new RegistryAccess(context, options);
         context.useRegistriesConf(options.registriesConf);
         RegistriesConf conf = context.registriesConf();

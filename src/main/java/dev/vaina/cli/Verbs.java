@@ -7,7 +7,7 @@ package dev.vaina.cli;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "healthcheck"
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "healthcheck", "system"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -57,6 +57,7 @@ final class Verbs {
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
             case "healthcheck": return HealthcheckCommand.class;
+            case "system": return SystemCommand.class;
             default: return null;
         }
     }

@@ -86,6 +86,7 @@ public final class Containers {
         if (record.inPod() && !record.infra()) {
             engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
         }
+        Boot.clearStopped(store.layout(), record);
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
         Files.deleteIfExists(runDir.resolve("error"));
@@ -142,6 +143,7 @@ public final class Containers {
         if (!state.isRunning()) {
             return;
         }
+        Boot.markStopped(store.layout(), record);
         if (isPaused(record)) {
             // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
             runtime(record, state).run("resume", record.id());

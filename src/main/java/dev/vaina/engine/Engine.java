@@ -142,6 +142,11 @@ public final class Engine implements AutoCloseable {
         return new Exec(this);
     }
 
+    /** What a boot needs: repair after a crash, containers brought back by their restart policy. */
+    public Boot boot() {
+        return new Boot(this);
+    }
+
     /** Health checks: run one, record it, act on it. */
     public Healthchecks healthchecks() {
         return new Healthchecks(this);

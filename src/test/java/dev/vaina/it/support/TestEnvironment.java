@@ -22,6 +22,7 @@ public final class TestEnvironment {
     public static final String USER_RUNTIME_DIR = "VAINA_TEST_USER_RUNTIME_DIR";
     public static final String USER_DATA_HOME = "VAINA_TEST_USER_DATA_HOME";
     public static final String USER_CONFIG_HOME = "VAINA_TEST_USER_CONFIG_HOME";
+    public static final String MANAGERS_STATE = "VAINA_TEST_MANAGERS_STATE";
 
     private static final Map<String, String> ENV = System.getenv();
 

@@ -1,0 +1,52 @@
+package dev.vaina.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Reboot;
+import dev.vaina.it.support.Result;
+import dev.vaina.it.support.VainaCli;
+
+/** After a reboot, vaina's boot units bring back the containers whose restart policy says so, as Docker does. */
+class BootTest {
+
+    @EachMode
+    void afterAReboot_restartAlwaysAndUnlessStoppedAreBack_othersShowExited(VainaCli vaina) throws Exception {
+        String suffix = "-" + vaina.mode();
+        String always = "boot-always" + suffix;
+        String unlessStopped = "boot-unless" + suffix;
+        String stoppedByUser = "boot-stopped" + suffix;
+        String plain = "boot-plain" + suffix;
+        String image = Images.busybox(vaina);
+        try {
+            vaina.run("run", "-d", "--name", always, "--restart", "always", image, "sleep", "1000").assertSuccess();
+            vaina.run("run", "-d", "--name", unlessStopped, "--restart", "unless-stopped", image, "sleep", "1000")
+                    .assertSuccess();
+            vaina.run("run", "-d", "--name", stoppedByUser, "--restart", "unless-stopped", image, "sleep", "1000")
+                    .assertSuccess();
+            vaina.run("run", "-d", "--name", plain, image, "sleep", "1000").assertSuccess();
+            vaina.run("stop", "-t", "0", stoppedByUser).assertSuccess();
+
+            Reboot.of(vaina);
+
+            assertEquals("active", vaina.systemctl("show", "-p", "ActiveState", "--value", "vaina-restart.service")
+                    .stdout().strip(), "the boot unit ran");
+            for (String name : new String[] {always, unlessStopped}) {
+                Result ps = vaina.run("ps", "--filter", "name=^" + name + "$", "--format", "{{.Status}}").assertSuccess();
+                assertTrue(ps.stdout().startsWith("Up "), name + ": " + ps.describe());
+                assertEquals("active", vaina.systemctl("show", "-p", "ActiveState", "--value",
+                        "container-" + name + ".service").stdout().strip(), name);
+            }
+            for (String name : new String[] {stoppedByUser, plain}) {
+                Result ps = vaina.run("ps", "-a", "--filter", "name=^" + name + "$", "--format", "{{.Status}}")
+                        .assertSuccess();
+                assertTrue(ps.stdout().startsWith("Exited ("), name + ": " + ps.describe());
+            }
+            // The container that came back works as any other.
+            assertEquals("back\n", vaina.run("exec", always, "echo", "back").assertSuccess().stdout());
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", always, unlessStopped, stoppedByUser, plain);
+        }
+    }
+}
