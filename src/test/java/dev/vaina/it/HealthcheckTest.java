@@ -44,7 +44,7 @@ class HealthcheckTest {
             assertEquals(name + "\n", vaina.run("ps", "-a", "--filter", "health=healthy", "--filter", "name=^" + name + "$",
                     "--format", "{{.Names}}").assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
         assertNotEquals("active", activeState(vaina, timer), "the timer stops with the container's unit");
     }
@@ -70,7 +70,7 @@ class HealthcheckTest {
             Result stopped = vaina.run("healthcheck", "run", name).assertExitCode(125);
             assertTrue(stopped.stderr().contains("is not running"), stopped::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
         Result missing = vaina.run("healthcheck", "run", name).assertExitCode(125);
         assertTrue(missing.stderr().contains("unable to look up " + name + " to perform a health check"), missing::describe);
@@ -80,7 +80,8 @@ class HealthcheckTest {
     void unhealthy_restartIsApplied_andTheRestartedContainerStartsOver(VainaCli vaina) throws Exception {
         String name = "hc-restart-" + vaina.mode();
         vaina.run("run", "-d", "--name", name, "--health-cmd", "test ! -e /tmp/broken", "--health-interval", "0",
-                "--health-retries", "1", "--health-on-failure", "restart", Images.busybox(vaina), "sleep", "1000")
+                "--health-retries", "1", "--health-on-failure", "restart", "--stop-timeout", "1", Images.busybox(vaina),
+                "sleep", "1000")
                 .assertSuccess();
         try {
             String startedAt = vaina.run("inspect", "--format", "{{.State.StartedAt}}", name).assertSuccess().stdout();
@@ -95,7 +96,7 @@ class HealthcheckTest {
             assertEquals("starting 0\n", vaina.run("inspect", "--format",
                     "{{.State.Health.Status}} {{.State.Health.FailingStreak}}", name).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -120,7 +121,7 @@ class HealthcheckTest {
             assertEquals("healthy", vaina.run("inspect", "--format", "{{.State.Health.Status}}", name).assertSuccess()
                     .stdout().strip());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
