@@ -2,7 +2,7 @@
      unit wants it, so it starts with the container, and it is bound to that unit, so it goes with it. -->
 # ${timerName}, made by vaina for container ${id}
 [Unit]
-Description=health check of vaina container ${name}
+Description=${what} of vaina container ${name}
 # No After=: with --sdnotify=healthy the container's unit stays "activating" until a check has passed,
 # so the timer must run while it starts.
 BindsTo=${containerUnit}

@@ -94,6 +94,7 @@ final class ContainerOptions {
                 networkOptions.toConfig(),
                 health.healthCheck(),
                 health.onFailure(),
+                health.startupHealthCheck(),
                 health.notifyMode());
     }
 }

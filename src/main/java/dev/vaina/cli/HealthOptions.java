@@ -4,6 +4,7 @@ import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.HealthOnFailure;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.NotifyMode;
+import dev.vaina.spec.StartupHealthCheck;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,24 @@ final class HealthOptions {
     @Option(names = "--health-on-failure", paramLabel = "ACTION", description = "Once unhealthy: none (default), kill, restart or stop.")
     String onFailure;
 
+    @Option(names = "--health-startup-cmd", paramLabel = "COMMAND",
+            description = "A check that runs instead of the regular one until it has passed, as --health-cmd takes it.")
+    String startupCommand;
+
+    @Option(names = "--health-startup-interval", paramLabel = "DURATION", description = "Time between startup checks (default 30s).")
+    String startupInterval;
+
+    @Option(names = "--health-startup-retries", paramLabel = "N",
+            description = "Consecutive startup failures that restart the container (default 0: never).")
+    Integer startupRetries;
+
+    @Option(names = "--health-startup-success", paramLabel = "N",
+            description = "Consecutive passes that end the startup phase (default 0: one).")
+    Integer startupSuccesses;
+
+    @Option(names = "--health-startup-timeout", paramLabel = "DURATION", description = "Longest a startup check may take (default 30s).")
+    String startupTimeout;
+
     @Option(names = "--no-healthcheck", description = "Disable health checks, the image's included.")
     boolean noHealthcheck;
 
@@ -53,6 +72,21 @@ final class HealthOptions {
         return new HealthCheck(test, intervalNanos, duration("healthcheck-timeout", timeout, HealthCheck.DEFAULT_TIMEOUT),
                 duration("healthcheck-start-period", startPeriod, 0),
                 retries == null ? HealthCheck.DEFAULT_RETRIES : retries);
+    }
+
+    /** The startup check, or null; it needs a regular check to hand over to. */
+    StartupHealthCheck startupHealthCheck() {
+        if (startupCommand == null) {
+            return null;
+        }
+        if (command == null || noHealthcheck) {
+            throw new InvalidSpecException("--health-startup-cmd needs --health-cmd: the regular check takes over after it");
+        }
+        return new StartupHealthCheck(HealthCheck.parseTest(startupCommand,
+                startupCommand.strip().startsWith("[") ? jsonWords(startupCommand) : null),
+                duration("startup healthcheck-interval", startupInterval, StartupHealthCheck.DEFAULT_INTERVAL),
+                duration("startup healthcheck-timeout", startupTimeout, StartupHealthCheck.DEFAULT_TIMEOUT),
+                startupRetries == null ? 0 : startupRetries, startupSuccesses == null ? 0 : startupSuccesses);
     }
 
     HealthOnFailure onFailure() {

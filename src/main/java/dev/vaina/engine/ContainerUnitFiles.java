@@ -103,7 +103,7 @@ final class ContainerUnitFiles {
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                bindsTo(engine, record, podUnit), stopWhenUnneeded, HealthcheckUnitFiles.timer(record),
+                bindsTo(engine, record, podUnit), stopWhenUnneeded, HealthcheckUnitFiles.timers(record),
                 record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main");
     }
 

@@ -57,7 +57,7 @@ public final class Containers {
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
                 infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
-        if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timer(record) == null) {
+        if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timers(record) == null) {
             throw new EngineException("--sdnotify=healthy needs a health check that runs on a schedule: give"
                     + " --health-cmd (and an interval other than 0) or use an image with a HEALTHCHECK");
         }

@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.spec.HealthCheck;
+import dev.vaina.spec.StartupHealthCheck;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.unit.HealthcheckUnitRenderer;
@@ -19,15 +20,23 @@ final class HealthcheckUnitFiles {
     private HealthcheckUnitFiles() {
     }
 
-    /** The timer's name, or null when the container has no scheduled check (none, or --health-interval 0). */
-    static String timer(ContainerRecord record) {
+    /**
+     * The timers the container's unit wants, space-separated: the regular check's and, with a startup check,
+     * that one's; null when the container has no scheduled check (none, or --health-interval 0).
+     */
+    static String timers(ContainerRecord record) {
         HealthCheck check = record.healthCheck();
-        return check == null || check.interval() == 0 ? null : HealthcheckUnitRenderer.timerName(record.unit());
+        if (check == null || check.interval() == 0) {
+            return null;
+        }
+        String timers = HealthcheckUnitRenderer.timerName(record.unit());
+        return record.config().startupHealthCheck() == null ? timers
+                : timers + " " + HealthcheckUnitRenderer.startupTimerName(record.unit());
     }
 
-    /** Writes (or removes) the two units; returns the names of the units whose files changed. */
+    /** Writes (or removes) the units; returns the names of the units whose files changed. */
     static List<String> write(Engine engine, ContainerRecord record) throws IOException {
-        if (timer(record) == null) {
+        if (timers(record) == null) {
             delete(engine, record);
             return List.of();
         }
@@ -35,28 +44,31 @@ final class HealthcheckUnitFiles {
         command.addAll(List.of("healthcheck", "run", record.id()));
         String unit = record.unit();
         List<String> changed = new ArrayList<>();
-        if (writeIfChanged(engine, HealthcheckUnitRenderer.timerName(unit), HealthcheckUnitRenderer.renderTimer(
-                record.id(), record.name(), unit, record.healthCheck().interval()))) {
-            changed.add(HealthcheckUnitRenderer.timerName(unit));
+        writeIfChanged(engine, HealthcheckUnitRenderer.timerName(unit), HealthcheckUnitRenderer.renderTimer(
+                record.id(), record.name(), unit, false, record.healthCheck().interval()), changed);
+        StartupHealthCheck startup = record.config().startupHealthCheck();
+        if (startup != null) {
+            writeIfChanged(engine, HealthcheckUnitRenderer.startupTimerName(unit), HealthcheckUnitRenderer.renderTimer(
+                    record.id(), record.name(), unit, true, startup.interval()), changed);
+        } else {
+            Files.deleteIfExists(engine.unitDirectory().resolve(HealthcheckUnitRenderer.startupTimerName(unit)));
         }
-        if (writeIfChanged(engine, HealthcheckUnitRenderer.serviceName(unit),
-                HealthcheckUnitRenderer.renderService(record.id(), record.name(), unit, command))) {
-            changed.add(HealthcheckUnitRenderer.serviceName(unit));
-        }
+        writeIfChanged(engine, HealthcheckUnitRenderer.serviceName(unit),
+                HealthcheckUnitRenderer.renderService(record.id(), record.name(), unit, command), changed);
         return changed;
     }
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {
         Files.deleteIfExists(engine.unitDirectory().resolve(HealthcheckUnitRenderer.timerName(record.unit())));
         Files.deleteIfExists(engine.unitDirectory().resolve(HealthcheckUnitRenderer.serviceName(record.unit())));
+        Files.deleteIfExists(engine.unitDirectory().resolve(HealthcheckUnitRenderer.startupTimerName(record.unit())));
     }
 
-    private static boolean writeIfChanged(Engine engine, String unit, String text) throws IOException {
+    private static void writeIfChanged(Engine engine, String unit, String text, List<String> changed) throws IOException {
         Path file = engine.unitDirectory().resolve(unit);
-        if (Files.exists(file) && Files.readString(file).equals(text)) {
-            return false;
+        if (!(Files.exists(file) && Files.readString(file).equals(text))) {
+            AtomicFiles.write(file, text);
+            changed.add(unit);
         }
-        AtomicFiles.write(file, text);
-        return true;
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param network     --network, -p and the other network options (absent from records of older versions)
  * @param healthCheck --health-cmd and its options; null uses the image's HEALTHCHECK, {@link HealthCheck#NONE} none
  * @param healthOnFailure --health-on-failure
+ * @param startupHealthCheck --health-startup-cmd and its options, or null
  * @param sdNotify    --sdnotify
  */
 public record ContainerConfig(
@@ -42,6 +43,7 @@ public record ContainerConfig(
         NetworkConfig network,
         HealthCheck healthCheck,
         HealthOnFailure healthOnFailure,
+        StartupHealthCheck startupHealthCheck,
         NotifyMode sdNotify) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
@@ -60,7 +62,7 @@ public record ContainerConfig(
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, null, null, null);
+                interactive, autoRemove, network, null, null, null, null);
     }
 
     public ContainerConfig {
@@ -94,6 +96,7 @@ public record ContainerConfig(
     /** The same container with another host name and network (what a pod or the published ports settle). */
     public ContainerConfig with(String hostname, NetworkConfig network) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout,
-                restart, tty, interactive, autoRemove, network, healthCheck, healthOnFailure, sdNotify);
+                restart, tty, interactive, autoRemove, network, healthCheck, healthOnFailure, startupHealthCheck,
+                sdNotify);
     }
 }

@@ -14,7 +14,7 @@ import dev.vaina.spec.RestartPolicy;
  * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
  * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
  * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
- * --exit-policy stop). wants names a unit that starts with it (its health check's timer), or is null.
+ * --exit-policy stop). wants names the units that start with it (its health checks' timers), space-separated, or is null.
  * notifyAccess is systemd's NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
@@ -68,7 +68,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
             throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
         }
-        if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)")) {
+        if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)( [a-zA-Z0-9:_.\\-]+\\.(timer|service))*")) {
             throw new IllegalArgumentException("invalid unit name \"" + wants + "\" for container " + name);
         }
         if (!"main".equals(notifyAccess) && !"all".equals(notifyAccess)) {

@@ -23,18 +23,30 @@ public final class HealthcheckUnitRenderer {
         return baseName(containerUnit) + ".timer";
     }
 
+    /** The timer of the startup check (--health-startup-cmd), which runs the same service more often. */
+    public static String startupTimerName(String containerUnit) {
+        return baseName(containerUnit) + "-startup.timer";
+    }
+
     public static String serviceName(String containerUnit) {
         return baseName(containerUnit) + ".service";
     }
 
-    /** @param intervalNanos between checks; execStart runs one check (vaina healthcheck run ID) */
-    public static String renderTimer(String containerId, String name, String containerUnit, long intervalNanos) {
+    /**
+     * @param startup whether it is the startup check's timer ({@link #startupTimerName}) or the regular one's
+     * @param intervalNanos between checks
+     */
+    public static String renderTimer(String containerId, String name, String containerUnit, boolean startup,
+            long intervalNanos) {
         Map<String, Object> values = values(containerId, name, containerUnit);
+        String timer = startup ? startupTimerName(containerUnit) : timerName(containerUnit);
+        values.put("timerName", timer);
+        values.put("what", startup ? "startup health check" : "health check");
         long micros = Math.max(1, intervalNanos / 1000);
         values.put("interval", timeSpan(micros));
         // systemd's default accuracy is a minute; a check due every few seconds must not drift that far.
         values.put("accuracy", micros < MICROS_PER_SECOND ? timeSpan(micros) : "1s");
-        return UnitTemplates.render("healthcheck.timer.ftl", values, timerName(containerUnit));
+        return UnitTemplates.render("healthcheck.timer.ftl", values, timer);
     }
 
     /** A time span as systemd.time(7) reads it, in the largest unit that keeps it exact. */
@@ -56,7 +68,6 @@ public final class HealthcheckUnitRenderer {
         values.put("id", containerId);
         values.put("name", SystemdQuoting.escapeSpecifiers(name));
         values.put("containerUnit", containerUnit);
-        values.put("timerName", timerName(containerUnit));
         values.put("serviceName", serviceName(containerUnit));
         return values;
     }

@@ -101,6 +101,31 @@ class HealthcheckTest {
     }
 
     @EachMode
+    void startupCheck_runsFirst_itsTimerStopsOnceItPassed_thenTheRegularCheckRuns(VainaCli vaina) throws Exception {
+        String name = "hc-startup-" + vaina.mode();
+        String startupTimer = "container-" + name + "-healthcheck-startup.timer";
+        vaina.run("run", "-d", "--name", name, "--health-cmd", "test -e /tmp/ready", "--health-interval", "1h",
+                "--health-startup-cmd", "test -e /tmp/started", "--health-startup-interval", "1s",
+                "--health-startup-success", "2", Images.busybox(vaina), "sleep", "1000").assertSuccess();
+        try {
+            vaina.run("exec", name, "touch", "/tmp/ready").assertSuccess();
+            // The regular check would pass now; the startup check is the one that runs, and fails.
+            assertEquals("unhealthy\n", vaina.run("healthcheck", "run", name).assertExitCode(1).stdout());
+            assertEquals("active", activeState(vaina, startupTimer));
+            vaina.run("exec", name, "touch", "/tmp/started").assertSuccess();
+            awaitTrue(() -> "inactive".equals(activeState(vaina, startupTimer)), Duration.ofSeconds(30),
+                    "two passed startup checks stop the startup timer");
+            assertEquals("starting", vaina.run("inspect", "--format", "{{.State.Health.Status}}", name).assertSuccess()
+                    .stdout().strip(), "only the regular check makes it healthy");
+            vaina.run("healthcheck", "run", name).assertSuccess();
+            assertEquals("healthy", vaina.run("inspect", "--format", "{{.State.Health.Status}}", name).assertSuccess()
+                    .stdout().strip());
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    @EachMode
     void sdnotifyHealthy_holdsTheUnitActivating_untilTheFirstCheckPasses(VainaCli vaina) throws Exception {
         String name = "hc-notify-" + vaina.mode();
         String unit = "container-" + name + ".service";

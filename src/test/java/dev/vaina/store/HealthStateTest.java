@@ -36,6 +36,18 @@ class HealthStateTest {
     }
 
     @Test
+    void startupCheck_passesAfterTheRequiredSuccessesInARow() {
+        HealthState state = HealthState.INITIAL.afterStartup(check(0), 2).afterStartup(check(1), 2);
+        assertEquals(false, state.startupPassed());
+        assertEquals(1, state.startupFailures());
+        state = state.afterStartup(check(0), 2);
+        assertEquals(false, state.startupPassed());
+        state = state.afterStartup(check(0), 2);
+        assertEquals(true, state.startupPassed());
+        assertEquals(HealthState.STARTING, state.status(), "the regular check decides healthy");
+    }
+
+    @Test
     void keepsTheLastFiveChecks_andBoundsTheirOutput() {
         HealthState state = HealthState.INITIAL;
         for (int i = 0; i < 7; i++) {
@@ -51,8 +63,8 @@ class HealthStateTest {
         StoreLayout layout = new StoreLayout(dir.resolve("data"), dir.resolve("run"), true);
         String id = "a".repeat(64);
         java.nio.file.Files.createDirectories(layout.container(id));
-        HealthState.record(layout, id, check(1), false, 3);
-        HealthState recorded = HealthState.record(layout, id, check(1), false, 3);
+        HealthState.record(layout, id, state -> state.after(check(1), false, 3));
+        HealthState recorded = HealthState.record(layout, id, state -> state.after(check(1), false, 3));
         assertEquals(recorded, HealthState.read(layout, id));
         assertEquals(List.of(check(1), check(1)), HealthState.read(layout, id).log());
         HealthState.reset(layout, id);

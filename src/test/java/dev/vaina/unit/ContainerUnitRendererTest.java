@@ -89,9 +89,12 @@ class ContainerUnitRendererTest {
     void render_withHealthcheckTimer_andReadinessFromTheContainer() throws IOException {
         assertGolden("container-checked.service", new ContainerUnitModel(ID, new ContainerName("checked"),
                 "docker.io/library/busybox:latest", LAUNCHER, CLEANUP, 10, RestartPolicy.parse("always"), null, false,
-                "container-checked.service", List.of(), false, "container-checked-healthcheck.timer", "all"));
+                "container-checked.service", List.of(), false,
+                "container-checked-healthcheck.timer container-checked-healthcheck-startup.timer", "all"));
         assertGolden("container-checked-healthcheck.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",
-                "container-checked.service", 1_500_000_000L));
+                "container-checked.service", false, 1_500_000_000L));
+        assertGolden("container-checked-healthcheck-startup.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",
+                "container-checked.service", true, 2_000_000_000L));
         assertGolden("container-checked-healthcheck.service", HealthcheckUnitRenderer.renderService(ID, "checked",
                 "container-checked.service", List.of("/usr/local/bin/vaina", "--root", "/var/lib/vaina", "healthcheck",
                         "run", ID)));
@@ -99,9 +102,9 @@ class ContainerUnitRendererTest {
 
     @Test
     void healthcheckTimer_wholeSecondsAndSubSecondIntervals() {
-        String timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", 30_000_000_000L);
+        String timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", false, 30_000_000_000L);
         assertEquals(true, timer.contains("\nOnUnitInactiveSec=30s\nAccuracySec=1s\n"), timer);
-        timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", 250_000_000L);
+        timer = HealthcheckUnitRenderer.renderTimer(ID, "web", "container-web.service", false, 250_000_000L);
         assertEquals(true, timer.contains("\nOnUnitInactiveSec=250ms\nAccuracySec=250ms\n"), timer);
     }
 
