@@ -1,0 +1,19 @@
+package dev.vaina.cli.system;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** `vaina system`: the engine as a whole. */
+@Command(name = "system", description = "Manage vaina as a whole.",
+        subcommands = {SystemReconcileCommand.class, SystemRestoreCommand.class})
+public final class SystemCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: vaina system reconcile|restore");
+    }
+}
