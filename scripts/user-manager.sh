@@ -19,7 +19,9 @@ uid=$(id -u "$user") || die "no such user: $user"
 gid=$(id -g "$user")
 home=$(getent passwd "$user" | cut -d: -f6)
 dir="$state/$user"
-runtime_dir="/run/user/$uid"
+# VAINA_MANAGER_RUNTIME_DIR: another runtime directory, for a second, private manager of the same user (a
+# test that restarts "its" manager without disturbing the one other tests use).
+runtime_dir="${VAINA_MANAGER_RUNTIME_DIR:-/run/user/$uid}"
 # cgroup v1/hybrid: the named systemd hierarchy and the cgroup2 tree; pure cgroup v2: the one tree.
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
     hierarchies="."
@@ -57,7 +59,7 @@ start() {
     fi
     install -d -m 0755 "$state"
     install -d -m 0700 -o "$uid" -g "$gid" "$dir" "$dir/data" "$dir/config"
-    install -d -m 0755 /run/user
+    install -d -m 0755 "$(dirname "$runtime_dir")"
     install -d -m 0700 -o "$uid" -g "$gid" "$runtime_dir"
     local h cg
     for h in $hierarchies; do

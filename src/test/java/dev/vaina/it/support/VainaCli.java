@@ -94,6 +94,17 @@ public final class VainaCli {
         return new VainaCli(Mode.ROOTLESS, null, prefix, user, self != uid, Map.copyOf(env));
     }
 
+    /**
+     * The same mode's CLI with other environment variables (another manager's runtime directory and bus, another
+     * data directory) and another installation prefix (whose bin/vaina may be a wrapper that adds options).
+     */
+    public VainaCli with(Path otherPrefix, Map<String, String> overrides) {
+        requireAvailable();
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(overrides);
+        return new VainaCli(mode, null, otherPrefix, user, switchUser, Map.copyOf(env));
+    }
+
     public Mode mode() {
         return mode;
     }
