@@ -22,6 +22,17 @@ class MonitorOptionsTest {
     }
 
     @Test
+    void readiness_fromTheMonitor_fromAHealthyMarker_orFromTheContainer() {
+        MonitorOptions plain = parse(REQUIRED);
+        assertEquals(null, plain.readyWhen());
+        assertFalse(plain.readyByContainer());
+        assertEquals(Path.of("/run/x/healthy"), parse(REQUIRED, "--ready-when", "/run/x/healthy").readyWhen());
+        assertTrue(parse(REQUIRED, "--ready-by-container").readyByContainer());
+        assertThrows(IllegalArgumentException.class,
+                () -> parse(REQUIRED, "--ready-when", "/h", "--ready-by-container"));
+    }
+
+    @Test
     void parse_allOptions() {
         MonitorOptions options = parse(REQUIRED, "--overlay", "lowerdir=a:b,upperdir=u,workdir=w", "--rootfs", "/r",
                 "--terminal", "--interactive");

@@ -26,8 +26,34 @@ class ContainerParsingTest {
     }
 
     @Test
+    void healthOptions_asPodmanTakesThem() {
+        HealthOptions options = new HealthOptions();
+        assertEquals(null, options.healthCheck(), "no --health-cmd: the image's check");
+        options.command = "curl -f http://localhost/";
+        options.interval = "disable";
+        options.startPeriod = "1m30s";
+        dev.vaina.spec.HealthCheck check = options.healthCheck();
+        assertEquals(java.util.List.of("CMD-SHELL", "curl -f http://localhost/"), check.test());
+        assertEquals(0, check.interval());
+        assertEquals(90_000_000_000L, check.startPeriod());
+        assertEquals(3, check.retries());
+        options.interval = "xx";
+        InvalidSpecException bad = assertThrows(InvalidSpecException.class, options::healthCheck);
+        assertEquals("invalid healthcheck-interval: time: invalid duration \"xx\"", bad.getMessage());
+        options.interval = null;
+        options.noHealthcheck = true;
+        assertThrows(InvalidSpecException.class, options::healthCheck);
+        options.command = null;
+        assertTrue(options.healthCheck().disables());
+        options.startupCommand = "true";
+        assertThrows(InvalidSpecException.class, options::startupHealthCheck, "a startup check needs a regular one");
+    }
+
+    @Test
     void psFilter_rejectsUnknownKeysAndStatuses() {
         assertThrows(InvalidSpecException.class, () -> PsFilter.parse("color=red"));
+        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("health=sick"));
+        assertEquals(new PsFilter("health", "starting"), PsFilter.parse("health=starting"));
         assertThrows(InvalidSpecException.class, () -> PsFilter.parse("status=sleeping"));
         assertThrows(InvalidSpecException.class, () -> PsFilter.parse("name"));
         assertEquals(new PsFilter("name", "^web$"), PsFilter.parse("name=^web$"));
