@@ -7,7 +7,7 @@ package dev.vaina.cli;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -43,6 +43,7 @@ final class Verbs {
             case "stats": return StatsCommand.class;
             case "pause": return PauseCommand.class;
             case "unpause": return UnpauseCommand.class;
+            case "update": return UpdateCommand.class;
             case "images": return ImagesCommand.class;
             case "import": return ImportCommand.class;
             case "version": return VersionCommand.class;

@@ -104,7 +104,7 @@ public final class Pods {
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
                 config.workingDir(), config.user(), hostname, config.volumes(), config.stopSignal(),
                 config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
-                joinedNetwork);
+                joinedNetwork, config.limits());
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false);
         try {
