@@ -47,6 +47,19 @@ enum TopDescriptor {
         return value.apply(process);
     }
 
+    /** The descriptors of top's arguments (each may list several, comma-separated); the default ones for none. */
+    static java.util.List<TopDescriptor> parseAll(java.util.List<String> arguments) {
+        java.util.List<TopDescriptor> columns = new java.util.ArrayList<>();
+        for (String argument : arguments) {
+            for (String name : argument.split(",")) {
+                if (!name.isBlank()) {
+                    columns.add(parse(name.strip()));
+                }
+            }
+        }
+        return columns.isEmpty() ? java.util.List.of(DEFAULT) : columns;
+    }
+
     static TopDescriptor parse(String name) {
         for (TopDescriptor descriptor : values()) {
             if (descriptor.name().toLowerCase(Locale.ROOT).equals(name)) {

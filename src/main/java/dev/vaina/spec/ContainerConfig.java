@@ -84,6 +84,12 @@ public record ContainerConfig(
         }
     }
 
+    /** The same container with its network settled (host ports chosen). */
+    public ContainerConfig withNetwork(NetworkConfig settled) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, settled, limits);
+    }
+
     /** The same container with other resource limits (vaina update). */
     public ContainerConfig withLimits(ResourceLimits newLimits) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
