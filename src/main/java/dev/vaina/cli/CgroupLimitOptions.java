@@ -45,7 +45,7 @@ final class CgroupLimitOptions {
 
     ResourceLimits toLimits(List<Ulimit> ulimits, Long shmSize, Integer oomScoreAdj) {
         return new ResourceLimits(size("memory", memory), swap(), size("memory-reservation", memoryReservation),
-                cpus(), number("cpu-shares", cpuShares), number("cpu-quota", cpuQuota),
+                nanoCpus(cpus), number("cpu-shares", cpuShares), number("cpu-quota", cpuQuota),
                 number("cpu-period", cpuPeriod), number("pids-limit", pidsLimit), cpusetCpus, cpusetMems,
                 blkioWeight == null ? null : (int) (long) number("blkio-weight", blkioWeight), ulimits, shmSize,
                 oomScoreAdj);
@@ -60,7 +60,7 @@ final class CgroupLimitOptions {
     }
 
     /** --cpus as billionths of a CPU, without a floating point rounding error (0.3 CPUs are 300000000). */
-    private Long cpus() {
+    static Long nanoCpus(String cpus) {
         if (cpus == null) {
             return null;
         }

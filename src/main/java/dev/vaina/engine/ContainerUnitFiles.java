@@ -112,12 +112,14 @@ final class ContainerUnitFiles {
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
-        PodRecord pod = record.infra() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        PodRecord inPod = record.inPod() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        PodRecord pod = record.infra() ? inPod : null;
         String description = pod != null ? "vaina pod " + pod.name() + " (infra container " + record.name() + ")" : null;
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                bindsTo(engine, record, podUnit), stopWhenUnneeded, record.config().limits(), null);
+                bindsTo(engine, record, podUnit), stopWhenUnneeded, record.config().limits(),
+                inPod == null ? null : inPod.sliceOf(record));
     }
 
     /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */

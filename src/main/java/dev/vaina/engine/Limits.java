@@ -5,6 +5,7 @@ import dev.vaina.oci.LinuxResources;
 import dev.vaina.spec.ResourceLimits;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
+import dev.vaina.systemd.ManagerScope;
 import dev.vaina.unit.ResourceDirective;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -35,6 +36,21 @@ public final class Limits {
                 && CgroupLayout.detect().mode() != CgroupLayout.Mode.UNIFIED) {
             throw new EngineException(ROOTLESS_V1 + ": remove --memory, --cpus and the other cgroup limits"
                     + " (--ulimit, --shm-size and --oom-score-adj work), or run on a host with cgroup v2");
+        }
+    }
+
+    /**
+     * A pod's limits are its slice's, which only systemd sets: they hold where the manager controls cgroups,
+     * that is on cgroup v2 or in the system manager. A user manager on cgroup v1 controls none, so they are
+     * refused there, rootful too, rather than accepted and not enforced.
+     */
+    public void requireSupportedForPod(ResourceLimits limits) {
+        requireSupported(limits);
+        if (limits.hasCgroupLimits() && CgroupLayout.detect().mode() != CgroupLayout.Mode.UNIFIED
+                && engine.scope() != ManagerScope.SYSTEM) {
+            throw new EngineException("pod resource limits are set on the pod's systemd slice, and a systemd user"
+                    + " manager controls no cgroups on cgroup v1: use the system manager (--systemd-manager system)"
+                    + " or a host with cgroup v2, or set the limits on each container");
         }
     }
 
