@@ -85,7 +85,7 @@ class PodExtrasTest {
                 }
             }
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
             vaina.exec(List.of("rm", "-rf", data));
         }
     }
