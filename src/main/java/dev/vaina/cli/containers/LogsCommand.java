@@ -1,0 +1,29 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina logs`: what containers wrote, from the monitor's log files. */
+@Command(name = "logs", description = "Print the output of one or more containers.")
+public final class LogsCommand extends ContextCommand {
+    @Mixin
+    LogOptions options;
+
+    @Option(names = {"-l", "--latest"}, description = "The container created last.")
+    boolean latest;
+
+    @Parameters(arity = "0..*", paramLabel = "CONTAINER")
+    List<String> containers;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        var targets = ContainerTargets.named(containers).latest(latest).resolve(context.containers());
+        options.print(context, targets.stream().map(ContainerTargets.Target::record).toList(), out(), err());
+        return 0;
+    }
+}
