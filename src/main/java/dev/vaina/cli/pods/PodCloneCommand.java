@@ -2,11 +2,6 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.Table;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
 import dev.vaina.store.PodRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,21 +2,19 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
 import dev.vaina.cli.Table;
-import dev.vaina.cli.OutputFormat;
 import dev.vaina.cli.PodmanJson;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Resources;
-import dev.vaina.engine.Waiting;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import dev.vaina.cli.containers.StatsStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,37 +24,24 @@ final class PodStatsCommand extends ContextCommand {
     @Option(names = {"-a", "--all"}, description = "Show all pods, not only running ones.")
     boolean all;
 
-    @Option(names = "--no-stream", description = "Print one sample and exit.")
-    boolean noStream;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}} {{.CPU}}'.")
-    String format;
-
-    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between samples (default 5).")
-    int interval;
+    @Mixin
+    StatsStream stream;
 
     @Parameters(paramLabel = "POD")
     List<String> names = new ArrayList<>();
 
     @Override
     protected int execute(Context context) throws Exception {
-        if (interval < 1) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "invalid --interval " + interval + ": give at least 1 second");
-        }
-        OutputFormat output = OutputFormat.forList(format, "pod stats");
         Resources resources = context.engine().resources();
         resources.requireStats("pod stats");
         List<PodRecord> pods = pods(context);
-        while (true) {
+        stream.run("pod stats", out(), output -> {
             List<PodStatsRow> rows = new ArrayList<>();
             for (PodRecord pod : pods) {
                 for (ContainerRecord container : byId(context.engine().pods().containers(pod))) {
                     boolean running = Liveness.reconcile(context.containers(), container).isRunning();
                     rows.add(new PodStatsRow(pod, container, running ? resources.usage(container) : null));
                 }
-            }
-            if (!noStream) {
-                out().print("\033[2J\033[H");
             }
             if (output.isJson()) {
                 out().println(PodmanJson.INSPECT.format(rows.stream().map(PodStatsRow::fields).toList()));
@@ -67,12 +52,8 @@ final class PodStatsCommand extends ContextCommand {
             } else {
                 output.print(out(), rows.stream().map(PodStatsRow::struct).toList(), PodStatsRow.TEMPLATE_HEADERS);
             }
-            out().flush();
-            if (noStream) {
-                return 0;
-            }
-            Waiting.sleep(interval * 1000L);
-        }
+        });
+        return 0;
     }
 
     private List<PodRecord> pods(Context context) throws IOException {
