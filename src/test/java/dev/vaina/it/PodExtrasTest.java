@@ -111,6 +111,8 @@ class PodExtrasTest {
                     .contains("pod_"), "--share-parent=false: the member stays in the manager's default slice");
             assertTrue(vaina.systemctl("show", "pod-" + loose + ".service", "-p", "Slice").stdout().contains("vaina-pod_"));
 
+            // Stopped first, without a grace period: sleep, as PID 1, ignores the stop signal, so --destroy would wait.
+            vaina.run("pod", "stop", "-t", "0", pod).assertSuccess();
             String clone = vaina.run("pod", "clone", "--name", pod + "-2", "--start", "--destroy", pod).assertSuccess()
                     .stdout().strip();
             assertTrue(clone.matches("[0-9a-f]{64}"), clone);
