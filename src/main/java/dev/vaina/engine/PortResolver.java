@@ -29,7 +29,7 @@ public final class PortResolver {
     public static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
             throws IOException {
         NetworkConfig resolved = settle(config.network(), image, store, err);
-        return config.with(config.hostname(), resolved);
+        return config.withNetwork(resolved);
     }
 
     /** The network options settled: what {@link #resolve} does, for a pod's network too. */

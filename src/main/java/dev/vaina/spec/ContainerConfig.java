@@ -21,6 +21,7 @@ import java.util.Map;
  * @param interactive -i
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
+ * @param limits      --memory, --cpus, --ulimit and the other resource limits (absent from older records)
  * @param healthCheck --health-cmd and its options; null uses the image's HEALTHCHECK, {@link HealthCheck#NONE} none
  * @param healthOnFailure --health-on-failure
  * @param startupHealthCheck --health-startup-cmd and its options, or null
@@ -41,6 +42,7 @@ public record ContainerConfig(
         boolean interactive,
         boolean autoRemove,
         NetworkConfig network,
+        ResourceLimits limits,
         HealthCheck healthCheck,
         HealthOnFailure healthOnFailure,
         StartupHealthCheck startupHealthCheck,
@@ -49,20 +51,29 @@ public record ContainerConfig(
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
 
+    /** A container without a health check option or --sdnotify. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
+            ResourceLimits limits) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, limits, null, null, null, null);
+    }
+
+    /** A container without resource limits. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, ResourceLimits.NONE, null, null, null, null);
+    }
+
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, NetworkConfig.DEFAULT);
-    }
-
-    /** A container without a health check option or --sdnotify. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, null, null, null, null);
+                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null);
     }
 
     public ContainerConfig {
@@ -79,8 +90,8 @@ public record ContainerConfig(
         if (network == null) {
             network = NetworkConfig.DEFAULT;
         }
-        if (restart == null) {
-            restart = RestartPolicy.NO;
+        if (limits == null) {
+            limits = ResourceLimits.NONE;
         }
         if (healthOnFailure == null) {
             healthOnFailure = HealthOnFailure.NONE;
@@ -88,15 +99,25 @@ public record ContainerConfig(
         if (sdNotify == null) {
             sdNotify = NotifyMode.CONMON;
         }
+        if (restart == null) {
+            restart = RestartPolicy.NO;
+        }
         if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
             throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
         }
     }
 
-    /** The same container with another host name and network (what a pod or the published ports settle). */
-    public ContainerConfig with(String hostname, NetworkConfig network) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout,
-                restart, tty, interactive, autoRemove, network, healthCheck, healthOnFailure, startupHealthCheck,
-                sdNotify);
+    /** The same container with its network settled (host ports chosen). */
+    public ContainerConfig withNetwork(NetworkConfig settled) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, settled, limits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify);
+    }
+
+    /** The same container with other resource limits (vaina update). */
+    public ContainerConfig withLimits(ResourceLimits newLimits) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify);
     }
 }

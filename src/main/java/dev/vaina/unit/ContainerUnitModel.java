@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.RestartPolicy;
 
 /**
@@ -14,20 +15,22 @@ import dev.vaina.spec.RestartPolicy;
  * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
  * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
  * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
- * --exit-policy stop). wants names the units that start with it (its health checks' timers), space-separated, or is null.
- * notifyAccess is systemd's NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does.
+ * --exit-policy stop). limits are the container's resource limits, set on the unit; slice is the slice the unit
+ * runs in (its pod's, for limits that hold for the whole pod), null for the manager's default. wants names the
+ * units that start with it (its health checks' timers), space-separated, or is null. notifyAccess is systemd's
+ * NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, String wants,
-        String notifyAccess) {
+        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, ResourceLimits limits,
+        String slice, String wants, String notifyAccess) {
 
-    /** A container that the monitor reports ready, without a health check timer. */
+    /** A container without resource limits in the manager's default slice, reported ready by the monitor. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, unitName, bindsTo, stopWhenUnneeded, null, "main");
+                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null, null, "main");
     }
 
     /** A container of its own: container-NAME.service. */
@@ -67,6 +70,10 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         Objects.requireNonNull(unitName, "unitName");
         if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
             throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
+        }
+        limits = limits == null ? ResourceLimits.NONE : limits;
+        if (slice != null && !slice.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
+            throw new IllegalArgumentException("invalid slice name \"" + slice + "\" for container " + name);
         }
         if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)( [a-zA-Z0-9:_.\\-]+\\.(timer|service))*")) {
             throw new IllegalArgumentException("invalid unit name \"" + wants + "\" for container " + name);

@@ -53,6 +53,9 @@ final class ContainerOptions {
     @Mixin
     HealthOptions health;
 
+    @Mixin
+    ProcessLimitOptions limits;
+
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
     String pull;
@@ -95,6 +98,7 @@ final class ContainerOptions {
                 process.interactive,
                 rm,
                 networkOptions.toConfig(),
+                limits.toLimits(),
                 health.healthCheck(),
                 health.onFailure(),
                 health.startupHealthCheck(),
