@@ -7,6 +7,7 @@ import dev.vaina.spec.Signals;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
 import dev.vaina.systemd.JobResult;
@@ -57,6 +58,7 @@ public final class Containers {
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
                 infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
         store.create(record);
+        engine.record(Event.container("create", record));
         return record;
     }
 
@@ -165,6 +167,7 @@ public final class Containers {
                     + record.unit() + ", yet its monitor (pid " + after.monitorPid() + ") still runs");
         }
         engine.systemd().resetFailedUnit(record.unit());
+        engine.record(Event.container("stop", record));
     }
 
     /**
@@ -200,6 +203,7 @@ public final class Containers {
         }
         requireFreezer(record);
         runtime(record, state).run("pause", record.id());
+        engine.record(Event.container("pause", record));
     }
 
     public void unpause(ContainerRecord record) throws IOException {
@@ -208,6 +212,7 @@ public final class Containers {
             throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
         }
         runtime(record, state).run("resume", record.id());
+        engine.record(Event.container("unpause", record));
     }
 
     /** Running, with its processes frozen. */
@@ -238,6 +243,7 @@ public final class Containers {
                     + " is in state " + state.status() + ": container state improper");
         }
         ContainerPid.signal(pid, signal);
+        engine.record(Event.container("kill", record));
     }
 
     /**
@@ -280,6 +286,7 @@ public final class Containers {
             engine.systemd().resetFailedUnit(record.unit());
         }
         store.remove(record);
+        engine.record(Event.container("remove", record));
     }
 
     private static String readError(Path runDir) throws IOException {

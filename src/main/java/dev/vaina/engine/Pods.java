@@ -8,6 +8,7 @@ import dev.vaina.spec.RestartPolicy;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
@@ -66,6 +67,7 @@ public final class Pods {
             remove(pod, true, null);
             throw e;
         }
+        engine.record(Event.pod("create", pod));
         return pod;
     }
 
@@ -157,6 +159,7 @@ public final class Pods {
                 failures.add(member.name() + ": " + e.getMessage());
             }
         }
+        engine.record(Event.pod("start", pod));
         if (!failures.isEmpty()) {
             throw new EngineException("starting some containers of pod " + pod.name() + " failed:\n\t* "
                     + String.join("\n\t* ", failures));
@@ -202,6 +205,7 @@ public final class Pods {
         } else if (engine.systemd().status(pod.unit()).isActive()) {
             engine.systemd().stopUnit(pod.unit());
         }
+        engine.record(Event.pod("stop", pod));
     }
 
     /** Sends a signal to every running container of the pod, members first. */
@@ -248,6 +252,7 @@ public final class Pods {
         }
         PodUnitFiles.delete(engine, pod);
         store.remove(pod);
+        engine.record(Event.pod("remove", pod));
     }
 
     /** The pod's state as Podman computes it from its containers' states. */

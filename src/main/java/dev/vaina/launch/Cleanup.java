@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
@@ -65,12 +66,14 @@ public final class Cleanup {
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
             int code = exitCode(paths);
             store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
+            Journal.record(store.layout(), Event.container("died", record, code));
         }
         if (remove) {
             if (unitFile != null) {
                 Files.deleteIfExists(unitFile);
             }
             store.remove(record);
+            Journal.record(store.layout(), Event.container("remove", record));
         }
     }
 
