@@ -1,6 +1,7 @@
 package dev.vaina.cli;
 
 import dev.vaina.image.ImageRecord;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,13 +16,22 @@ final class ImagePruneCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        for (ImageRecord image : context.images().list()) {
-            if ((all || image.repoTags().isEmpty()) && ImageUse.containers(context, image).isEmpty()) {
-                context.images().remove(image);
-                out().println(image.id());
-            }
+        for (ImageRecord image : prune(context, all)) {
+            out().println(image.id());
         }
         out().flush();
         return 0;
+    }
+
+    /** Removes the dangling images no container uses (with {@code all}: every image no container uses). */
+    static List<ImageRecord> prune(Context context, boolean all) throws java.io.IOException {
+        List<ImageRecord> removed = new java.util.ArrayList<>();
+        for (ImageRecord image : context.images().list()) {
+            if ((all || image.repoTags().isEmpty()) && ImageUse.containers(context, image).isEmpty()) {
+                context.images().remove(image);
+                removed.add(image);
+            }
+        }
+        return removed;
     }
 }

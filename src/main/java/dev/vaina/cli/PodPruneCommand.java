@@ -1,6 +1,5 @@
 package dev.vaina.cli;
 
-import dev.vaina.engine.PodStatus;
 import dev.vaina.store.PodRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +12,8 @@ final class PodPruneCommand extends ContextCommand {
 
     @Override
     int execute(Context context) throws Exception {
-        var pods = context.engine().pods();
-        for (PodRecord pod : context.engine().podStore().list()) {
-            String status = pods.status(pod);
-            if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
-                pods.remove(pod, false, null);
-                out().println(pod.id());
-            }
+        for (PodRecord pod : context.engine().pods().prune()) {
+            out().println(pod.id());
         }
         out().flush();
         return 0;

@@ -7,7 +7,14 @@ package dev.vaina.cli;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
+        "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion"
+    };
+
+    /** The verbs under `vaina container`, as Podman's: the container verbs, and ls/list for ps. */
+    private static final String[] CONTAINER_NAMES = {
+        "attach", "commit", "create", "diff", "exec", "exists", "export", "inspect", "kill", "list", "logs", "ls", "pause",
+        "port", "prune", "ps", "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "wait"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -21,6 +28,32 @@ final class Verbs {
 
     static String[] names() {
         return NAMES.clone();
+    }
+
+    static String[] containerNames() {
+        return CONTAINER_NAMES.clone();
+    }
+
+    /** The command class of {@code vaina container NAME}, or null when there is none. */
+    static Class<?> containerCommand(String name) {
+        switch (name) {
+            case "ls":
+            case "list":
+                return PsCommand.class;
+            case "inspect":
+                return InspectCommand.class;
+            case "exists":
+                return ContainerExistsCommand.class;
+            case "prune":
+                return ContainerPruneCommand.class;
+            default:
+                for (String verb : CONTAINER_NAMES) {
+                    if (verb.equals(name)) {
+                        return command(name);
+                    }
+                }
+                return null;
+        }
     }
 
     /** The command class of a verb, or null when {@code name} is none. A switch: no lambdas on this path. */
@@ -56,6 +89,17 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "container": return ContainerCommand.class;
+            case "rename": return RenameCommand.class;
+            case "diff": return DiffCommand.class;
+            case "export": return ExportCommand.class;
+            case "commit": return CommitCommand.class;
+            case "history": return HistoryCommand.class;
+            case "attach": return AttachCommand.class;
+            case "events": return EventsCommand.class;
+            case "info": return InfoCommand.class;
+            case "system": return SystemCommand.class;
+            case "completion": return CompletionCommand.class;
             default: return null;
         }
     }
@@ -65,18 +109,29 @@ final class Verbs {
      * option before it is not a global one (then picocli, with every verb, says what is wrong).
      */
     static String of(String[] args) {
+        int at = position(args);
+        return at < 0 ? null : args[at];
+    }
+
+    /** The word after the verb (for `container X`: X), or null. */
+    static String subverb(String[] args) {
+        int at = position(args);
+        return at < 0 || at + 1 >= args.length ? null : args[at + 1];
+    }
+
+    private static int position(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
-                return command(arg) == null ? null : arg;
+                return command(arg) == null ? -1 : i;
             }
             if (takesValue(arg)) {
                 i++;
             } else if (!isValuedWithEquals(arg) && !isFlag(arg)) {
-                return null;
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean takesValue(String arg) {

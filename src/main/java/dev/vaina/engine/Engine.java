@@ -131,6 +131,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The OCI runtime chosen by configuration, or null when it is probed at each start. */
+    public String configuredRuntime() {
+        return runtime;
+    }
+
+    /** The rootless network helper chosen by configuration, or null when it is probed at each start. */
+    public String configuredRootlessNetwork() {
+        return rootlessNetwork;
+    }
+
     /** The event journal. */
     public EventJournal events() {
         return new EventJournal(layout);

@@ -255,6 +255,19 @@ public final class Pods {
         engine.record(Event.pod("remove", pod));
     }
 
+    /** Removes every pod none of whose containers runs, with its containers; returns them. */
+    public List<PodRecord> prune() throws IOException {
+        List<PodRecord> removed = new ArrayList<>();
+        for (PodRecord pod : store.list()) {
+            String status = status(pod);
+            if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
+                remove(pod, false, null);
+                removed.add(pod);
+            }
+        }
+        return removed;
+    }
+
     /** The pod's state as Podman computes it from its containers' states. */
     public String status(PodRecord pod) throws IOException {
         return PodStatus.of(containerStates(containers(pod)));

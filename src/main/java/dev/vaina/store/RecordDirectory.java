@@ -232,6 +232,11 @@ final class RecordDirectory<T> {
         Files.createDirectories(names);
         try (StoreLock lock = StoreLock.acquire(lockFile)) {
             Path newName = names.resolve(nameOf.apply(renamed));
+            boolean sameName = nameOf.apply(record).equals(nameOf.apply(renamed));
+            if (sameName) {
+                Json.write(directory(id).resolve(recordFile), renamed);
+                return;
+            }
             claimName(newName, renamed);
             try {
                 Json.write(directory(id).resolve(recordFile), renamed);
