@@ -49,7 +49,7 @@ public final class Main {
             commandLine.addSubcommand(verb, Verbs.command(verb));
         } else if (!(args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0])))) {
             for (String name : Verbs.names()) {
-                commandLine.addSubcommand(name, Verbs.command(name));
+                commandLine.addSubcommand(name, "container".equals(name) ? containerGroup(factory, null) : Verbs.command(name));
             }
         }
         // Options after the image (exec: the container) belong to the command, as with podman and docker.
