@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
  * Where a verb that makes an archive ({@code save}, {@code export}) writes it: standard output, never a
  * terminal, or a file that appears whole or not at all.
  */
-final class ArchiveOutput {
+public final class ArchiveOutput {
     /** Writes the archive to a stream. */
-    interface Writer {
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
@@ -27,7 +27,7 @@ final class ArchiveOutput {
      * @param verb   the verb, for Podman's refusal to write to a terminal
      * @param what   what is archived, for the error message
      */
-    static void write(Path output, String verb, String what, Writer writer) throws IOException {
+    public static void write(Path output, String verb, String what, Writer writer) throws IOException {
         if (output == null) {
             if (System.console() != null) {
                 throw new CommandFailedException(ExitCodes.ENGINE, "refusing to " + verb + " to terminal. Use -o flag or redirect");
