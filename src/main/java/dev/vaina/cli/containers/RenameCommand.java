@@ -29,7 +29,8 @@ public final class RenameCommand extends ContextCommand {
         try {
             context.engine().containers().rename(record, newName);
         } catch (InvalidSpecException e) {
-            throw new CommandFailedException(ExitCodes.ENGINE, e.getMessage());
+            // Podman's words for a bad new name
+            throw new CommandFailedException(ExitCodes.ENGINE, "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
         } catch (NameInUseException e) {
             throw new CommandFailedException(ExitCodes.ENGINE, "renaming container " + record.id() + ": name " + newName
                     + " already in use, cannot rename container " + record.id() + ": container already exists");
