@@ -149,7 +149,7 @@ class ContainerVerbsTest {
     }
 
     @EachMode
-    void completion_bashCompletesVerbsOptionsAndContainerNames_fromTheInstalledScript(VainaCli vaina) {
+    void completion_bashCompletesVerbsOptionsAndContainerNames_fromTheInstalledScript_andManPagesAreInstalled(VainaCli vaina) {
         String name = "verbs-complete-" + vaina.mode();
         try {
             vaina.run("create", "--name", name, Images.busybox(vaina), "true").assertSuccess();
@@ -167,6 +167,9 @@ class ContainerVerbsTest {
                     .assertSuccess();
             assertEquals("--change\n", options.stdout(), options::describe);
             vaina.run("completion", "fish").assertSuccess();
+            java.nio.file.Path manPage = script.getParent().getParent().getParent().resolve("man/man1/vaina-rename.1");
+            Result man = vaina.exec(List.of("man", "-l", manPage.toString())).assertSuccess();
+            assertTrue(man.stdout().contains("vaina-rename - Rename an existing container."), man::describe);
             vaina.run("completion", "tcsh").assertExitCode(125);
         } finally {
             vaina.run("rm", "-f", name);
