@@ -19,6 +19,13 @@ import java.util.Map;
  * running container's mount lives in its monitor's mount namespace, out of the CLI's sight).
  */
 public final class ContainerFileSystem {
+    /**
+     * Mount points the runtime makes in the writable layer when the image lacks them: not the container's own
+     * changes, so diff leaves them out, as Podman's does (the paths themselves, not what lies under them).
+     */
+    private static final java.util.Set<String> INIT_PATHS = java.util.Set.of("/dev", "/etc/hostname", "/etc/hosts",
+            "/etc/resolv.conf", "/proc", "/run", "/run/notify", "/run/.containerenv", "/run/secrets", "/sys", "/etc/mtab");
+
     private final StoreLayout layout;
     private final ContainerRecord record;
 
@@ -48,7 +55,7 @@ public final class ContainerFileSystem {
     /**
      * What the container changed, sorted by path: a whiteout is a deletion; anything else in the writable
      * layer is a change when some image layer has that path and an addition otherwise (a directory holding a
-     * change is itself changed, as overlayfs copies it up).
+     * change is itself changed, as overlayfs copies it up); the runtime's mount points are left out.
      */
     public List<Change> changes() throws IOException {
         List<Change> changes = new ArrayList<>();
@@ -67,7 +74,9 @@ public final class ContainerFileSystem {
                     changes.add(new Change('D', path));
                     continue;
                 }
-                changes.add(new Change(inImage(path) ? 'C' : 'A', path));
+                if (!INIT_PATHS.contains(path)) {
+                    changes.add(new Change(inImage(path) ? 'C' : 'A', path));
+                }
                 if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     walk(entry, path, changes);
                 }
