@@ -65,8 +65,9 @@ public final class Cleanup {
         ContainerState state = store.state(record.id());
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
             int code = exitCode(paths);
-            store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
+            // The event first: a command that waits for the exited state may record the next event at once.
             Journal.record(store.layout(), Event.container("died", record, code));
+            store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
         }
         if (remove) {
             if (unitFile != null) {
