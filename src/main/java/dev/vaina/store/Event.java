@@ -60,10 +60,16 @@ public record Event(Instant time, String type, String status, String id, String 
         map.put("Image", image);
         map.put("Name", name);
         map.put("Status", status);
-        map.put("Time", time.toString());
+        map.put("Time", rfc3339Nano(time));
         map.put("Type", type);
         map.put("Attributes", new TreeMap<>(attributes));
         return map;
+    }
+
+    /** Go's RFC3339Nano: the fraction without trailing zeros (Java's Instant prints them in groups of three). */
+    static String rfc3339Nano(Instant time) {
+        String text = time.toString();
+        return text.contains(".") ? text.replaceAll("\\.?0+Z$", "Z") : text;
     }
 
     static Event fromJson(String line) throws IOException {

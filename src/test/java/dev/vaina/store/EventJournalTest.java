@@ -62,6 +62,13 @@ class EventJournalTest {
     }
 
     @Test
+    void times_areWrittenAsGoWritesThem() {
+        assertEquals("2026-12-02T15:37:34.09277451Z", Event.rfc3339Nano(Instant.parse("2026-12-02T15:37:34.092774510Z")));
+        assertEquals("2026-12-02T15:37:34.5Z", Event.rfc3339Nano(Instant.parse("2026-12-02T15:37:34.500Z")));
+        assertEquals("2026-12-02T15:37:34Z", Event.rfc3339Nano(Instant.parse("2026-12-02T15:37:34Z")));
+    }
+
+    @Test
     void aMissingJournal_hasNoEvents() throws IOException {
         assertEquals(List.of(), new EventJournal(dir.resolve("none.log"), 4096).read());
     }
