@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
+import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
 import java.util.Arrays;
 import java.util.List;
@@ -124,28 +126,48 @@ class ContainerVerbsTest {
         assertTrue(json.stdout().contains("\"Name\":\"" + name + "\",\"Status\":\"died\""), json::describe);
     }
 
+    /**
+     * On a private store: prune takes every container that does not run, and the other test classes, which run
+     * beside this one, keep theirs.
+     */
     @EachMode
-    void info_systemDf_systemPrune_andTheContainerGroup(VainaCli vaina) {
-        String name = "verbs-prune-" + vaina.mode();
-        Result info = vaina.run("info", "--format",
-                "{{.Host.Arch}} {{.Host.CgroupManager}} {{.Host.OCIRuntime.Name}} {{.Host.Security.Rootless}} "
-                        + "{{.Store.ContainerStore.Number}} {{.Store.ImageStore.Number}} {{.Version.Version}}").assertSuccess();
-        String[] fields = info.stdout().strip().split(" ");
-        assertEquals("amd64", fields[0]);
-        assertEquals("systemd", fields[1]);
-        assertTrue(Set.of("runc", "crun").contains(fields[2]), info::describe);
-        assertEquals(Boolean.toString(vaina.mode() == dev.vaina.it.support.Mode.ROOTLESS), fields[3], info::describe);
-        vaina.run("create", "--name", name, Images.busybox(vaina), "true").assertSuccess();
-        String listed = vaina.run("container", "ls", "-a", "--format", "{{.Names}}").assertSuccess().stdout();
-        assertTrue(lines(listed).contains(name), listed);
-        Result df = vaina.run("system", "df").assertSuccess();
-        assertTrue(df.stdout().startsWith("TYPE           TOTAL       ACTIVE      SIZE        RECLAIMABLE\n"), df::describe);
-        assertTrue(df.stdout().contains("\nContainers     "), df::describe);
-        Result prune = vaina.run("system", "prune", "-f").assertSuccess();
-        assertTrue(prune.stdout().contains("Deleted Containers\n"), prune::describe);
-        vaina.run("container", "exists", name).assertExitCode(1);
-        Result help = vaina.run("container", "--help").assertSuccess();
-        assertTrue(help.stdout().contains("rename") && help.stdout().contains("ls"), help::describe);
+    void info_systemDf_systemPrune_andTheContainerGroup(VainaCli vaina) throws java.io.IOException {
+        String name = "verbs-prune-private-" + vaina.mode();
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                vaina.exec(List.of("mktemp", "-d", "/tmp/vs.XXXXXX")).assertSuccess().stdout().strip());
+        List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
+        try {
+            run(vaina, store, "import", TestImages.busyboxTarball().toString(), "localhost/busybox").assertSuccess();
+            Result info = run(vaina, store, "info", "--format",
+                    "{{.Host.Arch}} {{.Host.CgroupManager}} {{.Host.OCIRuntime.Name}} {{.Host.Security.Rootless}} "
+                            + "{{.Store.ContainerStore.Number}} {{.Store.ImageStore.Number}} {{.Store.GraphRoot}}").assertSuccess();
+            List<String> fields = List.of(info.stdout().strip().split(" "));
+            assertTrue(Set.of("runc", "crun").contains(fields.get(2)), info::describe);
+            assertEquals(List.of("amd64", "systemd", fields.get(2), Boolean.toString(vaina.mode() == Mode.ROOTLESS), "0", "1",
+                    dir.resolve("data").toString()), fields, info::describe);
+            String id = run(vaina, store, "create", "--name", name, "localhost/busybox", "true").assertSuccess().stdout().strip();
+            String listed = run(vaina, store, "container", "ls", "-a", "--format", "{{.Names}}").assertSuccess().stdout();
+            assertEquals(name + "\n", listed);
+            Result df = run(vaina, store, "system", "df").assertSuccess();
+            String[] rows = df.stdout().split("\n");
+            assertEquals("TYPE           TOTAL       ACTIVE      SIZE        RECLAIMABLE", rows[0], df::describe);
+            assertTrue(rows[1].startsWith("Images         1           1           "), df::describe);
+            assertEquals("Containers     1           0           0B          0B (0%)", rows[2], df::describe);
+            Result prune = run(vaina, store, "system", "prune", "-f").assertSuccess();
+            assertEquals("Deleted Containers\n" + id + "\nTotal reclaimed space: 0B\n", prune.stdout());
+            run(vaina, store, "container", "exists", name).assertExitCode(1);
+            run(vaina, store, "image", "exists", "localhost/busybox").assertSuccess();
+            Result help = vaina.run("container", "--help").assertSuccess();
+            assertTrue(help.stdout().contains("rename") && help.stdout().contains("ls"), help::describe);
+        } finally {
+            dev.vaina.store.FileTrees.delete(dir);
+        }
+    }
+
+    private static Result run(VainaCli vaina, List<String> store, String... args) {
+        List<String> all = new java.util.ArrayList<>(store);
+        all.addAll(List.of(args));
+        return vaina.run(all.toArray(String[]::new));
     }
 
     @EachMode
