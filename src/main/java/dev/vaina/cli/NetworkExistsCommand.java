@@ -1,0 +1,16 @@
+package dev.vaina.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina network exists`: exit 0 when the network exists, 1 when it does not; prints nothing. */
+@Command(name = "exists", description = "Check whether a network exists (exit 0) or not (exit 1).")
+final class NetworkExistsCommand extends ContextCommand {
+    @Parameters(index = "0", paramLabel = "NETWORK")
+    String name;
+
+    @Override
+    int execute(Context context) throws Exception {
+        return context.engine().networks().lookup(name).isPresent() ? 0 : 1;
+    }
+}
