@@ -87,6 +87,7 @@ public final class Networks {
         String gateway = given == null ? null : gateway(given, request.gateway());
         Subnet range = request.ipRange() == null ? null : range(given, request.ipRange());
         try (StoreLock lock = store.lock()) {
+            store.repair(); // what a create or rm killed half-way left
             List<NetworkDefinition> existing = list();
             String name = request.name() != null ? request.name() : nextName(existing);
             if (existing.stream().anyMatch(network -> network.name().equals(name))) {

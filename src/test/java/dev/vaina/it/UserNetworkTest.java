@@ -161,7 +161,10 @@ class UserNetworkTest {
         vaina.run("network", "rm", front, back).assertSuccess();
     }
 
-    /** A published port of a container on a named network, and its static address. */
+    /**
+     * A published port of a container on a named network, its static address and MAC address, and what a SIGKILL
+     * of its monitor leaves once the next command has run: nothing.
+     */
     @Test
     void publishedPort_andStaticIp_onANamedNetwork() throws Exception {
         VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
@@ -171,20 +174,36 @@ class UserNetworkTest {
         String name = "pubweb-" + suffix;
         vaina.run("network", "create", net).assertSuccess();
         String subnet = field(vaina, net, "{{range .Subnets}}{{.Subnet}}{{end}}");
+        String bridge = field(vaina, net, "{{.NetworkInterface}}");
         String ip = subnet.substring(0, subnet.lastIndexOf('.')) + ".50";
         int port = NetworkTest.freePort();
         try {
-            vaina.run("run", "-d", "--name", name, "--network", net, "--ip", ip, "-p", port + ":80", image, "sh", "-c",
+            vaina.run("run", "-d", "--name", name, "--network", net, "--ip", ip, "--mac-address", "02:42:0a:59:00:77", "-p",
+                    port + ":80", image, "sh", "-c",
                     "echo static > /index.html && exec httpd -f -p 80 -h /").assertSuccess();
             assertEquals("static\n", NetworkTest.httpGet("127.0.0.1", port));
             Result addr = vaina.run("exec", name, "ip", "-o", "-4", "addr", "show", "eth0").assertSuccess();
             assertTrue(addr.stdout().contains(" " + ip + "/24 "), addr::describe);
+            Result link = vaina.run("exec", name, "ip", "-o", "link", "show", "eth0").assertSuccess();
+            assertTrue(link.stdout().contains("link/ether 02:42:0a:59:00:77 "), link::describe);
             Result taken = vaina.run("run", "--rm", "--network", net, "--ip", ip, image, "true");
             assertFalse(taken.succeeded(), taken::describe);
             assertTrue(taken.stderr().contains("requested ip address " + ip + " is already allocated"), taken::describe);
             Result outside = vaina.run("create", "--network", net, "--ip", "192.0.2.1", image, "true")
                     .assertExitCode(125);
             assertTrue(outside.stderr().contains("not in any subnet on network " + net), outside::describe);
+            // The monitor killed with SIGKILL: the next command repairs, freeing the address, the bridge and the namespace.
+            String id = vaina.run("ps", "-q", "--no-trunc", "--filter", "name=^" + name + "$").assertSuccess().stdout().strip();
+            String monitor = vaina.run("inspect", name).assertSuccess().stdout()
+                    .replaceAll("(?s).*\"ConmonPid\"\\s*:\\s*(\\d+).*", "$1");
+            new ProcessBuilder("kill", "-KILL", monitor).start().waitFor();
+            for (int attempt = 0; attempt < 100 && vaina.run("ps", "-q", "--filter", "name=^" + name + "$")
+                    .assertSuccess().stdout().strip().length() > 0; attempt++) {
+                Thread.sleep(100);
+            }
+            assertFalse(Files.exists(Path.of("/run/vaina/netns", id)), "the network namespace file is left");
+            assertFalse(linkExists(bridge), "bridge " + bridge + " is left");
+            vaina.run("run", "--rm", "--network", net, "--ip", ip, image, "true").assertSuccess();
         } finally {
             vaina.run("rm", "-f", name).assertSuccess();
             vaina.run("network", "rm", net).assertSuccess();
