@@ -21,6 +21,7 @@ import dev.vaina.cli.containers.StartCommand;
 import dev.vaina.cli.containers.StatsCommand;
 import dev.vaina.cli.containers.StopCommand;
 import dev.vaina.cli.containers.TopCommand;
+import dev.vaina.cli.containers.UpdateCommand;
 import dev.vaina.cli.containers.UnpauseCommand;
 import dev.vaina.cli.containers.WaitCommand;
 import dev.vaina.cli.images.HistoryCommand;
@@ -35,6 +36,7 @@ import dev.vaina.cli.images.PushCommand;
 import dev.vaina.cli.images.RmiCommand;
 import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
+import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.cli.system.EventsCommand;
 import dev.vaina.cli.system.InfoCommand;
@@ -48,14 +50,14 @@ import dev.vaina.cli.system.VersionCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network",
         "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion"
     };
 
     /** The verbs under `vaina container`, as Podman's: the container verbs, and ls/list for ps. */
     private static final String[] CONTAINER_NAMES = {
         "attach", "commit", "create", "diff", "exec", "exists", "export", "inspect", "kill", "list", "logs", "ls", "pause",
-        "port", "prune", "ps", "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "wait"
+        "port", "prune", "ps", "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -117,6 +119,7 @@ final class Verbs {
             case "stats": return StatsCommand.class;
             case "pause": return PauseCommand.class;
             case "unpause": return UnpauseCommand.class;
+            case "update": return UpdateCommand.class;
             case "images": return ImagesCommand.class;
             case "import": return ImportCommand.class;
             case "version": return VersionCommand.class;
@@ -130,6 +133,7 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "network": return NetworkCommand.class;
             case "container": return ContainerCommand.class;
             case "rename": return RenameCommand.class;
             case "diff": return DiffCommand.class;

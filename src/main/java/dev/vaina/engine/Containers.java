@@ -50,8 +50,10 @@ public final class Containers {
     ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
             ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
         store.repair();
+        engine.limits().requireSupported(config.limits());
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
+        engine.networks().checkAttachable(config.network().networks());
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,

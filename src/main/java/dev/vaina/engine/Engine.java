@@ -163,9 +163,19 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /** Bridge networks and the containers on them. */
+    public Networks networks() {
+        return new Networks(this);
+    }
+
     /** Commands run in running containers. */
     public Exec exec() {
         return new Exec(this);
+    }
+
+    /** Resource limits: where they can hold, and changing them on a running container. */
+    public Limits limits() {
+        return new Limits(this);
     }
 
     /** What a container's processes use, and which processes those are. */
@@ -218,6 +228,9 @@ public final class Engine implements AutoCloseable {
             command.add("--network-helper");
             command.add(rootlessNetwork);
         }
+        // Units of the container's own (aardvark-dns's) go to the manager that runs it.
+        command.add("--systemd-manager");
+        command.add(scope().text);
         return command;
     }
 

@@ -5,8 +5,8 @@ import dev.vaina.spec.ImageConfig;
 import java.util.List;
 
 /**
- * What a container is: written when it is created, and changed afterwards only by a rename (its name, and
- * its unit once that is not running).
+ * What a container is: written when it is created; afterwards only `update` replaces its resource limits,
+ * and a rename its name (and its unit once that is not running).
  *
  * @param id        64 hex digits
  * @param created   ISO-8601 instant

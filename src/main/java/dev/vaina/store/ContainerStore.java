@@ -1,5 +1,7 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkAttachment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.util.Optional;
 public final class ContainerStore {
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
+    private static final String NETWORKS = "networks.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoreLayout layout;
@@ -56,6 +59,18 @@ public final class ContainerStore {
         return records.read(id);
     }
 
+    /**
+     * Replaces what the user asked for in a container's record (vaina update changes its limits); the
+     * record is written atomically. Returns the record as stored now.
+     */
+    public ContainerRecord replaceConfig(ContainerRecord record, ContainerConfig config) throws IOException {
+        ContainerRecord changed = new ContainerRecord(record.id(), record.name(), record.created(), record.imageId(),
+                record.imageName(), record.args(), config, record.imageConfig(), record.layers(), record.unit(),
+                record.pod(), record.infra());
+        Json.write(layout.container(record.id()).resolve(RECORD), changed);
+        return changed;
+    }
+
     public ContainerState state(String id) throws IOException {
         try {
             return Json.read(layout.container(id).resolve(STATE), ContainerState.class);
@@ -66,6 +81,29 @@ public final class ContainerStore {
 
     public void writeState(String id, ContainerState state) throws IOException {
         Json.write(layout.container(id).resolve(STATE), state);
+    }
+
+    /**
+     * The named networks a container is on: those it was created with, as network connect and disconnect
+     * changed them since (the record itself never changes).
+     */
+    public List<NetworkAttachment> networks(ContainerRecord record) throws IOException {
+        try {
+            return Json.read(layout.container(record.id()).resolve(NETWORKS), Attachments.class).networks();
+        } catch (NoSuchFileException e) {
+            return record.config().network().networks();
+        }
+    }
+
+    public void writeNetworks(String id, List<NetworkAttachment> networks) throws IOException {
+        Json.write(layout.container(id).resolve(NETWORKS), new Attachments(networks));
+    }
+
+    /** networks.json: a list needs a bean around it to be read back with its element type. */
+    public record Attachments(List<NetworkAttachment> networks) {
+        public Attachments {
+            networks = networks == null ? List.of() : List.copyOf(networks);
+        }
     }
 
     public boolean exists(String id) {
