@@ -1,6 +1,8 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,jna/libjnidispatch.so}
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,jna/libjnidispatch.so},
+#   shell completion under PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d},
+#   man pages in PREFIX/share/man/man1 (vaina.1, vaina-run.1, vaina-pod-create.1, ...)
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
 #   statically from the classes real commands load (scripts/record-class-lists.sh); and the static
 #   units of units/ with PREFIX/bin filled in: PREFIX/lib/systemd/user/ (every unit) and
@@ -83,6 +85,23 @@ exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$l
     write_script "$lib/vaina-monitor" "#!/bin/sh
 # The per-container monitor, exec'd by the launcher (same PID): one per running container.
 exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
+    write_script "$lib/vaina-aardvark-dns" '#!/bin/sh
+# netavark runs this in place of aardvark-dns (--aardvark-binary; dev.vaina.net.Netavark sets the variables).
+# aardvark-dns answers for the containers of every network with DNS: it goes to a unit of its own in the
+# manager that runs the containers, not into the cgroup of the container whose start happened to need it.
+# It forks into the background once it listens; netavark stops it with the last container.
+if [ "$VAINA_SYSTEMD_MANAGER" = system ]; then manager=--system; else manager=--user; fi
+# netavark discards what its aardvark-dns says: why it did not start goes to a file beside its state.
+exec 2>>"${VAINA_AARDVARK_LOG:-/dev/null}"
+exec /usr/bin/systemd-run "$manager" --quiet --collect --unit="$VAINA_AARDVARK_UNIT" --property=Type=forking \
+    --description="aardvark-dns for vaina networks" -- "$VAINA_AARDVARK_DNS" "$@"'
+    install -d -m 0755 "$lib/netavark-path"
+    write_script "$lib/netavark-path/systemd-run" '#!/bin/sh
+# First on netavark'"'"'s PATH: where /run/systemd/system exists, netavark starts aardvark-dns (vaina-aardvark-dns,
+# its --aardvark-binary) as "systemd-run -q --scope [--user] AARDVARK ARGS", in a scope of the system manager or
+# of its caller'"'"'s user manager; vaina-aardvark-dns chooses the manager and the unit itself.
+while [ $# -gt 0 ]; do case "$1" in -*) shift ;; *) break ;; esac; done
+exec "$@"'
 }
 
 install_jna() { # LIB
@@ -158,5 +177,20 @@ dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
+
+# Shell completion, made by the installed command from its own model, where each shell looks for it.
+install_completion() { # SHELL FILE
+    install -d -m 0755 "$(dirname "$2")"
+    "$prefix/bin/vaina" completion "$1" > "$2.new" && chmod 0644 "$2.new" && mv -f "$2.new" "$2"
+}
+install_completion bash "$prefix/share/bash-completion/completions/vaina"
+install_completion zsh "$prefix/share/zsh/site-functions/_vaina"
+install_completion fish "$prefix/share/fish/vendor_completions.d/vaina.fish"
+# A man page per verb (man vaina-run), from the same model.
+man_dir="$prefix/share/man/man1"
+rm -rf "$man_dir.new" && install -d -m 0755 "$man_dir.new"
+"$java" -cp "$lib/vaina.jar" dev.vaina.cli.ManPages "$man_dir.new"
+chmod 0644 "$man_dir.new"/vaina*.1
+install -d -m 0755 "$man_dir" && rm -f "$man_dir"/vaina.1 "$man_dir"/vaina-*.1 && mv -f "$man_dir.new"/vaina*.1 "$man_dir"/ && rmdir "$man_dir.new"
 
 echo "installed vaina into $prefix (java: $java, class-data archives:$(cd "$lib" && ls vaina-*.jsa 2>/dev/null | sed 's/^/ /' | tr -d '\n'))"

@@ -4,6 +4,8 @@ import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
+import dev.vaina.store.EventJournal;
 import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.systemd.ManagerScope;
@@ -129,12 +131,41 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The OCI runtime chosen by configuration, or null when it is probed at each start. */
+    public String configuredRuntime() {
+        return runtime;
+    }
+
+    /** The rootless network helper chosen by configuration, or null when it is probed at each start. */
+    public String configuredRootlessNetwork() {
+        return rootlessNetwork;
+    }
+
+    /** The event journal. */
+    public EventJournal events() {
+        return new EventJournal(layout);
+    }
+
+    /** Records an event; a journal that cannot be written costs a warning, never the operation. */
+    public void record(Event event) {
+        IOException failure = events().append(event);
+        if (failure != null) {
+            log.warn("cannot record the " + event.type() + " " + event.status() + " event in "
+                    + layout.events() + ": " + failure.getMessage());
+        }
+    }
+
     /** The life cycle of containers: create, start, stop, kill, remove. */
     public Containers containers() {
         if (containers == null) {
             containers = new Containers(this);
         }
         return containers;
+    }
+
+    /** Bridge networks and the containers on them. */
+    public Networks networks() {
+        return new Networks(this);
     }
 
     /** Commands run in running containers. */
@@ -216,6 +247,9 @@ public final class Engine implements AutoCloseable {
             command.add("--network-helper");
             command.add(rootlessNetwork);
         }
+        // Units of the container's own (aardvark-dns's) go to the manager that runs it.
+        command.add("--systemd-manager");
+        command.add(scope().text);
         return command;
     }
 

@@ -7,6 +7,7 @@ import dev.vaina.oci.RuntimeProbe;
 import dev.vaina.store.HealthState;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
@@ -21,11 +22,14 @@ final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
     private final String configuredHelper;
+    private final String managerScope;
 
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper) {
+    /** @param managerScope "user" or "system": the manager running the container */
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
+        this.managerScope = managerScope;
     }
 
     void startAndBecomeMonitor(String id) throws IOException {
@@ -43,13 +47,14 @@ final class Launch {
             }
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
+        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper, managerScope);
         String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
+        Journal.record(layout, Event.container("start", record));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
