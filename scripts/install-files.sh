@@ -1,6 +1,6 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,jna/libjnidispatch.so}
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-generator,jna/libjnidispatch.so}
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
 #   statically from the classes real commands load (scripts/record-class-lists.sh).
 # Usage: scripts/install-files.sh PREFIX JAR
@@ -34,6 +34,8 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
 # The JVMs' flags, measured (see bench/): the CLI starts once per command, the launcher once per
 # container start and cleanup; the monitor lives as long as its container, one per container.
 cli_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
+generator_flags="-Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 launcher_flags="-Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
@@ -78,6 +80,10 @@ exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli)
     write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
 exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+    write_script "$lib/vaina-generator" "#!/bin/sh
+# systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
+# directories; it writes units, nothing else.
+exec '$java' $generator_flags $(archive_flags "$lib" generator) -Dvaina.prefix='$prefix' -cp '$lib/vaina.jar' dev.vaina.unit.definition.Generator \"\$@\""
     write_script "$lib/vaina-monitor" "#!/bin/sh
 # The per-container monitor, exec'd by the launcher (same PID): one per running container.
 exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""

@@ -39,15 +39,27 @@ public final class Containers {
 
     public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
             throws IOException {
-        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false);
+        return create(requestedName, image, imageName, config, null);
+    }
+
+    /** @param unit the unit that runs it, when that is a definition file's (null: container-NAME.service) */
+    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config,
+            String unit) throws IOException {
+        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false, unit);
+    }
+
+    ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
+        return create(id, requestedName, image, imageName, config, pod, infra, null);
     }
 
     /**
      * @param pod   the pod the container joins, or null
      * @param infra whether it is that pod's infra container: its unit is then the pod's
+     * @param unit  the unit of a member or container of its own made by a definition file, or null
      */
     ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
-            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
+            ContainerConfig config, PodRecord pod, boolean infra, String unit) throws IOException {
         store.repair();
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
@@ -55,7 +67,8 @@ public final class Containers {
         Collections.reverse(topFirst);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
-                infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
+                infra ? pod.unit() : unit != null ? unit : "container-" + name + ".service", pod == null ? null : pod.id(),
+                infra);
         store.create(record);
         return record;
     }

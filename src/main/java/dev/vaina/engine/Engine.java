@@ -176,6 +176,25 @@ public final class Engine implements AutoCloseable {
         return Path.of(runtimeDir, "systemd", "user");
     }
 
+    /**
+     * Whether a unit comes from a definition file: the generator wrote it into one of the manager's generator
+     * directories (systemd.generator(7)). Such a unit is the file's, never rewritten by vaina.
+     */
+    boolean generatedUnit(String unit) {
+        Path base;
+        if (scope() == ManagerScope.SYSTEM) {
+            base = Path.of("/run/systemd");
+        } else {
+            base = unitDirectory().getParent();
+        }
+        for (String dir : new String[] {"generator", "generator.early", "generator.late"}) {
+            if (java.nio.file.Files.exists(base.resolve(dir).resolve(unit))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The launcher command line for a container's unit, ending before the verb. */
     List<String> launcherCommand() {
         List<String> command = new ArrayList<>();
