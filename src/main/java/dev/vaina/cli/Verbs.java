@@ -23,6 +23,14 @@ final class Verbs {
         return NAMES.clone();
     }
 
+    /** The root command's options that may come before the verb. */
+    static String[] globalOptionNames() {
+        String[] all = new String[VALUED_OPTIONS.length + FLAG_OPTIONS.length];
+        System.arraycopy(VALUED_OPTIONS, 0, all, 0, VALUED_OPTIONS.length);
+        System.arraycopy(FLAG_OPTIONS, 0, all, VALUED_OPTIONS.length, FLAG_OPTIONS.length);
+        return all;
+    }
+
     /** The command class of a verb, or null when {@code name} is none. A switch: no lambdas on this path. */
     static Class<?> command(String name) {
         switch (name) {

@@ -54,7 +54,7 @@ public final class SystemdQuoting {
     }
 
     private static String quote(String argument, boolean keepSpecifiers) {
-        if (!argument.isEmpty() && isPlain(argument)) {
+        if (!argument.isEmpty() && isPlain(argument, keepSpecifiers)) {
             return argument;
         }
         StringBuilder quoted = new StringBuilder(argument.length() + 8).append('"');
@@ -139,11 +139,11 @@ public final class SystemdQuoting {
         return words;
     }
 
-    private static boolean isPlain(String argument) {
+    private static boolean isPlain(String argument, boolean keepSpecifiers) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "_-./:=,+@".indexOf(c) >= 0;
+                    || "_-./:=,+@".indexOf(c) >= 0 || (keepSpecifiers && c == '%');
             if (!plain) {
                 return false;
             }

@@ -102,11 +102,7 @@ final class ContainerConverter {
         int stopTimeout = stopTimeout(definition, create);
         create.addAll(ExtraArgs.podmanArgs(definition, KEYS, VainaOptions.CREATE, "create"));
         create.add(image(definition, all, unit));
-        for (UnitFile.Located exec : definition.entries(SECTION)) {
-            if (exec.key().equals("Exec")) {
-                create.addAll(KEYS.words(exec));
-            }
-        }
+        definition.last(SECTION, "Exec").ifPresent(exec -> create.addAll(KEYS.words(exec)));
 
         List<String> launcher = new ArrayList<>(List.of(tools.launcher().toString()));
         launcher.addAll(ExtraArgs.forLauncher(global));

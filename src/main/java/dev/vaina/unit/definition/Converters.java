@@ -22,7 +22,8 @@ public final class Converters {
         if (!service.matches("[a-zA-Z0-9:_.@\\\\-]+\\.service")) {
             throw DefinitionException.of(definition.path().toString(), "\"" + service + "\" is not a valid service name");
         }
-        return new GeneratedUnit(service, unit.text(), InstallLinks.of(definition));
+        // A blank line before each section, for the reader: values are single lines, so "\n[" starts a section.
+        return new GeneratedUnit(service, unit.text().replace("\n[", "\n\n["), InstallLinks.of(definition));
     }
 
     /** The unit of a file in the set, or why there is none. */

@@ -34,7 +34,10 @@ final class ImageConverter {
     static UnitFile convert(Definition definition, DefinitionSet all, Tools tools) {
         String image = definition.last(SECTION, "Image").map(UnitFile.Located::value).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> missingImage(definition));
-        return OneshotUnit.of(definition, all, tools, KEYS, List.of("pull"), image).build();
+        return OneshotUnit.of(definition, all, tools, KEYS, List.of("pull"), image)
+                .unit("Wants", "network-online.target")
+                .unit("After", "network-online.target")
+                .build();
     }
 
     private static DefinitionException missingImage(Definition image) {

@@ -36,6 +36,9 @@ final class InstallLinks {
                 default -> throw DefinitionException.at(SECTION, entry, "unsupported key \"" + entry.key()
                         + "\" in section [Install]");
             };
+            if (entry.key().equals("DefaultInstance") || entry.key().equals("Also")) {
+                continue;
+            }
             for (String word : words(entry)) {
                 check(entry, word);
                 if (entry.key().equals("Alias")) {

@@ -22,8 +22,6 @@ final class OneshotUnit {
         command.addAll(ExtraArgs.podmanArgs(definition, keys, null, String.join(" ", verb)));
         command.add(last);
         return new ServiceUnit(definition, all)
-                .unit("Wants", "network-online.target")
-                .unit("After", "network-online.target")
                 .service("Type", "oneshot")
                 .service("RemainAfterExit", "yes")
                 .service("SyslogIdentifier", "%N")

@@ -18,11 +18,11 @@ final class PodConverter {
     private static final int DEFAULT_STOP_TIMEOUT = 10;
 
     static final KeyTable KEYS = new KeyTable(SECTION)
-            .handled("PodName", "ServiceName", "Network", "Volume", "PodmanArgs", "GlobalArgs", "StopTimeout")
+            .handled("PodName", "ServiceName", "Network", "Volume", "PodmanArgs", "GlobalArgs", "StopTimeout",
+                    "ExitPolicy")
             .checked("PublishPort", "--publish", PortMapping::parse)
             .words("Label", "--label")
             .value("HostName", "--hostname")
-            .value("ExitPolicy", "--exit-policy")
             .value("AddHost", "--add-host")
             .value("DNS", "--dns")
             .value("DNSSearch", "--dns-search")
@@ -58,6 +58,7 @@ final class PodConverter {
         ContainerConverter.networks(definition, all, unit, create);
         ContainerConverter.volumes(definition, all, unit, create);
         create.addAll(ExtraArgs.podmanArgs(definition, KEYS, VainaOptions.POD_CREATE, "pod create"));
+        exitPolicy(definition, unit, create);
         for (Definition member : all.startingWith(definition)) {
             unit.unit("Wants", member.serviceName()).unit("Before", member.serviceName());
         }
@@ -80,6 +81,21 @@ final class PodConverter {
                 .command("ExecStart", "", launcher)
                 .command("ExecStopPost", "-", cleanup);
         return unit.build();
+    }
+
+    /** ExitPolicy=stop: the pod's unit stops once no member, each bound to it, runs (as the CLI's pod units). */
+    private static void exitPolicy(Definition definition, ServiceUnit unit, List<String> create) {
+        Optional<UnitFile.Located> policy = definition.last(SECTION, "ExitPolicy").filter(e -> !e.value().isEmpty());
+        if (policy.isEmpty()) {
+            return;
+        }
+        switch (policy.get().value()) {
+            case "stop" -> unit.unit("StopWhenUnneeded", "yes");
+            case "continue" -> {
+            }
+            default -> throw DefinitionException.at(SECTION, policy.get(), "the exit policy is continue or stop");
+        }
+        create.addAll(List.of("--exit-policy", policy.get().value()));
     }
 
     /** The infra container holds only the pause process: the time the unit allows for its stop. */

@@ -8,21 +8,23 @@ import java.util.Set;
  * picocli (loading it would cost more than generating a thousand units), so the names are listed here, and a
  * test holds each list equal to the options of the command it stands for.
  */
-final class VainaOptions {
+public final class VainaOptions {
     /** `vaina create`. */
-    static final Set<String> CREATE = Set.of("--name", "-e", "--env", "--env-file", "-w", "--workdir", "-u", "--user",
+    public static final Set<String> CREATE = Set.of("--name", "-e", "--env", "--env-file", "-w", "--workdir", "-u", "--user",
             "-t", "--tty", "-i", "--interactive", "--entrypoint", "-h", "--hostname", "-v", "--volume", "--stop-signal",
             "--stop-timeout", "--restart", "--rm", "-p", "--publish", "-P", "--publish-all", "--expose", "--network",
             "--net", "--dns", "--dns-search", "--dns-option", "--add-host", "--no-hosts", "--pull", "--authfile",
-            "--tls-verify", "--creds", "--cert-dir", "--registries-conf", "--pod", "--replace", "--unit");
+            "--tls-verify", "--creds", "--cert-dir", "--registries-conf", "--pod", "--replace", "--unit", "--arch", "--os",
+            "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay");
     /** `vaina pod create`. */
-    static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
+    public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
             "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",
             "-p", "--publish", "-P", "--publish-all", "--expose", "--network", "--net", "--dns", "--dns-search",
             "--dns-option", "--add-host", "--no-hosts", "--authfile", "--tls-verify", "--creds", "--cert-dir",
-            "--registries-conf", "--unit");
+            "--registries-conf", "--unit", "--label-file", "--arch", "--os", "--platform", "--variant", "-q", "--quiet",
+            "--retry", "--retry-delay");
     /** The root command's options, which go before the verb. */
-    static final Set<String> GLOBAL = Set.of("--root", "--runroot", "--systemd-manager", "--runtime", "--log-level",
+    public static final Set<String> GLOBAL = Set.of("--root", "--runroot", "--systemd-manager", "--runtime", "--log-level",
             "--storage-driver", "--cgroup-manager", "--events-backend", "--noout");
     /** Those of the global options the launcher also takes: where the store is, which runtime runs containers. */
     static final List<String> LAUNCHER = List.of("--root", "--runroot", "--runtime");
