@@ -83,7 +83,7 @@ exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$l
     write_script "$lib/vaina-generator" "#!/bin/sh
 # systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
 # directories; it writes units, nothing else.
-exec '$java' $generator_flags $(archive_flags "$lib" generator) -Dvaina.prefix='$prefix' -cp '$lib/vaina.jar' dev.vaina.unit.definition.Generator \"\$@\""
+exec '$java' $generator_flags $(archive_flags "$lib" generator) $(record_flags "$lists" generator) -Dvaina.prefix='$prefix' -cp '$lib/vaina.jar' dev.vaina.unit.definition.Generator \"\$@\""
     write_script "$lib/vaina-monitor" "#!/bin/sh
 # The per-container monitor, exec'd by the launcher (same PID): one per running container.
 exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
@@ -128,6 +128,17 @@ else
     "${record[@]}" >/dev/null 2>&1 || true
 fi
 
+# The generator's classes, from a run over one file of each kind (and a broken one, for the error path).
+definitions="$scratch/definitions"
+mkdir -p "$definitions"
+printf '[Pod]\nPublishPort=8080:80\n[Install]\nWantedBy=default.target\n' > "$definitions/web.pod"
+printf '[Unit]\nAfter=db.container\n[Container]\nImage=busybox\nPod=web.pod\nExec=sh -c "true"\nEnvironment=A=1\nVolume=data.volume:/d\n[Service]\nRestart=on-failure\n' > "$definitions/app.container"
+printf '[Volume]\nLabel=a=b\n' > "$definitions/data.volume"
+printf '[Network]\nSubnet=10.99.0.0/24\n' > "$definitions/net.network"
+printf '[Image]\nImage=busybox\n' > "$definitions/x.image"
+printf '[Container]\nImage=busybox\nPublishPort=x\n' > "$definitions/bad.container"
+VAINA_DEFINITION_DIRS="$definitions" "$scratch/prefix/lib/vaina/vaina-generator" "$scratch/generated" >/dev/null 2>&1 || true
+
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
     local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa"
     cat "$scratch/lists/$role".*.classlist 2>/dev/null | awk '!seen[$0]++' > "$list" || true
@@ -145,6 +156,7 @@ dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with
 dump_archive cli "$cli_flags"
 dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
+dump_archive generator "$generator_flags"
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
 

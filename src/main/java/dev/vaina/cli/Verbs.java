@@ -7,7 +7,7 @@ package dev.vaina.cli;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "quadlet"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -64,6 +64,7 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "quadlet": return QuadletCommand.class;
             default: return null;
         }
     }

@@ -87,7 +87,7 @@ public final class Containers {
      */
     public boolean start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
+        if (state.isRunning() && Liveness.monitorAlive(state, record)) {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
         }

@@ -180,7 +180,7 @@ public final class Engine implements AutoCloseable {
      * Whether a unit comes from a definition file: the generator wrote it into one of the manager's generator
      * directories (systemd.generator(7)). Such a unit is the file's, never rewritten by vaina.
      */
-    boolean generatedUnit(String unit) {
+    public boolean generatedUnit(String unit) {
         Path base;
         if (scope() == ManagerScope.SYSTEM) {
             base = Path.of("/run/systemd");

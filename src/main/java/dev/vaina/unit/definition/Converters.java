@@ -4,6 +4,8 @@ import dev.vaina.unit.UnitFile;
 
 /** One converter per kind of definition file, and the [Install] links every kind shares. */
 public final class Converters {
+    private static final java.util.regex.Pattern SERVICE_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9:_.@\\\\-]+\\.service");
+
     private Converters() {
     }
 
@@ -19,7 +21,7 @@ public final class Converters {
                     + definition.kind().extension() + " files are not supported yet by vaina");
         };
         String service = definition.serviceName();
-        if (!service.matches("[a-zA-Z0-9:_.@\\\\-]+\\.service")) {
+        if (!SERVICE_NAME.matcher(service).matches()) {
             throw DefinitionException.of(definition.path().toString(), "\"" + service + "\" is not a valid service name");
         }
         // A blank line before each section, for the reader: values are single lines, so "\n[" starts a section.

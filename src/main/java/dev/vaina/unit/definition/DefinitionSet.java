@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class DefinitionSet {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<String, Path> paths = new LinkedHashMap<>();
     private final Map<String, DefinitionException> unreadable = new LinkedHashMap<>();
+    private Map<String, List<Definition>> membersByPod;
 
     public static DefinitionSet load(DefinitionSources sources) throws IOException {
         DefinitionSet set = new DefinitionSet();
@@ -92,15 +94,21 @@ public final class DefinitionSet {
 
     /** The containers that name this pod in Pod= and start with it (StartWithPod=, true unless set false). */
     List<Definition> startingWith(Definition pod) {
-        List<Definition> members = new ArrayList<>();
-        for (Definition definition : definitions.values()) {
-            if (definition.kind() == DefinitionKind.CONTAINER
-                    && definition.last("Container", "Pod").map(UnitFile.Located::value).orElse("").equals(pod.fileName())
-                    && !definition.last("Container", "StartWithPod").map(e -> e.value().toLowerCase(java.util.Locale.ROOT))
-                            .filter(v -> v.equals("false") || v.equals("no") || v.equals("0") || v.equals("off")).isPresent()) {
-                members.add(definition);
+        if (membersByPod == null) {
+            // Once for all pods: asking every container for every pod would cost pods x containers lookups.
+            membersByPod = new HashMap<>();
+            for (Definition definition : definitions.values()) {
+                if (definition.kind() == DefinitionKind.CONTAINER && startsWithPod(definition)) {
+                    definition.last("Container", "Pod").ifPresent(p -> membersByPod
+                            .computeIfAbsent(p.value(), k -> new ArrayList<>()).add(definition));
+                }
             }
         }
-        return members;
+        return membersByPod.getOrDefault(pod.fileName(), List.of());
+    }
+
+    private static boolean startsWithPod(Definition container) {
+        String value = container.last("Container", "StartWithPod").map(UnitFile.Located::value).orElse("true");
+        return !List.of("false", "no", "0", "off").contains(value.toLowerCase(java.util.Locale.ROOT));
     }
 }
