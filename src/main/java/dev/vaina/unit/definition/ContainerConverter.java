@@ -61,7 +61,7 @@ final class ContainerConverter {
             .words("AddCapability", "--cap-add")
             .words("DropCapability", "--cap-drop")
             .flag("NoNewPrivileges", "--security-opt", "no-new-privileges")
-            .value("SeccompProfile", "--security-opt")
+            .prefixed("SeccompProfile", "--security-opt", "seccomp=")
             .value("Ulimit", "--ulimit")
             .value("Memory", "--memory")
             .value("PidsLimit", "--pids-limit")
