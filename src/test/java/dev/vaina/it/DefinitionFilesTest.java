@@ -8,6 +8,7 @@ import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestEnvironment;
+import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,6 +130,32 @@ class DefinitionFilesTest {
         }
         Result ps = vaina.run("ps", "-a").assertSuccess();
         assertFalse(ps.stdout().contains("systemd-" + unit), "stopped, the container is removed: " + ps.describe());
+    }
+
+    /**
+     * A reboot, as far as vaina can tell: a fresh manager (fresh runtime directory, fresh state) whose generator
+     * finds a container with WantedBy=default.target, which then comes up without anyone asking.
+     */
+    @EachMode
+    void bootTime_aUnitWantedByDefaultTargetStartsWhenAFreshManagerStarts(VainaCli vaina) throws Exception {
+        installGenerator();
+        String vainaBin = vaina.vainaExecutable().toString();
+        String dir = vaina.mode() == Mode.ROOTFUL ? "/run/vaina/systemd" : "$XDG_CONFIG_HOME/vaina/systemd";
+        String file = "[Container]\nImage=" + Images.BUSYBOX + "\nContainerName=booted\nNetwork=none\n"
+                + "Exec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n\n[Install]\nWantedBy=default.target\n";
+        String before = vainaBin + " import " + TestImages.busyboxTarball() + " " + Images.BUSYBOX + " >/dev/null"
+                + " && mkdir -p \"" + dir + "\" && printf '%s' \"$BOOT_FILE\" > \"" + dir + "/boot.container\"";
+        String after = "for i in $(seq 150); do " + vainaBin + " ps --format '{{.Names}} {{.State}}' | grep -q"
+                + " '^booted running$' && break; sleep 0.2; done; " + vainaBin + " ps --format '{{.Names}} {{.State}}';"
+                + " systemctl --user is-active boot.service";
+        ProcessBuilder builder = new ProcessBuilder(Path.of("scripts/fresh-manager.sh").toAbsolutePath().toString(),
+                vaina.user(), "BOOT_FILE='" + file.replace("'", "'\\''") + "'; export BOOT_FILE; " + before, after)
+                .redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("booted running\n"), output);
+        assertTrue(output.endsWith("active\n"), output);
     }
 
     private static String value(List<String> properties, String name) {
