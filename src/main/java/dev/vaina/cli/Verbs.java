@@ -28,6 +28,7 @@ import dev.vaina.cli.images.RmiCommand;
 import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
 import dev.vaina.cli.pods.PodCommand;
+import dev.vaina.cli.quadlet.QuadletCommand;
 import dev.vaina.cli.system.VersionCommand;
 
 /**

@@ -2,6 +2,8 @@ package dev.vaina.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vaina.cli.containers.CreateCommand;
+import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.unit.definition.VainaOptions;
 import java.util.Arrays;
 import java.util.Set;
@@ -22,7 +24,7 @@ class DefinitionOptionsTest {
 
     @Test
     void podCreateOptions_areTheOptionsOfVainaPodCreate() {
-        assertEquals(new TreeSet<>(VainaOptions.POD_CREATE), names(new PodCreateCommand()));
+        assertEquals(new TreeSet<>(VainaOptions.POD_CREATE), names(new CommandLine(new PodCommand()).getSubcommands().get("create")));
     }
 
     @Test
@@ -35,8 +37,12 @@ class DefinitionOptionsTest {
     }
 
     private static Set<String> names(Object command) {
+        return names(new CommandLine(command));
+    }
+
+    private static Set<String> names(CommandLine command) {
         Set<String> names = new TreeSet<>();
-        for (OptionSpec option : new CommandLine(command).getCommandSpec().options()) {
+        for (OptionSpec option : command.getCommandSpec().options()) {
             if (!option.usageHelp() && !option.versionHelp()) {
                 names.addAll(Arrays.asList(option.names()));
             }

@@ -1,5 +1,9 @@
-package dev.vaina.cli;
+package dev.vaina.cli.quadlet;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
 import dev.vaina.unit.definition.DefinitionKind;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,7 +33,7 @@ final class QuadletInstallCommand extends ContextCommand {
     List<Path> sources;
 
     @Override
-    int execute(Context context) throws Exception {
+    protected int execute(Context context) throws Exception {
         Path target = Definitions.installDirectory(context);
         List<Path> files = new ArrayList<>();
         for (Path source : sources) {

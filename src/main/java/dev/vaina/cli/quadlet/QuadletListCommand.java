@@ -1,5 +1,8 @@
-package dev.vaina.cli;
+package dev.vaina.cli.quadlet;
 
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.Table;
 import dev.vaina.unit.definition.Converters;
 import dev.vaina.unit.definition.DefinitionException;
 import dev.vaina.unit.definition.DefinitionSet;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "list", aliases = "ls", description = "List definition files, their units and their state.")
 final class QuadletListCommand extends ContextCommand {
     @Override
-    int execute(Context context) throws Exception {
+    protected int execute(Context context) throws Exception {
         DefinitionSet all = Definitions.load(context);
         Table table = new Table("NAME", "UNIT NAME", "PATH ON DISK", "STATUS");
         for (String fileName : all.fileNames()) {

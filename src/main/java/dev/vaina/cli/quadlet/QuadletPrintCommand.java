@@ -1,5 +1,9 @@
-package dev.vaina.cli;
+package dev.vaina.cli.quadlet;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
 import dev.vaina.unit.definition.Converters;
 import dev.vaina.unit.definition.DefinitionException;
 import dev.vaina.unit.definition.DefinitionSet;
@@ -15,7 +19,7 @@ final class QuadletPrintCommand extends ContextCommand {
     String name;
 
     @Override
-    int execute(Context context) throws Exception {
+    protected int execute(Context context) throws Exception {
         DefinitionSet all = Definitions.load(context);
         String fileName = java.nio.file.Path.of(name).getFileName().toString();
         if (all.path(fileName) == null) {

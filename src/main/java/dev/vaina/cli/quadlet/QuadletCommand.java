@@ -1,4 +1,6 @@
-package dev.vaina.cli;
+package dev.vaina.cli.quadlet;
+
+
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "quadlet", description = "Manage definition files (Quadlet files).",
         subcommands = {QuadletInstallCommand.class, QuadletListCommand.class, QuadletPrintCommand.class,
             QuadletRmCommand.class})
-final class QuadletCommand implements Runnable {
+public final class QuadletCommand implements Runnable {
     @Spec
     CommandSpec spec;
 

@@ -1,5 +1,9 @@
-package dev.vaina.cli;
+package dev.vaina.cli.quadlet;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
 import dev.vaina.unit.definition.Converters;
 import dev.vaina.unit.definition.DefinitionException;
 import dev.vaina.unit.definition.DefinitionSet;
@@ -32,7 +36,7 @@ final class QuadletRmCommand extends ContextCommand {
     List<String> names;
 
     @Override
-    int execute(Context context) throws Exception {
+    protected int execute(Context context) throws Exception {
         Path dir = Definitions.installDirectory(context);
         DefinitionSet all = Definitions.load(context);
         for (String name : names) {
