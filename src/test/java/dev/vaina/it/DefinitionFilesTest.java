@@ -145,8 +145,9 @@ class DefinitionFilesTest {
                 + "Exec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n\n[Install]\nWantedBy=default.target\n";
         String before = vainaBin + " import " + TestImages.busyboxTarball() + " " + Images.BUSYBOX + " >/dev/null"
                 + " && mkdir -p \"" + dir + "\" && printf '%s' \"$BOOT_FILE\" > \"" + dir + "/boot.container\"";
-        String after = "for i in $(seq 150); do " + vainaBin + " ps --format '{{.Names}} {{.State}}' | grep -q"
-                + " '^booted running$' && break; sleep 0.2; done; " + vainaBin + " ps --format '{{.Names}} {{.State}}';"
+        // vaina ps lists running containers only.
+        String after = "for i in $(seq 150); do " + vainaBin + " ps --format '{{.Names}}' | grep -qx booted && break;"
+                + " sleep 0.2; done; " + vainaBin + " ps --format 'running: {{.Names}}';"
                 + " systemctl --user is-active boot.service";
         ProcessBuilder builder = new ProcessBuilder(Path.of("scripts/fresh-manager.sh").toAbsolutePath().toString(),
                 vaina.user(), "BOOT_FILE='" + file.replace("'", "'\\''") + "'; export BOOT_FILE; " + before, after)
@@ -154,7 +155,7 @@ class DefinitionFilesTest {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
-        assertTrue(output.contains("booted running\n"), output);
+        assertTrue(output.contains("running: booted\n"), output);
         assertTrue(output.endsWith("active\n"), output);
     }
 
