@@ -19,7 +19,9 @@ generator="$prefix/lib/vaina/vaina-generator"
 [ -x "$generator" ] || { echo "bench/generator: $generator is missing: install first (install.sh or scripts/install-files.sh)" >&2; exit 1; }
 quadlet=/usr/libexec/podman/quadlet
 work=$(mktemp -d /tmp/vaina-bench-generator.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# systemd's generator folders are on a tmpfs (/run): the units are written to one here too.
+out_root=$(mktemp -d "$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp )/vaina-bench-generator-out.XXXXXX")
+trap 'rm -rf "$work" "$out_root"' EXIT
 
 make_files() { # DIR COUNT
     local dir=$1 count=$2 i pods=$(( $2 / 2 ))
@@ -40,7 +42,7 @@ time_runs() { # ENV-VAR-NAME DIR CMD...
     local var=$1 dir=$2 i start end out
     shift 2
     for ((i = 0; i < runs; i++)); do
-        out=$(mktemp -d "$work/out.XXXXXX")
+        out=$(mktemp -d "$out_root/out.XXXXXX")
         start=$(date +%s%N)
         env "$var=$dir" "$@" "$out" >/dev/null 2>&1
         end=$(date +%s%N)
@@ -54,7 +56,7 @@ for count in 10 100 1000; do
     dir="$work/defs-$count"
     make_files "$dir" "$count"
     vaina_ms=$(time_runs VAINA_DEFINITION_DIRS "$dir" "$generator")
-    units=$(out=$(mktemp -d "$work/check.XXXXXX"); VAINA_DEFINITION_DIRS="$dir" "$generator" "$out"; ls "$out" | grep -c '\.service$')
+    units=$(out=$(mktemp -d "$out_root/check.XXXXXX"); VAINA_DEFINITION_DIRS="$dir" "$generator" "$out"; ls "$out" | grep -c '\.service$')
     [ "$units" = "$count" ] || { echo "bench/generator: $count files gave $units units" >&2; exit 1; }
     quadlet_ms="-"
     if [ -x "$quadlet" ]; then
