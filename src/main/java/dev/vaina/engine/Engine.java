@@ -10,6 +10,7 @@ import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +189,7 @@ public final class Engine implements AutoCloseable {
             base = unitDirectory().getParent();
         }
         for (String dir : new String[] {"generator", "generator.early", "generator.late"}) {
-            if (java.nio.file.Files.exists(base.resolve(dir).resolve(unit))) {
+            if (Files.exists(base.resolve(dir).resolve(unit))) {
                 return true;
             }
         }
