@@ -15,14 +15,18 @@ public final class VainaOptions {
             "--stop-timeout", "--restart", "--rm", "-p", "--publish", "-P", "--publish-all", "--expose", "--network",
             "--net", "--dns", "--dns-search", "--dns-option", "--add-host", "--no-hosts", "--pull", "--authfile",
             "--tls-verify", "--creds", "--cert-dir", "--registries-conf", "--pod", "--replace", "--unit", "--arch", "--os",
-            "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay");
+            "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay", "-m", "--memory",
+            "--memory-reservation", "--memory-swap", "-c", "--cpu-shares", "--cpus", "--cpu-period", "--cpu-quota",
+            "--cpuset-cpus", "--cpuset-mems", "--blkio-weight", "--pids-limit", "--shm-size", "--ulimit",
+            "--oom-score-adj");
     /** `vaina pod create`. */
     public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
             "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",
             "-p", "--publish", "-P", "--publish-all", "--expose", "--network", "--net", "--dns", "--dns-search",
             "--dns-option", "--add-host", "--no-hosts", "--authfile", "--tls-verify", "--creds", "--cert-dir",
             "--registries-conf", "--unit", "--label-file", "--arch", "--os", "--platform", "--variant", "-q", "--quiet",
-            "--retry", "--retry-delay");
+            "--retry", "--retry-delay", "-v", "--volume", "-m", "--memory", "--cpus", "--cgroup-parent",
+            "--share-parent");
     /** The root command's options, which go before the verb. */
     public static final Set<String> GLOBAL = Set.of("--root", "--runroot", "--systemd-manager", "--runtime", "--log-level",
             "--storage-driver", "--cgroup-manager", "--events-backend", "--noout");
