@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle and becomes
+ * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
  * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit. Without --root and
  * --runroot the caller's default store is used, and a name works as well as an id: the units that definition
  * files become know their container by name (see dev.vaina.unit.definition).
@@ -22,6 +22,7 @@ public final class Launcher {
         Path runRoot = null;
         String runtime = null;
         String networkHelper = null;
+        String manager = "user";
         Path unitFile = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
@@ -31,6 +32,7 @@ public final class Launcher {
                 case "--runroot" -> runRoot = Path.of(args[++i]);
                 case "--runtime" -> runtime = args[++i];
                 case "--network-helper" -> networkHelper = args[++i];
+                case "--systemd-manager" -> manager = args[++i];
                 case "--unit-file" -> unitFile = Path.of(args[++i]);
                 case "--remove" -> remove = true;
                 default -> rest.add(args[i]);
@@ -51,7 +53,7 @@ public final class Launcher {
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime, networkHelper).startAndBecomeMonitor(id);
+                    new Launch(store, runtime, networkHelper, manager).startAndBecomeMonitor(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

@@ -18,7 +18,7 @@ public final class VainaOptions {
             "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay", "-m", "--memory",
             "--memory-reservation", "--memory-swap", "-c", "--cpu-shares", "--cpus", "--cpu-period", "--cpu-quota",
             "--cpuset-cpus", "--cpuset-mems", "--blkio-weight", "--pids-limit", "--shm-size", "--ulimit",
-            "--oom-score-adj");
+            "--oom-score-adj", "--ip", "--mac-address", "--network-alias");
     /** `vaina pod create`. */
     public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
             "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",
@@ -26,7 +26,7 @@ public final class VainaOptions {
             "--dns-option", "--add-host", "--no-hosts", "--authfile", "--tls-verify", "--creds", "--cert-dir",
             "--registries-conf", "--unit", "--label-file", "--arch", "--os", "--platform", "--variant", "-q", "--quiet",
             "--retry", "--retry-delay", "-v", "--volume", "-m", "--memory", "--cpus", "--cgroup-parent",
-            "--share-parent");
+            "--share-parent", "--ip", "--mac-address", "--network-alias");
     /** The root command's options, which go before the verb. */
     public static final Set<String> GLOBAL = Set.of("--root", "--runroot", "--systemd-manager", "--runtime", "--log-level",
             "--storage-driver", "--cgroup-manager", "--events-backend", "--noout");
