@@ -77,6 +77,17 @@ else
     else
         say "could not enable $boot_units (is your systemd user manager running?)"
     fi
+# The definition-file generator, where systemd's managers look for generators (systemd.generator(7)): the
+# user managers run it at login and daemon-reload, the system manager at boot and daemon-reload.
+if [ "$(id -u)" = 0 ]; then
+    for dir in /usr/lib/systemd/user-generators /usr/lib/systemd/system-generators; do
+        install -d -m 0755 "$dir"
+        ln -sfn "$prefix/lib/vaina/vaina-generator" "$dir/vaina-generator"
+        say "linked the definition-file generator: $dir/vaina-generator"
+    done
+else
+    say "not root: the definition-file generator is not linked into /usr/lib/systemd/*-generators; as root:"
+    say "  ln -s $prefix/lib/vaina/vaina-generator /usr/lib/systemd/user-generators/vaina-generator"
 fi
 
 bus_reachable() {

@@ -47,6 +47,13 @@ final class ContainerOptions {
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
 
+    @Option(names = "--replace", description = "Remove a container of the same name first.")
+    boolean replace;
+
+    /** The definition file's unit that runs the container (its ExecStartPre passes %n), instead of container-NAME. */
+    @Option(names = "--unit", hidden = true, paramLabel = "UNIT")
+    String unit;
+
     @Mixin
     NetworkOptions networkOptions;
 

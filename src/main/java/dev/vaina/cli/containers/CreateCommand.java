@@ -40,13 +40,19 @@ public final class CreateCommand extends ContextCommand {
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        if (options.replace && name != null) {
+            var existing = context.engine().store().lookup(name);
+            if (existing.isPresent() && existing.get().name().equals(name)) {
+                containers.remove(existing.get(), true, null);
+            }
+        }
         PodRecord pod = pod(context, options.pod);
         if (pod == null) {
             return containers.create(name, image, imageName,
-                    PortResolver.resolve(config, image.config(), context.containers(), progress));
+                    PortResolver.resolve(config, image.config(), context.containers(), progress), options.unit);
         }
         try {
-            return context.engine().pods().createMember(pod, name, image, imageName, config);
+            return context.engine().pods().createMember(pod, name, image, imageName, config, options.unit);
         } catch (RuntimeException | IOException e) {
             if (options.pod.startsWith("new:")) {
                 // The pod was made for this container only: it goes with it.
