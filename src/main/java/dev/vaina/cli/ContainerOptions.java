@@ -3,6 +3,8 @@ package dev.vaina.cli;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.EnvironmentVariables;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.Labels;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.VolumeMount;
@@ -47,6 +49,30 @@ final class ContainerOptions {
     @Mixin
     NetworkOptions networkOptions;
 
+    @Mixin
+    ConfinementOptions confinement;
+
+    @Mixin
+    LabelOptions labels;
+
+    @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "Add an annotation to the container's runtime spec.")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--init", description = "Run catatonit as PID 1: it forwards signals and reaps orphaned processes.")
+    boolean init;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the container (e.g. Europe/Madrid, or local for the host's).")
+    String timezone;
+
+    @Option(names = "--env-host", description = "Pass the caller's whole environment into the container (before --env-file and -e).")
+    boolean envHost;
+
+    @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
+    boolean replace;
+
+    @Option(names = "--cidfile", paramLabel = "FILE", description = "Write the container's ID to FILE (which must not exist).")
+    Path cidfile;
+
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
     String pull;
@@ -68,7 +94,7 @@ final class ContainerOptions {
         return name == null ? null : new ContainerName(name).value();
     }
 
-    ContainerConfig toConfig(Map<String, String> callerEnvironment) {
+    ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
         List<VolumeMount> mounts = new ArrayList<>();
         for (String volume : volumes) {
             mounts.add(VolumeMount.parse(volume));
@@ -77,7 +103,7 @@ final class ContainerOptions {
         return new ContainerConfig(
                 command,
                 entry,
-                process.environment(callerEnvironment),
+                environment(callerEnvironment),
                 process.workdir,
                 process.user,
                 hostname,
@@ -88,6 +114,29 @@ final class ContainerOptions {
                 process.tty,
                 process.interactive,
                 rm,
-                networkOptions.toConfig());
+                networkOptions.toConfig(),
+                labels.parse(),
+                annotations(),
+                confinement.toSecurity(),
+                init,
+                timezone);
+    }
+
+    private Map<String, String> annotations() throws java.io.IOException {
+        for (String annotation : annotations) {
+            if (annotation.indexOf('=') <= 0) {
+                throw new InvalidSpecException("annotations must be formatted KEY=VALUE");
+            }
+        }
+        return Labels.parse(List.of(), annotations);
+    }
+
+    private Map<String, String> environment(Map<String, String> callerEnvironment) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (envHost) {
+            env.putAll(callerEnvironment);
+        }
+        env.putAll(process.environment(callerEnvironment));
+        return env;
     }
 }

@@ -8,6 +8,11 @@ import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.Timezones;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.NoSuchContainerException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,10 +37,45 @@ final class CreateCommand extends ContextCommand {
             throws IOException {
         String name = options.validatedName();
         ContainerConfig config = options.toConfig(context.env());
+        if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
+            throw new InvalidSpecException("running container create option: stat "
+                    + Timezones.zoneFile(config.timezone()) + ": no such file or directory");
+        }
+        if (options.cidfile != null && Files.exists(options.cidfile)) {
+            throw new InvalidSpecException("container id file exists. Ensure another container is not using it or delete "
+                    + options.cidfile);
+        }
         context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        if (options.replace && name != null) {
+            replace(context, containers, name);
+        }
+        ContainerRecord record = createIn(context, containers, options, name, config, image, imageName, progress);
+        if (options.cidfile != null) {
+            try {
+                AtomicFiles.write(options.cidfile, record.id());
+            } catch (IOException e) {
+                containers.forget(record);
+                throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
+            }
+        }
+        return record;
+    }
+
+    /** --replace: the container that holds the name goes first, running or not, as `rm -f` removes it. */
+    private static void replace(Context context, Containers containers, String name) throws IOException {
+        try {
+            containers.remove(context.containers().find(name), true, null);
+        } catch (NoSuchContainerException e) {
+            // Nothing to replace.
+        }
+    }
+
+    private static ContainerRecord createIn(Context context, Containers containers, ContainerOptions options,
+            String name, ContainerConfig config, ImageRecord image, String imageName, PrintWriter progress)
+            throws IOException {
         PodRecord pod = pod(context, options.pod);
         if (pod == null) {
             return containers.create(name, image, imageName,

@@ -5,6 +5,7 @@ import dev.vaina.engine.ContainerPid;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
+import dev.vaina.spec.SecurityOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,17 @@ final class InspectCommand extends ContextCommand {
         hostConfig.put("DnsSearch", record.config().network().dnsSearch());
         hostConfig.put("DnsOptions", record.config().network().dnsOptions());
         hostConfig.put("ExtraHosts", record.config().network().addHosts());
+        SecurityOptions security = record.config().security();
+        hostConfig.put("CapAdd", security.capAdd());
+        hostConfig.put("CapDrop", security.capDrop());
+        hostConfig.put("Privileged", security.privileged());
+        hostConfig.put("ReadonlyRootfs", security.readOnly());
+        hostConfig.put("SecurityOpt", security.securityOpts());
+        hostConfig.put("GroupAdd", security.groupAdd());
+        hostConfig.put("Init", record.config().init());
+        if (!security.sysctls().isEmpty()) {
+            hostConfig.put("Sysctls", security.sysctls());
+        }
         map.put("HostConfig", hostConfig);
         return map;
     }
@@ -153,7 +165,8 @@ final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
-        config.put("Labels", null);
+        config.put("Labels", record.config().labels().isEmpty() ? null : record.config().labels());
+        config.put("Annotations", record.config().annotations());
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");
@@ -161,6 +174,9 @@ final class InspectCommand extends ContextCommand {
         config.put("OpenStdin", record.config().interactive());
         config.put("StopSignal", dev.vaina.spec.Signals.name(record.config().stopSignal()));
         config.put("StopTimeout", record.config().stopTimeout());
+        if (record.config().timezone() != null) {
+            config.put("Timezone", record.config().timezone());
+        }
         return config;
     }
 }

@@ -31,6 +31,7 @@ final class Launch {
         ContainerRecord record = store.read(id);
         StoreLayout layout = store.layout();
         ContainerPaths paths = new ContainerPaths(layout, id);
+        boolean firstStart = !Files.exists(paths.upper());
         paths.createDirectories();
         paths.clearLastRun();
         List<Path> lowers = record.layers().stream().map(layout::layer).toList();
@@ -40,9 +41,18 @@ final class Launch {
                         + " is missing from the store: pull or import the image again");
             }
         }
+        if (firstStart && !lowers.isEmpty()) {
+            // The overlay's root directory is the writable layer's: it keeps the image's mode (a / of 0555 stays so).
+            Files.setAttribute(paths.upper(), "unix:mode", Files.getAttribute(lowers.get(0), "unix:mode"));
+        }
+        LayerStack layers = LayerStack.of(paths.upper(), lowers);
+        String workdir = record.config().workingDir();
+        if (workdir != null && !layers.isDirectory(workdir)) {
+            throw new MissingWorkdirException(workdir, id);
+        }
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
+        String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
@@ -58,8 +68,10 @@ final class Launch {
             ContainerPaths paths = new ContainerPaths(store.layout(), id);
             AtomicFiles.write(paths.errorFile(), e.getMessage() == null ? e.toString() : e.getMessage());
             if (!Files.exists(paths.exitFile())) {
-                // Podman's code for a published port that is taken: the container could not be started.
-                AtomicFiles.write(paths.exitFile(), e instanceof PortInUseException ? "126" : "125");
+                // Podman's code for a published port that is taken or a missing working directory: the
+                // container could not be started.
+                boolean cannotStart = e instanceof PortInUseException || e instanceof MissingWorkdirException;
+                AtomicFiles.write(paths.exitFile(), cannotStart ? "126" : "125");
             }
         } catch (IOException | RuntimeException ignored) {
             // The unit fails either way; the cleanup records exit code 125.

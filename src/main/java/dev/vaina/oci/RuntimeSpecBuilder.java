@@ -3,6 +3,7 @@ package dev.vaina.oci;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.VolumeMount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,9 @@ import java.util.Objects;
  */
 public final class RuntimeSpecBuilder {
     public static final String OCI_VERSION = "1.0.2";
+    /** Where --init's catatonit appears inside the container. */
+    public static final String INIT_PATH = "/run/vaina-init";
+    static final Path CATATONIT = Path.of("/usr/bin/catatonit");
 
     static final List<String> MASKED_PATHS = List.of(
             "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
@@ -124,18 +128,22 @@ public final class RuntimeSpecBuilder {
         }
         String hostname = container.hostname() != null ? container.hostname() : id.substring(0, Math.min(12, id.length()));
         String userSpec = container.user() != null && !container.user().isEmpty() ? container.user() : image.user();
-        ResolvedUser user = new UserResolver(rootfsFiles).resolve(userSpec);
+        UserResolver users = new UserResolver(rootfsFiles);
+        ResolvedUser user = withAddedGroups(users.resolve(userSpec), users);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", OCI_VERSION);
         spec.put("process", process(user, hostname));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("path", rootfs.toString());
-        root.put("readonly", false);
+        root.put("readonly", security().readOnly());
         spec.put("root", root);
         spec.put("hostname", hostname);
         spec.put("mounts", mounts());
         spec.put("linux", linux());
+        if (!container.annotations().isEmpty()) {
+            spec.put("annotations", container.annotations());
+        }
         return spec;
     }
 
@@ -169,13 +177,37 @@ public final class RuntimeSpecBuilder {
             processUser.put("additionalGids", user.additionalGids());
         }
         process.put("user", processUser);
-        process.put("args", ProcessArgs.resolve(container, image));
+        List<String> args = new ArrayList<>(ProcessArgs.resolve(container, image));
+        if (container.init()) {
+            // catatonit as PID 1 forwards signals to the command and reaps the orphans it leaves.
+            args.addAll(0, List.of(INIT_PATH, "--"));
+        }
+        process.put("args", args);
         process.put("env", ProcessEnvironment.resolve(container, image, hostname));
         process.put("cwd", workingDir());
-        process.put("capabilities", Capabilities.forUser(user, Capabilities.DEFAULT));
+        process.put("capabilities", Capabilities.forUser(user, Capabilities.of(security())));
         process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());
-        process.put("noNewPrivileges", false);
+        process.put("noNewPrivileges", security().noNewPrivileges());
         return process;
+    }
+
+    private SecurityOptions security() {
+        return container.security();
+    }
+
+    /** --group-add: the groups the user's own memberships are joined by, names looked up in the image. */
+    private ResolvedUser withAddedGroups(ResolvedUser user, UserResolver users) {
+        if (security().groupAdd().isEmpty()) {
+            return user;
+        }
+        List<Integer> gids = new ArrayList<>(user.additionalGids());
+        for (String group : security().groupAdd()) {
+            int gid = users.groupId(group);
+            if (!gids.contains(gid)) {
+                gids.add(gid);
+            }
+        }
+        return new ResolvedUser(user.uid(), user.gid(), gids);
     }
 
     private String workingDir() {
@@ -188,6 +220,18 @@ public final class RuntimeSpecBuilder {
 
     private List<Map<String, Object>> mounts() {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace));
+        if (security().privileged()) {
+            mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
+        }
+        if (security().readOnly() && security().readOnlyTmpfs()) {
+            // The places programs expect to write stay writable, as Podman's --read-only-tmpfs keeps them.
+            mounts.add(DefaultMounts.mount("/run", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=755"));
+            mounts.add(DefaultMounts.mount("/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+            mounts.add(DefaultMounts.mount("/var/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+        }
+        if (container.init()) {
+            mounts.add(VolumeMounts.of(new BindMount(CATATONIT, INIT_PATH, true)));
+        }
         for (VolumeMount volume : container.volumes()) {
             mounts.add(VolumeMounts.of(volume));
         }
@@ -200,13 +244,37 @@ public final class RuntimeSpecBuilder {
     private Map<String, Object> linux() {
         Map<String, Object> linux = new LinkedHashMap<>();
         linux.put("namespaces", namespaces());
-        if (seccompProfile != null) {
-            linux.put("seccomp", SeccompProfile.load(seccompProfile)
-                    .toOci(SeccompArch.host(), Capabilities.DEFAULT, KernelVersion.host()));
+        Path profile = seccompProfile();
+        if (profile != null) {
+            linux.put("seccomp", SeccompProfile.load(profile)
+                    .toOci(SeccompArch.host(), Capabilities.of(security()), KernelVersion.host()));
         }
-        linux.put("maskedPaths", MASKED_PATHS);
-        linux.put("readonlyPaths", READONLY_PATHS);
+        if (!security().sysctls().isEmpty()) {
+            linux.put("sysctl", security().sysctls());
+        }
+        linux.put("maskedPaths", confined(MASKED_PATHS, security().masks()));
+        linux.put("readonlyPaths", confined(READONLY_PATHS, List.of()));
         return linux;
+    }
+
+    /** --privileged and seccomp=unconfined run without a filter; seccomp=FILE replaces the default profile. */
+    private Path seccompProfile() {
+        String chosen = security().seccomp();
+        if (security().privileged() || SecurityOptions.UNCONFINED.equals(chosen)) {
+            return null;
+        }
+        return chosen != null ? Path.of(chosen) : seccompProfile;
+    }
+
+    /** Podman's default paths, less what --security-opt unmask= opens (all with --privileged), plus mask=. */
+    private List<String> confined(List<String> defaults, List<String> added) {
+        List<String> unmasked = security().unmasks();
+        List<String> paths = new ArrayList<>();
+        if (!security().privileged() && !unmasked.contains("ALL")) {
+            defaults.stream().filter(path -> !unmasked.contains(path)).forEach(paths::add);
+        }
+        added.stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+        return paths;
     }
 
     private List<Map<String, Object>> namespaces() {

@@ -21,6 +21,11 @@ import java.util.Map;
  * @param interactive -i
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
+ * @param labels      -l/--label and --label-file
+ * @param annotations --annotation, added to the runtime spec's annotations
+ * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl
+ * @param init        --init: catatonit runs as PID 1 and reaps what the command leaves behind
+ * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
  */
 public record ContainerConfig(
         List<String> command,
@@ -36,7 +41,12 @@ public record ContainerConfig(
         boolean tty,
         boolean interactive,
         boolean autoRemove,
-        NetworkConfig network) {
+        NetworkConfig network,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        SecurityOptions security,
+        boolean init,
+        String timezone) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -47,6 +57,26 @@ public record ContainerConfig(
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
                 interactive, autoRemove, NetworkConfig.DEFAULT);
+    }
+
+    /** A container with the given network and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null);
+    }
+
+    public ContainerConfig withNetwork(NetworkConfig network) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
+                timezone);
+    }
+
+    public ContainerConfig withHostname(String hostname) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
+                timezone);
     }
 
     public ContainerConfig {
@@ -62,6 +92,20 @@ public record ContainerConfig(
         }
         if (network == null) {
             network = NetworkConfig.DEFAULT;
+        }
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels == null ? Map.of() : labels));
+        annotations = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(annotations == null ? Map.of() : annotations));
+        if (security == null) {
+            security = SecurityOptions.DEFAULT;
+        }
+        if (timezone != null && (timezone.isEmpty() || timezone.startsWith("/") || timezone.contains(".."))) {
+            throw new InvalidSpecException("invalid timezone \"" + timezone
+                    + "\": expected a zone under /usr/share/zoneinfo, such as Europe/Madrid, or \"local\"");
+        }
+        if (network.networkMode().kind() == NetworkMode.Kind.HOST
+                && security.sysctls().keySet().stream().anyMatch(Sysctls::isNetwork)) {
+            throw new InvalidSpecException("sysctl net.* can't be set since Network Namespace set to host");
         }
         if (restart == null) {
             restart = RestartPolicy.NO;

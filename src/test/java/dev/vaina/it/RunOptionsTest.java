@@ -1,0 +1,193 @@
+package dev.vaina.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.ModePodman;
+import dev.vaina.it.support.Result;
+import dev.vaina.it.support.VainaCli;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of `run` and `create` that shape the container's process and files, each run for real and,
+ * where the container can see it, against Podman 4.3.1 on the same input: one container prints what
+ * several options changed (capabilities, seccomp, no_new_privs, groups, sysctls, masks, the time zone,
+ * a read-only root with writable tmpfs), and both engines must print the same.
+ */
+class RunOptionsTest {
+    /** What the confined container prints: /proc/self/status lines, groups, a sysctl, masks, writes, the zone. */
+    private static final String REPORT = String.join("; ",
+            "grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status",
+            "id -G",
+            "cat /proc/sys/net/ipv4/ip_forward",
+            "echo masked $(grep -c ' /proc/kcore ' /proc/self/mountinfo) $(grep -c ' /home ' /proc/self/mountinfo)",
+            "touch /rootfile 2>/dev/null && echo root-writable || echo root-read-only",
+            "touch /tmp/f /var/tmp/f /run/f && echo tmpfs-writable",
+            "date +%Z");
+
+    private static final List<String> CONFINED = List.of("--network", "none", "--cap-drop", "chown,fowner",
+            "--cap-add", "NET_ADMIN", "--security-opt", "no-new-privileges", "--security-opt", "mask=/home",
+            "--security-opt", "unmask=/proc/kcore", "--read-only", "--group-add", "1000", "--sysctl",
+            "net.ipv4.ip_forward=1", "--tz", "Asia/Tokyo");
+
+    private static final List<String> PRIVILEGED = List.of("--network", "none", "--privileged", "--name", "ro-priv");
+
+    /** The privileged container reports its seccomp mode, capabilities, masks and what /run/.containerenv tells it. */
+    private static final String PRIVILEGED_REPORT = String.join("; ",
+            "grep -E '^(CapEff|Seccomp):' /proc/self/status",
+            "echo masked $(grep -c ' /proc/kcore ' /proc/self/mountinfo)",
+            "grep -E '^(name|image|rootless)=' /run/.containerenv");
+
+    @EachMode
+    void confinementOptions_giveTheContainerWhatPodmansGives(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        Result confined = vaina.run(runArgs(CONFINED, image, REPORT)).assertSuccess();
+        Result privileged = vaina.run(runArgs(PRIVILEGED, image, PRIVILEGED_REPORT)).assertSuccess();
+        // An unprivileged container finds the file, empty, as in Podman.
+        Result plain = vaina.run("run", "--rm", "--network", "none", image, "wc", "-c", "/run/.containerenv").assertSuccess();
+        Result podmanConfined;
+        Result podmanPrivileged;
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            podmanConfined = podman.run(runArgs(CONFINED, ModePodman.BUSYBOX, REPORT)).assertSuccess();
+            podmanPrivileged = podman.run(runArgs(PRIVILEGED, ModePodman.BUSYBOX, PRIVILEGED_REPORT)).assertSuccess();
+        }
+        assertEquals(podmanConfined.stdout(), confined.stdout(), confined::describe);
+        assertEquals(podmanPrivileged.stdout(), privileged.stdout(), privileged::describe);
+        // The options were not without effect: the defaults differ in every line that is compared.
+        assertTrue(confined.stdout().contains("NoNewPrivs:\t1\n") && confined.stdout().contains("root-read-only\n")
+                && confined.stdout().contains("0 1000\n") && confined.stdout().contains("\n1\n")
+                && confined.stdout().contains("masked 0 1\n") && confined.stdout().endsWith("JST\n"), confined::describe);
+        assertTrue(privileged.stdout().contains("Seccomp:\t0\n") && privileged.stdout().contains("name=\"ro-priv\""),
+                privileged::describe);
+        assertEquals("0 /run/.containerenv\n", plain.stdout(), plain::describe);
+    }
+
+    @EachMode
+    void labelsAnnotationsAndSecurity_showInInspectAsPodmanShowsThem_andLabelsFilterPs(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        String name = "ro-labels-" + vaina.mode();
+        Result labelFile = vaina.exec(List.of("sh", "-c", "f=$(mktemp); printf '# comment\\nfrom.file=yes\\n' > $f; echo $f"))
+                .assertSuccess();
+        String file = labelFile.stdout().strip();
+        List<String> create = List.of("create", "--name", name, "-l", "app=web", "--label", "tier", "--label-file", file,
+                "--annotation", "note=kept", "--cap-add", "net_raw", "--cap-drop", "CAP_CHOWN", "--security-opt",
+                "no-new-privileges", "--read-only", "--group-add", "1000", "--init");
+        String format = "{{json .Config.Labels}} {{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}}"
+                + " {{json .HostConfig.SecurityOpt}} {{.HostConfig.ReadonlyRootfs}} {{.HostConfig.Privileged}}"
+                + " {{json .HostConfig.GroupAdd}} {{.HostConfig.Init}} {{.Config.Annotations.note}}";
+        List<List<String>> queries = List.of(List.of("inspect", "--format", format, name),
+                List.of("ps", "-a", "--filter", "label=app=web", "--format", "{{.Names}}"),
+                List.of("ps", "-a", "--filter", "label=tier", "--format", "{{.Names}}"),
+                List.of("ps", "-a", "--filter", "label=app=db", "--format", "{{.Names}}"),
+                List.of("ps", "-a", "--filter", "label=from.file", "--format", "{{.Names}}"));
+        List<Result> ours = new ArrayList<>();
+        List<Result> podmans = new ArrayList<>();
+        try {
+            vaina.run(withImage(create, image)).assertSuccess();
+            queries.forEach(q -> ours.add(vaina.run(q.toArray(String[]::new)).assertSuccess()));
+            try (ModePodman podman = ModePodman.start(vaina)) {
+                podman.run(withImage(create, ModePodman.BUSYBOX)).assertSuccess();
+                queries.forEach(q -> podmans.add(podman.run(q.toArray(String[]::new)).assertSuccess()));
+            }
+        } finally {
+            vaina.run("rm", "-f", "--ignore", name);
+            vaina.exec(List.of("rm", "-f", file));
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            assertEquals(podmans.get(i).stdout(), ours.get(i).stdout(), String.join(" ", queries.get(i)) + "\n" + ours.get(i).describe());
+        }
+        assertTrue(ours.get(0).stdout().contains("\"from.file\":\"yes\"") && ours.get(0).stdout().strip().endsWith("kept"),
+                ours.get(0)::describe);
+        assertEquals(name + "\n", ours.get(1).stdout());
+        assertEquals("", ours.get(3).stdout());
+    }
+
+    @EachMode
+    void initEnvHostAndTty_shapeTheProcess(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        Result init = vaina.run("run", "--rm", "--init", "--env-host", "-e", "ADDED=1", image, "sh", "-c",
+                "tr '\\0' ' ' < /proc/1/cmdline; echo; echo \"$HOME $ADDED ${TERM:-no-term}\"").assertSuccess();
+        assertEquals("/run/vaina-init -- sh -c " , init.stdout().lines().findFirst().orElse("").substring(0, 25),
+                init::describe);
+        assertEquals(vaina.environment().get("HOME") + " 1 no-term", init.stdout().lines().skip(1).findFirst().orElse(""),
+                init::describe);
+        Result tty = vaina.run("run", "--rm", "-t", image, "sh", "-c", "echo $TERM").assertSuccess();
+        assertEquals("xterm", tty.stdout().strip(), tty::describe);
+    }
+
+    @EachMode
+    void replaceCidfileAndRmi(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        String name = "ro-replace-" + vaina.mode();
+        String cidfile = vaina.exec(List.of("sh", "-c", "d=$(mktemp -d); echo $d/cid")).assertSuccess().stdout().strip();
+        String rmiImage = "localhost/ro-rmi-" + vaina.mode() + ":latest";
+        try {
+            String first = vaina.run("create", "--name", name, "--cidfile", cidfile, image, "sleep", "100")
+                    .assertSuccess().stdout().strip();
+            assertEquals(first, vaina.exec(List.of("cat", cidfile)).assertSuccess().stdout());
+            Result again = vaina.run("create", "--cidfile", cidfile, image, "true").assertExitCode(125);
+            assertTrue(again.stderr().contains("Error: container id file exists. Ensure another container is not using it or delete "
+                    + cidfile), again::describe);
+            vaina.run("start", name).assertSuccess();
+            vaina.run("create", "--name", name, image, "true").assertExitCode(125);
+            String second = vaina.run("run", "-d", "--replace", "--name", name, image, "sleep", "100")
+                    .assertSuccess().stdout().strip();
+            assertNotEquals(first, second);
+            assertEquals(second + "\n", vaina.run("ps", "-a", "-q", "--no-trunc", "--filter", "name=^" + name + "$")
+                    .assertSuccess().stdout());
+
+            vaina.run("tag", image, rmiImage).assertSuccess();
+            Result rmi = vaina.run("run", "--rmi", rmiImage, "echo", "ran").assertSuccess();
+            assertEquals("ran\n", rmi.stdout(), rmi::describe);
+            vaina.run("image", "exists", rmiImage).assertExitCode(1);
+            vaina.run("image", "exists", image).assertSuccess();
+            vaina.run("run", "-d", "--rmi", image, "true").assertExitCode(125);
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", "--ignore", name);
+            vaina.run("rmi", rmiImage);
+            vaina.exec(List.of("sh", "-c", "rm -rf \"$(dirname \"$1\")\"", "sh", cidfile));
+        }
+    }
+
+    @EachMode
+    void imageRootModeIsKept_andAMissingWorkdirFailsWith126(VainaCli vaina) {
+        String image = "localhost/ro-root555-" + vaina.mode() + ":latest";
+        String dir = vaina.exec(List.of("mktemp", "-d", "/tmp/ro.XXXXXX")).assertSuccess().stdout().strip();
+        try {
+            vaina.exec(List.of("sh", "-c", "mkdir -p \"$1/r/bin\" && cp /bin/busybox \"$1/r/bin/\" && ln -s busybox \"$1/r/bin/sh\""
+                    + " && ln -s busybox \"$1/r/bin/stat\" && ln -s bin \"$1/r/tools\" && chmod 0555 \"$1/r\" && tar -C \"$1/r\" -cf \"$1/r.tar\" .",
+                    "sh", dir)).assertSuccess();
+            vaina.run("import", dir + "/r.tar", image).assertSuccess();
+            Result mode = vaina.run("run", "--rm", image, "stat", "-c", "%a", "/").assertSuccess();
+            assertEquals("555\n", mode.stdout(), mode::describe);
+
+            Result workdir = vaina.run("run", "--rm", "-w", "/nonexistent", image, "sh", "-c", "pwd");
+            workdir.assertExitCode(126);
+            assertTrue(workdir.stderr().matches("(?s).*Error: .*workdir \"/nonexistent\" does not exist on container [0-9a-f]{64}.*"),
+                    workdir::describe);
+            // A working directory reached through a link inside the image is there.
+            Result linked = vaina.run("run", "--rm", "-w", "/tools", image, "stat", "-c", "%F", "busybox").assertSuccess();
+            assertEquals("regular file\n", linked.stdout(), linked::describe);
+        } finally {
+            vaina.run("rmi", "-f", image);
+            vaina.exec(List.of("sh", "-c", "chmod -R u+w \"$1\"; rm -rf \"$1\"", "sh", dir));
+        }
+    }
+
+    private static String[] runArgs(List<String> options, String image, String script) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm"));
+        args.addAll(options);
+        args.addAll(List.of(image, "sh", "-c", script));
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] withImage(List<String> args, String image) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(image, "sleep", "100"));
+        return all.toArray(String[]::new);
+    }
+
+}
