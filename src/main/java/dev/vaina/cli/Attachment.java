@@ -92,7 +92,7 @@ final class Attachment {
     int untilExit() throws IOException {
         Path runDir = context.layout().containerRun(record.id());
         Path exitFile = runDir.resolve("exit");
-        LogFollower follower = new LogFollower(context.layout().container(record.id()).resolve("ctr.log"), out, err);
+        LogFollower follower = new LogFollower(context.layout().containerLog(record), out, err);
         int[] code = {-1};
         follower.follow(() -> {
             code[0] = exitCode(exitFile);

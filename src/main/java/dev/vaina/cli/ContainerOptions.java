@@ -5,6 +5,7 @@ import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.EnvironmentVariables;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.Labels;
+import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.VolumeMount;
@@ -67,6 +68,15 @@ final class ContainerOptions {
     @Option(names = "--env-host", description = "Pass the caller's whole environment into the container (before --env-file and -e).")
     boolean envHost;
 
+    @Option(names = "--log-driver", paramLabel = "DRIVER", description = "k8s-file (default), none, passthrough or journald.")
+    String logDriver;
+
+    @Option(names = "--log-opt", paramLabel = "OPT", description = "k8s-file's path=FILE or max-size=SIZE (e.g. 10mb).")
+    List<String> logOpts = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the container once it has run this long (0: no limit).")
+    int timeout;
+
     @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
     boolean replace;
 
@@ -119,7 +129,9 @@ final class ContainerOptions {
                 annotations(),
                 confinement.toSecurity(),
                 init,
-                timezone);
+                timezone,
+                LogConfig.parse(logDriver, logOpts),
+                timeout);
     }
 
     private Map<String, String> annotations() throws java.io.IOException {

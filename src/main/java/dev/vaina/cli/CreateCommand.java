@@ -9,6 +9,7 @@ import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.Timezones;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.NoSuchContainerException;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Mixin;
 /** `vaina create`: make a container without starting it. */
 @Command(name = "create", description = "Create a new container without starting it.")
 final class CreateCommand extends ContextCommand {
+    private static final java.nio.file.Path JOURNAL_SOCKET = java.nio.file.Path.of("/run/systemd/journal/socket");
+
     @Mixin
     ContainerOptions options;
 
@@ -40,6 +43,10 @@ final class CreateCommand extends ContextCommand {
         if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
             throw new InvalidSpecException("running container create option: stat "
                     + Timezones.zoneFile(config.timezone()) + ": no such file or directory");
+        }
+        if (config.log().driver().equals(LogConfig.JOURNALD) && !Files.exists(JOURNAL_SOCKET)) {
+            throw new InvalidSpecException("the journald log driver needs the systemd journal, and this host has none"
+                    + " (no " + JOURNAL_SOCKET + "): use k8s-file or passthrough");
         }
         if (options.cidfile != null && Files.exists(options.cidfile)) {
             throw new InvalidSpecException("container id file exists. Ensure another container is not using it or delete "

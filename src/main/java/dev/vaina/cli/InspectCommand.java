@@ -112,7 +112,7 @@ final class InspectCommand extends ContextCommand {
         map.put("ImageName", record.imageName());
         map.put("Name", record.name());
         map.put("SystemdUnit", record.unit());
-        map.put("LogPath", context.layout().container(record.id()).resolve("ctr.log").toString());
+        map.put("LogPath", context.layout().containerLog(record).toString());
         map.put("Config", config(record));
         List<Map<String, Object>> mounts = new ArrayList<>();
         record.config().volumes().forEach(v -> {
@@ -149,6 +149,11 @@ final class InspectCommand extends ContextCommand {
         hostConfig.put("SecurityOpt", security.securityOpts());
         hostConfig.put("GroupAdd", security.groupAdd());
         hostConfig.put("Init", record.config().init());
+        Map<String, Object> logConfig = new LinkedHashMap<>();
+        logConfig.put("Type", record.config().log().driver());
+        logConfig.put("Path", record.config().log().readable() ? context.layout().containerLog(record).toString() : "");
+        logConfig.put("Size", record.config().log().maxSize() > 0 ? record.config().log().maxSize() + "B" : "0B");
+        hostConfig.put("LogConfig", logConfig);
         if (!security.sysctls().isEmpty()) {
             hostConfig.put("Sysctls", security.sysctls());
         }

@@ -47,8 +47,13 @@ final class LogsCommand extends ContextCommand {
         List<LogFollower> followers = new ArrayList<>();
         for (ContainerTargets.Target target : targets) {
             ContainerRecord record = target.record();
+            if (!record.config().log().readable()) {
+                throw new CommandFailedException(ExitCodes.ENGINE, "failed to obtain logs for Container '" + record.name()
+                        + "': this container is using the '" + record.config().log().driver()
+                        + "' log driver, cannot read logs: this container is not logging output");
+            }
             String prefix = names ? record.name() + " " : targets.size() > 1 ? record.shortId() + " " : "";
-            LogFollower follower = new LogFollower(context.layout().container(record.id()).resolve("ctr.log"), out(), err())
+            LogFollower follower = new LogFollower(context.layout().containerLog(record), out(), err())
                     .showing(prefix, timestamps, from, to);
             follower.printExisting(tail);
             followers.add(follower);

@@ -31,7 +31,9 @@ final class RunCommand extends ContextCommand {
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err());
-        boolean attachStreams = !detach && (options.process.tty || options.process.interactive);
+        // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.
+        boolean attachStreams = !detach && (options.process.tty || options.process.interactive
+                || !record.config().log().readable());
         try {
             if (attachStreams) {
                 attachment.startAndAttach();

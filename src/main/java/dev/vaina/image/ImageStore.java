@@ -312,7 +312,7 @@ public final class ImageStore {
     private void deleteViaScratch(Path dir, String purpose) throws IOException {
         Path scratch = ScratchDirectories.create(layout.tmp(), purpose);
         Path moved = scratch.resolve("content");
-        Files.move(dir, moved, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.moveDirectory(dir, moved);
         FileTrees.delete(scratch);
     }
 

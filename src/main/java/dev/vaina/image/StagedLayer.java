@@ -54,7 +54,7 @@ public final class StagedLayer implements AutoCloseable {
         } else {
             FileCommands.syncFileSystem(directory);
             try {
-                Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
+                FileTrees.moveDirectory(directory, target);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 discard(); // another process committed the same content first
             }

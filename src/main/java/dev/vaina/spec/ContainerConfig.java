@@ -26,6 +26,8 @@ import java.util.Map;
  * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl
  * @param init        --init: catatonit runs as PID 1 and reaps what the command leaves behind
  * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
+ * @param log         --log-driver and --log-opt
+ * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
  */
 public record ContainerConfig(
         List<String> command,
@@ -46,7 +48,9 @@ public record ContainerConfig(
         Map<String, String> annotations,
         SecurityOptions security,
         boolean init,
-        String timezone) {
+        String timezone,
+        LogConfig log,
+        int timeout) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -64,19 +68,20 @@ public record ContainerConfig(
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null);
+                interactive, autoRemove, network, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null,
+                LogConfig.DEFAULT, 0);
     }
 
     public ContainerConfig withNetwork(NetworkConfig network) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone);
+                timezone, log, timeout);
     }
 
     public ContainerConfig withHostname(String hostname) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone);
+                timezone, log, timeout);
     }
 
     public ContainerConfig {
@@ -98,6 +103,15 @@ public record ContainerConfig(
                 new java.util.LinkedHashMap<>(annotations == null ? Map.of() : annotations));
         if (security == null) {
             security = SecurityOptions.DEFAULT;
+        }
+        if (timeout < 0) {
+            throw new InvalidSpecException("invalid timeout " + timeout + ": must be 0 (no limit) or more seconds");
+        }
+        if (log == null) {
+            log = LogConfig.DEFAULT;
+        }
+        if (tty && log.driver().equals(LogConfig.PASSTHROUGH)) {
+            throw new InvalidSpecException("the 'passthrough' log driver cannot be used with a terminal (-t)");
         }
         if (timezone != null && (timezone.isEmpty() || timezone.startsWith("/") || timezone.contains(".."))) {
             throw new InvalidSpecException("invalid timezone \"" + timezone

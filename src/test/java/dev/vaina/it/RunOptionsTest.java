@@ -177,6 +177,57 @@ class RunOptionsTest {
         }
     }
 
+    @EachMode
+    void logDriversLogOptionsAndTimeout(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        String mode = vaina.mode().label();
+        String none = "ro-log-none-" + mode;
+        String file = "ro-log-file-" + mode;
+        String through = "ro-log-through-" + mode;
+        String dir = vaina.exec(List.of("mktemp", "-d", "/tmp/rolog.XXXXXX")).assertSuccess().stdout().strip();
+        String dropIn = vaina.environment().get("XDG_CONFIG_HOME") + "/systemd/user/container-" + through + ".service.d";
+        try {
+            // none: nothing is kept, but a foreground run still shows the output; logs says why it has none.
+            Result shown = vaina.run("run", "--name", none, "--log-driver", "none", image, "echo", "shown").assertSuccess();
+            assertEquals("shown\n", shown.stdout(), shown::describe);
+            Result noLogs = vaina.run("logs", none).assertExitCode(125);
+            assertTrue(noLogs.stderr().contains("this container is using the 'none' log driver, cannot read logs"),
+                    noLogs::describe);
+
+            // k8s-file at a path of the user's choosing, emptied when it would pass max-size.
+            String log = dir + "/sub/custom.log";
+            vaina.run("run", "-d", "--name", file, "--log-opt", "path=" + log, "--log-opt", "max-size=8k", image, "sh", "-c",
+                    "i=0; while [ $i -lt 300 ]; do echo line-$i-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; i=$((i+1)); done")
+                    .assertSuccess();
+            assertEquals("0\n", vaina.run("wait", file).assertSuccess().stdout());
+            long size = Long.parseLong(vaina.exec(List.of("stat", "-c", "%s", log)).assertSuccess().stdout().strip());
+            assertTrue(size > 0 && size <= 8192, "log size " + size);
+            Result logs = vaina.run("logs", file).assertSuccess();
+            assertTrue(logs.stdout().endsWith("line-299-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n")
+                    && !logs.stdout().contains("line-0-"), logs::describe);
+            assertEquals(log + " k8s-file\n", vaina.run("inspect", "--format", "{{.LogPath}} {{.HostConfig.LogConfig.Type}}",
+                    file).assertSuccess().stdout());
+
+            // passthrough: the container writes to its unit's own output, here a file a drop-in names.
+            vaina.exec(List.of("sh", "-c", "mkdir -p \"$1\" && printf '[Service]\\nStandardOutput=file:%s\\n' \"$2\" > \"$1/out.conf\"",
+                    "sh", dropIn, dir + "/unit-output")).assertSuccess();
+            vaina.run("run", "-d", "--name", through, "--log-driver", "passthrough", image, "echo", "through the unit")
+                    .assertSuccess();
+            assertEquals("0\n", vaina.run("wait", through).assertSuccess().stdout());
+            Result unitOutput = vaina.exec(List.of("cat", dir + "/unit-output")).assertSuccess();
+            assertTrue(unitOutput.stdout().contains("through the unit\n"), unitOutput::describe);
+            vaina.run("logs", through).assertExitCode(125);
+
+            // --timeout: killed once it has run that long, as conmon kills it.
+            long started = System.nanoTime();
+            vaina.run("run", "--rm", "--timeout", "2", image, "sleep", "100").assertExitCode(137);
+            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30);
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", "--ignore", none, file, through);
+            vaina.exec(List.of("rm", "-rf", dir, dropIn));
+        }
+    }
+
     private static String[] runArgs(List<String> options, String image, String script) {
         List<String> args = new ArrayList<>(List.of("run", "--rm"));
         args.addAll(options);
