@@ -17,10 +17,11 @@ public record LogConfig(String driver, String path, long maxSize) {
     public static final String NONE = "none";
     public static final String PASSTHROUGH = "passthrough";
     public static final String JOURNALD = "journald";
-    public static final LogConfig DEFAULT = new LogConfig(K8S_FILE, null, 0);
     private static final List<String> DRIVERS = List.of(K8S_FILE, NONE, PASSTHROUGH, JOURNALD);
     /** conmon's smallest log size limit. */
     private static final long MIN_SIZE = 8192;
+    /** After DRIVERS: the constructor needs it. */
+    public static final LogConfig DEFAULT = new LogConfig(K8S_FILE, null, 0);
 
     public LogConfig {
         if (driver == null) {
