@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.Sysctls;
@@ -37,10 +38,19 @@ final class ConfinementOptions {
     @Option(names = "--sysctl", paramLabel = "KEY=VALUE", description = "Set a namespaced kernel parameter (net.*, kernel.shm*, ...).")
     List<String> sysctls = new ArrayList<>();
 
+    @Option(names = "--device", paramLabel = "HOST[:CONTAINER][:PERMS]", description = "Give the container a host device (PERMS: r, w, m; default rwm).")
+    List<String> devices = new ArrayList<>();
+
     SecurityOptions toSecurity() {
         List<String> opts = securityOpts.stream().map(ConfinementOptions::absoluteProfile).toList();
+        List<DeviceMapping> mappings = devices.stream().map(DeviceMapping::parse).toList();
+        for (DeviceMapping device : mappings) {
+            if (!Files.exists(Path.of(device.hostPath()))) {
+                throw new InvalidSpecException("stat " + device.hostPath() + ": no such file or directory");
+            }
+        }
         return new SecurityOptions(privileged, capAdd, capDrop, opts, readOnly, readOnlyTmpfs, groupAdd,
-                Sysctls.parse(sysctls));
+                Sysctls.parse(sysctls), mappings);
     }
 
     /** A seccomp profile is checked now, as Podman does, and kept by its absolute path for the launcher. */

@@ -148,6 +148,8 @@ final class InspectCommand extends ContextCommand {
         hostConfig.put("ReadonlyRootfs", security.readOnly());
         hostConfig.put("SecurityOpt", security.securityOpts());
         hostConfig.put("GroupAdd", security.groupAdd());
+        hostConfig.put("Devices", security.devices().stream().map(d -> Map.of("PathOnHost", d.hostPath(),
+                "PathInContainer", d.containerPath(), "CgroupPermissions", d.permissions())).toList());
         hostConfig.put("Init", record.config().init());
         Map<String, Object> logConfig = new LinkedHashMap<>();
         logConfig.put("Type", record.config().log().driver());

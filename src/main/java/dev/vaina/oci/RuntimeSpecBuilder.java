@@ -232,6 +232,9 @@ public final class RuntimeSpecBuilder {
         if (container.init()) {
             mounts.add(VolumeMounts.of(new BindMount(CATATONIT, INIT_PATH, true)));
         }
+        if (rootless) {
+            security().devices().forEach(device -> mounts.add(DeviceNodes.bindMount(device)));
+        }
         for (VolumeMount volume : container.volumes()) {
             mounts.add(VolumeMounts.of(volume));
         }
@@ -248,6 +251,17 @@ public final class RuntimeSpecBuilder {
         if (profile != null) {
             linux.put("seccomp", SeccompProfile.load(profile)
                     .toOci(SeccompArch.host(), Capabilities.of(security()), KernelVersion.host()));
+        }
+        if (!rootless && !security().devices().isEmpty()) {
+            List<Map<String, Object>> devices = new ArrayList<>();
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (var mapping : security().devices()) {
+                DeviceNodes.Node node = DeviceNodes.Node.of(mapping);
+                devices.add(DeviceNodes.device(mapping, node));
+                rules.add(DeviceNodes.allowRule(mapping, node));
+            }
+            linux.put("devices", devices);
+            linux.put("resources", new LinkedHashMap<>(Map.of("devices", rules)));
         }
         if (!security().sysctls().isEmpty()) {
             linux.put("sysctl", security().sysctls());

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * How a container is confined: --privileged, --cap-add, --cap-drop, --security-opt, --read-only,
- * --read-only-tmpfs, --group-add and --sysctl. {@link #DEFAULT} is Podman's default confinement.
+ * --read-only-tmpfs, --group-add, --sysctl and --device. {@link #DEFAULT} is Podman's default confinement.
  *
  * @param securityOpts  the --security-opt values as given (inspect shows them so), validated
  * @param readOnlyTmpfs with readOnly, tmpfs on /run, /tmp and /var/tmp (Podman's default: true)
  * @param groupAdd      supplementary groups, names (looked up in the image) or numbers
+ * @param devices       host device nodes the container may use
  */
 public record SecurityOptions(
         boolean privileged,
@@ -22,10 +23,11 @@ public record SecurityOptions(
         boolean readOnly,
         boolean readOnlyTmpfs,
         List<String> groupAdd,
-        Map<String, String> sysctls) {
+        Map<String, String> sysctls,
+        List<DeviceMapping> devices) {
 
     public static final SecurityOptions DEFAULT = new SecurityOptions(false, List.of(), List.of(), List.of(), false,
-            true, List.of(), Map.of());
+            true, List.of(), Map.of(), List.of());
 
     /** --security-opt seccomp=unconfined. */
     public static final String UNCONFINED = "unconfined";
@@ -35,6 +37,7 @@ public record SecurityOptions(
         capDrop = CapabilityNames.normalize(capDrop == null ? List.of() : capDrop);
         securityOpts = List.copyOf(securityOpts == null ? List.of() : securityOpts);
         groupAdd = List.copyOf(groupAdd == null ? List.of() : groupAdd);
+        devices = List.copyOf(devices == null ? List.of() : devices);
         sysctls = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(Sysctls.validate(sysctls == null ? Map.of() : sysctls)));
         for (String opt : securityOpts) {

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The options of `run` and `create` that shape the container's process and files, each run for real and,
  * where the container can see it, against Podman 4.3.1 on the same input: one container prints what
- * several options changed (capabilities, seccomp, no_new_privs, groups, sysctls, masks, the time zone,
- * a read-only root with writable tmpfs), and both engines must print the same.
+ * several options changed (capabilities, seccomp, no_new_privs, groups, sysctls, masks, a device, the
+ * time zone, a read-only root with writable tmpfs), and both engines must print the same.
  */
 class RunOptionsTest {
     /** What the confined container prints: /proc/self/status lines, groups, a sysctl, masks, writes, the zone. */
@@ -26,12 +26,13 @@ class RunOptionsTest {
             "echo masked $(grep -c ' /proc/kcore ' /proc/self/mountinfo) $(grep -c ' /home ' /proc/self/mountinfo)",
             "touch /rootfile 2>/dev/null && echo root-writable || echo root-read-only",
             "touch /tmp/f /var/tmp/f /run/f && echo tmpfs-writable",
+            "echo x > /dev/mynull && echo device-writable",
             "date +%Z");
 
     private static final List<String> CONFINED = List.of("--network", "none", "--cap-drop", "chown,fowner",
             "--cap-add", "NET_ADMIN", "--security-opt", "no-new-privileges", "--security-opt", "mask=/home",
             "--security-opt", "unmask=/proc/kcore", "--read-only", "--group-add", "1000", "--sysctl",
-            "net.ipv4.ip_forward=1", "--tz", "Asia/Tokyo");
+            "net.ipv4.ip_forward=1", "--tz", "Asia/Tokyo", "--device", "/dev/null:/dev/mynull:rw");
 
     private static final List<String> PRIVILEGED = List.of("--network", "none", "--privileged", "--name", "ro-priv");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.NetworkConfig;
@@ -43,7 +44,7 @@ class RuntimeSpecBuilderTest {
     void confinementOptions_shapeTheSpec() {
         SecurityOptions security = new SecurityOptions(false, List.of("net_admin"), List.of("chown"),
                 List.of("no-new-privileges", "mask=/home", "unmask=/proc/kcore", "seccomp=unconfined"), true, true,
-                List.of("7"), Map.of("net.ipv4.ip_forward", "1"));
+                List.of("7"), Map.of("net.ipv4.ip_forward", "1"), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
                 RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of("note", "kept"), security,
                 true, null, LogConfig.DEFAULT, 0);
@@ -69,7 +70,7 @@ class RuntimeSpecBuilderTest {
     @Test
     void privileged_liftsMasksSeccompAndTheReadOnlySys() {
         SecurityOptions security = new SecurityOptions(true, List.of(), List.of(), List.of(), false, true, List.of(),
-                Map.of());
+                Map.of(), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
                 RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of(), security, false, null,
                 LogConfig.DEFAULT, 0);
@@ -83,6 +84,29 @@ class RuntimeSpecBuilderTest {
         assertFalse(((List<?>) sys.get("options")).contains("ro"));
         List<?> effective = (List<?>) ((Map<?, ?>) ((Map<?, ?>) spec.get("process")).get("capabilities")).get("effective");
         assertEquals(Capabilities.bounding(), effective);
+    }
+
+    @Test
+    void device_isMadeRootful_andBoundRootless() {
+        SecurityOptions security = new SecurityOptions(false, List.of(), List.of(), List.of(), false, true, List.of(),
+                Map.of(), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
+        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of(), security, false, null,
+                LogConfig.DEFAULT, 0);
+        Map<?, ?> linux = (Map<?, ?>) RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
+                .build().get("linux");
+        Map<?, ?> device = (Map<?, ?>) ((List<?>) linux.get("devices")).get(0);
+        assertEquals("/dev/mynull", device.get("path"));
+        assertEquals("c", device.get("type"));
+        assertEquals(1L, device.get("major"));
+        assertEquals(3L, device.get("minor"));
+        assertEquals(List.of(Map.of("allow", true, "type", "c", "major", 1L, "minor", 3L, "access", "rw")),
+                ((Map<?, ?>) linux.get("resources")).get("devices"));
+        Map<String, Object> rootless = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
+                .rootless(true).build();
+        assertFalse(((Map<?, ?>) rootless.get("linux")).containsKey("devices"));
+        assertTrue(((List<?>) rootless.get("mounts")).stream().map(m -> (Map<?, ?>) m)
+                .anyMatch(m -> m.get("destination").equals("/dev/mynull") && m.get("source").equals("/dev/null")));
     }
 
     @Test

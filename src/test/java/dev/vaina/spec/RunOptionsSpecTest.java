@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RunOptionsSpecTest {
 
     private static SecurityOptions opts(String... securityOpts) {
-        return new SecurityOptions(false, List.of(), List.of(), List.of(securityOpts), false, true, List.of(), Map.of());
+        return new SecurityOptions(false, List.of(), List.of(), List.of(securityOpts), false, true, List.of(), Map.of(), List.of());
     }
 
     @Test
@@ -74,7 +74,7 @@ class RunOptionsSpecTest {
         NetworkConfig host = new NetworkConfig("host", List.of(), List.of(), false, List.of(), List.of(), List.of(),
                 List.of(), false);
         SecurityOptions netSysctl = new SecurityOptions(false, List.of(), List.of(), List.of(), false, true, List.of(),
-                Map.of("net.ipv4.ip_forward", "1"));
+                Map.of("net.ipv4.ip_forward", "1"), List.of());
         assertThrows(InvalidSpecException.class, () -> config(host, netSysctl, false, LogConfig.DEFAULT));
         assertThrows(InvalidSpecException.class,
                 () -> config(NetworkConfig.DEFAULT, SecurityOptions.DEFAULT, true, new LogConfig("passthrough", null, 0)));
