@@ -1,0 +1,158 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.LabelOptions;
+import dev.vaina.cli.EntrypointParser;
+import dev.vaina.cli.NetworkOptions;
+import dev.vaina.cli.PullOptions;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.EnvironmentVariables;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.Labels;
+import dev.vaina.spec.LogConfig;
+import dev.vaina.spec.RestartPolicy;
+import dev.vaina.spec.Signals;
+import dev.vaina.spec.VolumeMount;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options `run` and `create` share, and the image and command that follow them. */
+final class ContainerOptions {
+    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container.")
+    String name;
+
+
+    @picocli.CommandLine.Mixin
+    ProcessOptions process;
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the image's entrypoint (\"\" clears it).")
+    String entrypoint;
+
+    @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "Container host name.")
+    String hostname;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "HOST-DIR:CONTAINER-DIR[:OPTIONS]", description = "Bind mount a host directory.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--stop-signal", paramLabel = "SIGNAL", description = "Signal that stops the container (default SIGTERM).")
+    String stopSignal;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", description = "Seconds to wait after the stop signal before SIGKILL (default 10).")
+    Integer stopTimeout;
+
+    @Option(names = "--restart", paramLabel = "POLICY", description = "no, on-failure[:N], always or unless-stopped.")
+    String restart;
+
+    @Option(names = "--rm", description = "Remove the container when it exits.")
+    boolean rm;
+
+    @Mixin
+    NetworkOptions networkOptions;
+
+    @Mixin
+    ConfinementOptions confinement;
+
+    @Mixin
+    LabelOptions labels;
+
+    @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "Add an annotation to the container's runtime spec.")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--init", description = "Run catatonit as PID 1: it forwards signals and reaps orphaned processes.")
+    boolean init;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the container (e.g. Europe/Madrid, or local for the host's).")
+    String timezone;
+
+    @Option(names = "--env-host", description = "Pass the caller's whole environment into the container (before --env-file and -e).")
+    boolean envHost;
+
+    @Option(names = "--log-driver", paramLabel = "DRIVER", description = "k8s-file (default), none, passthrough or journald.")
+    String logDriver;
+
+    @Option(names = "--log-opt", paramLabel = "OPT", description = "k8s-file's path=FILE or max-size=SIZE (e.g. 10mb).")
+    List<String> logOpts = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the container once it has run this long (0: no limit).")
+    int timeout;
+
+    @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
+    boolean replace;
+
+    @Option(names = "--cidfile", paramLabel = "FILE", description = "Write the container's ID to FILE (which must not exist).")
+    Path cidfile;
+
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
+            description = "missing (default), always, never or newer: when to pull the image from its registry.")
+    String pull;
+
+    @picocli.CommandLine.Mixin
+    PullOptions pullOptions;
+
+    @Option(names = "--pod", paramLabel = "NAME|ID|new:NAME", description = "Run in this pod (new:NAME creates it).")
+    String pod;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run.")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    /** Validates the name, if one was given. */
+    String validatedName() {
+        return name == null ? null : new ContainerName(name).value();
+    }
+
+    ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
+        List<VolumeMount> mounts = new ArrayList<>();
+        for (String volume : volumes) {
+            mounts.add(VolumeMount.parse(volume));
+        }
+        List<String> entry = entrypoint == null ? null : EntrypointParser.parse(entrypoint);
+        return new ContainerConfig(
+                command,
+                entry,
+                environment(callerEnvironment),
+                process.workdir,
+                process.user,
+                hostname,
+                mounts,
+                stopSignal == null ? ContainerConfig.DEFAULT_STOP_SIGNAL : Signals.parse(stopSignal),
+                stopTimeout == null ? ContainerConfig.DEFAULT_STOP_TIMEOUT : stopTimeout,
+                RestartPolicy.parse(restart),
+                process.tty,
+                process.interactive,
+                rm,
+                networkOptions.toConfig(),
+                labels.parse(),
+                annotations(),
+                confinement.toSecurity(),
+                init,
+                timezone,
+                LogConfig.parse(logDriver, logOpts),
+                timeout);
+    }
+
+    private Map<String, String> annotations() throws java.io.IOException {
+        for (String annotation : annotations) {
+            if (annotation.indexOf('=') <= 0) {
+                throw new InvalidSpecException("annotations must be formatted KEY=VALUE");
+            }
+        }
+        return Labels.parse(List.of(), annotations);
+    }
+
+    private Map<String, String> environment(Map<String, String> callerEnvironment) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (envHost) {
+            env.putAll(callerEnvironment);
+        }
+        env.putAll(process.environment(callerEnvironment));
+        return env;
+    }
+}

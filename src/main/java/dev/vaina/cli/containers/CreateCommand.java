@@ -1,0 +1,126 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ImageFetcher;
+import dev.vaina.cli.PullPolicy;
+import dev.vaina.engine.PortResolver;
+import dev.vaina.engine.Containers;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PodConfig;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.LogConfig;
+import dev.vaina.spec.Timezones;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.NoSuchContainerException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `vaina create`: make a container without starting it. */
+@Command(name = "create", description = "Create a new container without starting it.")
+public final class CreateCommand extends ContextCommand {
+    private static final java.nio.file.Path JOURNAL_SOCKET = java.nio.file.Path.of("/run/systemd/journal/socket");
+
+    @Mixin
+    ContainerOptions options;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        ContainerRecord record = create(context, context.engine().containers(), options, err());
+        out().println(record.id());
+        return 0;
+    }
+
+    /** Validates everything before anything is written, so bad input leaves nothing behind. */
+    static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
+            throws IOException {
+        String name = options.validatedName();
+        ContainerConfig config = options.toConfig(context.env());
+        if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
+            throw new InvalidSpecException("running container create option: stat "
+                    + Timezones.zoneFile(config.timezone()) + ": no such file or directory");
+        }
+        if (config.log().driver().equals(LogConfig.JOURNALD) && !Files.exists(JOURNAL_SOCKET)) {
+            throw new InvalidSpecException("the journald log driver needs the systemd journal, and this host has none"
+                    + " (no " + JOURNAL_SOCKET + "): use k8s-file or passthrough");
+        }
+        if (options.cidfile != null && Files.exists(options.cidfile)) {
+            throw new InvalidSpecException("container id file exists. Ensure another container is not using it or delete "
+                    + options.cidfile);
+        }
+        context.useRegistriesConf(options.pullOptions.registriesConf);
+        ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
+                () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
+        String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        if (options.replace && name != null) {
+            replace(context, containers, name);
+        }
+        ContainerRecord record = createIn(context, containers, options, name, config, image, imageName, progress);
+        if (options.cidfile != null) {
+            try {
+                AtomicFiles.write(options.cidfile, record.id());
+            } catch (IOException e) {
+                containers.forget(record);
+                throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
+            }
+        }
+        return record;
+    }
+
+    /** --replace: the container that holds the name goes first, running or not, as `rm -f` removes it. */
+    private static void replace(Context context, Containers containers, String name) throws IOException {
+        try {
+            containers.remove(context.containers().find(name), true, null);
+        } catch (NoSuchContainerException e) {
+            // Nothing to replace.
+        }
+    }
+
+    private static ContainerRecord createIn(Context context, Containers containers, ContainerOptions options,
+            String name, ContainerConfig config, ImageRecord image, String imageName, PrintWriter progress)
+            throws IOException {
+        PodRecord pod = pod(context, options.pod);
+        if (pod == null) {
+            return containers.create(name, image, imageName,
+                    PortResolver.resolve(config, image.config(), context.containers(), progress));
+        }
+        try {
+            return context.engine().pods().createMember(pod, name, image, imageName, config);
+        } catch (RuntimeException | IOException e) {
+            if (options.pod.startsWith("new:")) {
+                // The pod was made for this container only: it goes with it.
+                context.engine().pods().remove(pod, true, null);
+            }
+            throw e;
+        }
+    }
+
+    /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */
+    private static PodRecord pod(Context context, String pod) throws IOException {
+        if (pod == null) {
+            return null;
+        }
+        if (pod.startsWith("new:")) {
+            return context.engine().pods().create(new PodConfig(pod.substring(4), Map.of(), true, null, null, null,
+                    null, null, null), null, null, NetworkConfig.DEFAULT);
+        }
+        return context.engine().podStore().find(pod);
+    }
+
+    public static String imageName(ImageRecord image, String requested) {
+        for (String tag : image.repoTags()) {
+            if (tag.equals(requested) || tag.endsWith("/" + requested) || tag.endsWith("/" + requested + ":latest")) {
+                return tag;
+            }
+        }
+        return image.repoTags().get(0);
+    }
+}
