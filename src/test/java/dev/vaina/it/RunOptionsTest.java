@@ -1,6 +1,7 @@
 package dev.vaina.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +108,7 @@ class RunOptionsTest {
     }
 
     @EachMode
-    void initEnvHostAndTty_shapeTheProcess(VainaCli vaina) {
+    void initEnvHostAttachAndTty_shapeTheProcess(VainaCli vaina) {
         String image = Images.busybox(vaina);
         Result init = vaina.run("run", "--rm", "--init", "--env-host", "-e", "ADDED=1", image, "sh", "-c",
                 "tr '\\0' ' ' < /proc/1/cmdline; echo; echo \"$HOME $ADDED ${TERM:-no-term}\"").assertSuccess();
@@ -115,6 +116,13 @@ class RunOptionsTest {
                 init::describe);
         assertEquals(vaina.environment().get("HOME") + " 1 no-term", init.stdout().lines().skip(1).findFirst().orElse(""),
                 init::describe);
+        Result onlyErr = vaina.run("run", "--rm", "-a", "stderr", image, "sh", "-c", "echo out; echo err >&2").assertSuccess();
+        assertEquals("", onlyErr.stdout(), onlyErr::describe);
+        assertTrue(onlyErr.stderr().contains("err\n"), onlyErr::describe);
+        Result onlyOut = vaina.run("run", "--rm", "-a", "stdout", "--log-driver", "none", image, "sh", "-c",
+                "echo out; echo err >&2").assertSuccess();
+        assertEquals("out\n", onlyOut.stdout(), onlyOut::describe);
+        assertFalse(onlyOut.stderr().contains("err"), onlyOut::describe);
         Result tty = vaina.run("run", "--rm", "-t", image, "sh", "-c", "echo $TERM").assertSuccess();
         assertEquals("xterm", tty.stdout().strip(), tty::describe);
     }

@@ -9,6 +9,7 @@ import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;
 import dev.vaina.store.ContainerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,9 @@ public final class RunCommand extends ContextCommand {
     @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container ID.")
     boolean detach;
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "STREAM", description = "Attach to stdin, stdout or stderr only (default: all).")
+    List<String> attach = new ArrayList<>();
+
     @Option(names = "--rmi", description = "Remove the image once the container has exited, unless another container uses it (implies --rm).")
     boolean rmi;
 
@@ -32,10 +36,17 @@ public final class RunCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE,
                     "the --rmi option needs run to wait for the container: it does not work with --detach");
         }
+        for (String stream : attach) {
+            if (!List.of("stdin", "stdout", "stderr").contains(stream)) {
+                throw new CommandFailedException(ExitCodes.ENGINE, "invalid stream \"" + stream
+                        + "\" for --attach - must be one of stdin, stdout, or stderr: invalid argument");
+            }
+        }
         options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
-        Attachment attachment = new Attachment(context, containers, record, out(), err());
+        Attachment attachment = new Attachment(context, containers, record, out(), err())
+                .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
         // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.
         boolean attachStreams = !detach && (options.process.tty || options.process.interactive
                 || !record.config().log().readable());
@@ -54,7 +65,8 @@ public final class RunCommand extends ContextCommand {
             out().println(record.id());
             return 0;
         }
-        int exit = attachStreams ? attachment.relayUntilExit() : attachment.untilExit();
+        boolean stdin = options.process.interactive && (attach.isEmpty() || attach.contains("stdin"));
+        int exit = attachStreams ? attachment.relayUntilExit(stdin) : attachment.untilExit();
         if (rmi) {
             removeImage(context, record);
         }
