@@ -14,9 +14,12 @@ final class BundleConfig {
     private BundleConfig() {
     }
 
-    /** @param pod the namespaces of its pod that the container joins besides the network, or null */
+    /**
+     * @param pod     the namespaces of its pod that the container joins besides the network, or null
+     * @param sockets the listening sockets of a socket-activated unit, which the container inherits
+     */
     static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, LayerStack layers,
-            NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
+            NetworkSetup.Prepared network, PodNamespaces pod, SocketActivation sockets) throws IOException {
         EtcFiles etc = network.etc();
         List<BindMount> mounts = new ArrayList<>();
         mounts.add(new BindMount(etc.hostnameFile(), "/etc/hostname", false));
@@ -36,7 +39,8 @@ final class BundleConfig {
                 .rootless(rootless)
                 .rootfsFiles(layers)
                 .newNetworkNamespace(!network.hostNetwork())
-                .extraMounts(mounts);
+                .extraMounts(mounts)
+                .extraEnvironment(sockets.containerEnvironment());
         if (network.joinNetns() != null) {
             builder.joinNamespace("network", network.joinNetns());
         }

@@ -52,13 +52,17 @@ final class Launch {
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod);
+        SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+        String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
+        if (sockets.count() > 0) {
+            argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
+        }
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 

@@ -85,17 +85,23 @@ public final class Monitor {
                 consoleSocket = options.attachSocket().resolveSibling(options.attachSocket().getFileName() + ".pty");
                 console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
             }
-            ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
-            if (stdio != null) {
-                stdio.redirect(create);
+            int createCode;
+            if (options.preserveFds() > 0) {
+                // Socket activation: the listening sockets must reach the runtime, which ProcessBuilder would close.
+                createCode = ContainerStdio.spawnAndWait(stdio, commands.create(consoleSocket), RuntimeCommands.environment());
             } else {
-                create.inheritIO();
+                ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
+                if (stdio != null) {
+                    stdio.redirect(create);
+                } else {
+                    create.inheritIO();
+                }
+                createCode = create.start().waitFor();
             }
-            Process process = create.start();
             if (stdio != null) {
                 stdio.closeChildEnds();
             }
-            if (process.waitFor() != 0) {
+            if (createCode != 0) {
                 attach.close();
                 // Not deleted: a failed create cleans up after itself, and the id may belong to a
                 // container that another monitor still runs. With passthrough its words went to the unit's log.

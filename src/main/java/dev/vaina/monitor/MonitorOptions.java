@@ -14,7 +14,7 @@ import java.util.List;
  * --log FILE --exit-file FILE --pid-file FILE --error-file FILE --attach-socket PATH
  * --stop-signal N --stop-timeout SECONDS
  * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive] [--log-driver none|passthrough] [--log-max-size BYTES]
- * [--timeout SECONDS]
+ * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * </pre>
  *
@@ -24,7 +24,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds) {
+        int timeoutSeconds, int preserveFds) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -90,6 +90,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         String logDriver = null;
         long logMaxSize = 0;
         int timeout = 0;
+        int preserveFds = 0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -125,12 +126,13 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--log-driver" -> logDriver = value;
                 case "--log-max-size" -> logMaxSize = longNumber(option, value);
                 case "--timeout" -> timeout = number(option, value);
+                case "--preserve-fds" -> preserveFds = number(option, value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish, logDriver, logMaxSize, timeout);
+                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds);
     }
 
     private static int number(String option, String value) {

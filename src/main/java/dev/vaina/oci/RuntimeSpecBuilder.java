@@ -50,6 +50,7 @@ public final class RuntimeSpecBuilder {
     private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
     private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
     private HostLimits hostLimits;
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
         if (id == null || id.isEmpty()) {
@@ -115,6 +116,12 @@ public final class RuntimeSpecBuilder {
 
     public RuntimeSpecBuilder seccompUnconfined() {
         return seccompProfile(null);
+    }
+
+    /** Variables the engine sets last, over the image's and the user's (socket activation's LISTEN_*). */
+    public RuntimeSpecBuilder extraEnvironment(Map<String, String> env) {
+        extraEnvironment.putAll(env);
+        return this;
     }
 
     public RuntimeSpecBuilder hostLimits(HostLimits hostLimits) {
@@ -183,7 +190,12 @@ public final class RuntimeSpecBuilder {
             args.addAll(0, List.of(INIT_PATH, "--"));
         }
         process.put("args", args);
-        process.put("env", ProcessEnvironment.resolve(container, image, hostname));
+        List<String> env = new ArrayList<>(ProcessEnvironment.resolve(container, image, hostname));
+        extraEnvironment.forEach((key, value) -> {
+            env.removeIf(entry -> entry.startsWith(key + "="));
+            env.add(key + "=" + value);
+        });
+        process.put("env", env);
         process.put("cwd", workingDir());
         process.put("capabilities", Capabilities.forUser(user, Capabilities.of(security())));
         process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());

@@ -9,6 +9,7 @@ import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -234,6 +235,48 @@ class RunOptionsTest {
         } finally {
             vaina.run("rm", "-f", "-t", "0", "--ignore", none, file, through);
             vaina.exec(List.of("rm", "-rf", dir, dropIn));
+        }
+    }
+
+    /**
+     * A real .socket unit activates the container's unit: the launcher finds the listening socket systemd
+     * passed it, and the container's PID 1 inherits it with LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES.
+     * (busybox has no server that takes a listening socket from systemd, so the container shows what it got.)
+     */
+    @EachMode
+    void socketActivation_passesTheListeningSocketIntoTheContainer(VainaCli vaina) throws Exception {
+        String image = Images.busybox(vaina);
+        String name = "ro-socket-" + vaina.mode().label();
+        String socketUnit = "container-" + name + ".socket";
+        Path unitFile = Path.of(vaina.environment().get("XDG_CONFIG_HOME"), "systemd", "user", socketUnit);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try {
+            vaina.run("create", "--name", name, image, "sh", "-c", "echo \"fds=$LISTEN_FDS pid=$LISTEN_PID"
+                    + " names=$LISTEN_FDNAMES\"; readlink /proc/self/fd/3; exec sleep 1000").assertSuccess();
+            // A first start writes the container's unit; without a socket it is given none.
+            vaina.run("start", name).assertSuccess();
+            vaina.run("stop", "-t", "0", name).assertSuccess();
+            vaina.exec(List.of("sh", "-c", "mkdir -p \"$(dirname \"$1\")\" && printf '[Socket]\\nListenStream=127.0.0.1:%s\\n' \"$2\" > \"$1\"",
+                    "sh", unitFile.toString(), Integer.toString(port))).assertSuccess();
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", socketUnit).assertSuccess();
+            try (java.net.Socket client = new java.net.Socket("127.0.0.1", port)) {
+                Result logs = vaina.run("logs", name);
+                for (int i = 0; i < 150 && !logs.stdout().contains("fds=1"); i++) {
+                    Thread.sleep(100);
+                    logs = vaina.run("logs", name);
+                }
+                assertTrue(logs.stdout().contains("fds= pid= names=\n"), logs::describe);
+                assertTrue(logs.stdout().contains("fds=1 pid=1 names=" + socketUnit + "\nsocket:["), logs::describe);
+            }
+        } finally {
+            vaina.systemctl("stop", socketUnit);
+            vaina.run("rm", "-f", "-t", "0", "--ignore", name);
+            vaina.exec(List.of("rm", "-f", unitFile.toString()));
+            vaina.systemctl("daemon-reload");
         }
     }
 
