@@ -52,8 +52,8 @@ public final class LogsCommand extends ContextCommand {
         for (ContainerTargets.Target target : targets) {
             ContainerRecord record = target.record();
             if (!record.config().log().readable()) {
-                throw new CommandFailedException(ExitCodes.ENGINE, "failed to obtain logs for Container '" + record.name()
-                        + "': this container is using the '" + record.config().log().driver()
+                throw new CommandFailedException(ExitCodes.ENGINE, "this container is using the '"
+                        + record.config().log().driver()
                         + "' log driver, cannot read logs: this container is not logging output");
             }
             String prefix = names ? record.name() + " " : targets.size() > 1 ? record.shortId() + " " : "";
