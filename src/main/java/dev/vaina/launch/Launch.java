@@ -43,11 +43,11 @@ final class Launch {
         }
         if (firstStart && !lowers.isEmpty()) {
             // The overlay's root directory is the writable layer's: it keeps the image's mode (a / of 0555 stays so).
-            Files.setAttribute(paths.upper(), "unix:mode", Files.getAttribute(lowers.get(0), "unix:mode"));
+            Files.setAttribute(paths.upper(), "unix:mode", (Integer) Files.getAttribute(lowers.get(0), "unix:mode") & 07777);
         }
         LayerStack layers = LayerStack.of(paths.upper(), lowers);
         String workdir = record.config().workingDir();
-        if (workdir != null && !layers.isDirectory(workdir)) {
+        if (workdir != null && !onVolume(record, workdir) && !layers.isDirectory(workdir)) {
             throw new MissingWorkdirException(workdir, id);
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
@@ -64,6 +64,12 @@ final class Launch {
             argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
         }
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
+    }
+
+    /** A -w at or under a volume's destination is there once the volume is mounted, as Podman sees it. */
+    private static boolean onVolume(ContainerRecord record, String workdir) {
+        return record.config().volumes().stream().map(v -> v.destination().replaceAll("/+$", ""))
+                .anyMatch(destination -> workdir.equals(destination) || workdir.startsWith(destination + "/"));
     }
 
     /** Leaves the reason a start failed where the CLI and the cleanup look for it. */

@@ -183,6 +183,10 @@ class RunOptionsTest {
             // A working directory reached through a link inside the image is there.
             Result linked = vaina.run("run", "--rm", "-w", "/tools", image, "stat", "-c", "%F", "busybox").assertSuccess();
             assertEquals("regular file\n", linked.stdout(), linked::describe);
+            // One that a volume brings is there too.
+            Result onVolume = vaina.run("run", "--rm", "-v", dir + ":/data", "-w", "/data", image, "stat", "-c", "%F", ".")
+                    .assertSuccess();
+            assertEquals("directory\n", onVolume.stdout(), onVolume::describe);
         } finally {
             vaina.run("rmi", "-f", image);
             vaina.exec(List.of("sh", "-c", "chmod -R u+w \"$1\"; rm -rf \"$1\"", "sh", dir));
