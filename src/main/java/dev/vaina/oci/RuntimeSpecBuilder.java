@@ -235,11 +235,23 @@ public final class RuntimeSpecBuilder {
         if (security().privileged()) {
             mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
         }
-        if (security().readOnly() && security().readOnlyTmpfs()) {
-            // The places programs expect to write stay writable, as Podman's --read-only-tmpfs keeps them.
+        boolean readOnlyTmpfs = security().readOnly() && security().readOnlyTmpfs();
+        if (readOnlyTmpfs || container.systemd()) {
+            // The places programs expect to write stay writable, as Podman's --read-only-tmpfs keeps them;
+            // systemd wants its own /run and /tmp too.
             mounts.add(DefaultMounts.mount("/run", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=755"));
             mounts.add(DefaultMounts.mount("/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+        }
+        if (readOnlyTmpfs) {
             mounts.add(DefaultMounts.mount("/var/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+        }
+        if (container.systemd()) {
+            mounts.add(DefaultMounts.mount("/run/lock", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "noexec"));
+            mounts.add(DefaultMounts.mount("/var/log/journal", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev"));
+            if (!rootless) {
+                // systemd manages the cgroup it runs in.
+                mounts.replaceAll(m -> m.get("destination").equals("/sys/fs/cgroup") ? DefaultMounts.writable(m) : m);
+            }
         }
         if (container.init()) {
             mounts.add(VolumeMounts.of(new BindMount(CATATONIT, INIT_PATH, true)));

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
  * @param log         --log-driver and --log-opt
  * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
+ * @param systemd     --systemd, settled against the command: systemd runs as the container's init
  */
 public record ContainerConfig(
         List<String> command,
@@ -50,10 +51,13 @@ public record ContainerConfig(
         boolean init,
         String timezone,
         LogConfig log,
-        int timeout) {
+        int timeout,
+        boolean systemd) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
+    /** SIGRTMIN+3, which systemd takes as "halt". */
+    public static final int SYSTEMD_STOP_SIGNAL = 37;
 
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
@@ -69,19 +73,27 @@ public record ContainerConfig(
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
                 interactive, autoRemove, network, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null,
-                LogConfig.DEFAULT, 0);
+                LogConfig.DEFAULT, 0, false);
     }
 
     public ContainerConfig withNetwork(NetworkConfig network) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone, log, timeout);
+                timezone, log, timeout, systemd);
+    }
+
+    /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
+    public ContainerConfig withSystemd(boolean systemd, boolean stopSignalGiven) {
+        int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
+                timezone, log, timeout, systemd);
     }
 
     public ContainerConfig withHostname(String hostname) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone, log, timeout);
+                timezone, log, timeout, systemd);
     }
 
     public ContainerConfig {

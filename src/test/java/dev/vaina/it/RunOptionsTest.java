@@ -126,6 +126,12 @@ class RunOptionsTest {
                 "echo out; echo err >&2").assertSuccess();
         assertEquals("out\n", onlyOut.stdout(), onlyOut::describe);
         assertFalse(onlyOut.stderr().contains("err"), onlyOut::describe);
+        // --systemd=always gives systemd its tmpfs mounts (busybox's sh stands in for it); true does not for sh.
+        String mounts = "for m in /run /run/lock /tmp /var/log/journal; do grep -c \" $m \" /proc/self/mountinfo; done";
+        Result systemd = vaina.run("run", "--rm", "--systemd=always", image, "sh", "-c", mounts).assertSuccess();
+        assertEquals("1\n1\n1\n1\n", systemd.stdout(), systemd::describe);
+        Result notSystemd = vaina.run("run", "--rm", "--systemd=true", image, "sh", "-c", mounts);
+        assertEquals("0\n0\n0\n0\n", notSystemd.stdout(), notSystemd::describe);
         Result tty = vaina.run("run", "--rm", "-t", image, "sh", "-c", "echo $TERM").assertSuccess();
         assertEquals("xterm", tty.stdout().strip(), tty::describe);
     }

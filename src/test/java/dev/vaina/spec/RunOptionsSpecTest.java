@@ -56,6 +56,16 @@ class RunOptionsSpecTest {
     }
 
     @Test
+    void systemdMode_trueOnlyForInit() {
+        assertTrue(SystemdMode.parse("true").appliesTo(List.of("/sbin/init")));
+        assertTrue(SystemdMode.parse(null).appliesTo(List.of("/usr/lib/systemd/systemd", "--log-level=debug")));
+        assertFalse(SystemdMode.parse("true").appliesTo(List.of("sh", "-c", "init")));
+        assertTrue(SystemdMode.parse("always").appliesTo(List.of("sh")));
+        assertFalse(SystemdMode.parse("false").appliesTo(List.of("/sbin/init")));
+        assertThrows(InvalidSpecException.class, () -> SystemdMode.parse("yes"));
+    }
+
+    @Test
     void logConfig_driversOptionsAndSizes() {
         assertEquals(new LogConfig("k8s-file", "/var/log/c.log", 10 * 1024 * 1024),
                 LogConfig.parse(null, List.of("path=/var/log/c.log", "max-size=10mb")));
@@ -83,6 +93,6 @@ class RunOptionsSpecTest {
 
     private static ContainerConfig config(NetworkConfig network, SecurityOptions security, boolean tty, LogConfig log) {
         return new ContainerConfig(List.of(), null, Map.of(), null, null, null, List.of(), 15, 10, RestartPolicy.NO, tty,
-                false, false, network, Map.of(), Map.of(), security, false, null, log, 0);
+                false, false, network, Map.of(), Map.of(), security, false, null, log, 0, false);
     }
 }

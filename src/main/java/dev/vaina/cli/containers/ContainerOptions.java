@@ -81,6 +81,10 @@ final class ContainerOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the container once it has run this long (0: no limit).")
     int timeout;
 
+    @Option(names = "--systemd", paramLabel = "true|false|always", defaultValue = "true",
+            description = "Run systemd as the container's init: true when the command is systemd or init (default).")
+    String systemd = "true";
+
     @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
     boolean replace;
 
@@ -135,7 +139,8 @@ final class ContainerOptions {
                 init,
                 timezone,
                 LogConfig.parse(logDriver, logOpts),
-                timeout);
+                timeout,
+                false);
     }
 
     private Map<String, String> annotations() throws java.io.IOException {

@@ -14,6 +14,8 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.LogConfig;
+import dev.vaina.spec.SystemdMode;
+import dev.vaina.oci.ProcessArgs;
 import dev.vaina.spec.Timezones;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.NoSuchContainerException;
@@ -59,6 +61,8 @@ public final class CreateCommand extends ContextCommand {
         context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
+        config = config.withSystemd(SystemdMode.parse(options.systemd).appliesTo(ProcessArgs.resolve(config,
+                image.config())), options.stopSignal != null);
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
         if (options.replace && name != null) {
             replace(context, containers, name);
