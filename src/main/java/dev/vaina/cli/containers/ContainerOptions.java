@@ -85,6 +85,10 @@ final class ContainerOptions {
             description = "Run systemd as the container's init: true when the command is systemd or init (default).")
     String systemd = "true";
 
+    @Option(names = "--sdnotify", paramLabel = "conmon|ignore", defaultValue = "conmon",
+            description = "Who tells systemd the container is ready: the monitor, once it runs (conmon, the default).")
+    String sdnotify = "conmon";
+
     @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
     boolean replace;
 
@@ -113,6 +117,11 @@ final class ContainerOptions {
     }
 
     ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
+        if (!sdnotify.equals("conmon") && !sdnotify.equals("ignore")) {
+            // The container's own READY=1 would need the unit to accept it from a process other than the monitor.
+            throw new InvalidSpecException("--sdnotify=" + sdnotify + " is not supported: vaina's monitor tells systemd"
+                    + " the container is ready once it runs (conmon; ignore is accepted and does the same)");
+        }
         List<VolumeMount> mounts = new ArrayList<>();
         for (String volume : volumes) {
             mounts.add(VolumeMount.parse(volume));
