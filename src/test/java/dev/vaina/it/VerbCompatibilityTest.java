@@ -112,6 +112,8 @@ class VerbCompatibilityTest {
             row(Compare.STDOUT_AND_ERROR, "logs", "vc-nolog"),
             row(Compare.STDOUT_AND_ERROR, "run", "--rm", "-a", "bogus", IMAGE, "true"),
             row(Compare.EXIT_CODE, "run", "--rm", "--systemd", "bogus", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--sdnotify=conmon", "--systemd=false", "--userns=host", IMAGE,
+                    "echo", "accepted"),
             // The stop signal ignored (sleep as PID 1 has no SIGTERM handler): SIGKILL after 1 s, and a warning.
             row(Compare.STDOUT, "stop", "-t", "1", "vc-run"),
             row(Compare.STDOUT_AND_ERROR, "kill", "vc-run"),

@@ -89,6 +89,12 @@ final class ContainerOptions {
             description = "Who tells systemd the container is ready: the monitor, once it runs (conmon, the default).")
     String sdnotify = "conmon";
 
+    @Option(names = "--userns", paramLabel = "host", description = "User namespace: host (the default: rootless, the caller's own mapping).")
+    String userns;
+
+    @Option(names = {"--uidmap", "--gidmap"}, paramLabel = "MAP", hidden = true)
+    List<String> idMaps = new ArrayList<>();
+
     @Option(names = "--replace", description = "Remove a container of the same name first, if there is one.")
     boolean replace;
 
@@ -117,6 +123,14 @@ final class ContainerOptions {
     }
 
     ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
+        if (userns != null && !userns.isEmpty() && !userns.equals("host")) {
+            throw new InvalidSpecException("--userns=" + userns + " is not supported: rootless containers map root to the"
+                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids (host)");
+        }
+        if (!idMaps.isEmpty()) {
+            throw new InvalidSpecException("--uidmap and --gidmap are not supported: rootless containers map root to the"
+                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids");
+        }
         if (!sdnotify.equals("conmon") && !sdnotify.equals("ignore")) {
             // The container's own READY=1 would need the unit to accept it from a process other than the monitor.
             throw new InvalidSpecException("--sdnotify=" + sdnotify + " is not supported: vaina's monitor tells systemd"
