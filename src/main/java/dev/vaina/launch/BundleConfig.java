@@ -5,7 +5,6 @@ import dev.vaina.oci.RuntimeSpecBuilder;
 import dev.vaina.spec.Timezones;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
