@@ -162,6 +162,7 @@ public final class InspectCommand extends ContextCommand {
         if (!security.sysctls().isEmpty()) {
             hostConfig.put("Sysctls", security.sysctls());
         }
+        InspectLimits.put(record.config().limits(), hostConfig);
         map.put("HostConfig", hostConfig);
         return map;
     }

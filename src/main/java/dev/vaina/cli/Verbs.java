@@ -14,6 +14,7 @@ import dev.vaina.cli.containers.StartCommand;
 import dev.vaina.cli.containers.StatsCommand;
 import dev.vaina.cli.containers.StopCommand;
 import dev.vaina.cli.containers.TopCommand;
+import dev.vaina.cli.containers.UpdateCommand;
 import dev.vaina.cli.containers.UnpauseCommand;
 import dev.vaina.cli.containers.WaitCommand;
 import dev.vaina.cli.images.ImageCommand;
@@ -37,7 +38,7 @@ import dev.vaina.cli.system.VersionCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -73,6 +74,7 @@ final class Verbs {
             case "stats": return StatsCommand.class;
             case "pause": return PauseCommand.class;
             case "unpause": return UnpauseCommand.class;
+            case "update": return UpdateCommand.class;
             case "images": return ImagesCommand.class;
             case "import": return ImportCommand.class;
             case "version": return VersionCommand.class;

@@ -19,9 +19,10 @@ import java.util.Objects;
  * Builds a bundle's config.json (OCI runtime spec 1.0.2, as runc 1.1 accepts it) with Podman's defaults.
  *
  * <p>Rootless means runc runs as uid 0 of a user namespace the launcher already made, so the config asks
- * for no user namespace and no id mappings, and avoids what such a namespace cannot do (cgroup limits,
- * device nodes' groups). No cgroupsPath is given: runc then places the container in its own cgroup,
- * which is the systemd unit's.
+ * for no user namespace and no id mappings, and avoids what such a namespace cannot do (device nodes'
+ * groups; cgroup limits on cgroup v1, which the engine refuses before a config gets here). No cgroupsPath
+ * is given: runc then places the container in a cgroup of its own below the one it runs in, the systemd
+ * unit's, and writes linux.resources there.
  */
 public final class RuntimeSpecBuilder {
     public static final String OCI_VERSION = "1.0.2";
@@ -198,7 +199,11 @@ public final class RuntimeSpecBuilder {
         process.put("env", env);
         process.put("cwd", workingDir());
         process.put("capabilities", Capabilities.forUser(user, Capabilities.of(security())));
-        process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());
+        process.put("rlimits", LinuxResources.rlimits((hostLimits != null ? hostLimits : HostLimits.read())
+                .cappedPodmanDefaults(), container.limits().ulimits()));
+        if (container.limits().oomScoreAdj() != null) {
+            process.put("oomScoreAdj", container.limits().oomScoreAdj());
+        }
         process.put("noNewPrivileges", security().noNewPrivileges());
         return process;
     }
@@ -231,7 +236,8 @@ public final class RuntimeSpecBuilder {
     }
 
     private List<Map<String, Object>> mounts() {
-        List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace));
+        List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
+                container.limits().shmSize()));
         if (security().privileged()) {
             mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
         }
@@ -270,6 +276,10 @@ public final class RuntimeSpecBuilder {
 
     private Map<String, Object> linux() {
         Map<String, Object> linux = new LinkedHashMap<>();
+        Map<String, Object> resources = LinuxResources.of(container.limits());
+        if (resources != null) {
+            linux.put("resources", resources);
+        }
         linux.put("namespaces", namespaces());
         Path profile = seccompProfile();
         if (profile != null) {

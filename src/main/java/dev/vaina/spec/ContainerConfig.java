@@ -21,9 +21,10 @@ import java.util.Map;
  * @param interactive -i
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
+ * @param limits      --memory, --cpus, --ulimit and the other resource limits (absent from older records)
  * @param labels      -l/--label and --label-file
  * @param annotations --annotation, added to the runtime spec's annotations
- * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl
+ * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl, --device
  * @param init        --init: catatonit runs as PID 1 and reaps what the command leaves behind
  * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
  * @param log         --log-driver and --log-opt
@@ -45,6 +46,7 @@ public record ContainerConfig(
         boolean interactive,
         boolean autoRemove,
         NetworkConfig network,
+        ResourceLimits limits,
         Map<String, String> labels,
         Map<String, String> annotations,
         SecurityOptions security,
@@ -59,41 +61,45 @@ public record ContainerConfig(
     /** SIGRTMIN+3, which systemd takes as "halt". */
     public static final int SYSTEMD_STOP_SIGNAL = 37;
 
+
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, NetworkConfig.DEFAULT);
+                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE);
     }
 
-    /** A container with the given network and Podman's defaults for everything newer. */
+    /** A container with the given network, no resource limits and Podman's defaults for everything newer. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null,
-                LogConfig.DEFAULT, 0, false);
+                interactive, autoRemove, network, ResourceLimits.NONE);
     }
 
-    public ContainerConfig withNetwork(NetworkConfig network) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone, log, timeout, systemd);
+    /** A container with the given network and limits, and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
+            ResourceLimits limits) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, limits, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null,
+                LogConfig.DEFAULT, 0, false);
     }
 
     /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
     public ContainerConfig withSystemd(boolean systemd, boolean stopSignalGiven) {
         int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone, log, timeout, systemd);
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 
     public ContainerConfig withHostname(String hostname) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, labels, annotations, security, init,
-                timezone, log, timeout, systemd);
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 
     public ContainerConfig {
@@ -109,6 +115,9 @@ public record ContainerConfig(
         }
         if (network == null) {
             network = NetworkConfig.DEFAULT;
+        }
+        if (limits == null) {
+            limits = ResourceLimits.NONE;
         }
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels == null ? Map.of() : labels));
         annotations = java.util.Collections.unmodifiableMap(
@@ -139,5 +148,19 @@ public record ContainerConfig(
         if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
             throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
         }
+    }
+
+    /** The same container with its network settled (host ports chosen). */
+    public ContainerConfig withNetwork(NetworkConfig settled) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, settled, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
+    }
+
+    /** The same container with other resource limits (vaina update). */
+    public ContainerConfig withLimits(ResourceLimits newLimits) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 }

@@ -10,6 +10,7 @@ import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.SecurityOptions;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class RuntimeSpecBuilderTest {
                 List.of("no-new-privileges", "mask=/home", "unmask=/proc/kcore", "seccomp=unconfined"), true, true,
                 List.of("7"), Map.of("net.ipv4.ip_forward", "1"), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of("note", "kept"), security,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of("note", "kept"), security,
                 true, null, LogConfig.DEFAULT, 0, false);
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> process = (Map<?, ?>) spec.get("process");
@@ -72,7 +73,7 @@ class RuntimeSpecBuilderTest {
         SecurityOptions security = new SecurityOptions(true, List.of(), List.of(), List.of(), false, true, List.of(),
                 Map.of(), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of(), security, false, null,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of(), security, false, null,
                 LogConfig.DEFAULT, 0, false);
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
@@ -91,7 +92,7 @@ class RuntimeSpecBuilderTest {
         SecurityOptions security = new SecurityOptions(false, List.of(), List.of(), List.of(), false, true, List.of(),
                 Map.of(), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, Map.of(), Map.of(), security, false, null,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of(), security, false, null,
                 LogConfig.DEFAULT, 0, false);
         Map<?, ?> linux = (Map<?, ?>) RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
                 .build().get("linux");

@@ -93,6 +93,6 @@ class RunOptionsSpecTest {
 
     private static ContainerConfig config(NetworkConfig network, SecurityOptions security, boolean tty, LogConfig log) {
         return new ContainerConfig(List.of(), null, Map.of(), null, null, null, List.of(), 15, 10, RestartPolicy.NO, tty,
-                false, false, network, Map.of(), Map.of(), security, false, null, log, 0, false);
+                false, false, network, ResourceLimits.NONE, Map.of(), Map.of(), security, false, null, log, 0, false);
     }
 }

@@ -101,6 +101,9 @@ final class ContainerOptions {
     @Option(names = "--cidfile", paramLabel = "FILE", description = "Write the container's ID to FILE (which must not exist).")
     Path cidfile;
 
+    @Mixin
+    ProcessLimitOptions limits;
+
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
     String pull;
@@ -156,6 +159,7 @@ final class ContainerOptions {
                 process.interactive,
                 rm,
                 networkOptions.toConfig(),
+                limits.toLimits(),
                 labels.parse(),
                 annotations(),
                 confinement.toSecurity(),
