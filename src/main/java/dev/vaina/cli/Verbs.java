@@ -28,6 +28,7 @@ import dev.vaina.cli.images.PushCommand;
 import dev.vaina.cli.images.RmiCommand;
 import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
+import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.cli.system.VersionCommand;
 
@@ -38,7 +39,7 @@ import dev.vaina.cli.system.VersionCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -88,6 +89,7 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "network": return NetworkCommand.class;
             default: return null;
         }
     }

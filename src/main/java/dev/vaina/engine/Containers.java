@@ -52,6 +52,7 @@ public final class Containers {
         engine.limits().requireSupported(config.limits());
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
+        engine.networks().checkAttachable(config.network().networks());
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,

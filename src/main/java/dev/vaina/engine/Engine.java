@@ -137,6 +137,11 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /** Bridge networks and the containers on them. */
+    public Networks networks() {
+        return new Networks(this);
+    }
+
     /** Commands run in running containers. */
     public Exec exec() {
         return new Exec(this);
@@ -197,6 +202,9 @@ public final class Engine implements AutoCloseable {
             command.add("--network-helper");
             command.add(rootlessNetwork);
         }
+        // Units of the container's own (aardvark-dns's) go to the manager that runs it.
+        command.add("--systemd-manager");
+        command.add(scope().text);
         return command;
     }
 

@@ -18,6 +18,9 @@ import java.util.Map;
  * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
  * dataRoot/pods/&lt;id&gt;/pod.json                   PodRecord
  * dataRoot/podnames/&lt;name&gt;                      the id owning a pod name
+ * dataRoot/networks/&lt;id&gt;/network.json           NetworkDefinition (network create)
+ * dataRoot/networknames/&lt;name&gt;                  the id owning a network name
+ * dataRoot/containers/&lt;id&gt;/networks.json        the named networks it is on, once network connect changed them
  * runRoot/containers/&lt;id&gt;/bundle/config.json    OCI bundle
  * runRoot/containers/&lt;id&gt;/rootfs               overlay mount point (mounted in the monitor's own mount namespace)
  * runRoot/containers/&lt;id&gt;/exit, pid, error      written by the monitor
@@ -80,6 +83,14 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
     public Path podNames() {
         return dataRoot.resolve("podnames");
+    }
+
+    public Path networks() {
+        return dataRoot.resolve("networks");
+    }
+
+    public Path networkNames() {
+        return dataRoot.resolve("networknames");
     }
 
     public Path containerRun(String id) {
