@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
@@ -64,6 +65,8 @@ public final class Cleanup {
         ContainerState state = store.state(record.id());
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
             int code = exitCode(paths);
+            // The event first: a command that waits for the exited state may record the next event at once.
+            Journal.record(store.layout(), Event.container("died", record, code));
             store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
         }
         if (remove) {
@@ -71,6 +74,7 @@ public final class Cleanup {
                 Files.deleteIfExists(unitFile);
             }
             store.remove(record);
+            Journal.record(store.layout(), Event.container("remove", record));
         }
     }
 
