@@ -133,7 +133,8 @@ public final class Pods {
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
                 config.workingDir(), config.user(), hostname, withPodVolumes(pod, config.volumes()), config.stopSignal(),
                 config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
-                joinedNetwork, config.limits());
+                joinedNetwork, config.limits(), config.labels(), config.annotations(), config.security(), config.init(),
+                config.timezone(), config.log(), config.timeout(), config.systemd());
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false, unit);
         try {
