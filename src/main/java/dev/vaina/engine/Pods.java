@@ -130,11 +130,8 @@ public final class Pods {
         NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
                 List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
                 network.addHosts(), network.noHosts());
-        ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
-                config.workingDir(), config.user(), hostname, withPodVolumes(pod, config.volumes()), config.stopSignal(),
-                config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
-                joinedNetwork, config.limits(), config.healthCheck(), config.healthOnFailure(),
-                config.startupHealthCheck(), config.sdNotify());
+        ContainerConfig joined = config.withHostname(hostname).withVolumes(withPodVolumes(pod, config.volumes()))
+                .withNetwork(joinedNetwork);
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false, unit);
         try {

@@ -26,6 +26,14 @@ import java.util.Map;
  * @param healthOnFailure --health-on-failure
  * @param startupHealthCheck --health-startup-cmd and its options, or null
  * @param sdNotify    --sdnotify
+ * @param labels      -l/--label and --label-file
+ * @param annotations --annotation, added to the runtime spec's annotations
+ * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl, --device
+ * @param init        --init: catatonit runs as PID 1 and reaps what the command leaves behind
+ * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
+ * @param log         --log-driver and --log-opt
+ * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
+ * @param systemd     --systemd, settled against the command: systemd runs as the container's init
  */
 public record ContainerConfig(
         List<String> command,
@@ -46,34 +54,65 @@ public record ContainerConfig(
         HealthCheck healthCheck,
         HealthOnFailure healthOnFailure,
         StartupHealthCheck startupHealthCheck,
-        NotifyMode sdNotify) {
+        NotifyMode sdNotify,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        SecurityOptions security,
+        boolean init,
+        String timezone,
+        LogConfig log,
+        int timeout,
+        boolean systemd) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
-
-    /** A container without a health check option or --sdnotify. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
-            ResourceLimits limits) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, limits, null, null, null, null);
-    }
-
-    /** A container without resource limits. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, ResourceLimits.NONE, null, null, null, null);
-    }
+    /** SIGRTMIN+3, which systemd takes as "halt". */
+    public static final int SYSTEMD_STOP_SIGNAL = 37;
 
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null);
+                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE);
+    }
+
+    /** A container with the given network, no resource limits and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, ResourceLimits.NONE);
+    }
+
+    /** A container with the given network and limits, and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
+            ResourceLimits limits) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, limits, null, null, null, null, Map.of(), Map.of(),
+                SecurityOptions.DEFAULT, false, null, LogConfig.DEFAULT, 0, false);
+    }
+
+    /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
+    public ContainerConfig withSystemd(boolean systemd, boolean stopSignalGiven) {
+        int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+    }
+
+    public ContainerConfig withHostname(String hostname) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+    }
+
+    public ContainerConfig withVolumes(List<VolumeMount> volumes) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
     }
 
     public ContainerConfig {
@@ -99,6 +138,29 @@ public record ContainerConfig(
         if (sdNotify == null) {
             sdNotify = NotifyMode.CONMON;
         }
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels == null ? Map.of() : labels));
+        annotations = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(annotations == null ? Map.of() : annotations));
+        if (security == null) {
+            security = SecurityOptions.DEFAULT;
+        }
+        if (timeout < 0) {
+            throw new InvalidSpecException("invalid timeout " + timeout + ": must be 0 (no limit) or more seconds");
+        }
+        if (log == null) {
+            log = LogConfig.DEFAULT;
+        }
+        if (tty && log.driver().equals(LogConfig.PASSTHROUGH)) {
+            throw new InvalidSpecException("the 'passthrough' log driver cannot be used with a terminal (-t)");
+        }
+        if (timezone != null && (timezone.isEmpty() || timezone.startsWith("/") || timezone.contains(".."))) {
+            throw new InvalidSpecException("invalid timezone \"" + timezone
+                    + "\": expected a zone under /usr/share/zoneinfo, such as Europe/Madrid, or \"local\"");
+        }
+        if (network.networkMode().kind() == NetworkMode.Kind.HOST
+                && security.sysctls().keySet().stream().anyMatch(Sysctls::isNetwork)) {
+            throw new InvalidSpecException("sysctl net.* can't be set since Network Namespace set to host");
+        }
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
@@ -111,13 +173,13 @@ public record ContainerConfig(
     public ContainerConfig withNetwork(NetworkConfig settled) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, settled, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
     }
 
     /** The same container with other resource limits (vaina update). */
     public ContainerConfig withLimits(ResourceLimits newLimits) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
     }
 }

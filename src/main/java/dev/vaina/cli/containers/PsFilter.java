@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** One `ps --filter KEY=VALUE`. */
 record PsFilter(String key, String value) {
-    private static final List<String> KEYS = List.of("name", "status", "id", "health");
+    private static final List<String> KEYS = List.of("name", "status", "id", "label", "health");
     private static final List<String> HEALTHS = List.of("healthy", "unhealthy", "starting", "none");
     private static final List<String> STATUSES = List.of("created", "running", "exited");
 
@@ -30,6 +30,12 @@ record PsFilter(String key, String value) {
         return filter;
     }
 
+    /** label=KEY matches any value of KEY, label=KEY=VALUE only that value, as Podman's filter does. */
+    private boolean hasLabel(java.util.Map<String, String> labels) {
+        int eq = value.indexOf('=');
+        return eq < 0 ? labels.containsKey(value) : value.substring(eq + 1).equals(labels.get(value.substring(0, eq)));
+    }
+
     /** @param health what the container's health check found, "" for no check */
     boolean matches(ContainerRecord record, ContainerState state, String health) {
         return switch (key) {
@@ -37,6 +43,7 @@ record PsFilter(String key, String value) {
             case "status" -> value.equals(state.status());
             case "id" -> record.id().startsWith(value);
             case "health" -> value.equals(health.isEmpty() ? "none" : health);
+            case "label" -> hasLabel(record.config().labels());
             default -> false;
         };
     }
