@@ -18,7 +18,13 @@ public final class VainaOptions {
             "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay", "-m", "--memory",
             "--memory-reservation", "--memory-swap", "-c", "--cpu-shares", "--cpus", "--cpu-period", "--cpu-quota",
             "--cpuset-cpus", "--cpuset-mems", "--blkio-weight", "--pids-limit", "--shm-size", "--ulimit",
-            "--oom-score-adj", "--ip", "--mac-address", "--network-alias");
+            "--oom-score-adj", "--ip", "--mac-address", "--network-alias", "-l", "--label", "--label-file",
+            "--annotation", "--cap-add", "--cap-drop", "--cidfile", "--device", "--env-host", "--group-add", "--init",
+            "--log-driver", "--log-opt", "--privileged", "--read-only", "--read-only-tmpfs", "--sdnotify",
+            "--security-opt", "--sysctl", "--systemd", "--timeout", "--tz", "--userns", "--uidmap", "--gidmap",
+            "--health-cmd", "--health-interval", "--health-on-failure", "--health-retries", "--health-start-period",
+            "--health-timeout", "--health-startup-cmd", "--health-startup-interval", "--health-startup-retries",
+            "--health-startup-success", "--health-startup-timeout", "--no-healthcheck");
     /** `vaina pod create`. */
     public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
             "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",
