@@ -8,6 +8,10 @@ import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
+import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.VolumesFrom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +35,7 @@ final class CreateCommand extends ContextCommand {
     static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
             throws IOException {
         String name = options.validatedName();
-        ContainerConfig config = options.toConfig(context.env());
+        ContainerConfig config = withVolumesFrom(context, options.toConfig(context.env()), options);
         context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
@@ -50,6 +54,15 @@ final class CreateCommand extends ContextCommand {
             }
             throw e;
         }
+    }
+
+    private static ContainerConfig withVolumesFrom(Context context, ContainerConfig config, ContainerOptions options)
+            throws IOException {
+        List<VolumeMount> mounts = new ArrayList<>(config.volumes());
+        for (VolumesFrom from : options.volumesFrom()) {
+            mounts.addAll(context.engine().volumes().from(from));
+        }
+        return config.withVolumes(mounts);
     }
 
     /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */

@@ -7,7 +7,8 @@ package dev.vaina.cli;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod"
+        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
+        "volume"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -56,6 +57,7 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "volume": return VolumeCommand.class;
             default: return null;
         }
     }

@@ -9,6 +9,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
+import dev.vaina.store.VolumeRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
@@ -51,12 +52,24 @@ public final class Containers {
         store.repair();
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
+        if (store.nameTaken(name)) {
+            // Before any volume is made for it.
+            throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
+        }
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
+        List<VolumeRecord> madeVolumes = new ArrayList<>();
+        ContainerConfig mounted = engine.volumes().attach(config,
+                topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
-                dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
+                dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,
                 infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
-        store.create(record);
+        try {
+            store.create(record);
+        } catch (IOException | RuntimeException e) {
+            engine.volumes().undo(madeVolumes);
+            throw e;
+        }
         return record;
     }
 

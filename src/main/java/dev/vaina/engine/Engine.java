@@ -6,6 +6,7 @@ import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
+import dev.vaina.store.VolumeStore;
 import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class Engine implements AutoCloseable {
     private EngineLog log = EngineLog.SILENT;
     private PodStore podStore;
     private Pods pods;
+    private VolumeStore volumeStore;
+    private Volumes volumes;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -88,6 +91,21 @@ public final class Engine implements AutoCloseable {
             podStore = new PodStore(layout);
         }
         return podStore;
+    }
+
+    public VolumeStore volumeStore() {
+        if (volumeStore == null) {
+            volumeStore = new VolumeStore(layout);
+        }
+        return volumeStore;
+    }
+
+    /** Named and anonymous volumes. */
+    public Volumes volumes() {
+        if (volumes == null) {
+            volumes = new Volumes(this);
+        }
+        return volumes;
     }
 
     /** The life cycle of pods. */

@@ -19,7 +19,7 @@ final class BundleConfig {
 
     /** @param pod the namespaces of its pod that the container joins besides the network, or null */
     static String render(ContainerRecord record, boolean rootless, ContainerPaths paths, List<Path> lowers,
-            NetworkSetup.Prepared network, PodNamespaces pod) {
+            NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
         EtcFiles etc = network.etc();
         List<BindMount> mounts = new ArrayList<>();
         mounts.add(new BindMount(etc.hostnameFile(), "/etc/hostname", false));
@@ -33,12 +33,14 @@ final class BundleConfig {
         }
         builder                .rootfs(paths.rootfs())
                 .rootless(rootless)
+                .volumeData(paths.layout()::volumeData)
                 .rootfsFiles(layerStack(paths.upper(), lowers))
                 .newNetworkNamespace(!network.hostNetwork())
                 .extraMounts(mounts);
         if (network.joinNetns() != null) {
             builder.joinNamespace("network", network.joinNetns());
         }
+        MountOwnership.apply(record, paths.layout(), builder.build());
         return builder.toJson();
     }
 

@@ -6,6 +6,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.StoreLock;
+import dev.vaina.store.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +72,7 @@ public final class Cleanup {
                 Files.deleteIfExists(unitFile);
             }
             store.remove(record);
+            new VolumeStore(store.layout()).removeAnonymousOf(record, store.list());
         }
     }
 

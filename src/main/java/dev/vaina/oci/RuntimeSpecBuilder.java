@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Builds a bundle's config.json (OCI runtime spec 1.0.2, as runc 1.1 accepts it) with Podman's defaults.
@@ -46,6 +47,9 @@ public final class RuntimeSpecBuilder {
     private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
     private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
     private HostLimits hostLimits;
+    private Function<String, Path> volumeData = name -> {
+        throw new IllegalStateException("no volume store given for volume " + name);
+    };
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
         if (id == null || id.isEmpty()) {
@@ -92,6 +96,12 @@ public final class RuntimeSpecBuilder {
         return this;
     }
 
+    /** Where a named volume's content is, by the volume's name. */
+    public RuntimeSpecBuilder volumeData(Function<String, Path> volumeData) {
+        this.volumeData = Objects.requireNonNull(volumeData);
+        return this;
+    }
+
     public RuntimeSpecBuilder extraMounts(List<BindMount> mounts) {
         extraMounts.addAll(mounts);
         return this;
@@ -134,7 +144,7 @@ public final class RuntimeSpecBuilder {
         root.put("readonly", false);
         spec.put("root", root);
         spec.put("hostname", hostname);
-        spec.put("mounts", mounts());
+        spec.put("mounts", mounts(user));
         spec.put("linux", linux());
         return spec;
     }
@@ -186,10 +196,10 @@ public final class RuntimeSpecBuilder {
         return imageDir != null && !imageDir.isEmpty() ? imageDir : "/";
     }
 
-    private List<Map<String, Object>> mounts() {
+    private List<Map<String, Object>> mounts(ResolvedUser user) {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace));
         for (VolumeMount volume : container.volumes()) {
-            mounts.add(VolumeMounts.of(volume));
+            mounts.add(VolumeMounts.of(volume, volumeData, user));
         }
         for (BindMount bind : extraMounts) {
             mounts.add(VolumeMounts.of(bind));

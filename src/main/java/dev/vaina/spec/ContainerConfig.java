@@ -13,7 +13,7 @@ import java.util.Map;
  * @param workingDir  -w
  * @param user        --user, as user[:group], names or numbers
  * @param hostname    --hostname; null means the short container id
- * @param volumes     -v bind mounts
+ * @param volumes     -v, --mount, --tmpfs and --volumes-from: bind mounts, volumes, tmpfs
  * @param stopSignal  --stop-signal as a number
  * @param stopTimeout --stop-timeout in seconds
  * @param restart     --restart
@@ -47,6 +47,12 @@ public record ContainerConfig(
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
                 interactive, autoRemove, NetworkConfig.DEFAULT);
+    }
+
+    /** The same container with other mounts (anonymous volumes named, --volumes-from added). */
+    public ContainerConfig withVolumes(List<VolumeMount> mounts) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network);
     }
 
     public ContainerConfig {
