@@ -9,18 +9,30 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * --filter of `volume ls` and `volume prune`, as Podman reads it: values of one key are alternatives, different
- * keys must all match.
+ * --filter of `volume ls` and `volume prune`, as Podman 4.3 reads them: for ls a volume is listed when any filter
+ * matches it; for prune, values of one key are alternatives and different keys must all match.
  */
 final class VolumeFilter implements Predicate<VolumeRecord> {
     private final List<Predicate<VolumeRecord>> all;
+    private final List<Predicate<VolumeRecord>> tests;
 
-    private VolumeFilter(List<Predicate<VolumeRecord>> all) {
+    private VolumeFilter(List<Predicate<VolumeRecord>> all, List<Predicate<VolumeRecord>> tests) {
         this.all = all;
+        this.tests = tests;
+    }
+
+    /** `volume ls`: any filter. */
+    static Predicate<VolumeRecord> any(List<String> filters, Volumes volumes, List<ContainerRecord> containers) {
+        if (filters.isEmpty()) {
+            return v -> true;
+        }
+        VolumeFilter each = parse(filters, volumes, containers);
+        return v -> each.tests.stream().anyMatch(p -> p.test(v));
     }
 
     static VolumeFilter parse(List<String> filters, Volumes volumes, List<ContainerRecord> containers) {
         java.util.Map<String, List<Predicate<VolumeRecord>>> byKey = new java.util.LinkedHashMap<>();
+        List<Predicate<VolumeRecord>> tests = new ArrayList<>();
         for (String filter : filters) {
             int equals = filter.indexOf('=');
             if (equals < 0) {
@@ -52,10 +64,11 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
                         + "\": use name, label, label!, driver, scope, opt or dangling");
             };
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(test);
+            tests.add(test);
         }
         List<Predicate<VolumeRecord>> all = new ArrayList<>();
         byKey.values().forEach(alternatives -> all.add(v -> alternatives.stream().anyMatch(p -> p.test(v))));
-        return new VolumeFilter(all);
+        return new VolumeFilter(all, tests);
     }
 
     private static Predicate<VolumeRecord> label(String value, boolean present) {

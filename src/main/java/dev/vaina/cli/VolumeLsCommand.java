@@ -25,7 +25,7 @@ final class VolumeLsCommand extends ContextCommand {
     int execute(Context context) throws Exception {
         OutputFormat output = OutputFormat.forList(format, "list");
         List<ContainerRecord> containers = context.containers().list();
-        VolumeFilter filter = VolumeFilter.parse(filters, context.engine().volumes(), containers);
+        var filter = VolumeFilter.any(filters, context.engine().volumes(), containers);
         List<VolumeRow> rows = new ArrayList<>();
         for (VolumeRecord volume : context.engine().volumeStore().list()) {
             if (filter.test(volume)) {
