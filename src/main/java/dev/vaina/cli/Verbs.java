@@ -8,7 +8,7 @@ final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
         "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
-        "volume"
+        "volume", "cp"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -58,6 +58,7 @@ final class Verbs {
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
             case "volume": return VolumeCommand.class;
+            case "cp": return CpCommand.class;
             default: return null;
         }
     }

@@ -155,6 +155,11 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /** Files copied between the host and containers. */
+    public Copying copying() {
+        return new Copying(this);
+    }
+
     /** Commands run in running containers. */
     public Exec exec() {
         return new Exec(this);

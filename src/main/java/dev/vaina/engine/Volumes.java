@@ -222,7 +222,7 @@ public final class Volumes {
         Path data = store.data(volume.name());
         if (!mount.has("nocopy") && store.needsCopyUp(volume.name())) {
             if (isEmpty(data)) {
-                VolumeCopyUp.copy(layers, mount.destination(), data);
+                LayerView.copyDirectory(layers, mount.destination(), data);
             }
             store.markCopiedUp(volume.name());
         }

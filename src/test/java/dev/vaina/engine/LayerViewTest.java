@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Copy-up shows the image's path as overlayfs would: upper layers win, whiteouts delete, opaque dirs hide. */
-class VolumeCopyUpTest {
+class LayerViewTest {
     @TempDir
     Path tmp;
 
@@ -32,7 +32,7 @@ class VolumeCopyUpTest {
         opaque(top.resolve("data/sub"));
         Path volume = Files.createDirectories(tmp.resolve("volume"));
 
-        assertTrue(VolumeCopyUp.copy(List.of(top, bottom), "/data", volume));
+        assertTrue(LayerView.copyDirectory(List.of(top, bottom), "/data", volume));
 
         assertEquals(List.of("b", "sub", "sub/d"), tree(volume));
         assertEquals("new b", Files.readString(volume.resolve("b")));
@@ -42,7 +42,7 @@ class VolumeCopyUpTest {
     void missingPath_leavesTheVolumeEmpty() throws Exception {
         Path layer = Files.createDirectories(tmp.resolve("layer/etc"));
         Path volume = Files.createDirectories(tmp.resolve("volume"));
-        assertFalse(VolumeCopyUp.copy(List.of(layer.getParent()), "/nothing/here", volume));
+        assertFalse(LayerView.copyDirectory(List.of(layer.getParent()), "/nothing/here", volume));
         assertEquals(List.of(), tree(volume));
     }
 
@@ -53,7 +53,7 @@ class VolumeCopyUpTest {
         write(bottom.resolve("srv/www/index"), "x");
         whiteout(top.resolve("srv"));
         Path volume = Files.createDirectories(tmp.resolve("volume"));
-        assertFalse(VolumeCopyUp.copy(List.of(top, bottom), "/srv/www", volume));
+        assertFalse(LayerView.copyDirectory(List.of(top, bottom), "/srv/www", volume));
         assertEquals(List.of(), tree(volume));
     }
 

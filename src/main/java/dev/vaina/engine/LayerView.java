@@ -12,24 +12,49 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.List;
 
 /**
- * Copies what an image has at a path into a new volume mounted there, as Podman does when a container first
- * mounts an empty volume. The image's layers are applied bottom first as overlayfs would show them: a
- * whiteout (a character device 0/0, see image.LayerExtractor) deletes what lower layers put there, an opaque
- * directory ({@code user.overlay.opaque=y}) hides their content. Modes, times and, as root, owners are kept;
- * rootless, the copies belong to the user, who is root in the container, as the layers' files do.
+ * A path of a stack of overlay layers as overlayfs would show it, without mounting it: for the copy-up of an
+ * image's content into a new volume, and for `cp` from a stopped container. The layers are applied bottom
+ * first: a whiteout (a character device 0/0, see image.LayerExtractor) deletes what lower layers put there, an
+ * opaque directory ({@code user.overlay.opaque=y}) hides their content. Modes, times and, as root, owners are
+ * kept; rootless, the copies belong to the user, who is root in the container, as the layers' files do.
  */
-final class VolumeCopyUp {
+final class LayerView {
     private static final String OPAQUE_XATTR = "overlay.opaque";
 
-    private VolumeCopyUp() {
+    private LayerView() {
     }
 
     /**
-     * @param layers      the image's layer directories, top-most first (a container record's order)
-     * @param destination the absolute mount path in the container
-     * @return whether the image had a directory there
+     * The layer file that shows at {@code path}: the top-most entry there that no whiteout or opaque
+     * directory above it hides; empty when the path shows nothing (or a whiteout).
+     *
+     * @param layers top-most first
      */
-    static boolean copy(List<Path> layers, String destination, Path volume) throws IOException {
+    static java.util.Optional<Path> find(List<Path> layers, String path) throws IOException {
+        String relative = path.replaceAll("^/+", "");
+        for (Path layer : layers) {
+            Path entry = relative.isEmpty() ? layer : layer.resolve(relative);
+            if (isWhiteout(entry)) {
+                return java.util.Optional.empty();
+            }
+            if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.of(entry);
+            }
+            if (hiddenAbove(layer, relative)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Copies the merged directory at {@code destination} into {@code volume}.
+     *
+     * @param layers      the image's layer directories, top-most first (a container record's order)
+     * @param destination the absolute path in the container
+     * @return whether the layers had a directory there
+     */
+    static boolean copyDirectory(List<Path> layers, String destination, Path volume) throws IOException {
         String relative = destination.replaceAll("^/+", "");
         boolean found = false;
         for (int i = layers.size() - 1; i >= 0; i--) {
