@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** What every command needs, built once per invocation: the settings resolved, and the engine they choose. */
-final class Context implements AutoCloseable {
+public final class Context implements AutoCloseable {
     private final Engine engine;
 
     private Context(Engine engine) {
@@ -40,39 +40,39 @@ final class Context implements AutoCloseable {
         return new Context(new Engine(layout, settings.systemd(), settings.runtime(), settings.rootlessNetwork(), env).log(log));
     }
 
-    Engine engine() {
+    public Engine engine() {
         return engine;
     }
 
-    StoreLayout layout() {
+    public StoreLayout layout() {
         return engine.layout();
     }
 
-    Map<String, String> env() {
+    public Map<String, String> env() {
         return engine.env();
     }
 
     /** The container records; the life cycle is {@code engine().containers()}. */
-    ContainerStore containers() {
+    public ContainerStore containers() {
         return engine.store();
     }
 
     /** The image store; a short name is looked for in registries.conf's search order. */
-    ImageStore images() throws IOException {
+    public ImageStore images() throws IOException {
         return engine.images();
     }
 
     /** Makes {@link #registriesConf()} read {@code file} alone (a command's --registries-conf); null keeps the default. */
-    void useRegistriesConf(Path file) {
+    public void useRegistriesConf(Path file) {
         engine.useRegistriesConf(file);
     }
 
     /** registries.conf: the command's own file when given, else $VAINA_REGISTRIES_CONF, else the default files. */
-    RegistriesConf registriesConf() {
+    public RegistriesConf registriesConf() {
         return engine.registriesConf();
     }
 
-    Systemd systemd() {
+    public Systemd systemd() {
         return engine.systemd();
     }
 

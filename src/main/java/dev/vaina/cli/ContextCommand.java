@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * command, found through picocli's model, so the same verb works at any depth ({@code vaina rmi} and
  * {@code vaina image rm}).
  */
-abstract class ContextCommand implements Callable<Integer> {
+public abstract class ContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -22,13 +22,13 @@ abstract class ContextCommand implements Callable<Integer> {
         }
     }
 
-    abstract int execute(Context context) throws Exception;
+    protected abstract int execute(Context context) throws Exception;
 
-    PrintWriter out() {
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    PrintWriter err() {
+    protected PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** --entrypoint takes either a plain command or a JSON array of strings, as Podman's does. */
-final class EntrypointParser {
+public final class EntrypointParser {
     private EntrypointParser() {
     }
 
-    static List<String> parse(String text) {
+    public static List<String> parse(String text) {
         if (text.isEmpty()) {
             return List.of();
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The one place that turns failures into "Error: ..." lines and Podman's exit codes. */
-final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -29,7 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     /** Podman's exit code for a failure: the command's own decision, the container's code, or 125. */
-    static int exitCodeOf(Exception e) {
+    public static int exitCodeOf(Exception e) {
         if (e instanceof CommandFailedException failed) {
             return failed.exitCode();
         }
@@ -58,7 +58,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
      * The message alone, as Podman prints it ("X: image not known"), never the kind of failure in front of
      * it. A file-system failure from the JDK carries only the path as its message, so the reason is added.
      */
-    static String messageOf(Exception e) {
+    public static String messageOf(Exception e) {
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file or directory";
         }

@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as Podman's flags take them: "1.5s", "100ms", "2m30s", "1h". */
-final class GoDuration {
+public final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private GoDuration() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher matcher = PART.matcher(text);
         long nanos = 0;
         int end = 0;
@@ -37,7 +37,7 @@ final class GoDuration {
     }
 
     /** Go's Duration.String(): "0s", "228.568113ms", "2.709041089s", "1h2m3.5s". */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long nanos = duration.toNanos();
         if (nanos == 0) {
             return "0s";

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** A time as Go's time.Time prints it in templates: {@code 2026-12-02 05:56:30.01174046 +0000 UTC}. */
-final class GoTime {
+public final class GoTime {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx zzz", Locale.ROOT);
 
@@ -17,7 +17,7 @@ final class GoTime {
     private GoTime() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
         String fraction = time.getNano() == 0 ? ""
                 : ("." + String.format("%09d", time.getNano())).replaceAll("0+$", "");
@@ -25,7 +25,7 @@ final class GoTime {
     }
 
     /** Go's time.RFC3339Nano, as JSON shows a time.Time: {@code 2026-12-02T14:41:58.70928903Z}. */
-    static String rfc3339Nano(Instant instant) {
+    public static String rfc3339Nano(Instant instant) {
         ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
         String fraction = time.getNano() == 0 ? ""
                 : ("." + String.format("%09d", time.getNano())).replaceAll("0+$", "");
@@ -33,7 +33,7 @@ final class GoTime {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).format(time) + fraction + offset;
     }
 
-    static long unixSeconds(String isoTime) {
+    public static long unixSeconds(String isoTime) {
         return isoTime == null ? ZERO_UNIX_SECONDS : Instant.parse(isoTime).getEpochSecond();
     }
 }

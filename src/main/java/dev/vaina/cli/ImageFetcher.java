@@ -20,18 +20,18 @@ import java.util.List;
  * search registries, rewrites and mirrors) into candidates, each tried at its endpoints in order, until
  * one delivers the image.
  */
-final class ImageFetcher {
+public final class ImageFetcher {
     private final Context context;
     private final PullOptions options;
     private final PrintWriter progress;
 
-    ImageFetcher(Context context, PullOptions options, PrintWriter progress) {
+    public ImageFetcher(Context context, PullOptions options, PrintWriter progress) {
         this.context = context;
         this.options = options;
         this.progress = progress;
     }
 
-    ImageRecord pull(String userInput) throws IOException {
+    public ImageRecord pull(String userInput) throws IOException {
         RegistryAccess access = new RegistryAccess(context, options);
         context.useRegistriesConf(options.registriesConf);
         RegistriesConf conf = context.registriesConf();

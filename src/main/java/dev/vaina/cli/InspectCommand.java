@@ -1,5 +1,8 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.containers.ContainerTargets;
+import dev.vaina.cli.containers.PortListing;
+import dev.vaina.cli.images.ImageInspectCommand;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.ContainerPid;
 import dev.vaina.store.ContainerRecord;
@@ -16,9 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
 @Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
-final class InspectCommand extends ContextCommand {
+public final class InspectCommand extends ContextCommand {
     /** Podman's words before an error of a running inspect template. */
-    static final String INSPECT_ERROR = "inspecting object: printing inspect output: ";
+    public static final String INSPECT_ERROR = "inspecting object: printing inspect output: ";
 
     private static final List<String> TYPES = List.of("container", "image", "all");
 
@@ -37,7 +40,7 @@ final class InspectCommand extends ContextCommand {
     String format;
 
     @Override
-    int execute(Context context) throws Exception {
+    protected int execute(Context context) throws Exception {
         if (!TYPES.contains(type)) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid type \"" + type
                     + "\": must be \"container\", \"image\", or \"all\" (vaina has no pods, networks or volumes yet)");

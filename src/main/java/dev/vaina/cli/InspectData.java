@@ -12,7 +12,7 @@ import java.util.Set;
  * structs as structs (a field they lack is an error that names Podman's type) and its maps (labels,
  * annotations, ports, networks) as maps, where a missing key has no value.
  */
-final class InspectData {
+public final class InspectData {
     /** Podman evaluates inspect templates against interface values, so its errors name this type at the top. */
     private static final String TOP = "interface {}";
     private static final Set<String> MAPS = Set.of("Labels", "Annotations", "ExposedPorts", "Volumes", "Ports", "Networks");
@@ -34,7 +34,7 @@ final class InspectData {
         return convert(goNames(inspected), "", CONTAINER_TYPES, MAPS);
     }
 
-    static Object image(Map<String, Object> inspected) {
+    public static Object image(Map<String, Object> inspected) {
         return convert(goNames(inspected), "", IMAGE_TYPES, IMAGE_MAPS);
     }
 
@@ -43,7 +43,7 @@ final class InspectData {
      * "Id" is the struct's ID. Podman lets the Docker spelling {@code {{.Id}}} through by rewriting exactly that
      * action, and so does vaina; {@code {{len .Id}}} fails in both.
      */
-    static String format(String format) {
+    public static String format(String format) {
         return format == null ? null : format.replace("{{.Id}}", "{{.ID}}");
     }
 

@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.system.VersionCommand;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ public final class Main {
      * The command line for {@code args}: the root command with only the verb they run, or with every verb
      * when they name none (help, errors and suggestions then see them all). {@code --version} needs none.
      */
-    static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+    public static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
         CommandLine commandLine = new CommandLine(new VainaCommand(), factory);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());

@@ -9,7 +9,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The network options of `run`, `create` and `pod create`: published ports, the network mode, DNS and hosts. */
-final class NetworkOptions {
+public final class NetworkOptions {
     @Option(names = {"-p", "--publish"}, paramLabel = "[[IP:][HOSTPORT]:]CTRPORT[/PROTO]",
             description = "Publish a container's port (or range) on the host; an empty HOSTPORT takes a free one.")
     List<String> publish = new ArrayList<>();
@@ -40,7 +40,7 @@ final class NetworkOptions {
     boolean noHosts;
 
     /** The network options, validated; host ports left empty stay 0 until the image is known. */
-    NetworkConfig toConfig() {
+    public NetworkConfig toConfig() {
         List<PortMapping> ports = new ArrayList<>();
         for (String spec : publish) {
             if (!spec.isEmpty()) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * object's output ends with a newline, a list template runs inside {@code {{range .}}...{{end}}} (so its errors
  * count columns from there, as Podman's do), and in a table every space of the template separates columns.
  */
-final class OutputFormat {
+public final class OutputFormat {
     private static final Pattern JSON_OF_ALL = Pattern.compile("\\s*\\{\\{-?\\s*json\\s+\\.\\s*-?}}\\s*");
     private static final Pattern RANGE_OVER_ALL = Pattern.compile("\\{\\{-?\\s*range\\s+\\.\\s*-?}}");
     private static final String TABLE = "table ";
@@ -38,17 +38,17 @@ final class OutputFormat {
     }
 
     /** The format of a command that prints a list (ps, images, inspect); {@code name} names the template in errors. */
-    static OutputFormat forList(String format, String name) {
+    public static OutputFormat forList(String format, String name) {
         return parse(format, name, true, "");
     }
 
     /** Like {@link #forList}, with Podman's prefix before an error of a running template. */
-    static OutputFormat forList(String format, String name, String executionErrorPrefix) {
+    public static OutputFormat forList(String format, String name, String executionErrorPrefix) {
         return parse(format, name, true, executionErrorPrefix);
     }
 
     /** The format of a command that prints one object (version). */
-    static OutputFormat forObject(String format, String name) {
+    public static OutputFormat forObject(String format, String name) {
         return parse(format, name, false, "");
     }
 
@@ -76,12 +76,12 @@ final class OutputFormat {
     }
 
     /** No format, or {@code table}: the command prints its own table. */
-    boolean isDefault() {
+    public boolean isDefault() {
         return kind == Kind.DEFAULT;
     }
 
     /** {@code json} or {@code {{json .}}}: the command prints its JSON. */
-    boolean isJson() {
+    public boolean isJson() {
         return kind == Kind.JSON;
     }
 
@@ -90,7 +90,7 @@ final class OutputFormat {
      * row first, made by running the template on {@code headers} (field name to column title), when there are any.
      * A template that fails leaves what it printed before the failure, as Podman's do.
      */
-    void print(PrintWriter out, Object data, Map<String, String> headers) {
+    public void print(PrintWriter out, Object data, Map<String, String> headers) {
         StringBuilder text = new StringBuilder();
         try {
             if (kind == Kind.TABLE && headers != null) {
@@ -107,7 +107,7 @@ final class OutputFormat {
     }
 
     /** A row for templates: a struct named {@code type} whose fields are computed from {@code source}. */
-    static <S> GoStruct row(String type, Map<String, Function<S, Object>> fields, S source) {
+    public static <S> GoStruct row(String type, Map<String, Function<S, Object>> fields, S source) {
         Map<String, Object> values = new LinkedHashMap<>();
         fields.forEach((name, value) -> values.put(name, value.apply(source)));
         return new GoStruct(type, values);
@@ -117,7 +117,7 @@ final class OutputFormat {
      * Column titles for a row's fields as Podman derives them: the field name split into words and upper-cased
      * ({@code CreatedAt} is CREATED AT, {@code ImageID} is IMAGE ID), unless the command names the column itself.
      */
-    static Map<String, String> headers(Collection<String> fields, Map<String, String> titles) {
+    public static Map<String, String> headers(Collection<String> fields, Map<String, String> titles) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String field : fields) {
             headers.put(field, titles.getOrDefault(field, words(field).toUpperCase()));

@@ -14,7 +14,7 @@ import java.util.Map;
  * member per line, {@code []} and {@code {}} when empty, non-ASCII text and {@code <>&} as they are. Scripts
  * written against Podman's output grep for exactly that.
  */
-enum PodmanJson {
+public enum PodmanJson {
     /** {@code inspect} of a container or an image: 5 spaces a level. */
     INSPECT(5),
     /** {@code images --format json}: 4 spaces a level. */
@@ -31,7 +31,7 @@ enum PodmanJson {
     }
 
     /** {@code value} (maps, collections, strings, numbers, booleans, null; anything else as its JSON bean). */
-    String format(Object value) {
+    public String format(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, 0);
         return out.toString();

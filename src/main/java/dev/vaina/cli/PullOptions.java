@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options `pull`, `run` and `create` share for fetching an image from a registry (see {@link RegistryOptions}). */
-final class PullOptions extends RegistryOptions {
+public final class PullOptions extends RegistryOptions {
     @Option(names = "--registries-conf", paramLabel = "FILE",
             description = "registries.conf to use instead of the default files (also $VAINA_REGISTRIES_CONF).")
-    Path registriesConf;
+    public Path registriesConf;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Platform to choose from a multi-platform image.")
     String platform;

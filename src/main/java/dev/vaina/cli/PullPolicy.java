@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** `run --pull`: when the image is fetched from its registry rather than taken from local storage. */
-enum PullPolicy {
+public enum PullPolicy {
     MISSING, ALWAYS, NEVER, NEWER;
 
-    interface Pull {
+    public interface Pull {
         ImageRecord pull() throws IOException;
     }
 
-    static PullPolicy parse(String text) {
+    public static PullPolicy parse(String text) {
         for (PullPolicy policy : values()) {
             if (policy.name().equalsIgnoreCase(text)) {
                 return policy;
@@ -23,7 +23,7 @@ enum PullPolicy {
         throw new InvalidSpecException("invalid pull policy \"" + text + "\": must be missing, always, never or newer");
     }
 
-    ImageRecord image(Context context, String name, Pull pull) throws IOException {
+    public ImageRecord image(Context context, String name, Pull pull) throws IOException {
         Optional<ImageRecord> local = this == ALWAYS ? Optional.empty() : context.images().find(name);
         switch (this) {
             case NEVER:

@@ -17,12 +17,12 @@ import java.util.Optional;
  * file, CA certificates from --cert-dir or the certs.d directories, and --tls-verify=false or registries.conf's
  * insecure flag. Pull and push share it, so both treat a registry the same way.
  */
-final class RegistryAccess {
+public final class RegistryAccess {
     private final Context context;
     private final RegistryOptions options;
     private final CredentialsProvider credentials;
 
-    RegistryAccess(Context context, RegistryOptions options) {
+    public RegistryAccess(Context context, RegistryOptions options) {
         this.context = context;
         this.options = options;
         this.credentials = credentials(context, options);
@@ -33,7 +33,7 @@ final class RegistryAccess {
     }
 
     /** A client for {@code host}; {@code insecure} is registries.conf's word for it, --tls-verify=false overrides. */
-    RegistryClient client(String host, boolean insecure) throws IOException {
+    public RegistryClient client(String host, boolean insecure) throws IOException {
         return new RegistryClient(endpoint(host, insecure), credentials, options.retryPolicy(), certsRoots());
     }
 

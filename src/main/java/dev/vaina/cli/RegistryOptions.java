@@ -7,7 +7,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options every verb that talks to a registry shares (pull, push, and run/create through pull). */
-class RegistryOptions {
+public class RegistryOptions {
     @Option(names = "--tls-verify", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             description = "Require HTTPS with a verified certificate (default: true unless registries.conf marks the registry insecure).")
     Boolean tlsVerify;
@@ -28,7 +28,7 @@ class RegistryOptions {
     String retryDelay;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
-    boolean quiet;
+    public boolean quiet;
 
     RetryPolicy retryPolicy() {
         if (retry == null && retryDelay == null) {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Podman's plain tables: columns padded to the widest cell, separated by two or more spaces. */
-final class Table {
+public final class Table {
     private final List<String[]> rows = new ArrayList<>();
     private int minimumWidth;
 
-    Table(String... headers) {
+    public Table(String... headers) {
         rows.add(headers);
     }
 
@@ -17,16 +17,16 @@ final class Table {
      * Columns at least this wide, separator included, as the tables of Podman's `top` and `stats` are
      * (Go's tabwriter with a minimum cell width of 12).
      */
-    Table minimumWidth(int width) {
+    public Table minimumWidth(int width) {
         this.minimumWidth = width;
         return this;
     }
 
-    void add(String... cells) {
+    public void add(String... cells) {
         rows.add(cells);
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

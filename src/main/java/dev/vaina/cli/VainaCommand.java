@@ -1,5 +1,6 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.system.VersionCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,37 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.containers.CpCommand;
+import dev.vaina.cli.containers.CreateCommand;
+import dev.vaina.cli.containers.ExecCommand;
+import dev.vaina.cli.containers.KillCommand;
+import dev.vaina.cli.containers.LogsCommand;
+import dev.vaina.cli.containers.PauseCommand;
+import dev.vaina.cli.containers.PortCommand;
+import dev.vaina.cli.containers.PsCommand;
+import dev.vaina.cli.containers.RestartCommand;
+import dev.vaina.cli.containers.RmCommand;
+import dev.vaina.cli.containers.RunCommand;
+import dev.vaina.cli.containers.StartCommand;
+import dev.vaina.cli.containers.StatsCommand;
+import dev.vaina.cli.containers.StopCommand;
+import dev.vaina.cli.containers.TopCommand;
+import dev.vaina.cli.containers.UnpauseCommand;
+import dev.vaina.cli.containers.WaitCommand;
+import dev.vaina.cli.images.ImageCommand;
+import dev.vaina.cli.images.ImagesCommand;
+import dev.vaina.cli.images.ImportCommand;
+import dev.vaina.cli.images.LoadCommand;
+import dev.vaina.cli.images.LoginCommand;
+import dev.vaina.cli.images.LogoutCommand;
+import dev.vaina.cli.images.PullCommand;
+import dev.vaina.cli.images.PushCommand;
+import dev.vaina.cli.images.RmiCommand;
+import dev.vaina.cli.images.SaveCommand;
+import dev.vaina.cli.images.TagCommand;
+import dev.vaina.cli.pods.PodCommand;
+import dev.vaina.cli.system.VersionCommand;
+import dev.vaina.cli.volumes.VolumeCommand;
+
 /**
  * The top-level verbs, in the order {@code vaina --help} lists them. Only the verb being run is handed to
  * picocli: building the model of every verb (annotations read by reflection) cost more than most commands do.

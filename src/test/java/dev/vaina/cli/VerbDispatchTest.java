@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.cli.system.VersionCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;

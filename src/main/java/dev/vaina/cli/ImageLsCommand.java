@@ -1,8 +1,0 @@
-package dev.vaina.cli;
-
-import picocli.CommandLine.Command;
-
-/** `vaina image ls`: the same as `vaina images`. */
-@Command(name = "ls", aliases = "list", description = "List images in local storage.")
-final class ImageLsCommand extends ImagesCommand {
-}

@@ -1,8 +1,0 @@
-package dev.vaina.cli;
-
-import picocli.CommandLine.Command;
-
-/** `vaina image rm`: the same as `vaina rmi`. */
-@Command(name = "rm", description = "Remove images: untag a name, or delete the image and its unused layers.")
-final class ImageRmCommand extends RmiCommand {
-}

@@ -1,0 +1,147 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.engine.Waiting;
+import dev.vaina.linux.Terminal;
+import dev.vaina.linux.WindowSize;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The client side of the monitor's attach socket (see the monitor's AttachServer for the framing): our
+ * stdin goes to the container, its output comes back; with a terminal ours is put in raw mode and
+ * window size changes are passed on.
+ */
+final class AttachClient implements AutoCloseable {
+    private static final byte STDIN = 0;
+    private static final byte RESIZE = 1;
+    private static final byte CLOSE_STDIN = 2;
+
+    private final SocketChannel channel;
+    private final boolean terminal;
+    private final Object sendLock = new Object();
+    private Terminal.SavedMode savedMode;
+
+    private AttachClient(SocketChannel channel, boolean terminal) {
+        this.channel = channel;
+        this.terminal = terminal;
+    }
+
+    /** Connects as soon as the monitor has bound the socket, so that little output is missed. */
+    static AttachClient connect(Path socket, boolean terminal, Duration timeout) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        IOException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(socket)) {
+                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    channel.connect(UnixDomainSocketAddress.of(socket));
+                    return new AttachClient(channel, terminal);
+                } catch (IOException e) {
+                    channel.close();
+                    last = e;
+                }
+            }
+            Waiting.sleep(5);
+        }
+        throw new IOException("cannot attach to the container: no monitor answered at " + socket
+                + (last == null ? "" : " (" + last.getMessage() + ")"));
+    }
+
+    /** Copies until the container's output ends; our stdin is forwarded when {@code forwardStdin}. */
+    void relay(boolean forwardStdin) throws IOException {
+        if (terminal && Terminal.isTerminal(0)) {
+            savedMode = Terminal.makeRaw(0);
+            sendWindowSize();
+            WindowChanges.onChange(this::sendWindowSize);
+        }
+        if (forwardStdin) {
+            Thread input = new Thread(this::forwardStdin, "stdin");
+            input.setDaemon(true);
+            input.start();
+        }
+        InputStream fromMonitor = Channels.newInputStream(channel);
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        if (terminal) {
+            fromMonitor.transferTo(new FlushingStream(stdout));
+        } else {
+            Frames.demultiplex(fromMonitor, stdout, stderr);
+        }
+    }
+
+    private void forwardStdin() {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = new FileInputStream(FileDescriptor.in)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                ByteBuffer frame = ByteBuffer.allocate(5 + n).put(STDIN).putInt(n).put(buffer, 0, n).flip();
+                send(frame);
+            }
+            send(ByteBuffer.wrap(new byte[] {CLOSE_STDIN}));
+        } catch (IOException e) {
+            // The container is gone or the socket closed: nothing more to forward.
+        }
+    }
+
+    private void sendWindowSize() {
+        try {
+            WindowSize size = Terminal.windowSize(0);
+            send(ByteBuffer.allocate(5).put(RESIZE).putShort((short) size.rows()).putShort((short) size.columns()).flip());
+        } catch (IOException | RuntimeException e) {
+            // A window size we cannot read or send only leaves the old size in place.
+        }
+    }
+
+    private void send(ByteBuffer buffer) throws IOException {
+        synchronized (sendLock) {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (savedMode != null) {
+                savedMode.close();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** The terminal's bytes as they come: an interactive program cannot wait for a full buffer. */
+    private static final class FlushingStream extends OutputStream {
+        private final OutputStream out;
+
+        FlushingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            out.flush();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            out.flush();
+        }
+    }
+}

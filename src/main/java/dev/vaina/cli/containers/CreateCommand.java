@@ -1,0 +1,92 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ImageFetcher;
+import dev.vaina.cli.PullPolicy;
+import dev.vaina.engine.PortResolver;
+import dev.vaina.engine.Containers;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PodConfig;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
+import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.VolumesFrom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `vaina create`: make a container without starting it. */
+@Command(name = "create", description = "Create a new container without starting it.")
+public final class CreateCommand extends ContextCommand {
+    @Mixin
+    ContainerOptions options;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        ContainerRecord record = create(context, context.engine().containers(), options, err());
+        out().println(record.id());
+        return 0;
+    }
+
+    /** Validates everything before anything is written, so bad input leaves nothing behind. */
+    static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
+            throws IOException {
+        String name = options.validatedName();
+        ContainerConfig config = withVolumesFrom(context, options.toConfig(context.env()), options);
+        context.useRegistriesConf(options.pullOptions.registriesConf);
+        ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
+                () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
+        String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        PodRecord pod = pod(context, options.pod);
+        if (pod == null) {
+            return containers.create(name, image, imageName,
+                    PortResolver.resolve(config, image.config(), context.containers(), progress));
+        }
+        try {
+            return context.engine().pods().createMember(pod, name, image, imageName, config);
+        } catch (RuntimeException | IOException e) {
+            if (options.pod.startsWith("new:")) {
+                // The pod was made for this container only: it goes with it.
+                context.engine().pods().remove(pod, true, null);
+            }
+            throw e;
+        }
+    }
+
+    private static ContainerConfig withVolumesFrom(Context context, ContainerConfig config, ContainerOptions options)
+            throws IOException {
+        List<VolumeMount> mounts = new ArrayList<>(config.volumes());
+        for (VolumesFrom from : options.volumesFrom()) {
+            mounts.addAll(context.engine().volumes().from(from));
+        }
+        return config.withVolumes(mounts);
+    }
+
+    /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */
+    private static PodRecord pod(Context context, String pod) throws IOException {
+        if (pod == null) {
+            return null;
+        }
+        if (pod.startsWith("new:")) {
+            return context.engine().pods().create(new PodConfig(pod.substring(4), Map.of(), true, null, null, null,
+                    null, null, null), null, null, NetworkConfig.DEFAULT);
+        }
+        return context.engine().podStore().find(pod);
+    }
+
+    public static String imageName(ImageRecord image, String requested) {
+        for (String tag : image.repoTags()) {
+            if (tag.equals(requested) || tag.endsWith("/" + requested) || tag.endsWith("/" + requested + ":latest")) {
+                return tag;
+            }
+        }
+        return image.repoTags().get(0);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.engine.Containers;
+import dev.vaina.store.ContainerRecord;
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine.Parameters;
+
+/** A verb done to each named container in turn, echoing each name it was done to, as Podman's are. */
+abstract class EachContainerCommand extends ContextCommand {
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    List<String> names;
+
+    @Override
+    protected final int execute(Context context) throws Exception {
+        Containers containers = context.engine().containers();
+        var targets = ContainerTargets.named(names).resolve(context.containers());
+        return EachContainer.apply(targets, err(), target -> {
+            apply(containers, target.record());
+            out().println(target.echo());
+        });
+    }
+
+    abstract void apply(Containers containers, ContainerRecord record) throws IOException;
+}

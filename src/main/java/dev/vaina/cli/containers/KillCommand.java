@@ -1,0 +1,46 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.engine.Containers;
+import dev.vaina.engine.Liveness;
+import dev.vaina.spec.Signals;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `vaina kill`: send a signal to the container's main process. */
+@Command(name = "kill", description = "Kill one or more running containers with a signal.")
+public final class KillCommand extends ContextCommand {
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", defaultValue = "KILL", description = "Signal to send (default: KILL).")
+    String signal;
+
+    @Mixin
+    ContainerSelection selection;
+
+    @Mixin
+    IgnoreOption ignoreOption;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        int number = Signals.parse(signal);
+        var targets = selection.targets().ignoreMissing(ignoreOption.ignore)
+                .resolve(context.containers());
+        if (selection.all) {
+            List<ContainerTargets.Target> running = new ArrayList<>();
+            for (ContainerTargets.Target target : targets) {
+                if (Liveness.reconcile(context.containers(), target.record()).isRunning()) {
+                    running.add(target);
+                }
+            }
+            targets = running;
+        }
+        Containers containers = context.engine().containers();
+        return EachContainer.apply(targets, err(), target -> {
+            containers.kill(target.record(), number);
+            out().println(target.echo());
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The pods of listed containers, each read once, for ps's POD ID and PODNAME columns. */
+final class PodNames {
+    private final Context context;
+    private final Map<String, Optional<PodRecord>> pods = new HashMap<>();
+
+    PodNames(Context context) {
+        this.context = context;
+    }
+
+    Optional<PodRecord> of(ContainerRecord record) {
+        if (!record.inPod()) {
+            return Optional.empty();
+        }
+        return pods.computeIfAbsent(record.pod(), id -> {
+            try {
+                return context.engine().podStore().lookup(id);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    String[] withPodColumns(ContainerRecord record, String[] cells, boolean noTrunc) {
+        String[] extended = Arrays.copyOf(cells, cells.length + 2);
+        Optional<PodRecord> pod = of(record);
+        extended[cells.length] = pod.map(p -> noTrunc ? p.id() : p.shortId()).orElse("");
+        extended[cells.length + 1] = pod.map(PodRecord::name).orElse("");
+        return extended;
+    }
+}

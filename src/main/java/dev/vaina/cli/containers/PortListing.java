@@ -1,0 +1,50 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.spec.PortMapping;
+import dev.vaina.store.ContainerRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A container's published ports the ways ps, port and inspect show them. */
+public final class PortListing {
+    private PortListing() {
+    }
+
+    /** One mapping per port, tcp before udp, otherwise in the order they were given. */
+    static List<PortMapping> singlePorts(ContainerRecord record) {
+        List<PortMapping> singles = new ArrayList<>();
+        for (PortMapping mapping : record.config().network().ports()) {
+            singles.addAll(mapping.singlePorts());
+        }
+        singles.sort(Comparator.comparing(p -> p.protocol().equals(PortMapping.TCP) ? 0 : 1));
+        return singles;
+    }
+
+    /** ps's PORTS column: {@code 0.0.0.0:8080->80/tcp, 0.0.0.0:9000-9001->90-91/tcp}, sorted as Podman sorts them. */
+    static String column(ContainerRecord record) {
+        return String.join(", ", record.config().network().ports().stream().map(PortMapping::describe).sorted().toList());
+    }
+
+    /** inspect's NetworkSettings.Ports (with exposed-only ports as null) or HostConfig.PortBindings. */
+    public static Map<String, Object> bindings(ContainerRecord record, boolean withExposed) {
+        Map<String, Object> ports = new TreeMap<>();
+        if (withExposed) {
+            record.config().network().exposed().forEach(port -> ports.put(port, null));
+        }
+        for (PortMapping single : singlePorts(record)) {
+            Map<String, Object> binding = new LinkedHashMap<>();
+            binding.put("HostIp", single.hostIp());
+            binding.put("HostPort", Integer.toString(single.hostPort()));
+            // An exposed-only port's null counts as absent: it gets its list.
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) ports.computeIfAbsent(single.containerPort() + "/" + single.protocol(),
+                    key -> new ArrayList<>());
+            list.add(binding);
+        }
+        return ports;
+    }
+}

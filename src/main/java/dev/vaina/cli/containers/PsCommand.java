@@ -1,0 +1,152 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.Table;
+import dev.vaina.engine.Liveness;
+import dev.vaina.spec.HumanDuration;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import dev.vaina.store.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `vaina ps`: Podman's columns, statuses and filters. */
+@Command(name = "ps", description = "List containers.")
+public final class PsCommand extends ContextCommand {
+    @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the container IDs.")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Do not truncate IDs and commands.")
+    boolean noTrunc;
+
+    @Option(names = {"-p", "--pod"}, description = "Show the ID and name of each container's pod.")
+    boolean pod;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
+    String format;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX.")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = {"-n", "--last"}, paramLabel = "N", defaultValue = "-1", description = "Show the N containers created last, in any state.")
+    int last;
+
+    @Option(names = {"-l", "--latest"}, description = "Show the container created last, in any state.")
+    boolean latest;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "created",
+            description = "Sort by command, created (newest first; default), id, image, names, runningfor, size or status.")
+    String sort;
+
+    @Option(names = "--external", description = "Accepted for Podman's scripts: vaina has no containers made by other tools, so nothing is added.")
+    boolean external;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        Comparator<Row> order = PsSort.parse(sort);
+        OutputFormat output = OutputFormat.forList(format, "ps");
+        List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
+        boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
+        int limit = latest ? 1 : last;
+        List<Row> rows = new ArrayList<>();
+        for (ContainerRecord record : ContainerTargets.newestFirst(context.containers())) {
+            ContainerState state = Liveness.reconcile(context.containers(), record);
+            boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+            // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).
+            if (!all && !statusFiltered && limit < 0 && (!state.isRunning() || paused)) {
+                continue;
+            }
+            if (parsed.stream().allMatch(f -> f.matches(record, state))) {
+                rows.add(new Row(record, state, paused));
+            }
+        }
+        if (limit >= 0 && rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+        }
+        rows.sort(order);
+        if (quiet) {
+            rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
+        } else if (output.isJson()) {
+            List<Map<String, Object>> json = new ArrayList<>();
+            rows.forEach(r -> json.add(r.json()));
+            out().println(PodmanJson.PS.format(json));
+        } else if (output.isDefault()) {
+            Table table = pod ? new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES",
+                    "POD ID", "PODNAME") : new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+            Instant now = Instant.now();
+            PodNames pods = new PodNames(context);
+            for (Row r : rows) {
+                String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
+                    HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : status(r.state, now),
+                    PortListing.column(r.record), r.record.name()};
+                table.add(pod ? pods.withPodColumns(r.record, cells, noTrunc) : cells);
+            }
+            table.print(out());
+        } else {
+            Instant now = Instant.now();
+            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, now, noTrunc)).toList(), PsRow.HEADERS);
+        }
+        out().flush();
+        return 0;
+    }
+
+    private String command(ContainerRecord record) {
+        String command = String.join(" ", record.args());
+        return noTrunc || command.length() <= 20 ? command : command.substring(0, 17) + "...";
+    }
+
+    static String status(ContainerState state, Instant now) {
+        return switch (state.status()) {
+            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Instant.parse(state.startedAt()), now);
+            case ContainerState.EXITED -> "Exited (" + state.exitCode() + ") "
+                    + HumanDuration.ago(Instant.parse(state.finishedAt()), now);
+            default -> "Created";
+        };
+    }
+
+    record Row(ContainerRecord record, ContainerState state, boolean paused) {
+        Map<String, Object> json() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("Id", record.id());
+            map.put("Names", List.of(record.name()));
+            map.put("Image", record.imageName());
+            map.put("ImageID", record.imageId());
+            map.put("Command", record.args());
+            map.put("Created", record.created());
+            map.put("State", paused ? "paused" : state.status());
+            map.put("Status", paused ? "Paused" : status(state, Instant.now()));
+            map.put("ExitCode", state.exitCode());
+            map.put("Exited", ContainerState.EXITED.equals(state.status()));
+            map.put("Pid", state.monitorPid());
+            map.put("StartedAt", state.startedAt());
+            map.put("ExitedAt", state.finishedAt());
+            List<Map<String, Object>> ports = new ArrayList<>();
+            for (dev.vaina.spec.PortMapping port : record.config().network().ports()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("host_ip", port.hostIp());
+                json.put("container_port", port.containerPort());
+                json.put("host_port", port.hostPort());
+                json.put("range", port.range());
+                json.put("protocol", port.protocol());
+                ports.add(json);
+            }
+            map.put("Ports", ports);
+            map.put("Labels", Map.of());
+            map.put("Unit", record.unit());
+            return map;
+        }
+    }
+}

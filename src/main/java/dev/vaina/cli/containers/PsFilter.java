@@ -1,0 +1,37 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One `ps --filter KEY=VALUE`. */
+record PsFilter(String key, String value) {
+    private static final List<String> KEYS = List.of("name", "status", "id");
+    private static final List<String> STATUSES = List.of("created", "running", "exited");
+
+    static PsFilter parse(String text) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new InvalidSpecException("invalid filter \"" + text + "\": must be KEY=VALUE with KEY one of " + KEYS);
+        }
+        PsFilter filter = new PsFilter(text.substring(0, eq), text.substring(eq + 1));
+        if (!KEYS.contains(filter.key)) {
+            throw new InvalidSpecException("invalid filter \"" + filter.key + "\": must be one of " + KEYS);
+        }
+        if (filter.key.equals("status") && !STATUSES.contains(filter.value)) {
+            throw new InvalidSpecException("invalid status \"" + filter.value + "\": must be one of " + STATUSES);
+        }
+        return filter;
+    }
+
+    boolean matches(ContainerRecord record, ContainerState state) {
+        return switch (key) {
+            case "name" -> Pattern.compile(value).matcher(record.name()).find();
+            case "status" -> value.equals(state.status());
+            case "id" -> record.id().startsWith(value);
+            default -> false;
+        };
+    }
+}

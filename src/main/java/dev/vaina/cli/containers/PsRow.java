@@ -1,0 +1,67 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.GoTime;
+import dev.vaina.cli.OutputFormat;
+import dev.vaina.gotemplate.GoNilMap;
+import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.spec.HumanDuration;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One container as {@code ps --format TEMPLATE} sees it: the fields of Podman 4.3's ps rows, by the same names. */
+final class PsRow {
+    /** Podman's name for the row type, which its template errors show. */
+    private static final String TYPE = "containers.psReporter";
+
+    private record Source(ContainerRecord record, ContainerState state, Instant now, boolean noTrunc) {
+        String ago() {
+            return HumanDuration.ago(Instant.parse(record.created()), now);
+        }
+    }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("AutoRemove", s -> s.record.config().autoRemove());
+        FIELDS.put("Command", s -> String.join(" ", s.record.args()));
+        FIELDS.put("Created", s -> GoTime.format(Instant.parse(s.record.created())));
+        FIELDS.put("CreatedAt", s -> GoTime.format(Instant.parse(s.record.created())));
+        FIELDS.put("CreatedHuman", Source::ago);
+        FIELDS.put("Exited", s -> ContainerState.EXITED.equals(s.state.status()));
+        FIELDS.put("ExitedAt", s -> GoTime.unixSeconds(s.state.finishedAt()));
+        FIELDS.put("ExitCode", s -> s.state.exitCode());
+        FIELDS.put("ID", s -> s.noTrunc ? s.record.id() : s.record.shortId());
+        FIELDS.put("Image", s -> s.record.imageName());
+        FIELDS.put("ImageID", s -> s.noTrunc || s.record.imageId().length() <= 12 ? s.record.imageId()
+                : s.record.imageId().substring(0, 12));
+        FIELDS.put("IsInfra", s -> s.record.infra());
+        FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
+        FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
+        FIELDS.put("Names", s -> s.record.name());
+        FIELDS.put("Pid", s -> s.state.monitorPid());
+        FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
+        FIELDS.put("PodName", s -> "");
+        FIELDS.put("Ports", s -> PortListing.column(s.record));
+        FIELDS.put("RunningFor", Source::ago);
+        FIELDS.put("StartedAt", s -> GoTime.unixSeconds(s.state.startedAt()));
+        // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and scripts
+        // written for it compare against them.
+        FIELDS.put("State", s -> PsCommand.status(s.state, s.now));
+        FIELDS.put("Status", s -> PsCommand.status(s.state, s.now));
+    }
+
+    static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("ID", "CONTAINER ID",
+            "Created", "CREATED", "CreatedHuman", "CREATED", "Pod", "POD ID", "PodName", "PODNAME"));
+
+    private PsRow() {
+    }
+
+    static GoStruct of(ContainerRecord record, ContainerState state, Instant now, boolean noTrunc) {
+        Source source = new Source(record, state, now, noTrunc);
+        return OutputFormat.row(TYPE, FIELDS, source);
+    }
+}

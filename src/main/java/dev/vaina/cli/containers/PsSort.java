@@ -1,0 +1,32 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.containers.PsCommand.Row;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** `ps --sort KEY`: Podman's keys and orders (the newest first by creation, the others ascending). */
+final class PsSort {
+    static final List<String> KEYS = List.of("command", "created", "id", "image", "names", "runningfor", "size", "status");
+
+    private PsSort() {
+    }
+
+    static Comparator<Row> parse(String key) {
+        Comparator<Row> newestFirst = Comparator.comparing((Row r) -> Instant.parse(r.record().created())).reversed();
+        return switch (key) {
+            case "command" -> Comparator.comparing((Row r) -> String.join(" ", r.record().args()));
+            case "id" -> Comparator.comparing((Row r) -> r.record().id());
+            case "image" -> Comparator.comparing((Row r) -> r.record().imageName());
+            case "names" -> Comparator.comparing((Row r) -> r.record().name());
+            case "status" -> Comparator.comparing((Row r) -> r.state().status());
+            // vaina does not measure container sizes, so size keeps the default order.
+            case "created", "runningfor", "size" -> newestFirst;
+            default -> throw new CommandFailedException(ExitCodes.ENGINE, "invalid argument \"" + key
+                    + "\" for \"--sort\" flag: \"" + key + "\" is not a valid value. Choose from: "
+                    + String.join(", ", KEYS));
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.engine.Containers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `vaina rm`: remove containers; running ones only with --force. */
+@Command(name = "rm", description = "Remove one or more containers.")
+public final class RmCommand extends ContextCommand {
+    /** Podman's `rm` exits 1, not 125, when a container does not exist. */
+    private static final int NO_SUCH_CONTAINER = 1;
+
+    @Option(names = {"-f", "--force"}, description = "Stop and remove running containers too; a container that does not exist is not an error.")
+    boolean force;
+
+    @Mixin
+    ContainerSelection selection;
+
+    @Mixin
+    IgnoreOption ignoreOption;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "With --force: seconds to wait for a running container to stop before killing it (default: its stop timeout).")
+    Integer timeout;
+
+    @Option(names = "--depend", description = "Also remove the containers that depend on it (vaina has no dependencies between containers yet: only the container itself goes).")
+    boolean depend;
+
+    @Option(names = {"-v", "--volumes"}, description = "Also remove the container's anonymous volumes.")
+    boolean volumes;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        if (timeout != null && timeout < 0) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
+        }
+        var targets = selection.targets()
+                .ignoreMissing(ignoreOption.ignore || force).missingExitCode(NO_SUCH_CONTAINER).resolve(context.containers());
+        Containers containers = context.engine().containers();
+        return EachContainer.apply(targets, err(), target -> {
+            containers.remove(target.record(), force, timeout);
+            if (volumes) {
+                context.engine().volumes().removeAnonymousOf(target.record());
+            }
+            out().println(target.echo());
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.engine.Containers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `vaina stop`: the stop signal, then SIGKILL after the timeout. */
+@Command(name = "stop", description = "Stop one or more running containers.")
+public final class StopCommand extends ContextCommand {
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds to wait before killing the container (default: its stop timeout).")
+    Integer timeout;
+
+    @Mixin
+    ContainerSelection selection;
+
+    @Mixin
+    IgnoreOption ignoreOption;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        if (timeout != null && timeout < 0) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
+        }
+        var targets = selection.targets().ignoreMissing(ignoreOption.ignore)
+                .resolve(context.containers());
+        Containers containers = context.engine().containers();
+        return EachContainer.apply(targets, err(), target -> {
+            containers.stop(target.record(), timeout);
+            out().println(target.echo());
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.Table;
+import dev.vaina.engine.ContainerProcess;
+import dev.vaina.store.ContainerRecord;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina top`: the processes of a running container, with ps(1) descriptors as Podman takes them. */
+@Command(name = "top", description = "Display the running processes of a container.")
+public final class TopCommand extends ContextCommand {
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    String container;
+
+    @Parameters(index = "1..*", paramLabel = "DESCRIPTOR",
+            description = "Columns: user, group, pid, ppid, pgid, pcpu, etime, tty, time, args, comm, nice, state, "
+                    + "rss, vsz, hpid, huser, hgroup (default: user pid ppid pcpu etime tty time args).")
+    List<String> descriptors = new ArrayList<>();
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        List<TopDescriptor> columns = new ArrayList<>();
+        for (String argument : descriptors) {
+            for (String name : argument.split(",")) {
+                if (!name.isBlank()) {
+                    columns.add(TopDescriptor.parse(name.strip()));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            columns.addAll(List.of(TopDescriptor.DEFAULT));
+        }
+        ContainerRecord record = context.containers().find(container);
+        List<ContainerProcess> processes = context.engine().resources().processes(record);
+        Table table = new Table(columns.stream().map(TopDescriptor::header).toArray(String[]::new)).minimumWidth(12);
+        for (ContainerProcess process : processes) {
+            table.add(columns.stream().map(c -> c.valueOf(process)).toArray(String[]::new));
+        }
+        table.print(out());
+        return 0;
+    }
+}

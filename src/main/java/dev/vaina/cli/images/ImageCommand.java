@@ -1,0 +1,22 @@
+package dev.vaina.cli.images;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** `vaina image`: the image verbs grouped as Podman groups them. */
+@Command(name = "image", description = "Manage images.",
+        subcommands = {
+            ImageLsCommand.class, ImageRmCommand.class, TagCommand.class, ImageInspectCommand.class,
+            ImageExistsCommand.class, ImagePruneCommand.class, SaveCommand.class, LoadCommand.class
+        })
+public final class ImageCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: vaina image ls|rm|tag|inspect|exists|prune|save|load");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vaina.cli.images;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ImageReference;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** One line of `images`: an image under one of its names (or none, for a dangling image). */
+record ImageRow(ImageRecord image, String repository, String tag) {
+    private static final List<String> SORT_KEYS = List.of("size", "tag", "created", "id", "repository");
+
+    static List<ImageRow> of(List<ImageRecord> images) {
+        List<ImageRow> rows = new ArrayList<>();
+        for (ImageRecord image : images) {
+            if (image.repoTags().isEmpty()) {
+                rows.add(new ImageRow(image, "<none>", "<none>"));
+            }
+            for (String name : image.repoTags()) {
+                ImageReference ref = ImageReference.parse(name, ImageReference.LOCAL_REGISTRY);
+                rows.add(new ImageRow(image, ref.name(), ref.tag()));
+            }
+        }
+        return rows;
+    }
+
+    /** `images --sort KEY`, in Podman's orders: newest and largest first, names and ids ascending. */
+    static Comparator<ImageRow> order(String key) {
+        return switch (key) {
+            case "created" -> Comparator.comparing((ImageRow r) -> r.image.createdInstant()).reversed();
+            case "size" -> Comparator.comparingLong((ImageRow r) -> r.image.size()).reversed();
+            case "id" -> Comparator.comparing((ImageRow r) -> r.image.id());
+            case "repository" -> Comparator.comparing(ImageRow::repository);
+            case "tag" -> Comparator.comparing(ImageRow::tag);
+            default -> throw new CommandFailedException(ExitCodes.ENGINE, "\"" + key
+                    + "\" is not a valid field for sorting. Choose from: " + String.join(", ", SORT_KEYS));
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vaina.cli.images;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ImageFetcher;
+import dev.vaina.cli.PullOptions;
+import dev.vaina.image.ImageRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** `vaina pull`: an image from a registry into local storage; prints its id. */
+@Command(name = "pull", description = "Pull an image from a registry.")
+public final class PullCommand extends ContextCommand {
+    @Mixin
+    PullOptions options;
+
+    @Parameters(index = "0", paramLabel = "NAME[:TAG|@DIGEST]", description = "The image to pull.")
+    String image;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        ImageRecord pulled = new ImageFetcher(context, options, err()).pull(image);
+        out().println(pulled.id());
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vaina.cli.images;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.image.AmbiguousImageException;
+import dev.vaina.image.ArchiveFormat;
+import dev.vaina.image.ArchiveWriter;
+import dev.vaina.image.ImageNotFoundException;
+import dev.vaina.image.ImageRecord;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina save`: images to a docker-archive or oci-archive tar, in a file or on standard output. */
+@Command(name = "save", description = "Save images to an archive (docker-archive or oci-archive).")
+public final class SaveCommand extends ContextCommand {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "docker-archive",
+            description = "docker-archive (default) or oci-archive.")
+    String format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Accepted for compatibility; save prints nothing anyway.")
+    boolean quiet;
+
+    @Option(names = {"-m", "--multi-image-archive"}, description = "Accepted for compatibility; several images always go into one archive.")
+    boolean multi;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    List<String> names;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        ArchiveFormat archiveFormat = ArchiveFormat.parse(format);
+        List<ArchiveWriter.Saved> images = new ArrayList<>();
+        for (String name : names) {
+            ImageRecord image;
+            try {
+                image = context.images().require(name);
+            } catch (ImageNotFoundException | AmbiguousImageException e) {
+                throw new CommandFailedException(ExitCodes.ENGINE, e.getMessage());
+            }
+            String tag = ImageUse.tagNamed(image, name);
+            images.add(new ArchiveWriter.Saved(image, tag != null ? List.of(tag) : image.repoTags()));
+        }
+        ArchiveWriter writer = new ArchiveWriter(context.images());
+        if (output == null) {
+            if (System.console() != null) {
+                throw new CommandFailedException(ExitCodes.ENGINE,
+                        "refusing to save to terminal. Use -o flag or redirect");
+            }
+            OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+            writer.write(images, archiveFormat, stdout);
+            stdout.flush();
+            return 0;
+        }
+        Path target = output.toAbsolutePath();
+        // written next to the target and renamed: a failed save leaves no half archive under the name
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                writer.write(images, archiveFormat, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw new IOException("Tried to save " + String.join(", ", names) + " to " + target
+                    + " but failed because: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vaina.cli.images;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.image.ImageNotFoundException;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ImageReference;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `vaina tag`: more names for an image; a name another image had moves to this one. */
+@Command(name = "tag", description = "Add names to a local image.")
+public final class TagCommand extends ContextCommand {
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    String source;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TARGET_NAME[:TAG]")
+    List<String> targets;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        // every name is checked before any is added: a typo in the third name must not leave two added
+        List<ImageReference> references = targets.stream()
+                .map(t -> ImageReference.parse(t, ImageReference.LOCAL_REGISTRY)).toList();
+        ImageRecord image;
+        try {
+            image = context.images().require(source);
+        } catch (ImageNotFoundException e) {
+            throw ImageUse.notKnown(e, ExitCodes.ENGINE);
+        }
+        for (ImageReference reference : references) {
+            image = context.images().tag(image, reference);
+        }
+        return 0;
+    }
+}

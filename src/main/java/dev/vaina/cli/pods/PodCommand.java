@@ -1,0 +1,24 @@
+package dev.vaina.cli.pods;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** `vaina pod`: pods, groups of containers sharing the namespaces their infra container holds. */
+@Command(name = "pod", description = "Manage pods.",
+        subcommands = {
+            PodCreateCommand.class, PodExistsCommand.class, PodInspectCommand.class, PodKillCommand.class,
+            PodPsCommand.class, PodRestartCommand.class, PodRmCommand.class, PodStartCommand.class,
+            PodStopCommand.class, PodPruneCommand.class, PodPauseCommand.class, PodUnpauseCommand.class
+        })
+public final class PodCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command: vaina pod create|exists|inspect|kill|ps|restart|rm|start|stop|prune|pause|unpause");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.EntrypointParser;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.ImageFetcher;
+import dev.vaina.cli.LabelOptions;
+import dev.vaina.cli.NetworkOptions;
+import dev.vaina.cli.PullOptions;
+import dev.vaina.cli.PullPolicy;
+import dev.vaina.cli.containers.CreateCommand;
+import dev.vaina.engine.PortResolver;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.PodConfig;
+import dev.vaina.spec.SharedNamespaces;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.PodRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina pod create`: a pod and its infra container; prints the pod's id. */
+@Command(name = "create", description = "Create a new, empty pod.")
+final class PodCreateCommand extends ContextCommand {
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "The pod's name (default: a generated one).")
+    String name;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The pod's name, as --name gives it.")
+    String positionalName;
+
+    @Mixin
+    LabelOptions labels;
+
+    @Option(names = "--infra", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "true|false",
+            description = "Create an infra container that holds the shared namespaces (default true).")
+    boolean infra;
+
+    @Option(names = "--infra-command", paramLabel = "COMMAND", description = "The infra container's command (default: the pause process).")
+    String infraCommand;
+
+    @Option(names = "--infra-image", paramLabel = "IMAGE", description = "The infra container's image (default: vaina's pause image, built locally).")
+    String infraImage;
+
+    @Option(names = "--infra-name", paramLabel = "NAME", description = "The infra container's name (default: <pod id>-infra).")
+    String infraName;
+
+    @Option(names = "--share", paramLabel = "NAMESPACES", description = "Namespaces the members share: cgroup, ipc, net, pid, uts, none, or +NS to add to the default (cgroup,ipc,net,uts).")
+    String share;
+
+    @Option(names = "--hostname", paramLabel = "NAME", description = "The pod's host name (default: the pod's name).")
+    String hostname;
+
+    @Option(names = "--exit-policy", paramLabel = "continue|stop", description = "Whether the pod stops when its last member exits (default continue).")
+    String exitPolicy;
+
+    @Option(names = "--pod-id-file", paramLabel = "FILE", description = "Write the pod's id to this file.")
+    Path podIdFile;
+
+    @Option(names = "--replace", description = "Remove a pod of the same name first.")
+    boolean replace;
+
+    @Mixin
+    NetworkOptions networkOptions;
+
+    @Mixin
+    PullOptions pullOptions;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        if (name != null && positionalName != null && !name.equals(positionalName)) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "cannot specify both --name and a positional name");
+        }
+        String podName = name != null ? name : positionalName;
+        NetworkConfig network = networkOptions.toConfig();
+        PodConfig config = new PodConfig(podName, labels.parse(), infra, infraName,
+                infraCommand == null ? null : splitCommand(infraCommand), infraImage, SharedNamespaces.parse(share),
+                hostname, exitPolicy);
+        if (replace && podName != null) {
+            var existing = context.engine().podStore().lookup(podName);
+            if (existing.isPresent() && existing.get().name().equals(podName)) {
+                context.engine().pods().remove(existing.get(), true, null);
+            }
+        }
+        ImageRecord image = null;
+        String imageName = null;
+        if (infra && infraImage != null) {
+            image = PullPolicy.parse("missing").image(context, infraImage,
+                    () -> new ImageFetcher(context, pullOptions, err()).pull(infraImage));
+            imageName = CreateCommand.imageName(image, infraImage);
+        }
+        // The pod's ports and network belong to its infra container, which holds them for every member.
+        NetworkConfig settled = !infra ? NetworkConfig.DEFAULT : PortResolver.settle(network,
+                image != null ? image.config() : ImageConfig.EMPTY, context.containers(), err());
+        PodRecord pod = context.engine().pods().create(config, image, imageName, settled);
+        if (podIdFile != null) {
+            AtomicFiles.write(podIdFile, pod.id());
+        }
+        out().println(pod.id());
+        return 0;
+    }
+
+    /** --infra-command is one string: a JSON array as Podman takes it, or words split on spaces. */
+    private static List<String> splitCommand(String command) {
+        String trimmed = command.strip();
+        if (trimmed.startsWith("[")) {
+            return EntrypointParser.parse(trimmed);
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : trimmed.split("\\s+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.engine.PodStatus;
+import dev.vaina.store.PodRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `vaina pod prune`: removes every pod none of whose containers runs. */
+@Command(name = "prune", description = "Remove all stopped pods and their containers.")
+final class PodPruneCommand extends ContextCommand {
+    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation (vaina never asks).")
+    boolean force;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        var pods = context.engine().pods();
+        for (PodRecord pod : context.engine().podStore().list()) {
+            String status = pods.status(pod);
+            if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
+                pods.remove(pod, false, null);
+                out().println(pod.id());
+            }
+        }
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.Table;
+import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `vaina pod ps` (also `ls`, `list`): Podman's columns, statuses and filters. */
+@Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
+final class PodPsCommand extends ContextCommand {
+    @Option(names = {"-q", "--quiet"}, description = "Print only the pod IDs.")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Do not truncate IDs.")
+    boolean noTrunc;
+
+    @Option(names = "--ctr-names", description = "Show the names of the pod's containers.")
+    boolean ctrNames;
+
+    @Option(names = "--ctr-ids", description = "Show the IDs of the pod's containers.")
+    boolean ctrIds;
+
+    @Option(names = "--ctr-status", description = "Show the status of the pod's containers.")
+    boolean ctrStatus;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    String format;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
+            description = "Filter by name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATE, ctr-names=NAME.")
+    List<String> filters = new ArrayList<>();
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (PodRecord pod : context.engine().podStore().list()) {
+            Row row = row(context, pod);
+            if (filters.stream().allMatch(f -> matches(f, row))) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.pod.created()).reversed());
+        if (quiet) {
+            rows.forEach(r -> out().println(noTrunc ? r.pod.id() : r.pod.shortId()));
+        } else if ("json".equals(format)) {
+            out().println(PodmanJson.PS.format(rows.stream().map(Row::json).toList()));
+        } else if (format == null || format.equals("table")) {
+            printTable(rows);
+        } else {
+            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+        }
+        out().flush();
+        return 0;
+    }
+
+    private Row row(Context context, PodRecord pod) throws java.io.IOException {
+        List<ContainerRecord> containers = context.engine().pods().containers(pod);
+        List<String> states = context.engine().pods().containerStates(containers);
+        return new Row(pod, containers, states, dev.vaina.engine.PodStatus.of(states));
+    }
+
+    private void printTable(List<Row> rows) {
+        List<String> headers = new ArrayList<>(List.of("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID"));
+        boolean details = ctrIds || ctrNames || ctrStatus;
+        if (ctrIds) {
+            headers.add("IDS");
+        }
+        if (ctrNames) {
+            headers.add("NAMES");
+        }
+        if (ctrStatus) {
+            headers.add("STATUS");
+        }
+        if (!details) {
+            headers.add("# OF CONTAINERS");
+        }
+        Table table = new Table(headers.toArray(String[]::new));
+        Instant now = Instant.now();
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>(List.of(noTrunc ? r.pod.id() : r.pod.shortId(), r.pod.name(), r.status,
+                    HumanDuration.ago(Instant.parse(r.pod.created()), now),
+                    r.pod.hasInfra() ? (noTrunc ? r.pod.infraId() : r.pod.infraId().substring(0, 12)) : ""));
+            if (ctrIds) {
+                cells.add(String.join(",", r.containers.stream().map(c -> noTrunc ? c.id() : c.shortId()).toList()));
+            }
+            if (ctrNames) {
+                cells.add(String.join(",", r.containers.stream().map(ContainerRecord::name).toList()));
+            }
+            if (ctrStatus) {
+                cells.add(String.join(",", r.states));
+            }
+            if (!details) {
+                cells.add(Integer.toString(r.containers.size()));
+            }
+            table.add(cells.toArray(String[]::new));
+        }
+        table.print(out());
+    }
+
+    private static boolean matches(String filter, Row row) {
+        int equals = filter.indexOf('=');
+        if (equals < 0) {
+            throw new InvalidSpecException("invalid filter \"" + filter + "\": expected KEY=VALUE");
+        }
+        String key = filter.substring(0, equals);
+        String value = filter.substring(equals + 1);
+        return switch (key) {
+            case "name" -> Pattern.compile(value).matcher(row.pod.name()).find();
+            case "id" -> row.pod.id().startsWith(value);
+            case "label" -> {
+                int eq = value.indexOf('=');
+                String labelKey = eq < 0 ? value : value.substring(0, eq);
+                yield row.pod.labels().containsKey(labelKey)
+                        && (eq < 0 || row.pod.labels().get(labelKey).equals(value.substring(eq + 1)));
+            }
+            case "status" -> {
+                List<String> valid = List.of("stopped", "running", "paused", "exited", "dead", "created", "degraded");
+                if (!valid.contains(value)) {
+                    throw new InvalidSpecException("invalid pod filter status \"" + value + "\": must be one of "
+                            + String.join(", ", valid));
+                }
+                yield row.status.equalsIgnoreCase(value);
+            }
+            case "ctr-names" -> row.containers.stream().anyMatch(c -> c.name().equals(value));
+            case "ctr-ids" -> row.containers.stream().anyMatch(c -> c.id().startsWith(value));
+            default -> throw new InvalidSpecException("invalid filter \"" + key
+                    + "\": use name, id, label, status, ctr-names or ctr-ids");
+        };
+    }
+
+    private record Row(PodRecord pod, List<ContainerRecord> containers, List<String> states, String status) {
+        Map<String, Object> json() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (int i = 0; i < containers.size(); i++) {
+                Map<String, Object> member = new LinkedHashMap<>();
+                member.put("Id", containers.get(i).id());
+                member.put("Names", containers.get(i).name());
+                member.put("Status", states.get(i));
+                members.add(member);
+            }
+            map.put("Containers", members);
+            map.put("Created", pod.created());
+            map.put("Id", pod.id());
+            map.put("InfraId", pod.hasInfra() ? pod.infraId() : "");
+            map.put("Name", pod.name());
+            map.put("Status", status);
+            map.put("Labels", pod.labels());
+            map.put("SystemdUnit", pod.unit());
+            return map;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.store.NoSuchPodException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina pod rm`: a pod with all its containers and units; running ones only with --force. */
+@Command(name = "rm", description = "Remove one or more pods and their containers.")
+final class PodRmCommand extends ContextCommand {
+    @Option(names = {"-a", "--all"}, description = "Remove all pods.")
+    boolean all;
+
+    @Option(names = {"-f", "--force"}, description = "Stop running containers and remove them too.")
+    boolean force;
+
+    @Option(names = {"-i", "--ignore"}, description = "A pod that does not exist is not an error.")
+    boolean ignore;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "With --force, seconds to wait before killing each container.")
+    Integer timeout;
+
+    @Parameters(arity = "0..*", paramLabel = "POD")
+    List<String> names;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        List<String> targets = names;
+        if (ignore && names != null) {
+            targets = new java.util.ArrayList<>();
+            for (String name : names) {
+                if (context.engine().podStore().lookup(name).isPresent()) {
+                    targets.add(name);
+                }
+            }
+            if (targets.isEmpty()) {
+                return 0;
+            }
+        }
+        try {
+            return EachPod.apply(context, targets, all, out(), err(),
+                    pod -> context.engine().pods().remove(pod, force, timeout));
+        } catch (NoSuchPodException e) {
+            // Podman's pod rm exits 1 for a pod that does not exist.
+            throw new CommandFailedException(1, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina pod start`: the pod's unit (its infra container), then every member. */
+@Command(name = "start", description = "Start one or more pods.")
+final class PodStartCommand extends ContextCommand {
+    @Option(names = {"-a", "--all"}, description = "Start all pods.")
+    boolean all;
+
+    @Parameters(arity = "0..*", paramLabel = "POD")
+    List<String> names;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        return EachPod.apply(context, names, all, out(), err(), pod -> context.engine().pods().start(pod));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vaina.cli.pods;
+
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.ExitCodes;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vaina pod stop`: the members, then the infra container. */
+@Command(name = "stop", description = "Stop one or more pods.")
+final class PodStopCommand extends ContextCommand {
+    @Option(names = {"-a", "--all"}, description = "Stop all pods.")
+    boolean all;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds to wait before killing each container (default: its stop timeout).")
+    Integer timeout;
+
+    @Parameters(arity = "0..*", paramLabel = "POD")
+    List<String> names;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        if (timeout != null && timeout < 0) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
+        }
+        return EachPod.apply(context, names, all, out(), err(), pod -> context.engine().pods().stop(pod, timeout));
+    }
+}
