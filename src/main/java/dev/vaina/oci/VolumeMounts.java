@@ -30,7 +30,7 @@ public final class VolumeMounts {
         }
         Path source = mount.isVolume() ? volumeData.apply(mount.source()) : Path.of(mount.source());
         if (!Files.exists(source)) {
-            throw new RuntimeSpecException("cannot mount " + mount + ": the host path " + source + " does not exist");
+            throw new RuntimeSpecException("cannot mount volume " + mount + ": the host path " + source + " does not exist");
         }
         List<String> options = new ArrayList<>();
         options.add(mount.has("bind") ? "bind" : "rbind");
