@@ -115,7 +115,6 @@ class CpTest {
             steps.add(new String[] {"cp", host + "/dir/.", container + ":/tmp/dot"});
             steps.add(new String[] {"cp", host + "/dir", container + ":/tmp/renamed"});
             steps.add(new String[] {"cp", host + "/file", container + ":/nonexistent/x"});
-            steps.add(new String[] {"cp", host + "/file", container + ":/tmp/renamed/"});
             steps.add(new String[] {"cp", host + "/nonexistent", container + ":/tmp"});
             steps.add(new String[] {"cp", container + ":/etc/passwd", host + "/" + out + "/"});
             steps.add(new String[] {"cp", container + ":/tmp/dir", host + "/" + out + "/" + kind + "-dir"});
