@@ -47,6 +47,17 @@ TimeoutStopSec=${timeoutStopSec}
 # Preparing the root file system (and, rootless, the id-mapped layers) may take a while on first start.
 TimeoutStartSec=${timeoutStartSec}
 Delegate=yes
+<#if slice??>
+# The pod's slice: the pod's resource limits hold for all its containers together.
+Slice=${slice}
+</#if>
+<#if resources?has_content>
+# The container's resource limits. The runtime sets the same limits on the container's own cgroup, a child of
+# this unit's, where they hold for the container alone; `vaina update` changes both while it runs.
+</#if>
+<#list resources as setting>
+${setting}
+</#list>
 <#if unlessStopped??>
 # unless-stopped is "always" here: systemd never restarts a unit that was stopped (vaina stop,
 # systemctl stop), and a stopped unit stays stopped across reboots unless it is enabled.

@@ -146,6 +146,7 @@ public final class InspectCommand extends ContextCommand {
         hostConfig.put("DnsSearch", record.config().network().dnsSearch());
         hostConfig.put("DnsOptions", record.config().network().dnsOptions());
         hostConfig.put("ExtraHosts", record.config().network().addHosts());
+        InspectLimits.put(record.config().limits(), hostConfig);
         map.put("HostConfig", hostConfig);
         return map;
     }

@@ -15,6 +15,7 @@ import dev.vaina.cli.containers.StartCommand;
 import dev.vaina.cli.containers.StatsCommand;
 import dev.vaina.cli.containers.StopCommand;
 import dev.vaina.cli.containers.TopCommand;
+import dev.vaina.cli.containers.UpdateCommand;
 import dev.vaina.cli.containers.UnpauseCommand;
 import dev.vaina.cli.containers.WaitCommand;
 import dev.vaina.cli.images.ImageCommand;
@@ -39,7 +40,7 @@ import dev.vaina.cli.volumes.VolumeCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
         "volume", "cp"
     };
 
@@ -76,6 +77,7 @@ final class Verbs {
             case "stats": return StatsCommand.class;
             case "pause": return PauseCommand.class;
             case "unpause": return UnpauseCommand.class;
+            case "update": return UpdateCommand.class;
             case "images": return ImagesCommand.class;
             case "import": return ImportCommand.class;
             case "version": return VersionCommand.class;

@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.spec.PodConfig;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.FileTrees;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import dev.vaina.spec.ContainerName;
@@ -35,6 +36,11 @@ final class ContainerUnitFiles {
         if (changed) {
             AtomicFiles.write(file, text);
         }
+        Path dropIns = controlDropIns(engine, record);
+        if (Files.isDirectory(dropIns)) {
+            FileTrees.deleteQuietly(dropIns);
+            changed = true;
+        }
         boolean wanted = podUnit != null && wantedByPod(engine, record, podUnit);
         if (!changed && !wanted) {
             return;
@@ -49,10 +55,22 @@ final class ContainerUnitFiles {
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {
         Files.deleteIfExists(path(engine, record));
+        FileTrees.deleteQuietly(controlDropIns(engine, record));
         if (record.inPod() && !record.infra()) {
             Path wants = engine.unitDirectory().resolve(podUnitOf(engine, record) + ".wants");
             Files.deleteIfExists(wants.resolve(record.unit()));
         }
+    }
+
+    /**
+     * Where systemd keeps what SetUnitProperties changed (vaina update on a running container), beside the
+     * unit folder: user.control/UNIT.d/ or system.control/UNIT.d/. Those drop-ins override the unit file, which
+     * carries the recorded limits from the next start on; left behind they would also apply to a later
+     * container of the same name.
+     */
+    private static Path controlDropIns(Engine engine, ContainerRecord record) {
+        Path units = engine.unitDirectory();
+        return units.resolveSibling(units.getFileName() + ".control").resolve(record.unit() + ".d");
     }
 
     /**
@@ -94,12 +112,14 @@ final class ContainerUnitFiles {
         }
         cleanup.add("cleanup");
         cleanup.add(record.id());
-        PodRecord pod = record.infra() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        PodRecord inPod = record.inPod() ? engine.podStore().lookup(record.pod()).orElse(null) : null;
+        PodRecord pod = record.infra() ? inPod : null;
         String description = pod != null ? "vaina pod " + pod.name() + " (infra container " + record.name() + ")" : null;
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
-                bindsTo(engine, record, podUnit), stopWhenUnneeded);
+                bindsTo(engine, record, podUnit), stopWhenUnneeded, record.config().limits(),
+                inPod == null ? null : inPod.sliceOf(record));
     }
 
     /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */

@@ -50,6 +50,7 @@ public final class Containers {
     ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
             ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
         store.repair();
+        engine.limits().requireSupported(config.limits());
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
         if (store.nameTaken(name)) {

@@ -165,6 +165,11 @@ public final class Engine implements AutoCloseable {
         return new Exec(this);
     }
 
+    /** Resource limits: where they can hold, and changing them on a running container. */
+    public Limits limits() {
+        return new Limits(this);
+    }
+
     /** What a container's processes use, and which processes those are. */
     public Resources resources() {
         return new Resources(this);

@@ -29,6 +29,29 @@ final class PodUnitFiles {
         }
     }
 
+    /** The pod's slice with its limits; nothing for a pod without limits, whose slice systemd makes on demand. */
+    static void writeSlice(Engine engine, PodRecord pod) throws IOException {
+        if (pod.slice() == null || !pod.limits().hasCgroupLimits()) {
+            return;
+        }
+        AtomicFiles.write(engine.unitDirectory().resolve(pod.slice()),
+                PodUnitRenderer.renderSlice(pod.slice(), pod.name(), pod.id(), pod.limits()));
+        if (engine.systemd().status(pod.slice()).needDaemonReload()) {
+            engine.systemd().reload();
+        }
+    }
+
+    /** Stops the pod's slice, empty by now, so that systemd forgets it, and deletes its file. */
+    static void deleteSlice(Engine engine, PodRecord pod) throws IOException {
+        if (pod.slice() == null) {
+            return;
+        }
+        Files.deleteIfExists(engine.unitDirectory().resolve(pod.slice()));
+        if (engine.systemd().status(pod.slice()).isActive()) {
+            engine.systemd().stopUnit(pod.slice());
+        }
+    }
+
     static void delete(Engine engine, PodRecord pod) throws IOException {
         Path directory = engine.unitDirectory();
         Files.deleteIfExists(directory.resolve(pod.unit()));

@@ -5,6 +5,7 @@ import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.RestartPolicy;
+import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
@@ -46,13 +47,16 @@ public final class Pods {
     public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName, NetworkConfig network)
             throws IOException {
         store.repair();
+        engine.limits().requireSupportedForPod(config.limits());
         String id = ContainerStore.newId();
         String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
         String infraId = config.infra() ? ContainerStore.newId() : null;
         PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
-                config.hostname(), config.exitPolicy(), "pod-" + name + ".service");
+                config.hostname(), config.exitPolicy(), "pod-" + name + ".service", slice(config, id),
+                config.shareParent(), config.volumes(), config.limits());
         store.create(pod);
         try {
+            PodUnitFiles.writeSlice(engine, pod);
             if (config.infra()) {
                 ImageRecord image = infraImage != null ? infraImage : PauseImage.ensure(engine.images());
                 String imageName = infraImage != null ? infraImageName : PauseImage.NAME;
@@ -69,11 +73,21 @@ public final class Pods {
         return pod;
     }
 
+    /**
+     * The pod's systemd slice, in --cgroup-parent's slice or vaina.slice: named by the pod's id, since a dash in
+     * a slice's name makes a level of the hierarchy (a pod named a-b would otherwise sit in pod a's slice).
+     */
+    private static String slice(PodConfig config, String id) {
+        String parent = config.cgroupParent() != null ? config.cgroupParent() : "vaina.slice";
+        String prefix = parent.equals("-.slice") ? "" : parent.substring(0, parent.length() - ".slice".length()) + "-";
+        return prefix + "pod_" + id.substring(0, 12) + ".slice";
+    }
+
     private static ContainerConfig infraConfig(PodConfig config, PodRecord pod, NetworkConfig network) {
         List<String> command = config.infraCommand() != null ? config.infraCommand() : List.of();
         // The pod's host name lives in the infra container's UTS namespace, which the members share.
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : null;
-        return new ContainerConfig(command, null, Map.of(), null, null, hostname, List.of(),
+        return new ContainerConfig(command, null, Map.of(), null, null, hostname, pod.volumes(),
                 ContainerConfig.DEFAULT_STOP_SIGNAL, ContainerConfig.DEFAULT_STOP_TIMEOUT, RestartPolicy.NO, false,
                 false, false, network);
     }
@@ -102,9 +116,9 @@ public final class Pods {
                 List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
                 network.addHosts(), network.noHosts());
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
-                config.workingDir(), config.user(), hostname, config.volumes(), config.stopSignal(),
+                config.workingDir(), config.user(), hostname, withPodVolumes(pod, config.volumes()), config.stopSignal(),
                 config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
-                joinedNetwork);
+                joinedNetwork, config.limits());
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false);
         try {
@@ -115,6 +129,35 @@ public final class Pods {
             throw e;
         }
         return member;
+    }
+
+    /** The pod's volumes (pod create -v) and the member's own; the member's win where both mount one path. */
+    private static List<VolumeMount> withPodVolumes(PodRecord pod, List<VolumeMount> own) {
+        List<VolumeMount> volumes = new ArrayList<>();
+        for (VolumeMount volume : pod.volumes()) {
+            if (own.stream().noneMatch(v -> v.destination().equals(volume.destination()))) {
+                volumes.add(volume);
+            }
+        }
+        volumes.addAll(own);
+        return volumes;
+    }
+
+    /**
+     * A new pod made as {@code source} was, with a clone of each member ({@link PodClones}); with destroy, the
+     * source goes once its clone exists; with start, the clone starts.
+     *
+     * @param name the clone's name, or null for the source's with "-clone"
+     */
+    public PodRecord cloneOf(PodRecord source, String name, boolean destroy, boolean start) throws IOException {
+        PodRecord clone = new PodClones(engine).cloneOf(source, name);
+        if (destroy) {
+            remove(source, true, null);
+        }
+        if (start) {
+            start(clone);
+        }
+        return clone;
     }
 
     /** The pod's containers, the infra container first, then the members by creation time. */
@@ -247,6 +290,7 @@ public final class Pods {
             }
         }
         PodUnitFiles.delete(engine, pod);
+        PodUnitFiles.deleteSlice(engine, pod);
         store.remove(pod);
     }
 

@@ -29,9 +29,7 @@ public final class PortResolver {
     public static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
             throws IOException {
         NetworkConfig resolved = settle(config.network(), image, store, err);
-        return new ContainerConfig(config.command(), config.entrypoint(), config.env(), config.workingDir(),
-                config.user(), config.hostname(), config.volumes(), config.stopSignal(), config.stopTimeout(),
-                config.restart(), config.tty(), config.interactive(), config.autoRemove(), resolved);
+        return config.withNetwork(resolved);
     }
 
     /** The network options settled: what {@link #resolve} does, for a pod's network too. */

@@ -38,8 +38,13 @@ public final class Resources {
      * own to read: refuse, as Podman does, rather than show numbers that are not the container's.
      */
     public void requireStats() {
+        requireStats("stats");
+    }
+
+    /** @param verb the command, as the refusal names it ("stats", "pod stats") */
+    public void requireStats(String verb) {
         if (engine.layout().rootless() && CgroupLayout.detect().mode() != CgroupLayout.Mode.UNIFIED) {
-            throw new EngineException("stats is not supported in rootless mode without cgroups v2");
+            throw new EngineException(verb + " is not supported in rootless mode without cgroups v2");
         }
     }
 

@@ -71,10 +71,27 @@ final class RuntimeCall {
 
     /** Runs a runtime command that ends by itself (pause, resume); fails with the runtime's message. */
     void run(String verb, String id) throws IOException {
-        Process process = builder(command(verb, List.of(id)))
-                .redirectInput(new File("/dev/null"))
-                .redirectErrorStream(true)
-                .start();
+        run(verb, List.of(id), null);
+    }
+
+    /** The same, with options before the id (the last argument) and, when input is not null, that on stdin. */
+    void run(String verb, List<String> arguments, String id, String input) throws IOException {
+        List<String> all = new ArrayList<>(arguments);
+        all.add(id);
+        run(verb, all, input);
+    }
+
+    private void run(String verb, List<String> arguments, String input) throws IOException {
+        ProcessBuilder builder = builder(command(verb, arguments)).redirectErrorStream(true);
+        if (input == null) {
+            builder.redirectInput(new File("/dev/null"));
+        }
+        Process process = builder.start();
+        if (input != null) {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code;
         try {

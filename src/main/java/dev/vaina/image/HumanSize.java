@@ -10,6 +10,7 @@ import java.math.RoundingMode;
  */
 public final class HumanSize {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
     private static final int PRECISION = 3;
 
     private HumanSize() {
@@ -24,14 +25,23 @@ public final class HumanSize {
         return format(bytes, 4, "");
     }
 
+    /** go-units' BytesSize (powers of 1024, four significant digits), as Podman's `pod stats` prints: "372KiB". */
+    public static String binary(long bytes) {
+        return format(bytes, 4, "", 1024.0, BINARY_UNITS);
+    }
+
     private static String format(long bytes, int precision, String separator) {
+        return format(bytes, precision, separator, 1000.0, UNITS);
+    }
+
+    private static String format(long bytes, int precision, String separator, double base, String[] units) {
         double size = bytes;
         int unit = 0;
-        while (size >= 1000.0 && unit < UNITS.length - 1) {
-            size /= 1000.0;
+        while (size >= base && unit < units.length - 1) {
+            size /= base;
             unit++;
         }
-        return goFormatG(size, precision) + separator + UNITS[unit];
+        return goFormatG(size, precision) + separator + units[unit];
     }
 
     /** Go's fmt %.{precision}g: shortest of %e and %f by exponent, trailing zeros dropped. */

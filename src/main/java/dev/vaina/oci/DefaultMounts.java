@@ -15,6 +15,11 @@ public final class DefaultMounts {
      * @param newNetworkNamespace the container has its own network namespace
      */
     public static List<Map<String, Object>> of(boolean rootless, boolean newNetworkNamespace) {
+        return of(rootless, newNetworkNamespace, null);
+    }
+
+    /** @param shmSize the size of /dev/shm in bytes (--shm-size), null for Podman's 64 MB */
+    public static List<Map<String, Object>> of(boolean rootless, boolean newNetworkNamespace, Long shmSize) {
         List<Map<String, Object>> mounts = new ArrayList<>();
         mounts.add(mount("/proc", "proc", "proc", "nosuid", "noexec", "nodev"));
         mounts.add(mount("/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k"));
@@ -23,7 +28,8 @@ public final class DefaultMounts {
                 ? mount("/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620")
                 : mount("/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620",
                         "gid=5"));
-        mounts.add(mount("/dev/shm", "tmpfs", "shm", "nosuid", "noexec", "nodev", "mode=1777", "size=65536k"));
+        mounts.add(mount("/dev/shm", "tmpfs", "shm", "nosuid", "noexec", "nodev", "mode=1777",
+                shmSize == null ? "size=65536k" : "size=" + shmSize));
         mounts.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
         // sysfs may be mounted only by the owner of the network namespace; a rootless container that
         // shares the host's gets the host's /sys bound read-only instead, as Podman does.

@@ -19,9 +19,10 @@ import java.util.function.Function;
  * Builds a bundle's config.json (OCI runtime spec 1.0.2, as runc 1.1 accepts it) with Podman's defaults.
  *
  * <p>Rootless means runc runs as uid 0 of a user namespace the launcher already made, so the config asks
- * for no user namespace and no id mappings, and avoids what such a namespace cannot do (cgroup limits,
- * device nodes' groups). No cgroupsPath is given: runc then places the container in its own cgroup,
- * which is the systemd unit's.
+ * for no user namespace and no id mappings, and avoids what such a namespace cannot do (device nodes'
+ * groups; cgroup limits on cgroup v1, which the engine refuses before a config gets here). No cgroupsPath
+ * is given: runc then places the container in a cgroup of its own below the one it runs in, the systemd
+ * unit's, and writes linux.resources there.
  */
 public final class RuntimeSpecBuilder {
     public static final String OCI_VERSION = "1.0.2";
@@ -183,7 +184,11 @@ public final class RuntimeSpecBuilder {
         process.put("env", ProcessEnvironment.resolve(container, image, hostname));
         process.put("cwd", workingDir());
         process.put("capabilities", Capabilities.forUser(user, Capabilities.DEFAULT));
-        process.put("rlimits", (hostLimits != null ? hostLimits : HostLimits.read()).cappedPodmanDefaults());
+        process.put("rlimits", LinuxResources.rlimits((hostLimits != null ? hostLimits : HostLimits.read())
+                .cappedPodmanDefaults(), container.limits().ulimits()));
+        if (container.limits().oomScoreAdj() != null) {
+            process.put("oomScoreAdj", container.limits().oomScoreAdj());
+        }
         process.put("noNewPrivileges", false);
         return process;
     }
@@ -197,7 +202,8 @@ public final class RuntimeSpecBuilder {
     }
 
     private List<Map<String, Object>> mounts(ResolvedUser user) {
-        List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace));
+        List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
+                container.limits().shmSize()));
         for (VolumeMount volume : container.volumes()) {
             mounts.add(VolumeMounts.of(volume, volumeData, user));
         }
@@ -209,6 +215,10 @@ public final class RuntimeSpecBuilder {
 
     private Map<String, Object> linux() {
         Map<String, Object> linux = new LinkedHashMap<>();
+        Map<String, Object> resources = LinuxResources.of(container.limits());
+        if (resources != null) {
+            linux.put("resources", resources);
+        }
         linux.put("namespaces", namespaces());
         if (seccompProfile != null) {
             linux.put("seccomp", SeccompProfile.load(seccompProfile)

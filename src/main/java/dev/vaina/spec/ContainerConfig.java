@@ -21,6 +21,7 @@ import java.util.Map;
  * @param interactive -i
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
+ * @param limits      --memory, --cpus, --ulimit and the other resource limits (absent from older records)
  */
 public record ContainerConfig(
         List<String> command,
@@ -36,23 +37,32 @@ public record ContainerConfig(
         boolean tty,
         boolean interactive,
         boolean autoRemove,
-        NetworkConfig network) {
+        NetworkConfig network,
+        ResourceLimits limits) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    /** A container without resource limits. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, ResourceLimits.NONE);
+    }
 
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
             String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
             RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, NetworkConfig.DEFAULT);
+                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE);
     }
 
     /** The same container with other mounts (anonymous volumes named, --volumes-from added). */
     public ContainerConfig withVolumes(List<VolumeMount> mounts) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network);
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits);
     }
 
     public ContainerConfig {
@@ -69,11 +79,26 @@ public record ContainerConfig(
         if (network == null) {
             network = NetworkConfig.DEFAULT;
         }
+        if (limits == null) {
+            limits = ResourceLimits.NONE;
+        }
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
         if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
             throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
         }
+    }
+
+    /** The same container with its network settled (host ports chosen). */
+    public ContainerConfig withNetwork(NetworkConfig settled) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, settled, limits);
+    }
+
+    /** The same container with other resource limits (vaina update). */
+    public ContainerConfig withLimits(ResourceLimits newLimits) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits);
     }
 }

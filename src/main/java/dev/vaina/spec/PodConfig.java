@@ -15,6 +15,10 @@ import java.util.Map;
  * @param shared        the namespaces the members share (see {@link SharedNamespaces})
  * @param hostname      the pod's host name, or null for the pod's name
  * @param exitPolicy    "continue" (default) or "stop"
+ * @param volumes       -v bind mounts every container of the pod gets
+ * @param cgroupParent  --cgroup-parent: the systemd slice the pod's slice goes in, or null for vaina.slice
+ * @param shareParent   --share-parent: whether the members run in the pod's slice too (the infra always does)
+ * @param limits        --memory and --cpus: limits for the whole pod, set on its slice
  */
 public record PodConfig(
         String name,
@@ -25,7 +29,18 @@ public record PodConfig(
         String infraImage,
         List<String> shared,
         String hostname,
-        String exitPolicy) {
+        String exitPolicy,
+        List<VolumeMount> volumes,
+        String cgroupParent,
+        boolean shareParent,
+        ResourceLimits limits) {
+
+    /** A pod with no volumes, limits or slice of its own choosing. */
+    public PodConfig(String name, Map<String, String> labels, boolean infra, String infraName, List<String> infraCommand,
+            String infraImage, List<String> shared, String hostname, String exitPolicy) {
+        this(name, labels, infra, infraName, infraCommand, infraImage, shared, hostname, exitPolicy, List.of(), null, true,
+                ResourceLimits.NONE);
+    }
 
     public static final String CONTINUE = "continue";
     public static final String STOP = "stop";
@@ -40,6 +55,12 @@ public record PodConfig(
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         shared = shared == null ? SharedNamespaces.DEFAULT : List.copyOf(shared);
         infraCommand = infraCommand == null ? null : List.copyOf(infraCommand);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        limits = limits == null ? ResourceLimits.NONE : limits;
+        if (cgroupParent != null && !cgroupParent.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
+            throw new InvalidSpecException("invalid --cgroup-parent \"" + cgroupParent + "\": a pod runs in a systemd"
+                    + " slice, so the parent must be a slice name such as my.slice");
+        }
         if (exitPolicy == null) {
             exitPolicy = CONTINUE;
         }

@@ -5,7 +5,7 @@ import dev.vaina.spec.ImageConfig;
 import java.util.List;
 
 /**
- * What a container is: written once when it is created, never changed afterwards.
+ * What a container is: written when it is created; afterwards only `update` replaces its resource limits.
  *
  * @param id        64 hex digits
  * @param created   ISO-8601 instant

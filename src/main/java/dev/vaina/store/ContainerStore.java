@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.ContainerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +55,18 @@ public final class ContainerStore {
 
     public ContainerRecord read(String id) throws IOException {
         return records.read(id);
+    }
+
+    /**
+     * Replaces what the user asked for in a container's record (vaina update changes its limits); the
+     * record is written atomically. Returns the record as stored now.
+     */
+    public ContainerRecord replaceConfig(ContainerRecord record, ContainerConfig config) throws IOException {
+        ContainerRecord changed = new ContainerRecord(record.id(), record.name(), record.created(), record.imageId(),
+                record.imageName(), record.args(), config, record.imageConfig(), record.layers(), record.unit(),
+                record.pod(), record.infra());
+        Json.write(layout.container(record.id()).resolve(RECORD), changed);
+        return changed;
     }
 
     public ContainerState state(String id) throws IOException {

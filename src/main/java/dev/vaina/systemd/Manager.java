@@ -26,6 +26,8 @@ interface Manager extends DBusInterface {
 
     DBusPath StartTransientUnit(String name, String mode, List<UnitProperty> properties, List<AuxiliaryUnit> aux);
 
+    void SetUnitProperties(String name, boolean runtime, List<UnitProperty> properties);
+
     void KillUnit(String name, String whom, int signal);
 
     void ResetFailedUnit(String name);

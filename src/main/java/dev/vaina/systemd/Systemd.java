@@ -20,6 +20,7 @@ import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBusSigHandler;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.messages.MethodCall;
+import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -140,6 +141,23 @@ public final class Systemd implements AutoCloseable {
             manager.KillUnit(unit, whom, signal);
         } catch (DBusExecutionException e) {
             throw failure("cannot send signal " + signal + " to " + whom + " process(es) of", unit, e);
+        }
+    }
+
+    /**
+     * Changes properties of a loaded unit at once, as `systemctl set-property --runtime` does: systemd applies
+     * them to the unit's cgroup and keeps them until the manager restarts. Values are Longs (D-Bus t) or
+     * byte arrays (ay).
+     */
+    public void setUnitProperties(String unit, Map<String, Object> properties) {
+        List<UnitProperty> list = new ArrayList<>();
+        properties.forEach((name, value) -> list.add(new UnitProperty(name, value instanceof Long number
+                ? new Variant<>(new UInt64(number == -1 ? UInt64.MAX_BIG_VALUE : java.math.BigInteger.valueOf(number)))
+                : new Variant<>(value, "ay"))));
+        try {
+            manager.SetUnitProperties(unit, true, list);
+        } catch (DBusExecutionException e) {
+            throw failure("cannot set " + String.join(", ", properties.keySet()) + " of", unit, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.RestartPolicy;
 
 /**
@@ -14,11 +15,21 @@ import dev.vaina.spec.RestartPolicy;
  * or pod-NAME.service for a pod's infra container. bindsTo names the units this container cannot run without
  * (its pod's unit, or the container whose network namespace it shares): started before it, and stopping one
  * stops it. stopWhenUnneeded stops the unit once no member bound to it runs (a pod's
- * --exit-policy stop).
+ * --exit-policy stop). limits are the container's resource limits, set on the unit; slice is the slice the unit
+ * runs in (its pod's, for limits that hold for the whole pod), null for the manager's default.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
-        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
+        boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, ResourceLimits limits,
+        String slice) {
+
+    /** A container without resource limits in the manager's default slice. */
+    public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
+            List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
+            boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
+        this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
+                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null);
+    }
 
     /** A container of its own: container-NAME.service. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
@@ -57,6 +68,10 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         Objects.requireNonNull(unitName, "unitName");
         if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
             throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
+        }
+        limits = limits == null ? ResourceLimits.NONE : limits;
+        if (slice != null && !slice.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
+            throw new IllegalArgumentException("invalid slice name \"" + slice + "\" for container " + name);
         }
         if (description == null) {
             description = "vaina container " + name + " (" + image + ")";

@@ -38,6 +38,10 @@ public final class ContainerUnitRenderer {
         if (!model.bindsTo().isEmpty()) {
             values.put("bindsTo", String.join(" ", model.bindsTo()));
         }
+        values.put("resources", ResourceDirective.of(model.limits()).stream().map(d -> d.key() + "=" + d.value()).toList());
+        if (model.slice() != null) {
+            values.put("slice", model.slice());
+        }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
         return UnitTemplates.render(TEMPLATE, values, model.unitName());

@@ -64,6 +64,9 @@ final class ContainerOptions {
     @Mixin
     NetworkOptions networkOptions;
 
+    @Mixin
+    ProcessLimitOptions limits;
+
     @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
             description = "missing (default), always, never or newer: when to pull the image from its registry.")
     String pull;
@@ -117,6 +120,7 @@ final class ContainerOptions {
                 process.tty,
                 process.interactive,
                 rm,
-                networkOptions.toConfig());
+                networkOptions.toConfig(),
+                limits.toLimits());
     }
 }

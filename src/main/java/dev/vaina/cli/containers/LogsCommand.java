@@ -2,37 +2,17 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.engine.Liveness;
-import dev.vaina.engine.Waiting;
-import dev.vaina.store.ContainerRecord;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `vaina logs`: what containers wrote, from the monitor's log files. */
 @Command(name = "logs", description = "Print the output of one or more containers.")
 public final class LogsCommand extends ContextCommand {
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new output until the containers exit.")
-    boolean follow;
-
-    @Option(names = "--tail", paramLabel = "N", defaultValue = "-1", description = "Print only the last N lines of each container (default: all).")
-    int tail;
-
-    @Option(names = {"-n", "--names"}, description = "Start every line with the container's name (with several containers, lines start with the short ID otherwise).")
-    boolean names;
-
-    @Option(names = {"-t", "--timestamps"}, description = "Start every line with the time it was written.")
-    boolean timestamps;
-
-    @Option(names = "--since", paramLabel = "TIME", description = "Only lines written at or after TIME: RFC 3339, a date, Unix seconds, or a duration back from now (10m).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Only lines written at or before TIME (same forms as --since).")
-    String until;
+    @Mixin
+    LogOptions options;
 
     @Option(names = {"-l", "--latest"}, description = "The container created last.")
     boolean latest;
@@ -42,43 +22,8 @@ public final class LogsCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        Instant now = Instant.now();
-        Instant from = since == null ? null : LogTime.parse("--since", since, now);
-        Instant to = until == null ? null : LogTime.parse("--until", until, now);
         var targets = ContainerTargets.named(containers).latest(latest).resolve(context.containers());
-        List<LogFollower> followers = new ArrayList<>();
-        for (ContainerTargets.Target target : targets) {
-            ContainerRecord record = target.record();
-            String prefix = names ? record.name() + " " : targets.size() > 1 ? record.shortId() + " " : "";
-            LogFollower follower = new LogFollower(context.layout().container(record.id()).resolve("ctr.log"), out(), err())
-                    .showing(prefix, timestamps, from, to);
-            follower.printExisting(tail);
-            followers.add(follower);
-        }
-        if (follow) {
-            followAll(context, targets, followers);
-        }
+        options.print(context, targets.stream().map(ContainerTargets.Target::record).toList(), out(), err());
         return 0;
-    }
-
-    /** Follows every container until all have exited, printing each one's new lines as they come. */
-    private static void followAll(Context context, List<ContainerTargets.Target> targets, List<LogFollower> followers)
-            throws IOException {
-        boolean[] finished = new boolean[targets.size()];
-        int running = targets.size();
-        while (running > 0) {
-            for (int i = 0; i < targets.size(); i++) {
-                if (finished[i]) {
-                    continue;
-                }
-                boolean done = !Liveness.reconcile(context.containers(), targets.get(i).record()).isRunning();
-                followers.get(i).drain();
-                if (done) {
-                    finished[i] = true;
-                    running--;
-                }
-            }
-            Waiting.sleep(25);
-        }
     }
 }

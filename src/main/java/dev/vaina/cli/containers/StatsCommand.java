@@ -1,16 +1,13 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
 import dev.vaina.cli.OutputFormat;
 import dev.vaina.cli.PodmanJson;
 import dev.vaina.cli.Table;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.engine.Resources;
-import dev.vaina.engine.Waiting;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,44 +26,27 @@ public final class StatsCommand extends ContextCommand {
     @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
     boolean all;
 
-    @Option(names = "--no-stream", description = "Print one sample and exit.")
-    boolean noStream;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}} {{.CPUPerc}}'.")
-    String format;
-
-    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between samples (default 5).")
-    int interval;
+    @Mixin
+    StatsStream stream;
 
     @Parameters(paramLabel = "CONTAINER")
     List<String> names = new ArrayList<>();
 
     @Override
     protected int execute(Context context) throws Exception {
-        if (interval < 1) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "invalid --interval " + interval + ": give at least 1 second");
-        }
-        OutputFormat output = OutputFormat.forList(format, "stats");
         Resources resources = context.engine().resources();
         resources.requireStats();
         Map<String, ResourceUsage> previous = new HashMap<>();
-        while (true) {
+        stream.run("stats", out(), output -> {
             List<StatsRow> rows = new ArrayList<>();
             for (ContainerRecord record : containers(context)) {
                 ResourceUsage usage = resources.usage(record);
                 ResourceUsage before = previous.put(record.id(), usage);
                 rows.add(new StatsRow(record, usage, cpuPercent(before, usage)));
             }
-            if (!noStream) {
-                // Podman's live view: the screen cleared, the cursor home.
-                out().print("\033[2J\033[H");
-            }
             print(output, rows);
-            if (noStream) {
-                return 0;
-            }
-            Waiting.sleep(interval * 1000L);
-        }
+        });
+        return 0;
     }
 
     private List<ContainerRecord> containers(Context context) throws IOException {

@@ -23,24 +23,17 @@ public final class TopCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        List<TopDescriptor> columns = new ArrayList<>();
-        for (String argument : descriptors) {
-            for (String name : argument.split(",")) {
-                if (!name.isBlank()) {
-                    columns.add(TopDescriptor.parse(name.strip()));
-                }
-            }
-        }
-        if (columns.isEmpty()) {
-            columns.addAll(List.of(TopDescriptor.DEFAULT));
-        }
+        List<TopDescriptor> columns = TopDescriptor.parseAll(descriptors);
         ContainerRecord record = context.containers().find(container);
-        List<ContainerProcess> processes = context.engine().resources().processes(record);
+        print(columns, context.engine().resources().processes(record), out());
+        return 0;
+    }
+
+    public static void print(List<TopDescriptor> columns, List<ContainerProcess> processes, java.io.PrintWriter out) {
         Table table = new Table(columns.stream().map(TopDescriptor::header).toArray(String[]::new)).minimumWidth(12);
         for (ContainerProcess process : processes) {
             table.add(columns.stream().map(c -> c.valueOf(process)).toArray(String[]::new));
         }
-        table.print(out());
-        return 0;
+        table.print(out);
     }
 }

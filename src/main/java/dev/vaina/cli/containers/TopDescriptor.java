@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The ps(1) descriptors `top` accepts, with the headers Podman prints for them. */
-enum TopDescriptor {
+public enum TopDescriptor {
     USER("USER", ContainerProcess::user),
     GROUP("GROUP", ContainerProcess::group),
     PID("PID", p -> Long.toString(p.pid())),
@@ -46,6 +46,19 @@ enum TopDescriptor {
 
     String valueOf(ContainerProcess process) {
         return value.apply(process);
+    }
+
+    /** The descriptors of top's arguments (each may list several, comma-separated); the default ones for none. */
+    public static java.util.List<TopDescriptor> parseAll(java.util.List<String> arguments) {
+        java.util.List<TopDescriptor> columns = new java.util.ArrayList<>();
+        for (String argument : arguments) {
+            for (String name : argument.split(",")) {
+                if (!name.isBlank()) {
+                    columns.add(parse(name.strip()));
+                }
+            }
+        }
+        return columns.isEmpty() ? java.util.List.of(DEFAULT) : columns;
     }
 
     static TopDescriptor parse(String name) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PodCreateCommand.class, PodExistsCommand.class, PodInspectCommand.class, PodKillCommand.class,
             PodPsCommand.class, PodRestartCommand.class, PodRmCommand.class, PodStartCommand.class,
-            PodStopCommand.class, PodPruneCommand.class, PodPauseCommand.class, PodUnpauseCommand.class
+            PodStopCommand.class, PodPruneCommand.class, PodPauseCommand.class, PodUnpauseCommand.class,
+            PodStatsCommand.class, PodTopCommand.class, PodLogsCommand.class, PodCloneCommand.class
         })
 public final class PodCommand implements Runnable {
     @Spec
@@ -19,6 +20,6 @@ public final class PodCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: vaina pod create|exists|inspect|kill|ps|restart|rm|start|stop|prune|pause|unpause");
+                "missing command: vaina pod create|exists|inspect|kill|ps|restart|rm|start|stop|prune|pause|unpause|stats|top|logs|clone");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vaina.cli.pods;
 
+import dev.vaina.cli.containers.CgroupLimitOptions;
 import dev.vaina.cli.CommandFailedException;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
@@ -16,6 +17,8 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
+import dev.vaina.spec.ResourceLimits;
+import dev.vaina.spec.VolumeMount;
 import dev.vaina.spec.SharedNamespaces;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.PodRecord;
@@ -67,6 +70,22 @@ final class PodCreateCommand extends ContextCommand {
     @Option(names = "--replace", description = "Remove a pod of the same name first.")
     boolean replace;
 
+    @Option(names = {"-v", "--volume"}, paramLabel = "HOST-DIR:CONTAINER-DIR[:OPTIONS]", description = "Bind mount a host directory into every container of the pod.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = {"-m", "--memory"}, paramLabel = "SIZE", description = "Memory limit of the whole pod (as 512m), on its systemd slice.")
+    String memory;
+
+    @Option(names = "--cpus", paramLabel = "NUMBER", description = "CPUs the whole pod may use (as 1.5), on its systemd slice.")
+    String cpus;
+
+    @Option(names = "--cgroup-parent", paramLabel = "SLICE", description = "The systemd slice the pod's slice goes in (default vaina.slice).")
+    String cgroupParent;
+
+    @Option(names = "--share-parent", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "true|false",
+            description = "Run the members in the pod's slice, under its limits (default true).")
+    boolean shareParent;
+
     @Mixin
     NetworkOptions networkOptions;
 
@@ -82,7 +101,8 @@ final class PodCreateCommand extends ContextCommand {
         NetworkConfig network = networkOptions.toConfig();
         PodConfig config = new PodConfig(podName, labels.parse(), infra, infraName,
                 infraCommand == null ? null : splitCommand(infraCommand), infraImage, SharedNamespaces.parse(share),
-                hostname, exitPolicy);
+                hostname, exitPolicy, volumes.stream().map(VolumeMount::parse).toList(), cgroupParent, shareParent,
+                limits());
         if (replace && podName != null) {
             var existing = context.engine().podStore().lookup(podName);
             if (existing.isPresent() && existing.get().name().equals(podName)) {
@@ -105,6 +125,11 @@ final class PodCreateCommand extends ContextCommand {
         }
         out().println(pod.id());
         return 0;
+    }
+
+    private ResourceLimits limits() {
+        return new ResourceLimits(CgroupLimitOptions.size("memory", memory), null, null, CgroupLimitOptions.nanoCpus(cpus),
+                null, null, null, null, null, null, null, List.of(), null, null);
     }
 
     /** --infra-command is one string: a JSON array as Podman takes it, or words split on spaces. */

@@ -59,6 +59,11 @@ final class PodInspectCommand extends ContextCommand {
         map.put("State", dev.vaina.engine.PodStatus.of(states));
         map.put("Hostname", pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : "");
         map.put("Labels", pod.labels());
+        if (pod.slice() != null) {
+            map.put("CreateCgroup", true);
+            map.put("CgroupParent", SlicePath.parent(pod.slice()));
+            map.put("CgroupPath", SlicePath.of(pod.slice()));
+        }
         map.put("CreateInfra", pod.hasInfra());
         if (pod.hasInfra()) {
             map.put("InfraContainerID", pod.infraId());
@@ -66,7 +71,36 @@ final class PodInspectCommand extends ContextCommand {
         map.put("SharedNamespaces", pod.shared());
         map.put("NumContainers", containers.size());
         map.put("Containers", members);
+        putLimitsAndMounts(pod, map);
         map.put("SystemdUnit", pod.unit());
         return map;
+    }
+
+    /** What Podman prints after the containers, each only when set: the pod's CPU and memory limits, its volumes. */
+    private static void putLimitsAndMounts(PodRecord pod, Map<String, Object> map) {
+        if (pod.limits().effectiveCpuQuota() != null) {
+            map.put("cpu_period", pod.limits().effectiveCpuPeriod());
+            map.put("cpu_quota", pod.limits().effectiveCpuQuota());
+        }
+        if (!pod.volumes().isEmpty()) {
+            List<Map<String, Object>> mounts = new ArrayList<>();
+            for (var volume : pod.volumes()) {
+                Map<String, Object> mount = new LinkedHashMap<>();
+                mount.put("Type", "bind");
+                mount.put("Source", volume.source());
+                mount.put("Destination", volume.destination());
+                mount.put("Driver", "");
+                mount.put("Mode", "");
+                mount.put("Options", List.of("rbind"));
+                mount.put("RW", !volume.options().contains("ro"));
+                mount.put("Propagation", "rprivate");
+                mounts.add(mount);
+            }
+            map.put("mounts", mounts);
+        }
+        if (pod.limits().memory() != null) {
+            map.put("memory_limit", pod.limits().memory());
+            map.put("memory_swap", pod.limits().effectiveMemorySwap());
+        }
     }
 }

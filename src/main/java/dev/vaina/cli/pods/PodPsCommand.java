@@ -2,8 +2,9 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.PodmanJson;
 import dev.vaina.cli.Table;
+import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.PodmanJson;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
@@ -36,7 +37,7 @@ final class PodPsCommand extends ContextCommand {
     @Option(names = "--ctr-status", description = "Show the status of the pod's containers.")
     boolean ctrStatus;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}} {{.Status}}'.")
     String format;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
@@ -45,6 +46,7 @@ final class PodPsCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
+        OutputFormat output = OutputFormat.forList(format, "ps");
         List<Row> rows = new ArrayList<>();
         for (PodRecord pod : context.engine().podStore().list()) {
             Row row = row(context, pod);
@@ -55,12 +57,15 @@ final class PodPsCommand extends ContextCommand {
         rows.sort(Comparator.comparing((Row r) -> r.pod.created()).reversed());
         if (quiet) {
             rows.forEach(r -> out().println(noTrunc ? r.pod.id() : r.pod.shortId()));
-        } else if ("json".equals(format)) {
+        } else if (output.isJson()) {
             out().println(PodmanJson.PS.format(rows.stream().map(Row::json).toList()));
-        } else if (format == null || format.equals("table")) {
+        } else if (output.isDefault()) {
             printTable(rows);
         } else {
-            throw new InvalidSpecException("unsupported --format " + format + ": use table or json");
+            Instant now = Instant.now();
+            boolean rootless = context.layout().rootless();
+            output.print(out(), rows.stream().map(r -> PodPsRow.of(new PodPsRow.Source(r.pod, r.containers, r.states,
+                    r.status, now, noTrunc, rootless))).toList(), PodPsRow.HEADERS);
         }
         out().flush();
         return 0;
