@@ -3,7 +3,7 @@
 # one run. Each command runs alternately with vaina and with Podman (the order swapped every round),
 # so a machine whose load changes treats both alike; a row reports the median of each and their ratio.
 #   CLI:     --version, ps -a (3 containers), images, inspect CONTAINER
-#   runs:    run --rm IMAGE true, run -d, stop, rm -f (a running container)
+#   runs:    run --rm IMAGE true, run --rm -p PORT:80 IMAGE true, run -d, stop, rm -f (a running container)
 #   pods:    pod create with 3 members, pod start, pod stop and rm, pod ps
 #   memory:  PSS per monitor with 10 detached `sleep` containers running (vaina's monitor, the unit's
 #            MainPID, against Podman's conmon)
@@ -159,6 +159,9 @@ interleaved inspect '`inspect CONTAINER`' inspect bench-ps-1
 
 progress "containers"
 interleaved run-rm "\`run --rm IMAGE true\`" run --rm "$image" true
+# A published port: the bridge network set up and torn down, the host port held (the same port for both).
+bench_port=$(( 20000 + RANDOM % 20000 ))
+interleaved run-rm-p "\`run --rm -p PORT:80 IMAGE true\`" run --rm -p "$bench_port:80" "$image" true
 row run-d '`run -d IMAGE sleep`'
 row stop '`stop` (stop timeout 0)'
 row rm-f '`rm -f` (running)'

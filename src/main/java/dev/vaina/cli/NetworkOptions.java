@@ -1,6 +1,9 @@
 package dev.vaina.cli;
 
+import dev.vaina.net.VainaBridge;
+import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.IpAddresses;
+import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.spec.PortMapping;
@@ -21,8 +24,18 @@ public final class NetworkOptions {
     List<String> expose = new ArrayList<>();
 
     @Option(names = {"--network", "--net"}, paramLabel = "MODE",
-            description = "bridge (default), pasta, slirp4netns, none, host, container:NAME|ID or ns:PATH.")
-    String network;
+            description = "bridge (default), pasta, slirp4netns, none, host, container:NAME|ID, ns:PATH, or the name of"
+                    + " a network (several: repeat the option).")
+    List<String> network = new ArrayList<>();
+
+    @Option(names = "--network-alias", paramLabel = "NAME", description = "Another name the container has on its networks' DNS.")
+    List<String> aliases = new ArrayList<>();
+
+    @Option(names = "--ip", paramLabel = "IPV4", description = "The container's address on its network.")
+    String ip;
+
+    @Option(names = "--mac-address", paramLabel = "MAC", description = "The container's MAC address on its network.")
+    String mac;
 
     @Option(names = "--dns", paramLabel = "IP", description = "A DNS server for the container's /etc/resolv.conf.")
     List<String> dns = new ArrayList<>();
@@ -53,7 +66,34 @@ public final class NetworkOptions {
         }
         dns.forEach(IpAddresses::dnsServer);
         addHosts.forEach(IpAddresses::hostEntry);
-        return new NetworkConfig(network == null ? null : NetworkMode.parse(network).toString(), ports, exposed,
-                publishAll, dns, dnsSearch, dnsOptions, addHosts, noHosts);
+        String mode = null;
+        List<String> names = new ArrayList<>();
+        for (String value : network) {
+            if (NetworkMode.isNetworkName(value)) {
+                names.add(value);
+            } else if (mode != null || network.size() > 1) {
+                throw new InvalidSpecException("--network " + value + " cannot be combined with other --network options:"
+                        + " only network names can be given more than once");
+            } else {
+                mode = NetworkMode.parse(value).toString();
+            }
+        }
+        if ((ip != null || mac != null) && names.size() > 1) {
+            throw new InvalidSpecException("--ip and --mac-address can only be used with a single network");
+        }
+        boolean defaultMode = mode == null || NetworkMode.parse(mode).kind() == NetworkMode.Kind.DEFAULT;
+        if (names.isEmpty() && defaultMode && (ip != null || mac != null || !aliases.isEmpty())) {
+            // --ip, --mac-address and --network-alias on the default network: it is then named, as Podman's is.
+            names.add(VainaBridge.NAME);
+        } else if (names.isEmpty() && (ip != null || mac != null || !aliases.isEmpty())) {
+            throw new InvalidSpecException("--ip, --mac-address and --network-alias need a bridge network, not --network "
+                    + mode);
+        }
+        List<NetworkAttachment> attachments = new ArrayList<>();
+        for (String name : names) {
+            attachments.add(new NetworkAttachment(name, aliases, ip, mac));
+        }
+        return new NetworkConfig(mode, ports, exposed, publishAll, dns, dnsSearch, dnsOptions, addHosts, noHosts,
+                attachments);
     }
 }

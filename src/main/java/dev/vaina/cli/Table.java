@@ -27,6 +27,15 @@ public final class Table {
     }
 
     public void print(PrintWriter out) {
+        print(out, true);
+    }
+
+    /** Without the header row (--noheading), in the columns it would have had. */
+    public void printRows(PrintWriter out) {
+        print(out, false);
+    }
+
+    private void print(PrintWriter out, boolean header) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -35,7 +44,7 @@ public final class Table {
             }
         }
         StringBuilder line = new StringBuilder();
-        for (String[] row : rows) {
+        for (String[] row : header ? rows : rows.subList(1, rows.size())) {
             line.setLength(0);
             for (int i = 0; i < columns; i++) {
                 line.append(row[i]);

@@ -29,6 +29,7 @@ import dev.vaina.cli.images.PushCommand;
 import dev.vaina.cli.images.RmiCommand;
 import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
+import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.cli.system.VersionCommand;
 import dev.vaina.cli.volumes.VolumeCommand;
@@ -40,7 +41,7 @@ import dev.vaina.cli.volumes.VolumeCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network",
         "volume", "cp"
     };
 
@@ -93,6 +94,7 @@ final class Verbs {
             case "pod": return PodCommand.class;
             case "volume": return VolumeCommand.class;
             case "cp": return CpCommand.class;
+            case "network": return NetworkCommand.class;
             default: return null;
         }
     }

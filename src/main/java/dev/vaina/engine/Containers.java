@@ -57,6 +57,7 @@ public final class Containers {
             // Before any volume is made for it.
             throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
         }
+        engine.networks().checkAttachable(config.network().networks());
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         List<VolumeRecord> madeVolumes = new ArrayList<>();

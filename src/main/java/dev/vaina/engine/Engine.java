@@ -160,6 +160,11 @@ public final class Engine implements AutoCloseable {
         return new Copying(this);
     }
 
+    /** Bridge networks and the containers on them. */
+    public Networks networks() {
+        return new Networks(this);
+    }
+
     /** Commands run in running containers. */
     public Exec exec() {
         return new Exec(this);
@@ -220,6 +225,9 @@ public final class Engine implements AutoCloseable {
             command.add("--network-helper");
             command.add(rootlessNetwork);
         }
+        // Units of the container's own (aardvark-dns's) go to the manager that runs it.
+        command.add("--systemd-manager");
+        command.add(scope().text);
         return command;
     }
 

@@ -106,7 +106,8 @@ public final class Pods {
         }
         NetworkConfig network = config.network();
         boolean sharedNetwork = pod.hasInfra() && pod.shares("net");
-        if (sharedNetwork && (!network.ports().isEmpty() || network.publishAll() || network.mode() != null)) {
+        if (sharedNetwork && (!network.ports().isEmpty() || network.publishAll() || network.mode() != null
+                || !network.networks().isEmpty())) {
             throw new EngineException("invalid config provided: published or exposed ports must be defined when the pod"
                     + " is created: network cannot be configured when it is shared with a pod");
         }

@@ -60,7 +60,7 @@ public final class PortResolver {
         }
         return new NetworkConfig(modeText, choosePorts(ports), List.copyOf(exposed),
                 network.publishAll(), network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(),
-                network.noHosts());
+                network.noHosts(), network.networks());
     }
 
     private static boolean published(List<PortMapping> ports, String exposed) {

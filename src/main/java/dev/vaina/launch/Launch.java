@@ -20,11 +20,14 @@ final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
     private final String configuredHelper;
+    private final String managerScope;
 
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper) {
+    /** @param managerScope "user" or "system": the manager running the container */
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
+        this.managerScope = managerScope;
     }
 
     void startAndBecomeMonitor(String id) throws IOException {
@@ -41,7 +44,7 @@ final class Launch {
             }
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
+        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper, managerScope);
         String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher --root D --runroot R [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle and becomes
+ * {@code vaina-launcher --root D --runroot R [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
  * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit.
  */
 public final class Launcher {
@@ -20,6 +20,7 @@ public final class Launcher {
         Path runRoot = null;
         String runtime = null;
         String networkHelper = null;
+        String manager = "user";
         Path unitFile = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
@@ -29,6 +30,7 @@ public final class Launcher {
                 case "--runroot" -> runRoot = Path.of(args[++i]);
                 case "--runtime" -> runtime = args[++i];
                 case "--network-helper" -> networkHelper = args[++i];
+                case "--systemd-manager" -> manager = args[++i];
                 case "--unit-file" -> unitFile = Path.of(args[++i]);
                 case "--remove" -> remove = true;
                 default -> rest.add(args[i]);
@@ -45,7 +47,7 @@ public final class Launcher {
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime, networkHelper).startAndBecomeMonitor(id);
+                    new Launch(store, runtime, networkHelper, manager).startAndBecomeMonitor(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

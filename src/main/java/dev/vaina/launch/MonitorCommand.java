@@ -4,8 +4,6 @@ import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,16 +87,6 @@ final class MonitorCommand {
     }
 
     private static Path wrapper() {
-        Path jar;
-        try {
-            jar = Path.of(MonitorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate vaina's jar", e);
-        }
-        Path wrapper = jar.resolveSibling("vaina-monitor");
-        if (!Files.isExecutable(wrapper)) {
-            throw new IllegalStateException("cannot find the monitor at " + wrapper + ": install vaina with install.sh");
-        }
-        return wrapper;
+        return Installed.beside("vaina-monitor");
     }
 }

@@ -1,23 +1,24 @@
 package dev.vaina.launch;
 
-import dev.vaina.net.BridgeAddresses;
 import dev.vaina.net.ContainerView;
 import dev.vaina.net.HostPorts;
-import dev.vaina.net.Netavark;
 import dev.vaina.net.NetnsFiles;
 import dev.vaina.net.NetworkHelpers;
+import dev.vaina.net.VainaBridge;
+import dev.vaina.spec.NetworkAttachment;
+import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.spec.PortMapping;
-import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.NetworkStore;
 import dev.vaina.store.StoreLayout;
-import dev.vaina.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,8 +43,9 @@ final class NetworkSetup {
             long joinUserNamespaceOf, EtcFiles etc) {
     }
 
-    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper)
-            throws IOException {
+    /** @param managerScope "user" or "system", the manager that runs the container (and aardvark-dns's unit) */
+    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper,
+            String managerScope) throws IOException {
         NetworkMode mode = record.config().network().networkMode();
         List<PortMapping> ports = record.config().network().ports();
         boolean rootless = store.layout().rootless();
@@ -60,7 +62,11 @@ final class NetworkSetup {
                 return joinContainer(store, record, paths, mode.value());
             case DEFAULT:
                 if (!rootless) {
-                    return bridge(store.layout(), record, paths, ports);
+                    return bridge(store, record, paths, ports, managerScope);
+                }
+                if (!store.networks(record).isEmpty()) {
+                    throw new IOException("named networks are not available to rootless containers yet: use the"
+                            + " default network, pasta or slirp4netns");
                 }
                 return helper(record, runDir, NetworkHelpers.choose(configuredHelper), ports);
             default:
@@ -75,20 +81,40 @@ final class NetworkSetup {
         return new Prepared(null, false, helper, ports, 0, EtcFiles.write(runDir, record, view));
     }
 
-    @SuppressWarnings("try") // the netavark lock is held for its block, not used in it
-    private static Prepared bridge(StoreLayout layout, ContainerRecord record, ContainerPaths paths,
-            List<PortMapping> ports) throws IOException {
+    private static Prepared bridge(ContainerStore store, ContainerRecord record, ContainerPaths paths,
+            List<PortMapping> ports, String managerScope) throws IOException {
+        StoreLayout layout = store.layout();
         // First the ports: a port in use must fail the start before anything else is made.
         HostPorts.hold(ports);
-        String address = new BridgeAddresses(addressDir(layout)).allocate(record.id());
-        AtomicFiles.write(addressFile(paths), address);
-        Path netns = new NetnsFiles(netnsDir(layout)).create(record.id());
-        try (StoreLock lock = netavarkLock(layout)) {
-            new Netavark(netavarkConfig(layout), netavarkRequest(paths), record.id(), record.name(), address)
-                    .connect(netns, ports);
+        List<NetworkAttachment> attachments = store.networks(record);
+        if (attachments.isEmpty()) {
+            attachments = List.of(NetworkAttachment.named(VainaBridge.NAME));
         }
-        return new Prepared(netns, false, null, ports, 0,
-                EtcFiles.write(paths.runDir(), record, ContainerView.bridge(address)));
+        Path netns = new NetnsFiles(netnsDir(layout)).create(record.id());
+        BridgeNetworks networks = new BridgeNetworks(layout, managerScope);
+        BridgeNetworks.Attached first = null;
+        List<String> dnsServers = new ArrayList<>();
+        for (NetworkAttachment attachment : attachments) {
+            NetworkDefinition network = definition(layout, attachment.network());
+            // Published ports are forwarded to the first network's address, as Podman does.
+            BridgeNetworks.Attached attached = networks.attach(record.id(), record.name(), paths.runDir(), netns,
+                    network, attachment, first == null ? ports : List.of());
+            first = first == null ? attached : first;
+            if (attached.dns() && !dnsServers.contains(attached.gateway())) {
+                dnsServers.add(attached.gateway());
+            }
+        }
+        return new Prepared(netns, false, null, ports, 0, EtcFiles.write(paths.runDir(), record,
+                ContainerView.networks(first.address(), first.gateway(), dnsServers)));
+    }
+
+    /** A network by name: vaina's default, or one made by network create. */
+    static NetworkDefinition definition(StoreLayout layout, String name) throws IOException {
+        if (name.equals(VainaBridge.NAME)) {
+            return VainaBridge.definition("");
+        }
+        return new NetworkStore(layout).lookup(name).orElseThrow(() -> new IOException(
+                "unable to find network with name or ID " + name + ": network not found"));
     }
 
     private static Prepared joinContainer(ContainerStore store, ContainerRecord record, ContainerPaths paths,
@@ -106,23 +132,14 @@ final class NetworkSetup {
                 EtcFiles.shared(paths.runDir(), record, targetPaths.runDir()));
     }
 
-    /** Undoes {@link #prepare}: netavark's rules and veth, the namespace's file, the bridge address. */
-    @SuppressWarnings("try") // the netavark lock is held for its block, not used in it
+    /** Undoes {@link #prepare}: netavark's rules and veths, the namespace's file, the bridge addresses. */
     static void undo(StoreLayout layout, ContainerPaths paths) throws IOException {
         NetnsFiles netns = new NetnsFiles(netnsDir(layout));
-        try (StoreLock lock = netavarkLock(layout)) {
-            Netavark.teardown(netavarkConfig(layout), netavarkRequest(paths), netns.path(paths.id()));
-        }
+        // The manager does not matter here: netavark only ever stops aardvark-dns, through its pid file.
+        new BridgeNetworks(layout, "user").detachAll(paths.id(), paths.runDir(), netns.path(paths.id()));
         netns.delete(paths.id());
         Files.deleteIfExists(helperSocket(paths));
         Files.deleteIfExists(Path.of(helperSocket(paths) + ".log"));
-        try {
-            String address = Files.readString(addressFile(paths)).strip();
-            new BridgeAddresses(addressDir(layout)).release(address, paths.id());
-            Files.deleteIfExists(addressFile(paths));
-        } catch (NoSuchFileException e) {
-            // No bridge address was taken.
-        }
     }
 
     /** Where a helper's API socket goes (a short path: a socket's must fit in 108 bytes). */
@@ -138,33 +155,8 @@ final class NetworkSetup {
         }
     }
 
-    /**
-     * One netavark at a time: two that set up or tear down the same bridge at once race on its firewall
-     * chains ("iptables: Chain already exists"), which is why Podman serialises them too.
-     */
-    private static StoreLock netavarkLock(StoreLayout layout) throws IOException {
-        Path config = netavarkConfig(layout);
-        Files.createDirectories(config);
-        return StoreLock.acquire(config.resolve("netavark.lock"));
-    }
-
     private static Path netnsDir(StoreLayout layout) {
-        return layout.runRoot().resolve("netns");
+        return BridgeNetworks.netnsDir(layout);
     }
 
-    private static Path netavarkConfig(StoreLayout layout) {
-        return layout.runRoot().resolve("networks").resolve("netavark");
-    }
-
-    private static Path addressDir(StoreLayout layout) {
-        return layout.runRoot().resolve("networks").resolve("addresses");
-    }
-
-    private static Path netavarkRequest(ContainerPaths paths) {
-        return paths.runDir().resolve("netavark.json");
-    }
-
-    private static Path addressFile(ContainerPaths paths) {
-        return paths.runDir().resolve("address");
-    }
 }

@@ -24,6 +24,24 @@ public record ContainerView(String address, String hostAddress, HostResolvers re
     }
 
     /**
+     * Bridge networks: the first network's address, its gateway as the host; with aardvark-dns on some of them,
+     * their gateways as the only resolvers (aardvark-dns answers for the containers and forwards the rest to
+     * the host's resolvers), and Podman's search domain, under which it also answers.
+     */
+    public static ContainerView networks(String address, String gateway, List<String> dnsServers) {
+        HostResolvers host = HostResolvers.read().reachable();
+        if (dnsServers.isEmpty()) {
+            return new ContainerView(address, gateway, host);
+        }
+        List<String> search = new java.util.ArrayList<>(List.of(DNS_DOMAIN));
+        host.search().stream().filter(domain -> !domain.equals(DNS_DOMAIN)).forEach(search::add);
+        return new ContainerView(address, gateway, new HostResolvers(dnsServers, search, host.options()));
+    }
+
+    /** The domain aardvark-dns answers under, as Podman's. */
+    public static final String DNS_DOMAIN = "dns.podman";
+
+    /**
      * pasta copies the host's address into the namespace and maps the default gateway's address to the
      * host itself (its --map-gw default), so the gateway is how the container reaches the host.
      */

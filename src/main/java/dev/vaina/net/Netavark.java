@@ -1,6 +1,7 @@
 package dev.vaina.net;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,52 +14,67 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * netavark (Debian's package, as Podman runs it): attaches a network namespace to vaina's own bridge
- * {@link VainaBridge} with a veth pair and writes the iptables rules (masquerade, DNAT of published ports,
- * also from 127.0.0.1). Nothing listens on a published port: the launcher holds the ports itself (see
- * {@link HostPorts}) so that a port in use is noticed. The request is kept in a file so that the cleanup
- * can tear down exactly what was set up, even after the monitor was killed.
+ * netavark (Debian's package, as Podman runs it): attaches a network namespace to one bridge network with a
+ * veth pair and writes the iptables rules (masquerade unless internal, DNAT of published ports, also from
+ * 127.0.0.1, isolation between networks) and, for a network with DNS, aardvark-dns's entry for the
+ * container. Nothing listens on a published port: the launcher holds the ports itself (see
+ * {@link HostPorts}) so that a port in use is noticed. The request is kept in a file so that the teardown
+ * undoes exactly what was set up, even after the monitor was killed.
+ *
+ * <p>aardvark-dns serves every container of every network with DNS, so it must not belong to the container
+ * whose setup happened to start it: netavark runs {@link #AARDVARK_UNIT}'s wrapper in its place, which
+ * starts it as a systemd unit of its own. netavark stops it when the last entry goes.
  */
 public final class Netavark implements NetworkDriver {
     private static final List<Path> BINARIES = List.of(Path.of("/usr/lib/podman/netavark"),
             Path.of("/usr/libexec/podman/netavark"), Path.of("/usr/local/lib/podman/netavark"));
     private static final long TIMEOUT_SECONDS = 60;
+    /** The unit aardvark-dns runs in, in the manager that runs the containers. */
+    public static final String AARDVARK_UNIT = "vaina-aardvark-dns.service";
 
-    private final Path configDir;
+    /** How netavark is run: its state directory, the wrapper that starts aardvark-dns, the manager's scope. */
+    public record Setup(Path configDir, Path aardvarkWrapper, String managerScope, boolean rootless) {
+    }
+
+    /** The container's place on the network: its address, the names it answers to, its interface. */
+    public record Attachment(String address, List<String> aliases, String interfaceName, String mac) {
+    }
+
+    private final Setup setup;
     private final Path requestFile;
     private final String containerId;
     private final String containerName;
-    private final String address;
+    private final NetworkDefinition network;
+    private final Attachment attachment;
 
-    /**
-     * @param configDir   netavark's --config directory (aardvark-dns's state), under vaina's run root
-     * @param requestFile where the setup request is kept for the teardown
-     * @param address     the container's address on the bridge (see {@link BridgeAddresses})
-     */
-    public Netavark(Path configDir, Path requestFile, String containerId, String containerName, String address) {
-        this.configDir = configDir;
+    /** @param requestFile where the setup request is kept for the teardown */
+    public Netavark(Setup setup, Path requestFile, String containerId, String containerName, NetworkDefinition network,
+            Attachment attachment) {
+        this.setup = setup;
         this.requestFile = requestFile;
         this.containerId = containerId;
         this.containerName = containerName;
-        this.address = address;
+        this.network = network;
+        this.attachment = attachment;
     }
 
     @Override
     public Connection connect(Path netns, List<PortMapping> ports) throws IOException {
-        Files.createDirectories(configDir);
+        Files.createDirectories(setup.configDir());
         byte[] request = request(ports);
+        Files.createDirectories(requestFile.getParent());
         Files.write(requestFile, request);
-        run(configDir, "setup", netns, request);
-        return () -> teardown(configDir, requestFile, netns);
+        run(setup, "setup", netns, request);
+        return () -> teardown(setup, requestFile, netns);
     }
 
     /** Undoes a setup whose request was kept in {@code requestFile}; does nothing when there is none. */
-    public static void teardown(Path configDir, Path requestFile, Path netns) {
+    public static void teardown(Setup setup, Path requestFile, Path netns) {
         try {
             if (!Files.exists(requestFile)) {
                 return;
             }
-            run(configDir, "teardown", netns, Files.readAllBytes(requestFile));
+            run(setup, "teardown", netns, Files.readAllBytes(requestFile));
             Files.deleteIfExists(requestFile);
         } catch (IOException e) {
             System.err.println("vaina: netavark teardown: " + e.getMessage());
@@ -80,21 +96,37 @@ public final class Netavark implements NetworkDriver {
             mappings.add(mapping);
         }
         request.put("port_mappings", mappings);
-        Map<String, Object> attachment = new LinkedHashMap<>();
-        attachment.put("static_ips", List.of(address));
-        attachment.put("aliases", List.of(containerName, containerId.substring(0, 12)));
-        attachment.put("interface_name", "eth0");
-        request.put("networks", Map.of(VainaBridge.NAME, attachment));
-        request.put("network_info", Map.of(VainaBridge.NAME, VainaBridge.definition()));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("static_ips", List.of(attachment.address()));
+        List<String> aliases = new ArrayList<>(List.of(containerName, containerId.substring(0, 12)));
+        attachment.aliases().stream().filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+        options.put("aliases", aliases);
+        options.put("interface_name", attachment.interfaceName());
+        if (attachment.mac() != null) {
+            options.put("static_mac", attachment.mac());
+        }
+        request.put("networks", Map.of(network.name(), options));
+        request.put("network_info", Map.of(network.name(), network.podmanLayout()));
         return JSON.std.asBytes(request);
     }
 
-    private static void run(Path configDir, String verb, Path netns, byte[] request) throws IOException {
+    private static void run(Setup setup, String verb, Path netns, byte[] request) throws IOException {
         Path binary = binary();
         Path aardvark = binary.resolveSibling("aardvark-dns");
-        List<String> command = List.of(binary.toString(), "--config", configDir.toString(), "--rootless", "false",
-                "--aardvark-binary", aardvark.toString(), verb, netns.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> command = List.of(binary.toString(), "--config", setup.configDir().toString(), "--rootless",
+                Boolean.toString(setup.rootless()), "--aardvark-binary", setup.aardvarkWrapper().toString(), verb,
+                netns.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Read by the wrapper (scripts/install-files.sh writes it): which aardvark-dns, under which manager.
+        builder.environment().put("VAINA_AARDVARK_DNS", aardvark.toString());
+        builder.environment().put("VAINA_AARDVARK_UNIT", AARDVARK_UNIT);
+        builder.environment().put("VAINA_SYSTEMD_MANAGER", setup.managerScope());
+        builder.environment().put("VAINA_AARDVARK_LOG", setup.configDir().resolve("aardvark-dns.log").toString());
+        // netavark's own "systemd-run --scope" (used where /run/systemd/system exists) is replaced by one that
+        // hands over to the wrapper, which knows the manager (see scripts/install-files.sh).
+        builder.environment().put("PATH", setup.aardvarkWrapper().resolveSibling("netavark-path") + ":"
+                + builder.environment().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+        Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(request);
         }

@@ -14,12 +14,21 @@ import java.util.List;
  * @param dnsOptions  --dns-option options
  * @param addHosts    --add-host entries, as "NAME:IP"
  * @param noHosts     --no-hosts: keep the image's own /etc/hosts
+ * @param networks    the named networks it joins (--network NAME, several allowed), in order; empty means the
+ *                    engine's default network (absent from records of older versions)
  */
 public record NetworkConfig(String mode, List<PortMapping> ports, List<String> exposed, boolean publishAll,
-        List<String> dns, List<String> dnsSearch, List<String> dnsOptions, List<String> addHosts, boolean noHosts) {
+        List<String> dns, List<String> dnsSearch, List<String> dnsOptions, List<String> addHosts, boolean noHosts,
+        List<NetworkAttachment> networks) {
 
     public static final NetworkConfig DEFAULT = new NetworkConfig(null, List.of(), List.of(), false, List.of(),
             List.of(), List.of(), List.of(), false);
+
+    /** On the default network. */
+    public NetworkConfig(String mode, List<PortMapping> ports, List<String> exposed, boolean publishAll,
+            List<String> dns, List<String> dnsSearch, List<String> dnsOptions, List<String> addHosts, boolean noHosts) {
+        this(mode, ports, exposed, publishAll, dns, dnsSearch, dnsOptions, addHosts, noHosts, List.of());
+    }
 
     public NetworkConfig {
         ports = copy(ports);
@@ -28,9 +37,16 @@ public record NetworkConfig(String mode, List<PortMapping> ports, List<String> e
         dnsSearch = copy(dnsSearch);
         dnsOptions = copy(dnsOptions);
         addHosts = copy(addHosts);
+        networks = copy(networks);
         if (mode != null) {
             mode = NetworkMode.parse(mode).toString();
         }
+    }
+
+    /** The same options with other published ports. */
+    public NetworkConfig withPorts(List<PortMapping> settled, List<String> exposedPorts) {
+        return new NetworkConfig(mode, settled, exposedPorts, publishAll, dns, dnsSearch, dnsOptions, addHosts,
+                noHosts, networks);
     }
 
     public NetworkMode networkMode() {

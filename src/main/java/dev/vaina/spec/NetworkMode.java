@@ -47,11 +47,20 @@ public record NetworkMode(Kind kind, String value) {
         }
         if (text.contains(":")) {
             throw new InvalidSpecException("invalid network \"" + text + "\": options after a network name are not"
-                    + " supported; use bridge, pasta, slirp4netns, none, host, container:NAME|ID or ns:PATH");
+                    + " supported; use --network-alias, --ip and --mac-address");
         }
-        throw new InvalidSpecException("unable to find network with name or ID " + text
-                + ": network not found (user-defined networks are not supported yet; use bridge, pasta,"
-                + " slirp4netns, none, host, container:NAME|ID or ns:PATH)");
+        throw new InvalidSpecException("unable to find network with name or ID " + text + ": network not found");
+    }
+
+    /** Whether {@code text} names a network (made by network create, or the default one) rather than a mode. */
+    public static boolean isNetworkName(String text) {
+        if (text == null || text.isEmpty() || text.contains(":")) {
+            return false;
+        }
+        return switch (text) {
+            case "default", "private", "bridge", "pasta", "slirp4netns", "none", "host" -> false;
+            default -> true;
+        };
     }
 
     /** Whether the container has a network namespace of its own that a helper must connect. */

@@ -1,6 +1,7 @@
 package dev.vaina.store;
 
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.NetworkAttachment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class ContainerStore {
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
+    private static final String NETWORKS = "networks.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoreLayout layout;
@@ -79,6 +81,29 @@ public final class ContainerStore {
 
     public void writeState(String id, ContainerState state) throws IOException {
         Json.write(layout.container(id).resolve(STATE), state);
+    }
+
+    /**
+     * The named networks a container is on: those it was created with, as network connect and disconnect
+     * changed them since (the record itself never changes).
+     */
+    public List<NetworkAttachment> networks(ContainerRecord record) throws IOException {
+        try {
+            return Json.read(layout.container(record.id()).resolve(NETWORKS), Attachments.class).networks();
+        } catch (NoSuchFileException e) {
+            return record.config().network().networks();
+        }
+    }
+
+    public void writeNetworks(String id, List<NetworkAttachment> networks) throws IOException {
+        Json.write(layout.container(id).resolve(NETWORKS), new Attachments(networks));
+    }
+
+    /** networks.json: a list needs a bean around it to be read back with its element type. */
+    public record Attachments(List<NetworkAttachment> networks) {
+        public Attachments {
+            networks = networks == null ? List.of() : List.copyOf(networks);
+        }
     }
 
     public boolean exists(String id) {

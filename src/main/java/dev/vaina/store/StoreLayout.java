@@ -21,6 +21,9 @@ import java.util.Map;
  * dataRoot/volumes/&lt;name&gt;/volume.json          VolumeRecord
  * dataRoot/volumes/&lt;name&gt;/_data                the volume's content (Podman's layout)
  * dataRoot/volumenames/&lt;name&gt;                   a volume's name, claimed exclusively
+ * dataRoot/networks/&lt;id&gt;/network.json           NetworkDefinition (network create)
+ * dataRoot/networknames/&lt;name&gt;                  the id owning a network name
+ * dataRoot/containers/&lt;id&gt;/networks.json        the named networks it is on, once network connect changed them
  * runRoot/containers/&lt;id&gt;/bundle/config.json    OCI bundle
  * runRoot/containers/&lt;id&gt;/rootfs               overlay mount point (mounted in the monitor's own mount namespace)
  * runRoot/containers/&lt;id&gt;/exit, pid, error      written by the monitor
@@ -90,6 +93,14 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
     /** Where a volume's content lives: what its bind mount shows in a container. */
     public Path volumeData(String name) {
         return volumes().resolve(name).resolve("_data");
+    }
+
+    public Path networks() {
+        return dataRoot.resolve("networks");
+    }
+
+    public Path networkNames() {
+        return dataRoot.resolve("networknames");
     }
 
     public Path containerRun(String id) {

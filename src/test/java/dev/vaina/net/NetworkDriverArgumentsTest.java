@@ -33,12 +33,15 @@ class NetworkDriverArgumentsTest {
 
     @Test
     void netavark_requestNamesVainasOwnBridge_notPodmans() throws Exception {
-        byte[] json = new Netavark(Path.of("/run/n"), Path.of("/run/c/netavark.json"), "ab".repeat(32), "web",
-                "10.87.0.2").request(List.of(new PortMapping("", 8080, 80, 1, "tcp")));
+        Netavark.Setup setup = new Netavark.Setup(Path.of("/run/n"), Path.of("/lib/vaina-aardvark-dns"), "user", false);
+        byte[] json = new Netavark(setup, Path.of("/run/c/networks/vaina.json"), "ab".repeat(32), "web",
+                VainaBridge.definition(""), new Netavark.Attachment("10.87.0.2", List.of("db"), "eth0", null))
+                .request(List.of(new PortMapping("", 8080, 80, 1, "tcp")));
         Map<String, Object> request = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(json);
         String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("\"network_interface\":\"vaina0\"") && text.contains("\"subnet\":\"10.87.0.0/16\""), text);
         assertTrue(text.contains("\"static_ips\":[\"10.87.0.2\"]"), text);
+        assertTrue(text.contains("\"aliases\":[\"web\",\"abababababab\",\"db\"]"), text);
         assertEquals("web", request.get("container_name"));
     }
 

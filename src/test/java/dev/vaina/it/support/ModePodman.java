@@ -28,7 +28,7 @@ public final class ModePodman implements AutoCloseable {
         // Podman refuses a run root of more than 50 characters: a short path of its own, made by the user.
         Result made = as.exec(List.of("mktemp", "-d", "/tmp/vp.XXXXXX")).assertSuccess();
         Path dir = Path.of(made.stdout().strip());
-        as.exec(List.of("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", CONFIG, dir.resolve("containers.conf").toString()))
+        as.exec(List.of("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", config(dir), dir.resolve("containers.conf").toString()))
                 .assertSuccess();
         ModePodman podman = new ModePodman(as, dir);
         podman.run("import", TestImages.busyboxTarball().toString(), BUSYBOX).assertSuccess();
@@ -37,10 +37,14 @@ public final class ModePodman implements AutoCloseable {
 
     /**
      * No rlimits above the host's hard limits, runc (crun refuses cgroup v1 hybrid hosts), no systemd as
-     * PID 1 assumed, and netavark (no CNI plugins are installed).
+     * PID 1 assumed, and netavark (no CNI plugins are installed) with its network definitions in the private
+     * directory rather than /etc/containers/networks.
      */
-    private static final String CONFIG = "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n"
-            + "cgroup_manager = \"cgroupfs\"\nevents_logger = \"file\"\n[network]\nnetwork_backend = \"netavark\"\n";
+    private static String config(Path dir) {
+        return "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n"
+                + "cgroup_manager = \"cgroupfs\"\nevents_logger = \"file\"\n[network]\nnetwork_backend = \"netavark\"\n"
+                + "network_config_dir = \"" + dir.resolve("networks") + "\"\n";
+    }
 
     /** {@code podman ARGS...} against the private store. */
     public Result run(String... args) {

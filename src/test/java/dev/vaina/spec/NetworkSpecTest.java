@@ -1,0 +1,81 @@
+package dev.vaina.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetworkSpecTest {
+    @Test
+    void subnet_parse_masksTheAddressToItsPrefix() {
+        Subnet subnet = Subnet.parse("10.89.3.77/24");
+        assertEquals("10.89.3.0/24", subnet.toString());
+        assertEquals("10.89.3.1", subnet.defaultGateway());
+        assertEquals(254, subnet.hosts());
+        assertTrue(subnet.contains("10.89.3.254"));
+        assertFalse(subnet.contains("10.89.4.1"));
+    }
+
+    @Test
+    void subnet_parse_refusesWhatPodmanRefuses_withItsMessage() {
+        assertEquals("invalid CIDR address: 10.99.0.0",
+                assertThrows(InvalidSpecException.class, () -> Subnet.parse("10.99.0.0")).getMessage());
+        assertEquals("invalid CIDR address: 300.1.0.0/24",
+                assertThrows(InvalidSpecException.class, () -> Subnet.parse("300.1.0.0/24")).getMessage());
+        assertEquals("invalid CIDR address: 10.0.0.0/33",
+                assertThrows(InvalidSpecException.class, () -> Subnet.parse("10.0.0.0/33")).getMessage());
+        assertThrows(InvalidSpecException.class, () -> Subnet.parse("10.0.0.0/31"));
+        assertThrows(InvalidSpecException.class, () -> Subnet.parse("fd00::/64"));
+    }
+
+    @Test
+    void subnet_overlaps_whenOneContainsTheOther() {
+        assertTrue(Subnet.parse("10.89.0.0/16").overlaps(Subnet.parse("10.89.7.0/24")));
+        assertTrue(Subnet.parse("10.89.7.0/24").overlaps(Subnet.parse("10.89.0.0/16")));
+        assertFalse(Subnet.parse("10.89.0.0/24").overlaps(Subnet.parse("10.89.1.0/24")));
+    }
+
+    @Test
+    void subnet_isHost_excludesNetworkAndBroadcast() {
+        Subnet subnet = Subnet.parse("10.1.2.0/24");
+        assertFalse(subnet.isHost(Subnet.parseAddress("10.1.2.0", "10.1.2.0")));
+        assertFalse(subnet.isHost(Subnet.parseAddress("10.1.2.255", "10.1.2.255")));
+        assertTrue(subnet.isHost(Subnet.parseAddress("10.1.2.1", "10.1.2.1")));
+    }
+
+    @Test
+    void networkNames_followPodmansPattern_andMessage() {
+        assertEquals("web_net-1.a", Names.require("network", "web_net-1.a"));
+        assertEquals("network name bad name invalid: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument",
+                assertThrows(InvalidSpecException.class, () -> Names.require("network", "bad name")).getMessage());
+        assertThrows(InvalidSpecException.class, () -> Names.require("network", "-x"));
+    }
+
+    @Test
+    void networkMode_tellsNamesFromModes() {
+        assertTrue(NetworkMode.isNetworkName("front"));
+        for (String mode : List.of("bridge", "host", "none", "pasta", "slirp4netns", "private", "container:x", "ns:/p")) {
+            assertFalse(NetworkMode.isNetworkName(mode), mode);
+        }
+    }
+
+    @Test
+    void attachment_refusesABadAddressOrMac() {
+        assertThrows(InvalidSpecException.class, () -> new NetworkAttachment("n", List.of(), "10.1.2", null));
+        assertThrows(InvalidSpecException.class, () -> new NetworkAttachment("n", List.of(), null, "zz:00"));
+        assertEquals("02:42:ac:11:00:02", new NetworkAttachment("n", List.of("db"), "10.1.2.3", "02:42:ac:11:00:02").mac());
+    }
+
+    @Test
+    void definition_podmanLayout_keepsPodmansKeyOrder_andLeavesEmptyLabelsOut() {
+        NetworkDefinition network = new NetworkDefinition("n", "ab".repeat(32), "bridge", "vaina1", "2026-01-01T00:00:00Z",
+                List.of(new NetworkDefinition.SubnetEntry("10.89.0.0/24", "10.89.0.1", null, null)), false, true,
+                Map.of(), Map.of(), "host-local");
+        assertEquals(List.of("name", "id", "driver", "network_interface", "created", "subnets", "ipv6_enabled", "internal",
+                "dns_enabled", "ipam_options"), List.copyOf(network.podmanLayout().keySet()));
+    }
+}
