@@ -1,6 +1,8 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,jna/libjnidispatch.so}
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,jna/libjnidispatch.so},
+#   shell completion under PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d},
+#   man pages in PREFIX/share/man/man1 (vaina.1, vaina-run.1, vaina-pod-create.1, ...)
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
 #   statically from the classes real commands load (scripts/record-class-lists.sh).
 # Usage: scripts/install-files.sh PREFIX JAR
@@ -158,5 +160,20 @@ dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
+
+# Shell completion, made by the installed command from its own model, where each shell looks for it.
+install_completion() { # SHELL FILE
+    install -d -m 0755 "$(dirname "$2")"
+    "$prefix/bin/vaina" completion "$1" > "$2.new" && chmod 0644 "$2.new" && mv -f "$2.new" "$2"
+}
+install_completion bash "$prefix/share/bash-completion/completions/vaina"
+install_completion zsh "$prefix/share/zsh/site-functions/_vaina"
+install_completion fish "$prefix/share/fish/vendor_completions.d/vaina.fish"
+# A man page per verb (man vaina-run), from the same model.
+man_dir="$prefix/share/man/man1"
+rm -rf "$man_dir.new" && install -d -m 0755 "$man_dir.new"
+"$java" -cp "$lib/vaina.jar" dev.vaina.cli.ManPages "$man_dir.new"
+chmod 0644 "$man_dir.new"/vaina*.1
+install -d -m 0755 "$man_dir" && rm -f "$man_dir"/vaina.1 "$man_dir"/vaina-*.1 && mv -f "$man_dir.new"/vaina*.1 "$man_dir"/ && rmdir "$man_dir.new"
 
 echo "installed vaina into $prefix (java: $java, class-data archives:$(cd "$lib" && ls vaina-*.jsa 2>/dev/null | sed 's/^/ /' | tr -d '\n'))"

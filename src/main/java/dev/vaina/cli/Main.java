@@ -3,6 +3,7 @@ package dev.vaina.cli;
 import dev.vaina.cli.system.VersionCommand;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The vaina command line. */
@@ -43,23 +44,37 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         String verb = Verbs.of(args);
-        if (verb != null) {
+        if ("container".equals(verb)) {
+            commandLine.addSubcommand(verb, containerGroup(factory, Verbs.subverb(args)));
+        } else if (verb != null) {
             commandLine.addSubcommand(verb, Verbs.command(verb));
         } else if (!(args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0])))) {
             for (String name : Verbs.names()) {
-                commandLine.addSubcommand(name, Verbs.command(name));
+                commandLine.addSubcommand(name, "container".equals(name) ? containerGroup(factory, null) : Verbs.command(name));
             }
         }
         // Options after the image (exec: the container) belong to the command, as with podman and docker.
-        for (String name : new String[] {"run", "create", "exec"}) {
-            CommandLine sub = commandLine.getSubcommands().get(name);
-            if (sub != null) {
-                sub.setStopAtPositional(true);
+        for (CommandLine group : List.of(commandLine, commandLine.getSubcommands().getOrDefault("container", commandLine))) {
+            for (String name : new String[] {"run", "create", "exec"}) {
+                CommandLine sub = group.getSubcommands().get(name);
+                if (sub != null) {
+                    sub.setStopAtPositional(true);
+                }
             }
         }
         addHelpOption(commandLine);
         commandLine.setExecutionStrategy(Main::executeChecked);
         return commandLine;
+    }
+
+    /** `vaina container` with only the verb being run, or with every one when it names none (help, errors). */
+    private static CommandLine containerGroup(CommandLine.IFactory factory, String subverb) {
+        CommandLine group = new CommandLine(new ContainerCommand(), factory);
+        Class<?> only = subverb == null ? null : Verbs.containerCommand(subverb);
+        for (String name : only != null ? new String[] {subverb} : Verbs.containerNames()) {
+            group.addSubcommand(name, Verbs.containerCommand(name));
+        }
+        return group;
     }
 
     /** Checks the global options before the verb runs, and honours --noout for every verb. */

@@ -41,7 +41,7 @@ public final class VainaCommand implements Runnable {
     String cgroupManager;
 
     @Option(names = "--events-backend", scope = ScopeType.INHERIT, paramLabel = "file|journald|none",
-            description = "Accepted for Podman's scripts: vaina records no events yet.")
+            description = "Accepted for Podman's scripts: vaina keeps its own event journal either way.")
     String eventsBackend;
 
     @Option(names = "--noout", scope = ScopeType.INHERIT, description = "Print nothing on standard output.")

@@ -1,7 +1,14 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.containers.AttachCommand;
+import dev.vaina.cli.containers.CommitCommand;
+import dev.vaina.cli.containers.ContainerExistsCommand;
+import dev.vaina.cli.containers.ContainerPruneCommand;
 import dev.vaina.cli.containers.CpCommand;
 import dev.vaina.cli.containers.CreateCommand;
+import dev.vaina.cli.containers.DiffCommand;
+import dev.vaina.cli.containers.ExportCommand;
+import dev.vaina.cli.containers.RenameCommand;
 import dev.vaina.cli.containers.ExecCommand;
 import dev.vaina.cli.containers.KillCommand;
 import dev.vaina.cli.containers.LogsCommand;
@@ -18,6 +25,7 @@ import dev.vaina.cli.containers.TopCommand;
 import dev.vaina.cli.containers.UpdateCommand;
 import dev.vaina.cli.containers.UnpauseCommand;
 import dev.vaina.cli.containers.WaitCommand;
+import dev.vaina.cli.images.HistoryCommand;
 import dev.vaina.cli.images.ImageCommand;
 import dev.vaina.cli.images.ImagesCommand;
 import dev.vaina.cli.images.ImportCommand;
@@ -31,6 +39,9 @@ import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
 import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
+import dev.vaina.cli.system.EventsCommand;
+import dev.vaina.cli.system.InfoCommand;
+import dev.vaina.cli.system.SystemCommand;
 import dev.vaina.cli.system.VersionCommand;
 import dev.vaina.cli.volumes.VolumeCommand;
 
@@ -42,7 +53,13 @@ final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
         "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network",
-        "volume", "cp"
+        "volume", "cp", "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion"
+    };
+
+    /** The verbs under `vaina container`, as Podman's: the container verbs, and ls/list for ps. */
+    private static final String[] CONTAINER_NAMES = {
+        "attach", "commit", "create", "diff", "exec", "exists", "export", "inspect", "kill", "list", "logs", "ls", "pause",
+        "port", "prune", "ps", "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait"
     };
 
     /** Global options of the root command that take a value (the verb is the first word after them). */
@@ -56,6 +73,32 @@ final class Verbs {
 
     static String[] names() {
         return NAMES.clone();
+    }
+
+    static String[] containerNames() {
+        return CONTAINER_NAMES.clone();
+    }
+
+    /** The command class of {@code vaina container NAME}, or null when there is none. */
+    static Class<?> containerCommand(String name) {
+        switch (name) {
+            case "ls":
+            case "list":
+                return PsCommand.class;
+            case "inspect":
+                return InspectCommand.class;
+            case "exists":
+                return ContainerExistsCommand.class;
+            case "prune":
+                return ContainerPruneCommand.class;
+            default:
+                for (String verb : CONTAINER_NAMES) {
+                    if (verb.equals(name)) {
+                        return command(name);
+                    }
+                }
+                return null;
+        }
     }
 
     /** The command class of a verb, or null when {@code name} is none. A switch: no lambdas on this path. */
@@ -95,6 +138,17 @@ final class Verbs {
             case "volume": return VolumeCommand.class;
             case "cp": return CpCommand.class;
             case "network": return NetworkCommand.class;
+            case "container": return ContainerCommand.class;
+            case "rename": return RenameCommand.class;
+            case "diff": return DiffCommand.class;
+            case "export": return ExportCommand.class;
+            case "commit": return CommitCommand.class;
+            case "history": return HistoryCommand.class;
+            case "attach": return AttachCommand.class;
+            case "events": return EventsCommand.class;
+            case "info": return InfoCommand.class;
+            case "system": return SystemCommand.class;
+            case "completion": return CompletionCommand.class;
             default: return null;
         }
     }
@@ -104,18 +158,29 @@ final class Verbs {
      * option before it is not a global one (then picocli, with every verb, says what is wrong).
      */
     static String of(String[] args) {
+        int at = position(args);
+        return at < 0 ? null : args[at];
+    }
+
+    /** The word after the verb (for `container X`: X), or null. */
+    static String subverb(String[] args) {
+        int at = position(args);
+        return at < 0 || at + 1 >= args.length ? null : args[at + 1];
+    }
+
+    private static int position(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
-                return command(arg) == null ? null : arg;
+                return command(arg) == null ? -1 : i;
             }
             if (takesValue(arg)) {
                 i++;
             } else if (!isValuedWithEquals(arg) && !isFlag(arg)) {
-                return null;
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean takesValue(String arg) {

@@ -7,6 +7,7 @@ import dev.vaina.spec.Signals;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.VolumeRecord;
@@ -65,14 +66,85 @@ public final class Containers {
                 topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,
-                infra ? pod.unit() : "container-" + name + ".service", pod == null ? null : pod.id(), infra);
+                infra ? pod.unit() : unitName(name), pod == null ? null : pod.id(), infra);
         try {
             store.create(record);
         } catch (IOException | RuntimeException e) {
             engine.volumes().undo(madeVolumes);
             throw e;
         }
+        engine.record(Event.container("create", record));
         return record;
+    }
+
+    /** The unit of a container of its own or of a pod's member: named after the container. */
+    static String unitName(String containerName) {
+        return "container-" + containerName + ".service";
+    }
+
+    /**
+     * Gives a container a new name, as Podman's rename does, running or not. A stopped container's unit is
+     * renamed with it. A running one keeps its unit (systemd cannot rename a unit that runs, and its monitor
+     * is that unit's main process) until it next starts, which moves it to the new name's unit.
+     */
+    public ContainerRecord rename(ContainerRecord record, String newName) throws IOException {
+        new ContainerName(newName);
+        if (record.infra()) {
+            throw new EngineException("container " + record.id() + " is the infra container of pod " + record.pod()
+                    + ": infra containers cannot be renamed");
+        }
+        if (record.name().equals(newName)) {
+            return record;
+        }
+        boolean running = Liveness.reconcile(store, record).isRunning();
+        ContainerRecord renamed = record.renamed(newName, running ? record.unit() : unitName(newName));
+        if (!running) {
+            forgetUnit(record);
+        }
+        store.rename(record, renamed);
+        if (!running && renamed.inPod()) {
+            // A member's unit is wanted by its pod's: `systemctl start pod-NAME` must find it under its new name.
+            ContainerUnitFiles.write(engine, renamed, renamed.config().autoRemove());
+        }
+        engine.record(Event.container("rename", renamed));
+        return renamed;
+    }
+
+    /** A container renamed while it ran still has the old name's unit: its next start moves it to its own. */
+    private ContainerRecord unitFollowsName(ContainerRecord record) throws IOException {
+        if (record.infra() || record.unit().equals(unitName(record.name()))) {
+            return record;
+        }
+        forgetUnit(record);
+        ContainerRecord moved = record.renamed(record.name(), unitName(record.name()));
+        store.rename(record, moved);
+        return moved;
+    }
+
+    /** Removes every container that does not run (a pod's infra container goes only with its pod); returns them. */
+    public List<ContainerRecord> prune() throws IOException {
+        List<ContainerRecord> removed = new ArrayList<>();
+        for (ContainerRecord record : store.list()) {
+            if (!record.infra() && !Liveness.reconcile(store, record).isRunning()) {
+                removeAny(record, false);
+                removed.add(record);
+            }
+        }
+        return removed;
+    }
+
+    /** The container's root file system, for diff, export and commit. */
+    public ContainerFileSystem fileSystem(ContainerRecord record) {
+        return new ContainerFileSystem(store.layout(), record);
+    }
+
+    /** Deletes a container's unit file and lets systemd unload the unit. */
+    private void forgetUnit(ContainerRecord record) throws IOException {
+        ContainerUnitFiles.delete(engine, record);
+        UnitStatus status = engine.systemd().status(record.unit());
+        if (status.isFailed()) {
+            engine.systemd().resetFailedUnit(record.unit());
+        }
     }
 
     /**
@@ -93,6 +165,7 @@ public final class Containers {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
         }
+        record = unitFollowsName(record);
         if (record.inPod() && !record.infra()) {
             engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
         }
@@ -180,6 +253,7 @@ public final class Containers {
                     + record.unit() + ", yet its monitor (pid " + after.monitorPid() + ") still runs");
         }
         engine.systemd().resetFailedUnit(record.unit());
+        engine.record(Event.container("stop", record));
     }
 
     /**
@@ -215,6 +289,7 @@ public final class Containers {
         }
         requireFreezer(record);
         runtime(record, state).run("pause", record.id());
+        engine.record(Event.container("pause", record));
     }
 
     public void unpause(ContainerRecord record) throws IOException {
@@ -223,6 +298,7 @@ public final class Containers {
             throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
         }
         runtime(record, state).run("resume", record.id());
+        engine.record(Event.container("unpause", record));
     }
 
     /** Running, with its processes frozen. */
@@ -253,6 +329,7 @@ public final class Containers {
                     + " is in state " + state.status() + ": container state improper");
         }
         ContainerPid.signal(pid, signal);
+        engine.record(Event.container("kill", record));
     }
 
     /**
@@ -289,12 +366,9 @@ public final class Containers {
 
     /** Deletes the unit file, lets systemd unload the unit, and deletes the records. */
     public void forget(ContainerRecord record) throws IOException {
-        ContainerUnitFiles.delete(engine, record);
-        UnitStatus status = engine.systemd().status(record.unit());
-        if (status.isFailed()) {
-            engine.systemd().resetFailedUnit(record.unit());
-        }
+        forgetUnit(record);
         store.remove(record);
+        engine.record(Event.container("remove", record));
     }
 
     private static String readError(Path runDir) throws IOException {

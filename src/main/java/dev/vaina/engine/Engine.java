@@ -4,6 +4,8 @@ import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
+import dev.vaina.store.EventJournal;
 import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.store.VolumeStore;
@@ -144,6 +146,30 @@ public final class Engine implements AutoCloseable {
             return RegistriesConf.defaultFiles(env, layout.rootless());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the registries.conf files: " + e.getMessage(), e);
+        }
+    }
+
+    /** The OCI runtime chosen by configuration, or null when it is probed at each start. */
+    public String configuredRuntime() {
+        return runtime;
+    }
+
+    /** The rootless network helper chosen by configuration, or null when it is probed at each start. */
+    public String configuredRootlessNetwork() {
+        return rootlessNetwork;
+    }
+
+    /** The event journal. */
+    public EventJournal events() {
+        return new EventJournal(layout);
+    }
+
+    /** Records an event; a journal that cannot be written costs a warning, never the operation. */
+    public void record(Event event) {
+        IOException failure = events().append(event);
+        if (failure != null) {
+            log.warn("cannot record the " + event.type() + " " + event.status() + " event in "
+                    + layout.events() + ": " + failure.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
@@ -70,6 +71,7 @@ public final class Pods {
             remove(pod, true, null);
             throw e;
         }
+        engine.record(Event.pod("create", pod));
         return pod;
     }
 
@@ -201,6 +203,7 @@ public final class Pods {
                 failures.add(member.name() + ": " + e.getMessage());
             }
         }
+        engine.record(Event.pod("start", pod));
         if (!failures.isEmpty()) {
             throw new EngineException("starting some containers of pod " + pod.name() + " failed:\n\t* "
                     + String.join("\n\t* ", failures));
@@ -246,6 +249,7 @@ public final class Pods {
         } else if (engine.systemd().status(pod.unit()).isActive()) {
             engine.systemd().stopUnit(pod.unit());
         }
+        engine.record(Event.pod("stop", pod));
     }
 
     /** Sends a signal to every running container of the pod, members first. */
@@ -293,6 +297,20 @@ public final class Pods {
         PodUnitFiles.delete(engine, pod);
         PodUnitFiles.deleteSlice(engine, pod);
         store.remove(pod);
+        engine.record(Event.pod("remove", pod));
+    }
+
+    /** Removes every pod none of whose containers runs, with its containers; returns them. */
+    public List<PodRecord> prune() throws IOException {
+        List<PodRecord> removed = new ArrayList<>();
+        for (PodRecord pod : store.list()) {
+            String status = status(pod);
+            if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
+                remove(pod, false, null);
+                removed.add(pod);
+            }
+        }
+        return removed;
     }
 
     /** The pod's state as Podman computes it from its containers' states. */

@@ -4,6 +4,8 @@ import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.Event;
+import dev.vaina.store.EventJournal;
 import dev.vaina.store.Json;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
@@ -130,6 +132,9 @@ public final class ImageStore {
             Json.write(dir.resolve(RECORD_FILE), record);
             AtomicFiles.syncDirectory(layout.images());
             untagOthers(record.id(), pulled.repoTags());
+            // The pull succeeded whether or not its event could be recorded; the journal is a report of it.
+            new EventJournal(layout).append(Event.image("pull", record.id(),
+                    pulled.repoTags().isEmpty() ? "" : pulled.repoTags().get(0)));
             return record;
         }
     }

@@ -67,12 +67,25 @@ public final class LayerArchiver {
      * stream's digest and length, computed on the way.
      */
     public LayerTar writeTar(Path layerDir, OutputStream out) throws IOException {
+        return write(List.of(layerDir), false, out);
+    }
+
+    /**
+     * Writes the file system that overlayfs would show for {@code layersTopFirst} (a container's writable
+     * layer over its image's layers) as one plain tar, as {@code export} prints it: a whiteout hides what lies
+     * below it, an opaque directory hides the lower directories' children, and neither appears in the tar.
+     */
+    public LayerTar writeMergedTar(List<Path> layersTopFirst, OutputStream out) throws IOException {
+        return write(layersTopFirst, true, out);
+    }
+
+    private LayerTar write(List<Path> layersTopFirst, boolean merged, OutputStream out) throws IOException {
         MessageDigest sha256 = Digests.sha256();
         CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(out, sha256));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(counted), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        new Walk(tar).children(layerDir, "");
+        new Walk(tar, merged).children(layersTopFirst, "");
         tar.finish();
         tar.flush();
         counted.flush();
@@ -86,25 +99,71 @@ public final class LayerArchiver {
 
     private final class Walk {
         private final TarArchiveOutputStream tar;
+        /** Whether the layers are merged into one tree (export) rather than one layer written as it is. */
+        private final boolean merged;
         /** (device, inode) of files with several links -> the first name written, for hard-link entries. */
         private final Map<String, String> linked = new HashMap<>();
 
-        Walk(TarArchiveOutputStream tar) {
+        Walk(TarArchiveOutputStream tar, boolean merged) {
             this.tar = tar;
+            this.merged = merged;
         }
 
-        void children(Path dir, String prefix) throws IOException {
-            List<Path> entries = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                stream.forEach(entries::add);
+        /** The children of one directory as seen through {@code dirs} (top-most first; one unless merged). */
+        void children(List<Path> dirs, String prefix) throws IOException {
+            java.util.TreeMap<String, Integer> chosen = new java.util.TreeMap<>();
+            java.util.Set<String> hidden = new java.util.HashSet<>();
+            for (int i = 0; i < dirs.size(); i++) {
+                if (!Files.isDirectory(dirs.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(dirs.get(i))) {
+                    for (Path path : stream) {
+                        String name = path.getFileName().toString();
+                        if (chosen.containsKey(name) || hidden.contains(name)) {
+                            continue;
+                        }
+                        if (merged && isWhiteout(path)) {
+                            hidden.add(name);
+                        } else {
+                            chosen.put(name, i);
+                        }
+                    }
+                }
             }
-            entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-            for (Path path : entries) {
-                entry(path, prefix + path.getFileName());
+            for (Map.Entry<String, Integer> child : chosen.entrySet()) {
+                entry(sources(dirs, child.getValue(), child.getKey()), prefix + child.getKey());
             }
         }
 
-        private void entry(Path path, String name) throws IOException {
+        /**
+         * Where a child found in {@code dirs[top]} lies: there, and for a directory in a merged walk also in
+         * each lower layer down to the first opaque one, whiteout or non-directory.
+         */
+        private List<Path> sources(List<Path> dirs, int top, String name) throws IOException {
+            Path first = dirs.get(top).resolve(name);
+            if (!merged || !Files.isDirectory(first, LinkOption.NOFOLLOW_LINKS)) {
+                return List.of(first);
+            }
+            List<Path> sources = new ArrayList<>();
+            for (int j = top; j < dirs.size(); j++) {
+                Path path = dirs.get(j).resolve(name);
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    break;
+                }
+                sources.add(path);
+                if (isOpaque(path)) {
+                    break;
+                }
+            }
+            return sources;
+        }
+
+        private void entry(List<Path> sources, String name) throws IOException {
+            Path path = sources.get(0);
             Map<String, Object> unix = Files.readAttributes(path, "unix:mode,uid,gid,ino,dev,nlink,rdev,size",
                     LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) unix.get("mode");
@@ -114,10 +173,10 @@ public final class LayerArchiver {
                 TarArchiveEntry entry = new TarArchiveEntry(name + "/", true);
                 common(entry, mode, unix, mtime);
                 put(entry, null);
-                if (isOpaque(path)) {
+                if (!merged && isOpaque(path)) {
                     put(marker(name + "/.wh..wh..opq"), null);
                 }
-                children(path, name + "/");
+                children(sources, name + "/");
                 return;
             }
             if (Files.isSymbolicLink(path)) {
@@ -203,6 +262,11 @@ public final class LayerArchiver {
         // the constructor fills in this process's user name; a layer must not depend on who saved it
         entry.setUserName(uid == 0 ? "root" : "");
         entry.setGroupName(gid == 0 ? "root" : "");
+    }
+
+    private static boolean isWhiteout(Path path) throws IOException {
+        Map<String, Object> unix = Files.readAttributes(path, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+        return ((Integer) unix.get("mode") & FILE_TYPE_MASK) == CHARACTER_DEVICE && (Long) unix.get("rdev") == 0;
     }
 
     private static boolean isOpaque(Path dir) throws IOException {

@@ -36,7 +36,7 @@ final class OciImageConfiguration {
         return Json.COMPACT.asBytes(document);
     }
 
-    private static Map<String, Object> runtimeConfig(ImageConfig config) {
+    static Map<String, Object> runtimeConfig(ImageConfig config) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (config.user() != null) {
             map.put("User", config.user());

@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
@@ -65,6 +66,8 @@ public final class Cleanup {
         ContainerState state = store.state(record.id());
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
             int code = exitCode(paths);
+            // The event first: a command that waits for the exited state may record the next event at once.
+            Journal.record(store.layout(), Event.container("died", record, code));
             store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
         }
         if (remove) {
@@ -73,6 +76,7 @@ public final class Cleanup {
             }
             store.remove(record);
             new VolumeStore(store.layout()).removeAnonymousOf(record, store.list());
+            Journal.record(store.layout(), Event.container("remove", record));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
@@ -51,6 +52,7 @@ final class Launch {
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
+        Journal.record(layout, Event.container("start", record));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }

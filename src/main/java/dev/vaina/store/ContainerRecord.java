@@ -5,7 +5,8 @@ import dev.vaina.spec.ImageConfig;
 import java.util.List;
 
 /**
- * What a container is: written when it is created; afterwards only `update` replaces its resource limits.
+ * What a container is: written when it is created; afterwards only `update` replaces its resource limits,
+ * and a rename its name (and its unit once that is not running).
  *
  * @param id        64 hex digits
  * @param created   ISO-8601 instant
@@ -40,6 +41,12 @@ public record ContainerRecord(
 
     public boolean inPod() {
         return pod != null;
+    }
+
+    /** The same container under another name, run by {@code unit}. */
+    public ContainerRecord renamed(String newName, String newUnit) {
+        return new ContainerRecord(id, newName, created, imageId, imageName, args, config, imageConfig, layers, newUnit,
+                pod, infra);
     }
 
     public String shortId() {

@@ -132,6 +132,11 @@ public final class ContainerStore {
         FileTrees.deleteQuietly(layout.containerRun(record.id()));
     }
 
+    /** Gives a container a new name (and the record whatever else {@code renamed} changes). */
+    public void rename(ContainerRecord record, ContainerRecord renamed) throws IOException {
+        records.rename(record, renamed);
+    }
+
     /** Deletes what a crash left: half-created and half-removed container directories. */
     public void repair() throws IOException {
         records.repair();

@@ -80,8 +80,8 @@ final class RecordDirectory<T> {
         try {
             Files.writeString(Files.createFile(nameFile), idOf.apply(record));
         } catch (FileAlreadyExistsException e) {
-            String owner = readOwner(nameFile);
-            if (owner != null && Files.isDirectory(directory(owner))) {
+            String owner = owner(nameFile);
+            if (owner != null) {
                 throw new NameInUseException(kind, nameOf.apply(record), owner);
             }
             // A crash between claiming the name and storing the record left the claim behind: take it over.
@@ -105,9 +105,9 @@ final class RecordDirectory<T> {
         }
         Path nameFile = names.resolve(nameOrId);
         if (Files.exists(nameFile)) {
-            String owner = readOwner(nameFile);
-            if (owner != null && exists(owner)) {
-                return Optional.of(read(owner));
+            T holder = holder(nameFile);
+            if (holder != null) {
+                return Optional.of(holder);
             }
         }
         if (!isIdPrefix(nameOrId)) {
@@ -177,8 +177,30 @@ final class RecordDirectory<T> {
     }
 
     boolean nameTaken(String name) throws IOException {
-        String owner = readOwner(names.resolve(name));
-        return owner != null && exists(owner);
+        return owner(names.resolve(name)) != null;
+    }
+
+    /**
+     * The id of the record that holds a name, or null when the name is free: unclaimed, claimed by a record
+     * that is gone, or claimed by one that a cut-short rename left under another name.
+     */
+    private String owner(Path nameFile) throws IOException {
+        T holder = holder(nameFile);
+        return holder == null ? null : idOf.apply(holder);
+    }
+
+    /** The record that holds a name (see {@link #owner}), or null. */
+    private T holder(Path nameFile) throws IOException {
+        String owner = readOwner(nameFile);
+        if (owner == null || !exists(owner)) {
+            return null;
+        }
+        try {
+            T record = read(owner);
+            return nameOf.apply(record).equals(nameFile.getFileName().toString()) ? record : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     void remove(T record) throws IOException {
@@ -194,6 +216,38 @@ final class RecordDirectory<T> {
                 Files.deleteIfExists(nameFile);
             }
             FileTrees.deleteQuietly(doomed);
+        }
+    }
+
+    /**
+     * Gives a record a new name: the new name is claimed exclusively first, then the record is rewritten,
+     * then the old name is released. A crash in between leaves a claim whose owner carries another name:
+     * such a claim counts as free ({@link #owner}).
+     *
+     * @param renamed the record as it is to be, with its new name
+     * @throws NameInUseException when the new name is taken
+     */
+    void rename(T record, T renamed) throws IOException {
+        String id = idOf.apply(record);
+        Files.createDirectories(names);
+        try (StoreLock lock = StoreLock.acquire(lockFile)) {
+            Path newName = names.resolve(nameOf.apply(renamed));
+            boolean sameName = nameOf.apply(record).equals(nameOf.apply(renamed));
+            if (sameName) {
+                Json.write(directory(id).resolve(recordFile), renamed);
+                return;
+            }
+            claimName(newName, renamed);
+            try {
+                Json.write(directory(id).resolve(recordFile), renamed);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(newName);
+                throw e;
+            }
+            Path oldName = names.resolve(nameOf.apply(record));
+            if (id.equals(readOwner(oldName))) {
+                Files.deleteIfExists(oldName);
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
  * dataRoot/networks/&lt;id&gt;/network.json           NetworkDefinition (network create)
  * dataRoot/networknames/&lt;name&gt;                  the id owning a network name
  * dataRoot/containers/&lt;id&gt;/networks.json        the named networks it is on, once network connect changed them
+ * dataRoot/events.log                             the event journal, one JSON line per event
  * runRoot/containers/&lt;id&gt;/bundle/config.json    OCI bundle
  * runRoot/containers/&lt;id&gt;/rootfs               overlay mount point (mounted in the monitor's own mount namespace)
  * runRoot/containers/&lt;id&gt;/exit, pid, error      written by the monitor
@@ -114,6 +115,11 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
     /** Scratch space on the same file system as the data, so finished work can be renamed into place. */
     public Path tmp() {
         return dataRoot.resolve("tmp");
+    }
+
+    /** The event journal ({@code EventJournal}). */
+    public Path events() {
+        return dataRoot.resolve("events.log");
     }
 
     /** The lock that serialises changes to records. */

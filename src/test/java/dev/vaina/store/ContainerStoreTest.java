@@ -75,6 +75,35 @@ class ContainerStoreTest {
     }
 
     @Test
+    void rename_movesTheName_andFreesTheOldOne_butNotAnotherContainersName() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord web = record("web");
+        ContainerRecord db = record("db");
+        store.create(web);
+        store.create(db);
+        ContainerRecord renamed = web.renamed("front", "container-front.service");
+        store.rename(web, renamed);
+        assertEquals(renamed, store.find("front"));
+        assertTrue(store.lookup("web").isEmpty(), "the old name is free");
+        assertThrows(NameInUseException.class, () -> store.rename(renamed, renamed.renamed("db", "container-db.service")));
+        assertEquals(renamed, store.find("front"), "a refused rename changes nothing");
+        store.create(record("web"));
+    }
+
+    @Test
+    void aRenameCutShort_leavesAClaimThatCountsAsFree() throws Exception {
+        ContainerStore store = store();
+        ContainerRecord web = record("web");
+        store.create(web);
+        // What a rename that died after claiming "front" but before rewriting the record leaves.
+        java.nio.file.Files.writeString(store.layout().names().resolve("front"), web.id());
+        assertTrue(store.lookup("front").isEmpty(), "the claim's owner is still called web");
+        assertEquals(web, store.find("web"));
+        store.create(record("front"));
+        assertEquals("front", store.find("front").name());
+    }
+
+    @Test
     void find_unknownNameSaysSo() {
         NoSuchContainerException e = assertThrows(NoSuchContainerException.class, () -> store().find("nope"));
         assertEquals("no container with name or ID \"nope\" found: no such container", e.getMessage());

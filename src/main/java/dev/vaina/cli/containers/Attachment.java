@@ -77,6 +77,12 @@ final class Attachment {
         }
     }
 
+    /** Connects to the attach socket of a container that runs already (`attach`). */
+    void attachRunning() throws IOException {
+        Path socket = new ContainerPaths(context.layout(), record.id()).attachSocket();
+        client = AttachClient.connect(socket, record.config().tty(), Duration.ofSeconds(5));
+    }
+
     /** `run -it`: relays the terminal or the streams, then returns the exit code. */
     int relayUntilExit() throws IOException {
         return relayUntilExit(record.config().interactive());

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * The times `logs --since/--until` take, as Podman's do: an RFC 3339 timestamp (with or without zone,
  * UTC when none), a date, Unix seconds (with a fraction), or a duration back from now ("10m", "1h30m").
  */
-final class LogTime {
+public final class LogTime {
     private static final Pattern UNIX = Pattern.compile("\\d+(\\.\\d{1,9})?");
 
     private LogTime() {
     }
 
-    static Instant parse(String option, String text, Instant now) {
+    public static Instant parse(String option, String text, Instant now) {
         if (UNIX.matcher(text).matches()) {
             String[] parts = text.split("\\.");
             long nanos = parts.length > 1 ? Long.parseLong((parts[1] + "000000000").substring(0, 9)) : 0;

@@ -3,12 +3,13 @@ package dev.vaina.cli.images;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
 import dev.vaina.image.ImageRecord;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `vaina image prune`: removes dangling images (no tag, no container), or with -a every unused image. */
 @Command(name = "prune", description = "Remove dangling images (with -a: all images no container uses).")
-final class ImagePruneCommand extends ContextCommand {
+public final class ImagePruneCommand extends ContextCommand {
     @Option(names = {"-a", "--all"}, description = "Remove every image that no container uses, tagged or not.")
     boolean all;
 
@@ -17,13 +18,22 @@ final class ImagePruneCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        for (ImageRecord image : context.images().list()) {
-            if ((all || image.repoTags().isEmpty()) && ImageUse.containers(context, image).isEmpty()) {
-                context.images().remove(image);
-                out().println(image.id());
-            }
+        for (ImageRecord image : prune(context, all)) {
+            out().println(image.id());
         }
         out().flush();
         return 0;
+    }
+
+    /** Removes the dangling images no container uses (with {@code all}: every image no container uses). */
+    public static List<ImageRecord> prune(Context context, boolean all) throws java.io.IOException {
+        List<ImageRecord> removed = new java.util.ArrayList<>();
+        for (ImageRecord image : context.images().list()) {
+            if ((all || image.repoTags().isEmpty()) && ImageUse.containers(context, image).isEmpty()) {
+                context.images().remove(image);
+                removed.add(image);
+            }
+        }
+        return removed;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vaina.cli.images;
 
 import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ArchiveOutput;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
 import dev.vaina.cli.ExitCodes;
@@ -9,14 +10,7 @@ import dev.vaina.image.ArchiveFormat;
 import dev.vaina.image.ArchiveWriter;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -57,29 +51,7 @@ public final class SaveCommand extends ContextCommand {
             images.add(new ArchiveWriter.Saved(image, tag != null ? List.of(tag) : image.repoTags()));
         }
         ArchiveWriter writer = new ArchiveWriter(context.images());
-        if (output == null) {
-            if (System.console() != null) {
-                throw new CommandFailedException(ExitCodes.ENGINE,
-                        "refusing to save to terminal. Use -o flag or redirect");
-            }
-            OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            writer.write(images, archiveFormat, stdout);
-            stdout.flush();
-            return 0;
-        }
-        Path target = output.toAbsolutePath();
-        // written next to the target and renamed: a failed save leaves no half archive under the name
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                writer.write(images, archiveFormat, out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw new IOException("Tried to save " + String.join(", ", names) + " to " + target
-                    + " but failed because: " + e.getMessage(), e);
-        }
+        ArchiveOutput.write(output, "save", String.join(", ", names), out -> writer.write(images, archiveFormat, out));
         return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
-import dev.vaina.engine.PodStatus;
 import dev.vaina.store.PodRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +14,8 @@ final class PodPruneCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var pods = context.engine().pods();
-        for (PodRecord pod : context.engine().podStore().list()) {
-            String status = pods.status(pod);
-            if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
-                pods.remove(pod, false, null);
-                out().println(pod.id());
-            }
+        for (PodRecord pod : context.engine().pods().prune()) {
+            out().println(pod.id());
         }
         out().flush();
         return 0;

@@ -1,0 +1,43 @@
+package dev.vaina.cli.containers;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
+
+import dev.vaina.engine.Containers;
+import dev.vaina.store.ContainerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * `vaina attach`: the running container's output (and, unless --no-stdin, its standard input when it was made
+ * with -i) until it exits, then its exit code; as `start -a` does, through the monitor's attach socket.
+ */
+@Command(name = "attach", description = "Attach to a running container.")
+public final class AttachCommand extends ContextCommand {
+    @Option(names = "--no-stdin", description = "Do not attach standard input.")
+    boolean noStdin;
+
+    @Option(names = {"-l", "--latest"}, description = "Attach to the container created last.")
+    boolean latest;
+
+    @Parameters(arity = "0..1", paramLabel = "CONTAINER")
+    String name;
+
+    @Override
+    protected int execute(Context context) throws Exception {
+        var targets = ContainerTargets.named(name == null ? java.util.List.of() : java.util.List.of(name)).latest(latest)
+                .resolve(context.containers());
+        ContainerRecord record = targets.get(0).record();
+        Containers containers = context.engine().containers();
+        if (!context.containers().state(record.id()).isRunning() || containers.isPaused(record)) {
+            throw new CommandFailedException(ExitCodes.ENGINE,
+                    "you can only attach to running containers: container state improper");
+        }
+        Attachment attachment = new Attachment(context, containers, record, out(), err());
+        attachment.attachRunning();
+        return attachment.relayUntilExit(!noStdin && record.config().interactive());
+    }
+}
