@@ -47,6 +47,19 @@ fi
 scripts/install-files.sh "$prefix" target/vaina.jar
 vaina="$prefix/bin/vaina"
 
+# The definition-file generator, where systemd's managers look for generators (systemd.generator(7)): the
+# user managers run it at login and daemon-reload, the system manager at boot and daemon-reload.
+if [ "$(id -u)" = 0 ]; then
+    for dir in /usr/lib/systemd/user-generators /usr/lib/systemd/system-generators; do
+        install -d -m 0755 "$dir"
+        ln -sfn "$prefix/lib/vaina/vaina-generator" "$dir/vaina-generator"
+        say "linked the definition-file generator: $dir/vaina-generator"
+    done
+else
+    say "not root: the definition-file generator is not linked into /usr/lib/systemd/*-generators; as root:"
+    say "  ln -s $prefix/lib/vaina/vaina-generator /usr/lib/systemd/user-generators/vaina-generator"
+fi
+
 bus_reachable() {
     [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && return 0
     [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && return 0

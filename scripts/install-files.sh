@@ -1,6 +1,6 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,jna/libjnidispatch.so},
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,vaina-generator,jna/libjnidispatch.so},
 #   shell completion under PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d},
 #   man pages in PREFIX/share/man/man1 (vaina.1, vaina-run.1, vaina-pod-create.1, ...)
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
@@ -36,6 +36,8 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
 # The JVMs' flags, measured (see bench/): the CLI starts once per command, the launcher once per
 # container start and cleanup; the monitor lives as long as its container, one per container.
 cli_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
+generator_flags="-Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 launcher_flags="-Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
@@ -80,6 +82,10 @@ exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli)
     write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
 exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+    write_script "$lib/vaina-generator" "#!/bin/sh
+# systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
+# directories; it writes units, nothing else.
+exec '$java' $generator_flags $(archive_flags "$lib" generator) $(record_flags "$lists" generator) -Dvaina.prefix='$prefix' -cp '$lib/vaina.jar' dev.vaina.unit.definition.Generator \"\$@\""
     write_script "$lib/vaina-monitor" "#!/bin/sh
 # The per-container monitor, exec'd by the launcher (same PID): one per running container.
 exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
@@ -141,6 +147,17 @@ else
     "${record[@]}" >/dev/null 2>&1 || true
 fi
 
+# The generator's classes, from a run over one file of each kind (and a broken one, for the error path).
+definitions="$scratch/definitions"
+mkdir -p "$definitions"
+printf '[Pod]\nPublishPort=8080:80\n[Install]\nWantedBy=default.target\n' > "$definitions/web.pod"
+printf '[Unit]\nAfter=db.container\n[Container]\nImage=busybox\nPod=web.pod\nExec=sh -c "true"\nEnvironment=A=1\nVolume=data.volume:/d\n[Service]\nRestart=on-failure\n' > "$definitions/app.container"
+printf '[Volume]\nLabel=a=b\n' > "$definitions/data.volume"
+printf '[Network]\nSubnet=10.99.0.0/24\n' > "$definitions/net.network"
+printf '[Image]\nImage=busybox\n' > "$definitions/x.image"
+printf '[Container]\nImage=busybox\nPublishPort=x\n' > "$definitions/bad.container"
+VAINA_DEFINITION_DIRS="$definitions" "$scratch/prefix/lib/vaina/vaina-generator" "$scratch/generated" >/dev/null 2>&1 || true
+
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
     local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa"
     cat "$scratch/lists/$role".*.classlist 2>/dev/null | awk '!seen[$0]++' > "$list" || true
@@ -158,6 +175,7 @@ dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with
 dump_archive cli "$cli_flags"
 dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
+dump_archive generator "$generator_flags"
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
 

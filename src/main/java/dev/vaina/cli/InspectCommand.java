@@ -8,6 +8,7 @@ import dev.vaina.engine.ContainerPid;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
+import dev.vaina.spec.SecurityOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class InspectCommand extends ContextCommand {
         map.put("ImageName", record.imageName());
         map.put("Name", record.name());
         map.put("SystemdUnit", record.unit());
-        map.put("LogPath", context.layout().container(record.id()).resolve("ctr.log").toString());
+        map.put("LogPath", context.layout().containerLog(record).toString());
         map.put("Config", config(record));
         List<Map<String, Object>> mounts = new ArrayList<>();
         record.config().volumes().stream().filter(v -> !v.isTmpfs()).forEach(v -> {
@@ -146,6 +147,24 @@ public final class InspectCommand extends ContextCommand {
         hostConfig.put("DnsSearch", record.config().network().dnsSearch());
         hostConfig.put("DnsOptions", record.config().network().dnsOptions());
         hostConfig.put("ExtraHosts", record.config().network().addHosts());
+        SecurityOptions security = record.config().security();
+        hostConfig.put("CapAdd", security.capAdd());
+        hostConfig.put("CapDrop", security.capDrop());
+        hostConfig.put("Privileged", security.privileged());
+        hostConfig.put("ReadonlyRootfs", security.readOnly());
+        hostConfig.put("SecurityOpt", security.securityOpts());
+        hostConfig.put("GroupAdd", security.groupAdd());
+        hostConfig.put("Devices", security.devices().stream().map(d -> Map.of("PathOnHost", d.hostPath(),
+                "PathInContainer", d.containerPath(), "CgroupPermissions", d.permissions())).toList());
+        hostConfig.put("Init", record.config().init());
+        Map<String, Object> logConfig = new LinkedHashMap<>();
+        logConfig.put("Type", record.config().log().driver());
+        logConfig.put("Path", record.config().log().readable() ? context.layout().containerLog(record).toString() : "");
+        logConfig.put("Size", record.config().log().maxSize() > 0 ? record.config().log().maxSize() + "B" : "0B");
+        hostConfig.put("LogConfig", logConfig);
+        if (!security.sysctls().isEmpty()) {
+            hostConfig.put("Sysctls", security.sysctls());
+        }
         InspectLimits.put(record.config().limits(), hostConfig);
         map.put("HostConfig", hostConfig);
         return map;
@@ -160,7 +179,8 @@ public final class InspectCommand extends ContextCommand {
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());
         config.put("Image", record.imageName());
-        config.put("Labels", null);
+        config.put("Labels", record.config().labels().isEmpty() ? null : record.config().labels());
+        config.put("Annotations", record.config().annotations());
         config.put("WorkingDir", record.config().workingDir() != null ? record.config().workingDir()
                 : record.imageConfig().workingDir() != null ? record.imageConfig().workingDir() : "/");
         config.put("User", record.config().user() != null ? record.config().user() : "");
@@ -168,6 +188,9 @@ public final class InspectCommand extends ContextCommand {
         config.put("OpenStdin", record.config().interactive());
         config.put("StopSignal", dev.vaina.spec.Signals.name(record.config().stopSignal()));
         config.put("StopTimeout", record.config().stopTimeout());
+        if (record.config().timezone() != null) {
+            config.put("Timezone", record.config().timezone());
+        }
         return config;
     }
 }

@@ -39,6 +39,7 @@ import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
 import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
+import dev.vaina.cli.quadlet.QuadletCommand;
 import dev.vaina.cli.system.EventsCommand;
 import dev.vaina.cli.system.InfoCommand;
 import dev.vaina.cli.system.SystemCommand;
@@ -52,7 +53,7 @@ import dev.vaina.cli.volumes.VolumeCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet",
         "volume", "cp", "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion"
     };
 
@@ -73,6 +74,14 @@ final class Verbs {
 
     static String[] names() {
         return NAMES.clone();
+    }
+
+    /** The root command's options that may come before the verb. */
+    static String[] globalOptionNames() {
+        String[] all = new String[VALUED_OPTIONS.length + FLAG_OPTIONS.length];
+        System.arraycopy(VALUED_OPTIONS, 0, all, 0, VALUED_OPTIONS.length);
+        System.arraycopy(FLAG_OPTIONS, 0, all, VALUED_OPTIONS.length, FLAG_OPTIONS.length);
+        return all;
     }
 
     static String[] containerNames() {
@@ -149,6 +158,7 @@ final class Verbs {
             case "info": return InfoCommand.class;
             case "system": return SystemCommand.class;
             case "completion": return CompletionCommand.class;
+            case "quadlet": return QuadletCommand.class;
             default: return null;
         }
     }

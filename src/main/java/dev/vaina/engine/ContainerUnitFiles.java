@@ -29,6 +29,9 @@ final class ContainerUnitFiles {
     }
 
     static void write(Engine engine, ContainerRecord record, boolean removeOnExit) throws IOException {
+        if (engine.generatedUnit(record.unit())) {
+            return; // a definition file's unit: it runs this container itself, and its pod wants it already
+        }
         String podUnit = podUnit(engine, record);
         Path file = path(engine, record);
         String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit));

@@ -41,15 +41,27 @@ public final class Containers {
 
     public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
             throws IOException {
-        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false);
+        return create(requestedName, image, imageName, config, null);
+    }
+
+    /** @param unit the unit that runs it, when that is a definition file's (null: container-NAME.service) */
+    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config,
+            String unit) throws IOException {
+        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false, unit);
+    }
+
+    ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
+        return create(id, requestedName, image, imageName, config, pod, infra, null);
     }
 
     /**
      * @param pod   the pod the container joins, or null
      * @param infra whether it is that pod's infra container: its unit is then the pod's
+     * @param unit  the unit of a member or container of its own made by a definition file, or null
      */
     ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
-            ContainerConfig config, PodRecord pod, boolean infra) throws IOException {
+            ContainerConfig config, PodRecord pod, boolean infra, String unit) throws IOException {
         store.repair();
         engine.limits().requireSupported(config.limits());
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
@@ -66,7 +78,7 @@ public final class Containers {
                 topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,
-                infra ? pod.unit() : unitName(name), pod == null ? null : pod.id(), infra);
+                infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
         try {
             store.create(record);
         } catch (IOException | RuntimeException e) {
@@ -112,8 +124,8 @@ public final class Containers {
 
     /** A container renamed while it ran still has the old name's unit: its next start moves it to its own. */
     private ContainerRecord unitFollowsName(ContainerRecord record) throws IOException {
-        if (record.infra() || record.unit().equals(unitName(record.name()))) {
-            return record;
+        if (record.infra() || record.unit().equals(unitName(record.name())) || engine.generatedUnit(record.unit())) {
+            return record; // a definition file's container keeps its file's unit
         }
         forgetUnit(record);
         ContainerRecord moved = record.renamed(record.name(), unitName(record.name()));
@@ -161,7 +173,7 @@ public final class Containers {
      */
     public boolean start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && Liveness.monitorAlive(state, record.id())) {
+        if (state.isRunning() && Liveness.monitorAlive(state, record)) {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
         }

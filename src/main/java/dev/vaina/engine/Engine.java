@@ -13,6 +13,7 @@ import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,6 +234,25 @@ public final class Engine implements AutoCloseable {
                     "XDG_RUNTIME_DIR is not set: vaina needs the systemd user session's runtime directory");
         }
         return Path.of(runtimeDir, "systemd", "user");
+    }
+
+    /**
+     * Whether a unit comes from a definition file: the generator wrote it into one of the manager's generator
+     * directories (systemd.generator(7)). Such a unit is the file's, never rewritten by vaina.
+     */
+    public boolean generatedUnit(String unit) {
+        Path base;
+        if (scope() == ManagerScope.SYSTEM) {
+            base = Path.of("/run/systemd");
+        } else {
+            base = unitDirectory().getParent();
+        }
+        for (String dir : new String[] {"generator", "generator.early", "generator.late"}) {
+            if (Files.exists(base.resolve(dir).resolve(unit))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The launcher command line for a container's unit, ending before the verb. */

@@ -19,10 +19,10 @@ public final class Liveness {
 
     public static ContainerState reconcile(ContainerStore store, ContainerRecord record) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && !monitorAlive(state, record.id())) {
+        if (state.isRunning() && !monitorAlive(state, record)) {
             // Re-read: the cleanup may have finished between the two looks.
             state = store.state(record.id());
-            if (state.isRunning() && !monitorAlive(state, record.id())) {
+            if (state.isRunning() && !monitorAlive(state, record)) {
                 Cleanup.run(store, record);
                 state = store.state(record.id());
             }
@@ -32,14 +32,28 @@ public final class Liveness {
 
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
     public static boolean monitorAlive(ContainerState state, String id) {
+        String cmdline = cmdline(state);
+        return cmdline != null && cmdline.contains(id);
+    }
+
+    /**
+     * The same, knowing that a definition file's unit starts the launcher with the container's name (its id is
+     * made when the unit starts): until the launcher execs the monitor, its command line ends "start NAME".
+     */
+    public static boolean monitorAlive(ContainerState state, ContainerRecord record) {
+        String cmdline = cmdline(state);
+        return cmdline != null && (cmdline.contains(record.id()) || cmdline.endsWith("\0start\0" + record.name() + "\0"));
+    }
+
+    private static String cmdline(ContainerState state) {
         if (state.monitorPid() <= 0) {
-            return false;
+            return null;
         }
         try {
             byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
-            return new String(cmdline, StandardCharsets.UTF_8).contains(id);
+            return new String(cmdline, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 

@@ -58,10 +58,7 @@ final class PodClones {
         boolean joined = network.networkMode().kind() == dev.vaina.spec.NetworkMode.Kind.CONTAINER;
         NetworkConfig own = !joined ? network : new NetworkConfig(null, List.of(), network.exposed(), false,
                 network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(), network.noHosts());
-        return new ContainerConfig(config.command(), config.entrypoint(), config.env(), config.workingDir(),
-                config.user(), pod.shares("uts") ? null : config.hostname(), config.volumes(), config.stopSignal(),
-                config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(), own,
-                config.limits());
+        return config.withHostname(pod.shares("uts") ? null : config.hostname()).withNetwork(own);
     }
 
     /** The slice --cgroup-parent named, from the pod's slice (PARENT-pod_ID.slice); null for the default. */

@@ -18,6 +18,9 @@ final class PodUnitFiles {
     }
 
     static void writeHolder(Engine engine, PodRecord pod) throws IOException {
+        if (engine.generatedUnit(pod.unit())) {
+            return;
+        }
         Path file = engine.unitDirectory().resolve(pod.unit());
         String text = PodUnitRenderer.renderHolder(pod.name(), pod.id());
         if (Files.exists(file) && Files.readString(file).equals(text)) {

@@ -47,14 +47,20 @@ public final class Pods {
      */
     public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName, NetworkConfig network)
             throws IOException {
+        return create(config, infraImage, infraImageName, network, null);
+    }
+
+    /** @param unit the pod's unit when a definition file makes it (null: pod-NAME.service) */
+    public PodRecord create(PodConfig config, ImageRecord infraImage, String infraImageName, NetworkConfig network,
+            String unit) throws IOException {
         store.repair();
         engine.limits().requireSupportedForPod(config.limits());
         String id = ContainerStore.newId();
         String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
         String infraId = config.infra() ? ContainerStore.newId() : null;
         PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
-                config.hostname(), config.exitPolicy(), "pod-" + name + ".service", slice(config, id),
-                config.shareParent(), config.volumes(), config.limits());
+                config.hostname(), config.exitPolicy(), unit != null ? unit : "pod-" + name + ".service",
+                slice(config, id), config.shareParent(), config.volumes(), config.limits());
         store.create(pod);
         try {
             PodUnitFiles.writeSlice(engine, pod);
@@ -100,6 +106,12 @@ public final class Pods {
      */
     public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
             ContainerConfig config) throws IOException {
+        return createMember(pod, requestedName, image, imageName, config, null);
+    }
+
+    /** @param unit the member's unit when a definition file makes it (null: container-NAME.service) */
+    public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, String unit) throws IOException {
         if (config.hostname() != null && pod.shares("uts")) {
             throw new EngineException("invalid config provided: cannot set hostname when joining the pod UTS namespace");
         }
@@ -121,9 +133,10 @@ public final class Pods {
         ContainerConfig joined = new ContainerConfig(config.command(), config.entrypoint(), config.env(),
                 config.workingDir(), config.user(), hostname, withPodVolumes(pod, config.volumes()), config.stopSignal(),
                 config.stopTimeout(), config.restart(), config.tty(), config.interactive(), config.autoRemove(),
-                joinedNetwork, config.limits());
+                joinedNetwork, config.limits(), config.labels(), config.annotations(), config.security(), config.init(),
+                config.timezone(), config.log(), config.timeout(), config.systemd());
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
-                joined, pod, false);
+                joined, pod, false, unit);
         try {
             // Written now, so that starting the pod's unit by systemctl starts this member too.
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -317,7 +316,7 @@ public final class ImageStore {
     private void deleteViaScratch(Path dir, String purpose) throws IOException {
         Path scratch = ScratchDirectories.create(layout.tmp(), purpose);
         Path moved = scratch.resolve("content");
-        Files.move(dir, moved, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.moveDirectory(dir, moved);
         FileTrees.delete(scratch);
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A fully extracted layer still in the scratch area. {@link #commit()} renames it into the layer store;
@@ -54,7 +53,7 @@ public final class StagedLayer implements AutoCloseable {
         } else {
             FileCommands.syncFileSystem(directory);
             try {
-                Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
+                FileTrees.moveDirectory(directory, target);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 discard(); // another process committed the same content first
             }

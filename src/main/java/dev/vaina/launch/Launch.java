@@ -35,6 +35,7 @@ final class Launch {
         ContainerRecord record = store.read(id);
         StoreLayout layout = store.layout();
         ContainerPaths paths = new ContainerPaths(layout, id);
+        boolean firstStart = !Files.exists(paths.upper());
         paths.createDirectories();
         paths.clearLastRun();
         List<Path> lowers = record.layers().stream().map(layout::layer).toList();
@@ -44,9 +45,19 @@ final class Launch {
                         + " is missing from the store: pull or import the image again");
             }
         }
+        if (firstStart && !lowers.isEmpty()) {
+            // The overlay's root directory is the writable layer's: it keeps the image's mode (a / of 0555 stays so).
+            Files.setAttribute(paths.upper(), "unix:mode", (Integer) Files.getAttribute(lowers.get(0), "unix:mode") & 07777);
+        }
+        LayerStack layers = LayerStack.of(paths.upper(), lowers);
+        String workdir = record.config().workingDir();
+        if (workdir != null && !onVolume(record, workdir) && !layers.isDirectory(workdir)) {
+            throw new MissingWorkdirException(workdir, id);
+        }
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper, managerScope);
-        String config = BundleConfig.render(record, layout.rootless(), paths, lowers, network, pod);
+        SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+        String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
@@ -54,7 +65,16 @@ final class Launch {
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
         Journal.record(layout, Event.container("start", record));
         List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
+        if (sockets.count() > 0) {
+            argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
+        }
         Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
+    }
+
+    /** A -w at or under a volume's destination is there once the volume is mounted, as Podman sees it. */
+    private static boolean onVolume(ContainerRecord record, String workdir) {
+        return record.config().volumes().stream().map(v -> v.destination().replaceAll("/+$", ""))
+                .anyMatch(destination -> workdir.equals(destination) || workdir.startsWith(destination + "/"));
     }
 
     /** Leaves the reason a start failed where the CLI and the cleanup look for it. */
@@ -63,8 +83,10 @@ final class Launch {
             ContainerPaths paths = new ContainerPaths(store.layout(), id);
             AtomicFiles.write(paths.errorFile(), e.getMessage() == null ? e.toString() : e.getMessage());
             if (!Files.exists(paths.exitFile())) {
-                // Podman's code for a published port that is taken: the container could not be started.
-                AtomicFiles.write(paths.exitFile(), e instanceof PortInUseException ? "126" : "125");
+                // Podman's code for a published port that is taken or a missing working directory: the
+                // container could not be started.
+                boolean cannotStart = e instanceof PortInUseException || e instanceof MissingWorkdirException;
+                AtomicFiles.write(paths.exitFile(), cannotStart ? "126" : "125");
             }
         } catch (IOException | RuntimeException ignored) {
             // The unit fails either way; the cleanup records exit code 125.

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher --root D --runroot R [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
- * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit.
+ * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
+ * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit. Without --root and
+ * --runroot the caller's default store is used, and a name works as well as an id: the units that definition
+ * files become know their container by name (see dev.vaina.unit.definition).
  */
 public final class Launcher {
     private Launcher() {
@@ -36,14 +38,18 @@ public final class Launcher {
                 default -> rest.add(args[i]);
             }
         }
-        if (root == null || runRoot == null || rest.size() != 2) {
-            System.err.println("usage: vaina-launcher --root DIR --runroot DIR [--runtime NAME] [--network-helper pasta|slirp4netns] start ID | [--remove --unit-file FILE] cleanup ID");
+        if (rest.size() != 2) {
+            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID|NAME | [--remove --unit-file FILE] cleanup ID|NAME");
             System.exit(125);
         }
         boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
                 && new com.sun.security.auth.module.UnixSystem().getUid() != 0;
-        ContainerStore store = new ContainerStore(new StoreLayout(root, runRoot, rootless));
-        String id = rest.get(1);
+        // A definition file's unit names the store only when GlobalArgs= does: the caller's default otherwise.
+        StoreLayout defaults = StoreLayout.forCurrentUser(System.getenv(), !rootless);
+        ContainerStore store = new ContainerStore(new StoreLayout(root != null ? root : defaults.dataRoot(),
+                runRoot != null ? runRoot : defaults.runRoot(), rootless));
+        // A definition file's unit knows the container by name only: its id is made when the unit starts.
+        String id = store.lookup(rest.get(1)).map(dev.vaina.store.ContainerRecord::id).orElse(rest.get(1));
         switch (rest.get(0)) {
             case "start" -> {
                 try {

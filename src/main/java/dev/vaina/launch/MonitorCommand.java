@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
+import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class MonitorCommand {
                 "--bundle", paths.bundle().toString(),
                 "--runtime", runtime.path().toString(),
                 "--runtime-root", paths.layout().runtimeRoot().toString(),
-                "--log", paths.log().toString(),
+                "--log", paths.layout().containerLog(record).toString(),
                 "--exit-file", paths.exitFile().toString(),
                 "--pid-file", paths.pidFile().toString(),
                 "--error-file", paths.errorFile().toString(),
@@ -56,6 +57,17 @@ final class MonitorCommand {
                 "--stop-timeout", Integer.toString(record.config().stopTimeout()),
                 "--overlay", overlayOptions(paths, lowers),
                 "--rootfs", paths.rootfs().toString()));
+        LogConfig log = record.config().log();
+        if (!log.driver().equals(LogConfig.K8S_FILE)) {
+            // journald is passthrough: the unit's own output goes to the journal.
+            argv.addAll(List.of("--log-driver", log.driver().equals(LogConfig.NONE) ? "none" : "passthrough"));
+        }
+        if (record.config().timeout() > 0) {
+            argv.addAll(List.of("--timeout", Integer.toString(record.config().timeout())));
+        }
+        if (log.maxSize() > 0) {
+            argv.addAll(List.of("--log-max-size", Long.toString(log.maxSize())));
+        }
         if (record.config().tty()) {
             argv.add("--terminal");
         }

@@ -69,6 +69,21 @@ interface LibC extends Library {
     /** waitpid(2) */
     int waitpid(int pid, int[] status, int options) throws LastErrorException;
 
+    /** sizeof(posix_spawn_file_actions_t) with glibc on LP64 is 80, rounded up to leave room. */
+    int POSIX_SPAWN_FILE_ACTIONS_SIZE = 128;
+
+    /** posix_spawn_file_actions_init(3); returns an error number rather than setting errno */
+    int posix_spawn_file_actions_init(Pointer actions);
+
+    /** posix_spawn_file_actions_adddup2(3) */
+    int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
+
+    /** posix_spawn_file_actions_destroy(3) */
+    int posix_spawn_file_actions_destroy(Pointer actions);
+
+    /** posix_spawn(3); returns an error number rather than setting errno */
+    int posix_spawn(int[] pid, String path, Pointer actions, Pointer attributes, String[] argv, String[] envp);
+
     /** kill(2) */
     int kill(int pid, int sig) throws LastErrorException;
 

@@ -5,11 +5,15 @@ import dev.vaina.linux.FdOutputStream;
 import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Pipe;
+import dev.vaina.linux.Processes;
+import dev.vaina.linux.Spawn;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The pipes that become the container's stdio when it has no terminal. They are handed to the runtime's
@@ -37,6 +41,34 @@ final class ContainerStdio {
         builder.redirectInput(stdin == null ? new File("/dev/null") : stdin.readEndFile());
         builder.redirectOutput(stdout.writeEndFile());
         builder.redirectError(stderr.writeEndFile());
+    }
+
+    /**
+     * The runtime's create, spawned natively so that it inherits descriptors 3 and up (socket activation's
+     * listening sockets); with a null stdio, the monitor's own stdin, stdout and stderr (passthrough).
+     * Returns the runtime's exit code.
+     */
+    static int spawnAndWait(ContainerStdio stdio, List<String> command, Map<String, String> env)
+            throws NativeCallException {
+        int pid;
+        if (stdio == null) {
+            pid = Spawn.spawn(command, env, 0, 1, 2);
+        } else {
+            Pipe noInput = stdio.stdin == null ? Pipe.open() : null;
+            if (noInput != null) {
+                // An empty pipe whose writer is gone reads as end of file, as /dev/null does.
+                FileDescriptors.close(noInput.writeFd());
+            }
+            try {
+                pid = Spawn.spawn(command, env, noInput != null ? noInput.readFd() : stdio.stdin.readFd(),
+                        stdio.stdout.writeFd(), stdio.stderr.writeFd());
+            } finally {
+                if (noInput != null) {
+                    FileDescriptors.close(noInput.readFd());
+                }
+            }
+        }
+        return Processes.waitFor(pid).code();
     }
 
     /** After the runtime has started: our copies of the child's ends must go, or we would never see EOF. */

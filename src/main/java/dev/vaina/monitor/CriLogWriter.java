@@ -17,20 +17,35 @@ import java.time.Instant;
 final class CriLogWriter implements AutoCloseable {
     static final int MAX_LINE = 16 * 1024;
 
+    /** Null for --log-driver none: output still reaches attached clients, and no file. */
     private final FileOutputStream out;
+    /** --log-opt max-size: the file starts again empty when a record would take it past this; 0 for no limit. */
+    private final long maxSize;
+    private long size;
     private final byte[][] pending = new byte[3][];
     private final int[] pendingLength = new int[3];
 
-    private CriLogWriter(FileOutputStream out) {
+    private CriLogWriter(FileOutputStream out, long maxSize, long size) {
         this.out = out;
+        this.maxSize = maxSize;
+        this.size = size;
     }
 
     static CriLogWriter open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    static CriLogWriter open(Path file, long maxSize) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
-        return new CriLogWriter(new FileOutputStream(file.toFile(), true));
+        FileOutputStream out = new FileOutputStream(file.toFile(), true);
+        return new CriLogWriter(out, maxSize, out.getChannel().size());
+    }
+
+    static CriLogWriter discarding() {
+        return new CriLogWriter(null, 0, 0);
     }
 
     /** Appends {@code length} bytes of {@code stream}'s output, writing every line it completes. */
@@ -65,13 +80,22 @@ final class CriLogWriter implements AutoCloseable {
     }
 
     private void record(StreamId stream, char tag, byte[] text, int length) throws IOException {
+        if (out == null) {
+            return;
+        }
         byte[] prefix = (timestamp(Instant.now()) + ' ' + stream.logName() + ' ' + tag + ' ')
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] record = new byte[prefix.length + length + 1];
         System.arraycopy(prefix, 0, record, 0, prefix.length);
         System.arraycopy(text, 0, record, prefix.length, length);
         record[record.length - 1] = '\n';
+        if (maxSize > 0 && size + record.length > maxSize) {
+            // As conmon does: the file is emptied rather than rotated; appends then start at its beginning.
+            out.getChannel().truncate(0);
+            size = 0;
+        }
         out.write(record);
+        size += record.length;
     }
 
     /** RFC 3339 in UTC with nanoseconds, e.g. 2026-11-28T17:21:15.000123456Z. */
@@ -110,6 +134,8 @@ final class CriLogWriter implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

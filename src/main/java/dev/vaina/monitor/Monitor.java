@@ -69,9 +69,11 @@ public final class Monitor {
         }
         Stopper stopper = new Stopper(options.stopSignal(), options.stopTimeoutSeconds());
         stopper.install();
-        CriLogWriter log = CriLogWriter.open(options.log());
+        CriLogWriter log = options.logDriver() != null ? CriLogWriter.discarding()
+                : CriLogWriter.open(options.log(), options.logMaxSize());
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
-        ContainerStdio stdio = ContainerStdio.open(options.interactive() && !options.terminal());
+        // passthrough: the container writes to the unit's own stdout and stderr, which the runtime inherits.
+        ContainerStdio stdio = options.passthrough() ? null : ContainerStdio.open(options.interactive() && !options.terminal());
 
         FdPassing console = null;
         int ptyFd = -1;
@@ -83,15 +85,27 @@ public final class Monitor {
                 consoleSocket = options.attachSocket().resolveSibling(options.attachSocket().getFileName() + ".pty");
                 console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
             }
-            ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
-            stdio.redirect(create);
-            Process process = create.start();
-            stdio.closeChildEnds();
-            if (process.waitFor() != 0) {
+            int createCode;
+            if (options.preserveFds() > 0) {
+                // Socket activation: the listening sockets must reach the runtime, which ProcessBuilder would close.
+                createCode = ContainerStdio.spawnAndWait(stdio, commands.create(consoleSocket), RuntimeCommands.environment());
+            } else {
+                ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
+                if (stdio != null) {
+                    stdio.redirect(create);
+                } else {
+                    create.inheritIO();
+                }
+                createCode = create.start().waitFor();
+            }
+            if (stdio != null) {
+                stdio.closeChildEnds();
+            }
+            if (createCode != 0) {
                 attach.close();
                 // Not deleted: a failed create cleans up after itself, and the id may belong to a
-                // container that another monitor still runs.
-                return fail(RuntimeFailure.fromOutput("create", stdio.runtimeOutput()), false);
+                // container that another monitor still runs. With passthrough its words went to the unit's log.
+                return fail(RuntimeFailure.fromOutput("create", stdio != null ? stdio.runtimeOutput() : ""), false);
             }
             created = true;
             if (console != null) {
@@ -105,7 +119,9 @@ public final class Monitor {
 
         Thread[] pumps;
         OutputStream stdin = null;
-        if (ptyFd >= 0) {
+        if (stdio == null) {
+            pumps = new Thread[0];
+        } else if (ptyFd >= 0) {
             stdio.closeAll();
             pumps = new Thread[] {
                 Threads.start("pty", new OutputPump(new FdInputStream(ptyFd), StreamId.STDOUT, log, attach))};
@@ -136,6 +152,9 @@ public final class Monitor {
             return fail(RuntimeFailure.fromOutput("start", started.output()), true);
         }
         stopper.containerStarted(pid);
+        if (options.timeoutSeconds() > 0) {
+            stopper.limitRunTime(options.timeoutSeconds());
+        }
         SdNotify.send("READY=1");
 
         ExitStatus status = Reaper.waitForContainer(pid);

@@ -13,7 +13,8 @@ import java.util.List;
  * --id ID --bundle DIR --runtime PATH --runtime-root DIR
  * --log FILE --exit-file FILE --pid-file FILE --error-file FILE --attach-socket PATH
  * --stop-signal N --stop-timeout SECONDS
- * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive]
+ * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive] [--log-driver none|passthrough] [--log-max-size BYTES]
+ * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * </pre>
  *
@@ -22,7 +23,11 @@ import java.util.List;
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
-        Path networkSocket, List<PortMapping> publish) {
+        Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
+        int timeoutSeconds, int preserveFds) {
+
+    static final String LOG_NONE = "none";
+    static final String LOG_PASSTHROUGH = "passthrough";
 
     MonitorOptions {
         require(id, "--id");
@@ -47,6 +52,13 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             throw new IllegalArgumentException("--network-helper needs --network-dir and --network-socket");
         }
         publish = List.copyOf(publish);
+        if (logDriver != null && !logDriver.equals(LOG_NONE) && !logDriver.equals(LOG_PASSTHROUGH)) {
+            throw new IllegalArgumentException("--log-driver must be none or passthrough, got " + logDriver);
+        }
+    }
+
+    boolean passthrough() {
+        return LOG_PASSTHROUGH.equals(logDriver);
     }
 
     private static void require(Object value, String option) {
@@ -75,6 +87,10 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         Path networkDir = null;
         Path networkSocket = null;
         List<PortMapping> publish = new ArrayList<>();
+        String logDriver = null;
+        long logMaxSize = 0;
+        int timeout = 0;
+        int preserveFds = 0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -107,17 +123,29 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--network-dir" -> networkDir = Path.of(value);
                 case "--network-socket" -> networkSocket = Path.of(value);
                 case "--publish" -> publish.add(PublishedPorts.decode(value));
+                case "--log-driver" -> logDriver = value;
+                case "--log-max-size" -> logMaxSize = longNumber(option, value);
+                case "--timeout" -> timeout = number(option, value);
+                case "--preserve-fds" -> preserveFds = number(option, value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish);
+                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds);
     }
 
     private static int number(String option, String value) {
         try {
             return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+    }
+
+    private static long longNumber(String option, String value) {
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
         }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The OCI runtime's command lines (runc and crun take the same ones) and how to run the short ones. */
 final class RuntimeCommands {
@@ -21,6 +23,10 @@ final class RuntimeCommands {
         command.add(options.bundle().toString());
         command.add("--pid-file");
         command.add(options.pidFile().toString());
+        if (options.preserveFds() > 0) {
+            command.add("--preserve-fds");
+            command.add(Integer.toString(options.preserveFds()));
+        }
         if (consoleSocket != null) {
             command.add("--console-socket");
             command.add(consoleSocket.toString());
@@ -51,6 +57,13 @@ final class RuntimeCommands {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("NOTIFY_SOCKET");
         return builder;
+    }
+
+    /** The environment runtime commands run with: the monitor's own, without $NOTIFY_SOCKET (see {@link #builder}). */
+    static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("NOTIFY_SOCKET");
+        return env;
     }
 
     /** Runs a command that ends by itself; returns its exit code and its combined output. */

@@ -49,6 +49,23 @@ final class Stopper implements SignalHandler {
         }
     }
 
+    /** --timeout: once the container has run this long it is killed, as conmon's --timeout does. */
+    void limitRunTime(int seconds) {
+        Threads.start("run-timeout", () -> {
+            try {
+                Thread.sleep(seconds * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (!exited) {
+                    System.err.println("vaina monitor: container ran for its timeout of " + seconds + " s, sending SIGKILL");
+                    send(Signalling.SIGKILL);
+                }
+            }
+        });
+    }
+
     /** Called once the container's pid is reaped: from then on the pid may belong to someone else. */
     synchronized void containerExited() {
         exited = true;

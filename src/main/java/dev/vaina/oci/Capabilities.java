@@ -1,5 +1,8 @@
 package dev.vaina.oci;
 
+import dev.vaina.spec.CapabilityNames;
+import dev.vaina.spec.SecurityOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +14,7 @@ public final class Capabilities {
             "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYS_CHROOT");
 
     /** Every capability Linux 6.x knows, in number order (CAP_CHOWN is 0). */
-    public static final List<String> ALL = List.of(
-            "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
-            "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE",
-            "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE",
-            "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT",
-            "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
-            "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN",
-            "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
-            "CAP_CHECKPOINT_RESTORE");
+    public static final List<String> ALL = CapabilityNames.ALL;
 
     /**
      * The capabilities this process may still hand out, from its bounding set (CapBnd in
@@ -50,6 +45,24 @@ public final class Capabilities {
     }
 
     private Capabilities() {
+    }
+
+    /**
+     * The container's capabilities: Podman's default set (or, --privileged, all the host allows), less
+     * --cap-drop, plus --cap-add. ALL in either list means every one.
+     */
+    public static List<String> of(SecurityOptions security) {
+        List<String> granted = new ArrayList<>(security.privileged() ? bounding() : DEFAULT);
+        if (security.capDrop().contains(CapabilityNames.EVERY)) {
+            granted.clear();
+        }
+        granted.removeAll(security.capDrop());
+        if (security.capAdd().contains(CapabilityNames.EVERY)) {
+            granted.addAll(bounding());
+        } else {
+            granted.addAll(security.capAdd());
+        }
+        return granted.stream().distinct().toList();
     }
 
     /**

@@ -40,6 +40,13 @@ public final class DefaultMounts {
         return mounts;
     }
 
+    /** The same mount without its "ro" option (--privileged's /sys). */
+    static Map<String, Object> writable(Map<String, Object> mount) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(mount);
+        copy.put("options", ((List<?>) mount.get("options")).stream().filter(o -> !"ro".equals(o)).toList());
+        return copy;
+    }
+
     static Map<String, Object> mount(String destination, String type, String source, String... options) {
         return mount(destination, type, source, List.of(options));
     }

@@ -3,6 +3,7 @@ package dev.vaina.oci;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.VolumeMount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,9 @@ import java.util.function.Function;
  */
 public final class RuntimeSpecBuilder {
     public static final String OCI_VERSION = "1.0.2";
+    /** Where --init's catatonit appears inside the container. */
+    public static final String INIT_PATH = "/run/vaina-init";
+    static final Path CATATONIT = Path.of("/usr/bin/catatonit");
 
     static final List<String> MASKED_PATHS = List.of(
             "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
@@ -51,6 +55,7 @@ public final class RuntimeSpecBuilder {
     private Function<String, Path> volumeData = name -> {
         throw new IllegalStateException("no volume store given for volume " + name);
     };
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
         if (id == null || id.isEmpty()) {
@@ -124,6 +129,12 @@ public final class RuntimeSpecBuilder {
         return seccompProfile(null);
     }
 
+    /** Variables the engine sets last, over the image's and the user's (socket activation's LISTEN_*). */
+    public RuntimeSpecBuilder extraEnvironment(Map<String, String> env) {
+        extraEnvironment.putAll(env);
+        return this;
+    }
+
     public RuntimeSpecBuilder hostLimits(HostLimits hostLimits) {
         this.hostLimits = hostLimits;
         return this;
@@ -135,18 +146,22 @@ public final class RuntimeSpecBuilder {
         }
         String hostname = container.hostname() != null ? container.hostname() : id.substring(0, Math.min(12, id.length()));
         String userSpec = container.user() != null && !container.user().isEmpty() ? container.user() : image.user();
-        ResolvedUser user = new UserResolver(rootfsFiles).resolve(userSpec);
+        UserResolver users = new UserResolver(rootfsFiles);
+        ResolvedUser user = withAddedGroups(users.resolve(userSpec), users);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", OCI_VERSION);
         spec.put("process", process(user, hostname));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("path", rootfs.toString());
-        root.put("readonly", false);
+        root.put("readonly", security().readOnly());
         spec.put("root", root);
         spec.put("hostname", hostname);
         spec.put("mounts", mounts(user));
         spec.put("linux", linux());
+        if (!container.annotations().isEmpty()) {
+            spec.put("annotations", container.annotations());
+        }
         return spec;
     }
 
@@ -180,17 +195,46 @@ public final class RuntimeSpecBuilder {
             processUser.put("additionalGids", user.additionalGids());
         }
         process.put("user", processUser);
-        process.put("args", ProcessArgs.resolve(container, image));
-        process.put("env", ProcessEnvironment.resolve(container, image, hostname));
+        List<String> args = new ArrayList<>(ProcessArgs.resolve(container, image));
+        if (container.init()) {
+            // catatonit as PID 1 forwards signals to the command and reaps the orphans it leaves.
+            args.addAll(0, List.of(INIT_PATH, "--"));
+        }
+        process.put("args", args);
+        List<String> env = new ArrayList<>(ProcessEnvironment.resolve(container, image, hostname));
+        extraEnvironment.forEach((key, value) -> {
+            env.removeIf(entry -> entry.startsWith(key + "="));
+            env.add(key + "=" + value);
+        });
+        process.put("env", env);
         process.put("cwd", workingDir());
-        process.put("capabilities", Capabilities.forUser(user, Capabilities.DEFAULT));
+        process.put("capabilities", Capabilities.forUser(user, Capabilities.of(security())));
         process.put("rlimits", LinuxResources.rlimits((hostLimits != null ? hostLimits : HostLimits.read())
                 .cappedPodmanDefaults(), container.limits().ulimits()));
         if (container.limits().oomScoreAdj() != null) {
             process.put("oomScoreAdj", container.limits().oomScoreAdj());
         }
-        process.put("noNewPrivileges", false);
+        process.put("noNewPrivileges", security().noNewPrivileges());
         return process;
+    }
+
+    private SecurityOptions security() {
+        return container.security();
+    }
+
+    /** --group-add: the groups the user's own memberships are joined by, names looked up in the image. */
+    private ResolvedUser withAddedGroups(ResolvedUser user, UserResolver users) {
+        if (security().groupAdd().isEmpty()) {
+            return user;
+        }
+        List<Integer> gids = new ArrayList<>(user.additionalGids());
+        for (String group : security().groupAdd()) {
+            int gid = users.groupId(group);
+            if (!gids.contains(gid)) {
+                gids.add(gid);
+            }
+        }
+        return new ResolvedUser(user.uid(), user.gid(), gids);
     }
 
     private String workingDir() {
@@ -204,6 +248,33 @@ public final class RuntimeSpecBuilder {
     private List<Map<String, Object>> mounts(ResolvedUser user) {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
                 container.limits().shmSize()));
+        if (security().privileged()) {
+            mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
+        }
+        boolean readOnlyTmpfs = security().readOnly() && security().readOnlyTmpfs();
+        if (readOnlyTmpfs || container.systemd()) {
+            // The places programs expect to write stay writable, as Podman's --read-only-tmpfs keeps them;
+            // systemd wants its own /run and /tmp too.
+            mounts.add(DefaultMounts.mount("/run", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=755"));
+            mounts.add(DefaultMounts.mount("/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+        }
+        if (readOnlyTmpfs) {
+            mounts.add(DefaultMounts.mount("/var/tmp", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "mode=1777"));
+        }
+        if (container.systemd()) {
+            mounts.add(DefaultMounts.mount("/run/lock", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev", "noexec"));
+            mounts.add(DefaultMounts.mount("/var/log/journal", "tmpfs", "tmpfs", "rw", "rprivate", "nosuid", "nodev"));
+            if (!rootless) {
+                // systemd manages the cgroup it runs in.
+                mounts.replaceAll(m -> m.get("destination").equals("/sys/fs/cgroup") ? DefaultMounts.writable(m) : m);
+            }
+        }
+        if (container.init()) {
+            mounts.add(VolumeMounts.of(new BindMount(CATATONIT, INIT_PATH, true)));
+        }
+        if (rootless) {
+            security().devices().forEach(device -> mounts.add(DeviceNodes.bindMount(device)));
+        }
         for (VolumeMount volume : container.volumes()) {
             mounts.add(VolumeMounts.of(volume, volumeData, user));
         }
@@ -220,13 +291,48 @@ public final class RuntimeSpecBuilder {
             linux.put("resources", resources);
         }
         linux.put("namespaces", namespaces());
-        if (seccompProfile != null) {
-            linux.put("seccomp", SeccompProfile.load(seccompProfile)
-                    .toOci(SeccompArch.host(), Capabilities.DEFAULT, KernelVersion.host()));
+        Path profile = seccompProfile();
+        if (profile != null) {
+            linux.put("seccomp", SeccompProfile.load(profile)
+                    .toOci(SeccompArch.host(), Capabilities.of(security()), KernelVersion.host()));
         }
-        linux.put("maskedPaths", MASKED_PATHS);
-        linux.put("readonlyPaths", READONLY_PATHS);
+        if (!rootless && !security().devices().isEmpty()) {
+            List<Map<String, Object>> devices = new ArrayList<>();
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (var mapping : security().devices()) {
+                DeviceNodes.Node node = DeviceNodes.Node.of(mapping);
+                devices.add(DeviceNodes.device(mapping, node));
+                rules.add(DeviceNodes.allowRule(mapping, node));
+            }
+            linux.put("devices", devices);
+            linux.put("resources", new LinkedHashMap<>(Map.of("devices", rules)));
+        }
+        if (!security().sysctls().isEmpty()) {
+            linux.put("sysctl", security().sysctls());
+        }
+        linux.put("maskedPaths", confined(MASKED_PATHS, security().masks()));
+        linux.put("readonlyPaths", confined(READONLY_PATHS, List.of()));
         return linux;
+    }
+
+    /** --privileged and seccomp=unconfined run without a filter; seccomp=FILE replaces the default profile. */
+    private Path seccompProfile() {
+        String chosen = security().seccomp();
+        if (security().privileged() || SecurityOptions.UNCONFINED.equals(chosen)) {
+            return null;
+        }
+        return chosen != null ? Path.of(chosen) : seccompProfile;
+    }
+
+    /** Podman's default paths, less what --security-opt unmask= opens (all with --privileged), plus mask=. */
+    private List<String> confined(List<String> defaults, List<String> added) {
+        List<String> unmasked = security().unmasks();
+        List<String> paths = new ArrayList<>();
+        if (!security().privileged() && !unmasked.contains("ALL")) {
+            defaults.stream().filter(path -> !unmasked.contains(path)).forEach(paths::add);
+        }
+        added.stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+        return paths;
     }
 
     private List<Map<String, Object>> namespaces() {

@@ -53,19 +53,23 @@ public final class UserResolver {
         }
 
         if (groupPart != null && !groupPart.isEmpty()) {
-            Integer groupNumber = parseNumber(groupPart);
-            if (groupNumber != null) {
-                gid = groupNumber;
-            } else {
-                String[] entry = findEntry("etc/group", fields -> fields[0].equals(groupPart))
-                        .orElseThrow(() -> new RuntimeSpecException(
-                                "unable to find group " + groupPart + ": no matching entries in group file"));
-                gid = parseId(entry[2], "etc/group");
-            }
+            gid = groupId(groupPart);
             // An explicit group replaces the user's memberships, as runc does.
             return new ResolvedUser(uid, gid, List.of());
         }
         return new ResolvedUser(uid, gid, userName == null ? List.of() : memberships(userName, gid));
+    }
+
+    /** A group number, or a name looked up in the image's /etc/group (for --group-add). */
+    public int groupId(String group) {
+        Integer number = parseNumber(group);
+        if (number != null) {
+            return number;
+        }
+        String[] entry = findEntry("etc/group", fields -> fields[0].equals(group))
+                .orElseThrow(() -> new RuntimeSpecException(
+                        "unable to find group " + group + ": no matching entries in group file"));
+        return parseId(entry[2], "etc/group");
     }
 
     private List<Integer> memberships(String userName, int primaryGid) {

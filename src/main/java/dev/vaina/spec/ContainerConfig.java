@@ -22,6 +22,14 @@ import java.util.Map;
  * @param autoRemove  --rm
  * @param network     --network, -p and the other network options (absent from records of older versions)
  * @param limits      --memory, --cpus, --ulimit and the other resource limits (absent from older records)
+ * @param labels      -l/--label and --label-file
+ * @param annotations --annotation, added to the runtime spec's annotations
+ * @param security    --privileged, capabilities, --security-opt, --read-only, --group-add, --sysctl, --device
+ * @param init        --init: catatonit runs as PID 1 and reaps what the command leaves behind
+ * @param timezone    --tz: a zone under /usr/share/zoneinfo, "local" for the host's, or null for the image's
+ * @param log         --log-driver and --log-opt
+ * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
+ * @param systemd     --systemd, settled against the command: systemd runs as the container's init
  */
 public record ContainerConfig(
         List<String> command,
@@ -38,18 +46,21 @@ public record ContainerConfig(
         boolean interactive,
         boolean autoRemove,
         NetworkConfig network,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        SecurityOptions security,
+        boolean init,
+        String timezone,
+        LogConfig log,
+        int timeout,
+        boolean systemd) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
+    /** SIGRTMIN+3, which systemd takes as "halt". */
+    public static final int SYSTEMD_STOP_SIGNAL = 37;
 
-    /** A container without resource limits. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, ResourceLimits.NONE);
-    }
 
     /** A container with the default network and no published ports. */
     public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
@@ -59,10 +70,43 @@ public record ContainerConfig(
                 interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE);
     }
 
+    /** A container with the given network, no resource limits and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, ResourceLimits.NONE);
+    }
+
+    /** A container with the given network and limits, and Podman's defaults for everything newer. */
+    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
+            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
+            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
+            ResourceLimits limits) {
+        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
+                interactive, autoRemove, network, limits, Map.of(), Map.of(), SecurityOptions.DEFAULT, false, null,
+                LogConfig.DEFAULT, 0, false);
+    }
+
+    /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
+    public ContainerConfig withSystemd(boolean systemd, boolean stopSignalGiven) {
+        int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
+    }
+
+    public ContainerConfig withHostname(String hostname) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
+    }
+
     /** The same container with other mounts (anonymous volumes named, --volumes-from added). */
     public ContainerConfig withVolumes(List<VolumeMount> mounts) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, limits);
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 
     public ContainerConfig {
@@ -82,6 +126,29 @@ public record ContainerConfig(
         if (limits == null) {
             limits = ResourceLimits.NONE;
         }
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels == null ? Map.of() : labels));
+        annotations = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(annotations == null ? Map.of() : annotations));
+        if (security == null) {
+            security = SecurityOptions.DEFAULT;
+        }
+        if (timeout < 0) {
+            throw new InvalidSpecException("invalid timeout " + timeout + ": must be 0 (no limit) or more seconds");
+        }
+        if (log == null) {
+            log = LogConfig.DEFAULT;
+        }
+        if (tty && log.driver().equals(LogConfig.PASSTHROUGH)) {
+            throw new InvalidSpecException("the 'passthrough' log driver cannot be used with a terminal (-t)");
+        }
+        if (timezone != null && (timezone.isEmpty() || timezone.startsWith("/") || timezone.contains(".."))) {
+            throw new InvalidSpecException("invalid timezone \"" + timezone
+                    + "\": expected a zone under /usr/share/zoneinfo, such as Europe/Madrid, or \"local\"");
+        }
+        if (network.networkMode().kind() == NetworkMode.Kind.HOST
+                && security.sysctls().keySet().stream().anyMatch(Sysctls::isNetwork)) {
+            throw new InvalidSpecException("sysctl net.* can't be set since Network Namespace set to host");
+        }
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
@@ -93,12 +160,14 @@ public record ContainerConfig(
     /** The same container with its network settled (host ports chosen). */
     public ContainerConfig withNetwork(NetworkConfig settled) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, settled, limits);
+                stopTimeout, restart, tty, interactive, autoRemove, settled, limits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 
     /** The same container with other resource limits (vaina update). */
     public ContainerConfig withLimits(ResourceLimits newLimits) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits);
+                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, labels, annotations, security,
+                init, timezone, log, timeout, systemd);
     }
 }

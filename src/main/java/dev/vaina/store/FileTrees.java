@@ -19,6 +19,25 @@ public final class FileTrees {
     private FileTrees() {
     }
 
+    /**
+     * Renames a directory into another parent. Linux asks for write permission on the directory itself
+     * then (its ".." entry changes), which a non-root owner of a read-only directory, such as an image
+     * layer whose root is 0555, lacks: the owner's write bit is added for the move and taken away after.
+     */
+    public static void moveDirectory(Path source, Path target) throws IOException {
+        int mode = (Integer) Files.getAttribute(source, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 07777;
+        if ((mode & 0200) == 0) {
+            Files.setAttribute(source, "unix:mode", mode | 0200);
+        }
+        try {
+            Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.setAttribute(source, "unix:mode", mode);
+            throw e;
+        }
+        Files.setAttribute(target, "unix:mode", mode);
+    }
+
     public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -67,6 +67,12 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
         return dataRoot.resolve("containers");
     }
 
+    /** The container's log file: --log-opt path=FILE, or ctr.log in its directory. */
+    public Path containerLog(ContainerRecord record) {
+        String path = record.config().log().path();
+        return path != null ? Path.of(path) : container(record.id()).resolve("ctr.log");
+    }
+
     public Path container(String id) {
         return containers().resolve(id);
     }

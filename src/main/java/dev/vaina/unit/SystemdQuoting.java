@@ -13,6 +13,18 @@ public final class SystemdQuoting {
 
     /** argv as an ExecStart=-style command line; argv[0] must be an absolute path. */
     public static String commandLine(List<String> argv) {
+        return commandLine(argv, false);
+    }
+
+    /**
+     * The same, but "%" left for systemd to expand: the arguments come from a definition file, whose author
+     * may use specifiers (%n, %h, %t, %i) as in any unit file.
+     */
+    public static String commandLineWithSpecifiers(List<String> argv) {
+        return commandLine(argv, true);
+    }
+
+    private static String commandLine(List<String> argv, boolean keepSpecifiers) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command line needs at least the program to run");
         }
@@ -27,7 +39,7 @@ public final class SystemdQuoting {
             if (line.length() > 0) {
                 line.append(' ');
             }
-            line.append(quoteArgument(argument));
+            line.append(quote(argument, keepSpecifiers));
         }
         return line.toString();
     }
@@ -38,7 +50,11 @@ public final class SystemdQuoting {
      * variables and specifiers inside quotes too.
      */
     public static String quoteArgument(String argument) {
-        if (!argument.isEmpty() && isPlain(argument)) {
+        return quote(argument, false);
+    }
+
+    private static String quote(String argument, boolean keepSpecifiers) {
+        if (!argument.isEmpty() && isPlain(argument, keepSpecifiers)) {
             return argument;
         }
         StringBuilder quoted = new StringBuilder(argument.length() + 8).append('"');
@@ -51,7 +67,7 @@ public final class SystemdQuoting {
                 case '\t' -> quoted.append("\\t");
                 case '\r' -> quoted.append("\\r");
                 case '$' -> quoted.append("$$");
-                case '%' -> quoted.append("%%");
+                case '%' -> quoted.append(keepSpecifiers ? "%" : "%%");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         quoted.append(String.format("\\x%02x", (int) c));
@@ -72,11 +88,62 @@ public final class SystemdQuoting {
         return value.replace("%", "%%");
     }
 
-    private static boolean isPlain(String argument) {
+    /**
+     * Splits a value into words as systemd does for command lines and list settings: whitespace separates,
+     * single and double quotes group, a backslash escapes the next character (C escapes such as \n and \t
+     * are decoded).
+     */
+    public static List<String> splitWords(String value) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= value.length()) {
+                    throw new IllegalArgumentException("a backslash ends the value: " + value);
+                }
+                char next = value.charAt(++i);
+                word = word == null ? new StringBuilder() : word;
+                word.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                word.append(c);
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("unbalanced quotes in: " + value);
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static boolean isPlain(String argument, boolean keepSpecifiers) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "_-./:=,+@".indexOf(c) >= 0;
+                    || "_-./:=,+@".indexOf(c) >= 0 || (keepSpecifiers && c == '%');
             if (!plain) {
                 return false;
             }

@@ -21,17 +21,28 @@ public final class UnitFile {
     public record Entry(String key, String value) {
     }
 
+    /** An assignment with where it was read: the file's origin and the line it starts on (0 for one set later). */
+    public record Located(String key, String value, String origin, int line) {
+    }
+
     /** One physical-or-logical line: a comment/blank line (key == null) or an assignment. */
     private static final class Line {
         final String key;
         String value;
         /** The text as read, written back while the value is unchanged; null once set. */
         String raw;
+        /** The line number the assignment starts on, 0 for one added later. */
+        final int number;
 
         Line(String key, String value, String raw) {
+            this(key, value, raw, 0);
+        }
+
+        Line(String key, String value, String raw, int number) {
             this.key = key;
             this.value = value;
             this.raw = raw;
+            this.number = number;
         }
 
         boolean isEntry() {
@@ -57,6 +68,7 @@ public final class UnitFile {
     private final List<Line> preamble = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private boolean finalNewline = true;
+    private String origin = "";
 
     public static UnitFile read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -65,6 +77,7 @@ public final class UnitFile {
     /** Parses text; origin (a file name) only serves error messages. */
     public static UnitFile parse(String text, String origin) {
         UnitFile unit = new UnitFile();
+        unit.origin = origin;
         String[] lines = text.split("\n", -1);
         int count = lines.length;
         if (text.endsWith("\n")) {
@@ -117,7 +130,7 @@ public final class UnitFile {
             }
             String value = logical.substring(equals + 1).strip();
             String raw = String.join("\n", Arrays.asList(lines).subList(first, i));
-            current.lines.add(new Line(key, value, raw));
+            current.lines.add(new Line(key, value, raw, first + 1));
         }
         return unit;
     }
@@ -164,6 +177,26 @@ public final class UnitFile {
             }
         }
         return entries;
+    }
+
+    /** Every assignment of a section with the line it was read from, in file order. */
+    public List<Located> located(String section) {
+        List<Located> entries = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.name.equals(section)) {
+                for (Line line : s.lines) {
+                    if (line.isEntry()) {
+                        entries.add(new Located(line.key, line.value, origin, line.number));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The name the file was parsed under (its path, for a file read from disk). */
+    public String origin() {
+        return origin;
     }
 
     /** The value systemd uses for a single-valued key: the last assignment wins. */

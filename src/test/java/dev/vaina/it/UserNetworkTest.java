@@ -76,6 +76,11 @@ class UserNetworkTest {
             String[] prune = {"network", "prune", "-f", "--filter", "label=team=a"};
             assertEquals(podman.run(prune).assertSuccess().stdout(), vaina.run(prune).assertSuccess().stdout());
             assertEquals(1, vaina.run("network", "exists", other).exitCode());
+            // --ignore (newer Podman's, which .network definition files use): an existing network is no error.
+            String ignored = "ni-" + suffix;
+            assertEquals(ignored + "\n", vaina.run("network", "create", "--ignore", ignored).assertSuccess().stdout());
+            assertEquals(ignored + "\n", vaina.run("network", "create", "--ignore", ignored).assertSuccess().stdout());
+            vaina.run("network", "rm", ignored).assertSuccess();
         } finally {
             vaina.run("rm", "-f", "user-" + suffix);
             vaina.run("network", "rm", "-f", net, other);

@@ -47,7 +47,8 @@ class VerbCompatibilityTest {
             List.of("run", "-d", "--name", "vc-run", IMAGE, "sleep", "1000"),
             List.of("create", "--name", "vc-created", IMAGE, "true"),
             List.of("create", "--name", "vc-bad", IMAGE, "/nonexistent"),
-            List.of("run", "--name", "vc-exited", IMAGE, "sh", "-c", "exit 3"));
+            List.of("run", "--name", "vc-exited", IMAGE, "sh", "-c", "exit 3"),
+            List.of("create", "--name", "vc-nolog", "--log-driver", "none", IMAGE, "true"));
 
     private static final List<Row> TABLE = List.of(
             // Unknown containers and images.
@@ -97,6 +98,22 @@ class VerbCompatibilityTest {
             row(Compare.EXIT_CODE, "--cgroup-manager", "bogus", "ps"),
             row(Compare.EXIT_CODE, "--events-backend", "bogus", "ps"),
             row(Compare.STDOUT_AND_ERROR, "logs", "--since", "bogus", "vc-exited"),
+            // run and create options.
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "-w", "/nonexistent", IMAGE, "pwd"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--cap-drop", "bogus", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--sysctl", "foo.bar=1", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--sysctl", "net.ipv4.ip_forward", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "create", "--annotation", "foo", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--tz", "Bogus/Zone", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--security-opt", "seccomp=/nonexistent", IMAGE, "true"),
+            row(Compare.EXIT_CODE, "run", "--rm", "--security-opt", "bogus", IMAGE, "true"),
+            row(Compare.EXIT_CODE, "run", "--rm", "--log-driver", "bogus", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "create", "--cidfile", "/etc/hostname", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "logs", "vc-nolog"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "-a", "bogus", IMAGE, "true"),
+            row(Compare.EXIT_CODE, "run", "--rm", "--systemd", "bogus", IMAGE, "true"),
+            row(Compare.STDOUT_AND_ERROR, "run", "--rm", "--sdnotify=conmon", "--systemd=false", "--userns=host", IMAGE,
+                    "echo", "accepted"),
             // The stop signal ignored (sleep as PID 1 has no SIGTERM handler): SIGKILL after 1 s, and a warning.
             row(Compare.STDOUT, "stop", "-t", "1", "vc-run"),
             row(Compare.STDOUT_AND_ERROR, "kill", "vc-run"),
@@ -125,7 +142,7 @@ class VerbCompatibilityTest {
         try {
             ours = runAll(vaina::run);
         } finally {
-            vaina.run("rm", "-f", "-t", "0", "vc-run", "vc-created", "vc-bad", "vc-exited");
+            vaina.run("rm", "-f", "-t", "0", "vc-run", "vc-created", "vc-bad", "vc-exited", "vc-nolog");
         }
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < TABLE.size(); i++) {

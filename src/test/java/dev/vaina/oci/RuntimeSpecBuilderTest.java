@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.LogConfig;
+import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.ResourceLimits;
+import dev.vaina.spec.RestartPolicy;
+import dev.vaina.spec.SecurityOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,75 @@ class RuntimeSpecBuilderTest {
         assertThrows(RuntimeSpecException.class, () -> builder(TestConfigs.command("true")).seccompProfile(missing).build());
         Map<String, Object> spec = builder(TestConfigs.command("true")).seccompUnconfined().build();
         assertFalse(((Map<?, ?>) spec.get("linux")).containsKey("seccomp"));
+    }
+
+    @Test
+    void confinementOptions_shapeTheSpec() {
+        SecurityOptions security = new SecurityOptions(false, List.of("net_admin"), List.of("chown"),
+                List.of("no-new-privileges", "mask=/home", "unmask=/proc/kcore", "seccomp=unconfined"), true, true,
+                List.of("7"), Map.of("net.ipv4.ip_forward", "1"), List.of());
+        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of("note", "kept"), security,
+                true, null, LogConfig.DEFAULT, 0, false);
+        Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
+        Map<?, ?> process = (Map<?, ?>) spec.get("process");
+        assertEquals(List.of(RuntimeSpecBuilder.INIT_PATH, "--", "sh"), process.get("args"));
+        assertEquals(true, process.get("noNewPrivileges"));
+        List<?> effective = (List<?>) ((Map<?, ?>) process.get("capabilities")).get("effective");
+        assertTrue(effective.contains("CAP_NET_ADMIN") && !effective.contains("CAP_CHOWN"), effective.toString());
+        assertEquals(List.of(7), ((Map<?, ?>) process.get("user")).get("additionalGids"));
+        assertEquals(true, ((Map<?, ?>) spec.get("root")).get("readonly"));
+        assertEquals(Map.of("note", "kept"), spec.get("annotations"));
+        Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
+        assertFalse(linux.containsKey("seccomp"));
+        assertEquals(Map.of("net.ipv4.ip_forward", "1"), linux.get("sysctl"));
+        List<?> masked = (List<?>) linux.get("maskedPaths");
+        assertTrue(masked.contains("/home") && !masked.contains("/proc/kcore") && masked.contains("/proc/keys"), masked.toString());
+        List<?> destinations = ((List<?>) spec.get("mounts")).stream().map(m -> ((Map<?, ?>) m).get("destination")).toList();
+        assertTrue(destinations.containsAll(List.of("/run", "/tmp", "/var/tmp", RuntimeSpecBuilder.INIT_PATH)),
+                destinations.toString());
+    }
+
+    @Test
+    void privileged_liftsMasksSeccompAndTheReadOnlySys() {
+        SecurityOptions security = new SecurityOptions(true, List.of(), List.of(), List.of(), false, true, List.of(),
+                Map.of(), List.of());
+        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of(), security, false, null,
+                LogConfig.DEFAULT, 0, false);
+        Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
+        Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
+        assertFalse(linux.containsKey("seccomp"));
+        assertEquals(List.of(), linux.get("maskedPaths"));
+        assertEquals(List.of(), linux.get("readonlyPaths"));
+        Map<?, ?> sys = ((List<?>) spec.get("mounts")).stream().map(m -> (Map<?, ?>) m)
+                .filter(m -> m.get("destination").equals("/sys")).findFirst().orElseThrow();
+        assertFalse(((List<?>) sys.get("options")).contains("ro"));
+        List<?> effective = (List<?>) ((Map<?, ?>) ((Map<?, ?>) spec.get("process")).get("capabilities")).get("effective");
+        assertEquals(Capabilities.bounding(), effective);
+    }
+
+    @Test
+    void device_isMadeRootful_andBoundRootless() {
+        SecurityOptions security = new SecurityOptions(false, List.of(), List.of(), List.of(), false, true, List.of(),
+                Map.of(), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
+        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
+                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, Map.of(), Map.of(), security, false, null,
+                LogConfig.DEFAULT, 0, false);
+        Map<?, ?> linux = (Map<?, ?>) RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
+                .build().get("linux");
+        Map<?, ?> device = (Map<?, ?>) ((List<?>) linux.get("devices")).get(0);
+        assertEquals("/dev/mynull", device.get("path"));
+        assertEquals("c", device.get("type"));
+        assertEquals(1L, device.get("major"));
+        assertEquals(3L, device.get("minor"));
+        assertEquals(List.of(Map.of("allow", true, "type", "c", "major", 1L, "minor", 3L, "access", "rw")),
+                ((Map<?, ?>) linux.get("resources")).get("devices"));
+        Map<String, Object> rootless = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
+                .rootless(true).build();
+        assertFalse(((Map<?, ?>) rootless.get("linux")).containsKey("devices"));
+        assertTrue(((List<?>) rootless.get("mounts")).stream().map(m -> (Map<?, ?>) m)
+                .anyMatch(m -> m.get("destination").equals("/dev/mynull") && m.get("source").equals("/dev/null")));
     }
 
     @Test

@@ -56,4 +56,24 @@ class SystemdQuotingTest {
                 SystemdQuoting.escapeSpecifiers("vaina container web (img:100%)"));
         assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.escapeSpecifiers("a\nb"));
     }
+
+    @Test
+    void splitWords_quotesGroupAndBackslashesEscape() {
+        assertEquals(java.util.List.of("sh", "-c", "echo \"a b\"; echo it's", "x y", "tab\there"),
+                SystemdQuoting.splitWords("sh -c 'echo \"a b\"; echo it'\\''s'  x\\ y \"tab\\there\""));
+        assertEquals(java.util.List.of("", "a"), SystemdQuoting.splitWords("\"\" a"));
+        assertEquals(java.util.List.of(), SystemdQuoting.splitWords("   "));
+    }
+
+    @Test
+    void splitWords_unbalancedQuoteIsAnError() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SystemdQuoting.splitWords("echo \"open"));
+    }
+
+    @Test
+    void commandLineWithSpecifiers_leavesPercentForSystemd() {
+        assertEquals("/bin/x --name systemd-%N \"a b%i\" \"$$HOME\"",
+                SystemdQuoting.commandLineWithSpecifiers(java.util.List.of("/bin/x", "--name", "systemd-%N", "a b%i", "$HOME")));
+    }
 }

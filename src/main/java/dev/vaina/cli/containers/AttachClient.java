@@ -62,6 +62,11 @@ final class AttachClient implements AutoCloseable {
 
     /** Copies until the container's output ends; our stdin is forwarded when {@code forwardStdin}. */
     void relay(boolean forwardStdin) throws IOException {
+        relay(forwardStdin, true, true);
+    }
+
+    /** As {@link #relay(boolean)}, printing only the streams asked for (`run -a stdout`). */
+    void relay(boolean forwardStdin, boolean showStdout, boolean showStderr) throws IOException {
         if (terminal && Terminal.isTerminal(0)) {
             savedMode = Terminal.makeRaw(0);
             sendWindowSize();
@@ -73,8 +78,8 @@ final class AttachClient implements AutoCloseable {
             input.start();
         }
         InputStream fromMonitor = Channels.newInputStream(channel);
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        OutputStream stdout = showStdout ? new FileOutputStream(FileDescriptor.out) : OutputStream.nullOutputStream();
+        OutputStream stderr = showStderr ? new FileOutputStream(FileDescriptor.err) : OutputStream.nullOutputStream();
         if (terminal) {
             fromMonitor.transferTo(new FlushingStream(stdout));
         } else {

@@ -40,6 +40,19 @@ final class Attachment {
     }
 
     private AttachClient client;
+    private boolean showStdout = true;
+    private boolean showStderr = true;
+
+    /** `run -a`: only these of the container's output streams are printed. */
+    Attachment showing(boolean stdout, boolean stderr) {
+        showStdout = stdout;
+        showStderr = stderr;
+        return this;
+    }
+
+    private PrintWriter shown(PrintWriter writer, boolean show) {
+        return show ? writer : new PrintWriter(java.io.Writer.nullWriter());
+    }
 
     /**
      * Starts the unit on another thread and connects to the attach socket the moment the monitor binds
@@ -91,7 +104,7 @@ final class Attachment {
     /** @param stdin whether the caller's standard input goes to the container */
     int relayUntilExit(boolean stdin) throws IOException {
         try (AttachClient attached = client) {
-            attached.relay(stdin);
+            attached.relay(stdin, showStdout, showStderr);
         }
         return finish(-1);
     }
@@ -99,7 +112,8 @@ final class Attachment {
     int untilExit() throws IOException {
         Path runDir = context.layout().containerRun(record.id());
         Path exitFile = runDir.resolve("exit");
-        LogFollower follower = new LogFollower(context.layout().container(record.id()).resolve("ctr.log"), out, err);
+        LogFollower follower = new LogFollower(context.layout().containerLog(record), shown(out, showStdout),
+                shown(err, showStderr));
         int[] code = {-1};
         follower.follow(() -> {
             code[0] = exitCode(exitFile);

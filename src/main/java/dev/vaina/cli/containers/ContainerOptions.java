@@ -1,11 +1,15 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.cli.LabelOptions;
 import dev.vaina.cli.EntrypointParser;
 import dev.vaina.cli.NetworkOptions;
 import dev.vaina.cli.PullOptions;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.EnvironmentVariables;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.Labels;
+import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.MountSpecParser;
@@ -61,8 +65,59 @@ final class ContainerOptions {
     @Option(names = "--rm", description = "Remove the container when it exits.")
     boolean rm;
 
+    @Option(names = "--replace", description = "Remove a container of the same name first.")
+    boolean replace;
+
+    /** The definition file's unit that runs the container (its ExecStartPre passes %n), instead of container-NAME. */
+    @Option(names = "--unit", hidden = true, paramLabel = "UNIT")
+    String unit;
+
     @Mixin
     NetworkOptions networkOptions;
+
+    @Mixin
+    ConfinementOptions confinement;
+
+    @Mixin
+    LabelOptions labels;
+
+    @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "Add an annotation to the container's runtime spec.")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--init", description = "Run catatonit as PID 1: it forwards signals and reaps orphaned processes.")
+    boolean init;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the container (e.g. Europe/Madrid, or local for the host's).")
+    String timezone;
+
+    @Option(names = "--env-host", description = "Pass the caller's whole environment into the container (before --env-file and -e).")
+    boolean envHost;
+
+    @Option(names = "--log-driver", paramLabel = "DRIVER", description = "k8s-file (default), none, passthrough or journald.")
+    String logDriver;
+
+    @Option(names = "--log-opt", paramLabel = "OPT", description = "k8s-file's path=FILE or max-size=SIZE (e.g. 10mb).")
+    List<String> logOpts = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill the container once it has run this long (0: no limit).")
+    int timeout;
+
+    @Option(names = "--systemd", paramLabel = "true|false|always", defaultValue = "true",
+            description = "Run systemd as the container's init: true when the command is systemd or init (default).")
+    String systemd = "true";
+
+    @Option(names = "--sdnotify", paramLabel = "conmon|ignore", defaultValue = "conmon",
+            description = "Who tells systemd the container is ready: the monitor, once it runs (conmon, the default).")
+    String sdnotify = "conmon";
+
+    @Option(names = "--userns", paramLabel = "host", description = "User namespace: host (the default: rootless, the caller's own mapping).")
+    String userns;
+
+    @Option(names = {"--uidmap", "--gidmap"}, paramLabel = "MAP", hidden = true)
+    List<String> idMaps = new ArrayList<>();
+
+    @Option(names = "--cidfile", paramLabel = "FILE", description = "Write the container's ID to FILE (which must not exist).")
+    Path cidfile;
 
     @Mixin
     ProcessLimitOptions limits;
@@ -93,7 +148,20 @@ final class ContainerOptions {
         return volumesFrom.stream().map(VolumesFrom::parse).toList();
     }
 
-    ContainerConfig toConfig(Map<String, String> callerEnvironment) {
+    ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
+        if (userns != null && !userns.isEmpty() && !userns.equals("host")) {
+            throw new InvalidSpecException("--userns=" + userns + " is not supported: rootless containers map root to the"
+                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids (host)");
+        }
+        if (!idMaps.isEmpty()) {
+            throw new InvalidSpecException("--uidmap and --gidmap are not supported: rootless containers map root to the"
+                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids");
+        }
+        if (!sdnotify.equals("conmon") && !sdnotify.equals("ignore")) {
+            // The container's own READY=1 would need the unit to accept it from a process other than the monitor.
+            throw new InvalidSpecException("--sdnotify=" + sdnotify + " is not supported: vaina's monitor tells systemd"
+                    + " the container is ready once it runs (conmon; ignore is accepted and does the same)");
+        }
         List<VolumeMount> mounts = new ArrayList<>();
         for (String volume : volumes) {
             mounts.add(VolumeMount.parse(volume));
@@ -109,7 +177,7 @@ final class ContainerOptions {
         return new ContainerConfig(
                 command,
                 entry,
-                process.environment(callerEnvironment),
+                environment(callerEnvironment),
                 process.workdir,
                 process.user,
                 hostname,
@@ -121,6 +189,32 @@ final class ContainerOptions {
                 process.interactive,
                 rm,
                 networkOptions.toConfig(),
-                limits.toLimits());
+                limits.toLimits(),
+                labels.parse(),
+                annotations(),
+                confinement.toSecurity(),
+                init,
+                timezone,
+                LogConfig.parse(logDriver, logOpts),
+                timeout,
+                false);
+    }
+
+    private Map<String, String> annotations() throws java.io.IOException {
+        for (String annotation : annotations) {
+            if (annotation.indexOf('=') <= 0) {
+                throw new InvalidSpecException("annotations must be formatted KEY=VALUE");
+            }
+        }
+        return Labels.parse(List.of(), annotations);
+    }
+
+    private Map<String, String> environment(Map<String, String> callerEnvironment) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (envHost) {
+            env.putAll(callerEnvironment);
+        }
+        env.putAll(process.environment(callerEnvironment));
+        return env;
     }
 }

@@ -16,6 +16,13 @@ import dev.vaina.spec.VolumeMount;
 import dev.vaina.spec.VolumesFrom;
 import java.util.ArrayList;
 import java.util.List;
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.LogConfig;
+import dev.vaina.spec.SystemdMode;
+import dev.vaina.oci.ProcessArgs;
+import dev.vaina.spec.Timezones;
+import dev.vaina.store.AtomicFiles;
+import java.nio.file.Files;
 import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +32,8 @@ import picocli.CommandLine.Mixin;
 /** `vaina create`: make a container without starting it. */
 @Command(name = "create", description = "Create a new container without starting it.")
 public final class CreateCommand extends ContextCommand {
+    private static final java.nio.file.Path JOURNAL_SOCKET = java.nio.file.Path.of("/run/systemd/journal/socket");
+
     @Mixin
     ContainerOptions options;
 
@@ -40,17 +49,60 @@ public final class CreateCommand extends ContextCommand {
             throws IOException {
         String name = options.validatedName();
         ContainerConfig config = withVolumesFrom(context, options.toConfig(context.env()), options);
+        if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
+            throw new InvalidSpecException("running container create option: stat "
+                    + Timezones.zoneFile(config.timezone()) + ": no such file or directory");
+        }
+        if (config.log().driver().equals(LogConfig.JOURNALD) && !Files.exists(JOURNAL_SOCKET)) {
+            throw new InvalidSpecException("the journald log driver needs the systemd journal, and this host has none"
+                    + " (no " + JOURNAL_SOCKET + "): use k8s-file or passthrough");
+        }
+        if (options.cidfile != null && Files.exists(options.cidfile)) {
+            throw new InvalidSpecException("container id file exists. Ensure another container is not using it or delete "
+                    + options.cidfile);
+        }
         context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
                 () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
+        config = config.withSystemd(SystemdMode.parse(options.systemd).appliesTo(ProcessArgs.resolve(config,
+                image.config())), options.stopSignal != null);
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);
+        if (options.replace && name != null) {
+            replace(context, containers, name);
+        }
+        ContainerRecord record = createIn(context, containers, options, name, config, image, imageName, progress);
+        if (options.cidfile != null) {
+            try {
+                AtomicFiles.write(options.cidfile, record.id());
+            } catch (IOException e) {
+                containers.forget(record);
+                throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
+            }
+        }
+        return record;
+    }
+
+    /**
+     * --replace: the container that holds the name goes first, running or not, as `rm -f` removes it. Only a
+     * container of exactly that name: a name that is also the prefix of another container's id replaces nothing.
+     */
+    private static void replace(Context context, Containers containers, String name) throws IOException {
+        var existing = context.engine().store().lookup(name);
+        if (existing.isPresent() && existing.get().name().equals(name)) {
+            containers.remove(existing.get(), true, null);
+        }
+    }
+
+    private static ContainerRecord createIn(Context context, Containers containers, ContainerOptions options,
+            String name, ContainerConfig config, ImageRecord image, String imageName, PrintWriter progress)
+            throws IOException {
         PodRecord pod = pod(context, options.pod);
         if (pod == null) {
             return containers.create(name, image, imageName,
-                    PortResolver.resolve(config, image.config(), context.containers(), progress));
+                    PortResolver.resolve(config, image.config(), context.containers(), progress), options.unit);
         }
         try {
-            return context.engine().pods().createMember(pod, name, image, imageName, config);
+            return context.engine().pods().createMember(pod, name, image, imageName, config, options.unit);
         } catch (RuntimeException | IOException e) {
             if (options.pod.startsWith("new:")) {
                 // The pod was made for this container only: it goes with it.

@@ -1,5 +1,7 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
 import dev.vaina.cli.Context;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Waiting;
@@ -37,8 +39,13 @@ public final class LogOptions {
         Instant to = until == null ? null : LogTime.parse("--until", until, now);
         List<LogFollower> followers = new ArrayList<>();
         for (ContainerRecord record : records) {
+            if (!record.config().log().readable()) {
+                throw new CommandFailedException(ExitCodes.ENGINE, "this container is using the '"
+                        + record.config().log().driver()
+                        + "' log driver, cannot read logs: this container is not logging output");
+            }
             String prefix = names ? record.name() + " " : records.size() > 1 ? record.shortId() + " " : "";
-            LogFollower follower = new LogFollower(context.layout().container(record.id()).resolve("ctr.log"), out, err)
+            LogFollower follower = new LogFollower(context.layout().containerLog(record), out, err)
                     .showing(prefix, timestamps, from, to);
             follower.printExisting(tail);
             followers.add(follower);

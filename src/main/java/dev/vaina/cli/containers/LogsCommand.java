@@ -1,5 +1,7 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
 import java.util.List;

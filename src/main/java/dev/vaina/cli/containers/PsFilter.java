@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** One `ps --filter KEY=VALUE`. */
 record PsFilter(String key, String value) {
-    private static final List<String> KEYS = List.of("name", "status", "id");
+    private static final List<String> KEYS = List.of("name", "status", "id", "label");
     private static final List<String> STATUSES = List.of("created", "running", "exited");
 
     static PsFilter parse(String text) {
@@ -26,11 +26,18 @@ record PsFilter(String key, String value) {
         return filter;
     }
 
+    /** label=KEY matches any value of KEY, label=KEY=VALUE only that value, as Podman's filter does. */
+    private boolean hasLabel(java.util.Map<String, String> labels) {
+        int eq = value.indexOf('=');
+        return eq < 0 ? labels.containsKey(value) : value.substring(eq + 1).equals(labels.get(value.substring(0, eq)));
+    }
+
     boolean matches(ContainerRecord record, ContainerState state) {
         return switch (key) {
             case "name" -> Pattern.compile(value).matcher(record.name()).find();
             case "status" -> value.equals(state.status());
             case "id" -> record.id().startsWith(value);
+            case "label" -> hasLabel(record.config().labels());
             default -> false;
         };
     }

@@ -39,7 +39,7 @@ final class PsRow {
         FIELDS.put("ImageID", s -> s.noTrunc || s.record.imageId().length() <= 12 ? s.record.imageId()
                 : s.record.imageId().substring(0, 12));
         FIELDS.put("IsInfra", s -> s.record.infra());
-        FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
+        FIELDS.put("Labels", s -> s.record.config().labels().isEmpty() ? GoNilMap.INSTANCE : s.record.config().labels());
         FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
         FIELDS.put("Names", s -> s.record.name());
         FIELDS.put("Pid", s -> s.state.monitorPid());

@@ -1,9 +1,16 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.cli.CommandFailedException;
+import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.images.ImageUse;
 import dev.vaina.cli.Context;
 import dev.vaina.cli.ContextCommand;
 import dev.vaina.engine.Containers;
+import dev.vaina.image.ImageRecord;
+import dev.vaina.image.ImageStore;
 import dev.vaina.store.ContainerRecord;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,12 +24,32 @@ public final class RunCommand extends ContextCommand {
     @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container ID.")
     boolean detach;
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "STREAM", description = "Attach to stdin, stdout or stderr only (default: all).")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--rmi", description = "Remove the image once the container has exited, unless another container uses it (implies --rm).")
+    boolean rmi;
+
     @Override
     protected int execute(Context context) throws Exception {
+        if (rmi && detach) {
+            throw new CommandFailedException(ExitCodes.ENGINE,
+                    "the --rmi option needs run to wait for the container: it does not work with --detach");
+        }
+        for (String stream : attach) {
+            if (!List.of("stdin", "stdout", "stderr").contains(stream)) {
+                throw new CommandFailedException(ExitCodes.ENGINE, "invalid stream \"" + stream
+                        + "\" for --attach - must be one of stdin, stdout, or stderr: invalid argument");
+            }
+        }
+        options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
-        Attachment attachment = new Attachment(context, containers, record, out(), err());
-        boolean attachStreams = !detach && (options.process.tty || options.process.interactive);
+        Attachment attachment = new Attachment(context, containers, record, out(), err())
+                .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
+        // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.
+        boolean attachStreams = !detach && (options.process.tty || options.process.interactive
+                || !record.config().log().readable());
         try {
             if (attachStreams) {
                 attachment.startAndAttach();
@@ -39,6 +66,30 @@ public final class RunCommand extends ContextCommand {
             out().println(record.id());
             return 0;
         }
-        return attachStreams ? attachment.relayUntilExit() : attachment.untilExit();
+        boolean stdin = options.process.interactive && (attach.isEmpty() || attach.contains("stdin"));
+        int exit = attachStreams ? attachment.relayUntilExit(stdin) : attachment.untilExit();
+        if (rmi) {
+            removeImage(context, record);
+        }
+        return exit;
+    }
+
+    /** --rmi: the container's image goes too, unless another container still uses it. */
+    private void removeImage(Context context, ContainerRecord record) throws java.io.IOException {
+        ImageStore images = context.images();
+        ImageRecord image = images.list().stream().filter(i -> i.id().equals(record.imageId())).findFirst().orElse(null);
+        if (image == null) {
+            return;
+        }
+        List<ContainerRecord> users = ImageUse.containers(context, image);
+        if (image.repoTags().size() > 1 && image.repoTags().contains(record.imageName())) {
+            // The image has other names: only the one this container was run by goes, as `rmi NAME` does.
+            images.untag(image, record.imageName());
+        } else if (users.isEmpty()) {
+            images.remove(image);
+        } else {
+            err().println("Error: image used by " + users.get(0).id()
+                    + ": image is in use by a container: consider listing external containers and force-removing image");
+        }
     }
 }

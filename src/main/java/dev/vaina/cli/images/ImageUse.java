@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the image verbs ask about an image: who uses it, which of its tags a name meant, its digests. */
-final class ImageUse {
+public final class ImageUse {
     private ImageUse() {
     }
 
     /** The containers created from the image. */
-    static List<ContainerRecord> containers(Context context, ImageRecord image) throws IOException {
+    public static List<ContainerRecord> containers(Context context, ImageRecord image) throws IOException {
         List<ContainerRecord> users = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
             if (image.id().equals(record.imageId())) {

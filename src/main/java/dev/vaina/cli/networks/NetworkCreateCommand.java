@@ -40,11 +40,23 @@ final class NetworkCreateCommand extends ContextCommand {
     @Option(names = {"-o", "--opt"}, paramLabel = "KEY=VALUE", description = "A driver option.")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--ignore", description = "A network of that name existing already is not an error: print its name.")
+    boolean ignore;
+
     @Parameters(arity = "0..1", paramLabel = "NAME")
     String name;
 
     @Override
     protected int execute(Context context) throws Exception {
+        if (ignore && name != null) {
+            // Definition files create their network at every start (a .network unit): the second time is no error.
+            var existing = context.engine().networks().lookup(name);
+            if (existing.isPresent() && existing.get().name().equals(name)) {
+                out().println(name);
+                out().flush();
+                return 0;
+            }
+        }
         if (options.stream().anyMatch(option -> !option.startsWith("mtu=") && !option.startsWith("vlan="))) {
             throw new InvalidSpecException("unsupported bridge network option " + options.get(0)
                     + ": vaina knows mtu and vlan");

@@ -70,6 +70,10 @@ final class PodCreateCommand extends ContextCommand {
     @Option(names = "--replace", description = "Remove a pod of the same name first.")
     boolean replace;
 
+    /** The definition file's unit that runs the pod (its ExecStartPre passes %n), instead of pod-NAME.service. */
+    @Option(names = "--unit", hidden = true, paramLabel = "UNIT")
+    String unit;
+
     @Option(names = {"-v", "--volume"}, paramLabel = "HOST-DIR:CONTAINER-DIR[:OPTIONS]", description = "Bind mount a host directory into every container of the pod.")
     List<String> volumes = new ArrayList<>();
 
@@ -119,7 +123,7 @@ final class PodCreateCommand extends ContextCommand {
         // The pod's ports and network belong to its infra container, which holds them for every member.
         NetworkConfig settled = !infra ? NetworkConfig.DEFAULT : PortResolver.settle(network,
                 image != null ? image.config() : ImageConfig.EMPTY, context.containers(), err());
-        PodRecord pod = context.engine().pods().create(config, image, imageName, settled);
+        PodRecord pod = context.engine().pods().create(config, image, imageName, settled, unit);
         if (podIdFile != null) {
             AtomicFiles.write(podIdFile, pod.id());
         }

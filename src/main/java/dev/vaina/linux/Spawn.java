@@ -1,0 +1,46 @@
+package dev.vaina.linux;
+
+import com.sun.jna.Memory;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * posix_spawn(3) of a short-lived child with chosen stdio. Unlike java.lang.ProcessBuilder, which closes
+ * every descriptor above 2 in the child, this keeps the ones without FD_CLOEXEC open: the listening
+ * sockets systemd hands a socket-activated service reach the OCI runtime this way.
+ */
+public final class Spawn {
+    private Spawn() {
+    }
+
+    /**
+     * Starts {@code argv} (argv[0] an absolute path) with the given descriptors as its stdin, stdout and
+     * stderr; returns its pid, which the caller waits for with {@link Processes#waitFor(int)}.
+     */
+    public static int spawn(List<String> argv, Map<String, String> env, int stdin, int stdout, int stderr)
+            throws NativeCallException {
+        String[] environment = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (Memory actions = new Memory(LibC.POSIX_SPAWN_FILE_ACTIONS_SIZE)) {
+            check("posix_spawn_file_actions_init", LibC.INSTANCE.posix_spawn_file_actions_init(actions));
+            try {
+                int[] fds = {stdin, stdout, stderr};
+                for (int target = 0; target < fds.length; target++) {
+                    check("posix_spawn_file_actions_adddup2",
+                            LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
+                }
+                int[] pid = new int[1];
+                check("posix_spawn(" + argv + ")", LibC.INSTANCE.posix_spawn(pid, argv.get(0), actions, null,
+                        argv.toArray(String[]::new), environment));
+                return pid[0];
+            } finally {
+                LibC.INSTANCE.posix_spawn_file_actions_destroy(actions);
+            }
+        }
+    }
+
+    private static void check(String call, int error) throws NativeCallException {
+        if (error != 0) {
+            throw new NativeCallException(call, error);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.vaina.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Mode;
+import dev.vaina.it.support.Result;
+import dev.vaina.it.support.TestEnvironment;
+import dev.vaina.it.support.TestImages;
+import dev.vaina.it.support.VainaCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Definition files under the real managers: the generator installed where systemd looks for user generators
+ * (/run/systemd/user-generators, private to the run), files in the mode's definition directory, daemon-reload,
+ * and the units started and stopped with systemctl as a user would.
+ */
+class DefinitionFilesTest {
+
+    /** The user's definition directory: rootful /run/vaina/systemd (private to the run), else the config home's. */
+    static Path definitionDir(VainaCli vaina) {
+        return vaina.mode() == Mode.ROOTFUL ? Path.of("/run/vaina/systemd")
+                : Path.of(vaina.environment().get("XDG_CONFIG_HOME"), "vaina", "systemd");
+    }
+
+    /** Links the installed generator where every test manager runs user generators. */
+    static void installGenerator() throws IOException {
+        Path generators = Files.createDirectories(Path.of("/run/systemd/user-generators"));
+        Path link = generators.resolve("vaina-generator");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, TestEnvironment.prefix().resolve("lib/vaina/vaina-generator"));
+        }
+    }
+
+    /** Writes a definition file as the mode's user, as they would. */
+    static void write(VainaCli vaina, String name, String text) {
+        Path dir = definitionDir(vaina);
+        vaina.exec(text, Duration.ofSeconds(30), List.of("sh", "-c", "mkdir -p '" + dir + "' && cat > '" + dir + "/" + name
+                + "'")).assertSuccess();
+    }
+
+    static void remove(VainaCli vaina, String... names) {
+        for (String name : names) {
+            vaina.exec(List.of("rm", "-f", definitionDir(vaina).resolve(name).toString()));
+        }
+        vaina.systemctl("daemon-reload");
+    }
+
+    @EachMode
+    void podAndMember_startWithThePodUnit_serveOnItsPort_andStopWithIt(VainaCli vaina) throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String m = vaina.mode().label();
+        int port = NetworkTest.freePort();
+        write(vaina, "web-" + m + ".pod", "[Pod]\nPodName=web-" + m + "\nPublishPort=" + port + ":80\n");
+        write(vaina, "app-" + m + ".container", "[Unit]\nDescription=the app\n\n[Container]\nImage=" + image
+                + "\nContainerName=app-" + m + "\nPod=web-" + m + ".pod\n"
+                // sh as the container's init ends on SIGTERM (httpd as init would ignore it until SIGKILL).
+                + "Exec=sh -c 'trap \"exit 0\" TERM; mkdir -p /www && echo from-" + m + " > /www/index.html;"
+                + " httpd -f -p 80 -h /www & wait'\n");
+        write(vaina, "broken-" + m + ".container", "[Container]\nImage=" + image + "\nPublishPort=80:80:80:80\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", "pod-web-" + m).assertSuccess();
+            awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains("app-" + m) && l.contains(" Up ")));
+            Result ps = vaina.run("ps", "-a", "--pod").assertSuccess();
+            assertTrue(row(ps, "app-" + m).contains(" Up ") && row(ps, "app-" + m).endsWith("web-" + m), ps::describe);
+            assertTrue(row(ps, "web-" + m + "-infra").contains(" Up "), ps::describe);
+            assertEquals("from-" + m + "\n", NetworkTest.httpGet("127.0.0.1", port));
+            assertEquals("active\n", vaina.systemctl("is-active", "app-" + m).stdout());
+
+            // The broken file yields no unit, the others run; the generator says why, naming key, file and line.
+            Result broken = vaina.systemctl("status", "broken-" + m);
+            assertTrue(broken.stderr().contains("could not be found"), broken::describe);
+            Result dryRun = vaina.exec(List.of(TestEnvironment.prefix().resolve("lib/vaina/vaina-generator").toString(),
+                    "--dryrun")).assertExitCode(1);
+            assertTrue(dryRun.stderr().contains(definitionDir(vaina).resolve("broken-" + m + ".container")
+                    + ":3: [Container] PublishPort=80:80:80:80: "), dryRun::describe);
+            assertTrue(dryRun.stdout().contains("---app-" + m + ".service---"), dryRun::describe);
+
+            vaina.systemctl("stop", "pod-web-" + m).assertSuccess();
+            Result after = vaina.run("ps", "-a", "--pod").assertSuccess();
+            assertFalse(after.stdout().contains("app-" + m), "the member is removed when it stops: " + after.describe());
+            assertTrue(row(after, "web-" + m + "-infra").contains("Exited"), after::describe);
+            assertEquals("inactive\n", vaina.systemctl("is-active", "app-" + m).stdout());
+        } finally {
+            vaina.systemctl("stop", "pod-web-" + m);
+            remove(vaina, "web-" + m + ".pod", "app-" + m + ".container", "broken-" + m + ".container");
+            vaina.run("pod", "rm", "-f", "web-" + m);
+        }
+    }
+
+    @EachMode
+    void restartOnFailure_restartsAContainerThatExitsWithOne(VainaCli vaina) throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String m = vaina.mode().label();
+        String unit = "crash-" + m;
+        write(vaina, unit + ".container", "[Container]\nImage=" + image + "\nExec=sh -c \"sleep 0.5; exit 1\"\n\n"
+                + "[Service]\nRestart=on-failure\nRestartSec=1\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", unit).assertSuccess();
+            Instant deadline = Instant.now().plusSeconds(60);
+            int restarts = 0;
+            String waitingStatus = null;
+            while ((restarts < 2 || waitingStatus == null) && Instant.now().isBefore(deadline)) {
+                List<String> shown = vaina.systemctl("show", "-p", "NRestarts", "-p", "SubState", "-p", "ExecMainStatus",
+                        unit).stdout().lines().toList();
+                restarts = Integer.parseInt(value(shown, "NRestarts"));
+                if (value(shown, "SubState").equals("auto-restart")) {
+                    // Waiting to restart: the status is the one the container exited with.
+                    waitingStatus = value(shown, "ExecMainStatus");
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(restarts >= 2, "systemd restarted the failed container " + restarts + " times");
+            assertEquals("1", waitingStatus, "the container's exit status, seen while the unit waited to restart");
+        } finally {
+            vaina.systemctl("stop", unit);
+            remove(vaina, unit + ".container");
+        }
+        Result ps = vaina.run("ps", "-a").assertSuccess();
+        assertFalse(ps.stdout().contains("systemd-" + unit), "stopped, the container is removed: " + ps.describe());
+    }
+
+    /**
+     * A reboot, as far as vaina can tell: a fresh manager (fresh runtime directory, fresh state) whose generator
+     * finds a container with WantedBy=default.target, which then comes up without anyone asking.
+     */
+    @EachMode
+    void bootTime_aUnitWantedByDefaultTargetStartsWhenAFreshManagerStarts(VainaCli vaina) throws Exception {
+        installGenerator();
+        String vainaBin = vaina.vainaExecutable().toString();
+        String dir = vaina.mode() == Mode.ROOTFUL ? "/run/vaina/systemd" : "$XDG_CONFIG_HOME/vaina/systemd";
+        String file = "[Container]\nImage=" + Images.BUSYBOX + "\nContainerName=booted\nNetwork=none\n"
+                + "Exec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n\n[Install]\nWantedBy=default.target\n";
+        String before = vainaBin + " import " + TestImages.busyboxTarball() + " " + Images.BUSYBOX + " >/dev/null"
+                + " && mkdir -p \"" + dir + "\" && printf '%s' \"$BOOT_FILE\" > \"" + dir + "/boot.container\"";
+        // vaina ps lists running containers only.
+        String after = "for i in $(seq 150); do " + vainaBin + " ps --format '{{.Names}}' | grep -qx booted && break;"
+                + " sleep 0.2; done; " + vainaBin + " ps --format 'running: {{.Names}}';"
+                + " systemctl --user is-active boot.service";
+        ProcessBuilder builder = new ProcessBuilder(Path.of("scripts/fresh-manager.sh").toAbsolutePath().toString(),
+                vaina.user(), "BOOT_FILE='" + file.replace("'", "'\\''") + "'; export BOOT_FILE; " + before, after)
+                .redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("running: booted\n"), output);
+        assertTrue(output.endsWith("active\n"), output);
+    }
+
+    private static String value(List<String> properties, String name) {
+        return properties.stream().filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1))
+                .findFirst().orElse("");
+    }
+
+    private static void awaitPs(VainaCli vaina, Predicate<String> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            last = vaina.run("ps", "-a", "--pod").assertSuccess().stdout();
+            if (condition.test(last)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("vaina ps -a --pod never showed what was expected; last:\n" + last);
+    }
+
+    private static String row(Result ps, String name) {
+        return ps.stdout().lines().filter(l -> l.contains("  " + name + "  ") || l.endsWith("  " + name)
+                || l.contains("  " + name + " ")).findFirst().orElseThrow(() -> new AssertionError("no row for " + name
+                        + " in:\n" + ps.stdout())).strip();
+    }
+}
