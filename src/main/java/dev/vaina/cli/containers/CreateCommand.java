@@ -76,6 +76,7 @@ public final class CreateCommand extends ContextCommand {
                 AtomicFiles.write(options.cidfile, record.id());
             } catch (IOException e) {
                 containers.forget(record);
+                context.engine().volumes().removeAnonymousOf(record);
                 throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
             }
         }
