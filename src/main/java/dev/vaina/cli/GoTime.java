@@ -24,6 +24,15 @@ public final class GoTime {
         return SECONDS.format(time) + fraction + " " + ZONE.format(time);
     }
 
+    /** Go's time.RFC3339Nano, as JSON shows a time.Time: {@code 2026-12-02T14:41:58.70928903Z}. */
+    public static String rfc3339Nano(Instant instant) {
+        ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
+        String fraction = time.getNano() == 0 ? ""
+                : ("." + String.format("%09d", time.getNano())).replaceAll("0+$", "");
+        String offset = time.getOffset().getTotalSeconds() == 0 ? "Z" : time.getOffset().getId();
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).format(time) + fraction + offset;
+    }
+
     public static long unixSeconds(String isoTime) {
         return isoTime == null ? ZERO_UNIX_SECONDS : Instant.parse(isoTime).getEpochSecond();
     }

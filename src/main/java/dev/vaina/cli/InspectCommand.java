@@ -119,10 +119,13 @@ public final class InspectCommand extends ContextCommand {
         map.put("LogPath", context.layout().containerLog(record).toString());
         map.put("Config", config(record));
         List<Map<String, Object>> mounts = new ArrayList<>();
-        record.config().volumes().forEach(v -> {
+        record.config().volumes().stream().filter(v -> !v.isTmpfs()).forEach(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("Type", "bind");
-            m.put("Source", v.source());
+            m.put("Type", v.type());
+            if (v.isVolume()) {
+                m.put("Name", v.source());
+            }
+            m.put("Source", v.isVolume() ? context.layout().volumeData(v.source()).toString() : v.source());
             m.put("Destination", v.destination());
             m.put("RW", !v.readOnly());
             m.put("Options", v.options());

@@ -4,6 +4,7 @@ import dev.vaina.cli.containers.AttachCommand;
 import dev.vaina.cli.containers.CommitCommand;
 import dev.vaina.cli.containers.ContainerExistsCommand;
 import dev.vaina.cli.containers.ContainerPruneCommand;
+import dev.vaina.cli.containers.CpCommand;
 import dev.vaina.cli.containers.CreateCommand;
 import dev.vaina.cli.containers.DiffCommand;
 import dev.vaina.cli.containers.ExportCommand;
@@ -44,6 +45,7 @@ import dev.vaina.cli.system.EventsCommand;
 import dev.vaina.cli.system.InfoCommand;
 import dev.vaina.cli.system.SystemCommand;
 import dev.vaina.cli.system.VersionCommand;
+import dev.vaina.cli.volumes.VolumeCommand;
 
 /**
  * The top-level verbs, in the order {@code vaina --help} lists them. Only the verb being run is handed to
@@ -53,7 +55,8 @@ final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
         "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet",
-        "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion", "healthcheck"
+        "volume", "cp", "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion",
+        "healthcheck"
     };
 
     /** The verbs under `vaina container`, as Podman's: the container verbs, and ls/list for ps. */
@@ -143,6 +146,8 @@ final class Verbs {
             case "logout": return LogoutCommand.class;
             case "push": return PushCommand.class;
             case "pod": return PodCommand.class;
+            case "volume": return VolumeCommand.class;
+            case "cp": return CpCommand.class;
             case "network": return NetworkCommand.class;
             case "container": return ContainerCommand.class;
             case "rename": return RenameCommand.class;

@@ -11,6 +11,7 @@ import dev.vaina.store.ContainerStore;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
+import dev.vaina.store.VolumeRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
@@ -66,17 +67,29 @@ public final class Containers {
         engine.limits().requireSupported(config.limits());
         String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
         new ContainerName(name);
+        if (store.nameTaken(name)) {
+            // Before any volume is made for it.
+            throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
+        }
         engine.networks().checkAttachable(config.network().networks());
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
+        List<VolumeRecord> madeVolumes = new ArrayList<>();
+        ContainerConfig mounted = engine.volumes().attach(config,
+                topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
-                dev.vaina.oci.ProcessArgs.resolve(config, image.config()), config, image.config(), topFirst,
+                dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,
                 infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
-        if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timers(record) == null) {
-            throw new EngineException("--sdnotify=healthy needs a health check that runs on a schedule: give"
-                    + " --health-cmd (and an interval other than 0) or use an image with a HEALTHCHECK");
+        try {
+            if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timers(record) == null) {
+                throw new EngineException("--sdnotify=healthy needs a health check that runs on a schedule: give"
+                        + " --health-cmd (and an interval other than 0) or use an image with a HEALTHCHECK");
+            }
+            store.create(record);
+        } catch (IOException | RuntimeException e) {
+            engine.volumes().undo(madeVolumes);
+            throw e;
         }
-        store.create(record);
         engine.record(Event.container("create", record));
         return record;
     }

@@ -8,6 +8,7 @@ import dev.vaina.store.Event;
 import dev.vaina.store.EventJournal;
 import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
+import dev.vaina.store.VolumeStore;
 import dev.vaina.systemd.ManagerScope;
 import dev.vaina.systemd.Systemd;
 import java.io.IOException;
@@ -39,6 +40,8 @@ public final class Engine implements AutoCloseable {
     private EngineLog log = EngineLog.SILENT;
     private PodStore podStore;
     private Pods pods;
+    private VolumeStore volumeStore;
+    private Volumes volumes;
 
     /**
      * @param manager "user", "system", or null for the default of the caller
@@ -91,6 +94,21 @@ public final class Engine implements AutoCloseable {
             podStore = new PodStore(layout);
         }
         return podStore;
+    }
+
+    public VolumeStore volumeStore() {
+        if (volumeStore == null) {
+            volumeStore = new VolumeStore(layout);
+        }
+        return volumeStore;
+    }
+
+    /** Named and anonymous volumes. */
+    public Volumes volumes() {
+        if (volumes == null) {
+            volumes = new Volumes(this);
+        }
+        return volumes;
     }
 
     /** The life cycle of pods. */
@@ -162,6 +180,11 @@ public final class Engine implements AutoCloseable {
             containers = new Containers(this);
         }
         return containers;
+    }
+
+    /** Files copied between the host and containers. */
+    public Copying copying() {
+        return new Copying(this);
     }
 
     /** Bridge networks and the containers on them. */

@@ -139,6 +139,7 @@ public final class Pods {
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());
         } catch (IOException | RuntimeException e) {
             engine.containers().forget(member);
+            engine.volumes().removeAnonymousOf(member);
             throw e;
         }
         return member;

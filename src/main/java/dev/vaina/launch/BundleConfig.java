@@ -41,6 +41,7 @@ final class BundleConfig {
         }
         builder.rootfs(paths.rootfs())
                 .rootless(rootless)
+                .volumeData(paths.layout()::volumeData)
                 .rootfsFiles(layers)
                 .newNetworkNamespace(!network.hostNetwork())
                 .extraMounts(mounts)
@@ -51,6 +52,7 @@ final class BundleConfig {
         if (record.config().sdNotify() == NotifyMode.CONTAINER) {
             passNotifySocket(builder);
         }
+        MountOwnership.apply(record, paths.layout(), builder.build());
         return builder.toJson();
     }
 

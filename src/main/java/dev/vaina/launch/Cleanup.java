@@ -7,6 +7,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.StoreLock;
+import dev.vaina.store.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,7 @@ public final class Cleanup {
                 Files.deleteIfExists(unitFile);
             }
             store.remove(record);
+            new VolumeStore(store.layout()).removeAnonymousOf(record, store.list());
             Journal.record(store.layout(), Event.container("remove", record));
         }
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Builds a bundle's config.json (OCI runtime spec 1.0.2, as runc 1.1 accepts it) with Podman's defaults.
@@ -51,6 +52,9 @@ public final class RuntimeSpecBuilder {
     private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
     private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
     private HostLimits hostLimits;
+    private Function<String, Path> volumeData = name -> {
+        throw new IllegalStateException("no volume store given for volume " + name);
+    };
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
@@ -95,6 +99,12 @@ public final class RuntimeSpecBuilder {
     /** Where the image's etc/passwd and etc/group are read from, to resolve --user names. */
     public RuntimeSpecBuilder rootfsFiles(RootfsFiles rootfsFiles) {
         this.rootfsFiles = Objects.requireNonNull(rootfsFiles);
+        return this;
+    }
+
+    /** Where a named volume's content is, by the volume's name. */
+    public RuntimeSpecBuilder volumeData(Function<String, Path> volumeData) {
+        this.volumeData = Objects.requireNonNull(volumeData);
         return this;
     }
 
@@ -147,7 +157,7 @@ public final class RuntimeSpecBuilder {
         root.put("readonly", security().readOnly());
         spec.put("root", root);
         spec.put("hostname", hostname);
-        spec.put("mounts", mounts());
+        spec.put("mounts", mounts(user));
         spec.put("linux", linux());
         if (!container.annotations().isEmpty()) {
             spec.put("annotations", container.annotations());
@@ -235,7 +245,7 @@ public final class RuntimeSpecBuilder {
         return imageDir != null && !imageDir.isEmpty() ? imageDir : "/";
     }
 
-    private List<Map<String, Object>> mounts() {
+    private List<Map<String, Object>> mounts(ResolvedUser user) {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
                 container.limits().shmSize()));
         if (security().privileged()) {
@@ -266,7 +276,7 @@ public final class RuntimeSpecBuilder {
             security().devices().forEach(device -> mounts.add(DeviceNodes.bindMount(device)));
         }
         for (VolumeMount volume : container.volumes()) {
-            mounts.add(VolumeMounts.of(volume));
+            mounts.add(VolumeMounts.of(volume, volumeData, user));
         }
         for (BindMount bind : extraMounts) {
             mounts.add(VolumeMounts.of(bind));

@@ -7,28 +7,74 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The user's -v bind mounts and the launcher's own bind mounts as OCI mount entries. */
+/** The user's mounts (-v, --mount, --tmpfs) and the launcher's own bind mounts as OCI mount entries. */
 public final class VolumeMounts {
-    private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
+    private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave",
+            "runbindable", "unbindable");
     private static final Set<String> PASSED_THROUGH = Set.of("ro", "nosuid", "suid", "nodev", "dev", "noexec", "exec");
+    /** Podman's defaults for a tmpfs, each dropped when its opposite is given. */
+    private static final List<String> TMPFS_DEFAULTS = List.of("rw", "noexec", "nosuid", "nodev");
+    /** Options vaina acts on itself (or, for z and Z, need not: there is no SELinux to relabel for). */
+    private static final Set<String> NOT_FOR_THE_KERNEL = Set.of("z", "Z", "U", "O", "nocopy", "copy", "notmpcopyup",
+            "tmpcopyup");
 
     private VolumeMounts() {
     }
 
-    public static Map<String, Object> of(VolumeMount volume) {
-        Path source = Path.of(volume.source());
+    /** @param volumeData where a named volume's content is, by the volume's name */
+    public static Map<String, Object> of(VolumeMount mount, Function<String, Path> volumeData, ResolvedUser user) {
+        if (mount.isTmpfs()) {
+            return tmpfs(mount, user);
+        }
+        Path source = mount.isVolume() ? volumeData.apply(mount.source()) : Path.of(mount.source());
         if (!Files.exists(source)) {
-            throw new RuntimeSpecException("cannot mount volume " + volume + ": the host path " + source
-                    + " does not exist");
+            throw new RuntimeSpecException("cannot mount volume " + mount + ": the host path " + source + " does not exist");
         }
         List<String> options = new ArrayList<>();
-        options.add(volume.options().contains("bind") ? "bind" : "rbind");
-        volume.options().stream().filter(PROPAGATION::contains).findFirst()
+        options.add(mount.has("bind") ? "bind" : "rbind");
+        mount.options().stream().filter(PROPAGATION::contains).findFirst()
                 .ifPresentOrElse(options::add, () -> options.add("rprivate"));
-        // z and Z relabel for SELinux, which vaina does not manage; rw is the default.
-        volume.options().stream().filter(PASSED_THROUGH::contains).forEach(options::add);
-        return DefaultMounts.mount(volume.destination(), "bind", source.toString(), options);
+        mount.options().stream().filter(PASSED_THROUGH::contains).forEach(options::add);
+        return DefaultMounts.mount(mount.destination(), "bind", source.toString(), options);
+    }
+
+    private static Map<String, Object> tmpfs(VolumeMount mount, ResolvedUser user) {
+        List<String> options = new ArrayList<>();
+        for (String option : TMPFS_DEFAULTS) {
+            if (!mount.has(opposite(option))) {
+                options.add(option);
+            }
+        }
+        for (String option : mount.options()) {
+            if (!options.contains(option) && !NOT_FOR_THE_KERNEL.contains(option) && !"rw".equals(option)) {
+                options.add(option);
+            }
+        }
+        if (mount.has("ro")) {
+            options.remove("rw");
+        }
+        if (mount.has("U")) {
+            // The tmpfs is mounted in the container's user namespace: these are the container's ids.
+            options.add("uid=" + user.uid());
+            options.add("gid=" + user.gid());
+        }
+        if (!mount.has("notmpcopyup")) {
+            // runc copies what the image has at the path into the new tmpfs, as Podman asks it to.
+            options.add("tmpcopyup");
+        }
+        return DefaultMounts.mount(mount.destination(), "tmpfs", "tmpfs", options);
+    }
+
+    private static String opposite(String option) {
+        return switch (option) {
+            case "rw" -> "ro";
+            case "noexec" -> "exec";
+            case "nosuid" -> "suid";
+            case "nodev" -> "dev";
+            default -> option;
+        };
     }
 
     public static Map<String, Object> of(BindMount bind) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param workingDir  -w
  * @param user        --user, as user[:group], names or numbers
  * @param hostname    --hostname; null means the short container id
- * @param volumes     -v bind mounts
+ * @param volumes     -v, --mount, --tmpfs and --volumes-from: bind mounts, volumes, tmpfs
  * @param stopSignal  --stop-signal as a number
  * @param stopTimeout --stop-timeout in seconds
  * @param restart     --restart
@@ -109,8 +109,9 @@ public record ContainerConfig(
                 startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
     }
 
-    public ContainerConfig withVolumes(List<VolumeMount> volumes) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+    /** The same container with other mounts (anonymous volumes named, --volumes-from added, a pod's volumes). */
+    public ContainerConfig withVolumes(List<VolumeMount> mounts) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
                 startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
     }

@@ -18,6 +18,9 @@ import java.util.Map;
  * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
  * dataRoot/pods/&lt;id&gt;/pod.json                   PodRecord
  * dataRoot/podnames/&lt;name&gt;                      the id owning a pod name
+ * dataRoot/volumes/&lt;name&gt;/volume.json          VolumeRecord
+ * dataRoot/volumes/&lt;name&gt;/_data                the volume's content (Podman's layout)
+ * dataRoot/volumenames/&lt;name&gt;                   a volume's name, claimed exclusively
  * dataRoot/networks/&lt;id&gt;/network.json           NetworkDefinition (network create)
  * dataRoot/networknames/&lt;name&gt;                  the id owning a network name
  * dataRoot/containers/&lt;id&gt;/networks.json        the named networks it is on, once network connect changed them
@@ -84,6 +87,19 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
     public Path podNames() {
         return dataRoot.resolve("podnames");
+    }
+
+    public Path volumes() {
+        return dataRoot.resolve("volumes");
+    }
+
+    public Path volumeNames() {
+        return dataRoot.resolve("volumenames");
+    }
+
+    /** Where a volume's content lives: what its bind mount shows in a container. */
+    public Path volumeData(String name) {
+        return volumes().resolve(name).resolve("_data");
     }
 
     public Path networks() {

@@ -57,7 +57,7 @@ class RunTest {
         Result badRestart = vaina.run("run", "--name", name, "--restart", "sometimes", image, "true").assertExitCode(125);
         assertTrue(badRestart.stderr().contains("restart policy"), badRestart::describe);
         assertNoContainer(vaina, name);
-        vaina.run("run", "--name", name, "-v", "relative:/x", image, "true").assertExitCode(125);
+        vaina.run("run", "--name", name, "-v", "/tmp:relative", image, "true").assertExitCode(125);
         assertNoContainer(vaina, name);
     }
 

@@ -141,6 +141,7 @@ final class Attachment {
             // Attached, we remove the container ourselves once its exit is recorded, as Podman does.
             awaitUnitInactive();
             containers.forget(record);
+            context.engine().volumes().removeAnonymousOf(record);
         }
         return code;
     }

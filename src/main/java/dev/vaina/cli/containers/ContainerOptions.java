@@ -12,7 +12,10 @@ import dev.vaina.spec.Labels;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
+import dev.vaina.spec.MountSpecParser;
+import dev.vaina.spec.TmpfsSpecParser;
 import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.VolumesFrom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,19 @@ final class ContainerOptions {
     @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "Container host name.")
     String hostname;
 
-    @Option(names = {"-v", "--volume"}, paramLabel = "HOST-DIR:CONTAINER-DIR[:OPTIONS]", description = "Bind mount a host directory.")
+    @Option(names = {"-v", "--volume"}, paramLabel = "[HOST-DIR|VOLUME:]CONTAINER-DIR[:OPTIONS]",
+            description = "Bind mount a host directory, mount a named volume (made when missing), or, with CONTAINER-DIR alone, a new anonymous volume.")
     List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--mount", paramLabel = "type=bind|volume|tmpfs,[src=SOURCE,]dst=CONTAINER-DIR[,OPTIONS]",
+            description = "Attach a bind mount, a volume or a tmpfs.")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--tmpfs", paramLabel = "CONTAINER-DIR[:OPTIONS]", description = "Mount a tmpfs.")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(names = "--volumes-from", paramLabel = "CONTAINER[:ro|rw]", description = "Mount the volumes and bind mounts of another container.")
+    List<String> volumesFrom = new ArrayList<>();
 
     @Option(names = "--stop-signal", paramLabel = "SIGNAL", description = "Signal that stops the container (default SIGTERM).")
     String stopSignal;
@@ -128,6 +142,11 @@ final class ContainerOptions {
         return name == null ? null : new ContainerName(name).value();
     }
 
+    /** --volumes-from, parsed. */
+    List<VolumesFrom> volumesFrom() {
+        return volumesFrom.stream().map(VolumesFrom::parse).toList();
+    }
+
     ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
         if (userns != null && !userns.isEmpty() && !userns.equals("host")) {
             throw new InvalidSpecException("--userns=" + userns + " is not supported: rootless containers map root to the"
@@ -141,6 +160,13 @@ final class ContainerOptions {
         for (String volume : volumes) {
             mounts.add(VolumeMount.parse(volume));
         }
+        for (String mount : this.mounts) {
+            mounts.add(MountSpecParser.parse(mount));
+        }
+        for (String mount : tmpfs) {
+            mounts.add(TmpfsSpecParser.parse(mount));
+        }
+        volumesFrom.forEach(VolumesFrom::parse);
         List<String> entry = entrypoint == null ? null : EntrypointParser.parse(entrypoint);
         return new ContainerConfig(
                 command,

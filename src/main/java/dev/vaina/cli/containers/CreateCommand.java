@@ -12,6 +12,10 @@ import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
+import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.VolumesFrom;
+import java.util.ArrayList;
+import java.util.List;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.SystemdMode;
@@ -44,7 +48,7 @@ public final class CreateCommand extends ContextCommand {
     static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
             throws IOException {
         String name = options.validatedName();
-        ContainerConfig config = options.toConfig(context.env());
+        ContainerConfig config = withVolumesFrom(context, options.toConfig(context.env()), options);
         if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
             throw new InvalidSpecException("running container create option: stat "
                     + Timezones.zoneFile(config.timezone()) + ": no such file or directory");
@@ -72,6 +76,7 @@ public final class CreateCommand extends ContextCommand {
                 AtomicFiles.write(options.cidfile, record.id());
             } catch (IOException e) {
                 containers.forget(record);
+                context.engine().volumes().removeAnonymousOf(record);
                 throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
             }
         }
@@ -106,6 +111,15 @@ public final class CreateCommand extends ContextCommand {
             }
             throw e;
         }
+    }
+
+    private static ContainerConfig withVolumesFrom(Context context, ContainerConfig config, ContainerOptions options)
+            throws IOException {
+        List<VolumeMount> mounts = new ArrayList<>(config.volumes());
+        for (VolumesFrom from : options.volumesFrom()) {
+            mounts.addAll(context.engine().volumes().from(from));
+        }
+        return config.withVolumes(mounts);
     }
 
     /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */

@@ -30,7 +30,7 @@ public final class RmCommand extends ContextCommand {
     @Option(names = "--depend", description = "Also remove the containers that depend on it (vaina has no dependencies between containers yet: only the container itself goes).")
     boolean depend;
 
-    @Option(names = {"-v", "--volumes"}, description = "Also remove the container's anonymous volumes (vaina makes none yet: accepted, nothing more to remove).")
+    @Option(names = {"-v", "--volumes"}, description = "Also remove the container's anonymous volumes.")
     boolean volumes;
 
     @Override
@@ -43,6 +43,9 @@ public final class RmCommand extends ContextCommand {
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.remove(target.record(), force, timeout);
+            if (volumes) {
+                context.engine().volumes().removeAnonymousOf(target.record());
+            }
             out().println(target.echo());
         });
     }

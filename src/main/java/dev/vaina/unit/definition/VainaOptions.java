@@ -24,7 +24,8 @@ public final class VainaOptions {
             "--security-opt", "--sysctl", "--systemd", "--timeout", "--tz", "--userns", "--uidmap", "--gidmap",
             "--health-cmd", "--health-interval", "--health-on-failure", "--health-retries", "--health-start-period",
             "--health-timeout", "--health-startup-cmd", "--health-startup-interval", "--health-startup-retries",
-            "--health-startup-success", "--health-startup-timeout", "--no-healthcheck");
+            "--health-startup-success", "--health-startup-timeout", "--no-healthcheck", "--mount", "--tmpfs",
+            "--volumes-from");
     /** `vaina pod create`. */
     public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
             "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",

@@ -1,0 +1,77 @@
+package dev.vaina.cli.volumes;
+
+import dev.vaina.cli.Context;
+import dev.vaina.cli.GoTime;
+import dev.vaina.cli.OutputFormat;
+import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.store.VolumeRecord;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A volume as `volume ls` and `volume inspect` show it: Podman 4.3's fields, by name and in its order. */
+final class VolumeRow {
+    private static final String TYPE = "entities.VolumeListReport";
+
+    private record Source(VolumeRecord volume, String mountpoint, int mountCount, boolean needsCopyUp) {
+    }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("Name", s -> s.volume.name());
+        FIELDS.put("Driver", s -> s.volume.driver());
+        FIELDS.put("Mountpoint", Source::mountpoint);
+        FIELDS.put("CreatedAt", s -> GoTime.format(Instant.parse(s.volume.created())));
+        FIELDS.put("Labels", s -> s.volume.labels());
+        FIELDS.put("Scope", s -> "local");
+        FIELDS.put("Options", s -> s.volume.options());
+        FIELDS.put("MountCount", Source::mountCount);
+        FIELDS.put("NeedsCopyUp", Source::needsCopyUp);
+        FIELDS.put("NeedsChown", Source::needsCopyUp);
+        FIELDS.put("Anonymous", s -> s.volume.anonymous());
+    }
+
+    static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("Name", "VOLUME NAME"));
+
+    private final Source source;
+
+    private VolumeRow(Source source) {
+        this.source = source;
+    }
+
+    static VolumeRow of(Context context, VolumeRecord volume) throws IOException {
+        var volumes = context.engine().volumes();
+        return new VolumeRow(new Source(volume, volumes.store().mountpoint(volume.name()).toString(),
+                volumes.mountCount(volume.name()), volumes.store().needsCopyUp(volume.name())));
+    }
+
+    VolumeRecord volume() {
+        return source.volume;
+    }
+
+    GoStruct struct() {
+        return OutputFormat.row(TYPE, FIELDS, source);
+    }
+
+    /** Podman's JSON of a volume (inspect, ls --format json): the time in RFC 3339, the anonymous flag only when set. */
+    Map<String, Object> json() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("Name", source.volume.name());
+        map.put("Driver", source.volume.driver());
+        map.put("Mountpoint", source.mountpoint);
+        map.put("CreatedAt", GoTime.rfc3339Nano(Instant.parse(source.volume.created())));
+        map.put("Labels", source.volume.labels());
+        map.put("Scope", "local");
+        map.put("Options", source.volume.options());
+        if (source.volume.anonymous()) {
+            map.put("Anonymous", true);
+        }
+        map.put("MountCount", source.mountCount);
+        map.put("NeedsCopyUp", source.needsCopyUp);
+        map.put("NeedsChown", source.needsCopyUp);
+        return map;
+    }
+}
