@@ -1,5 +1,12 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.InspectData;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.containers.ContainerTargets;
 import dev.vaina.cli.containers.PortListing;
 import dev.vaina.cli.images.ImageInspectCommand;
@@ -21,9 +28,6 @@ import picocli.CommandLine.Parameters;
 /** `vaina inspect`: a JSON array with one object per container or image, in Podman's shape. */
 @Command(name = "inspect", description = "Show the configuration and state of containers (or images) as JSON.")
 public final class InspectCommand extends ContextCommand {
-    /** Podman's words before an error of a running inspect template. */
-    public static final String INSPECT_ERROR = "inspecting object: printing inspect output: ";
-
     private static final List<String> TYPES = List.of("container", "image", "all");
 
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", defaultValue = "all",
@@ -46,7 +50,7 @@ public final class InspectCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid type \"" + type
                     + "\": must be \"container\", \"image\", or \"all\" (vaina has no pods, networks or volumes yet)");
         }
-        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", INSPECT_ERROR);
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", InspectData.INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
         List<Object> templateData = new ArrayList<>();
         int exit = 0;

@@ -1,5 +1,8 @@
 package dev.vaina.cli;
 
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ErrorHandler;
+import dev.vaina.cli.common.GlobalOptions;
 import dev.vaina.cli.system.VersionCommand;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -86,7 +89,7 @@ public final class Main {
         } catch (CommandFailedException e) {
             return new ErrorHandler().handleExecutionException(e, root, parseResult);
         }
-        if (options.noout) {
+        if (options.noout()) {
             PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
             for (CommandLine.ParseResult sub = parseResult; sub != null; sub = sub.subcommand()) {
                 sub.commandSpec().commandLine().setOut(nowhere);

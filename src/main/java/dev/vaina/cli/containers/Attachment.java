@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
+import dev.vaina.cli.common.Context;
 import dev.vaina.engine.Containers;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Units;

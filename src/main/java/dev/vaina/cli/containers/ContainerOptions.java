@@ -1,9 +1,9 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.LabelOptions;
-import dev.vaina.cli.EntrypointParser;
-import dev.vaina.cli.NetworkOptions;
-import dev.vaina.cli.PullOptions;
+import dev.vaina.cli.common.LabelOptions;
+import dev.vaina.cli.common.EntrypointParser;
+import dev.vaina.cli.common.NetworkOptions;
+import dev.vaina.cli.common.PullOptions;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.EnvironmentVariables;

@@ -1,7 +1,7 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NoSuchContainerException;

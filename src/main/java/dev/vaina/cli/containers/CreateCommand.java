@@ -1,9 +1,9 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ImageFetcher;
-import dev.vaina.cli.PullPolicy;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ImageFetcher;
+import dev.vaina.cli.common.PullPolicy;
 import dev.vaina.engine.PortResolver;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;

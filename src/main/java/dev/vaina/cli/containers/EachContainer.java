@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.ErrorHandler;
+import dev.vaina.cli.common.ErrorHandler;
 import dev.vaina.cli.containers.ContainerTargets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;

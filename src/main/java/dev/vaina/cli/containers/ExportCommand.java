@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ArchiveOutput;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ArchiveOutput;
 
 import dev.vaina.store.ContainerRecord;
 import java.nio.file.Path;

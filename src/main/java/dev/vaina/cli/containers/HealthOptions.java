@@ -1,7 +1,7 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.EntrypointParser;
-import dev.vaina.cli.GoDuration;
+import dev.vaina.cli.common.EntrypointParser;
+import dev.vaina.cli.common.GoDuration;
 import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.HealthOnFailure;
 import dev.vaina.spec.InvalidSpecException;

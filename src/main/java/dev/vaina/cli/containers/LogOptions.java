@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.Context;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.Context;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Waiting;
 import dev.vaina.store.ContainerRecord;

@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.GoDuration;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.GoDuration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
+import dev.vaina.cli.common.Context;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import java.io.IOException;

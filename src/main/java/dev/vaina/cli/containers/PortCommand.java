@@ -1,7 +1,7 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Liveness;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.PortMapping;

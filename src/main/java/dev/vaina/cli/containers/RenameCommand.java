@@ -1,9 +1,9 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;

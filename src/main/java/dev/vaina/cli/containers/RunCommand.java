@@ -1,10 +1,10 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.images.ImageUse;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;

@@ -1,10 +1,10 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
-import dev.vaina.cli.Table;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
+import dev.vaina.cli.common.Table;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.engine.Resources;

@@ -1,7 +1,7 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.GoDuration;
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.GoDuration;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.image.HumanSize;
 import dev.vaina.gotemplate.GoStruct;

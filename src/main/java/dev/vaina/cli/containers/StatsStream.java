@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.engine.Waiting;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.Table;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerProcess;
 import dev.vaina.store.ContainerRecord;
 import java.util.ArrayList;

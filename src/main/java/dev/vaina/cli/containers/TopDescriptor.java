@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.GoDuration;
+import dev.vaina.cli.common.GoDuration;
 import dev.vaina.engine.ContainerProcess;
 import dev.vaina.spec.InvalidSpecException;
 import java.util.Arrays;

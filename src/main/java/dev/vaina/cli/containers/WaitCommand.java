@@ -1,8 +1,8 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.GoDuration;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.GoDuration;
 import dev.vaina.engine.Containers;
 import dev.vaina.store.ContainerState;
 import java.time.Duration;

@@ -1,12 +1,11 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.InspectCommand;
-import dev.vaina.cli.InspectData;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.InspectData;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.image.AmbiguousImageException;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
@@ -32,7 +31,7 @@ public final class ImageInspectCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", InspectCommand.INSPECT_ERROR);
+        OutputFormat output = OutputFormat.forList(InspectData.format(format), "inspect", InspectData.INSPECT_ERROR);
         List<Map<String, Object>> result = new ArrayList<>();
         int exit = 0;
         for (String name : names) {

@@ -1,7 +1,7 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageReference;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageReference;

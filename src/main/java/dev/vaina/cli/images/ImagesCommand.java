@@ -1,12 +1,12 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
-import dev.vaina.cli.Table;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
+import dev.vaina.cli.common.Table;
 import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;

@@ -1,7 +1,7 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.GoTime;
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.GoTime;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;

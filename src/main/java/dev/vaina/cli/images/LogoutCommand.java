@@ -1,10 +1,10 @@
 package dev.vaina.cli.images;
 
 import com.sun.security.auth.module.UnixSystem;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.naming.AuthFile;
 import dev.vaina.spec.InvalidSpecException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ImageFetcher;
-import dev.vaina.cli.PullOptions;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ImageFetcher;
+import dev.vaina.cli.common.PullOptions;
 import dev.vaina.image.ImageRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,10 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.RegistryAccess;
-import dev.vaina.cli.RegistryOptions;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.RegistryAccess;
+import dev.vaina.cli.common.RegistryOptions;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImagePusher;
 import dev.vaina.image.ImageRecord;

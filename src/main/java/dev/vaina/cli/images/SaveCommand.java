@@ -1,10 +1,10 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ArchiveOutput;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ArchiveOutput;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.AmbiguousImageException;
 import dev.vaina.image.ArchiveFormat;
 import dev.vaina.image.ArchiveWriter;

@@ -1,8 +1,8 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageReference;

@@ -1,7 +1,7 @@
 package dev.vaina.cli.networks;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,12 +1,12 @@
 package dev.vaina.cli.networks;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.InspectCommand;
+import dev.vaina.cli.common.InspectData;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.spec.NetworkDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ final class NetworkInspectCommand extends ContextCommand {
                 missing = name;
             }
         }
-        OutputFormat output = OutputFormat.forList(format == null ? "json" : format, "inspect", InspectCommand.INSPECT_ERROR);
+        OutputFormat output = OutputFormat.forList(format == null ? "json" : format, "inspect", InspectData.INSPECT_ERROR);
         if (output.isJson() || output.isDefault()) {
             out().println(PodmanJson.INSPECT.format(found.stream().map(NetworkDefinition::podmanLayout).toList()));
         } else {

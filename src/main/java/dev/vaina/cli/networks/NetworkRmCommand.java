@@ -1,8 +1,8 @@
 package dev.vaina.cli.networks;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ErrorHandler;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ErrorHandler;
 import dev.vaina.engine.Networks;
 import dev.vaina.spec.NetworkDefinition;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vaina.cli.networks;
 
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.NetworkDefinition;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ErrorHandler;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ErrorHandler;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.store.PodRecord;
 import java.io.IOException;
 import java.io.PrintWriter;

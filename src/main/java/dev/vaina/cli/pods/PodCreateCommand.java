@@ -1,16 +1,16 @@
 package dev.vaina.cli.pods;
 
 import dev.vaina.cli.containers.CgroupLimitOptions;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.EntrypointParser;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.ImageFetcher;
-import dev.vaina.cli.LabelOptions;
-import dev.vaina.cli.NetworkOptions;
-import dev.vaina.cli.PullOptions;
-import dev.vaina.cli.PullPolicy;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.EntrypointParser;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.ImageFetcher;
+import dev.vaina.cli.common.LabelOptions;
+import dev.vaina.cli.common.NetworkOptions;
+import dev.vaina.cli.common.PullOptions;
+import dev.vaina.cli.common.PullPolicy;
 import dev.vaina.cli.containers.CreateCommand;
 import dev.vaina.engine.PortResolver;
 import dev.vaina.image.ImageRecord;

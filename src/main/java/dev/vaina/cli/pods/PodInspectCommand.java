@@ -1,9 +1,9 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.Table;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.Table;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;

@@ -1,6 +1,6 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.NetworkMode;

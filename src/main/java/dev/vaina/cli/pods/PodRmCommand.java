@@ -1,8 +1,8 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.store.NoSuchPodException;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;

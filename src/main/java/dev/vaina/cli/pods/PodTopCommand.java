@@ -2,10 +2,10 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.containers.TopCommand;
 import dev.vaina.cli.containers.TopDescriptor;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.ContainerProcess;
 import dev.vaina.engine.Liveness;
 import dev.vaina.store.ContainerRecord;

@@ -1,6 +1,6 @@
 package dev.vaina.cli.quadlet;
 
-import dev.vaina.cli.Context;
+import dev.vaina.cli.common.Context;
 import dev.vaina.unit.definition.DefinitionSet;
 import dev.vaina.unit.definition.DefinitionSources;
 import dev.vaina.unit.definition.SearchPaths;

@@ -1,8 +1,8 @@
 package dev.vaina.cli.quadlet;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.Table;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.Table;
 import dev.vaina.unit.definition.Converters;
 import dev.vaina.unit.definition.DefinitionException;
 import dev.vaina.unit.definition.DefinitionSet;

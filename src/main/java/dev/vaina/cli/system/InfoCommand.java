@@ -1,8 +1,8 @@
 package dev.vaina.cli.system;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.OutputFormat;
 
 import dev.vaina.engine.Containers;
 import dev.vaina.gotemplate.GoStruct;

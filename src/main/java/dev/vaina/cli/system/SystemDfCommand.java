@@ -1,9 +1,9 @@
 package dev.vaina.cli.system;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.Table;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.Table;
 
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;

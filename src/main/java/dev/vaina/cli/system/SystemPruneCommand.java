@@ -1,7 +1,7 @@
 package dev.vaina.cli.system;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 
 import dev.vaina.cli.images.ImagePruneCommand;
 import dev.vaina.image.HumanSize;

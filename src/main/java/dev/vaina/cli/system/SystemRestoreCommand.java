@@ -1,8 +1,8 @@
 package dev.vaina.cli.system;
 
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import picocli.CommandLine.Command;
 
 /**

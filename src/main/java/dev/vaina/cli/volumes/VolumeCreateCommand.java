@@ -1,8 +1,8 @@
 package dev.vaina.cli.volumes;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.LabelOptions;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.LabelOptions;
 import dev.vaina.store.VolumeRecord;
 import java.util.HashMap;
 import java.util.Map;

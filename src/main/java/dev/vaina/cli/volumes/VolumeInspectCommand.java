@@ -1,11 +1,11 @@
 package dev.vaina.cli.volumes;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ExitCodes;
-import dev.vaina.cli.OutputFormat;
-import dev.vaina.cli.PodmanJson;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.store.VolumeRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.vaina.cli.volumes;
 
-import dev.vaina.cli.CommandFailedException;
-import dev.vaina.cli.Context;
-import dev.vaina.cli.ContextCommand;
-import dev.vaina.cli.ErrorHandler;
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.CommandFailedException;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ErrorHandler;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.store.VolumeRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.vaina.cli.volumes;
 
-import dev.vaina.cli.Context;
-import dev.vaina.cli.GoTime;
-import dev.vaina.cli.OutputFormat;
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.GoTime;
+import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.store.VolumeRecord;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vaina.cli.ExitCodes;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.Main;
 import dev.vaina.image.naming.AuthEntry;
 import dev.vaina.image.naming.AuthFile;

@@ -1,0 +1,70 @@
+package dev.vaina.cli.common;
+
+import dev.vaina.image.naming.AuthFile;
+import dev.vaina.image.registry.Credentials;
+import dev.vaina.image.registry.CredentialsProvider;
+import dev.vaina.image.registry.RegistryClient;
+import dev.vaina.image.registry.RegistryEndpoint;
+import dev.vaina.spec.InvalidSpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the registry options of one command become {@link RegistryClient}s: credentials from --creds or the auth
+ * file, CA certificates from --cert-dir or the certs.d directories, and --tls-verify=false or registries.conf's
+ * insecure flag. Pull and push share it, so both treat a registry the same way.
+ */
+public final class RegistryAccess {
+    private final Context context;
+    private final RegistryOptions options;
+    private final CredentialsProvider credentials;
+
+    public RegistryAccess(Context context, RegistryOptions options) {
+        this.context = context;
+        this.options = options;
+        this.credentials = credentials(context, options);
+    }
+
+    List<Path> certsRoots() {
+        return options.certDir != null ? List.of(options.certDir) : RegistryClient.defaultCertsRoots(context.env());
+    }
+
+    /** A client for {@code host}; {@code insecure} is registries.conf's word for it, --tls-verify=false overrides. */
+    public RegistryClient client(String host, boolean insecure) throws IOException {
+        return new RegistryClient(endpoint(host, insecure), credentials, options.retryPolicy(), certsRoots());
+    }
+
+    /** --tls-verify=false makes every registry insecure: plain HTTP allowed, any certificate accepted. */
+    RegistryEndpoint endpoint(String host, boolean insecure) {
+        boolean skipTls = insecure || Boolean.FALSE.equals(options.tlsVerify);
+        return new RegistryEndpoint(host, skipTls, !skipTls);
+    }
+
+    private static CredentialsProvider credentials(Context context, RegistryOptions options) {
+        if (options.creds != null) {
+            int colon = options.creds.indexOf(':');
+            if (colon <= 0) {
+                throw new InvalidSpecException("invalid --creds \"" + maskPassword(options.creds)
+                        + "\": give USER:PASSWORD");
+            }
+            Credentials given = new Credentials(options.creds.substring(0, colon), options.creds.substring(colon + 1));
+            return host -> Optional.of(given);
+        }
+        AuthFile auth = AuthFile.forUser(context.env(), Users.uid(), options.authfile);
+        return host -> {
+            try {
+                return auth.find(host).map(entry -> new Credentials(entry.username(), entry.password()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static String maskPassword(String creds) {
+        int colon = creds.indexOf(':');
+        return colon < 0 ? creds : creds.substring(0, colon) + ":***";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.vaina.cli.common;
+
+import dev.vaina.spec.InvalidSpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * vaina.conf, TOML: {@code /etc/vaina/vaina.conf}, then the user's {@code $XDG_CONFIG_HOME/vaina/vaina.conf}
+ * (a later file wins, a command-line option wins over both). Known keys, all under {@code [engine]}:
+ * {@code systemd = "user" | "system"}, {@code runtime = "runc" | "crun"} and
+ * {@code rootless_network = "pasta" | "slirp4netns"} (the helper that connects containers on the default
+ * network when not root; unset: pasta when it is installed, slirp4netns otherwise).
+ */
+record Settings(String systemd, String runtime, String rootlessNetwork) {
+    private static final Set<String> ENGINE_KEYS = Set.of("systemd", "runtime", "rootless_network");
+    private static final Set<String> HELPERS = Set.of("pasta", "slirp4netns");
+    private static final Set<String> RUNTIMES = Set.of("runc", "crun");
+    private static final Set<String> MANAGERS = Set.of("user", "system");
+
+    static Settings load(Map<String, String> env, boolean root) throws IOException {
+        Settings settings = new Settings(null, null, null);
+        for (Path file : files(env, root)) {
+            if (Files.isRegularFile(file)) {
+                settings = settings.overriddenBy(parse(file));
+            }
+        }
+        return settings;
+    }
+
+    static List<Path> files(Map<String, String> env, boolean root) {
+        List<Path> files = new ArrayList<>();
+        files.add(Path.of("/etc/vaina/vaina.conf"));
+        if (!root) {
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            files.add(Path.of(env.getOrDefault("XDG_CONFIG_HOME", home + "/.config"), "vaina", "vaina.conf"));
+        }
+        return files;
+    }
+
+    static Settings parse(Path file) throws IOException {
+        TomlParseResult toml = Toml.parse(file);
+        if (toml.hasErrors()) {
+            throw new InvalidSpecException("invalid configuration file " + file + ": " + toml.errors().get(0));
+        }
+        for (String key : toml.keySet()) {
+            if (!key.equals("engine")) {
+                throw new InvalidSpecException("unknown table [" + key + "] in " + file + ": the known table is [engine]");
+            }
+        }
+        TomlTable engine = toml.getTable("engine");
+        if (engine == null) {
+            return new Settings(null, null, null);
+        }
+        for (String key : engine.keySet()) {
+            if (!ENGINE_KEYS.contains(key)) {
+                throw new InvalidSpecException("unknown key \"" + key + "\" in [engine] of " + file
+                        + ": known keys are " + String.join(", ", ENGINE_KEYS));
+            }
+        }
+        return new Settings(choice(engine, "systemd", MANAGERS, file), choice(engine, "runtime", RUNTIMES, file),
+                choice(engine, "rootless_network", HELPERS, file));
+    }
+
+    private static String choice(TomlTable table, String key, Set<String> allowed, Path file) {
+        if (!table.contains(key)) {
+            return null;
+        }
+        Object value = table.get(key);
+        if (!(value instanceof String text) || !allowed.contains(text)) {
+            throw new InvalidSpecException("invalid value " + value + " for " + key + " in " + file
+                    + ": must be one of " + String.join(", ", allowed));
+        }
+        return text;
+    }
+
+    Settings overriddenBy(Settings later) {
+        return new Settings(later.systemd != null ? later.systemd : systemd,
+                later.runtime != null ? later.runtime : runtime,
+                later.rootlessNetwork != null ? later.rootlessNetwork : rootlessNetwork);
+    }
+}
