@@ -37,17 +37,21 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
 
 # The JVMs' flags, measured (see bench/): the CLI starts once per command, the launcher once per
 # container start and cleanup; the monitor lives as long as its container, one per container.
-cli_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# Every JVM: no perf data file (/tmp/hsperfdata_USER: a write per start, and a warning when a PID of another
+# namespace holds the same file), and the JVM's own warnings on standard error, never mixed into a command's
+# output (`run -d` prints only the id).
+jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
+cli_flags="$jvm_flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
-generator_flags="-Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
-launcher_flags="-Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
 # it asks (ArchiveRelocationMode=0: its pages stay shared instead of being relocated into private
 # copies, at the price of its ASLR); 12.6 with small string and symbol tables, a smaller young
 # generation and stacks, and the native heap trimmed every 5 s. -Xint would save about 1 MiB more but
 # makes pumping a container's output many times more expensive.
-monitor_flags="-Xms1m -Xmx8m -Xmn512k -Xss180k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:StringTableSize=128 -XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=1024"
+monitor_flags="$jvm_flags -Xms1m -Xmx8m -Xmn512k -Xss180k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:StringTableSize=128 -XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=1024"
 # Not every JDK 17 build has it (it came with 17.0.9 or so); a flag the JVM does not know stops it.
 if "$java" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
     monitor_flags="$monitor_flags -XX:TrimNativeHeapInterval=5000"
