@@ -128,9 +128,7 @@ public final class Pods {
         }
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : config.hostname();
         // The pod's network namespace is the infra container's: the member joins it as --network container: does.
-        NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
-                List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
-                network.addHosts(), network.noHosts());
+        NetworkConfig joinedNetwork = !sharedNetwork ? network : network.joining("container:" + pod.infraId());
         ContainerConfig joined = config.toBuilder().hostname(hostname).volumes(withPodVolumes(pod, config.volumes()))
                 .network(joinedNetwork).build();
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
