@@ -312,10 +312,11 @@ class PodTest {
                 hostname::describe);
         assertNoPod(vaina, pod);
 
-        // The member is made, but the command's last step, writing --cidfile, fails: both go.
+        // The member is made, but the command's last step, writing --cidfile (under a file, not a folder), fails:
+        // both go.
         Result cidfile = vaina.run("create", "--pod", "new:" + pod, "--name", member, "--cidfile",
-                "/nonexistent-dir/cid", image, "true").assertExitCode(125);
-        assertTrue(cidfile.stderr().contains("cannot write the container id to /nonexistent-dir/cid"),
+                "/etc/hostname/cid", image, "true").assertExitCode(125);
+        assertTrue(cidfile.stderr().contains("cannot write the container id to /etc/hostname/cid"),
                 cidfile::describe);
         assertNoPod(vaina, pod);
         vaina.run("container", "exists", member).assertExitCode(1);
