@@ -7,10 +7,10 @@ import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.InspectData;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.PodmanJson;
-import dev.vaina.cli.containers.ContainerTargets;
 import dev.vaina.cli.containers.PortListing;
 import dev.vaina.cli.images.ImageInspectCommand;
 import dev.vaina.engine.Liveness;
+import dev.vaina.engine.Targets;
 import dev.vaina.engine.ContainerPid;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -55,7 +55,7 @@ public final class InspectCommand extends ContextCommand {
         List<Object> templateData = new ArrayList<>();
         int exit = 0;
         if (latest) {
-            for (ContainerTargets.Target target : ContainerTargets.named(names).latest(true).resolve(context.containers())) {
+            for (Targets.Target target : Targets.named(names).latest(true).resolve(context.containers())) {
                 result.add(describe(context, target.record(), Liveness.reconcile(context.containers(), target.record())));
                 templateData.add(InspectData.container(result.get(result.size() - 1)));
             }

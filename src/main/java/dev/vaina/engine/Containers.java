@@ -40,15 +40,25 @@ public final class Containers {
         this.store = engine.store();
     }
 
-    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config)
-            throws IOException {
-        return create(requestedName, image, imageName, config, null);
+    /**
+     * @param unit the unit that runs it, when that is a definition file's (null: container-NAME.service)
+     * @param then the command's last step; if it fails, the container goes again
+     */
+    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config,
+            String unit, CreateCompletion then) throws IOException {
+        return completed(create(ContainerStore.newId(), requestedName, image, imageName, config, null, false, unit),
+                then);
     }
 
-    /** @param unit the unit that runs it, when that is a definition file's (null: container-NAME.service) */
-    public ContainerRecord create(String requestedName, ImageRecord image, String imageName, ContainerConfig config,
-            String unit) throws IOException {
-        return create(ContainerStore.newId(), requestedName, image, imageName, config, null, false, unit);
+    /** Runs a create's last step, and discards the container if that fails. */
+    ContainerRecord completed(ContainerRecord created, CreateCompletion then) throws IOException {
+        try {
+            then.complete(created);
+        } catch (IOException | RuntimeException e) {
+            discard(created);
+            throw e;
+        }
+        return created;
     }
 
     ContainerRecord create(String id, String requestedName, ImageRecord image, String imageName,
@@ -381,6 +391,16 @@ public final class Containers {
         }
         engine.log().debug("removing container " + record.id());
         forget(record);
+    }
+
+    /**
+     * Removes a container that was only just made, for a command that could not finish with it (a create whose
+     * last step failed, a run that did not start, an attached --rm run once it exited): its unit, its record and
+     * the anonymous volumes made for it.
+     */
+    public void discard(ContainerRecord record) throws IOException {
+        forget(record);
+        engine.volumes().removeAnonymousOf(record);
     }
 
     /** Deletes the unit file, lets systemd unload the unit, and deletes the records. */

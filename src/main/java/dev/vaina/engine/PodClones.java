@@ -56,8 +56,7 @@ final class PodClones {
         ContainerConfig config = member.config();
         NetworkConfig network = config.network();
         boolean joined = network.networkMode().kind() == dev.vaina.spec.NetworkMode.Kind.CONTAINER;
-        NetworkConfig own = !joined ? network : new NetworkConfig(null, List.of(), network.exposed(), false,
-                network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(), network.noHosts());
+        NetworkConfig own = !joined ? network : network.joining(null);
         return config.toBuilder().hostname(pod.shares("uts") ? null : config.hostname()).network(own).build();
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The life of pods. A pod is a systemd unit, pod-NAME.service, whose main process is its infra
@@ -103,12 +104,15 @@ public final class Pods {
      */
     public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
             ContainerConfig config) throws IOException {
-        return createMember(pod, requestedName, image, imageName, config, null);
+        return createMember(pod, requestedName, image, imageName, config, null, CreateCompletion.NONE);
     }
 
-    /** @param unit the member's unit when a definition file makes it (null: container-NAME.service) */
+    /**
+     * @param unit the member's unit when a definition file makes it (null: container-NAME.service)
+     * @param then the command's last step; if it fails, the member goes again
+     */
     public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
-            ContainerConfig config, String unit) throws IOException {
+            ContainerConfig config, String unit, CreateCompletion then) throws IOException {
         if (config.hostname() != null && pod.shares("uts")) {
             throw new EngineException("invalid config provided: cannot set hostname when joining the pod UTS namespace");
         }
@@ -124,9 +128,7 @@ public final class Pods {
         }
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : config.hostname();
         // The pod's network namespace is the infra container's: the member joins it as --network container: does.
-        NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
-                List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
-                network.addHosts(), network.noHosts());
+        NetworkConfig joinedNetwork = !sharedNetwork ? network : network.joining("container:" + pod.infraId());
         ContainerConfig joined = config.toBuilder().hostname(hostname).volumes(withPodVolumes(pod, config.volumes()))
                 .network(joinedNetwork).build();
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
@@ -135,11 +137,26 @@ public final class Pods {
             // Written now, so that starting the pod's unit by systemctl starts this member too.
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());
         } catch (IOException | RuntimeException e) {
-            engine.containers().forget(member);
-            engine.volumes().removeAnonymousOf(member);
+            engine.containers().discard(member);
             throw e;
         }
-        return member;
+        return engine.containers().completed(member, then);
+    }
+
+    /**
+     * {@code --pod new:NAME}: a member of a pod made for it with Podman's defaults. The pod is there for this
+     * container only, so it goes again with it if the member cannot be made or {@code then} fails.
+     */
+    public ContainerRecord createInNewPod(String podName, String requestedName, ImageRecord image, String imageName,
+            ContainerConfig config, String unit, CreateCompletion then) throws IOException {
+        PodRecord pod = create(new PodConfig(podName, Map.of(), true, null, null, null, null, null, null), null, null,
+                NetworkConfig.DEFAULT);
+        try {
+            return createMember(pod, requestedName, image, imageName, config, unit, then);
+        } catch (IOException | RuntimeException e) {
+            remove(pod, true, null);
+            throw e;
+        }
     }
 
     /** The pod's volumes (pod create -v) and the member's own; the member's win where both mount one path. */

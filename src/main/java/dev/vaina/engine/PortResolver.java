@@ -58,9 +58,7 @@ public final class PortResolver {
             err.flush();
             ports.clear();
         }
-        return new NetworkConfig(modeText, choosePorts(ports), List.copyOf(exposed),
-                network.publishAll(), network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(),
-                network.noHosts(), network.networks());
+        return network.withMode(modeText).withPorts(choosePorts(ports), List.copyOf(exposed));
     }
 
     private static boolean published(List<PortMapping> ports, String exposed) {

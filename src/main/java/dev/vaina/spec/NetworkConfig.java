@@ -49,6 +49,24 @@ public record NetworkConfig(String mode, List<PortMapping> ports, List<String> e
                 noHosts, networks);
     }
 
+    /** The same options in another mode. */
+    public NetworkConfig withMode(String otherMode) {
+        return new NetworkConfig(otherMode, ports, exposed, publishAll, dns, dnsSearch, dnsOptions, addHosts, noHosts,
+                networks);
+    }
+
+    /**
+     * What a container keeps of these options when its network namespace is another's (a pod's infra
+     * container's): its exposed ports and how it resolves names, but no published ports or networks of its own,
+     * which belong to the namespace's holder.
+     *
+     * @param joinedMode the mode it joins by ("container:ID"), or null for the default
+     */
+    public NetworkConfig joining(String joinedMode) {
+        return new NetworkConfig(joinedMode, List.of(), exposed, false, dns, dnsSearch, dnsOptions, addHosts, noHosts,
+                List.of());
+    }
+
     public NetworkMode networkMode() {
         return NetworkMode.parse(mode);
     }

@@ -50,6 +50,12 @@ public record ContainerRecord(
         return check == null || check.disables() ? null : check;
     }
 
+    /** The same container with other settings (vaina update's limits). */
+    public ContainerRecord withConfig(ContainerConfig newConfig) {
+        return new ContainerRecord(id, name, created, imageId, imageName, args, newConfig, imageConfig, layers, unit,
+                pod, infra);
+    }
+
     /** The same container under another name, run by {@code unit}. */
     public ContainerRecord renamed(String newName, String newUnit) {
         return new ContainerRecord(id, newName, created, imageId, imageName, args, config, imageConfig, layers, newUnit,

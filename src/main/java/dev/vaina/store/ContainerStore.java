@@ -64,9 +64,7 @@ public final class ContainerStore {
      * record is written atomically. Returns the record as stored now.
      */
     public ContainerRecord replaceConfig(ContainerRecord record, ContainerConfig config) throws IOException {
-        ContainerRecord changed = new ContainerRecord(record.id(), record.name(), record.created(), record.imageId(),
-                record.imageName(), record.args(), config, record.imageConfig(), record.layers(), record.unit(),
-                record.pod(), record.infra());
+        ContainerRecord changed = record.withConfig(config);
         Json.write(layout.container(record.id()).resolve(RECORD), changed);
         return changed;
     }

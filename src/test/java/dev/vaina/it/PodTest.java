@@ -287,6 +287,41 @@ class PodTest {
         }
     }
 
+    /** --pod new:NAME makes a pod for the container, which goes again when the container cannot be made. */
+    @EachMode
+    void newPod_isMadeForTheContainer_andGoesWithAFailedCreate(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        String pod = "newpod-" + vaina.mode();
+        String member = "newpod-member-" + vaina.mode();
+        try {
+            vaina.run("create", "--pod", "new:" + pod, "--name", member, image, "true").assertSuccess();
+            String podId = vaina.run("pod", "ps", "-q", "--no-trunc", "--filter", "name=^" + pod + "$").assertSuccess()
+                    .stdout();
+            assertTrue(podId.matches("[0-9a-f]{64}\n"), podId);
+            assertEquals(podId, vaina.run("ps", "-a", "--no-trunc", "--filter", "name=^" + member + "$", "--format",
+                    "{{.Pod}}").assertSuccess().stdout());
+        } finally {
+            vaina.run("pod", "rm", "-f", pod);
+        }
+        assertNoPod(vaina, pod);
+
+        // The member cannot be made: the pod shares its UTS namespace, so it fixes the host name.
+        Result hostname = vaina.run("create", "--pod", "new:" + pod, "--hostname", "other", image, "true")
+                .assertExitCode(125);
+        assertTrue(hostname.stderr().contains("cannot set hostname when joining the pod UTS namespace"),
+                hostname::describe);
+        assertNoPod(vaina, pod);
+
+        // The member is made, but the command's last step, writing --cidfile (under a file, not a folder), fails:
+        // both go.
+        Result cidfile = vaina.run("create", "--pod", "new:" + pod, "--name", member, "--cidfile",
+                "/etc/hostname/cid", image, "true").assertExitCode(125);
+        assertTrue(cidfile.stderr().contains("cannot write the container id to /etc/hostname/cid"),
+                cidfile::describe);
+        assertNoPod(vaina, pod);
+        vaina.run("container", "exists", member).assertExitCode(1);
+    }
+
     static void assertNoPod(VainaCli vaina, String pod) {
         assertEquals(1, vaina.run("pod", "exists", pod).exitCode());
         Result unit = vaina.systemctl("show", "-p", "LoadState", "--value", "pod-" + pod + ".service");

@@ -78,4 +78,26 @@ class NetworkSpecTest {
         assertEquals(List.of("name", "id", "driver", "network_interface", "created", "subnets", "ipv6_enabled", "internal",
                 "dns_enabled", "ipam_options"), List.copyOf(network.podmanLayout().keySet()));
     }
+    private static NetworkConfig everySetting() {
+        return new NetworkConfig("bridge", List.of(new PortMapping("127.0.0.1", 8080, 80, 1, "tcp")), List.of("90/tcp"),
+                true, List.of("10.0.0.1"), List.of("example.org"), List.of("ndots:2"), List.of("db:10.0.0.5"), true,
+                List.of(new NetworkAttachment("web", List.of("www"), null, null)));
+    }
+
+    @Test
+    void joining_keepsExposedPortsAndNameResolution_dropsWhatTheHolderOwns() {
+        NetworkConfig own = everySetting();
+        NetworkConfig joined = own.joining("container:" + "a".repeat(64));
+        assertEquals(new NetworkConfig("container:" + "a".repeat(64), List.of(), own.exposed(), false, own.dns(),
+                own.dnsSearch(), own.dnsOptions(), own.addHosts(), own.noHosts(), List.of()), joined);
+        assertEquals(null, own.joining(null).mode());
+    }
+
+    @Test
+    void withModeAndWithPorts_changeOnlyThat() {
+        NetworkConfig own = everySetting();
+        NetworkConfig changed = own.withMode("host").withPorts(List.of(), List.of("91/udp"));
+        assertEquals(new NetworkConfig("host", List.of(), List.of("91/udp"), own.publishAll(), own.dns(),
+                own.dnsSearch(), own.dnsOptions(), own.addHosts(), own.noHosts(), own.networks()), changed);
+    }
 }

@@ -4,9 +4,10 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
-
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets;
 import dev.vaina.store.ContainerRecord;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,7 @@ public final class AttachCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = ContainerTargets.named(name == null ? java.util.List.of() : java.util.List.of(name)).latest(latest)
+        var targets = Targets.named(name == null ? List.of() : List.of(name)).latest(latest)
                 .resolve(context.containers());
         ContainerRecord record = targets.get(0).record();
         Containers containers = context.engine().containers();

@@ -140,8 +140,7 @@ final class Attachment {
         if (record.config().autoRemove()) {
             // Attached, we remove the container ourselves once its exit is recorded, as Podman does.
             awaitUnitInactive();
-            containers.forget(record);
-            context.engine().volumes().removeAnonymousOf(record);
+            containers.discard(record);
         }
         return code;
     }

@@ -1,5 +1,6 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.engine.Targets;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ final class ContainerSelection {
     @Parameters(arity = "0..*", paramLabel = "CONTAINER")
     List<String> names;
 
-    ContainerTargets targets() {
-        return ContainerTargets.named(names).cidfiles(cidfiles).all(all).latest(latest);
+    Targets targets() {
+        return Targets.named(names).cidfiles(cidfiles).all(all).latest(latest);
     }
 }

@@ -4,35 +4,35 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ImageFetcher;
 import dev.vaina.cli.common.PullPolicy;
-import dev.vaina.engine.PortResolver;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.CreateCompletion;
+import dev.vaina.engine.Pods;
+import dev.vaina.engine.PortResolver;
 import dev.vaina.image.ImageRecord;
+import dev.vaina.oci.ProcessArgs;
 import dev.vaina.spec.ContainerConfig;
-import dev.vaina.spec.NetworkConfig;
-import dev.vaina.spec.PodConfig;
-import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.PodRecord;
-import dev.vaina.spec.VolumeMount;
-import dev.vaina.spec.VolumesFrom;
-import java.util.ArrayList;
-import java.util.List;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.SystemdMode;
-import dev.vaina.oci.ProcessArgs;
 import dev.vaina.spec.Timezones;
+import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.VolumesFrom;
 import dev.vaina.store.AtomicFiles;
-import java.nio.file.Files;
-import java.util.Map;
+import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** `vaina create`: make a container without starting it. */
 @Command(name = "create", description = "Create a new container without starting it.")
 public final class CreateCommand extends ContextCommand {
-    private static final java.nio.file.Path JOURNAL_SOCKET = java.nio.file.Path.of("/run/systemd/journal/socket");
+    private static final Path JOURNAL_SOCKET = Path.of("/run/systemd/journal/socket");
+    private static final String NEW_POD = "new:";
 
     @Mixin
     ContainerOptions options;
@@ -70,17 +70,7 @@ public final class CreateCommand extends ContextCommand {
         if (options.replace && name != null) {
             replace(context, containers, name);
         }
-        ContainerRecord record = createIn(context, containers, options, name, config, image, imageName, progress);
-        if (options.cidfile != null) {
-            try {
-                AtomicFiles.write(options.cidfile, record.id());
-            } catch (IOException e) {
-                containers.forget(record);
-                context.engine().volumes().removeAnonymousOf(record);
-                throw new IOException("cannot write the container id to " + options.cidfile + ": " + e.getMessage(), e);
-            }
-        }
-        return record;
+        return createIn(context, containers, options, name, config, image, imageName, progress);
     }
 
     /**
@@ -94,22 +84,30 @@ public final class CreateCommand extends ContextCommand {
         }
     }
 
+    /** Without --pod, a container of its own; --pod NAME|ID joins that pod; --pod new:NAME makes one for it. */
     private static ContainerRecord createIn(Context context, Containers containers, ContainerOptions options,
             String name, ContainerConfig config, ImageRecord image, String imageName, PrintWriter progress)
             throws IOException {
-        PodRecord pod = pod(context, options.pod);
-        if (pod == null) {
+        CreateCompletion cidfile = options.cidfile == null ? CreateCompletion.NONE
+                : record -> writeCidfile(options.cidfile, record);
+        Pods pods = context.engine().pods();
+        if (options.pod == null) {
             return containers.create(name, image, imageName,
-                    PortResolver.resolve(config, image.config(), context.containers(), progress), options.unit);
+                    PortResolver.resolve(config, image.config(), context.containers(), progress), options.unit, cidfile);
         }
+        if (options.pod.startsWith(NEW_POD)) {
+            return pods.createInNewPod(options.pod.substring(NEW_POD.length()), name, image, imageName, config,
+                    options.unit, cidfile);
+        }
+        return pods.createMember(context.engine().podStore().find(options.pod), name, image, imageName, config,
+                options.unit, cidfile);
+    }
+
+    private static void writeCidfile(Path cidfile, ContainerRecord record) throws IOException {
         try {
-            return context.engine().pods().createMember(pod, name, image, imageName, config, options.unit);
-        } catch (RuntimeException | IOException e) {
-            if (options.pod.startsWith("new:")) {
-                // The pod was made for this container only: it goes with it.
-                context.engine().pods().remove(pod, true, null);
-            }
-            throw e;
+            AtomicFiles.write(cidfile, record.id());
+        } catch (IOException e) {
+            throw new IOException("cannot write the container id to " + cidfile + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,18 +118,6 @@ public final class CreateCommand extends ContextCommand {
             mounts.addAll(context.engine().volumes().from(from));
         }
         return config.withVolumes(mounts);
-    }
-
-    /** --pod NAME|ID finds the pod; --pod new:NAME creates one with Podman's defaults. Null without --pod. */
-    private static PodRecord pod(Context context, String pod) throws IOException {
-        if (pod == null) {
-            return null;
-        }
-        if (pod.startsWith("new:")) {
-            return context.engine().pods().create(new PodConfig(pod.substring(4), Map.of(), true, null, null, null,
-                    null, null, null), null, null, NetworkConfig.DEFAULT);
-        }
-        return context.engine().podStore().find(pod);
     }
 
     public static String imageName(ImageRecord image, String requested) {

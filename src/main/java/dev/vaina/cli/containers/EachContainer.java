@@ -1,7 +1,7 @@
 package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.ErrorHandler;
-import dev.vaina.cli.containers.ContainerTargets.Target;
+import dev.vaina.engine.Targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.util.List;
@@ -16,10 +17,10 @@ abstract class EachContainerCommand extends ContextCommand {
     @Override
     protected final int execute(Context context) throws Exception {
         Containers containers = context.engine().containers();
-        var targets = ContainerTargets.named(names).resolve(context.containers());
+        var targets = Targets.named(names).resolve(context.containers());
         return EachContainer.apply(targets, err(), target -> {
             apply(containers, target.record());
-            out().println(target.echo());
+            out().println(target.reference());
         });
     }
 

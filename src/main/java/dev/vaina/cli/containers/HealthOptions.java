@@ -68,7 +68,7 @@ final class HealthOptions {
         if (command == null) {
             return null;
         }
-        List<String> test = HealthCheck.parseTest(command, command.strip().startsWith("[") ? jsonWords(command) : null);
+        List<String> test = test("--health-cmd", command);
         long intervalNanos = "disable".equals(interval) ? 0
                 : duration("healthcheck-interval", interval, HealthCheck.DEFAULT_INTERVAL);
         return new HealthCheck(test, intervalNanos, duration("healthcheck-timeout", timeout, HealthCheck.DEFAULT_TIMEOUT),
@@ -84,8 +84,7 @@ final class HealthOptions {
         if (command == null || noHealthcheck) {
             throw new InvalidSpecException("--health-startup-cmd needs --health-cmd: the regular check takes over after it");
         }
-        return new StartupHealthCheck(HealthCheck.parseTest(startupCommand,
-                startupCommand.strip().startsWith("[") ? jsonWords(startupCommand) : null),
+        return new StartupHealthCheck(test("--health-startup-cmd", startupCommand),
                 duration("startup healthcheck-interval", startupInterval, StartupHealthCheck.DEFAULT_INTERVAL),
                 duration("startup healthcheck-timeout", startupTimeout, StartupHealthCheck.DEFAULT_TIMEOUT),
                 startupRetries == null ? 0 : startupRetries, startupSuccesses == null ? 0 : startupSuccesses);
@@ -99,12 +98,18 @@ final class HealthOptions {
         return NotifyMode.parse(sdnotify);
     }
 
-    private static List<String> jsonWords(String text) {
-        try {
-            return EntrypointParser.parse(text);
-        } catch (InvalidSpecException e) {
-            throw new InvalidSpecException("invalid --health-cmd " + text + ": give a command or a JSON array of strings");
+    /** A check's command as both options take it: a shell command, a JSON array of words, or none. */
+    private static List<String> test(String option, String command) {
+        if (!command.strip().startsWith("[")) {
+            return HealthCheck.parseTest(command, null);
         }
+        List<String> words;
+        try {
+            words = EntrypointParser.parse(command);
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException("invalid " + option + " " + command + ": give a command or a JSON array of strings");
+        }
+        return HealthCheck.parseTest(command, words);
     }
 
     /** A Go duration as Podman's health options take it, where "0" and negative values parse too. */

@@ -3,10 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
-import dev.vaina.engine.Liveness;
 import dev.vaina.spec.Signals;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,21 +23,13 @@ public final class KillCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         int number = Signals.parse(signal);
-        var targets = selection.targets().ignoreMissing(ignoreOption.ignore)
+        // Podman's kill --all signals the running containers only.
+        var targets = selection.targets().ignoreMissing(ignoreOption.ignore).runningOnly(selection.all)
                 .resolve(context.containers());
-        if (selection.all) {
-            List<ContainerTargets.Target> running = new ArrayList<>();
-            for (ContainerTargets.Target target : targets) {
-                if (Liveness.reconcile(context.containers(), target.record()).isRunning()) {
-                    running.add(target);
-                }
-            }
-            targets = running;
-        }
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.kill(target.record(), number);
-            out().println(target.echo());
+            out().println(target.reference());
         });
     }
 }

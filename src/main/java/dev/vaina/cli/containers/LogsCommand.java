@@ -4,6 +4,7 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.engine.Targets;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,8 @@ public final class LogsCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = ContainerTargets.named(containers).latest(latest).resolve(context.containers());
-        options.print(context, targets.stream().map(ContainerTargets.Target::record).toList(), out(), err());
+        var targets = Targets.named(containers).latest(latest).resolve(context.containers());
+        options.print(context, targets.stream().map(Targets.Target::record).toList(), out(), err());
         return 0;
     }
 }

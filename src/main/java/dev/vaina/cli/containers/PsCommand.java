@@ -6,6 +6,7 @@ import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
 import dev.vaina.engine.Liveness;
+import dev.vaina.engine.Targets;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -62,7 +63,7 @@ public final class PsCommand extends ContextCommand {
         boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
-        for (ContainerRecord record : ContainerTargets.newestFirst(context.containers())) {
+        for (ContainerRecord record : Targets.newestFirst(context.containers())) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
             boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
             // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).

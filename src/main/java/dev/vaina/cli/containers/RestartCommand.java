@@ -3,7 +3,6 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
-import dev.vaina.engine.Liveness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,16 +21,12 @@ public final class RestartCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = selection.targets()
-                .resolve(context.containers());
+        var targets = selection.targets().runningOnly(running).resolve(context.containers());
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
-            if (running && !Liveness.reconcile(context.containers(), target.record()).isRunning()) {
-                return;
-            }
             containers.stop(target.record(), timeout);
             StartCommand.startOrExplain(containers, target.record());
-            out().println(target.echo());
+            out().println(target.reference());
         });
     }
 }

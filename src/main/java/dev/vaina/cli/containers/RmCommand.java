@@ -5,6 +5,9 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets.Target;
+import dev.vaina.store.NoSuchContainerException;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,15 +41,19 @@ public final class RmCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
-        var targets = selection.targets()
-                .ignoreMissing(ignoreOption.ignore || force).missingExitCode(NO_SUCH_CONTAINER).resolve(context.containers());
+        List<Target> targets;
+        try {
+            targets = selection.targets().ignoreMissing(ignoreOption.ignore || force).resolve(context.containers());
+        } catch (NoSuchContainerException e) {
+            throw new CommandFailedException(NO_SUCH_CONTAINER, e.getMessage(), e);
+        }
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.remove(target.record(), force, timeout);
             if (volumes) {
                 context.engine().volumes().removeAnonymousOf(target.record());
             }
-            out().println(target.echo());
+            out().println(target.reference());
         });
     }
 }

@@ -58,8 +58,7 @@ public final class RunCommand extends ContextCommand {
             }
         } catch (RuntimeException | java.io.IOException e) {
             // A run that did not start leaves nothing behind.
-            containers.forget(record);
-            context.engine().volumes().removeAnonymousOf(record);
+            containers.discard(record);
             throw e;
         }
         if (detach) {

@@ -6,6 +6,7 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Containers;
 import dev.vaina.engine.StartFailedException;
+import dev.vaina.engine.Targets;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class StartCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = ContainerTargets.named(names).all(all).latest(latest).resolve(context.containers());
+        var targets = Targets.named(names).all(all).latest(latest).resolve(context.containers());
         Containers containers = context.engine().containers();
         if (attach) {
             if (targets.size() != 1) {
@@ -51,7 +52,7 @@ public final class StartCommand extends ContextCommand {
         return EachContainer.apply(targets, err(), target -> {
             // Podman prints nothing for a container that was running already.
             if (startOrExplain(containers, target.record())) {
-                out().println(target.echo());
+                out().println(target.reference());
             }
         });
     }

@@ -12,11 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One line of `stats`, with the values Podman prints and the field names its --format templates use. */
-record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) {
+record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) implements StatsVerb.Row {
     static final String[] HEADERS = {"ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET IO", "BLOCK IO", "PIDS",
         "CPU TIME", "AVG CPU %"};
 
-    String[] cells() {
+    @Override
+    public String[] cells() {
         Map<String, String> fields = fields();
         return new String[] {fields.get("ID"), fields.get("Name"), fields.get("CPUPerc"), fields.get("MemUsage"),
             fields.get("MemPerc"), fields.get("NetIO"), fields.get("BlockIO"), fields.get("PIDS"), fields.get("CPU"),
@@ -40,7 +41,8 @@ record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) 
     }
 
     /** The keys of Podman's `stats --format json`. */
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.shortId());
         json.put("name", record.name());
@@ -56,7 +58,8 @@ record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) 
     }
 
     /** The row as --format templates see it: Podman's field names, in a struct of Podman's type name. */
-    GoStruct struct() {
+    @Override
+    public GoStruct struct() {
         return new GoStruct("containers.containerStats", new LinkedHashMap<>(fields()));
     }
 

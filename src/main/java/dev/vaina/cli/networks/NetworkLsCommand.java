@@ -1,64 +1,72 @@
 package dev.vaina.cli.networks;
 
 import dev.vaina.cli.common.Context;
-import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.cli.common.OutputFormat;
-import dev.vaina.cli.common.PodmanJson;
+import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.NetworkDefinition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `vaina network ls`: Podman's columns, --format, -q and filters. */
-@Command(name = "ls", aliases = "list", description = "List networks.")
-final class NetworkLsCommand extends ContextCommand {
-    @Option(names = {"-q", "--quiet"}, description = "Print only the network names.")
-    boolean quiet;
-
+@Command(name = "ls", aliases = "list", description = {"List networks.",
+    "Filters: name=REGEX, id=PREFIX, label=KEY[=VALUE], label!=KEY[=VALUE], driver=DRIVER."})
+final class NetworkLsCommand extends ListVerb<NetworkDefinition> {
     @Option(names = "--no-trunc", description = "Do not truncate network IDs.")
     boolean noTrunc;
 
     @Option(names = {"-n", "--noheading"}, description = "Do not print the header row.")
     boolean noHeading;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, or a Go template.")
-    String format;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-            description = "Filter by name=REGEX, id=PREFIX, label=KEY[=VALUE], driver=DRIVER.")
-    List<String> filters = new ArrayList<>();
+    NetworkLsCommand() {
+        super("ls");
+    }
 
     @Override
-    protected int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(format, "ls");
+    protected List<NetworkDefinition> rows(Context context) throws IOException {
         List<NetworkDefinition> networks = new ArrayList<>();
         for (NetworkDefinition network : context.engine().networks().list()) {
             if (filters.stream().allMatch(filter -> matches(filter, network))) {
                 networks.add(network);
             }
         }
-        if (quiet) {
-            networks.forEach(network -> out().println(network.name()));
-        } else if (output.isJson()) {
-            out().println(PodmanJson.PS.format(networks.stream().map(NetworkDefinition::podmanLayout).toList()));
-        } else if (output.isDefault()) {
-            Table table = new Table("NETWORK ID", "NAME", "DRIVER").minimumWidth(12);
-            networks.forEach(n -> table.add(noTrunc ? n.id() : n.shortId(), n.name(), n.driver()));
-            if (noHeading) {
-                table.printRows(out());
-            } else {
-                table.print(out());
-            }
+        return networks;
+    }
+
+    @Override
+    protected String identifier(NetworkDefinition network) {
+        return network.name();
+    }
+
+    @Override
+    protected Object json(NetworkDefinition network) {
+        return network.podmanLayout();
+    }
+
+    @Override
+    protected void printTable(List<NetworkDefinition> networks) {
+        Table table = new Table("NETWORK ID", "NAME", "DRIVER").minimumWidth(12);
+        networks.forEach(n -> table.add(noTrunc ? n.id() : n.shortId(), n.name(), n.driver()));
+        if (noHeading) {
+            table.printRows(out());
         } else {
-            output.print(out(), networks.stream().map(n -> NetworkRow.of(n, noTrunc)).toList(),
-                    noHeading ? null : NetworkRow.HEADERS);
+            table.print(out());
         }
-        out().flush();
-        return 0;
+    }
+
+    @Override
+    protected List<?> templateData(Context context, List<NetworkDefinition> networks) {
+        return networks.stream().map(n -> NetworkRow.of(n, noTrunc)).toList();
+    }
+
+    @Override
+    protected Map<String, String> templateHeaders() {
+        return noHeading ? null : NetworkRow.HEADERS;
     }
 
     static boolean matches(String filter, NetworkDefinition network) {

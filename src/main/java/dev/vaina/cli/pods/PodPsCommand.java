@@ -1,14 +1,13 @@
 package dev.vaina.cli.pods;
 
 import dev.vaina.cli.common.Context;
-import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
-import dev.vaina.cli.common.OutputFormat;
-import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `vaina pod ps` (also `ls`, `list`): Podman's columns, statuses and filters. */
-@Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
-final class PodPsCommand extends ContextCommand {
-    @Option(names = {"-q", "--quiet"}, description = "Print only the pod IDs.")
-    boolean quiet;
-
+@Command(name = "ps", aliases = {"ls", "list"}, description = {"List pods.",
+    "Filters: name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATE, ctr-names=NAME, ctr-ids=PREFIX."})
+final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     @Option(names = "--no-trunc", description = "Do not truncate IDs.")
     boolean noTrunc;
 
@@ -37,16 +34,12 @@ final class PodPsCommand extends ContextCommand {
     @Option(names = "--ctr-status", description = "Show the status of the pod's containers.")
     boolean ctrStatus;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}} {{.Status}}'.")
-    String format;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-            description = "Filter by name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATE, ctr-names=NAME.")
-    List<String> filters = new ArrayList<>();
+    PodPsCommand() {
+        super("ps");
+    }
 
     @Override
-    protected int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(format, "ps");
+    protected List<Row> rows(Context context) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (PodRecord pod : context.engine().podStore().list()) {
             Row row = row(context, pod);
@@ -55,29 +48,40 @@ final class PodPsCommand extends ContextCommand {
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.pod.created()).reversed());
-        if (quiet) {
-            rows.forEach(r -> out().println(noTrunc ? r.pod.id() : r.pod.shortId()));
-        } else if (output.isJson()) {
-            out().println(PodmanJson.PS.format(rows.stream().map(Row::json).toList()));
-        } else if (output.isDefault()) {
-            printTable(rows);
-        } else {
-            Instant now = Instant.now();
-            boolean rootless = context.layout().rootless();
-            output.print(out(), rows.stream().map(r -> PodPsRow.of(new PodPsRow.Source(r.pod, r.containers, r.states,
-                    r.status, now, noTrunc, rootless))).toList(), PodPsRow.HEADERS);
-        }
-        out().flush();
-        return 0;
+        return rows;
     }
 
-    private Row row(Context context, PodRecord pod) throws java.io.IOException {
+    @Override
+    protected String identifier(Row row) {
+        return noTrunc ? row.pod.id() : row.pod.shortId();
+    }
+
+    @Override
+    protected Object json(Row row) {
+        return row.json();
+    }
+
+    @Override
+    protected List<?> templateData(Context context, List<Row> rows) {
+        Instant now = Instant.now();
+        boolean rootless = context.layout().rootless();
+        return rows.stream().map(r -> PodPsRow.of(new PodPsRow.Source(r.pod, r.containers, r.states, r.status, now,
+                noTrunc, rootless))).toList();
+    }
+
+    @Override
+    protected Map<String, String> templateHeaders() {
+        return PodPsRow.HEADERS;
+    }
+
+    private Row row(Context context, PodRecord pod) throws IOException {
         List<ContainerRecord> containers = context.engine().pods().containers(pod);
         List<String> states = context.engine().pods().containerStates(containers);
         return new Row(pod, containers, states, dev.vaina.engine.PodStatus.of(states));
     }
 
-    private void printTable(List<Row> rows) {
+    @Override
+    protected void printTable(List<Row> rows) {
         List<String> headers = new ArrayList<>(List.of("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID"));
         boolean details = ctrIds || ctrNames || ctrStatus;
         if (ctrIds) {
@@ -146,7 +150,7 @@ final class PodPsCommand extends ContextCommand {
         };
     }
 
-    private record Row(PodRecord pod, List<ContainerRecord> containers, List<String> states, String status) {
+    record Row(PodRecord pod, List<ContainerRecord> containers, List<String> states, String status) {
         Map<String, Object> json() {
             Map<String, Object> map = new LinkedHashMap<>();
             List<Map<String, Object>> members = new ArrayList<>();

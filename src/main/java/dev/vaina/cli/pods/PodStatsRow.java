@@ -1,6 +1,7 @@
 package dev.vaina.cli.pods;
 
 import dev.vaina.cli.common.OutputFormat;
+import dev.vaina.cli.containers.StatsVerb;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;
@@ -15,7 +16,7 @@ import java.util.Map;
  * One line of `pod stats`: one container of a pod, with Podman's values and field names. A container that
  * does not run has no usage: every value is "--", as Podman prints it; so is a pair of zeros.
  */
-record PodStatsRow(PodRecord pod, ContainerRecord container, ResourceUsage usage) {
+record PodStatsRow(PodRecord pod, ContainerRecord container, ResourceUsage usage) implements StatsVerb.Row {
     static final String[] HEADERS = {"POD", "CID", "NAME", "CPU %", "MEM USAGE/ LIMIT", "MEM %", "NET IO", "BLOCK IO",
         "PIDS"};
     private static final String NONE = "--";
@@ -26,7 +27,8 @@ record PodStatsRow(PodRecord pod, ContainerRecord container, ResourceUsage usage
             "MEM USAGE/ LIMIT", "MemUsageBytes", "MEM USAGE/ LIMIT", "NetIO", "NET IO", "BlockIO", "BLOCK IO"));
 
     /** Podman's fields, in the order of its JSON. */
-    Map<String, String> fields() {
+    @Override
+    public Map<String, String> json() {
         Map<String, String> fields = new LinkedHashMap<>();
         boolean running = usage != null;
         fields.put("CPU", running ? percent(usage.averageCpuPercent()) : NONE);
@@ -42,14 +44,16 @@ record PodStatsRow(PodRecord pod, ContainerRecord container, ResourceUsage usage
         return fields;
     }
 
-    String[] cells() {
-        Map<String, String> fields = fields();
+    @Override
+    public String[] cells() {
+        Map<String, String> fields = json();
         return new String[] {fields.get("Pod"), fields.get("CID"), fields.get("Name"), fields.get("CPU"),
             fields.get("MemUsage"), fields.get("Mem"), fields.get("NetIO"), fields.get("BlockIO"), fields.get("PIDS")};
     }
 
-    GoStruct struct() {
-        return new GoStruct("entities.PodStatsReport", new LinkedHashMap<>(fields()));
+    @Override
+    public GoStruct struct() {
+        return new GoStruct("entities.PodStatsReport", new LinkedHashMap<>(json()));
     }
 
     private static String pair(long first, long second, boolean binary) {

@@ -1,34 +1,27 @@
 package dev.vaina.cli.volumes;
 
 import dev.vaina.cli.common.Context;
-import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.cli.common.OutputFormat;
-import dev.vaina.cli.common.PodmanJson;
+import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.VolumeRecord;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** `vaina volume ls` (also `list`): Podman's columns, filters and formats. */
-@Command(name = "ls", aliases = "list", description = "List volumes.")
-final class VolumeLsCommand extends ContextCommand {
-    @Option(names = {"-q", "--quiet"}, description = "Print only the volume names.")
-    boolean quiet;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Name}}'.")
-    String format;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-            description = "Filter by name=NAME, label=KEY[=VALUE], dangling=true|false, driver=local, scope=local.")
-    List<String> filters = new ArrayList<>();
+@Command(name = "ls", aliases = "list", description = {"List volumes.",
+    "Filters: name=NAME, label=KEY[=VALUE], dangling=true|false, driver=local, scope=local."})
+final class VolumeLsCommand extends ListVerb<VolumeRow> {
+    VolumeLsCommand() {
+        super("list");
+    }
 
     @Override
-    protected int execute(Context context) throws Exception {
-        OutputFormat output = OutputFormat.forList(format, "list");
+    protected List<VolumeRow> rows(Context context) throws IOException {
         List<ContainerRecord> containers = context.containers().list();
         var filter = VolumeFilter.any(filters, context.engine().volumes(), containers);
         List<VolumeRow> rows = new ArrayList<>();
@@ -38,19 +31,34 @@ final class VolumeLsCommand extends ContextCommand {
             }
         }
         rows.sort(Comparator.comparing(r -> r.volume().name()));
-        if (quiet) {
-            rows.forEach(r -> out().println(r.volume().name()));
-        } else if (output.isJson()) {
-            out().println(PodmanJson.PS.format(rows.stream().map(VolumeRow::json).toList()));
-        } else if (output.isDefault()) {
-            // Go's tabwriter with Podman's minimum cell width of 12.
-            Table table = new Table("DRIVER", "VOLUME NAME").minimumWidth(12);
-            rows.forEach(r -> table.add(r.volume().driver(), r.volume().name()));
-            table.print(out());
-        } else {
-            output.print(out(), rows.stream().map(VolumeRow::struct).toList(), VolumeRow.HEADERS);
-        }
-        out().flush();
-        return 0;
+        return rows;
+    }
+
+    @Override
+    protected String identifier(VolumeRow row) {
+        return row.volume().name();
+    }
+
+    @Override
+    protected Object json(VolumeRow row) {
+        return row.json();
+    }
+
+    @Override
+    protected void printTable(List<VolumeRow> rows) {
+        // Go's tabwriter with Podman's minimum cell width of 12.
+        Table table = new Table("DRIVER", "VOLUME NAME").minimumWidth(12);
+        rows.forEach(r -> table.add(r.volume().driver(), r.volume().name()));
+        table.print(out());
+    }
+
+    @Override
+    protected List<?> templateData(Context context, List<VolumeRow> rows) {
+        return rows.stream().map(VolumeRow::struct).toList();
+    }
+
+    @Override
+    protected Map<String, String> templateHeaders() {
+        return VolumeRow.HEADERS;
     }
 }

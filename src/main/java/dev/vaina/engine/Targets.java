@@ -1,7 +1,5 @@
-package dev.vaina.cli.containers;
+package dev.vaina.engine;
 
-import dev.vaina.cli.common.CommandFailedException;
-import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NoSuchContainerException;
@@ -18,56 +16,67 @@ import java.util.Optional;
 /**
  * The containers a verb acts on, chosen as Podman's verbs choose them: names or ids as given, ids read
  * from {@code --cidfile} files, {@code --all}, or {@code --latest}. Every one is looked up before any is
- * acted on, so a typo does not leave half the list done.
+ * acted on, so a typo does not leave half the list done. A name that matches nothing fails with
+ * {@link NoSuchContainerException}, unless missing ones are to be ignored.
  */
-public final class ContainerTargets {
-    /** A container and what to print for it: the name or id the user gave, or the full id otherwise. */
-    public record Target(String echo, ContainerRecord record) {
+public final class Targets {
+    /** A container and how the user named it: the name or id as given, or the full id otherwise. */
+    public record Target(String reference, ContainerRecord record) {
     }
 
     private final List<String> names;
     private List<Path> cidfiles = List.of();
     private boolean all;
     private boolean latest;
-    private boolean ignore;
-    private int missingExitCode = ExitCodes.ENGINE;
+    private boolean ignoreMissing;
+    private boolean runningOnly;
 
-    private ContainerTargets(List<String> names) {
+    private Targets(List<String> names) {
         this.names = names == null ? List.of() : names;
     }
 
-    public static ContainerTargets named(List<String> names) {
-        return new ContainerTargets(names);
+    public static Targets named(List<String> names) {
+        return new Targets(names);
     }
 
-    ContainerTargets cidfiles(List<Path> files) {
+    public Targets cidfiles(List<Path> files) {
         this.cidfiles = files == null ? List.of() : files;
         return this;
     }
 
-    ContainerTargets all(boolean value) {
+    public Targets all(boolean value) {
         this.all = value;
         return this;
     }
 
-    public ContainerTargets latest(boolean value) {
+    public Targets latest(boolean value) {
         this.latest = value;
         return this;
     }
 
     /** {@code --ignore}: a container that does not exist is skipped, not an error. */
-    ContainerTargets ignoreMissing(boolean value) {
-        this.ignore = value;
+    public Targets ignoreMissing(boolean value) {
+        this.ignoreMissing = value;
         return this;
     }
 
-    /** The exit code of a missing container: 125, but 1 for {@code rm}, as Podman has it. */
-    ContainerTargets missingExitCode(int code) {
-        this.missingExitCode = code;
+    /** Only the containers that run (after their state is reconciled), as {@code kill --all} and {@code restart --running} want. */
+    public Targets runningOnly(boolean value) {
+        this.runningOnly = value;
         return this;
     }
 
     public List<Target> resolve(ContainerStore store) throws IOException {
+        List<Target> targets = new ArrayList<>();
+        for (Target target : chosen(store)) {
+            if (!runningOnly || Liveness.reconcile(store, target.record()).isRunning()) {
+                targets.add(target);
+            }
+        }
+        return targets;
+    }
+
+    private List<Target> chosen(ContainerStore store) throws IOException {
         validate();
         List<Target> targets = new ArrayList<>();
         if (all) {
@@ -79,10 +88,10 @@ public final class ContainerTargets {
         if (latest) {
             List<ContainerRecord> records = newestFirst(store);
             if (records.isEmpty()) {
-                if (ignore) {
+                if (ignoreMissing) {
                     return List.of();
                 }
-                throw new CommandFailedException(missingExitCode, "no such container");
+                throw new NoSuchContainerException();
             }
             return List.of(new Target(records.get(0).id(), records.get(0)));
         }
@@ -99,24 +108,24 @@ public final class ContainerTargets {
     private void validate() {
         boolean given = !names.isEmpty() || !cidfiles.isEmpty();
         if (all && latest) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "--all and --latest cannot be used together");
+            throw new EngineException("--all and --latest cannot be used together");
         }
         if (all && given) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "no arguments are needed with --all");
+            throw new EngineException("no arguments are needed with --all");
         }
         if (latest && given) {
-            throw new CommandFailedException(ExitCodes.ENGINE, "--latest and containers cannot be used together");
+            throw new EngineException("--latest and containers cannot be used together");
         }
         if (!all && !latest && !given) {
-            throw new CommandFailedException(ExitCodes.ENGINE,
+            throw new EngineException(
                     "you must provide at least one container name or ID (or --all, --latest, --cidfile)");
         }
     }
 
     private Optional<ContainerRecord> find(ContainerStore store, String nameOrId) throws IOException {
         Optional<ContainerRecord> record = store.lookup(nameOrId);
-        if (record.isEmpty() && !ignore) {
-            throw new CommandFailedException(missingExitCode, new NoSuchContainerException(nameOrId).getMessage());
+        if (record.isEmpty() && !ignoreMissing) {
+            throw new NoSuchContainerException(nameOrId);
         }
         return record;
     }
@@ -125,12 +134,12 @@ public final class ContainerTargets {
         try {
             return Files.readString(file).strip();
         } catch (NoSuchFileException e) {
-            throw new CommandFailedException(ExitCodes.ENGINE,
-                    "reading CIDFile: open " + file + ": no such file or directory");
+            throw new EngineException("reading CIDFile: open " + file + ": no such file or directory");
         }
     }
 
-    static List<ContainerRecord> newestFirst(ContainerStore store) throws IOException {
+    /** Every container, the one created last first. */
+    public static List<ContainerRecord> newestFirst(ContainerStore store) throws IOException {
         List<ContainerRecord> records = new ArrayList<>(store.list());
         records.sort(Comparator.comparing((ContainerRecord r) -> Instant.parse(r.created())).reversed());
         return records;
