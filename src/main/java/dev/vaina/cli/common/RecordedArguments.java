@@ -21,7 +21,8 @@ public final class RecordedArguments {
      */
     public static CreateArguments of(CommandSpec spec, Set<String> leftOut, String image, List<String> command) {
         List<String> words = new ArrayList<>();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+        // An option given several times is listed once per time: its values hold them all.
+        for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             if (List.of(option.names()).stream().anyMatch(leftOut::contains)) {
                 continue;
             }
@@ -32,7 +33,8 @@ public final class RecordedArguments {
                 continue;
             }
             for (String value : values) {
-                words.add(name + "=" + value);
+                // --init and --init=true are one: the flag alone reads as the definition files' keys expect.
+                words.add(option.arity().min() == 0 && value.equals("true") ? name : name + "=" + value);
             }
         }
         return new CreateArguments(words, image, command);
