@@ -123,12 +123,12 @@ public final class UnitExport {
         } else {
             text = ContainerUnitFiles.exported(engine, record, unitName, podUnit, stopTimeout);
         }
-        UnitFile unit = UnitFile.parse(text, unitName);
+        UnitFile unit = UnitFile.parse(withoutPreamble(text), unitName);
         if (settings.fresh() && settings.stopTimeout() != null) {
             unit.set("Service", "TimeoutStopSec", Integer.toString(stopTimeout + STOP_MARGIN_SECONDS));
         }
         finish(unit, settings, restartPolicy(settings, record.config().restart()));
-        return new File(unitName, unit.text());
+        return new File(unitName, laidOut(unit));
     }
 
     private File podUnit(PodRecord pod, List<ContainerRecord> members, Settings settings) throws IOException {
@@ -152,7 +152,7 @@ public final class UnitExport {
             int stopTimeout = settings.stopTimeout() != null ? settings.stopTimeout() : infra.config().stopTimeout();
             text = ContainerUnitFiles.exported(engine, infra, unitName, null, stopTimeout);
         }
-        UnitFile unit = UnitFile.parse(text, unitName);
+        UnitFile unit = UnitFile.parse(withoutPreamble(text), unitName);
         // Starting the pod's unit starts its members, as vaina's own pod units do through their .wants links.
         for (ContainerRecord member : members) {
             String memberUnit = unitName(settings.containerPrefix(), settings, member.name(), member.id());
@@ -160,11 +160,16 @@ public final class UnitExport {
             unit.add("Unit", "Before", memberUnit);
         }
         finish(unit, settings, restartPolicy(settings, RestartPolicy.NO));
-        return new File(unitName, unit.text());
+        return new File(unitName, laidOut(unit));
     }
 
     /** What every exported unit gets: the user's dependencies, the restart policy, and [Install]. */
     private static void finish(UnitFile unit, Settings settings, String restart) {
+        // A --new unit's definition file was a scratch file: the unit stands alone.
+        unit.unset("Unit", "SourcePath");
+        if (unit.lookupLast("Unit", "Description").isEmpty()) {
+            unit.add("Unit", "Description", "vaina " + unit.origin());
+        }
         unit.add("Unit", "Documentation", "man:vaina-generate-systemd(1)");
         settings.wants().forEach(w -> unit.add("Unit", "Wants", w));
         settings.after().forEach(a -> unit.add("Unit", "After", a));
@@ -190,6 +195,17 @@ public final class UnitExport {
     private static String unitName(String prefix, Settings settings, String name, String id) {
         String base = settings.byName() ? name : id;
         return (prefix.isEmpty() ? base : prefix + settings.separator() + base) + ".service";
+    }
+
+    /** One blank line before each section, however the sections were added. */
+    private static String laidOut(UnitFile unit) {
+        return unit.text().replaceAll("\n+\\[", "\n\n[").replaceAll("\n{3,}", "\n\n");
+    }
+
+    /** The unit from its first section on: the comment above it says where vaina keeps it, which is no longer so. */
+    private static String withoutPreamble(String text) {
+        int first = text.startsWith("[") ? 0 : text.indexOf("\n[");
+        return first < 0 ? text : text.substring(first == 0 ? 0 : first + 1);
     }
 
     /** ServiceName= takes the unit's name without its suffix. */

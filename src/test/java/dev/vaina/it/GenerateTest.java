@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Engines;
 import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.ReferencePodman;
 import dev.vaina.it.support.Result;
@@ -12,6 +13,8 @@ import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * `vaina generate systemd` and `vaina generate quadlet` under the real managers: the units and files they write
@@ -55,11 +58,13 @@ class GenerateTest {
                     + printed.describe());
             assertTrue(lines.contains("Restart=on-failure") && lines.contains("WantedBy=default.target"), printed::describe);
 
-            Result byId = vaina.run("generate", "systemd", "--no-header", "--container-prefix", "box", "--separator", "_",
+            Result byId = vaina.run("generate", "systemd", "--container-prefix", "box", "--separator", "_",
                     "--restart-policy", "always", "--after", "network.target", name).assertSuccess();
-            assertTrue(byId.stdout().startsWith("[Unit]"), byId::describe);
-            assertTrue(byId.stdout().contains("box_" + id + ".service") && byId.stdout().contains("\nRestart=always\n")
-                    && byId.stdout().contains("\nAfter=network.target\n"), byId::describe);
+            assertTrue(byId.stdout().startsWith("# box_" + id + ".service\n"), byId::describe);
+            assertTrue(byId.stdout().contains("\nRestart=always\n") && byId.stdout().contains("\nAfter=network.target\n"),
+                    byId::describe);
+            Result noHeader = vaina.run("generate", "systemd", "--no-header", name).assertSuccess();
+            assertTrue(noHeader.stdout().startsWith("[Unit]\n"), noHeader::describe);
 
             Result written = inDirectory(vaina, dir, "generate", "systemd", "--files", "--name", name).assertSuccess();
             assertEquals(dir + "/" + unit + "\n", written.stdout(), written::describe);
@@ -114,11 +119,10 @@ class GenerateTest {
     }
 
     /** Podman's output has the same shape: header, sections, keys, and its exit codes for bad input. */
-    @EachMode
-    void systemd_shapeAndErrorsAsPodmans(VainaCli vaina) throws Exception {
-        if (vaina.mode() != Mode.ROOTFUL) {
-            return; // one comparison is enough: podman runs as root here
-        }
+    @Test
+    @Tag(Engines.ROOTFUL_ONLY)
+    void systemd_shapeAndErrorsAsPodmans() throws Exception {
+        VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
         String image = Images.busybox(vaina);
         vaina.run("pod", "create", "--name", "gcmp").assertSuccess();
         vaina.run("create", "--pod", "gcmp", "--name", "gcmp-a", image, "sleep", "100").assertSuccess();

@@ -23,6 +23,7 @@ final class GeneratedFiles {
             }
             out.print(files.get(i).text());
         }
+        out.flush();
     }
 
     /** Writes every file first, then prints the paths: a failure leaves no path printed for an unwritten file. */
@@ -35,5 +36,6 @@ final class GeneratedFiles {
             written.add(path);
         }
         written.forEach(out::println);
+        out.flush();
     }
 }
