@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -108,18 +110,14 @@ public final class UnitExport {
         int stopTimeout = settings.stopTimeout() != null ? settings.stopTimeout() : record.config().stopTimeout();
         String text;
         if (settings.fresh()) {
-            Path scratch = Files.createTempDirectory("vaina-generate");
-            try {
-                String podFile = pod == null ? null : pod.name() + ".pod";
-                if (pod != null) {
-                    Files.writeString(scratch.resolve(podFile), podDefinition(pod, serviceName(podUnit)));
-                }
-                String fileName = record.name() + ".container";
-                Files.writeString(scratch.resolve(fileName), containerDefinition(record, podFile, serviceName(unitName)));
-                text = convert(scratch, fileName);
-            } finally {
-                FileTrees.deleteQuietly(scratch);
+            Map<String, String> files = new LinkedHashMap<>();
+            String podFile = pod == null ? null : pod.name() + ".pod";
+            if (pod != null) {
+                files.put(podFile, podDefinition(pod, serviceName(podUnit)));
             }
+            String fileName = record.name() + ".container";
+            files.put(fileName, containerDefinition(record, podFile, serviceName(unitName)));
+            text = convert(files, fileName);
         } else {
             text = ContainerUnitFiles.exported(engine, record, unitName, podUnit, stopTimeout);
         }
@@ -135,14 +133,8 @@ public final class UnitExport {
         String unitName = unitName(settings.podPrefix(), settings, pod.name(), pod.id());
         String text;
         if (settings.fresh()) {
-            Path scratch = Files.createTempDirectory("vaina-generate");
-            try {
-                String fileName = pod.name() + ".pod";
-                Files.writeString(scratch.resolve(fileName), podDefinition(pod, serviceName(unitName)));
-                text = convert(scratch, fileName);
-            } finally {
-                FileTrees.deleteQuietly(scratch);
-            }
+            String fileName = pod.name() + ".pod";
+            text = convert(Map.of(fileName, podDefinition(pod, serviceName(unitName))), fileName);
         } else {
             if (!pod.hasInfra()) {
                 throw new EngineException("pod " + pod.name() + " has no infra container, whose unit would run it:"
@@ -213,12 +205,19 @@ public final class UnitExport {
         return unitName.substring(0, unitName.length() - ".service".length());
     }
 
-    private String convert(Path directory, String fileName) throws IOException {
-        DefinitionSet set = DefinitionSet.load(DefinitionSources.scan(List.of(directory)));
+    /** The unit the generator makes of {@code fileName} among {@code files}, read from a scratch folder as it reads them. */
+    private static String convert(Map<String, String> files, String fileName) throws IOException {
+        Path scratch = Files.createTempDirectory("vaina-generate");
         try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(scratch.resolve(file.getKey()), file.getValue());
+            }
+            DefinitionSet set = DefinitionSet.load(DefinitionSources.scan(List.of(scratch)));
             return Converters.convert(fileName, set, Generator.tools()).text();
         } catch (RuntimeException e) {
             throw new EngineException("cannot make a unit of " + fileName + ": " + e.getMessage());
+        } finally {
+            FileTrees.deleteQuietly(scratch);
         }
     }
 
