@@ -19,6 +19,8 @@ public enum PodmanJson {
     INSPECT(5),
     /** {@code images --format json}: 4 spaces a level. */
     IMAGES(4),
+    /** {@code auto-update --format json}: 4 spaces a level. */
+    AUTO_UPDATE(4),
     /** {@code ps --format json}: 2 spaces a level. */
     PS(2),
     /** {@code stats --format json}: 1 space a level (Podman's stats command indents with one). */

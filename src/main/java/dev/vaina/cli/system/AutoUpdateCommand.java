@@ -57,7 +57,7 @@ public final class AutoUpdateCommand extends ContextCommand {
         if (reports.isEmpty()) {
             // Podman prints nothing at all then, not even the table's header or an empty JSON list.
         } else if (output.isJson()) {
-            out().println(PodmanJson.PS.format(reports.stream().map(AutoUpdateCommand::json).toList()));
+            out().println(PodmanJson.AUTO_UPDATE.format(reports.stream().map(AutoUpdateCommand::json).toList()));
         } else if (output.isDefault()) {
             Table table = new Table("UNIT", "CONTAINER", "IMAGE", "POLICY", "UPDATED");
             for (AutoUpdate.Report report : reports) {
