@@ -134,6 +134,8 @@ class GenerateTest {
             String theirs = podman.run("generate", "systemd", "--name", "gcmp").stdout();
             assertEquals(shape(theirs), shape(ours), "ours:\n" + ours + "\npodman's:\n" + theirs);
             assertTrue(ours.contains("\nDocumentation=man:vaina-generate-systemd(1)\n"), ours);
+            assertEquals(jsonKeys(podman.run("generate", "systemd", "--name", "--format", "json", "gcmp").stdout()),
+                    jsonKeys(vaina.run("generate", "systemd", "--name", "--format", "json", "gcmp").assertSuccess().stdout()));
 
             Result badPolicy = vaina.run("generate", "systemd", "--restart-policy", "bogus", "gcmp");
             assertEquals(125, badPolicy.exitCode(), badPolicy::describe);
@@ -145,6 +147,11 @@ class GenerateTest {
         } finally {
             vaina.run("pod", "rm", "-f", "gcmp");
         }
+    }
+
+    /** The top-level keys of --format json, with the indentation before them: the units' names. */
+    private static List<String> jsonKeys(String json) {
+        return json.lines().filter(l -> l.matches(" \"[^\"]+\": .*")).map(l -> l.substring(0, l.indexOf(':'))).toList();
     }
 
     /**

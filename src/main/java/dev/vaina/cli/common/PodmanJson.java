@@ -24,7 +24,9 @@ public enum PodmanJson {
     /** {@code ps --format json}: 2 spaces a level. */
     PS(2),
     /** {@code stats --format json}: 1 space a level (Podman's stats command indents with one). */
-    STATS(1);
+    STATS(1),
+    /** {@code generate systemd --format json}: 1 space a level too. */
+    GENERATE(1);
 
     private final String indent;
 

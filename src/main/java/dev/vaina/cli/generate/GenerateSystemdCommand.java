@@ -1,14 +1,19 @@
 package dev.vaina.cli.generate;
 
+import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.system.VersionCommand;
 import dev.vaina.engine.UnitExport;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,6 +75,9 @@ final class GenerateSystemdCommand extends ContextCommand {
     @Option(names = "--requires", paramLabel = "UNIT", description = "Add Requires= on this unit (repeatable).")
     List<String> requires = new ArrayList<>();
 
+    @Option(names = "--format", paramLabel = "json", description = "Print the units as JSON: each unit's name (without .service) and its text.")
+    String format;
+
     @Parameters(paramLabel = "CONTAINER|POD", description = "The container or pod, by name or id.")
     String target;
 
@@ -81,8 +89,17 @@ final class GenerateSystemdCommand extends ContextCommand {
         if (!noHeader) {
             units = units.stream().map(GenerateSystemdCommand::withHeader).toList();
         }
+        if (format != null && !format.equals("json")) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "unsupported format \"" + format + "\": only json is");
+        }
         if (files) {
             GeneratedFiles.write(units, out());
+        } else if (format != null) {
+            Map<String, String> byName = new LinkedHashMap<>();
+            units.forEach(unit -> byName.put(unit.name().substring(0, unit.name().length() - ".service".length()),
+                    unit.text()));
+            out().println(PodmanJson.GENERATE.format(byName));
+            out().flush();
         } else {
             GeneratedFiles.print(units, out());
         }
