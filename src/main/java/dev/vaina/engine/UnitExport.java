@@ -31,8 +31,6 @@ public final class UnitExport {
     /** systemd's Restart= values (systemd.service(5)). */
     public static final List<String> RESTART_POLICIES = List.of("no", "on-success", "on-failure", "on-abnormal",
             "on-watchdog", "on-abort", "always");
-    /** Above the container's stop timeout: the monitor's own SIGKILL and exit. */
-    private static final int STOP_MARGIN_SECONDS = 5;
 
     /** A file to write: its name (NAME.service, NAME.container, NAME.pod) and its content. */
     public record File(String name, String text) {
@@ -93,13 +91,14 @@ public final class UnitExport {
         if (container.isPresent()) {
             ContainerRecord record = container.get();
             String podFile = record.inPod() ? engine.podStore().read(record.pod()).name() + ".pod" : null;
-            return List.of(new File(record.name() + ".container", containerDefinition(record, podFile, null)));
+            return List.of(new File(record.name() + ".container", containerDefinition(record, podFile, null, null)));
         }
         PodRecord pod = pod(nameOrId);
         List<File> files = new ArrayList<>();
         files.add(new File(pod.name() + ".pod", podDefinition(pod, null)));
         for (ContainerRecord member : members(pod)) {
-            files.add(new File(member.name() + ".container", containerDefinition(member, pod.name() + ".pod", null)));
+            files.add(new File(member.name() + ".container", containerDefinition(member, pod.name() + ".pod", null,
+                    null)));
         }
         return files;
     }
@@ -107,7 +106,6 @@ public final class UnitExport {
     private File containerUnit(ContainerRecord record, PodRecord pod, Settings settings) throws IOException {
         String unitName = unitName(settings.containerPrefix(), settings, record.name(), record.id());
         String podUnit = pod == null ? null : unitName(settings.podPrefix(), settings, pod.name(), pod.id());
-        int stopTimeout = settings.stopTimeout() != null ? settings.stopTimeout() : record.config().stopTimeout();
         String text;
         if (settings.fresh()) {
             Map<String, String> files = new LinkedHashMap<>();
@@ -116,15 +114,13 @@ public final class UnitExport {
                 files.put(podFile, podDefinition(pod, serviceName(podUnit)));
             }
             String fileName = record.name() + ".container";
-            files.put(fileName, containerDefinition(record, podFile, serviceName(unitName)));
+            files.put(fileName, containerDefinition(record, podFile, serviceName(unitName), settings.stopTimeout()));
             text = convert(files, fileName);
         } else {
-            text = ContainerUnitFiles.exported(engine, record, unitName, podUnit, stopTimeout);
+            text = ContainerUnitFiles.exported(engine, record, unitName, podUnit,
+                    settings.stopTimeout() != null ? settings.stopTimeout() : record.config().stopTimeout());
         }
         UnitFile unit = UnitFile.parse(withoutPreamble(text), unitName);
-        if (settings.fresh() && settings.stopTimeout() != null) {
-            unit.set("Service", "TimeoutStopSec", Integer.toString(stopTimeout + STOP_MARGIN_SECONDS));
-        }
         finish(unit, settings, restartPolicy(settings, record.config().restart()));
         return new File(unitName, laidOut(unit));
     }
@@ -221,13 +217,20 @@ public final class UnitExport {
         }
     }
 
-    private String containerDefinition(ContainerRecord record, String podFile, String serviceName) throws IOException {
+    /** @param stopTimeout a stop timeout in place of the container's own, or null */
+    private String containerDefinition(ContainerRecord record, String podFile, String serviceName, Integer stopTimeout)
+            throws IOException {
         CreateArguments arguments = engine.store().createArguments(record).orElseThrow(() -> new EngineException(
                 "container " + record.name() + " has no recorded command line (it was made by an older vaina or by"
                         + " a definition file): it cannot be made again from one"));
+        List<String> options = new ArrayList<>(arguments.options());
+        if (stopTimeout != null) {
+            options.removeIf(option -> option.startsWith("--stop-timeout="));
+            options.add("--stop-timeout=" + stopTimeout);
+        }
         try {
-            return DefinitionExport.container(record.name(), record.imageName(), arguments.options(),
-                    arguments.command(), podFile, serviceName);
+            return DefinitionExport.container(record.name(), record.imageName(), options, arguments.command(), podFile,
+                    serviceName);
         } catch (IllegalArgumentException e) {
             throw new EngineException("container " + record.name() + ": " + e.getMessage());
         }
