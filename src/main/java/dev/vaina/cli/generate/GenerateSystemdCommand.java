@@ -10,10 +10,10 @@ import dev.vaina.engine.UnitExport;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,7 +95,8 @@ final class GenerateSystemdCommand extends ContextCommand {
         if (files) {
             GeneratedFiles.write(units, out());
         } else if (format != null) {
-            Map<String, String> byName = new LinkedHashMap<>();
+            // Go's encoding/json writes a map's keys in sorted order.
+            Map<String, String> byName = new TreeMap<>();
             units.forEach(unit -> byName.put(unit.name().substring(0, unit.name().length() - ".service".length()),
                     unit.text()));
             out().println(PodmanJson.GENERATE.format(byName));
