@@ -68,6 +68,11 @@ if [ "$(id -u)" = 0 ]; then
     if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && systemctl enable $boot_units >/dev/null 2>&1; then
         say "enabled for the system manager: $boot_units"
     fi
+    # As Debian's podman package enables podman-auto-update.timer: for the system manager, not for users'
+    # managers, where `systemctl --user enable vaina-auto-update.timer` turns it on.
+    if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && systemctl enable vaina-auto-update.timer >/dev/null 2>&1; then
+        say "enabled for the system manager: vaina-auto-update.timer"
+    fi
 else
     user_units="${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user"
     install -d -m 0755 "$user_units"

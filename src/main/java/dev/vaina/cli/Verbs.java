@@ -41,6 +41,8 @@ import dev.vaina.cli.images.TagCommand;
 import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.cli.quadlet.QuadletCommand;
+import dev.vaina.cli.generate.GenerateCommand;
+import dev.vaina.cli.system.AutoUpdateCommand;
 import dev.vaina.cli.system.EventsCommand;
 import dev.vaina.cli.system.InfoCommand;
 import dev.vaina.cli.system.SystemCommand;
@@ -54,7 +56,7 @@ import dev.vaina.cli.volumes.VolumeCommand;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet", "generate", "auto-update",
         "volume", "cp", "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion",
         "healthcheck"
     };
@@ -162,6 +164,8 @@ final class Verbs {
             case "completion": return CompletionCommand.class;
             case "healthcheck": return HealthcheckCommand.class;
             case "quadlet": return QuadletCommand.class;
+            case "generate": return GenerateCommand.class;
+            case "auto-update": return AutoUpdateCommand.class;
             default: return null;
         }
     }

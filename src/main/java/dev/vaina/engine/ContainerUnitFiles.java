@@ -35,7 +35,8 @@ final class ContainerUnitFiles {
         }
         String podUnit = podUnit(engine, record);
         Path file = path(engine, record);
-        String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit));
+        String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit, record.unit(),
+                record.config().stopTimeout()));
         boolean changed = !(Files.exists(file) && Files.readString(file).equals(text));
         if (changed) {
             AtomicFiles.write(file, text);
@@ -106,8 +107,17 @@ final class ContainerUnitFiles {
                         + record.pod() + ", which no longer exists: remove the container"));
     }
 
+    /**
+     * The unit of a container as `generate systemd` writes it for the user to install: named {@code unitName},
+     * bound to its pod's unit named {@code podUnit} (null for a container of its own or the infra container).
+     */
+    static String exported(Engine engine, ContainerRecord record, String unitName, String podUnit, int stopTimeout)
+            throws IOException {
+        return ContainerUnitRenderer.render(model(engine, record, false, podUnit, unitName, stopTimeout));
+    }
+
     private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit,
-            String podUnit) throws IOException {
+            String podUnit, String unitName, int stopTimeout) throws IOException {
         List<String> start = new ArrayList<>(engine.launcherCommand());
         start.add("start");
         start.add(record.id());
@@ -124,7 +134,7 @@ final class ContainerUnitFiles {
         String description = pod != null ? "vaina pod " + pod.name() + " (infra container " + record.name() + ")" : null;
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
-                record.config().stopTimeout(), record.config().restart(), description, removeOnExit, record.unit(),
+                stopTimeout, record.config().restart(), description, removeOnExit, unitName,
                 bindsTo(engine, record, podUnit), stopWhenUnneeded, record.config().limits(),
                 inPod == null ? null : inPod.sliceOf(record), HealthcheckUnitFiles.timers(record),
                 record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main");

@@ -202,6 +202,16 @@ public final class Engine implements AutoCloseable {
         return new Boot(this);
     }
 
+    /** Containers moved to newer images of their image's name. */
+    public AutoUpdate autoUpdate() {
+        return new AutoUpdate(this);
+    }
+
+    /** Units and definition files of existing containers and pods, for the user to keep. */
+    public UnitExport unitExport() {
+        return new UnitExport(this);
+    }
+
     /** Health checks: run one, record it, act on it. */
     public Healthchecks healthchecks() {
         return new Healthchecks(this);

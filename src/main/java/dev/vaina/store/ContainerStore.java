@@ -20,6 +20,7 @@ public final class ContainerStore {
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
     private static final String NETWORKS = "networks.json";
+    private static final String CREATE_ARGUMENTS = "create-arguments.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoreLayout layout;
@@ -44,6 +45,17 @@ public final class ContainerStore {
     /** Stores a new container; fails with {@link NameInUseException} when its name is taken. */
     public void create(ContainerRecord record) throws IOException {
         records.create(record, Map.of(STATE, ContainerState.created()));
+    }
+
+    /** Keeps the command line a container was made with beside its record (see {@link CreateArguments}). */
+    public void saveCreateArguments(ContainerRecord record, CreateArguments arguments) throws IOException {
+        Json.write(layout.container(record.id()).resolve(CREATE_ARGUMENTS), arguments);
+    }
+
+    /** The command line a container was made with; empty for one made before vaina kept it, or by kube play. */
+    public Optional<CreateArguments> createArguments(ContainerRecord record) throws IOException {
+        Path file = layout.container(record.id()).resolve(CREATE_ARGUMENTS);
+        return Files.exists(file) ? Optional.of(Json.read(file, CreateArguments.class)) : Optional.empty();
     }
 
     /** Finds a container by exact name, full id or unique id prefix. */

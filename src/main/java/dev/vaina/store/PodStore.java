@@ -1,6 +1,8 @@
 package dev.vaina.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +10,13 @@ import java.util.Optional;
 /** Pod records on disk: {@code dataRoot/pods/ID/pod.json}, names claimed under {@code dataRoot/podnames}. */
 public final class PodStore {
     private static final String RECORD = "pod.json";
+    private static final String CREATE_ARGUMENTS = "create-arguments.json";
 
+    private final StoreLayout layout;
     private final RecordDirectory<PodRecord> records;
 
     public PodStore(StoreLayout layout) {
+        this.layout = layout;
         this.records = new RecordDirectory<>(layout.pods(), layout.podNames(), layout.lockFile(), RECORD,
                 PodRecord.class, PodRecord::id, PodRecord::name, "pod");
     }
@@ -19,6 +24,17 @@ public final class PodStore {
     /** @throws NameInUseException when another pod has the name */
     public void create(PodRecord pod) throws IOException {
         records.create(pod, Map.of());
+    }
+
+    /** Keeps the command line a pod was made with beside its record (see {@link CreateArguments}). */
+    public void saveCreateArguments(PodRecord pod, CreateArguments arguments) throws IOException {
+        Json.write(layout.pods().resolve(pod.id()).resolve(CREATE_ARGUMENTS), arguments);
+    }
+
+    /** The command line a pod was made with; empty for one made before vaina kept it, or by kube play. */
+    public Optional<CreateArguments> createArguments(PodRecord pod) throws IOException {
+        Path file = layout.pods().resolve(pod.id()).resolve(CREATE_ARGUMENTS);
+        return Files.exists(file) ? Optional.of(Json.read(file, CreateArguments.class)) : Optional.empty();
     }
 
     public Optional<PodRecord> lookup(String nameOrId) throws IOException {

@@ -53,7 +53,20 @@ public final class SystemdQuoting {
         return quote(argument, false);
     }
 
+    /**
+     * One word of a definition file's list value (Exec=, Environment=, PodmanArgs=), which the generator splits
+     * with {@link #splitWords} and passes on as one argument: "%" doubled, since the generator leaves specifiers
+     * for systemd, but "$" kept, since the generator's own command line quotes it.
+     */
+    public static String definitionWord(String word) {
+        return quote(word, false, false);
+    }
+
     private static String quote(String argument, boolean keepSpecifiers) {
+        return quote(argument, keepSpecifiers, true);
+    }
+
+    private static String quote(String argument, boolean keepSpecifiers, boolean expandsVariables) {
         if (!argument.isEmpty() && isPlain(argument, keepSpecifiers)) {
             return argument;
         }
@@ -66,7 +79,7 @@ public final class SystemdQuoting {
                 case '\n' -> quoted.append("\\n");
                 case '\t' -> quoted.append("\\t");
                 case '\r' -> quoted.append("\\r");
-                case '$' -> quoted.append("$$");
+                case '$' -> quoted.append(expandsVariables ? "$$" : "$");
                 case '%' -> quoted.append(keepSpecifiers ? "%" : "%%");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {

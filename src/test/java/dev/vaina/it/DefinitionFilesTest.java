@@ -164,7 +164,7 @@ class DefinitionFilesTest {
                 .findFirst().orElse("");
     }
 
-    private static void awaitPs(VainaCli vaina, Predicate<String> condition) throws InterruptedException {
+    static void awaitPs(VainaCli vaina, Predicate<String> condition) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         String last = "";
         while (Instant.now().isBefore(deadline)) {

@@ -24,6 +24,10 @@ public abstract class ContextCommand implements Callable<Integer> {
 
     protected abstract int execute(Context context) throws Exception;
 
+    protected CommandSpec spec() {
+        return spec;
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

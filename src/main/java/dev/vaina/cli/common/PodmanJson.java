@@ -19,10 +19,14 @@ public enum PodmanJson {
     INSPECT(5),
     /** {@code images --format json}: 4 spaces a level. */
     IMAGES(4),
+    /** {@code auto-update --format json}: 4 spaces a level. */
+    AUTO_UPDATE(4),
     /** {@code ps --format json}: 2 spaces a level. */
     PS(2),
     /** {@code stats --format json}: 1 space a level (Podman's stats command indents with one). */
-    STATS(1);
+    STATS(1),
+    /** {@code generate systemd --format json}: 1 space a level too. */
+    GENERATE(1);
 
     private final String indent;
 

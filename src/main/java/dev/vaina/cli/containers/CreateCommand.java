@@ -37,11 +37,31 @@ public final class CreateCommand extends ContextCommand {
     @Mixin
     ContainerOptions options;
 
+    /** What a new container's recorded command line leaves out: what concerns only the command that made it. */
+    static final java.util.Set<String> NOT_RECORDED = java.util.Set.of("--replace", "--unit", "--cidfile", "--quiet",
+            "--detach", "--attach", "--rmi");
+
     @Override
     protected int execute(Context context) throws Exception {
         ContainerRecord record = create(context, context.engine().containers(), options, err());
+        recordArguments(context, record, spec(), options);
         out().println(record.id());
         return 0;
+    }
+
+    /**
+     * Keeps the command line beside the record, for `generate`. The container exists already: a failure to keep
+     * it costs a warning, and `generate` later says that the container's command line is unknown.
+     */
+    static void recordArguments(Context context, ContainerRecord record, picocli.CommandLine.Model.CommandSpec spec,
+            ContainerOptions options) {
+        try {
+            context.containers().saveCreateArguments(record, dev.vaina.cli.common.RecordedArguments.of(spec,
+                    NOT_RECORDED, options.image, options.command));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("WARN: cannot keep the command line of container " + record.name()
+                    + ": " + e.getMessage());
+        }
     }
 
     /** Validates everything before anything is written, so bad input leaves nothing behind. */

@@ -45,6 +45,7 @@ public final class RunCommand extends ContextCommand {
         options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
+        CreateCommand.recordArguments(context, record, spec(), options);
         Attachment attachment = new Attachment(context, containers, record, out(), err())
                 .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
         // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.

@@ -4,6 +4,8 @@ import dev.vaina.cli.containers.CgroupLimitOptions;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.RecordedArguments;
+import dev.vaina.store.CreateArguments;
 import dev.vaina.cli.common.EntrypointParser;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.ImageFetcher;
@@ -33,6 +35,10 @@ import picocli.CommandLine.Parameters;
 /** `vaina pod create`: a pod and its infra container; prints the pod's id. */
 @Command(name = "create", description = "Create a new, empty pod.")
 final class PodCreateCommand extends ContextCommand {
+    /** What a new pod's recorded command line leaves out: what concerns only the command that made it. */
+    private static final java.util.Set<String> NOT_RECORDED = java.util.Set.of("--replace", "--unit", "--pod-id-file",
+            "--quiet");
+
     @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "The pod's name (default: a generated one).")
     String name;
 
@@ -127,8 +133,24 @@ final class PodCreateCommand extends ContextCommand {
         if (podIdFile != null) {
             AtomicFiles.write(podIdFile, pod.id());
         }
+        recordArguments(context, pod);
         out().println(pod.id());
         return 0;
+    }
+
+    /** Keeps the command line beside the record, for `generate`; the pod exists already, so a failure only warns. */
+    private void recordArguments(Context context, PodRecord pod) {
+        CreateArguments recorded = RecordedArguments.of(spec(), NOT_RECORDED, null, List.of());
+        if (positionalName != null) {
+            List<String> options = new ArrayList<>(List.of("--name=" + positionalName));
+            options.addAll(recorded.options());
+            recorded = new CreateArguments(options, null, List.of());
+        }
+        try {
+            context.engine().podStore().saveCreateArguments(pod, recorded);
+        } catch (java.io.IOException e) {
+            err().println("WARN: cannot keep the command line of pod " + pod.name() + ": " + e.getMessage());
+        }
     }
 
     private ResourceLimits limits() {

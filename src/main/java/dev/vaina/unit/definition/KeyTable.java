@@ -22,6 +22,9 @@ final class KeyTable {
 
     private final String section;
     private final Map<String, Rule> rules = new HashMap<>();
+    /** For writing definition files: the key each option of a value or words key comes from (the first listed). */
+    private final Map<String, String> keysByOption = new HashMap<>();
+    private final java.util.Set<String> wordKeys = new java.util.HashSet<>();
 
     KeyTable(String section) {
         this.section = section;
@@ -33,6 +36,7 @@ final class KeyTable {
 
     /** KEY=VALUE becomes OPTION VALUE. */
     KeyTable value(String key, String option) {
+        keysByOption.putIfAbsent(option, key);
         rules.put(key, (entry, args) -> {
             args.add(option);
             args.add(entry.value());
@@ -42,6 +46,7 @@ final class KeyTable {
 
     /** KEY=VALUE becomes OPTION VALUE after a check that throws IllegalArgumentException with the reason. */
     KeyTable checked(String key, String option, Consumer<String> check) {
+        keysByOption.putIfAbsent(option, key);
         rules.put(key, (entry, args) -> {
             try {
                 check.accept(entry.value());
@@ -56,6 +61,8 @@ final class KeyTable {
 
     /** KEY=WORD WORD... becomes OPTION WORD for each word (systemd's quoting). */
     KeyTable words(String key, String option) {
+        keysByOption.putIfAbsent(option, key);
+        wordKeys.add(key);
         rules.put(key, (entry, args) -> {
             for (String word : words(entry)) {
                 args.add(option);
@@ -88,6 +95,16 @@ final class KeyTable {
             args.add(prefix + entry.value());
         });
         return this;
+    }
+
+    /** The key that gives {@code option} its value, or null when no key of this table does. */
+    String keyFor(String option) {
+        return keysByOption.get(option);
+    }
+
+    /** Whether the key's value is a list of words (each one option), rather than one value. */
+    boolean takesWords(String key) {
+        return wordKeys.contains(key);
     }
 
     /** A key the converter reads itself. */
