@@ -46,7 +46,7 @@ final class PodConverter {
     }
 
     static UnitFile convert(Definition definition, DefinitionSet all, Tools tools) {
-        ServiceUnit unit = new ServiceUnit(definition, all);
+        ServiceUnit unit = new ServiceUnit(definition, all, tools);
         List<String> global = ExtraArgs.globalArgs(definition, KEYS);
         String name = podName(definition);
         String infra = name + "-infra";
@@ -74,7 +74,8 @@ final class PodConverter {
         unit.service("KillMode", "mixed")
                 .service("Delegate", "yes")
                 .service("Type", "notify")
-                .service("NotifyAccess", "main")
+                // The monitor's READY=1, and the pod create's EXTEND_TIMEOUT_USEC while it pulls the infra image.
+                .service("NotifyAccess", "exec")
                 .service("SyslogIdentifier", "%N")
                 .service("TimeoutStopSec", Integer.toString(stopTimeout(definition) + STOP_MARGIN_SECONDS))
                 .command("ExecStartPre", "", create)
