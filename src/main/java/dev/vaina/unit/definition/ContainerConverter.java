@@ -152,6 +152,10 @@ final class ContainerConverter {
         create.addAll(List.of("--pod", PodConverter.podName(pod)));
         // It lives in the pod's namespaces: started after the pod, stopped (first) when the pod stops.
         unit.unit("BindsTo", pod.serviceName()).unit("After", pod.serviceName());
+        String slice = PodConverter.memberSlice(pod);
+        if (slice != null) {
+            unit.service("Slice", slice);
+        }
     }
 
     /** Network=net.network names that file's network (and needs its service); other values are modes. */
