@@ -157,7 +157,7 @@ class DefinitionFilesTest {
             awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains(sick) && l.contains("(unhealthy)")));
 
             awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains(ready) && l.contains(" Up ")));
-            assertEquals("active\n", vaina.systemctl("is-active", ready + "-healthcheck.timer").stdout(),
+            awaitOutput(() -> vaina.systemctl("is-active", ready + "-healthcheck.timer").stdout(), "active\n"::equals,
                     "the timer runs while the unit starts");
             // Several intervals of failing checks: still starting.
             awaitHealthLog(vaina, ready, 3);
@@ -207,8 +207,9 @@ class DefinitionFilesTest {
                 assertEquals("Slice=" + slice + "\n", vaina.systemctl("show", "-p", "Slice", "pod-" + pod).stdout());
                 String cgroup = vaina.systemctl("show", "-p", "ControlGroup", member).stdout();
                 assertTrue(cgroup.contains("/" + slice + "/" + member + ".service"), "start " + start + ": " + cgroup);
-                Result top = vaina.run("pod", "top", pod).assertSuccess();
-                assertTrue(top.stdout().contains("sleep 1000"), top::describe);
+                // "Up" is recorded once the runtime has started the container, maybe before its init has exec'd.
+                awaitOutput(() -> vaina.run("pod", "top", pod).assertSuccess().stdout(), out -> out.contains("sleep 1000"),
+                        "pod top lists the member's process");
                 vaina.systemctl("stop", "pod-" + pod).assertSuccess();
             }
         } finally {
@@ -216,6 +217,18 @@ class DefinitionFilesTest {
             remove(vaina, pod + ".pod", member + ".container");
             vaina.run("pod", "rm", "-f", pod);
         }
+    }
+
+    /** Waits (at most 30 s) until what {@code output} gives satisfies {@code condition}. */
+    private static void awaitOutput(java.util.function.Supplier<String> output, Predicate<String> condition, String what)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String last = output.get();
+        while (!condition.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            last = output.get();
+        }
+        assertTrue(condition.test(last), what + "; last:\n" + last);
     }
 
     /** The checks the container has logged, once there are at least {@code count}. */
