@@ -82,6 +82,10 @@ else
     else
         say "could not enable $boot_units (is your systemd user manager running?)"
     fi
+fi
+# vaina-network-online.service is not enabled: the units that need the network (those of definition files,
+# vaina-restart.service) pull it in themselves.
+
 # The definition-file generator, where systemd's managers look for generators (systemd.generator(7)): the
 # user managers run it at login and daemon-reload, the system manager at boot and daemon-reload.
 if [ "$(id -u)" = 0 ]; then

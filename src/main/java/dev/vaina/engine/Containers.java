@@ -101,6 +101,15 @@ public final class Containers {
             throw e;
         }
         engine.record(Event.container("create", record));
+        if (unit != null && engine.generatedUnit(unit)) {
+            try {
+                HealthcheckUnitFiles.startForGeneratedUnit(engine, record);
+            } catch (IOException | RuntimeException e) {
+                forget(record);
+                engine.volumes().undo(madeVolumes);
+                throw e;
+            }
+        }
         return record;
     }
 

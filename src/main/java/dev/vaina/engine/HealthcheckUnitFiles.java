@@ -4,6 +4,7 @@ import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.StartupHealthCheck;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.systemd.JobResult;
 import dev.vaina.unit.HealthcheckUnitRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,22 +41,49 @@ final class HealthcheckUnitFiles {
             delete(engine, record);
             return List.of();
         }
-        List<String> command = new ArrayList<>(engine.cliCommand());
-        command.addAll(List.of("healthcheck", "run", record.id()));
         String unit = record.unit();
+        // A definition file's container is made afresh, with a new id, at every start of its unit: by its name,
+        // which the file fixes, the units stay the same from one start to the next and need no reload.
+        String container = engine.generatedUnit(unit) ? record.name() : record.id();
+        List<String> command = new ArrayList<>(engine.cliCommand());
+        command.addAll(List.of("healthcheck", "run", container));
         List<String> changed = new ArrayList<>();
         writeIfChanged(engine, HealthcheckUnitRenderer.timerName(unit), HealthcheckUnitRenderer.renderTimer(
-                record.id(), record.name(), unit, false, record.healthCheck().interval()), changed);
+                container, record.name(), unit, false, record.healthCheck().interval()), changed);
         StartupHealthCheck startup = record.config().startupHealthCheck();
         if (startup != null) {
             writeIfChanged(engine, HealthcheckUnitRenderer.startupTimerName(unit), HealthcheckUnitRenderer.renderTimer(
-                    record.id(), record.name(), unit, true, startup.interval()), changed);
+                    container, record.name(), unit, true, startup.interval()), changed);
         } else {
             Files.deleteIfExists(engine.unitDirectory().resolve(HealthcheckUnitRenderer.startupTimerName(unit)));
         }
         writeIfChanged(engine, HealthcheckUnitRenderer.serviceName(unit),
-                HealthcheckUnitRenderer.renderService(record.id(), record.name(), unit, command), changed);
+                HealthcheckUnitRenderer.renderService(container, record.name(), unit, command), changed);
         return changed;
+    }
+
+    /**
+     * For a container of a definition file's unit, made by the create in that unit's ExecStartPre=: the unit
+     * was generated before the check was known (it may come from the image), so it cannot want the timers as a
+     * CLI-made container's unit does. The create writes them and starts them itself; each is bound to the unit
+     * (BindsTo=, no After=), so it runs while the unit is activating, as Notify=healthy needs, and goes with it.
+     */
+    static void startForGeneratedUnit(Engine engine, ContainerRecord record) throws IOException {
+        List<String> changed = write(engine, record);
+        String timers = timers(record);
+        if (timers == null) {
+            return;
+        }
+        if (changed.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
+            engine.systemd().reload();
+        }
+        for (String timer : timers.split(" ")) {
+            JobResult result = engine.systemd().startUnit(timer);
+            if (!result.succeeded()) {
+                throw new EngineException("cannot start " + timer + ", the health check's timer of container "
+                        + record.name() + ": systemd says " + result);
+            }
+        }
     }
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {

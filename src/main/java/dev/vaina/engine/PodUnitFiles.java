@@ -44,13 +44,17 @@ final class PodUnitFiles {
         }
     }
 
-    /** Stops the pod's slice, empty by now, so that systemd forgets it, and deletes its file. */
+    /**
+     * Stops the pod's slice, empty by now, so that systemd forgets it, and deletes its file. A definition file's
+     * pod keeps its slice running: the next pod of that file uses it, and the pod's unit, whose next start is
+     * what replaces the pod, is in it already.
+     */
     static void deleteSlice(Engine engine, PodRecord pod) throws IOException {
         if (pod.slice() == null) {
             return;
         }
         Files.deleteIfExists(engine.unitDirectory().resolve(pod.slice()));
-        if (engine.systemd().status(pod.slice()).isActive()) {
+        if (!engine.generatedUnit(pod.unit()) && engine.systemd().status(pod.slice()).isActive()) {
             engine.systemd().stopUnit(pod.slice());
         }
     }

@@ -12,6 +12,7 @@ import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
+import dev.vaina.unit.PodSlices;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class Pods {
         String infraId = config.infra() ? ContainerStore.newId() : null;
         PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
                 config.hostname(), config.exitPolicy(), unit != null ? unit : "pod-" + name + ".service",
-                slice(config, id), config.shareParent(), config.volumes(), config.limits());
+                slice(config, id, name, unit), config.shareParent(), config.volumes(), config.limits());
         store.create(pod);
         try {
             PodUnitFiles.writeSlice(engine, pod);
@@ -80,14 +81,10 @@ public final class Pods {
         return pod;
     }
 
-    /**
-     * The pod's systemd slice, in --cgroup-parent's slice or vaina.slice: named by the pod's id, since a dash in
-     * a slice's name makes a level of the hierarchy (a pod named a-b would otherwise sit in pod a's slice).
-     */
-    private static String slice(PodConfig config, String id) {
-        String parent = config.cgroupParent() != null ? config.cgroupParent() : "vaina.slice";
-        String prefix = parent.equals("-.slice") ? "" : parent.substring(0, parent.length() - ".slice".length()) + "-";
-        return prefix + "pod_" + id.substring(0, 12) + ".slice";
+    /** The pod's systemd slice: a definition file's pod has one its generated units can name (PodSlices). */
+    private String slice(PodConfig config, String id, String name, String unit) {
+        return unit != null && engine.generatedUnit(unit) ? PodSlices.byName(config.cgroupParent(), name)
+                : PodSlices.byId(config.cgroupParent(), id);
     }
 
     private static ContainerConfig infraConfig(PodConfig config, PodRecord pod, NetworkConfig network) {

@@ -1,19 +1,25 @@
 package dev.vaina.launch;
 
+import dev.vaina.spec.VainaConf;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
  * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
- * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit. Without --root and
- * --runroot the caller's default store is used, and a name works as well as an id: the units that definition
+ * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit. Options come as
+ * {@code --option VALUE} or {@code --option=VALUE}; the runtime, network helper and manager not given are
+ * vaina.conf's. Without --root and --runroot the caller's default store is used, and a name works as well as an id: the units that definition
  * files become know their container by name (see dev.vaina.unit.definition).
  */
 public final class Launcher {
+    private static final Set<String> VALUED = Set.of("--root", "--runroot", "--runtime", "--network-helper",
+            "--systemd-manager", "--unit-file");
+
     private Launcher() {
     }
 
@@ -22,28 +28,47 @@ public final class Launcher {
         Path runRoot = null;
         String runtime = null;
         String networkHelper = null;
-        String manager = "user";
+        String manager = null;
         Path unitFile = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--root" -> root = Path.of(args[++i]);
-                case "--runroot" -> runRoot = Path.of(args[++i]);
-                case "--runtime" -> runtime = args[++i];
-                case "--network-helper" -> networkHelper = args[++i];
-                case "--systemd-manager" -> manager = args[++i];
-                case "--unit-file" -> unitFile = Path.of(args[++i]);
-                case "--remove" -> remove = true;
-                default -> rest.add(args[i]);
+            // --option VALUE or --option=VALUE, as the command line takes its global options.
+            int equals = args[i].startsWith("--") ? args[i].indexOf('=') : -1;
+            String option = equals < 0 ? args[i] : args[i].substring(0, equals);
+            if (!VALUED.contains(option)) {
+                switch (option) {
+                    case "--remove" -> remove = true;
+                    default -> rest.add(args[i]);
+                }
+                continue;
+            }
+            if (equals < 0 && i + 1 >= args.length) {
+                System.err.println("vaina-launcher: " + option + " needs a value");
+                System.exit(125);
+            }
+            String value = equals < 0 ? args[++i] : args[i].substring(equals + 1);
+            switch (option) {
+                case "--root" -> root = Path.of(value);
+                case "--runroot" -> runRoot = Path.of(value);
+                case "--runtime" -> runtime = value;
+                case "--network-helper" -> networkHelper = value;
+                case "--systemd-manager" -> manager = value;
+                default -> unitFile = Path.of(value);
             }
         }
         if (rest.size() != 2) {
-            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID|NAME | [--remove --unit-file FILE] cleanup ID|NAME");
+            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID|NAME | [--remove --unit-file FILE] cleanup ID|NAME");
             System.exit(125);
         }
         boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
                 && new com.sun.security.auth.module.UnixSystem().getUid() != 0;
+        // What a command line did not say (a definition file's unit says only what its GlobalArgs= say), vaina.conf
+        // does, as for the create that made the container.
+        VainaConf conf = VainaConf.load(System.getenv(), !rootless);
+        runtime = runtime != null ? runtime : conf.runtime();
+        networkHelper = networkHelper != null ? networkHelper : conf.rootlessNetwork();
+        manager = manager != null ? manager : conf.systemd() != null ? conf.systemd() : "user";
         // A definition file's unit names the store only when GlobalArgs= does: the caller's default otherwise.
         StoreLayout defaults = StoreLayout.forCurrentUser(System.getenv(), !rootless);
         ContainerStore store = new ContainerStore(new StoreLayout(root != null ? root : defaults.dataRoot(),

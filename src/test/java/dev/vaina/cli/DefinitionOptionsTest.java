@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The generator checks PodmanArgs= and GlobalArgs= against lists of vaina's options (it cannot afford to load
- * picocli): those lists must be exactly the options of the commands they stand for.
+ * picocli), which the build writes from picocli's model (OptionLists): what the generator reads must be exactly
+ * the options of the commands they stand for, each command on its own (the global options it inherits belong
+ * to GlobalArgs=). It fails when the build did not write the lists, or wrote them from the wrong commands.
  */
 class DefinitionOptionsTest {
     @Test

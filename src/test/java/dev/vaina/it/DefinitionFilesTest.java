@@ -133,6 +133,155 @@ class DefinitionFilesTest {
     }
 
     /**
+     * A health check in a definition file runs on its timer, which the create in ExecStartPre= starts bound to
+     * the generated unit: with Notify=healthy the unit stays "activating" while the check fails and becomes
+     * active once it passes; a failing check shows in vaina ps.
+     */
+    @EachMode
+    void healthChecks_notifyHealthyHoldsTheUnitActivatingUntilACheckPasses_andUnhealthyShowsInPs(VainaCli vaina)
+            throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String m = vaina.mode().label();
+        String ready = "ready-" + m;
+        String sick = "sick-" + m;
+        String sleeper = "Exec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n";
+        write(vaina, ready + ".container", "[Container]\nImage=" + image + "\nContainerName=" + ready + "\nNetwork=none\n"
+                + sleeper + "HealthCmd=test -f /tmp/ready\nHealthInterval=1s\nNotify=healthy\n");
+        write(vaina, sick + ".container", "[Container]\nImage=" + image + "\nContainerName=" + sick + "\nNetwork=none\n"
+                + sleeper + "HealthCmd=false\nHealthInterval=1s\nHealthRetries=1\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", "--no-block", ready).assertSuccess();
+            vaina.systemctl("start", sick).assertSuccess();
+            awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains(sick) && l.contains("(unhealthy)")));
+
+            awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains(ready) && l.contains(" Up ")));
+            awaitOutput(() -> vaina.systemctl("is-active", ready + "-healthcheck.timer").stdout(), "active\n"::equals,
+                    "the timer runs while the unit starts");
+            // Several intervals of failing checks: still starting.
+            awaitHealthLog(vaina, ready, 3);
+            assertEquals("activating\n", vaina.systemctl("is-active", ready).stdout());
+
+            vaina.run("exec", ready, "touch", "/tmp/ready").assertSuccess();
+            Instant deadline = Instant.now().plusSeconds(30);
+            String state = "";
+            while (Instant.now().isBefore(deadline) && !state.equals("active\n")) {
+                Thread.sleep(200);
+                state = vaina.systemctl("is-active", ready).stdout();
+            }
+            assertEquals("active\n", state, "the first passed check makes the unit active");
+            Result ps = vaina.run("ps").assertSuccess();
+            assertTrue(row(ps, ready).contains("(healthy)"), ps::describe);
+
+            vaina.systemctl("stop", ready, sick).assertSuccess();
+            assertEquals("inactive\n", vaina.systemctl("is-active", ready + "-healthcheck.timer").stdout(),
+                    "the timer goes with its unit");
+        } finally {
+            vaina.systemctl("stop", ready, sick);
+            remove(vaina, ready + ".container", sick + ".container");
+        }
+    }
+
+    /**
+     * A .pod file's pod has a slice as a CLI pod does, named by the pod (its id changes at every start): the
+     * generated units of the pod and its member run in it, pod top sees the member, and the pod starts again in
+     * the same slice after a stop (the create that replaces the old pod must not stop the slice it runs in).
+     */
+    @EachMode
+    void podFile_runsWithItsMembersInItsSlice_andStartsAgainInIt(VainaCli vaina) throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String m = vaina.mode().label();
+        String pod = "sl-" + m;
+        String member = "slm-" + m;
+        String slice = "vaina-pod_sl\\x2d" + m + ".slice";
+        write(vaina, pod + ".pod", "[Pod]\nPodName=" + pod + "\nNetwork=none\n");
+        write(vaina, member + ".container", "[Container]\nImage=" + image + "\nContainerName=" + member + "\nPod=" + pod
+                + ".pod\nExec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            for (int start = 1; start <= 2; start++) {
+                vaina.systemctl("start", "pod-" + pod).assertSuccess();
+                awaitPs(vaina, ps -> ps.lines().anyMatch(l -> l.contains(member) && l.contains(" Up ")));
+                assertEquals("Slice=" + slice + "\n", vaina.systemctl("show", "-p", "Slice", "pod-" + pod).stdout());
+                String cgroup = vaina.systemctl("show", "-p", "ControlGroup", member).stdout();
+                assertTrue(cgroup.contains("/" + slice + "/" + member + ".service"), "start " + start + ": " + cgroup);
+                // "Up" is recorded once the runtime has started the container, maybe before its init has exec'd
+                // and while the member a stop removed is still being removed.
+                awaitOutput(() -> vaina.run("pod", "top", pod).stdout(), out -> out.contains("sleep 1000"),
+                        "pod top lists the member's process");
+                vaina.systemctl("stop", "pod-" + pod).assertSuccess();
+            }
+        } finally {
+            vaina.systemctl("stop", "pod-" + pod);
+            remove(vaina, pod + ".pod", member + ".container");
+            vaina.run("pod", "rm", "-f", pod);
+        }
+    }
+
+    /** Waits (at most 30 s) until what {@code output} gives satisfies {@code condition}. */
+    private static void awaitOutput(java.util.function.Supplier<String> output, Predicate<String> condition, String what)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String last = output.get();
+        while (!condition.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            last = output.get();
+        }
+        assertTrue(condition.test(last), what + "; last:\n" + last);
+    }
+
+    /** The checks the container has logged, once there are at least {@code count}. */
+    private static void awaitHealthLog(VainaCli vaina, String name, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            last = vaina.run("inspect", "--format", "{{len .State.Health.Log}}", name).stdout().strip();
+            if (last.matches("\\d+") && Integer.parseInt(last) >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " never logged " + count + " checks; last: " + last);
+    }
+
+    /**
+     * GlobalArgs=--root DIR: the create, the launcher and the cleanup all use that store, and the caller's
+     * default store never sees the container.
+     */
+    @EachMode
+    void globalArgsRoot_everyCommandOfTheUnitUsesThatStore(VainaCli vaina) throws Exception {
+        installGenerator();
+        String m = vaina.mode().label();
+        String unit = "elsewhere-" + m;
+        String root = vaina.exec(List.of("sh", "-c", "mktemp -d \"$HOME/vaina-root.XXXXXX\"")).assertSuccess().stdout()
+                .strip();
+        try {
+            vaina.run("--root", root, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
+            // The launcher reads --root=DIR as well as --root DIR.
+            write(vaina, unit + ".container", "[Container]\nImage=" + Images.BUSYBOX + "\nContainerName=" + unit
+                    + "\nNetwork=none\nGlobalArgs=--root=" + root + "\nExec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n");
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", unit).assertSuccess();
+            Result there = vaina.run("--root", root, "ps", "--format", "{{.Names}} {{.Status}}").assertSuccess();
+            assertTrue(there.stdout().lines().anyMatch(l -> l.startsWith(unit + " Up ")), there::describe);
+            Result here = vaina.run("ps", "-a", "--format", "{{.Names}}").assertSuccess();
+            assertFalse(here.stdout().lines().anyMatch(unit::equals), here::describe);
+
+            vaina.systemctl("stop", unit).assertSuccess();
+            assertEquals("inactive\n", vaina.systemctl("is-active", unit).stdout(), "the container's exit ended the unit");
+            Result after = vaina.run("--root", root, "ps", "-a", "--format", "{{.Names}}").assertSuccess();
+            assertFalse(after.stdout().lines().anyMatch(unit::equals), "the cleanup removed it from " + root + ": "
+                    + after.describe());
+        } finally {
+            vaina.systemctl("stop", unit);
+            remove(vaina, unit + ".container");
+            vaina.exec(List.of("rm", "-rf", root));
+        }
+    }
+
+    /**
      * A reboot, as far as vaina can tell: a fresh manager (fresh runtime directory, fresh state) whose generator
      * finds a container with WantedBy=default.target, which then comes up without anyone asking.
      */

@@ -1,6 +1,7 @@
 package dev.vaina.cli.common;
 
 import dev.vaina.engine.Engine;
+import dev.vaina.spec.VainaConf;
 import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.store.ContainerStore;
@@ -23,8 +24,8 @@ public final class Context implements AutoCloseable {
         CliLog log = new CliLog(options.logLevel, err);
         Map<String, String> env = System.getenv();
         boolean root = Users.isRoot();
-        Settings settings = Settings.load(env, root)
-                .overriddenBy(new Settings(options.manager, options.runtime, null));
+        VainaConf settings = VainaConf.load(env, root)
+                .overriddenBy(new VainaConf(options.manager, options.runtime, null));
         StoreLayout defaults = StoreLayout.forCurrentUser(env, root);
         StoreLayout layout = new StoreLayout(
                 options.root != null ? options.root.toAbsolutePath() : defaults.dataRoot(),

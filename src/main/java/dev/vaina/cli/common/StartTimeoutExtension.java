@@ -8,8 +8,9 @@ import java.util.Map;
  * While a pull runs inside a unit's start (vaina run or pull as a unit's ExecStart=, as definition files
  * make them), tells systemd again and again that the start needs more time (EXTEND_TIMEOUT_USEC), so that a
  * slow first pull of a large image does not hit the unit's start timeout. Outside systemd (no
- * $NOTIFY_SOCKET) it does nothing. systemd takes the message from the unit's main process, or from any of its
- * processes with NotifyAccess=all (an ExecStartPre= pull).
+ * $NOTIFY_SOCKET) it does nothing. systemd takes the message from the unit's main process; from an ExecStartPre=
+ * pull, with NotifyAccess=exec (as definition files' units have it) or all. The message goes from this process
+ * itself, never from a helper, which NotifyAccess=exec would not count.
  */
 final class StartTimeoutExtension implements AutoCloseable {
     /** Each message allows this much more; sent three times as often, so one late message is harmless. */

@@ -81,7 +81,7 @@ final class ContainerConverter {
     }
 
     static UnitFile convert(Definition definition, DefinitionSet all, Tools tools) {
-        ServiceUnit unit = new ServiceUnit(definition, all);
+        ServiceUnit unit = new ServiceUnit(definition, all, tools);
         List<String> global = ExtraArgs.globalArgs(definition, KEYS);
         String name = definition.last(SECTION, "ContainerName").map(UnitFile.Located::value).orElse("systemd-%N");
 
@@ -152,6 +152,10 @@ final class ContainerConverter {
         create.addAll(List.of("--pod", PodConverter.podName(pod)));
         // It lives in the pod's namespaces: started after the pod, stopped (first) when the pod stops.
         unit.unit("BindsTo", pod.serviceName()).unit("After", pod.serviceName());
+        String slice = PodConverter.memberSlice(pod);
+        if (slice != null) {
+            unit.service("Slice", slice);
+        }
     }
 
     /** Network=net.network names that file's network (and needs its service); other values are modes. */
@@ -198,22 +202,22 @@ final class ContainerConverter {
         }
     }
 
-    /** Notify=true: the workload says when it is ready (the socket is passed in); healthy: the first passed check. */
+    /**
+     * Notify=true: the workload says when it is ready (the socket is passed in, so any process of the unit may
+     * notify); healthy: the monitor does, after the first passed check. Otherwise the monitor does once the
+     * container runs, and NotifyAccess=exec also takes the messages of the create in ExecStartPre=, which asks
+     * for more time while it pulls (EXTEND_TIMEOUT_USEC), but none from the container's processes.
+     */
     private static void notify(Definition definition, ServiceUnit unit, List<String> create) {
-        Optional<UnitFile.Located> notify = definition.last(SECTION, "Notify");
-        if (notify.isEmpty() || notify.get().value().isEmpty()) {
-            unit.service("NotifyAccess", "main");
-            return;
-        }
-        if (notify.get().value().equals("healthy")) {
+        Optional<UnitFile.Located> notify = definition.last(SECTION, "Notify").filter(e -> !e.value().isEmpty());
+        if (notify.isPresent() && notify.get().value().equals("healthy")) {
             create.addAll(List.of("--sdnotify", "healthy"));
-            unit.service("NotifyAccess", "main");
-        } else if (KEYS.bool(notify.get())) {
+        } else if (notify.isPresent() && KEYS.bool(notify.get())) {
             create.addAll(List.of("--sdnotify", "container"));
             unit.service("NotifyAccess", "all");
-        } else {
-            unit.service("NotifyAccess", "main");
+            return;
         }
+        unit.service("NotifyAccess", "exec");
     }
 
     private static int stopTimeout(Definition definition, List<String> create) {

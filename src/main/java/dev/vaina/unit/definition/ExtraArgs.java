@@ -37,6 +37,24 @@ final class ExtraArgs {
         return picked;
     }
 
+    /**
+     * The value {@code words} give an option, --opt VALUE or --opt=VALUE, the last one winning; null when they do
+     * not give it. An option whose value is optional (--share-parent[=BOOL]) has "true" when given bare.
+     */
+    static String valueOf(List<String> words, String option, boolean optionalValue) {
+        String value = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.startsWith(option + "=")) {
+                value = word.substring(option.length() + 1);
+            } else if (word.equals(option)) {
+                boolean next = i + 1 < words.size() && (!optionalValue || words.get(i + 1).matches("true|false"));
+                value = next ? words.get(++i) : "true";
+            }
+        }
+        return value;
+    }
+
     private static List<String> collect(Definition definition, KeyTable keys, String key, Set<String> allowed,
             String command) {
         List<String> args = new ArrayList<>();

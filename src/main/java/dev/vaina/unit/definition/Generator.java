@@ -55,7 +55,7 @@ public final class Generator {
         }
         Map<String, String> env = System.getenv();
         DefinitionSet all = DefinitionSet.load(DefinitionSources.scan(SearchPaths.of(env, uid == 0, uid)));
-        int failures = generate(all, tools(), dryRun ? null : Path.of(dirs.get(0)), System.out, System.err);
+        int failures = generate(all, tools(userScope || uid != 0), dryRun ? null : Path.of(dirs.get(0)), System.out, System.err);
         if (dryRun && failures > 0) {
             System.exit(1);
         }
@@ -102,15 +102,23 @@ public final class Generator {
         }
     }
 
-    /** The installation this jar belongs to: -Dvaina.prefix (set by the wrapper), or PREFIX/lib/vaina/vaina.jar. */
+    /**
+     * The installation this jar belongs to, for the manager that runs the caller's containers: a user's own, or
+     * for root the system manager where PID 1 is systemd.
+     */
     public static Tools tools() {
+        return tools(new com.sun.security.auth.module.UnixSystem().getUid() != 0 || !pid1IsSystemd());
+    }
+
+    /** The installation: -Dvaina.prefix (set by the wrapper), or PREFIX/lib/vaina/vaina.jar. */
+    static Tools tools(boolean userManager) {
         String prefix = System.getProperty("vaina.prefix");
         if (prefix != null && !prefix.isEmpty()) {
-            return Tools.under(Path.of(prefix));
+            return Tools.under(Path.of(prefix), userManager);
         }
         try {
             Path jar = Path.of(Generator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Tools.under(jar.toAbsolutePath().getParent().getParent().getParent());
+            return Tools.under(jar.toAbsolutePath().getParent().getParent().getParent(), userManager);
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("cannot locate vaina's installation: set -Dvaina.prefix", e);
         }

@@ -21,8 +21,10 @@ final class OneshotUnit {
         keys.apply(definition, command);
         command.addAll(ExtraArgs.podmanArgs(definition, keys, null, String.join(" ", verb)));
         command.add(last);
-        return new ServiceUnit(definition, all)
+        return new ServiceUnit(definition, all, tools)
                 .service("Type", "oneshot")
+                // A pull asks for more time while it runs (EXTEND_TIMEOUT_USEC): where TimeoutStartSec= is set.
+                .service("NotifyAccess", "exec")
                 .service("RemainAfterExit", "yes")
                 .service("SyslogIdentifier", "%N")
                 .command("ExecStart", "", command);

@@ -1,6 +1,7 @@
 package dev.vaina.unit.definition;
 
 import dev.vaina.spec.PortMapping;
+import dev.vaina.unit.PodSlices;
 import dev.vaina.unit.UnitFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class PodConverter {
     }
 
     static UnitFile convert(Definition definition, DefinitionSet all, Tools tools) {
-        ServiceUnit unit = new ServiceUnit(definition, all);
+        ServiceUnit unit = new ServiceUnit(definition, all, tools);
         List<String> global = ExtraArgs.globalArgs(definition, KEYS);
         String name = podName(definition);
         String infra = name + "-infra";
@@ -57,7 +58,8 @@ final class PodConverter {
         KEYS.apply(definition, create);
         ContainerConverter.networks(definition, all, unit, create);
         ContainerConverter.volumes(definition, all, unit, create);
-        create.addAll(ExtraArgs.podmanArgs(definition, KEYS, VainaOptions.POD_CREATE, "pod create"));
+        List<String> extra = ExtraArgs.podmanArgs(definition, KEYS, VainaOptions.POD_CREATE, "pod create");
+        create.addAll(extra);
         exitPolicy(definition, unit, create);
         for (Definition member : all.startingWith(definition)) {
             unit.unit("Wants", member.serviceName()).unit("Before", member.serviceName());
@@ -74,13 +76,32 @@ final class PodConverter {
         unit.service("KillMode", "mixed")
                 .service("Delegate", "yes")
                 .service("Type", "notify")
-                .service("NotifyAccess", "main")
+                // The monitor's READY=1, and the pod create's EXTEND_TIMEOUT_USEC while it pulls the infra image.
+                .service("NotifyAccess", "exec")
                 .service("SyslogIdentifier", "%N")
                 .service("TimeoutStopSec", Integer.toString(stopTimeout(definition) + STOP_MARGIN_SECONDS))
+                // The pod's limits (PodmanArgs=--memory, ...) hold on its slice, which the pod create writes.
+                .service("Slice", slice(definition, extra))
                 .command("ExecStartPre", "", create)
                 .command("ExecStart", "", launcher)
                 .command("ExecStopPost", "-", cleanup);
         return unit.build();
+    }
+
+    /** The pod's slice, where its infra container runs (and its members, unless --share-parent=false). */
+    private static String slice(Definition definition, List<String> extra) {
+        String parent = ExtraArgs.valueOf(extra, "--cgroup-parent", false);
+        if (parent != null && !parent.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
+            throw DefinitionException.of(definition.path().toString(), "PodmanArgs=--cgroup-parent " + parent
+                    + ": the pod's slice goes in a systemd slice, NAME.slice");
+        }
+        return PodSlices.byName(parent, podName(definition));
+    }
+
+    /** The slice a member of the pod runs in (Pod=), or null when the pod keeps its members out of it. */
+    static String memberSlice(Definition pod) {
+        List<String> extra = ExtraArgs.podmanArgs(pod, KEYS, VainaOptions.POD_CREATE, "pod create");
+        return "false".equals(ExtraArgs.valueOf(extra, "--share-parent", true)) ? null : slice(pod, extra);
     }
 
     /** ExitPolicy=stop: the pod's unit stops once no member, each bound to it, runs (as the CLI's pod units). */

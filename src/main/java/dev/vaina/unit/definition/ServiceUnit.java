@@ -18,15 +18,30 @@ final class ServiceUnit {
             "BindsTo", "PartOf", "Upholds", "Conflicts", "OnFailure", "OnSuccess", "PropagatesReloadTo",
             "ReloadPropagatedFrom", "PropagatesStopTo", "StopPropagatedFrom", "JoinsNamespaceOf");
 
+    /** Settings of the generator itself, not of the unit: never passed through. */
+    private static final String QUADLET = "Quadlet";
+    private static final KeyTable QUADLET_KEYS = new KeyTable(QUADLET).handled("DefaultDependencies");
+
     private final Definition definition;
     private final DefinitionSet all;
     private final List<String[]> unitKeys = new ArrayList<>();
     private final List<String[]> serviceKeys = new ArrayList<>();
 
-    ServiceUnit(Definition definition, DefinitionSet all) {
+    ServiceUnit(Definition definition, DefinitionSet all, Tools tools) {
         this.definition = definition;
         this.all = all;
+        if (defaultDependencies(definition)) {
+            // A first pull, a published port or a bridge needs the network; the wait ends at once where it is up.
+            unit("Wants", tools.networkOnlineUnit()).unit("After", tools.networkOnlineUnit());
+        }
         unit("SourcePath", SystemdQuoting.escapeSpecifiers(definition.path().toString()));
+    }
+
+    /** [Quadlet] DefaultDependencies=false leaves out the wait for the network, as it does in Quadlet. */
+    private static boolean defaultDependencies(Definition definition) {
+        QUADLET_KEYS.apply(definition, new ArrayList<>()); // only to refuse an unknown key
+        return definition.last(QUADLET, "DefaultDependencies").filter(e -> !e.value().isEmpty())
+                .map(QUADLET_KEYS::bool).orElse(true);
     }
 
     ServiceUnit unit(String key, String value) {
@@ -69,7 +84,8 @@ final class ServiceUnit {
             unit.add("Service", key[0], key[1]);
         }
         for (String section : definition.sectionNames()) {
-            if (!section.equals("Unit") && !section.equals(kindSection) && !section.equals("Install")) {
+            if (!section.equals("Unit") && !section.equals(kindSection) && !section.equals("Install")
+                    && !section.equals(QUADLET)) {
                 for (UnitFile.Located entry : definition.entries(section)) {
                     unit.add(section, entry.key(), entry.value());
                 }

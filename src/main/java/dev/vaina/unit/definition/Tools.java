@@ -3,14 +3,23 @@ package dev.vaina.unit.definition;
 import java.nio.file.Path;
 
 /**
- * The programs a generated unit runs, by absolute path (systemd runs commands with a minimal PATH): the
- * command line, which creates what the file describes, and the launcher, which runs a container as the unit's
- * main process.
+ * What the generated units are for: the programs they run, by absolute path (systemd runs commands with a
+ * minimal PATH): the command line, which creates what the file describes, and the launcher, which runs a
+ * container as the unit's main process; and whether a user's manager or the system manager runs them.
  */
-public record Tools(Path cli, Path launcher) {
+public record Tools(Path cli, Path launcher, boolean userManager) {
 
     /** The installation a prefix holds: PREFIX/bin/vaina and PREFIX/lib/vaina/vaina-launcher. */
-    public static Tools under(Path prefix) {
-        return new Tools(prefix.resolve("bin/vaina"), prefix.resolve("lib/vaina/vaina-launcher"));
+    public static Tools under(Path prefix, boolean userManager) {
+        return new Tools(prefix.resolve("bin/vaina"), prefix.resolve("lib/vaina/vaina-launcher"), userManager);
+    }
+
+    /**
+     * The unit whose start means "the network is up". A user's manager cannot order its units after the system's
+     * network-online.target (systemd does not let one manager wait for another's units), so they wait for
+     * vaina-network-online.service, which vaina installs in every user's manager (units/).
+     */
+    String networkOnlineUnit() {
+        return userManager ? "vaina-network-online.service" : "network-online.target";
     }
 }

@@ -1,46 +1,51 @@
 package dev.vaina.unit.definition;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /**
  * The options of vaina's own commands that PodmanArgs= and GlobalArgs= may use. The generator cannot ask
- * picocli (loading it would cost more than generating a thousand units), so the names are listed here, and a
- * test holds each list equal to the options of the command it stands for.
+ * picocli (loading it would cost more than generating a thousand units): the build writes the names from
+ * picocli's model into vaina-options.properties beside this class (dev.vaina.cli.OptionLists), read here.
  */
 public final class VainaOptions {
+    private static final Properties LISTS = load();
     /** `vaina create`. */
-    public static final Set<String> CREATE = Set.of("--name", "-e", "--env", "--env-file", "-w", "--workdir", "-u", "--user",
-            "-t", "--tty", "-i", "--interactive", "--entrypoint", "-h", "--hostname", "-v", "--volume", "--stop-signal",
-            "--stop-timeout", "--restart", "--rm", "-p", "--publish", "-P", "--publish-all", "--expose", "--network",
-            "--net", "--dns", "--dns-search", "--dns-option", "--add-host", "--no-hosts", "--pull", "--authfile",
-            "--tls-verify", "--creds", "--cert-dir", "--registries-conf", "--pod", "--replace", "--unit", "--arch", "--os",
-            "--platform", "--variant", "-q", "--quiet", "--retry", "--retry-delay", "-m", "--memory",
-            "--memory-reservation", "--memory-swap", "-c", "--cpu-shares", "--cpus", "--cpu-period", "--cpu-quota",
-            "--cpuset-cpus", "--cpuset-mems", "--blkio-weight", "--pids-limit", "--shm-size", "--ulimit",
-            "--oom-score-adj", "--ip", "--mac-address", "--network-alias", "-l", "--label", "--label-file",
-            "--annotation", "--cap-add", "--cap-drop", "--cidfile", "--device", "--env-host", "--group-add", "--init",
-            "--log-driver", "--log-opt", "--privileged", "--read-only", "--read-only-tmpfs", "--sdnotify",
-            "--security-opt", "--sysctl", "--systemd", "--timeout", "--tz", "--userns", "--uidmap", "--gidmap",
-            "--health-cmd", "--health-interval", "--health-on-failure", "--health-retries", "--health-start-period",
-            "--health-timeout", "--health-startup-cmd", "--health-startup-interval", "--health-startup-retries",
-            "--health-startup-success", "--health-startup-timeout", "--no-healthcheck", "--mount", "--tmpfs",
-            "--volumes-from");
+    public static final Set<String> CREATE = list("create");
     /** `vaina pod create`. */
-    public static final Set<String> POD_CREATE = Set.of("-n", "--name", "-l", "--label", "--infra", "--infra-command",
-            "--infra-image", "--infra-name", "--share", "--hostname", "--exit-policy", "--pod-id-file", "--replace",
-            "-p", "--publish", "-P", "--publish-all", "--expose", "--network", "--net", "--dns", "--dns-search",
-            "--dns-option", "--add-host", "--no-hosts", "--authfile", "--tls-verify", "--creds", "--cert-dir",
-            "--registries-conf", "--unit", "--label-file", "--arch", "--os", "--platform", "--variant", "-q", "--quiet",
-            "--retry", "--retry-delay", "-v", "--volume", "-m", "--memory", "--cpus", "--cgroup-parent",
-            "--share-parent", "--ip", "--mac-address", "--network-alias");
+    public static final Set<String> POD_CREATE = list("pod.create");
     /** The root command's options, which go before the verb. */
-    public static final Set<String> GLOBAL = Set.of("--root", "--runroot", "--systemd-manager", "--runtime", "--log-level",
-            "--storage-driver", "--cgroup-manager", "--events-backend", "--noout");
-    /** Those of the global options the launcher also takes: where the store is, which runtime runs containers. */
-    static final List<String> LAUNCHER = List.of("--root", "--runroot", "--runtime");
+    public static final Set<String> GLOBAL = list("global");
+    /** Those of the global options the launcher also takes: where the store is, which runtime and manager run containers. */
+    static final List<String> LAUNCHER = List.of("--root", "--runroot", "--runtime", "--systemd-manager");
 
     private VainaOptions() {
+    }
+
+    private static Properties load() {
+        try (InputStream in = VainaOptions.class.getResourceAsStream("vaina-options.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("vaina-options.properties is missing beside " + VainaOptions.class.getName()
+                        + ": the build writes it (mvn package runs dev.vaina.cli.OptionLists after compiling)");
+            }
+            Properties lists = new Properties();
+            lists.load(in);
+            return lists;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> list(String command) {
+        String names = LISTS.getProperty(command);
+        if (names == null) {
+            throw new IllegalStateException("vaina-options.properties has no list for " + command);
+        }
+        return Set.of(names.split(" "));
     }
 
     /** The option a command-line word names (--opt=value -> --opt, -p8080:80 -> -p), or null for a value. */

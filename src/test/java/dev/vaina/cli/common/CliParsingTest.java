@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.VainaConf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,27 +30,27 @@ class CliParsingTest {
     void settings_readsEngineKeys_laterFilesWin() throws Exception {
         Path file = dir.resolve("vaina.conf");
         Files.writeString(file, "[engine]\nsystemd = \"user\"\nruntime = \"crun\"\nrootless_network = \"slirp4netns\"\n");
-        Settings settings = Settings.parse(file);
-        assertEquals(new Settings("user", "crun", "slirp4netns"), settings);
-        assertEquals(new Settings("system", "crun", "pasta"),
-                settings.overriddenBy(new Settings("system", null, "pasta")));
-        assertNull(Settings.parse(write("# nothing\n")).systemd());
+        VainaConf settings = VainaConf.parse(file);
+        assertEquals(new VainaConf("user", "crun", "slirp4netns"), settings);
+        assertEquals(new VainaConf("system", "crun", "pasta"),
+                settings.overriddenBy(new VainaConf("system", null, "pasta")));
+        assertNull(VainaConf.parse(write("# nothing\n")).systemd());
     }
 
     @Test
     void settings_badFilesNameTheFileAndKey() throws Exception {
         InvalidSpecException unknownKey = assertThrows(InvalidSpecException.class,
-                () -> Settings.parse(write("[engine]\nmanager = \"user\"\n")));
+                () -> VainaConf.parse(write("[engine]\nmanager = \"user\"\n")));
         assertTrue(unknownKey.getMessage().contains("\"manager\"") && unknownKey.getMessage().contains("vaina.conf"));
         InvalidSpecException badValue = assertThrows(InvalidSpecException.class,
-                () -> Settings.parse(write("[engine]\nruntime = \"kata\"\n")));
+                () -> VainaConf.parse(write("[engine]\nruntime = \"kata\"\n")));
         assertTrue(badValue.getMessage().contains("runc"), badValue.getMessage());
         InvalidSpecException badHelper = assertThrows(InvalidSpecException.class,
-                () -> Settings.parse(write("[engine]\nrootless_network = \"vpnkit\"\n")));
+                () -> VainaConf.parse(write("[engine]\nrootless_network = \"vpnkit\"\n")));
         assertTrue(badHelper.getMessage().contains("pasta") && badHelper.getMessage().contains("slirp4netns"),
                 badHelper.getMessage());
-        assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[engine\n")));
-        assertThrows(InvalidSpecException.class, () -> Settings.parse(write("[network]\n")));
+        assertThrows(InvalidSpecException.class, () -> VainaConf.parse(write("[engine\n")));
+        assertThrows(InvalidSpecException.class, () -> VainaConf.parse(write("[network]\n")));
     }
 
     private Path write(String text) throws Exception {

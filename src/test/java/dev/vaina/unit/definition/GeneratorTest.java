@@ -20,7 +20,7 @@ class GeneratorTest {
     @TempDir
     Path temp;
 
-    private static final Tools TOOLS = Tools.under(Path.of("/usr/local"));
+    private static final Tools TOOLS = Tools.under(Path.of("/usr/local"), true);
 
     @Test
     void write_unitsAndInstallLinksLandInTheOutputDirectory() throws IOException {

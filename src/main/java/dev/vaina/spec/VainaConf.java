@@ -1,6 +1,5 @@
-package dev.vaina.cli.common;
+package dev.vaina.spec;
 
-import dev.vaina.spec.InvalidSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +16,18 @@ import org.tomlj.TomlTable;
  * (a later file wins, a command-line option wins over both). Known keys, all under {@code [engine]}:
  * {@code systemd = "user" | "system"}, {@code runtime = "runc" | "crun"} and
  * {@code rootless_network = "pasta" | "slirp4netns"} (the helper that connects containers on the default
- * network when not root; unset: pasta when it is installed, slirp4netns otherwise).
+ * network when not root; unset: pasta when it is installed, slirp4netns otherwise). Read by the command line
+ * and by the launcher, so that a container started by a definition file's unit, whose launcher no command line
+ * has told what to use, runs as the command that created it chose.
  */
-record Settings(String systemd, String runtime, String rootlessNetwork) {
+public record VainaConf(String systemd, String runtime, String rootlessNetwork) {
     private static final Set<String> ENGINE_KEYS = Set.of("systemd", "runtime", "rootless_network");
     private static final Set<String> HELPERS = Set.of("pasta", "slirp4netns");
     private static final Set<String> RUNTIMES = Set.of("runc", "crun");
     private static final Set<String> MANAGERS = Set.of("user", "system");
 
-    static Settings load(Map<String, String> env, boolean root) throws IOException {
-        Settings settings = new Settings(null, null, null);
+    public static VainaConf load(Map<String, String> env, boolean root) throws IOException {
+        VainaConf settings = new VainaConf(null, null, null);
         for (Path file : files(env, root)) {
             if (Files.isRegularFile(file)) {
                 settings = settings.overriddenBy(parse(file));
@@ -35,7 +36,7 @@ record Settings(String systemd, String runtime, String rootlessNetwork) {
         return settings;
     }
 
-    static List<Path> files(Map<String, String> env, boolean root) {
+    public static List<Path> files(Map<String, String> env, boolean root) {
         List<Path> files = new ArrayList<>();
         files.add(Path.of("/etc/vaina/vaina.conf"));
         if (!root) {
@@ -45,7 +46,7 @@ record Settings(String systemd, String runtime, String rootlessNetwork) {
         return files;
     }
 
-    static Settings parse(Path file) throws IOException {
+    public static VainaConf parse(Path file) throws IOException {
         TomlParseResult toml = Toml.parse(file);
         if (toml.hasErrors()) {
             throw new InvalidSpecException("invalid configuration file " + file + ": " + toml.errors().get(0));
@@ -57,7 +58,7 @@ record Settings(String systemd, String runtime, String rootlessNetwork) {
         }
         TomlTable engine = toml.getTable("engine");
         if (engine == null) {
-            return new Settings(null, null, null);
+            return new VainaConf(null, null, null);
         }
         for (String key : engine.keySet()) {
             if (!ENGINE_KEYS.contains(key)) {
@@ -65,7 +66,7 @@ record Settings(String systemd, String runtime, String rootlessNetwork) {
                         + ": known keys are " + String.join(", ", ENGINE_KEYS));
             }
         }
-        return new Settings(choice(engine, "systemd", MANAGERS, file), choice(engine, "runtime", RUNTIMES, file),
+        return new VainaConf(choice(engine, "systemd", MANAGERS, file), choice(engine, "runtime", RUNTIMES, file),
                 choice(engine, "rootless_network", HELPERS, file));
     }
 
@@ -81,8 +82,8 @@ record Settings(String systemd, String runtime, String rootlessNetwork) {
         return text;
     }
 
-    Settings overriddenBy(Settings later) {
-        return new Settings(later.systemd != null ? later.systemd : systemd,
+    public VainaConf overriddenBy(VainaConf later) {
+        return new VainaConf(later.systemd != null ? later.systemd : systemd,
                 later.runtime != null ? later.runtime : runtime,
                 later.rootlessNetwork != null ? later.rootlessNetwork : rootlessNetwork);
     }
