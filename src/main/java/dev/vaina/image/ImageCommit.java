@@ -84,11 +84,12 @@ public final class ImageCommit {
         }
     }
 
-    /** The base image's runtime config (keeping what vaina does not model, such as Volumes) with the request's. */
+    /** The base image's runtime config (keeping what vaina does not model, such as Labels) with the request's. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> runtimeConfig(Object baseConfig, Request request) {
         Map<String, Object> config = new LinkedHashMap<>(baseConfig instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
-        for (String key : List.of("User", "Env", "Entrypoint", "Cmd", "WorkingDir", "StopSignal", "ExposedPorts")) {
+        for (String key : List.of("User", "Env", "Entrypoint", "Cmd", "WorkingDir", "StopSignal", "ExposedPorts",
+                "Volumes")) {
             config.remove(key);
         }
         config.putAll(OciImageConfiguration.runtimeConfig(request.config()));

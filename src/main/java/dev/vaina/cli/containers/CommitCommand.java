@@ -98,6 +98,7 @@ public final class CommitCommand extends ContextCommand {
         return new ImageConfig(env, given.entrypoint() != null ? given.entrypoint() : image.entrypoint(),
                 !given.command().isEmpty() ? given.command() : image.cmd(),
                 given.workingDir() != null ? given.workingDir() : image.workingDir(),
-                given.user() != null ? given.user() : image.user(), image.stopSignal(), image.exposedPorts());
+                given.user() != null ? given.user() : image.user(), image.stopSignal(), image.exposedPorts(),
+                image.healthCheck(), image.volumes());
     }
 }
