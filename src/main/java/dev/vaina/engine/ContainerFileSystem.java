@@ -38,6 +38,11 @@ public final class ContainerFileSystem {
         this.record = record;
     }
 
+    /** The mount points the runtime may have made in the writable layer (see {@code commit}). */
+    public Set<String> runtimeMountPoints() {
+        return INIT_PATHS;
+    }
+
     /** The container's writable layer: what it changed. */
     public Path upper() {
         return layout.container(record.id()).resolve("upper");

@@ -6,6 +6,7 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.image.ImageCommit;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageChanges;
@@ -74,7 +75,8 @@ public final class CommitCommand extends ContextCommand {
         }
         ImageRecord committed;
         try {
-            committed = ImageCommit.create(context.images(), base, containers.fileSystem(record).upper(), request);
+            ContainerFileSystem files = containers.fileSystem(record);
+            committed = ImageCommit.create(context.images(), base, files.upper(), files.runtimeMountPoints(), request);
         } finally {
             if (paused) {
                 containers.unpause(record);
