@@ -27,6 +27,9 @@ public final class RunCommand extends ContextCommand {
     @Option(names = {"-a", "--attach"}, paramLabel = "STREAM", description = "Attach to stdin, stdout or stderr only (default: all).")
     List<String> attach = new ArrayList<>();
 
+    @Mixin
+    AttachOptions attachOptions;
+
     @Option(names = "--rmi", description = "Remove the image once the container has exited, unless another container uses it (implies --rm).")
     boolean rmi;
 
@@ -42,11 +45,15 @@ public final class RunCommand extends ContextCommand {
                         + "\" for --attach - must be one of stdin, stdout, or stderr: invalid argument");
             }
         }
+        attachOptions.detachKeys(); // refused before anything is made
         options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err())
                 .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
+        if (!detach) {
+            attachment.with(attachOptions);
+        }
         // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.
         boolean attachStreams = !detach && (options.process.tty || options.process.interactive
                 || !record.config().log().readable());

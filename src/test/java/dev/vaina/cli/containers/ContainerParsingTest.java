@@ -72,4 +72,16 @@ class ContainerParsingTest {
                 "before=b", "id=ab", "label=k=v"));
         assertTrue(filters.has("exited") && filters.has("volume") && !filters.has("until"));
     }
+
+    @Test
+    void detachKeys_inPodmansNotation() {
+        assertEquals(new DetachKeys(new byte[] {16, 17}), DetachKeys.parse(DetachKeys.DEFAULT));
+        assertEquals(new DetachKeys(new byte[] {1, 'x', 0, 27, 28, 29, 30, 31}),
+                DetachKeys.parse("ctrl-a,x,ctrl-@,ctrl-[,ctrl-\\,ctrl-],ctrl-^,CTRL-_"));
+        assertTrue(DetachKeys.parse("").disabled());
+        assertEquals("invalid detach keys: Unknown character: 'foo'",
+                assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("foo")).getMessage());
+        assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("ctrl-1"));
+        assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("ctrl-a,,x"));
+    }
 }
