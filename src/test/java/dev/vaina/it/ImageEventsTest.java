@@ -27,12 +27,8 @@ class ImageEventsTest {
         String ours = archive(vaina, "vaina");
         String theirs = archive(vaina, "podman");
         try (ModePodman podman = ModePodman.start(vaina)) {
-            steps(vaina::run, image, ours);
-            steps(podman::run, image, theirs);
-            // load gives back the image that was saved, under the same id
-            String vainaId = vaina.run("image", "inspect", "--format", "{{.Id}}", image + ":1").assertSuccess().stdout().strip();
-            String podmanId = podman.run("image", "inspect", "--format", "{{.Id}}", image + ":1").assertSuccess().stdout()
-                    .strip();
+            String vainaId = steps(vaina::run, image, ours);
+            String podmanId = steps(podman::run, image, theirs);
             for (String format : List.of("", "json")) {
                 List<String> expected = events(podman::run, format, since, image, theirs, podmanId);
                 List<String> actual = events(vaina::run, format, since, image, ours, vainaId);
@@ -71,13 +67,17 @@ class ImageEventsTest {
         }
     }
 
-    private static void steps(Function<String[], Result> engine, String image, String archive) {
+    /** Returns the imported image's id. */
+    private static String steps(Function<String[], Result> engine, String image, String archive) {
         engine.apply(new String[] {"import", TestImages.busyboxTarball().toString(), image + ":1"}).assertSuccess();
+        String id = engine.apply(new String[] {"image", "inspect", "--format", "{{.Id}}", image + ":1"}).assertSuccess()
+                .stdout().strip();
         engine.apply(new String[] {"tag", image + ":1", image + ":2"}).assertSuccess();
         engine.apply(new String[] {"rmi", image + ":2"}).assertSuccess();
         engine.apply(new String[] {"save", "-o", archive, image + ":1"}).assertSuccess();
         engine.apply(new String[] {"rmi", image + ":1"}).assertSuccess();
         engine.apply(new String[] {"load", "-i", archive}).assertSuccess();
+        return id;
     }
 
     /** The image events of these steps, times taken out, the image's id and the archive's path named alike. */
