@@ -9,11 +9,12 @@ import sun.misc.Signal;
 /**
  * --sig-proxy: the signals an attached client receives go to the container instead of ending the client, as
  * Podman's do, so that the client lives until the container exits and returns its code. SIGKILL, SIGSTOP
- * and SIGCHLD cannot be caught, and SIGWINCH resizes the terminal (see {@link WindowChanges}).
+ * and SIGCHLD cannot be caught, SIGWINCH resizes the terminal (see {@link WindowChanges}), and SIGPIPE and
+ * SIGURG are the client's own business (a closed output pipe must not kill the container).
  */
 final class SignalProxy {
     private static final List<String> FORWARDED = List.of("HUP", "INT", "QUIT", "TERM", "USR1", "USR2", "ALRM", "CONT",
-            "TSTP", "TTIN", "TTOU", "URG", "PIPE", "PWR", "SYS", "VTALRM", "XCPU", "XFSZ", "PROF", "TRAP", "IO");
+            "TSTP", "TTIN", "TTOU", "PWR", "SYS", "VTALRM", "XCPU", "XFSZ", "PROF", "TRAP", "IO");
 
     private SignalProxy() {
     }
