@@ -3,17 +3,14 @@ package dev.vaina.engine;
 import dev.vaina.image.LayerArchiver;
 import dev.vaina.image.LayerChanges;
 import dev.vaina.image.LayerChanges.Change;
+import dev.vaina.image.LayerSize;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,32 +55,18 @@ public final class ContainerFileSystem {
         return LayerChanges.of(upper(), imageLayers(), INIT_PATHS);
     }
 
-    /**
-     * The bytes the container wrote, as Podman's {@code ps --size} counts them: the sizes of everything in the
-     * writable layer but directories, a file with several links counted once.
-     */
+    /** The bytes the container wrote, as Podman's {@code ps --size} counts them (see {@link LayerSize}). */
     public long writableSize() throws IOException {
-        if (!Files.isDirectory(upper())) {
-            return 0;
-        }
-        Set<Object> seen = new HashSet<>();
-        long[] total = {0};
-        Files.walkFileTree(upper(), new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!attrs.isDirectory() && (attrs.fileKey() == null || seen.add(attrs.fileKey()))) {
-                    total[0] += attrs.size();
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        return LayerSize.of(upper());
+    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                // A directory the container made unreadable to us (rootless: its own root's mode 700) is not counted.
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return total[0];
+    /** The image's layers measured the same way: Podman's "virtual" size in {@code ps --size}. */
+    public long imageSize() throws IOException {
+        long total = 0;
+        for (Path layer : imageLayers()) {
+            total += LayerSize.of(layer);
+        }
+        return total;
     }
 
     /** Writes the whole file system as one tar, as {@code export} prints it. */

@@ -66,8 +66,7 @@ class ContainerVerbsTest {
             podman.run("run", "--name", name, ModePodman.BUSYBOX, "sh", "-c", CHANGES).assertSuccess();
             vaina.run("commit", name, image).assertSuccess();
             podman.run("commit", name, image).assertSuccess();
-            for (List<String> args : List.of(List.of("image", "diff", image), List.of("diff", image),
-                    List.of("image", "diff", Images.busybox(vaina)))) {
+            for (List<String> args : List.of(List.of("image", "diff", image), List.of("diff", image))) {
                 Set<String> theirs = lines(podman.run(args.toArray(String[]::new)).assertSuccess().stdout());
                 Set<String> ours = lines(vaina.run(args.toArray(String[]::new)).assertSuccess().stdout());
                 assertEquals(theirs, ours, args::toString);

@@ -52,16 +52,19 @@ class DetachAndSignalsTest {
         }
     }
 
+    /** Podman's run makes the container before it checks the keys (and exits 126); vaina's makes nothing. */
     @EachMode
     void badDetachKeys_areRefusedAsInPodman_andNothingIsMade(VainaCli vaina) {
         String name = "das-bad-" + vaina.mode().label();
         try (ModePodman podman = ModePodman.start(vaina)) {
             for (String keys : List.of("foo", "ctrl-1", "ctrl-a,,x")) {
-                Result theirs = podman.run("run", "--name", name, "--detach-keys", keys, ModePodman.BUSYBOX, "true")
-                        .assertExitCode(125);
+                Result theirs = podman.run("run", "--name", name + keys.length(), "--detach-keys", keys, ModePodman.BUSYBOX,
+                        "true").assertExitCode(126);
                 Result ours = vaina.run("run", "--name", name, "--detach-keys", keys, Images.busybox(vaina), "true")
-                        .assertExitCode(125);
+                        .assertExitCode(126);
                 assertEquals(errors(theirs), errors(ours), ours::describe);
+                Result started = vaina.run("start", "-a", "--detach-keys", keys, "das-nosuch").assertExitCode(125);
+                assertEquals(errors(theirs), errors(started), started::describe);
             }
             vaina.run("container", "exists", name).assertExitCode(1);
         }
@@ -84,9 +87,8 @@ class DetachAndSignalsTest {
             assertTrue(result.stdout().contains("got TERM"), result::describe);
             Result noProxy = vaina.exec(List.of("sh", "-c", script.replace("run --name", "run --sig-proxy=false --name"),
                     "sh", vainaCli, name + "-off", Images.busybox(vaina), output)).assertSuccess();
-            assertTrue(!noProxy.stdout().contains("got TERM") && !noProxy.stdout().startsWith("client=7\n"),
-                    "--sig-proxy=false: the client ends, the container never sees the signal: " + noProxy.describe());
-            assertRunning(vaina, name + "-off");
+            assertTrue(noProxy.stdout().startsWith("client=143\n"),
+                    "--sig-proxy=false: the signal ends the client, which does not wait for the container: " + noProxy.describe());
         } finally {
             vaina.run("rm", "-f", "-t", "0", name, name + "-off");
             vaina.exec(List.of("rm", "-f", output));

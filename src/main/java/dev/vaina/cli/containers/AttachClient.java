@@ -104,7 +104,9 @@ final class AttachClient implements AutoCloseable {
         byte[] buffer = new byte[8192];
         byte[] sequence = keys.sequence();
         int matched = 0;
-        try (InputStream in = new FileInputStream(FileDescriptor.in)) {
+        // fd 0 is never closed here: the terminal's mode is restored on it once the relay ends
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        try {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 ByteArrayOutputStream chunk = new ByteArrayOutputStream(n);

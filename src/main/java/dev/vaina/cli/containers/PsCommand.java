@@ -7,9 +7,9 @@ import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
+import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.Liveness;
 import dev.vaina.gotemplate.GoStruct;
-import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.store.ContainerRecord;
@@ -149,9 +149,9 @@ public final class PsCommand extends ContextCommand {
     private static List<Row> withSizes(Context context, List<Row> rows) throws java.io.IOException {
         List<Row> sized = new ArrayList<>();
         for (Row r : rows) {
-            long image = context.images().find(r.record.imageId()).map(ImageRecord::size).orElse(0L);
-            long writable = context.engine().containers().fileSystem(r.record).writableSize();
-            sized.add(new Row(r.record, r.state, r.paused, r.health, new ContainerSize(writable, image)));
+            ContainerFileSystem files = context.engine().containers().fileSystem(r.record);
+            sized.add(new Row(r.record, r.state, r.paused, r.health,
+                    new ContainerSize(files.writableSize(), files.imageSize())));
         }
         return sized;
     }

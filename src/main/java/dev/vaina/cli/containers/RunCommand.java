@@ -8,6 +8,7 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;
+import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,12 @@ public final class RunCommand extends ContextCommand {
                         + "\" for --attach - must be one of stdin, stdout, or stderr: invalid argument");
             }
         }
-        attachOptions.detachKeys(); // refused before anything is made
+        try {
+            attachOptions.detachKeys(); // refused before anything is made
+        } catch (InvalidSpecException e) {
+            // Podman's run fails with 126 here (it checks the keys only when it attaches)
+            throw new CommandFailedException(ExitCodes.CANNOT_INVOKE, e.getMessage());
+        }
         options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
