@@ -35,7 +35,8 @@ class DetachAndSignalsTest {
             try (Interactive attach = vaina.startInteractive("attach", "--detach-keys", "ctrl-a,x", name)) {
                 attach.send("echo $((7*8))\n");
                 attach.expect("56", WAIT);
-                attach.send("\u0001y\u0001x");
+                // ctrl-a then ctrl-c is input after all (ctrl-c clears the shell's line); ctrl-a,x detaches
+                attach.send("\u0001\u0003\u0001x");
                 assertEquals(0, attach.waitFor(WAIT), attach::output);
             }
             assertRunning(vaina, name);
