@@ -135,12 +135,15 @@ public final class AutoUpdate {
         Containers containers = engine.containers();
         containers.remove(record, true, null);
         PodRecord pod = record.inPod() ? engine.podStore().read(record.pod()) : null;
+        CreateCompletion keepArguments = created -> {
+            if (arguments.isPresent()) {
+                engine.store().saveCreateArguments(created, arguments.get());
+            }
+        };
         ContainerRecord fresh = pod == null
-                ? containers.create(record.name(), image, record.imageName(), record.config())
-                : engine.pods().createMember(pod, record.name(), image, record.imageName(), record.config());
-        if (arguments.isPresent()) {
-            engine.store().saveCreateArguments(fresh, arguments.get());
-        }
+                ? containers.create(record.name(), image, record.imageName(), record.config(), null, keepArguments)
+                : engine.pods().createMember(pod, record.name(), image, record.imageName(), record.config(), null,
+                        keepArguments);
         try {
             containers.start(fresh);
             return true;

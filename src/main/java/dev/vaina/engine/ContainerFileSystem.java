@@ -1,17 +1,18 @@
 package dev.vaina.engine;
 
 import dev.vaina.image.LayerArchiver;
+import dev.vaina.image.LayerChanges;
+import dev.vaina.image.LayerChanges.Change;
+import dev.vaina.image.LayerSize;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * A container's root file system as its overlay makes it: the image's layers under the container's
@@ -23,7 +24,7 @@ public final class ContainerFileSystem {
      * Mount points the runtime makes in the writable layer when the image lacks them: not the container's own
      * changes, so diff leaves them out, as Podman's does (the paths themselves, not what lies under them).
      */
-    private static final java.util.Set<String> INIT_PATHS = java.util.Set.of("/dev", "/etc/hostname", "/etc/hosts",
+    private static final Set<String> INIT_PATHS = Set.of("/dev", "/etc/hostname", "/etc/hosts",
             "/etc/resolv.conf", "/proc", "/run", "/run/notify", "/run/.containerenv", "/run/secrets", "/sys", "/etc/mtab");
 
     private final StoreLayout layout;
@@ -34,12 +35,9 @@ public final class ContainerFileSystem {
         this.record = record;
     }
 
-    /** One line of {@code diff}: A (added), C (changed) or D (deleted), and the path in the container. */
-    public record Change(char kind, String path) {
-        @Override
-        public String toString() {
-            return kind + " " + path;
-        }
+    /** The mount points the runtime may have made in the writable layer (see {@code commit}). */
+    public Set<String> runtimeMountPoints() {
+        return INIT_PATHS;
     }
 
     /** The container's writable layer: what it changed. */
@@ -52,50 +50,23 @@ public final class ContainerFileSystem {
         return record.layers().stream().map(layout::layer).toList();
     }
 
-    /**
-     * What the container changed, sorted by path: a whiteout is a deletion; anything else in the writable
-     * layer is a change when some image layer has that path and an addition otherwise (a directory holding a
-     * change is itself changed, as overlayfs copies it up); the runtime's mount points are left out.
-     */
+    /** What the container changed, sorted by path; the runtime's mount points are left out. */
     public List<Change> changes() throws IOException {
-        List<Change> changes = new ArrayList<>();
-        if (Files.isDirectory(upper())) {
-            walk(upper(), "", changes);
-        }
-        changes.sort((a, b) -> a.path().compareTo(b.path()));
-        return changes;
+        return LayerChanges.of(upper(), imageLayers(), INIT_PATHS);
     }
 
-    private void walk(Path dir, String prefix, List<Change> changes) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String path = prefix + "/" + entry.getFileName();
-                if (isWhiteout(entry)) {
-                    changes.add(new Change('D', path));
-                    continue;
-                }
-                if (!INIT_PATHS.contains(path)) {
-                    changes.add(new Change(inImage(path) ? 'C' : 'A', path));
-                }
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(entry, path, changes);
-                }
-            }
-        }
+    /** The bytes the container wrote, as Podman's {@code ps --size} counts them (see {@link LayerSize}). */
+    public long writableSize() throws IOException {
+        return LayerSize.of(upper());
     }
 
-    private boolean inImage(String path) {
+    /** The image's layers measured the same way: Podman's "virtual" size in {@code ps --size}. */
+    public long imageSize() throws IOException {
+        long total = 0;
         for (Path layer : imageLayers()) {
-            if (Files.exists(layer.resolve(path.substring(1)), LinkOption.NOFOLLOW_LINKS)) {
-                return true;
-            }
+            total += LayerSize.of(layer);
         }
-        return false;
-    }
-
-    private static boolean isWhiteout(Path path) throws IOException {
-        Map<String, Object> unix = Files.readAttributes(path, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-        return ((Integer) unix.get("mode") & 0170000) == 0020000 && (Long) unix.get("rdev") == 0;
+        return total;
     }
 
     /** Writes the whole file system as one tar, as {@code export} prints it. */

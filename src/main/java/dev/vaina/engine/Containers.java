@@ -85,7 +85,7 @@ public final class Containers {
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         List<VolumeRecord> madeVolumes = new ArrayList<>();
-        ContainerConfig mounted = engine.volumes().attach(config,
+        ContainerConfig mounted = engine.volumes().attach(config, image.config().volumes(),
                 topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
         ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
                 dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,

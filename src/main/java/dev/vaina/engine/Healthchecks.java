@@ -8,6 +8,7 @@ import dev.vaina.spec.StartupHealthCheck;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
+import dev.vaina.store.Event;
 import dev.vaina.store.HealthState;
 import dev.vaina.unit.HealthcheckUnitRenderer;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class Healthchecks {
                 && start.isBefore(Instant.parse(state.startedAt()).plusNanos(check.startPeriod()));
         HealthState after = HealthState.record(engine.layout(), record.id(),
                 health -> health.after(entry, inStartPeriod, check.retries()));
+        engine.record(Event.health(record, after.status()));
         if (HealthState.HEALTHY.equals(after.status()) && record.config().sdNotify() == NotifyMode.HEALTHY) {
             markHealthy(record);
         }

@@ -173,13 +173,17 @@ public final class Volumes {
     /**
      * Makes what a new container's mounts need, before its record is written: checks the bind mounts' host
      * paths, names and makes its anonymous volumes and the named ones that are missing, and copies the
-     * image's content into empty new volumes. Returns the config with the anonymous volumes' names; on
+     * image's content into empty new volumes; each of the image's volume paths that no mount covers gets an
+     * anonymous volume, as Podman gives it. Returns the config with the anonymous volumes' names; on
      * failure, whatever it made is gone again. {@code made} collects the volumes it made, for
      * {@link #undo} if the container is not created after all.
      *
-     * @param layers the image's layer directories, top-most first
+     * @param imageVolumes the image's volume paths (its config's Volumes)
+     * @param layers       the image's layer directories, top-most first
      */
-    ContainerConfig attach(ContainerConfig config, List<Path> layers, List<VolumeRecord> made) throws IOException {
+    ContainerConfig attach(ContainerConfig config, List<String> imageVolumes, List<Path> layers, List<VolumeRecord> made)
+            throws IOException {
+        config = config.withVolumes(withImageVolumes(config.volumes(), imageVolumes));
         Mounts.checkDestinations(config.volumes());
         for (VolumeMount mount : config.volumes()) {
             if (mount.has("O")) {
@@ -200,6 +204,18 @@ public final class Volumes {
             throw e;
         }
         return config.withVolumes(resolved);
+    }
+
+    /** The mounts given, and an anonymous volume for each image volume path that none of them mounts over. */
+    private static List<VolumeMount> withImageVolumes(List<VolumeMount> given, List<String> imageVolumes) {
+        List<VolumeMount> mounts = new ArrayList<>(given);
+        for (String path : imageVolumes) {
+            String destination = Path.of(path).normalize().toString();
+            if (given.stream().noneMatch(m -> Path.of(m.destination()).normalize().toString().equals(destination))) {
+                mounts.add(new VolumeMount(VolumeMount.VOLUME, null, destination, List.of(), true));
+            }
+        }
+        return mounts;
     }
 
     private VolumeMount attachVolume(VolumeMount mount, List<Path> layers, List<VolumeRecord> made) throws IOException {

@@ -88,7 +88,7 @@ final class ConfigDocument {
         return new ImageConfig(strings(map.get("Env")), strings(map.get("Entrypoint")), strings(map.get("Cmd")),
                 emptyToNull(map.get("WorkingDir")), emptyToNull(map.get("User")), emptyToNull(map.get("StopSignal")),
                 ImageConfig.exposedPortKeys(map.get("ExposedPorts")),
-                ImageConfig.healthCheck(map.get("Healthcheck")));
+                ImageConfig.healthCheck(map.get("Healthcheck")), ImageConfig.volumePaths(map.get("Volumes")));
     }
 
     /** The same document with other diff_ids: the bytes of a new config (and so a new image id). */

@@ -20,6 +20,11 @@ public final class HumanSize {
         return format(bytes, PRECISION, " ");
     }
 
+    /** HumanSizeWithPrecision(size, 3) with nothing before the unit, as Podman's `ps --size` prints: "1.98MB". */
+    public static String unspaced(long bytes) {
+        return format(bytes, PRECISION, "");
+    }
+
     /** go-units' HumanSize (four significant digits, no space), as Podman's `stats` prints: "651.3kB". */
     public static String compact(long bytes) {
         return format(bytes, 4, "");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A new image from a container's writable layer on top of its image (what {@code commit} makes): the layer
@@ -37,13 +38,18 @@ public final class ImageCommit {
     }
 
     @SuppressWarnings("unchecked")
-    public static ImageRecord create(ImageStore store, ImageRecord base, Path upper, Request request) throws IOException {
+    /**
+     * @param upper       the container's writable layer
+     * @param mountPoints the paths the runtime made in it to mount over, left out while they are empty
+     */
+    public static ImageRecord create(ImageStore store, ImageRecord base, Path upper, Set<String> mountPoints,
+            Request request) throws IOException {
         store.repair();
         Path scratch = ScratchDirectories.create(store.layout().tmp(), "commit");
         try {
             Path tar = scratch.resolve("layer.tar");
             try (OutputStream out = Files.newOutputStream(tar)) {
-                new LayerArchiver(store.layout()).writeTar(upper, out);
+                new LayerArchiver(store.layout()).writeTar(upper, mountPoints, out);
             }
             try (InputStream in = Files.newInputStream(tar);
                  StagedLayer staged = new LayerExtractor(store.layout()).stage(in)) {
@@ -84,11 +90,12 @@ public final class ImageCommit {
         }
     }
 
-    /** The base image's runtime config (keeping what vaina does not model, such as Volumes) with the request's. */
+    /** The base image's runtime config (keeping what vaina does not model, such as Labels) with the request's. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> runtimeConfig(Object baseConfig, Request request) {
         Map<String, Object> config = new LinkedHashMap<>(baseConfig instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
-        for (String key : List.of("User", "Env", "Entrypoint", "Cmd", "WorkingDir", "StopSignal", "ExposedPorts")) {
+        for (String key : List.of("User", "Env", "Entrypoint", "Cmd", "WorkingDir", "StopSignal", "ExposedPorts",
+                "Volumes")) {
             config.remove(key);
         }
         config.putAll(OciImageConfiguration.runtimeConfig(request.config()));

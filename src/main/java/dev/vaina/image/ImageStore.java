@@ -84,6 +84,8 @@ public final class ImageStore {
             ImageRecord record = new ImageRecord(id, tags, created, staged.size(), List.of(staged.diffIdHex()),
                     config, architecture, os);
             commit(List.of(staged), List.of(new PendingImage(record, configJson)));
+            // Podman 4.3 reports an import as the tag it gives the new image
+            tags.forEach(tag -> report("tag", id, tag));
             return record;
         } catch (InvalidLayerException e) {
             throw new InvalidLayerException("importing " + tarball + ": " + e.getMessage(), e);
@@ -131,9 +133,7 @@ public final class ImageStore {
             Json.write(dir.resolve(RECORD_FILE), record);
             AtomicFiles.syncDirectory(layout.images());
             untagOthers(record.id(), pulled.repoTags());
-            // The pull succeeded whether or not its event could be recorded; the journal is a report of it.
-            new EventJournal(layout).append(Event.image("pull", record.id(),
-                    pulled.repoTags().isEmpty() ? "" : pulled.repoTags().get(0)));
+            report("pull", record.id(), pulled.repoTags().isEmpty() ? "" : pulled.repoTags().get(0));
             return record;
         }
     }
@@ -203,6 +203,16 @@ public final class ImageStore {
                 }
             }
         }
+        image.repoTags().forEach(tag -> report("untag", image.id(), tag));
+        report("remove", image.id(), image.repoTags().isEmpty() ? image.id() : image.repoTags().get(0));
+    }
+
+    /**
+     * Appends an image event to the journal. The operation succeeded whether or not its event could be
+     * recorded (the journal is a report of it), so a failure is not an error here.
+     */
+    private void report(String status, String id, String name) {
+        new EventJournal(layout).append(Event.image(status, id, name));
     }
 
     /** The image's layer directories, top-most first: the order of overlayfs' lowerdir option. */
@@ -212,6 +222,12 @@ public final class ImageStore {
             paths.add(layout.layer(image.layers().get(i)));
         }
         return paths;
+    }
+
+    /** What the image's top layer changes in its parent's layers, as {@code image diff} lists it. */
+    public List<LayerChanges.Change> topLayerChanges(ImageRecord image) throws IOException {
+        List<Path> layers = layerPaths(image);
+        return LayerChanges.of(layers.get(0), layers.subList(1, layers.size()), Set.of());
     }
 
     /** The OCI image configuration bytes (the source of truth for the id). */
@@ -272,6 +288,7 @@ public final class ImageStore {
             ImageRecord tagged = current.withRepoTags(tags);
             Json.write(layout.image(image.id()).resolve(RECORD_FILE), tagged);
             untagOthers(image.id(), List.of(tag));
+            report("tag", image.id(), tag);
             return tagged;
         }
     }
@@ -287,6 +304,7 @@ public final class ImageStore {
             }
             ImageRecord untagged = current.withRepoTags(tags);
             Json.write(layout.image(image.id()).resolve(RECORD_FILE), untagged);
+            report("untag", image.id(), tag);
             return untagged;
         }
     }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -67,7 +68,15 @@ public final class LayerArchiver {
      * stream's digest and length, computed on the way.
      */
     public LayerTar writeTar(Path layerDir, OutputStream out) throws IOException {
-        return write(List.of(layerDir), false, out);
+        return write(List.of(layerDir), false, Set.of(), out);
+    }
+
+    /**
+     * As {@link #writeTar(Path, OutputStream)}, leaving out the {@code mountPoints} (absolute paths) that are
+     * empty: a container's writable layer holds the points the runtime mounted over, which are not its changes.
+     */
+    public LayerTar writeTar(Path layerDir, Set<String> mountPoints, OutputStream out) throws IOException {
+        return write(List.of(layerDir), false, mountPoints, out);
     }
 
     /**
@@ -76,16 +85,17 @@ public final class LayerArchiver {
      * below it, an opaque directory hides the lower directories' children, and neither appears in the tar.
      */
     public LayerTar writeMergedTar(List<Path> layersTopFirst, OutputStream out) throws IOException {
-        return write(layersTopFirst, true, out);
+        return write(layersTopFirst, true, Set.of(), out);
     }
 
-    private LayerTar write(List<Path> layersTopFirst, boolean merged, OutputStream out) throws IOException {
+    private LayerTar write(List<Path> layersTopFirst, boolean merged, Set<String> mountPoints, OutputStream out)
+            throws IOException {
         MessageDigest sha256 = Digests.sha256();
         CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(out, sha256));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(counted), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        new Walk(tar, merged).children(layersTopFirst, "");
+        new Walk(tar, merged, mountPoints).children(layersTopFirst, "");
         tar.finish();
         tar.flush();
         counted.flush();
@@ -103,10 +113,31 @@ public final class LayerArchiver {
         private final boolean merged;
         /** (device, inode) of files with several links -> the first name written, for hard-link entries. */
         private final Map<String, String> linked = new HashMap<>();
+        /** Absolute paths left out when they are an empty file or directory. */
+        private final Set<String> mountPoints;
 
-        Walk(TarArchiveOutputStream tar, boolean merged) {
+        Walk(TarArchiveOutputStream tar, boolean merged, Set<String> mountPoints) {
             this.tar = tar;
             this.merged = merged;
+            this.mountPoints = mountPoints;
+        }
+
+        /** A mount point that is an empty file, or a directory that holds nothing but such mount points. */
+        private boolean leftOut(Path path, String absolute) throws IOException {
+            if (!mountPoints.contains(absolute)) {
+                return false;
+            }
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == 0;
+            }
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    if (!leftOut(child, absolute + "/" + child.getFileName())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** The children of one directory as seen through {@code dirs} (top-most first; one unless merged). */
@@ -132,6 +163,9 @@ public final class LayerArchiver {
                 }
             }
             for (Map.Entry<String, Integer> child : chosen.entrySet()) {
+                if (leftOut(dirs.get(child.getValue()).resolve(child.getKey()), "/" + prefix + child.getKey())) {
+                    continue;
+                }
                 entry(sources(dirs, child.getValue(), child.getKey()), prefix + child.getKey());
             }
         }

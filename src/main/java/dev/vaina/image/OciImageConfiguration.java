@@ -61,6 +61,11 @@ final class OciImageConfiguration {
             config.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
             map.put("ExposedPorts", exposed);
         }
+        if (!config.volumes().isEmpty()) {
+            Map<String, Object> volumes = new LinkedHashMap<>();
+            config.volumes().forEach(path -> volumes.put(path, Map.of()));
+            map.put("Volumes", volumes);
+        }
         return map;
     }
 

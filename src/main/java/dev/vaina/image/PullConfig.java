@@ -31,7 +31,7 @@ record PullConfig(String created, String architecture, String os, ImageConfig co
         ImageConfig config = new ImageConfig(strings(runtime.get("Env"), "Env"), strings(runtime.get("Entrypoint"), "Entrypoint"),
                 strings(runtime.get("Cmd"), "Cmd"), nonEmpty(runtime.get("WorkingDir")), nonEmpty(runtime.get("User")),
                 nonEmpty(runtime.get("StopSignal")), ImageConfig.exposedPortKeys(runtime.get("ExposedPorts")),
-                ImageConfig.healthCheck(runtime.get("Healthcheck")));
+                ImageConfig.healthCheck(runtime.get("Healthcheck")), ImageConfig.volumePaths(runtime.get("Volumes")));
         if (!(document.get("rootfs") instanceof Map)) {
             throw new IOException("the image configuration has no rootfs");
         }

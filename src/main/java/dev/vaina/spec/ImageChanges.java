@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Dockerfile instructions given to {@code commit --change}: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER,
- * WORKDIR and STOPSIGNAL, applied to an image's config. CMD and ENTRYPOINT take a JSON array or a shell
+ * VOLUME, WORKDIR and STOPSIGNAL, applied to an image's config. CMD and ENTRYPOINT take a JSON array or a shell
  * form (run with /bin/sh -c), as in a Dockerfile.
  *
  * @param config the image config with the changes applied
@@ -24,6 +24,7 @@ public record ImageChanges(ImageConfig config, Map<String, String> labels) {
         String user = base.user();
         String stopSignal = base.stopSignal();
         List<String> exposed = new ArrayList<>(base.exposedPorts());
+        List<String> volumes = new ArrayList<>(base.volumes());
         Map<String, String> labels = new LinkedHashMap<>();
         for (String change : instructions) {
             String[] parts = change.strip().split("[ \t=]", 2);
@@ -52,6 +53,17 @@ public record ImageChanges(ImageConfig config, Map<String, String> labels) {
                         }
                     }
                 }
+                case "VOLUME" -> {
+                    List<String> paths = value.startsWith("[") ? command(value, change) : List.of(value.split("\\s+"));
+                    for (String path : paths) {
+                        if (!path.startsWith("/")) {
+                            throw invalid(change, "volume path " + path + " is not absolute");
+                        }
+                        if (!volumes.contains(path)) {
+                            volumes.add(path);
+                        }
+                    }
+                }
                 case "USER" -> user = value;
                 case "WORKDIR" -> workingDir = value.startsWith("/") ? value
                         : (workingDir == null ? "/" : workingDir.replaceAll("/$", "") + "/") + value;
@@ -59,7 +71,8 @@ public record ImageChanges(ImageConfig config, Map<String, String> labels) {
                 default -> throw invalid(change, "invalid instruction " + parts[0]);
             }
         }
-        return new ImageChanges(new ImageConfig(env, entrypoint, cmd, workingDir, user, stopSignal, exposed), labels);
+        return new ImageChanges(new ImageConfig(env, entrypoint, cmd, workingDir, user, stopSignal, exposed,
+                base.healthCheck(), volumes), labels);
     }
 
     private static List<String> command(String value, String change) {

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,15 +18,25 @@ import java.util.TreeMap;
  * @param image      a container's image name; empty otherwise
  * @param exitCode   a died event's exit code; null otherwise
  * @param attributes more about it, as Podman's key=value pairs (containers have no labels yet: empty)
+ * @param healthStatus a health_status event's result (healthy, unhealthy, starting); empty otherwise
  */
 public record Event(Instant time, String type, String status, String id, String name, String image, Integer exitCode,
-        Map<String, String> attributes) {
+        Map<String, String> attributes, String healthStatus) {
+    public static final String IMAGE = "image";
+    /** An image event's Attributes are null in Podman's JSON, not left out. */
+    private static final JSON NULLS_WRITTEN = Json.COMPACT.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     public Event {
         attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
         image = image == null ? "" : image;
         name = name == null ? "" : name;
         id = id == null ? "" : id;
+        healthStatus = healthStatus == null ? "" : healthStatus;
+    }
+
+    public Event(Instant time, String type, String status, String id, String name, String image, Integer exitCode,
+            Map<String, String> attributes) {
+        this(time, type, status, id, name, image, exitCode, attributes, "");
     }
 
     public static Event container(String status, ContainerRecord record) {
@@ -37,33 +48,54 @@ public record Event(Instant time, String type, String status, String id, String 
                 Map.of());
     }
 
+    /** What one run of a container's health check found, as Podman's health_status event reports it. */
+    public static Event health(ContainerRecord record, String healthStatus) {
+        return new Event(Instant.now(), "container", "health_status", record.id(), record.name(), record.imageName(),
+                null, Map.of(), healthStatus);
+    }
+
     public static Event pod(String status, PodRecord pod) {
         return new Event(Instant.now(), "pod", status, pod.id(), pod.name(), "", null, Map.of());
     }
 
+    /**
+     * @param id   the image's id; empty where Podman gives none (loadfromarchive)
+     * @param name the name it was pulled, tagged, untagged, removed or pushed by, or the archive saved to or loaded from
+     */
     public static Event image(String status, String id, String name) {
-        return new Event(Instant.now(), "image", status, id, name, "", null, Map.of());
+        return new Event(Instant.now(), IMAGE, status, id, name, "", null, Map.of());
     }
 
-    /** The journal's line: Podman's JSON of an event, keys in Podman's order. */
-    String toJson() throws IOException {
-        return Json.COMPACT.asString(toMap());
+    /** Podman's JSON of an event, keys in Podman's order: the journal's line and what events --format json prints. */
+    public String toJson() throws IOException {
+        return NULLS_WRITTEN.asString(toMap());
     }
 
-    /** Podman's JSON fields (ContainerExitCode only when set, as Podman omits it when empty). */
+    /**
+     * Podman's JSON fields, which it leaves out when empty (ContainerExitCode, an image event's Image, a
+     * loaded archive's ID); an image event's Attributes are null there.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         if (exitCode != null) {
             map.put("ContainerExitCode", exitCode);
         }
-        map.put("ID", id);
-        map.put("Image", image);
+        boolean isImage = type.equals(IMAGE);
+        putUnlessEmpty(map, "ID", id, isImage);
+        putUnlessEmpty(map, "Image", image, isImage);
         map.put("Name", name);
         map.put("Status", status);
         map.put("Time", rfc3339Nano(time));
         map.put("Type", type);
-        map.put("Attributes", new TreeMap<>(attributes));
+        putUnlessEmpty(map, "health_status", healthStatus, true);
+        map.put("Attributes", isImage && attributes.isEmpty() ? null : new TreeMap<>(attributes));
         return map;
+    }
+
+    private static void putUnlessEmpty(Map<String, Object> map, String key, String value, boolean omitEmpty) {
+        if (!omitEmpty || !value.isEmpty()) {
+            map.put(key, value);
+        }
     }
 
     /** Go's RFC3339Nano: the fraction without trailing zeros (Java's Instant prints them in groups of three). */
@@ -81,6 +113,6 @@ public record Event(Instant time, String type, String status, String id, String 
         }
         return new Event(Instant.parse((String) map.get("Time")), (String) map.get("Type"), (String) map.get("Status"),
                 (String) map.get("ID"), (String) map.get("Name"), (String) map.get("Image"),
-                code == null ? null : ((Number) code).intValue(), attributes);
+                code == null ? null : ((Number) code).intValue(), attributes, (String) map.get("health_status"));
     }
 }

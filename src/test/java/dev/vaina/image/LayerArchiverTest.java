@@ -11,6 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,34 @@ class LayerArchiverTest {
         archiver.writeTar(second.path(), again);
         assertArrayEquals(archived.toByteArray(), again.toByteArray(), "archiving is deterministic");
         assertEquals(tar, archiver.measure(first.path()));
+    }
+
+    /** commit's layer: the runtime's empty mount points stay out, what the container wrote stays in. */
+    @Test
+    void writeTar_leavesOutEmptyMountPoints() throws IOException {
+        Layer upper = extractor.extract(new ByteArrayInputStream(new TarBuilder()
+                .dir("etc", 0755)
+                .file("etc/hosts", "", 0644)
+                .file("etc/hostname", "written\n", 0644)
+                .file("etc/x", "x", 0644)
+                .dir("run", 0755)
+                .file("run/.containerenv", "", 0644)
+                .dir("sys", 0755)
+                .dir("proc", 0755)
+                .file("proc/kept", "", 0644)
+                .toBytes()));
+        ByteArrayOutputStream archived = new ByteArrayOutputStream();
+        archiver.writeTar(upper.path(), Set.of("/etc/hosts", "/etc/hostname", "/run", "/run/.containerenv",
+                "/sys", "/proc"), archived);
+        Set<String> names = new TreeSet<>();
+        try (var in = new TarArchiveInputStream(
+                new ByteArrayInputStream(archived.toByteArray()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("etc/", "etc/hostname", "etc/x", "proc/", "proc/kept")), names,
+                "the empty mount points and directories of nothing else are gone; a written one and a non-empty directory stay");
     }
 
     @Test

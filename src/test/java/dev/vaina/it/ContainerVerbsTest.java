@@ -56,6 +56,33 @@ class ContainerVerbsTest {
         }
     }
 
+    /** image diff and diff IMAGE: the committed layer's changes over its parent, the lines Podman prints. */
+    @EachMode
+    void imageDiff_listsTheTopLayersChanges_asPodmanDoes(VainaCli vaina) {
+        String name = "verbs-imgdiff-" + vaina.mode();
+        String image = "localhost/verbs-imgdiff-" + vaina.mode();
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            vaina.run("run", "--name", name, Images.busybox(vaina), "sh", "-c", CHANGES).assertSuccess();
+            podman.run("run", "--name", name, ModePodman.BUSYBOX, "sh", "-c", CHANGES).assertSuccess();
+            vaina.run("commit", name, image).assertSuccess();
+            podman.run("commit", name, image).assertSuccess();
+            for (List<String> args : List.of(List.of("image", "diff", image), List.of("diff", image))) {
+                Set<String> theirs = lines(podman.run(args.toArray(String[]::new)).assertSuccess().stdout());
+                Set<String> ours = lines(vaina.run(args.toArray(String[]::new)).assertSuccess().stdout());
+                assertEquals(theirs, ours, args::toString);
+                assertFalse(ours.isEmpty(), args::toString);
+            }
+            for (List<String> args : List.of(List.of("image", "diff", "verbs-nosuch"), List.of("diff", "verbs-nosuch"))) {
+                Result theirs = podman.run(args.toArray(String[]::new)).assertExitCode(125);
+                Result ours = vaina.run(args.toArray(String[]::new)).assertExitCode(125);
+                assertEquals(errorLines(theirs), errorLines(ours), ours::describe);
+            }
+        } finally {
+            vaina.run("rm", "-f", name);
+            vaina.run("rmi", image);
+        }
+    }
+
     @EachMode
     void export_writesTheWholeFileSystem_asATar(VainaCli vaina) {
         String name = "verbs-export-" + vaina.mode();
@@ -196,6 +223,10 @@ class ContainerVerbsTest {
         } finally {
             vaina.run("rm", "-f", name);
         }
+    }
+
+    private static List<String> errorLines(Result result) {
+        return result.stderr().lines().filter(line -> line.startsWith("Error:")).toList();
     }
 
     private static Set<String> lines(String text) {

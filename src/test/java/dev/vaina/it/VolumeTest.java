@@ -203,6 +203,48 @@ class VolumeTest {
         }
     }
 
+    /**
+     * An image's VOLUME (made here with commit --change, as in Podman) gives each container an anonymous volume
+     * there, holding the image's content at that path; rm -v removes it. Podman, on the same steps, mounts the
+     * same path and prints the same content.
+     */
+    @EachMode
+    void imageVolumes_becomeAnonymousVolumes_withTheImagesContent(VainaCli vaina) {
+        String source = "vt-imgvol-src-" + vaina.mode().label();
+        String user = "vt-imgvol-" + vaina.mode().label();
+        String image = "localhost/vt-imgvol-" + vaina.mode().label();
+        String mounts = "{{range .Mounts}}{{.Type}} {{.Destination}} {{.RW}};{{end}}";
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            List<String> before = names(vaina);
+            imageWithVolume(vaina::run, Images.busybox(vaina), source, image, user);
+            imageWithVolume(podman::run, ModePodman.BUSYBOX, source, image, user);
+            assertEquals(podman.run("inspect", "--format", mounts, user).assertSuccess().stdout(),
+                    vaina.run("inspect", "--format", mounts, user).assertSuccess().stdout());
+            List<String> made = without(names(vaina), before);
+            assertEquals(1, made.size(), made::toString);
+            assertEquals("true\n", vaina.run("volume", "inspect", "--format", "{{.Anonymous}}", made.get(0)).stdout());
+            assertEquals(podman.run("start", "-a", user).assertSuccess().stdout(), vaina.run("start", "-a", user)
+                    .assertSuccess().stdout(), "the image's content, copied into the new volume");
+            assertEquals("seed\nmore\n", vaina.run("run", "--rm", "--volumes-from", user, Images.busybox(vaina), "cat",
+                    "/data/f").assertSuccess().stdout(), "the container wrote into its volume");
+            vaina.run("rm", "-v", user).assertSuccess();
+            assertEquals(List.of(), without(names(vaina), before), "rm -v removed the image volume's anonymous volume");
+        } finally {
+            vaina.run("rm", "-f", "-v", user, source);
+            vaina.run("rmi", image);
+        }
+    }
+
+    /** An image whose /data (content "seed") is a VOLUME, and a container {@code user} of it. */
+    private static void imageWithVolume(Function<String[], Result> engine, String base, String source, String image,
+            String user) {
+        engine.apply(new String[] {"run", "--name", source, base, "sh", "-c", "mkdir /data && echo seed > /data/f"})
+                .assertSuccess();
+        engine.apply(new String[] {"commit", "-c", "VOLUME /data", source, image}).assertSuccess();
+        engine.apply(new String[] {"create", "--name", user, image, "sh", "-c", "cat /data/f; echo more >> /data/f"})
+                .assertSuccess();
+    }
+
     private static long subordinateStart(VainaCli vaina) {
         String line = vaina.exec(List.of("sh", "-c", "grep \"^$(id -un):\" /etc/subuid | head -1")).assertSuccess()
                 .stdout().strip();

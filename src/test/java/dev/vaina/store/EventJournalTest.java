@@ -33,6 +33,27 @@ class EventJournalTest {
         assertTrue(lines.contains("{\"ContainerExitCode\":3,\"ID\":\"id3\""), lines);
     }
 
+    /** Podman 4.3's JSON: an image event has no Image, a load no ID, and null Attributes; health_status its result. */
+    @Test
+    void imageAndHealthEvents_haveThePodmanJsonLayout() throws IOException {
+        Instant time = Instant.ofEpochSecond(1_800_000_000L, 5);
+        Event save = new Event(time, "image", "save", "abc", "/tmp/a.tar", null, null, null);
+        assertEquals("{\"ID\":\"abc\",\"Name\":\"/tmp/a.tar\",\"Status\":\"save\",\"Time\":\"2027-01-15T08:00:00.000000005Z\","
+                + "\"Type\":\"image\",\"Attributes\":null}", save.toJson());
+        Event load = new Event(time, "image", "loadfromarchive", "", "/tmp/a.tar", null, null, null);
+        assertEquals("{\"Name\":\"/tmp/a.tar\",\"Status\":\"loadfromarchive\",\"Time\":\"2027-01-15T08:00:00.000000005Z\","
+                + "\"Type\":\"image\",\"Attributes\":null}", load.toJson());
+        Event health = new Event(time, "container", "health_status", "id", "web", "localhost/x:1", null, Map.of(), "healthy");
+        assertEquals("{\"ID\":\"id\",\"Image\":\"localhost/x:1\",\"Name\":\"web\",\"Status\":\"health_status\","
+                + "\"Time\":\"2027-01-15T08:00:00.000000005Z\",\"Type\":\"container\",\"health_status\":\"healthy\","
+                + "\"Attributes\":{}}", health.toJson());
+        EventJournal journal = new EventJournal(dir.resolve("events.log"), 1 << 20);
+        journal.append(save);
+        journal.append(load);
+        journal.append(health);
+        assertEquals(List.of(save, load, health), journal.read(), "read back as written");
+    }
+
     @Test
     void read_fromAPosition_givesOnlyWhatCameAfter_andAHalfWrittenLineLater() throws IOException {
         Path file = dir.resolve("events.log");

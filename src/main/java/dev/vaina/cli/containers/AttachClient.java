@@ -3,6 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.engine.Waiting;
 import dev.vaina.linux.Terminal;
 import dev.vaina.linux.WindowSize;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -33,6 +34,7 @@ final class AttachClient implements AutoCloseable {
     private final boolean terminal;
     private final Object sendLock = new Object();
     private Terminal.SavedMode savedMode;
+    private volatile boolean detached;
 
     private AttachClient(SocketChannel channel, boolean terminal) {
         this.channel = channel;
@@ -60,44 +62,83 @@ final class AttachClient implements AutoCloseable {
                 + (last == null ? "" : " (" + last.getMessage() + ")"));
     }
 
-    /** Copies until the container's output ends; our stdin is forwarded when {@code forwardStdin}. */
-    void relay(boolean forwardStdin) throws IOException {
-        relay(forwardStdin, true, true);
-    }
-
-    /** As {@link #relay(boolean)}, printing only the streams asked for (`run -a stdout`). */
-    void relay(boolean forwardStdin, boolean showStdout, boolean showStderr) throws IOException {
+    /**
+     * Copies until the container's output ends, or until the detach keys are typed; our stdin is forwarded
+     * when {@code forwardStdin}, and only the output streams asked for are printed (`run -a stdout`).
+     *
+     * @return whether the client detached, leaving the container running
+     */
+    boolean relay(boolean forwardStdin, boolean showStdout, boolean showStderr, DetachKeys keys) throws IOException {
         if (terminal && Terminal.isTerminal(0)) {
             savedMode = Terminal.makeRaw(0);
             sendWindowSize();
             WindowChanges.onChange(this::sendWindowSize);
         }
         if (forwardStdin) {
-            Thread input = new Thread(this::forwardStdin, "stdin");
+            Thread input = new Thread(() -> forwardStdin(keys), "stdin");
             input.setDaemon(true);
             input.start();
         }
         InputStream fromMonitor = Channels.newInputStream(channel);
         OutputStream stdout = showStdout ? new FileOutputStream(FileDescriptor.out) : OutputStream.nullOutputStream();
         OutputStream stderr = showStderr ? new FileOutputStream(FileDescriptor.err) : OutputStream.nullOutputStream();
-        if (terminal) {
-            fromMonitor.transferTo(new FlushingStream(stdout));
-        } else {
-            Frames.demultiplex(fromMonitor, stdout, stderr);
+        try {
+            if (terminal) {
+                fromMonitor.transferTo(new FlushingStream(stdout));
+            } else {
+                Frames.demultiplex(fromMonitor, stdout, stderr);
+            }
+        } catch (IOException e) {
+            if (!detached) {
+                throw e;
+            }
         }
+        return detached;
     }
 
-    private void forwardStdin() {
+    /**
+     * Forwards our stdin, holding back bytes that may begin the detach keys until the next byte tells; the
+     * whole sequence detaches: the connection closes, which ends {@link #relay}'s copying too.
+     */
+    private void forwardStdin(DetachKeys keys) {
         byte[] buffer = new byte[8192];
-        try (InputStream in = new FileInputStream(FileDescriptor.in)) {
+        byte[] sequence = keys.sequence();
+        int matched = 0;
+        // fd 0 is never closed here: the terminal's mode is restored on it once the relay ends
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        try {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                ByteBuffer frame = ByteBuffer.allocate(5 + n).put(STDIN).putInt(n).put(buffer, 0, n).flip();
-                send(frame);
+                ByteArrayOutputStream chunk = new ByteArrayOutputStream(n);
+                for (int i = 0; i < n; i++) {
+                    if (sequence.length > 0 && buffer[i] == sequence[matched]) {
+                        if (++matched == sequence.length) {
+                            sendInput(chunk.toByteArray());
+                            detached = true;
+                            channel.close();
+                            return;
+                        }
+                        continue;
+                    }
+                    chunk.write(sequence, 0, matched); // a false start is the container's input after all
+                    matched = 0;
+                    if (sequence.length > 0 && buffer[i] == sequence[0]) {
+                        matched = 1;
+                        continue;
+                    }
+                    chunk.write(buffer[i]);
+                }
+                sendInput(chunk.toByteArray());
             }
             send(ByteBuffer.wrap(new byte[] {CLOSE_STDIN}));
         } catch (IOException e) {
             // The container is gone or the socket closed: nothing more to forward.
+        }
+    }
+
+    private void sendInput(byte[] bytes) throws IOException {
+        if (bytes.length > 0) {
+            send(ByteBuffer.allocate(5 + bytes.length).put(STDIN).putInt(bytes.length).put(bytes).flip());
         }
     }
 

@@ -42,6 +42,16 @@ final class Attachment {
     private AttachClient client;
     private boolean showStdout = true;
     private boolean showStderr = true;
+    private DetachKeys detachKeys = DetachKeys.parse(DetachKeys.DEFAULT);
+
+    /** --detach-keys and --sig-proxy: how the client may leave, and whether its signals go to the container. */
+    Attachment with(AttachOptions options) {
+        detachKeys = options.detachKeys();
+        if (options.sigProxy) {
+            SignalProxy.install(containers, record);
+        }
+        return this;
+    }
 
     /** `run -a`: only these of the container's output streams are printed. */
     Attachment showing(boolean stdout, boolean stderr) {
@@ -101,10 +111,15 @@ final class Attachment {
         return relayUntilExit(record.config().interactive());
     }
 
-    /** @param stdin whether the caller's standard input goes to the container */
+    /**
+     * @param stdin whether the caller's standard input goes to the container
+     * @return the container's exit code, or 0 when the detach keys left it running
+     */
     int relayUntilExit(boolean stdin) throws IOException {
         try (AttachClient attached = client) {
-            attached.relay(stdin, showStdout, showStderr);
+            if (attached.relay(stdin, showStdout, showStderr, detachKeys)) {
+                return 0;
+            }
         }
         return finish(-1);
     }

@@ -6,6 +6,7 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.image.ImageCommit;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageChanges;
@@ -74,7 +75,8 @@ public final class CommitCommand extends ContextCommand {
         }
         ImageRecord committed;
         try {
-            committed = ImageCommit.create(context.images(), base, containers.fileSystem(record).upper(), request);
+            ContainerFileSystem files = containers.fileSystem(record);
+            committed = ImageCommit.create(context.images(), base, files.upper(), files.runtimeMountPoints(), request);
         } finally {
             if (paused) {
                 containers.unpause(record);
@@ -98,6 +100,7 @@ public final class CommitCommand extends ContextCommand {
         return new ImageConfig(env, given.entrypoint() != null ? given.entrypoint() : image.entrypoint(),
                 !given.command().isEmpty() ? given.command() : image.cmd(),
                 given.workingDir() != null ? given.workingDir() : image.workingDir(),
-                given.user() != null ? given.user() : image.user(), image.stopSignal(), image.exposedPorts());
+                given.user() != null ? given.user() : image.user(), image.stopSignal(), image.exposedPorts(),
+                image.healthCheck(), image.volumes());
     }
 }

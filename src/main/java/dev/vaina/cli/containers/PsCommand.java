@@ -1,16 +1,22 @@
 package dev.vaina.cli.containers;
 
+import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
+import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Targets;
+import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
+import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +45,10 @@ public final class PsCommand extends ContextCommand {
             description = "Output format: table (default), json, table TEMPLATE or a Go TEMPLATE such as '{{.Names}} {{.Status}}'.")
     String format;
 
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by name=REGEX, status=created|running|exited, id=PREFIX, health=healthy|unhealthy|starting|none.")
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter by ancestor=IMAGE, before=CONTAINER,"
+            + " since=CONTAINER, exited=CODE, health=healthy|unhealthy|starting|none, id=REGEX, label=KEY[=VALUE],"
+            + " name=REGEX, network=NETWORK, pod=POD, status=created|running|paused|exited, volume=SOURCE[:DESTINATION];"
+            + " the same key twice means either, different keys must all match.")
     List<String> filters = new ArrayList<>();
 
     @Option(names = {"-n", "--last"}, paramLabel = "N", defaultValue = "-1", description = "Show the N containers created last, in any state.")
@@ -52,15 +61,21 @@ public final class PsCommand extends ContextCommand {
             description = "Sort by command, created (newest first; default), id, image, names, runningfor, size or status.")
     String sort;
 
+    @Option(names = {"-s", "--size"}, description = "Show the size of each container's writable layer and of its image (virtual).")
+    boolean size;
+
     @Option(names = "--external", description = "Accepted for Podman's scripts: vaina has no containers made by other tools, so nothing is added.")
     boolean external;
 
     @Override
     protected int execute(Context context) throws Exception {
+        if (quiet && size) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "quiet conflicts with size and namespace");
+        }
         Comparator<Row> order = PsSort.parse(sort);
         OutputFormat output = OutputFormat.forList(format, "ps");
-        List<PsFilter> parsed = filters.stream().map(PsFilter::parse).toList();
-        boolean statusFiltered = parsed.stream().anyMatch(f -> f.key().equals("status"));
+        PsFilters parsed = PsFilters.parse(filters).resolve(context);
+        boolean statusFiltered = parsed.has("status");
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : Targets.newestFirst(context.containers())) {
@@ -71,12 +86,16 @@ public final class PsCommand extends ContextCommand {
                 continue;
             }
             String health = HealthStatus.of(context.layout(), record, state);
-            if (parsed.stream().allMatch(f -> f.matches(record, state, health))) {
-                rows.add(new Row(record, state, paused, health));
+            Row row = new Row(record, state, paused, health, null);
+            if (parsed.matches(row, context)) {
+                rows.add(row);
             }
         }
         if (limit >= 0 && rows.size() > limit) {
             rows = new ArrayList<>(rows.subList(0, limit));
+        }
+        if (size) {
+            rows = withSizes(context, rows);
         }
         rows.sort(order);
         if (quiet) {
@@ -86,23 +105,56 @@ public final class PsCommand extends ContextCommand {
             rows.forEach(r -> json.add(r.json()));
             out().println(PodmanJson.PS.format(json));
         } else if (output.isDefault()) {
-            Table table = pod ? new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES",
-                    "POD ID", "PODNAME") : new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+            List<String> titles = new ArrayList<>(List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS",
+                    "NAMES"));
+            if (pod) {
+                titles.addAll(List.of("POD ID", "PODNAME"));
+            }
+            if (size) {
+                titles.add("SIZE");
+            }
+            Table table = new Table(titles.toArray(String[]::new));
             Instant now = Instant.now();
             PodNames pods = new PodNames(context);
             for (Row r : rows) {
-                String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
-                    HumanDuration.ago(Instant.parse(r.record.created()), now), r.paused ? "Paused" : r.status(now),
-                    PortListing.column(r.record), r.record.name()};
-                table.add(pod ? pods.withPodColumns(r.record, cells, noTrunc) : cells);
+                List<String> cells = new ArrayList<>(List.of(noTrunc ? r.record.id() : r.record.shortId(),
+                        r.record.imageName(), command(r.record), HumanDuration.ago(Instant.parse(r.record.created()), now),
+                        r.paused ? "Paused" : r.status(now), PortListing.column(r.record), r.record.name()));
+                if (pod) {
+                    cells = new ArrayList<>(List.of(pods.withPodColumns(r.record, cells.toArray(String[]::new), noTrunc)));
+                }
+                if (size) {
+                    cells.add(r.size.column());
+                }
+                table.add(cells.toArray(String[]::new));
             }
             table.print(out());
         } else {
             Instant now = Instant.now();
-            output.print(out(), rows.stream().map(r -> PsRow.of(r.record, r.state, r.health, now, noTrunc)).toList(), PsRow.HEADERS);
+            PodNames pods = new PodNames(context);
+            List<GoStruct> structs = new ArrayList<>();
+            for (Row r : rows) {
+                // Podman fills PodName only when --pod asks for the pods
+                String podName = pod ? pods.of(r.record).map(PodRecord::name).orElse("") : "";
+                List<String> networks = context.engine().networks().attachments(r.record).stream()
+                        .map(NetworkAttachment::network).toList();
+                structs.add(PsRow.of(r, now, noTrunc, podName, networks));
+            }
+            output.print(out(), structs, PsRow.HEADERS);
         }
         out().flush();
         return 0;
+    }
+
+    /** The rows with what each container wrote and its image's size, for --size. */
+    private static List<Row> withSizes(Context context, List<Row> rows) throws java.io.IOException {
+        List<Row> sized = new ArrayList<>();
+        for (Row r : rows) {
+            ContainerFileSystem files = context.engine().containers().fileSystem(r.record);
+            sized.add(new Row(r.record, r.state, r.paused, r.health,
+                    new ContainerSize(files.writableSize(), files.imageSize())));
+        }
+        return sized;
     }
 
     private String command(ContainerRecord record) {
@@ -119,8 +171,11 @@ public final class PsCommand extends ContextCommand {
         };
     }
 
-    /** @param health what its health check found, "" for no check (see {@link HealthStatus}) */
-    record Row(ContainerRecord record, ContainerState state, boolean paused, String health) {
+    /**
+     * @param health what its health check found, "" for no check (see {@link HealthStatus})
+     * @param size   what it wrote and its image's size, with --size; null otherwise
+     */
+    record Row(ContainerRecord record, ContainerState state, boolean paused, String health, ContainerSize size) {
         String status(Instant now) {
             return HealthStatus.decorate(PsCommand.status(state, now), health);
         }
@@ -151,6 +206,9 @@ public final class PsCommand extends ContextCommand {
                 ports.add(json);
             }
             map.put("Ports", ports);
+            if (size != null) {
+                map.put("Size", size.json());
+            }
             map.put("Labels", Map.of());
             map.put("Unit", record.unit());
             return map;

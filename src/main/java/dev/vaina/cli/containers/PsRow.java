@@ -9,6 +9,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -17,7 +18,12 @@ final class PsRow {
     /** Podman's name for the row type, which its template errors show. */
     private static final String TYPE = "containers.psReporter";
 
-    private record Source(ContainerRecord record, ContainerState state, String health, Instant now, boolean noTrunc) {
+    /** Podman's ListContainerNamespaces, which it fills only for --namespace: vaina's rows leave it empty. */
+    private static final GoStruct NO_NAMESPACES = new GoStruct("entities.ListContainerNamespaces",
+            namespaceFields());
+
+    private record Source(ContainerRecord record, ContainerState state, String health, ContainerSize size, Instant now,
+            boolean noTrunc, String podName, List<String> networks) {
         String status() {
             return HealthStatus.decorate(PsCommand.status(state, now), health);
         }
@@ -46,11 +52,15 @@ final class PsRow {
         FIELDS.put("Labels", s -> s.record.config().labels().isEmpty() ? GoNilMap.INSTANCE : s.record.config().labels());
         FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
         FIELDS.put("Names", s -> s.record.name());
+        FIELDS.put("Namespaces", s -> NO_NAMESPACES);
+        FIELDS.put("Networks", s -> String.join(",", s.networks));
         FIELDS.put("Pid", s -> s.state.monitorPid());
         FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
-        FIELDS.put("PodName", s -> "");
+        FIELDS.put("PodName", Source::podName);
         FIELDS.put("Ports", s -> PortListing.column(s.record));
         FIELDS.put("RunningFor", Source::ago);
+        // without --size Podman prints nothing for it
+        FIELDS.put("Size", s -> s.size == null ? "" : s.size.column());
         FIELDS.put("StartedAt", s -> GoTime.unixSeconds(s.state.startedAt()));
         // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and scripts
         // written for it compare against them.
@@ -64,9 +74,20 @@ final class PsRow {
     private PsRow() {
     }
 
-    /** @param health what its health check found, "" for no check */
-    static GoStruct of(ContainerRecord record, ContainerState state, String health, Instant now, boolean noTrunc) {
-        Source source = new Source(record, state, health, now, noTrunc);
+    /**
+     * @param podName  its pod's name, when ps was asked for pods (--pod); "" otherwise
+     * @param networks the networks it is on
+     */
+    static GoStruct of(PsCommand.Row row, Instant now, boolean noTrunc, String podName, List<String> networks) {
+        Source source = new Source(row.record(), row.state(), row.health(), row.size(), now, noTrunc, podName, networks);
         return OutputFormat.row(TYPE, FIELDS, source);
+    }
+
+    private static Map<String, Object> namespaceFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name : List.of("Cgroup", "IPC", "MNT", "NET", "PIDNS", "User", "UTS")) {
+            fields.put(name, "");
+        }
+        return fields;
     }
 }

@@ -22,7 +22,7 @@ final class PsSort {
             case "image" -> Comparator.comparing((Row r) -> r.record().imageName());
             case "names" -> Comparator.comparing((Row r) -> r.record().name());
             case "status" -> Comparator.comparing((Row r) -> r.state().status());
-            // vaina does not measure container sizes, so size keeps the default order.
+            // sizes are measured for --size alone, so sorting by size keeps the default order.
             case "created", "runningfor", "size" -> newestFirst;
             default -> throw new CommandFailedException(ExitCodes.ENGINE, "invalid argument \"" + key
                     + "\" for \"--sort\" flag: \"" + key + "\" is not a valid value. Choose from: "

@@ -8,6 +8,7 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;
+import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class RunCommand extends ContextCommand {
     @Option(names = {"-a", "--attach"}, paramLabel = "STREAM", description = "Attach to stdin, stdout or stderr only (default: all).")
     List<String> attach = new ArrayList<>();
 
+    @Mixin
+    AttachOptions attachOptions;
+
     @Option(names = "--rmi", description = "Remove the image once the container has exited, unless another container uses it (implies --rm).")
     boolean rmi;
 
@@ -42,12 +46,21 @@ public final class RunCommand extends ContextCommand {
                         + "\" for --attach - must be one of stdin, stdout, or stderr: invalid argument");
             }
         }
+        try {
+            attachOptions.detachKeys(); // refused before anything is made
+        } catch (InvalidSpecException e) {
+            // Podman's run fails with 126 here (it checks the keys only when it attaches)
+            throw new CommandFailedException(ExitCodes.CANNOT_INVOKE, e.getMessage());
+        }
         options.rm |= rmi;
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         CreateCommand.recordArguments(context, record, spec(), options);
         Attachment attachment = new Attachment(context, containers, record, out(), err())
                 .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
+        if (!detach) {
+            attachment.with(attachOptions);
+        }
         // Without a log file to follow (--log-driver none, passthrough), output comes through the attach socket.
         boolean attachStreams = !detach && (options.process.tty || options.process.interactive
                 || !record.config().log().readable());

@@ -11,6 +11,7 @@ import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +30,15 @@ public final class StartCommand extends ContextCommand {
     @Option(names = {"-l", "--latest"}, description = "Start the container created last.")
     boolean latest;
 
+    @Mixin
+    AttachOptions attachOptions;
+
     @Parameters(arity = "0..*", paramLabel = "CONTAINER")
     List<String> names;
 
     @Override
     protected int execute(Context context) throws Exception {
+        attachOptions.detachKeys(); // refused before anything starts
         var targets = Targets.named(names).all(all).latest(latest).resolve(context.containers());
         Containers containers = context.engine().containers();
         if (attach) {
@@ -41,7 +46,7 @@ public final class StartCommand extends ContextCommand {
                 throw new CommandFailedException(ExitCodes.ENGINE, "you cannot start and attach multiple containers at once");
             }
             ContainerRecord record = targets.get(0).record();
-            Attachment attachment = new Attachment(context, containers, record, out(), err());
+            Attachment attachment = new Attachment(context, containers, record, out(), err()).with(attachOptions);
             try {
                 attachment.startAndAttach();
             } catch (StartFailedException e) {

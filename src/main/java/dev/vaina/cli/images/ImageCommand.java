@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "image", description = "Manage images.",
         subcommands = {
             ImageLsCommand.class, ImageRmCommand.class, TagCommand.class, ImageInspectCommand.class,
-            ImageExistsCommand.class, ImagePruneCommand.class, SaveCommand.class, LoadCommand.class
+            ImageExistsCommand.class, ImagePruneCommand.class, SaveCommand.class, LoadCommand.class, ImageDiffCommand.class
         })
 public final class ImageCommand implements Runnable {
     @Spec

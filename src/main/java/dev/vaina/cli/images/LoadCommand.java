@@ -6,6 +6,7 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.ArchiveReader;
 import dev.vaina.image.ImageRecord;
+import dev.vaina.store.Event;
 import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -45,6 +46,9 @@ public final class LoadCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE, "Tried to load images from " + source
                     + " but failed because: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
+        // as Podman's: the archive, no image id
+        context.engine().record(Event.image("loadfromarchive", "", input == null ? "/dev/stdin"
+                : input.toAbsolutePath().toString()));
         if (!quiet) {
             for (ImageRecord image : loaded) {
                 if (image.repoTags().isEmpty()) {

@@ -13,6 +13,7 @@ import dev.vaina.image.PushListener;
 import dev.vaina.image.PushResult;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.Event;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,7 @@ public final class PushCommand extends ContextCommand {
         PushListener listener = options.quiet ? PushListener.NONE : new PushLines(err());
         PushResult pushed = new ImagePusher(context.images()).push(record, target,
                 access.client(target.registry(), insecure), pushFormat, listener);
+        context.engine().record(Event.image("push", record.id(), destination != null ? destination : image));
         if (digestFile != null) {
             Files.writeString(digestFile, pushed.manifestDigest(), StandardCharsets.UTF_8);
         }

@@ -10,6 +10,7 @@ import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.Event;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,8 @@ public class RmiCommand extends ContextCommand {
         String tag = ImageUse.tagNamed(image, nameOrId);
         if (tag != null && image.repoTags().size() > 1) {
             images.untag(image, tag);
+            // Podman reports the removal of a name as a remove too, though the image stays
+            context.engine().record(Event.image("remove", image.id(), tag));
             out().println("Untagged: " + tag);
             return;
         }

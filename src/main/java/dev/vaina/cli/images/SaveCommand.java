@@ -1,7 +1,7 @@
 package dev.vaina.cli.images;
 
-import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ArchiveOutput;
+import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
@@ -10,6 +10,7 @@ import dev.vaina.image.ArchiveFormat;
 import dev.vaina.image.ArchiveWriter;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
+import dev.vaina.store.Event;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class SaveCommand extends ContextCommand {
         }
         ArchiveWriter writer = new ArchiveWriter(context.images());
         ArchiveOutput.write(output, "save", String.join(", ", names), out -> writer.write(images, archiveFormat, out));
+        String archive = output == null ? "/dev/stdout" : output.toAbsolutePath().toString();
+        images.forEach(saved -> context.engine().record(Event.image("save", saved.image().id(), archive)));
         return 0;
     }
 }

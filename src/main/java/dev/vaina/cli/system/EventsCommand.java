@@ -10,7 +10,6 @@ import dev.vaina.engine.Waiting;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.store.Event;
 import dev.vaina.store.EventJournal;
-import dev.vaina.store.Json;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ public final class EventsCommand extends ContextCommand {
 
     private static void print(PrintWriter out, OutputFormat output, Event event) throws java.io.IOException {
         if (output.isJson()) {
-            out.println(Json.COMPACT.asString(event.toMap()));
+            out.println(event.toJson());
         } else if (output.isDefault()) {
             out.println(line(event));
         } else {
@@ -106,14 +105,20 @@ public final class EventsCommand extends ContextCommand {
         }
     }
 
-    /** Podman 4.3's line: the time as Go prints it, then the type, the status, the id and, for containers and pods, image, name and attributes. */
+    /**
+     * Podman 4.3's line: the time as Go prints it, then the type, the status, the id and, for containers and pods,
+     * image, name, a health check's result and attributes.
+     */
     static String line(Event event) {
         String head = GoTime.format(event.time()) + " " + event.type() + " " + event.status() + " " + event.id();
-        if (event.type().equals("image")) {
+        if (event.type().equals(Event.IMAGE)) {
             return head + " " + event.name();
         }
         StringBuilder line = new StringBuilder(head).append(" (image=").append(event.image()).append(", name=")
                 .append(event.name());
+        if (!event.healthStatus().isEmpty()) {
+            line.append(", health_status=").append(event.healthStatus());
+        }
         new TreeMap<>(event.attributes()).forEach((k, v) -> line.append(", ").append(k).append('=').append(v));
         return line.append(')').toString();
     }
@@ -123,6 +128,7 @@ public final class EventsCommand extends ContextCommand {
         fields.put("ContainerExitCode", event.exitCode() == null ? 0 : event.exitCode());
         fields.put("ID", event.id());
         fields.put("Image", event.image());
+        fields.put("HealthStatus", event.healthStatus());
         fields.put("Name", event.name());
         fields.put("Status", event.status());
         fields.put("Time", GoTime.format(event.time()));

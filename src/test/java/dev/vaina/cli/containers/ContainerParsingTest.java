@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.InvalidSpecException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContainerParsingTest {
@@ -50,12 +51,37 @@ class ContainerParsingTest {
     }
 
     @Test
-    void psFilter_rejectsUnknownKeysAndStatuses() {
-        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("color=red"));
-        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("health=sick"));
-        assertEquals(new PsFilter("health", "starting"), PsFilter.parse("health=starting"));
-        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("status=sleeping"));
-        assertThrows(InvalidSpecException.class, () -> PsFilter.parse("name"));
-        assertEquals(new PsFilter("name", "^web$"), PsFilter.parse("name=^web$"));
+    void psFilters_rejectWhatPodmanRejects_withItsMessages() {
+        assertEquals("color is an invalid filter",
+                assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("color=red"))).getMessage());
+        assertEquals("invalid filter \"name\"",
+                assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("name"))).getMessage());
+        assertEquals("unknown container state: sleeping: invalid argument",
+                assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("status=sleeping"))).getMessage());
+        assertEquals("exited code out of range '\\x00': strconv.ParseInt: parsing \"x\": invalid syntax",
+                assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("exited=x"))).getMessage());
+        assertEquals("exited code out of range '\uFFFD': strconv.ParseInt: parsing \"99999999999\": value out of range",
+                assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("exited=99999999999"))).getMessage());
+        assertThrows(InvalidSpecException.class, () -> PsFilters.parse(List.of("health=sick")));
+    }
+
+    @Test
+    void psFilters_takeEveryKeyPodmanTakes() {
+        PsFilters filters = PsFilters.parse(List.of("health=starting", "name=^web$", "ancestor=localhost/x", "exited=0",
+                "exited=-1", "status=paused", "status=stopped", "volume=v:/data", "network=n", "pod=p", "since=a",
+                "before=b", "id=ab", "label=k=v"));
+        assertTrue(filters.has("exited") && filters.has("volume") && !filters.has("until"));
+    }
+
+    @Test
+    void detachKeys_inPodmansNotation() {
+        assertEquals(new DetachKeys(new byte[] {16, 17}), DetachKeys.parse(DetachKeys.DEFAULT));
+        assertEquals(new DetachKeys(new byte[] {1, 'x', 0, 27, 28, 29, 30, 31}),
+                DetachKeys.parse("ctrl-a,x,ctrl-@,ctrl-[,ctrl-\\,ctrl-],ctrl-^,CTRL-_"));
+        assertTrue(DetachKeys.parse("").disabled());
+        assertEquals("invalid detach keys: Unknown character: 'foo'",
+                assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("foo")).getMessage());
+        assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("ctrl-1"));
+        assertThrows(InvalidSpecException.class, () -> DetachKeys.parse("ctrl-a,,x"));
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same options to the command that makes the container again.
  */
 class DefinitionExportTest {
-    private static final Tools TOOLS = Tools.under(Path.of("/usr/local"));
+    private static final Tools TOOLS = Tools.under(Path.of("/usr/local"), true);
 
     @TempDir
     Path temp;
