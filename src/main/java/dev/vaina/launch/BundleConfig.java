@@ -32,6 +32,7 @@ final class BundleConfig {
         }
         mounts.add(new BindMount(etc.resolvConf(), "/etc/resolv.conf", false));
         mounts.add(new BindMount(ContainerEnvFile.write(paths.runDir(), record, rootless), ContainerEnvFile.PATH, true));
+        mounts.addAll(KeepIdEntries.write(record, paths.layout(), paths, layers));
         if (record.config().timezone() != null) {
             mounts.add(new BindMount(Timezones.zoneFile(record.config().timezone()), "/etc/localtime", true));
         }

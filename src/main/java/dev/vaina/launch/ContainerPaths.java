@@ -13,7 +13,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
     }
 
     public Path upper() {
-        return dataDir().resolve("upper");
+        return layout.containerUpper(id);
     }
 
     public Path work() {

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param log         --log-driver and --log-opt
  * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
  * @param systemd     --systemd, settled against the command: systemd runs as the container's init
+ * @param userns      --userns, --uidmap and --gidmap, its maps settled by the engine at create
  */
 public record ContainerConfig(
         List<String> command,
@@ -62,7 +63,8 @@ public record ContainerConfig(
         String timezone,
         LogConfig log,
         int timeout,
-        boolean systemd) {
+        boolean systemd,
+        UserNamespace userns) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -92,7 +94,7 @@ public record ContainerConfig(
             ResourceLimits limits) {
         this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
                 interactive, autoRemove, network, limits, null, null, null, null, Map.of(), Map.of(),
-                SecurityOptions.DEFAULT, false, null, LogConfig.DEFAULT, 0, false);
+                SecurityOptions.DEFAULT, false, null, LogConfig.DEFAULT, 0, false, UserNamespace.HOST);
     }
 
     /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
@@ -100,20 +102,20 @@ public record ContainerConfig(
         int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
     }
 
     public ContainerConfig withHostname(String hostname) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
     }
 
     /** The same container with other mounts (anonymous volumes named, --volumes-from added, a pod's volumes). */
     public ContainerConfig withVolumes(List<VolumeMount> mounts) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
     }
 
     public ContainerConfig {
@@ -162,6 +164,9 @@ public record ContainerConfig(
                 && security.sysctls().keySet().stream().anyMatch(Sysctls::isNetwork)) {
             throw new InvalidSpecException("sysctl net.* can't be set since Network Namespace set to host");
         }
+        if (userns == null) {
+            userns = UserNamespace.HOST;
+        }
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
@@ -174,13 +179,20 @@ public record ContainerConfig(
     public ContainerConfig withNetwork(NetworkConfig settled) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, settled, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
+    }
+
+    /** The same container with its user namespace's maps settled. */
+    public ContainerConfig withUserNamespace(UserNamespace settled) {
+        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, settled);
     }
 
     /** The same container with other resource limits (vaina update). */
     public ContainerConfig withLimits(ResourceLimits newLimits) {
         return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                 stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
     }
 }

@@ -48,7 +48,7 @@ class RuntimeSpecBuilderTest {
                 List.of("7"), Map.of("net.ipv4.ip_forward", "1"), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
                 RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of("note", "kept"), security, true, null, LogConfig.DEFAULT, 0, false);
+                Map.of("note", "kept"), security, true, null, LogConfig.DEFAULT, 0, false, null);
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> process = (Map<?, ?>) spec.get("process");
         assertEquals(List.of(RuntimeSpecBuilder.INIT_PATH, "--", "sh"), process.get("args"));
@@ -74,7 +74,7 @@ class RuntimeSpecBuilderTest {
                 Map.of(), List.of());
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
                 RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false);
+                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false, null);
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
         assertFalse(linux.containsKey("seccomp"));
@@ -93,7 +93,7 @@ class RuntimeSpecBuilderTest {
                 Map.of(), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
         ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
                 RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false);
+                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false, null);
         Map<?, ?> linux = (Map<?, ?>) RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
                 .build().get("linux");
         Map<?, ?> device = (Map<?, ?>) ((List<?>) linux.get("devices")).get(0);

@@ -22,7 +22,8 @@ public final class VainaOptions {
             "--annotation", "--cap-add", "--cap-drop", "--cidfile", "--device", "--env-host", "--group-add", "--init",
             "--log-driver", "--log-opt", "--privileged", "--read-only", "--read-only-tmpfs", "--sdnotify",
             "--security-opt", "--sysctl", "--systemd", "--timeout", "--tz", "--userns", "--uidmap", "--gidmap",
-            "--health-cmd", "--health-interval", "--health-on-failure", "--health-retries", "--health-start-period",
+            "--subuidname", "--subgidname", "--health-cmd", "--health-interval", "--health-on-failure",
+            "--health-retries", "--health-start-period",
             "--health-timeout", "--health-startup-cmd", "--health-startup-interval", "--health-startup-retries",
             "--health-startup-success", "--health-startup-timeout", "--no-healthcheck", "--mount", "--tmpfs",
             "--volumes-from");
