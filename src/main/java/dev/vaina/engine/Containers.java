@@ -83,6 +83,9 @@ public final class Containers {
         boolean auto = config.userns().kind() == UserNamespace.Kind.AUTO;
         ContainerRecord record;
         try (StoreLock lock = auto ? StoreLock.acquire(UserNamespaces.lockFile(engine.layout())) : null) {
+            if (pod != null && !infra) {
+                UserNamespaces.requireNoneInPod(config.userns(), pod);
+            }
             ContainerConfig settled = mounted.withUserNamespace(UserNamespaces.settle(config.userns(), engine.layout(),
                     topFirst.stream().map(engine.layout()::layer).toList(), auto ? store.list() : List.of()));
             record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,

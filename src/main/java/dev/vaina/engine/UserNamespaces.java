@@ -4,6 +4,7 @@ import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.UserNamespace;
 import dev.vaina.store.ContainerIds;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.PodRecord;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,17 @@ final class UserNamespaces {
             }
             case HOST -> asked;
         };
+    }
+
+    /** A pod's members live in the namespaces of its infra container, its user namespace too: Podman's messages. */
+    static void requireNoneInPod(UserNamespace asked, PodRecord pod) {
+        if (asked.kind() == UserNamespace.Kind.MAPPED && pod.hasInfra()) {
+            throw new EngineException("cannot specify a new uid/gid map when entering a pod with an infra container:"
+                    + " invalid argument");
+        }
+        if (asked.kind() != UserNamespace.Kind.HOST && asked.kind() != UserNamespace.Kind.MAPPED) {
+            throw new EngineException("--userns and --pod cannot be set together");
+        }
     }
 
     /** The user's id at {@code id} inside, the subordinate ids before and after it. */

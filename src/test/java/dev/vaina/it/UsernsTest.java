@@ -158,16 +158,25 @@ class UsernsTest {
         } else {
             cases.addAll(List.of(List.of("--userns=keep-id:foo"), List.of("--userns=keep-id:uid=x")));
         }
+        // A pod's members share its infra container's user namespace.
+        String pod = "un-bad-pod-" + vaina.mode();
+        cases.addAll(List.of(List.of("--pod", pod, "--userns=auto"), List.of("--pod", pod, "--uidmap=0:1:1")));
         String volumesBefore = vaina.run("volume", "ls", "-q").assertSuccess().stdout();
         List<Result> ours = new ArrayList<>();
-        for (List<String> options : cases) {
-            List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", name, "-v", "/anon"));
-            args.addAll(options);
-            args.addAll(List.of(image, "true"));
-            ours.add(vaina.run(args.toArray(String[]::new)));
+        vaina.run("pod", "create", "--name", pod).assertSuccess();
+        try {
+            for (List<String> options : cases) {
+                List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", name, "-v", "/anon"));
+                args.addAll(options);
+                args.addAll(List.of(image, "true"));
+                ours.add(vaina.run(args.toArray(String[]::new)));
+            }
+        } finally {
+            vaina.run("pod", "rm", "-f", pod);
         }
         List<Result> podmans = new ArrayList<>();
         try (ModePodman podman = ModePodman.start(vaina)) {
+            podman.run("pod", "create", "--name", pod).assertSuccess();
             for (List<String> options : cases) {
                 List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", name));
                 args.addAll(options);
