@@ -12,15 +12,22 @@ import java.nio.file.Path;
  * path. When that namespace leaves out the runtime namespace's root (auto, nomap, most --uidmap maps), the
  * container's root is nobody to the directories on that path, which the launcher made for itself (rootless,
  * $XDG_RUNTIME_DIR is 0700): they get search permission for others (o+x: entering, not listing), from the run
- * root's parent down. keep-id and containers without a namespace of their own need none.
+ * root's parent down. keep-id and containers without a namespace of their own need none. (Rootless, the
+ * launcher's uid and gid are the namespace's 0; rootful, root's.)
  */
 final class RootfsAccess {
     private RootfsAccess() {
     }
 
+    private static boolean mapsParentRoot(java.util.List<dev.vaina.spec.IdMapping> map) {
+        return map.stream().anyMatch(m -> m.hostId() == 0);
+    }
+
     static void open(ContainerRecord record, StoreLayout layout, Path rootfs) throws IOException {
         var userns = record.config().userns();
-        if (!userns.ownNamespace() || userns.uidMap().stream().anyMatch(m -> m.hostId() == 0)) {
+        // Where the launcher's own uid and gid are mapped into the container (keep-id), its root may pass anyway:
+        // capabilities over a file hold in a namespace that maps the file's owner and group.
+        if (!userns.ownNamespace() || (mapsParentRoot(userns.uidMap()) && mapsParentRoot(userns.gidMap()))) {
             return;
         }
         int self = (int) new com.sun.security.auth.module.UnixSystem().getUid();
