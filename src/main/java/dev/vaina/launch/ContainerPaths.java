@@ -59,6 +59,11 @@ public record ContainerPaths(StoreLayout layout, String id) {
     }
 
     /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */
+    /** --sdnotify=container: the monitor's socket, mounted into the container as $NOTIFY_SOCKET. */
+    public Path notifySocket() {
+        return runDir().resolve("notify").resolve("notify.sock");
+    }
+
     public Path attachSocket() {
         return layout.runRoot().resolve("attach").resolve(id);
     }

@@ -78,7 +78,7 @@ final class MonitorCommand {
         }
         switch (record.config().sdNotify()) {
             case HEALTHY -> argv.addAll(List.of("--ready-when", paths.healthyMarker().toString()));
-            case CONTAINER -> argv.add("--ready-by-container");
+            case CONTAINER -> argv.addAll(List.of("--notify-proxy", paths.notifySocket().toString()));
             default -> {
             }
         }

@@ -146,10 +146,16 @@ public final class RuntimeSpecBuilder {
             throw new IllegalStateException("the rootfs path was not set");
         }
         String hostname = container.hostname() != null ? container.hostname() : id.substring(0, Math.min(12, id.length()));
-        String userSpec = container.user() != null && !container.user().isEmpty() ? container.user()
-                : container.userns().keptUser() != null ? container.userns().keptUser() : image.user();
+        boolean givenUser = container.user() != null && !container.user().isEmpty();
+        String kept = container.userns().keptUser();
+        String userSpec = givenUser ? container.user() : kept != null ? kept : image.user();
         UserResolver users = new UserResolver(rootfsFiles);
-        ResolvedUser user = withAddedGroups(users.resolve(userSpec), users);
+        ResolvedUser resolved = users.resolve(userSpec);
+        if (!givenUser && kept != null) {
+            // keep-id: the user's group is also its supplementary group, as in Podman's containers.
+            resolved = new ResolvedUser(resolved.uid(), resolved.gid(), List.of(resolved.gid()));
+        }
+        ResolvedUser user = withAddedGroups(resolved, users);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", OCI_VERSION);
@@ -250,6 +256,10 @@ public final class RuntimeSpecBuilder {
     private List<Map<String, Object>> mounts(ResolvedUser user) {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
                 container.limits().shmSize()));
+        if (container.userns().ownNamespace() && (joinedNamespaces.containsKey("network") || !newNetworkNamespace)) {
+            // Only the owner of a network namespace may mount sysfs, and one joined belongs to another user namespace.
+            mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.hostSys() : m);
+        }
         if (security().privileged()) {
             mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
         }

@@ -85,7 +85,7 @@ public record UserNamespace(Kind kind, Long uid, Long gid, Integer size, List<Id
                         throw new InvalidSpecException("--userns=auto:" + option + " is not supported: give auto a size"
                                 + " only, or the whole map with --uidmap and --gidmap");
                     } else {
-                        throw new InvalidSpecException("unknown option specified: \"" + option + "\"");
+                        throw new InvalidSpecException("unknown option specified: \"" + option.split("=", 2)[0] + "\"");
                     }
                 }
                 return new UserNamespace(Kind.AUTO, null, null, size, List.of(), List.of());

@@ -51,7 +51,7 @@ class UserNamespaceTest {
         assertMessage("unrecognized namespace mode bogus passed", "bogus", List.of());
         assertMessage("must provide at least one UID or GID mapping to configure a user namespace", "private", List.of());
         assertMessage("invalid option specified: \"foo\"", "keep-id:foo", List.of());
-        assertMessage("unknown option specified: \"foo=1\"", "auto:foo=1", List.of());
+        assertMessage("unknown option specified: \"foo\"", "auto:foo=1", List.of());
         assertMessage("strconv.ParseUint: parsing \"x\": invalid syntax", "auto:size=x", List.of());
         assertMessage("strconv.ParseUint: parsing \"-1\": invalid syntax", "keep-id:uid=-1", List.of());
         assertMessage("--userns and --uidmap/--gidmap/--subuidname/--subgidname are mutually exclusive", "keep-id",
