@@ -58,12 +58,15 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("error");
     }
 
-    /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */
-    /** --sdnotify=container: the monitor's socket, mounted into the container as $NOTIFY_SOCKET. */
+    /**
+     * --sdnotify=container: the monitor's socket, whose directory is mounted into the container, where it is
+     * $NOTIFY_SOCKET. As the attach socket, under a short path: a socket's path must fit in 108 bytes.
+     */
     public Path notifySocket() {
-        return runDir().resolve("notify").resolve("notify.sock");
+        return layout.runRoot().resolve("notify").resolve(id.substring(0, Math.min(12, id.length()))).resolve("notify.sock");
     }
 
+    /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */
     public Path attachSocket() {
         return layout.runRoot().resolve("attach").resolve(id);
     }

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * --userns=keep-id: the user, at its own uid inside, gets an entry in the container's /etc/passwd and its
- * group one in /etc/group (when the image has none for those ids), as Podman adds them: the image's files
- * with a line added, bind-mounted over them. Podman's entry: the host's name and GECOS field, as home the
- * host's home directory when it is mounted into the container and the working directory otherwise, /bin/sh.
+ * --userns=keep-id: the user gets an entry in the container's /etc/passwd and its group one in /etc/group
+ * (when the image has none for those ids), as Podman adds them: the image's files with a line added,
+ * bind-mounted over them. Podman's entry: at the user's own uid, the host's name and GECOS field, as home the
+ * host's home directory when it is mounted into the container (the working directory otherwise); at another
+ * uid (keep-id:uid=N), the number as name and "container user"; /bin/sh.
  */
 final class KeepIdEntries {
     private KeepIdEntries() {
@@ -32,17 +33,22 @@ final class KeepIdEntries {
         }
         var unix = new com.sun.security.auth.module.UnixSystem();
         String[] ids = userns.keptUser().split(":");
-        List<BindMount> mounts = new ArrayList<>();
+        boolean self = ids[0].equals(Long.toString(unix.getUid()));
         String[] host = hostEntry(unix.getUid());
-        if (ids[0].equals(Long.toString(unix.getUid())) && !hasId(layers, "etc/passwd", 2, ids[0])) {
-            String home = record.config().volumes().stream().map(VolumeMount::destination)
+        // Another uid than the user's own (keep-id:uid=N) is named by its number, as Podman names it.
+        String name = self ? unix.getUsername() : ids[0];
+        List<BindMount> mounts = new ArrayList<>();
+        if (!hasId(layers, "etc/passwd", 2, ids[0])) {
+            String home = self && record.config().volumes().stream().map(VolumeMount::destination)
                     .anyMatch(d -> d.equals(host[5])) ? host[5] : workingDir(record);
-            String entry = unix.getUsername() + ":*:" + ids[0] + ":" + ids[1] + ":" + host[4] + ":" + home + ":/bin/sh";
+            String entry = name + ":*:" + ids[0] + ":" + ids[1] + ":" + (self ? host[4] : "container user") + ":" + home
+                    + ":/bin/sh";
             mounts.add(withLine(record, layout, paths, layers, "etc/passwd", entry));
         }
-        if (ids[1].equals(Long.toString(unix.getGid())) && !hasId(layers, "etc/group", 2, ids[1])) {
-            String group = Optional.ofNullable(groupName(unix.getGid())).orElse(unix.getUsername());
-            mounts.add(withLine(record, layout, paths, layers, "etc/group", group + ":x:" + ids[1] + ":" + unix.getUsername()));
+        if (!hasId(layers, "etc/group", 2, ids[1])) {
+            String group = ids[1].equals(Long.toString(unix.getGid()))
+                    ? Optional.ofNullable(groupName(unix.getGid())).orElse(unix.getUsername()) : ids[1];
+            mounts.add(withLine(record, layout, paths, layers, "etc/group", group + ":x:" + ids[1] + ":" + name));
         }
         return mounts;
     }

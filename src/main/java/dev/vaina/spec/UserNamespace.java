@@ -39,13 +39,12 @@ public record UserNamespace(Kind kind, Long uid, Long gid, Integer size, List<Id
             throw new InvalidSpecException("--userns and --uidmap/--gidmap/--subuidname/--subgidname are mutually exclusive");
         }
         if (mapsGiven) {
-            List<IdMapping> uids = uidMaps.stream().map(m -> IdMapping.parse(m, "UID")).toList();
+            // As Podman: one map given alone serves for both, and is read as the uid map first.
+            List<IdMapping> uids = (uidMaps.isEmpty() ? gidMaps : uidMaps).stream().map(m -> IdMapping.parse(m, "UID")).toList();
             List<IdMapping> gids = gidMaps.stream().map(m -> IdMapping.parse(m, "GID")).toList();
             noConflicts(uids);
             noConflicts(gids);
-            // As Podman: one map given alone serves for both.
-            return new UserNamespace(Kind.MAPPED, null, null, null, uids.isEmpty() ? gids : uids,
-                    gids.isEmpty() ? uids : gids);
+            return new UserNamespace(Kind.MAPPED, null, null, null, uids, gids.isEmpty() ? uids : gids);
         }
         if (userns == null || userns.isEmpty()) {
             return HOST;

@@ -62,8 +62,12 @@ class UserNamespaceTest {
                 null, List.of("0:1:-1"));
         assertMessage("creating container storage: the specified UID and/or GID mapping 5:2000:10 conflicts with other"
                 + " mappings: invalid mappings specified", null, List.of("0:1000:10", "5:2000:10"));
+        InvalidSpecException alone = assertThrows(InvalidSpecException.class,
+                () -> UserNamespace.parse(null, List.of(), List.of("0:1")));
+        assertEquals("initializing ID mappings: UID setting is malformed expected [\"uint32:uint32:uint32\"]: [\"0:1\"]",
+                alone.getMessage());
         InvalidSpecException gid = assertThrows(InvalidSpecException.class,
-                () -> UserNamespace.parse(null, List.of(), List.of("a:b:c")));
+                () -> UserNamespace.parse(null, List.of("0:1:1"), List.of("a:b:c")));
         assertEquals("initializing ID mappings: GID setting is malformed expected [\"uint32:uint32:uint32\"]: [\"a:b:c\"]",
                 gid.getMessage());
     }
