@@ -151,8 +151,8 @@ public final class RuntimeSpecBuilder {
         String userSpec = givenUser ? container.user() : kept != null ? kept : image.user();
         UserResolver users = new UserResolver(rootfsFiles);
         ResolvedUser resolved = users.resolve(userSpec);
-        if (!givenUser && kept != null) {
-            // keep-id: the user's group is also its supplementary group, as in Podman's containers.
+        if (!givenUser && container.userns().primaryGroupIsSupplementary()) {
+            // As in Podman's keep-id and nomap containers.
             resolved = new ResolvedUser(resolved.uid(), resolved.gid(), List.of(resolved.gid()));
         }
         ResolvedUser user = withAddedGroups(resolved, users);

@@ -158,6 +158,11 @@ public record UserNamespace(Kind kind, Long uid, Long gid, Integer size, List<Id
         return map.stream().filter(m -> m.hostId() == 0).mapToLong(IdMapping::containerId).findFirst().orElse(0);
     }
 
+    /** keep-id and nomap: Podman gives the process its primary group as its one supplementary group. */
+    public boolean primaryGroupIsSupplementary() {
+        return kind == Kind.KEEP_ID || kind == Kind.NOMAP;
+    }
+
     /** Whether any of the maps' parent ids fall in [start, start+count). */
     public boolean usesParentIds(long start, long count) {
         List<IdMapping> all = new ArrayList<>(uidMap);
