@@ -4,6 +4,8 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NotifyMode;
+import dev.vaina.spec.UserNamespace;
+import dev.vaina.store.StoreLock;
 import dev.vaina.spec.Signals;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -87,10 +89,18 @@ public final class Containers {
         List<VolumeRecord> madeVolumes = new ArrayList<>();
         ContainerConfig mounted = engine.volumes().attach(config, image.config().volumes(),
                 topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
-        ContainerRecord record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
-                dev.vaina.oci.ProcessArgs.resolve(mounted, image.config()), mounted, image.config(), topFirst,
-                infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
-        try {
+        // An auto range is chosen and recorded under one lock, so that two creates never take the same ids.
+        boolean auto = config.userns().kind() == UserNamespace.Kind.AUTO;
+        ContainerRecord record;
+        try (StoreLock lock = auto ? StoreLock.acquire(UserNamespaces.lockFile(engine.layout())) : null) {
+            if (pod != null && !infra) {
+                UserNamespaces.requireNoneInPod(config.userns(), pod);
+            }
+            ContainerConfig settled = mounted.withUserNamespace(UserNamespaces.settle(config.userns(), engine.layout(),
+                    topFirst.stream().map(engine.layout()::layer).toList(), auto ? store.list() : List.of()));
+            record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
+                    dev.vaina.oci.ProcessArgs.resolve(settled, image.config()), settled, image.config(), topFirst,
+                    infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
             if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timers(record) == null) {
                 throw new EngineException("--sdnotify=healthy needs a health check that runs on a schedule: give"
                         + " --health-cmd (and an interval other than 0) or use an image with a HEALTHCHECK");

@@ -6,6 +6,7 @@ import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.Timezones;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ final class BundleConfig {
         }
         mounts.add(new BindMount(etc.resolvConf(), "/etc/resolv.conf", false));
         mounts.add(new BindMount(ContainerEnvFile.write(paths.runDir(), record, rootless), ContainerEnvFile.PATH, true));
+        mounts.addAll(KeepIdEntries.write(record, paths.layout(), paths, layers));
         if (record.config().timezone() != null) {
             mounts.add(new BindMount(Timezones.zoneFile(record.config().timezone()), "/etc/localtime", true));
         }
@@ -50,27 +52,21 @@ final class BundleConfig {
             builder.joinNamespace("network", network.joinNetns());
         }
         if (record.config().sdNotify() == NotifyMode.CONTAINER) {
-            passNotifySocket(builder);
+            passNotifySocket(builder, paths);
         }
         MountOwnership.apply(record, paths.layout(), builder.build());
         return builder.toJson();
     }
 
     /**
-     * --sdnotify=container: the unit's notify socket, bind-mounted into the container, so that the workload
-     * tells systemd itself when it is ready (the unit has NotifyAccess=all). An abstract socket ("@...")
-     * belongs to the host's network namespace and cannot be passed in.
+     * --sdnotify=container: the monitor's notify socket, bind-mounted into the container, so that the workload
+     * tells systemd itself when it is ready; the monitor passes its messages on (monitor.NotifyProxy). The
+     * socket is bound when the monitor starts, before the runtime starts the container.
      */
-    private static void passNotifySocket(RuntimeSpecBuilder builder) {
-        String socket = System.getenv("NOTIFY_SOCKET");
-        if (socket == null || socket.isEmpty()) {
-            return;
-        }
-        if (!socket.startsWith("/")) {
-            throw new IllegalStateException("--sdnotify=container needs a notify socket in the file system; systemd's is "
-                    + socket);
-        }
-        builder.extraMounts(List.of(new BindMount(Path.of(socket), NOTIFY_SOCKET_IN_CONTAINER, false)));
+    private static void passNotifySocket(RuntimeSpecBuilder builder, ContainerPaths paths) throws IOException {
+        // Its directory, which is there before the socket: the socket shows in it once the monitor binds it.
+        Path dir = Files.createDirectories(paths.notifySocket().getParent());
+        builder.extraMounts(List.of(new BindMount(dir, Path.of(NOTIFY_SOCKET_IN_CONTAINER).getParent().toString(), false)));
         builder.extraEnvironment(Map.of("NOTIFY_SOCKET", NOTIFY_SOCKET_IN_CONTAINER));
     }
 }

@@ -62,6 +62,7 @@ public final class Cleanup {
         // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
         FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
         Files.deleteIfExists(paths.attachSocket());
+        FileTrees.deleteQuietly(paths.notifySocket().getParent());
         deleteEmptyDirectory(paths.rootfs());
         ContainerState state = store.state(record.id());
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {

@@ -13,7 +13,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
     }
 
     public Path upper() {
-        return dataDir().resolve("upper");
+        return layout.containerUpper(id);
     }
 
     public Path work() {
@@ -56,6 +56,14 @@ public record ContainerPaths(StoreLayout layout, String id) {
 
     public Path errorFile() {
         return runDir().resolve("error");
+    }
+
+    /**
+     * --sdnotify=container: the monitor's socket, whose directory is mounted into the container, where it is
+     * $NOTIFY_SOCKET. As the attach socket, under a short path: a socket's path must fit in 108 bytes.
+     */
+    public Path notifySocket() {
+        return layout.runRoot().resolve("notify").resolve(id.substring(0, Math.min(12, id.length()))).resolve("notify.sock");
     }
 
     /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */

@@ -51,6 +51,8 @@ final class Launch {
             // The overlay's root directory is the writable layer's: it keeps the image's mode (a / of 0555 stays so).
             Files.setAttribute(paths.upper(), "unix:mode", (Integer) Files.getAttribute(lowers.get(0), "unix:mode") & 07777);
         }
+        // At every start, not only the first: a launch killed before it leaves the next one to do it.
+        MappedLayers.giveUpperToRoot(record, layout, paths.upper());
         LayerStack layers = LayerStack.of(paths.upper(), lowers);
         String workdir = record.config().workingDir();
         if (workdir != null && !onVolume(record, workdir) && !layers.isDirectory(workdir)) {
@@ -66,7 +68,9 @@ final class Launch {
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
         Journal.record(layout, Event.container("start", record));
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, lowers, network, pod);
+        List<Path> mounted = MappedLayers.of(record, layout, lowers);
+        RootfsAccess.open(record, layout, paths.rootfs());
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, mounted, network, pod);
         if (sockets.count() > 0) {
             argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
         }

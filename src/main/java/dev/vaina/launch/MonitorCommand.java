@@ -4,7 +4,9 @@ import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.PortMapping;
+import dev.vaina.store.ContainerIds;
 import dev.vaina.store.ContainerRecord;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class MonitorCommand {
 
     /** @param pod the namespaces of the container's pod, or null */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod) {
+            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
         List<String> argv = new ArrayList<>();
         long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
                 : rootless && pod != null ? pod.holderPid() : 0;
@@ -37,7 +39,7 @@ final class MonitorCommand {
         }
         argv.add("/usr/bin/unshare");
         if (rootless && joinUserNamespaceOf <= 0) {
-            argv.addAll(List.of("--user", "--map-users=auto", "--map-groups=auto", "--map-root-user"));
+            argv.addAll(ContainerIds.unshareOptions(paths.layout()));
         }
         // A slave of the host's mount namespace: the monitor's own mounts stay private to it, while the
         // removal of another container's network namespace file (see NetnsFiles) reaches its copy too.
@@ -76,7 +78,7 @@ final class MonitorCommand {
         }
         switch (record.config().sdNotify()) {
             case HEALTHY -> argv.addAll(List.of("--ready-when", paths.healthyMarker().toString()));
-            case CONTAINER -> argv.add("--ready-by-container");
+            case CONTAINER -> argv.addAll(List.of("--notify-proxy", paths.notifySocket().toString()));
             default -> {
             }
         }

@@ -28,7 +28,9 @@ final class MountOwnership {
         for (VolumeMount mount : record.config().volumes()) {
             if (mount.has("U") && !mount.isTmpfs()) {
                 Path source = mount.isVolume() ? layout.volumeData(mount.source()) : Path.of(mount.source());
-                ContainerOwnership.chown(layout, source, uid, gid, true);
+                // In a user namespace of its own, the container's ids are others outside it.
+                ContainerOwnership.chown(layout, source, record.config().userns().parentUid(uid),
+                        record.config().userns().parentGid(gid), true);
             }
         }
     }

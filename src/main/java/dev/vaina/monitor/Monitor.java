@@ -72,6 +72,9 @@ public final class Monitor {
         CriLogWriter log = options.logDriver() != null ? CriLogWriter.discarding()
                 : CriLogWriter.open(options.log(), options.logMaxSize());
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
+        if (options.notifyProxy() != null) {
+            NotifyProxy.start(options.notifyProxy());
+        }
         // passthrough: the container writes to the unit's own stdout and stderr, which the runtime inherits.
         ContainerStdio stdio = options.passthrough() ? null : ContainerStdio.open(options.interactive() && !options.terminal());
 
@@ -157,7 +160,7 @@ public final class Monitor {
         }
         if (options.readyWhen() != null) {
             ReadyWhenHealthy.start(options.readyWhen());
-        } else if (!options.readyByContainer()) {
+        } else if (options.notifyProxy() == null) {
             SdNotify.send("READY=1");
         }
 

@@ -16,18 +16,19 @@ import java.util.List;
  * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive] [--log-driver none|passthrough] [--log-max-size BYTES]
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
- * [--ready-when FILE | --ready-by-container]
+ * [--ready-when FILE | --notify-proxy SOCKET]
  * </pre>
  *
  * {@code --publish} takes {@link PublishedPorts}'s form. READY=1 goes to systemd once the container runs, or
  * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
- * monitor with {@code --ready-by-container} (the workload sends it through the socket passed in).
+ * monitor with {@code --notify-proxy} (the workload sends it to SOCKET, mounted into the container, and the
+ * monitor passes it on: see NotifyProxy).
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds, int preserveFds, Path readyWhen, boolean readyByContainer) {
+        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -55,8 +56,8 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             throw new IllegalArgumentException("--network-helper needs --network-dir and --network-socket");
         }
         publish = List.copyOf(publish);
-        if (readyWhen != null && readyByContainer) {
-            throw new IllegalArgumentException("--ready-when and --ready-by-container exclude each other");
+        if (readyWhen != null && notifyProxy != null) {
+            throw new IllegalArgumentException("--ready-when and --notify-proxy exclude each other");
         }
         if (logDriver != null && !logDriver.equals(LOG_NONE) && !logDriver.equals(LOG_PASSTHROUGH)) {
             throw new IllegalArgumentException("--log-driver must be none or passthrough, got " + logDriver);
@@ -98,7 +99,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         int timeout = 0;
         int preserveFds = 0;
         Path readyWhen = null;
-        boolean readyByContainer = false;
+        Path notifyProxy = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -107,10 +108,6 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             }
             if (option.equals("--interactive")) {
                 interactive = true;
-                continue;
-            }
-            if (option.equals("--ready-by-container")) {
-                readyByContainer = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -140,12 +137,13 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--timeout" -> timeout = number(option, value);
                 case "--preserve-fds" -> preserveFds = number(option, value);
                 case "--ready-when" -> readyWhen = Path.of(value);
+                case "--notify-proxy" -> notifyProxy = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, readyByContainer);
+                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy);
     }
 
     private static int number(String option, String value) {

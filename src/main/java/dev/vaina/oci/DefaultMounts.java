@@ -33,11 +33,15 @@ public final class DefaultMounts {
         mounts.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
         // sysfs may be mounted only by the owner of the network namespace; a rootless container that
         // shares the host's gets the host's /sys bound read-only instead, as Podman does.
-        mounts.add(rootless && !newNetworkNamespace
-                ? mount("/sys", "bind", "/sys", "rbind", "nosuid", "noexec", "nodev", "ro")
+        mounts.add(rootless && !newNetworkNamespace ? hostSys()
                 : mount("/sys", "sysfs", "sysfs", "nosuid", "noexec", "nodev", "ro"));
         mounts.add(mount("/sys/fs/cgroup", "cgroup", "cgroup", "rprivate", "nosuid", "noexec", "nodev", "relatime", "ro"));
         return mounts;
+    }
+
+    /** The host's /sys, bound read-only: for a container that may not mount sysfs itself. */
+    static Map<String, Object> hostSys() {
+        return mount("/sys", "bind", "/sys", "rbind", "nosuid", "noexec", "nodev", "ro");
     }
 
     /** The same mount without its "ro" option (--privileged's /sys). */

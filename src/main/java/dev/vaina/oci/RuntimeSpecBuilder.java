@@ -2,6 +2,7 @@ package dev.vaina.oci;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.VolumeMount;
@@ -145,9 +146,16 @@ public final class RuntimeSpecBuilder {
             throw new IllegalStateException("the rootfs path was not set");
         }
         String hostname = container.hostname() != null ? container.hostname() : id.substring(0, Math.min(12, id.length()));
-        String userSpec = container.user() != null && !container.user().isEmpty() ? container.user() : image.user();
+        boolean givenUser = container.user() != null && !container.user().isEmpty();
+        String kept = container.userns().keptUser();
+        String userSpec = givenUser ? container.user() : kept != null ? kept : image.user();
         UserResolver users = new UserResolver(rootfsFiles);
-        ResolvedUser user = withAddedGroups(users.resolve(userSpec), users);
+        ResolvedUser resolved = users.resolve(userSpec);
+        if (!givenUser && container.userns().primaryGroupIsSupplementary()) {
+            // As in Podman's keep-id and nomap containers.
+            resolved = new ResolvedUser(resolved.uid(), resolved.gid(), List.of(resolved.gid()));
+        }
+        ResolvedUser user = withAddedGroups(resolved, users);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", OCI_VERSION);
@@ -248,6 +256,10 @@ public final class RuntimeSpecBuilder {
     private List<Map<String, Object>> mounts(ResolvedUser user) {
         List<Map<String, Object>> mounts = new ArrayList<>(DefaultMounts.of(rootless, newNetworkNamespace,
                 container.limits().shmSize()));
+        if (container.userns().ownNamespace() && (joinedNamespaces.containsKey("network") || !newNetworkNamespace)) {
+            // Only the owner of a network namespace may mount sysfs, and one joined belongs to another user namespace.
+            mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.hostSys() : m);
+        }
         if (security().privileged()) {
             mounts.replaceAll(m -> m.get("destination").equals("/sys") ? DefaultMounts.writable(m) : m);
         }
@@ -291,6 +303,10 @@ public final class RuntimeSpecBuilder {
             linux.put("resources", resources);
         }
         linux.put("namespaces", namespaces());
+        if (container.userns().ownNamespace()) {
+            linux.put("uidMappings", idMappings(container.userns().uidMap()));
+            linux.put("gidMappings", idMappings(container.userns().gidMap()));
+        }
         Path profile = seccompProfile();
         if (profile != null) {
             linux.put("seccomp", SeccompProfile.load(profile)
@@ -335,8 +351,24 @@ public final class RuntimeSpecBuilder {
         return paths;
     }
 
+    /** --userns other than host: the runtime makes the container's user namespace with these maps. */
+    private static List<Map<String, Object>> idMappings(List<IdMapping> map) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (IdMapping mapping : map) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("containerID", mapping.containerId());
+            line.put("hostID", mapping.hostId());
+            line.put("size", mapping.size());
+            lines.add(line);
+        }
+        return lines;
+    }
+
     private List<Map<String, Object>> namespaces() {
         List<String> types = new ArrayList<>(List.of("pid", "ipc", "uts", "mount"));
+        if (container.userns().ownNamespace()) {
+            types.add(0, "user");
+        }
         if (newNetworkNamespace || joinedNamespaces.containsKey("network")) {
             types.add("network");
         }

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param log         --log-driver and --log-opt
  * @param timeout     --timeout: seconds the container may run before it is killed; 0 for no limit
  * @param systemd     --systemd, settled against the command: systemd runs as the container's init
+ * @param userns      --userns, --uidmap and --gidmap, its maps settled by the engine at create
  */
 public record ContainerConfig(
         List<String> command,
@@ -62,7 +63,8 @@ public record ContainerConfig(
         String timezone,
         LogConfig log,
         int timeout,
-        boolean systemd) {
+        boolean systemd,
+        UserNamespace userns) {
 
     public static final int DEFAULT_STOP_SIGNAL = 15;
     public static final int DEFAULT_STOP_TIMEOUT = 10;
@@ -98,6 +100,11 @@ public record ContainerConfig(
     /** The same container with other resource limits (vaina update). */
     public ContainerConfig withLimits(ResourceLimits newLimits) {
         return toBuilder().limits(newLimits).build();
+    }
+
+    /** The same container with its user namespace's maps settled. */
+    public ContainerConfig withUserNamespace(UserNamespace settled) {
+        return toBuilder().userns(settled).build();
     }
 
     public ContainerConfig {
@@ -149,6 +156,9 @@ public record ContainerConfig(
         if (restart == null) {
             restart = RestartPolicy.NO;
         }
+        if (userns == null) {
+            userns = UserNamespace.HOST;
+        }
         if (autoRemove && restart.kind() != RestartPolicy.Kind.NO) {
             throw new InvalidSpecException("the --rm option conflicts with --restart: a container that is removed on exit cannot be restarted");
         }
@@ -187,6 +197,7 @@ public record ContainerConfig(
         private LogConfig log;
         private int timeout;
         private boolean systemd;
+        private UserNamespace userns;
 
         private Builder() {
         }
@@ -219,6 +230,7 @@ public record ContainerConfig(
             log = config.log;
             timeout = config.timeout;
             systemd = config.systemd;
+            userns = config.userns;
         }
 
         public Builder command(List<String> command) {
@@ -356,11 +368,16 @@ public record ContainerConfig(
             return this;
         }
 
+        public Builder userns(UserNamespace userns) {
+            this.userns = userns;
+            return this;
+        }
+
         /** @throws InvalidSpecException when the settings are invalid or contradict each other */
         public ContainerConfig build() {
             return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
                     stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                    startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+                    startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd, userns);
         }
     }
 }

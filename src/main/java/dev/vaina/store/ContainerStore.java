@@ -138,6 +138,11 @@ public final class ContainerStore {
      * crash half-way leaves only a hidden leftover that {@link #repair()} deletes.
      */
     public void remove(ContainerRecord record) throws IOException {
+        if (layout.rootless() && record.config().userns().ownNamespace()) {
+            // Its root is a subordinate id, not the user: what it owns is deleted from inside a user namespace.
+            ContainerOwnership.delete(layout, layout.containerUpper(record.id()));
+            ContainerOwnership.delete(layout, layout.containerLayers(record.id()));
+        }
         records.remove(record);
         FileTrees.deleteQuietly(layout.containerRun(record.id()));
     }

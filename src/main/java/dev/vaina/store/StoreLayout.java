@@ -110,6 +110,16 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
         return dataRoot.resolve("networknames");
     }
 
+    /** A container's writable layer. */
+    public Path containerUpper(String id) {
+        return container(id).resolve("upper");
+    }
+
+    /** A container in a user namespace of its own: its copies of the image's layers, owners shifted into its map. */
+    public Path containerLayers(String id) {
+        return container(id).resolve("mapped-layers");
+    }
+
     public Path containerRun(String id) {
         return runRoot.resolve("containers").resolve(id);
     }

@@ -172,11 +172,11 @@ class HealthcheckTest {
         assertEquals("", vaina.run("ps", "-a", "-q", "--filter", "name=^" + name + "$").assertSuccess().stdout());
     }
 
-    private static String activeState(VainaCli vaina, String unit) {
+    static String activeState(VainaCli vaina, String unit) {
         return vaina.systemctl("show", "-p", "ActiveState", "--value", unit).stdout().strip();
     }
 
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

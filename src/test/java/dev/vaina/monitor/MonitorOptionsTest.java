@@ -25,11 +25,11 @@ class MonitorOptionsTest {
     void readiness_fromTheMonitor_fromAHealthyMarker_orFromTheContainer() {
         MonitorOptions plain = parse(REQUIRED);
         assertEquals(null, plain.readyWhen());
-        assertFalse(plain.readyByContainer());
+        assertEquals(null, plain.notifyProxy());
         assertEquals(Path.of("/run/x/healthy"), parse(REQUIRED, "--ready-when", "/run/x/healthy").readyWhen());
-        assertTrue(parse(REQUIRED, "--ready-by-container").readyByContainer());
+        assertEquals(Path.of("/run/n.sock"), parse(REQUIRED, "--notify-proxy", "/run/n.sock").notifyProxy());
         assertThrows(IllegalArgumentException.class,
-                () -> parse(REQUIRED, "--ready-when", "/h", "--ready-by-container"));
+                () -> parse(REQUIRED, "--ready-when", "/h", "--notify-proxy", "/n"));
     }
 
     @Test

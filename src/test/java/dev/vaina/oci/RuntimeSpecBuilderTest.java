@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.DeviceMapping;
+import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.SecurityOptions;
+import dev.vaina.spec.UserNamespace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,26 @@ class RuntimeSpecBuilderTest {
                 () -> builder(TestConfigs.command("true").volumes("/nonexistent/data:/data:ro")).build());
         assertEquals("cannot mount volume /nonexistent/data:/data:ro: the host path /nonexistent/data does not exist",
                 e.getMessage());
+    }
+
+    @Test
+    void keepId_givesTheContainerAUserNamespace_andRunsAsTheKeptUser() {
+        UserNamespace keepId = UserNamespace.parse("keep-id", List.of(), List.of()).settled(
+                List.of(new IdMapping(0, 1, 1001), new IdMapping(1001, 0, 1)), List.of(new IdMapping(0, 1, 1001),
+                        new IdMapping(1001, 0, 1)));
+        Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc",
+                TestConfigs.command("id").build().withUserNamespace(keepId), ImageConfig.EMPTY).rootfs(ROOTFS).build();
+        Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
+        assertEquals(Map.of("type", "user"), ((List<?>) linux.get("namespaces")).get(0));
+        assertEquals(List.of(Map.of("containerID", 0L, "hostID", 1L, "size", 1001L),
+                Map.of("containerID", 1001L, "hostID", 0L, "size", 1L)), linux.get("uidMappings"));
+        Map<?, ?> user = (Map<?, ?>) ((Map<?, ?>) spec.get("process")).get("user");
+        assertEquals(1001, user.get("uid"));
+        assertEquals(1001, user.get("gid"));
+        // Without maps, the container stays in the runtime's namespace.
+        Map<?, ?> plain = (Map<?, ?>) builder(TestConfigs.command("id")).build().get("linux");
+        assertFalse(plain.containsKey("uidMappings"));
+        assertFalse(((List<?>) plain.get("namespaces")).contains(Map.of("type", "user")));
     }
 
     @Test

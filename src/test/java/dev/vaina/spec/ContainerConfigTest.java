@@ -47,6 +47,9 @@ class ContainerConfigTest {
             .log(new LogConfig(LogConfig.NONE, null, 0))
             .timeout(60)
             .systemd(true)
+            .userns(UserNamespace.parse("keep-id", List.of(), List.of()).settled(
+                    List.of(new IdMapping(0, 1, 1000), new IdMapping(1000, 0, 1)), List.of(new IdMapping(0, 1, 1000),
+                            new IdMapping(1000, 0, 1))))
             .build();
     private static final ContainerConfig REMOVED_ON_EXIT = ContainerConfig.builder().autoRemove(true).build();
     private static final List<ContainerConfig> SAMPLES = List.of(EVERYTHING, REMOVED_ON_EXIT);
@@ -66,6 +69,7 @@ class ContainerConfigTest {
         assertEquals(SecurityOptions.DEFAULT, NOTHING_GIVEN.security());
         assertEquals(LogConfig.DEFAULT, NOTHING_GIVEN.log());
         assertEquals(0, NOTHING_GIVEN.timeout());
+        assertEquals(UserNamespace.HOST, NOTHING_GIVEN.userns());
     }
 
     /** Makes the next test see a setting that the builder's copy leaves out: some sample must set it. */

@@ -14,8 +14,10 @@ import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.MountSpecParser;
 import dev.vaina.spec.TmpfsSpecParser;
+import dev.vaina.spec.UserNamespace;
 import dev.vaina.spec.VolumeMount;
 import dev.vaina.spec.VolumesFrom;
+import dev.vaina.store.ContainerIds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,11 +111,22 @@ final class ContainerOptions {
             description = "Run systemd as the container's init: true when the command is systemd or init (default).")
     String systemd = "true";
 
-    @Option(names = "--userns", paramLabel = "host", description = "User namespace: host (the default: rootless, the caller's own mapping).")
+    @Option(names = "--userns", paramLabel = "MODE",
+            description = "User namespace: host (default), keep-id[:uid=U,gid=G] (rootless: your ids inside), auto[:size=N] (a private range of subordinate ids), nomap (rootless: your own id left out).")
     String userns;
 
-    @Option(names = {"--uidmap", "--gidmap"}, paramLabel = "MAP", hidden = true)
-    List<String> idMaps = new ArrayList<>();
+    @Option(names = "--uidmap", paramLabel = "CONTAINER:HOST:SIZE",
+            description = "Map container uids to host ids (rootless: to ids of your namespace, where you are 0 and your subordinate ids follow); repeatable.")
+    List<String> uidMaps = new ArrayList<>();
+
+    @Option(names = "--gidmap", paramLabel = "CONTAINER:HOST:SIZE", description = "Map container gids as --uidmap maps uids (default: as --uidmap).")
+    List<String> gidMaps = new ArrayList<>();
+
+    @Option(names = "--subuidname", paramLabel = "NAME", description = "Map container uids from 0 to the range /etc/subuid gives NAME.")
+    String subuidName;
+
+    @Option(names = "--subgidname", paramLabel = "NAME", description = "Map container gids from 0 to the range /etc/subgid gives NAME.")
+    String subgidName;
 
     @Option(names = "--cidfile", paramLabel = "FILE", description = "Write the container's ID to FILE (which must not exist).")
     Path cidfile;
@@ -148,14 +161,8 @@ final class ContainerOptions {
     }
 
     ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
-        if (userns != null && !userns.isEmpty() && !userns.equals("host")) {
-            throw new InvalidSpecException("--userns=" + userns + " is not supported: rootless containers map root to the"
-                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids (host)");
-        }
-        if (!idMaps.isEmpty()) {
-            throw new InvalidSpecException("--uidmap and --gidmap are not supported: rootless containers map root to the"
-                    + " caller and the rest to its subordinate ids, rootful ones use the host's ids");
-        }
+        UserNamespace userNamespace = UserNamespace.parse(userns, withSubordinateRange(uidMaps, subuidName, false),
+                withSubordinateRange(gidMaps, subgidName, true));
         List<VolumeMount> mounts = new ArrayList<>();
         for (String volume : volumes) {
             mounts.add(VolumeMount.parse(volume));
@@ -195,7 +202,21 @@ final class ContainerOptions {
                 .timezone(timezone)
                 .log(LogConfig.parse(logDriver, logOpts))
                 .timeout(timeout)
+                .userns(userNamespace)
                 .build();
+    }
+
+    /** --subuidname/--subgidname: the named range, mapped from 0, joins the maps given (Podman checks them together). */
+    private static List<String> withSubordinateRange(List<String> maps, String name, boolean groups) throws java.io.IOException {
+        if (name == null) {
+            return maps;
+        }
+        long[] range = ContainerIds.subordinateRange(name, groups).orElseThrow(() -> new InvalidSpecException(
+                "no sub" + (groups ? "gid" : "uid") + " ranges found for " + (groups ? "group" : "user") + " \"" + name
+                + "\" in /etc/sub" + (groups ? "gid" : "uid")));
+        List<String> all = new ArrayList<>(List.of("0:" + range[0] + ":" + range[1]));
+        all.addAll(maps);
+        return all;
     }
 
     private Map<String, String> annotations() throws java.io.IOException {

@@ -75,6 +75,10 @@ final class ContainerConverter {
             .value("IP", "--ip")
             .value("IP6", "--ip6")
             .value("UserNS", "--userns")
+            .value("UIDMap", "--uidmap")
+            .value("GIDMap", "--gidmap")
+            .value("SubUIDMap", "--subuidname")
+            .value("SubGIDMap", "--subgidname")
             .value("GroupAdd", "--group-add");
 
     private ContainerConverter() {
