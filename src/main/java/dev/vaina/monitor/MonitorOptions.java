@@ -17,17 +17,19 @@ import java.util.List;
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * [--ready-when FILE | --ready-by-container]
+ * [--store-root DIR --store-runroot DIR [--rootless] [--remove [--unit-file FILE]]]
  * </pre>
  *
  * {@code --publish} takes {@link PublishedPorts}'s form. READY=1 goes to systemd once the container runs, or
  * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
- * monitor with {@code --ready-by-container} (the workload sends it through the socket passed in).
+ * monitor with {@code --ready-by-container} (the workload sends it through the socket passed in). With
+ * {@code --store-root} the monitor cleans up after its container itself ({@link ExitCleanup}).
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds, int preserveFds, Path readyWhen, boolean readyByContainer) {
+        int timeoutSeconds, int preserveFds, Path readyWhen, boolean readyByContainer, ExitCleanup cleanup) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -99,6 +101,11 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         int preserveFds = 0;
         Path readyWhen = null;
         boolean readyByContainer = false;
+        Path storeRoot = null;
+        Path storeRunRoot = null;
+        boolean rootless = false;
+        boolean remove = false;
+        Path unitFile = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -111,6 +118,14 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             }
             if (option.equals("--ready-by-container")) {
                 readyByContainer = true;
+                continue;
+            }
+            if (option.equals("--rootless")) {
+                rootless = true;
+                continue;
+            }
+            if (option.equals("--remove")) {
+                remove = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -140,12 +155,16 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--timeout" -> timeout = number(option, value);
                 case "--preserve-fds" -> preserveFds = number(option, value);
                 case "--ready-when" -> readyWhen = Path.of(value);
+                case "--store-root" -> storeRoot = Path.of(value);
+                case "--store-runroot" -> storeRunRoot = Path.of(value);
+                case "--unit-file" -> unitFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, readyByContainer);
+                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, readyByContainer,
+                ExitCleanup.of(storeRoot, storeRunRoot, rootless, remove, unitFile));
     }
 
     private static int number(String option, String value) {
