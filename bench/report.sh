@@ -30,6 +30,11 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
     }' "$out/results.tsv"
     echo
     echo "![vaina / Podman per row](ratios.svg)"
+    # What each lever changed, measured one installation against another (kept by hand beside this script).
+    if [ -f "$(dirname "$0")/levers.md" ]; then
+        echo
+        cat "$(dirname "$0")/levers.md"
+    fi
 } > "$out/results.md"
 
 # The chart: one bar per row from 1 (as fast as Podman) to the ratio, on a log-2 scale.

@@ -87,6 +87,18 @@ write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are ther
 exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
     write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
+# ExecStopPost (... --runroot DIR ... cleanup ID) after a monitor that cleaned up itself finds the mark it left
+# for this run of the unit (dev.vaina.launch.Cleanup.afterExit): nothing is left to undo, and no JVM starts.
+if [ -n \"\$INVOCATION_ID\" ]; then
+    runroot= verb= previous=
+    for argument in \"\$@\"; do
+        [ \"\$previous\" = --runroot ] && runroot=\$argument
+        verb=\$previous previous=\$argument
+    done
+    if [ \"\$verb\" = cleanup ] && [ -n \"\$runroot\" ] && rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null; then
+        exit 0
+    fi
+fi
 exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
     write_script "$lib/vaina-generator" "#!/bin/sh
 # systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
@@ -179,9 +191,17 @@ printf '[Image]\nImage=busybox\n' > "$definitions/x.image"
 printf '[Container]\nImage=busybox\nPublishPort=x\n' > "$definitions/bad.container"
 VAINA_DEFINITION_DIRS="$definitions" "$scratch/prefix/lib/vaina/vaina-generator" "$scratch/generated" >/dev/null 2>&1 || true
 
+# The monitor's archive holds what a running monitor loads, not the cleanup it runs once its container has
+# exited (a list is in load order): every monitor maps the archive, and with the cleanup's classes in it each
+# of 10 running monitors measured about 0.5 MiB more PSS.
+while_running() { # ROLE LIST
+    awk -v role="$1" 'role == "monitor" && $1 == "dev/vaina/launch/Cleanup" { exit } { print }' "$2"
+}
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
-    local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa"
-    cat "$scratch/lists/$role".*.classlist 2>/dev/null | awk '!seen[$0]++' > "$list" || true
+    local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa" recorded
+    for recorded in "$scratch/lists/$role".*.classlist; do
+        [ -f "$recorded" ] && while_running "$role" "$recorded"
+    done | awk '!seen[$0]++' > "$list" || true
     [ -s "$list" ] || return 0
     "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive.new" \
         -cp "$lib/vaina.jar" > "$scratch/$role.dump.log" 2>&1 || { rm -f "$archive.new"; return 0; }

@@ -118,15 +118,18 @@ final class ContainerUnitFiles {
 
     private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit,
             String podUnit, String unitName, int stopTimeout) throws IOException {
-        List<String> start = new ArrayList<>(engine.launcherCommand());
+        List<String> launcher = new ArrayList<>(engine.launcherCommand());
+        if (removeOnExit) {
+            // On both lines: the monitor, which the start becomes, removes the container once it has exited, and
+            // the cleanup does when the monitor could not.
+            launcher.add("--remove");
+            launcher.add("--unit-file");
+            launcher.add(path(engine, record).toString());
+        }
+        List<String> start = new ArrayList<>(launcher);
         start.add("start");
         start.add(record.id());
-        List<String> cleanup = new ArrayList<>(engine.launcherCommand());
-        if (removeOnExit) {
-            cleanup.add("--remove");
-            cleanup.add("--unit-file");
-            cleanup.add(path(engine, record).toString());
-        }
+        List<String> cleanup = new ArrayList<>(launcher);
         cleanup.add("cleanup");
         cleanup.add(record.id());
         PodRecord inPod = record.inPod() ? engine.podStore().lookup(record.pod()).orElse(null) : null;

@@ -1,11 +1,13 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
+import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
+import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
 import dev.vaina.store.VolumeStore;
 import java.io.IOException;
@@ -32,31 +34,64 @@ public final class Cleanup {
 
     /** @param remove --rm of a detached container: delete it, and its unit file, once it has exited */
     static void run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile) throws IOException {
+        run(store, record, remove, unitFile, null);
+    }
+
+    /**
+     * The monitor's cleanup, once its container has exited: the same as systemd's ExecStopPost, done before the
+     * unit stops, so that a stop, a wait or the exit record need no other JVM. It leaves a mark named after the
+     * unit's run ($INVOCATION_ID) that the launcher's wrapper finds: ExecStopPost then ends at once, in the shell.
+     * Without the mark (a part failed, or the monitor was killed on the way) ExecStopPost does it all again.
+     *
+     * @param hostMounts the mount namespace of the launcher (the monitor runs in one of its own, a slave of it)
+     * @param invocationId systemd's id of this run of the unit, or null outside systemd (no mark then)
+     */
+    public static void afterExit(StoreLayout layout, String id, boolean remove, Path unitFile, Path hostMounts,
+            String invocationId) throws IOException {
+        ContainerStore store = new ContainerStore(layout);
+        boolean complete = !store.exists(id) || run(store, store.read(id), remove, unitFile, hostMounts);
+        if (complete && invocationId != null) {
+            AtomicFiles.write(cleanedMark(layout, invocationId), "");
+        }
+    }
+
+    /** Where {@link #afterExit} leaves its mark; scripts/install-files.sh's launcher wrapper looks for it there. */
+    static Path cleanedMark(StoreLayout layout, String invocationId) {
+        return layout.runRoot().resolve("cleaned").resolve(invocationId);
+    }
+
+    /** @return false when a part could not be undone (the network), which the next cleanup tries again */
+    private static boolean run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile,
+            Path hostMounts) throws IOException {
         ContainerPaths paths = new ContainerPaths(store.layout(), record.id());
         if (!store.exists(record.id())) {
-            return; // removed already (rm -f ran the cleanup itself): nothing to undo
+            return true; // removed already (rm -f ran the cleanup itself): nothing to undo
         }
-        // systemd's ExecStopPost and a CLI that noticed a dead monitor may both get here: one at a time.
+        boolean complete = true;
+        // systemd's ExecStopPost, the monitor and a CLI that noticed a dead monitor may all get here: one at a time.
         try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
             if (store.exists(record.id())) {
-                undo(store, record, paths, remove, unitFile);
+                complete = undo(store, record, paths, remove, unitFile, hostMounts);
             }
         }
         if (!store.exists(record.id())) {
             // Removed while this waited for the lock, whose file brought the run directory back.
             FileTrees.deleteQuietly(paths.runDir());
         }
+        return complete;
     }
 
-    private static void undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
-            Path unitFile) throws IOException {
+    private static boolean undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
+            Path unitFile, Path hostMounts) throws IOException {
         killLeftover(paths);
         deleteRuntimeState(store, record, paths);
+        boolean complete = true;
         try {
-            NetworkSetup.undo(store.layout(), paths);
+            NetworkSetup.undo(store.layout(), paths, hostMounts);
         } catch (IOException | RuntimeException e) {
             // The exit must still be recorded; the next cleanup of this container tries again.
             System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
+            complete = false;
         }
         FileTrees.deleteQuietly(paths.bundle());
         // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
@@ -79,6 +114,7 @@ public final class Cleanup {
             new VolumeStore(store.layout()).removeAnonymousOf(record, store.list());
             Journal.record(store.layout(), Event.container("remove", record));
         }
+        return complete;
     }
 
     /** The monitor died before the container: SIGKILL what is left of it (systemd would do it right after). */

@@ -23,13 +23,19 @@ final class Launch {
     private final String configuredRuntime;
     private final String configuredHelper;
     private final String managerScope;
+    private final Removal removal;
 
-    /** @param managerScope "user" or "system": the manager running the container */
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope) {
+    /**
+     * @param managerScope "user" or "system": the manager running the container
+     * @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null
+     */
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope,
+            Removal removal) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
         this.managerScope = managerScope;
+        this.removal = removal;
     }
 
     void startAndBecomeMonitor(String id) throws IOException {
@@ -70,7 +76,8 @@ final class Launch {
         Journal.record(layout, Event.container("start", record));
         List<Path> mounted = MappedLayers.of(record, layout, lowers);
         RootfsAccess.open(record, layout, paths.rootfs());
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, mounted, network, pod);
+        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, mounted, network, pod,
+                removal);
         if (sockets.count() > 0) {
             argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
         }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * systemd's ExecStart and ExecStopPost for a container:
  * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
- * the monitor; {@code ... cleanup [--unit-file F] ID} undoes it and records the exit. Options come as
- * {@code --option VALUE} or {@code --option=VALUE}; the runtime, network helper and manager not given are
+ * the monitor; {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
+ * container (and F, its unit file) is removed once it has exited, by its monitor or else by the cleanup. Options
+ * come as {@code --option VALUE} or {@code --option=VALUE}; the runtime, network helper and manager not given are
  * vaina.conf's. Without --root and --runroot the caller's default store is used, and a name works as well as an id: the units that definition
  * files become know their container by name (see dev.vaina.unit.definition).
  */
@@ -58,7 +59,7 @@ public final class Launcher {
             }
         }
         if (rest.size() != 2) {
-            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID|NAME | [--remove --unit-file FILE] cleanup ID|NAME");
+            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] [--remove [--unit-file FILE]] start|cleanup ID|NAME");
             System.exit(125);
         }
         boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
@@ -78,7 +79,8 @@ public final class Launcher {
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime, networkHelper, manager).startAndBecomeMonitor(id);
+                    new Launch(store, runtime, networkHelper, manager, remove ? new Removal(unitFile) : null)
+                            .startAndBecomeMonitor(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

@@ -24,9 +24,12 @@ final class MonitorCommand {
     private MonitorCommand() {
     }
 
-    /** @param pod the namespaces of the container's pod, or null */
+    /**
+     * @param pod the namespaces of the container's pod, or null
+     * @param removal how a detached --rm container goes once it has exited, or null
+     */
     static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
+            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod, Removal removal) throws IOException {
         List<String> argv = new ArrayList<>();
         long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
                 : rootless && pod != null ? pod.holderPid() : 0;
@@ -58,7 +61,19 @@ final class MonitorCommand {
                 "--stop-signal", Integer.toString(record.config().stopSignal()),
                 "--stop-timeout", Integer.toString(record.config().stopTimeout()),
                 "--overlay", overlayOptions(paths, lowers),
-                "--rootfs", paths.rootfs().toString()));
+                "--rootfs", paths.rootfs().toString(),
+                // The monitor cleans up after the container itself: the unit's ExecStopPost then has nothing to do.
+                "--store-root", paths.layout().dataRoot().toString(),
+                "--store-runroot", paths.layout().runRoot().toString()));
+        if (rootless) {
+            argv.add("--rootless");
+        }
+        if (removal != null) {
+            argv.add("--remove");
+            if (removal.unitFile() != null) {
+                argv.addAll(List.of("--unit-file", removal.unitFile().toString()));
+            }
+        }
         LogConfig log = record.config().log();
         if (!log.driver().equals(LogConfig.K8S_FILE)) {
             // journald is passthrough: the unit's own output goes to the journal.

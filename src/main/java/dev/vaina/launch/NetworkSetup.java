@@ -132,12 +132,20 @@ final class NetworkSetup {
                 EtcFiles.shared(paths.runDir(), record, targetPaths.runDir()));
     }
 
-    /** Undoes {@link #prepare}: netavark's rules and veths, the namespace's file, the bridge addresses. */
-    static void undo(StoreLayout layout, ContainerPaths paths) throws IOException {
+    /**
+     * Undoes {@link #prepare}: netavark's rules and veths, the namespace's file, the bridge addresses.
+     *
+     * @param hostMounts the mount namespace the launcher ran in, when this process is not in it (the monitor); or null
+     */
+    static void undo(StoreLayout layout, ContainerPaths paths, Path hostMounts) throws IOException {
         NetnsFiles netns = new NetnsFiles(netnsDir(layout));
         // The manager does not matter here: netavark only ever stops aardvark-dns, through its pid file.
         new BridgeNetworks(layout, "user").detachAll(paths.id(), paths.runDir(), netns.path(paths.id()));
-        netns.delete(paths.id());
+        if (hostMounts != null) {
+            netns.delete(paths.id(), hostMounts);
+        } else {
+            netns.delete(paths.id());
+        }
         Files.deleteIfExists(helperSocket(paths));
         Files.deleteIfExists(Path.of(helperSocket(paths) + ".log"));
     }

@@ -56,6 +56,10 @@ public final class Monitor {
             code = monitor.fail(new RuntimeFailure("monitoring container " + options.id() + " failed: "
                     + e.getMessage(), RuntimeFailure.ENGINE_ERROR), monitor.created);
         }
+        if (options.cleanup() != null && monitor.created) {
+            // A container that never ran is left to ExecStopPost: its start may have failed for want of the id.
+            options.cleanup().run(options.id(), options.rootfs());
+        }
         System.exit(code);
     }
 

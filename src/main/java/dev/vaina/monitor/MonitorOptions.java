@@ -17,18 +17,20 @@ import java.util.List;
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * [--ready-when FILE | --notify-proxy SOCKET]
+ * [--store-root DIR --store-runroot DIR [--rootless] [--remove [--unit-file FILE]]]
  * </pre>
  *
  * {@code --publish} takes {@link PublishedPorts}'s form. READY=1 goes to systemd once the container runs, or
  * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
  * monitor with {@code --notify-proxy} (the workload sends it to SOCKET, mounted into the container, and the
- * monitor passes it on: see NotifyProxy).
+ * monitor passes it on: see NotifyProxy). With {@code --store-root} the monitor cleans up after its container
+ * itself ({@link ExitCleanup}).
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy) {
+        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, ExitCleanup cleanup) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -100,6 +102,11 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         int preserveFds = 0;
         Path readyWhen = null;
         Path notifyProxy = null;
+        Path storeRoot = null;
+        Path storeRunRoot = null;
+        boolean rootless = false;
+        boolean remove = false;
+        Path unitFile = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--terminal")) {
@@ -108,6 +115,14 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             }
             if (option.equals("--interactive")) {
                 interactive = true;
+                continue;
+            }
+            if (option.equals("--rootless")) {
+                rootless = true;
+                continue;
+            }
+            if (option.equals("--remove")) {
+                remove = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -138,12 +153,16 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--preserve-fds" -> preserveFds = number(option, value);
                 case "--ready-when" -> readyWhen = Path.of(value);
                 case "--notify-proxy" -> notifyProxy = Path.of(value);
+                case "--store-root" -> storeRoot = Path.of(value);
+                case "--store-runroot" -> storeRunRoot = Path.of(value);
+                case "--unit-file" -> unitFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy);
+                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy,
+                ExitCleanup.of(storeRoot, storeRunRoot, rootless, remove, unitFile));
     }
 
     private static int number(String option, String value) {

@@ -52,6 +52,23 @@ public final class NetnsFiles {
         Files.deleteIfExists(file);
     }
 
+    /**
+     * As {@link #delete(String)}, from a process in a mount namespace of its own (the monitor, whose namespace
+     * is a slave of the one the file was bound in): an unmount there would not reach the host, so it happens in
+     * {@code mountNamespace} (a /proc/PID/ns/mnt file), through nsenter, since a JVM's threads share their
+     * file-system context and none may change namespace alone. The unmount reaches the slaves' copies.
+     */
+    public void delete(String containerId, Path mountNamespace) throws IOException {
+        Path file = path(containerId);
+        if (!Files.exists(file)) {
+            return;
+        }
+        // umount fails for a file that is not mounted (a create that failed half-way): the deletion decides.
+        new ProcessBuilder("nsenter", "--mount=" + mountNamespace, "--", "umount", "--lazy", file.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().onExit().join();
+        Files.deleteIfExists(file);
+    }
+
     private void shareDirectory() throws IOException {
         if (isMountPoint(dir)) {
             return;

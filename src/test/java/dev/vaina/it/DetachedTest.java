@@ -169,6 +169,38 @@ class DetachedTest {
     }
 
     @EachMode
+    void exitedContainer_isCleanedUpByItsMonitor_andExecStopPostEndsInTheShell(VainaCli vaina) throws Exception {
+        String name = "selfclean-" + vaina.mode();
+        Path runRoot = Path.of(vaina.run("info", "--format", "{{.Store.RunRoot}}").assertSuccess().stdout().strip());
+        // The monitor makes this folder for its mark; the launcher's wrapper removes the mark, a JVM cleanup would not.
+        Path marks = runRoot.resolve("cleaned");
+        dev.vaina.store.FileTrees.delete(marks);
+        vaina.run("run", "-d", "--name", name, Images.busybox(vaina), "sh", "-c", "exit 4").assertSuccess();
+        try {
+            String id = idOf(vaina, name);
+            String unit = "container-" + name + ".service";
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!vaina.systemctl("show", "-p", "ActiveState", "--value", unit).stdout().strip().equals("inactive")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Result ps = awaitStatus(vaina, name, "Exited");
+            assertTrue(ps.stdout().contains("Exited (4)"), ps::describe);
+            assertTrue(Files.isDirectory(marks), "the monitor cleaned up and left its mark under " + marks);
+            try (var left = Files.list(marks)) {
+                assertEquals(List.of(), left.toList(), "ExecStopPost found the mark and took it away");
+            }
+            assertTrue(!Files.readString(Path.of("/proc/mounts")).contains(id), "nothing left mounted");
+            assertTrue(!Files.exists(runRoot.resolve("netns").resolve(id)), "the network namespace's file is gone");
+            assertTrue(!Files.exists(runRoot.resolve("containers").resolve(id).resolve("bundle")), "the bundle is gone");
+            vaina.run("start", name).assertSuccess();
+            assertEquals("4\n", vaina.run("wait", name).assertSuccess().stdout());
+        } finally {
+            vaina.run("rm", "-f", name).assertSuccess();
+        }
+    }
+
+    @EachMode
     void restartPolicyOnFailure_isCarriedOutBySystemd(VainaCli vaina) throws Exception {
         String name = "flaky-" + vaina.mode();
         vaina.run("run", "-d", "--name", name, "--restart", "on-failure:2", Images.busybox(vaina), "sh", "-c",

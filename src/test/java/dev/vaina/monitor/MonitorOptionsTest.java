@@ -1,6 +1,7 @@
 package dev.vaina.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,21 @@ class MonitorOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parse(REQUIRED, "--stop-timeout", "soon"));
         assertEquals("--stop-timeout needs a number, got 'soon'", e.getMessage());
+    }
+
+    @Test
+    void cleanup_onlyWithAStore_andRemovalWithItsUnitFile() {
+        assertNull(parse(REQUIRED).cleanup());
+        ExitCleanup cleanup = parse(REQUIRED, "--store-root", "/d", "--store-runroot", "/r", "--rootless", "--remove",
+                "--unit-file", "/u/container-x.service").cleanup();
+        assertEquals(new dev.vaina.store.StoreLayout(Path.of("/d"), Path.of("/r"), true), cleanup.layout());
+        assertTrue(cleanup.remove());
+        assertEquals(Path.of("/u/container-x.service"), cleanup.unitFile());
+        IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
+                () -> parse(REQUIRED, "--store-root", "/d"));
+        assertTrue(half.getMessage().contains("--store-root and --store-runroot go together"), half.getMessage());
+        IllegalArgumentException removal = assertThrows(IllegalArgumentException.class, () -> parse(REQUIRED, "--remove"));
+        assertTrue(removal.getMessage().contains("--remove and --unit-file need --store-root"), removal.getMessage());
     }
 
     @Test
