@@ -22,14 +22,11 @@ final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
     private final String configuredHelper;
-    private final String managerScope;
 
-    /** @param managerScope "user" or "system": the manager running the container */
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope) {
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
-        this.managerScope = managerScope;
     }
 
     void startAndBecomeMonitor(String id) throws IOException {
@@ -57,7 +54,7 @@ final class Launch {
             throw new MissingWorkdirException(workdir, id);
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper, managerScope);
+        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
         SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
         String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);
