@@ -93,6 +93,7 @@ public final class RootlessNetns {
     public void down() throws IOException {
         Files.deleteIfExists(pidFile());
         Files.deleteIfExists(runRoot.resolve("networks").resolve("pasta.pid"));
+        Files.deleteIfExists(runRoot.resolve("networks").resolve("pasta.log"));
         deleteTree(Netavark.configDir(runRoot));
         if (Files.isDirectory(netnsDir())) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(netnsDir())) {
