@@ -58,7 +58,7 @@ final class PodClones {
         boolean joined = network.networkMode().kind() == dev.vaina.spec.NetworkMode.Kind.CONTAINER;
         NetworkConfig own = !joined ? network : new NetworkConfig(null, List.of(), network.exposed(), false,
                 network.dns(), network.dnsSearch(), network.dnsOptions(), network.addHosts(), network.noHosts());
-        return config.withHostname(pod.shares("uts") ? null : config.hostname()).withNetwork(own);
+        return config.toBuilder().hostname(pod.shares("uts") ? null : config.hostname()).network(own).build();
     }
 
     /** The slice --cgroup-parent named, from the pod's slice (PARENT-pod_ID.slice); null for the default. */

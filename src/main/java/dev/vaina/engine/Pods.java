@@ -4,7 +4,6 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
-import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The life of pods. A pod is a systemd unit, pod-NAME.service, whose main process is its infra
@@ -95,9 +93,8 @@ public final class Pods {
         List<String> command = config.infraCommand() != null ? config.infraCommand() : List.of();
         // The pod's host name lives in the infra container's UTS namespace, which the members share.
         String hostname = pod.shares("uts") ? (pod.hostname() != null ? pod.hostname() : pod.name()) : null;
-        return new ContainerConfig(command, null, Map.of(), null, null, hostname, pod.volumes(),
-                ContainerConfig.DEFAULT_STOP_SIGNAL, ContainerConfig.DEFAULT_STOP_TIMEOUT, RestartPolicy.NO, false,
-                false, false, network);
+        return ContainerConfig.builder().command(command).hostname(hostname).volumes(pod.volumes()).network(network)
+                .build();
     }
 
     /**
@@ -130,8 +127,8 @@ public final class Pods {
         NetworkConfig joinedNetwork = !sharedNetwork ? network : new NetworkConfig("container:" + pod.infraId(),
                 List.of(), network.exposed(), false, network.dns(), network.dnsSearch(), network.dnsOptions(),
                 network.addHosts(), network.noHosts());
-        ContainerConfig joined = config.withHostname(hostname).withVolumes(withPodVolumes(pod, config.volumes()))
-                .withNetwork(joinedNetwork);
+        ContainerConfig joined = config.toBuilder().hostname(hostname).volumes(withPodVolumes(pod, config.volumes()))
+                .network(joinedNetwork).build();
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false, unit);
         try {

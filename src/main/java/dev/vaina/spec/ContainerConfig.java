@@ -69,51 +69,35 @@ public record ContainerConfig(
     /** SIGRTMIN+3, which systemd takes as "halt". */
     public static final int SYSTEMD_STOP_SIGNAL = 37;
 
-    /** A container with the default network and no published ports. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, NetworkConfig.DEFAULT, ResourceLimits.NONE);
+    /** A container with nothing given: the image's values and Podman's defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A container with the given network, no resource limits and Podman's defaults for everything newer. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, ResourceLimits.NONE);
-    }
-
-    /** A container with the given network and limits, and Podman's defaults for everything newer. */
-    public ContainerConfig(List<String> command, List<String> entrypoint, Map<String, String> env, String workingDir,
-            String user, String hostname, List<VolumeMount> volumes, int stopSignal, int stopTimeout,
-            RestartPolicy restart, boolean tty, boolean interactive, boolean autoRemove, NetworkConfig network,
-            ResourceLimits limits) {
-        this(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal, stopTimeout, restart, tty,
-                interactive, autoRemove, network, limits, null, null, null, null, Map.of(), Map.of(),
-                SecurityOptions.DEFAULT, false, null, LogConfig.DEFAULT, 0, false);
+    /** This container's settings, to change some and keep every other. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** --systemd settled: systemd's own mounts and stop signal (SIGRTMIN+3) unless --stop-signal was given. */
     public ContainerConfig withSystemd(boolean systemd, boolean stopSignalGiven) {
-        int signal = systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal;
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, signal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
-    }
-
-    public ContainerConfig withHostname(String hostname) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+        return toBuilder().systemd(systemd).stopSignal(systemd && !stopSignalGiven ? SYSTEMD_STOP_SIGNAL : stopSignal)
+                .build();
     }
 
     /** The same container with other mounts (anonymous volumes named, --volumes-from added, a pod's volumes). */
     public ContainerConfig withVolumes(List<VolumeMount> mounts) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, mounts, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+        return toBuilder().volumes(mounts).build();
+    }
+
+    /** The same container with its network settled (host ports chosen). */
+    public ContainerConfig withNetwork(NetworkConfig settled) {
+        return toBuilder().network(settled).build();
+    }
+
+    /** The same container with other resource limits (vaina update). */
+    public ContainerConfig withLimits(ResourceLimits newLimits) {
+        return toBuilder().limits(newLimits).build();
     }
 
     public ContainerConfig {
@@ -170,17 +154,213 @@ public record ContainerConfig(
         }
     }
 
-    /** The same container with its network settled (host ports chosen). */
-    public ContainerConfig withNetwork(NetworkConfig settled) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, settled, limits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
-    }
+    /**
+     * Settings by name rather than by position: a new setting changes this class and the record, not every place
+     * that makes or changes a configuration, and a changed copy keeps what it does not name (the copy constructor
+     * is the one place that lists every setting; ContainerConfigTest fails when it misses one).
+     */
+    public static final class Builder {
+        private List<String> command = List.of();
+        private List<String> entrypoint;
+        private Map<String, String> env = Map.of();
+        private String workingDir;
+        private String user;
+        private String hostname;
+        private List<VolumeMount> volumes = List.of();
+        private int stopSignal = DEFAULT_STOP_SIGNAL;
+        private int stopTimeout = DEFAULT_STOP_TIMEOUT;
+        private RestartPolicy restart;
+        private boolean tty;
+        private boolean interactive;
+        private boolean autoRemove;
+        private NetworkConfig network;
+        private ResourceLimits limits;
+        private HealthCheck healthCheck;
+        private HealthOnFailure healthOnFailure;
+        private StartupHealthCheck startupHealthCheck;
+        private NotifyMode sdNotify;
+        private Map<String, String> labels = Map.of();
+        private Map<String, String> annotations = Map.of();
+        private SecurityOptions security;
+        private boolean init;
+        private String timezone;
+        private LogConfig log;
+        private int timeout;
+        private boolean systemd;
 
-    /** The same container with other resource limits (vaina update). */
-    public ContainerConfig withLimits(ResourceLimits newLimits) {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
-                stopTimeout, restart, tty, interactive, autoRemove, network, newLimits, healthCheck, healthOnFailure,
-                startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+        private Builder() {
+        }
+
+        private Builder(ContainerConfig config) {
+            command = config.command;
+            entrypoint = config.entrypoint;
+            env = config.env;
+            workingDir = config.workingDir;
+            user = config.user;
+            hostname = config.hostname;
+            volumes = config.volumes;
+            stopSignal = config.stopSignal;
+            stopTimeout = config.stopTimeout;
+            restart = config.restart;
+            tty = config.tty;
+            interactive = config.interactive;
+            autoRemove = config.autoRemove;
+            network = config.network;
+            limits = config.limits;
+            healthCheck = config.healthCheck;
+            healthOnFailure = config.healthOnFailure;
+            startupHealthCheck = config.startupHealthCheck;
+            sdNotify = config.sdNotify;
+            labels = config.labels;
+            annotations = config.annotations;
+            security = config.security;
+            init = config.init;
+            timezone = config.timezone;
+            log = config.log;
+            timeout = config.timeout;
+            systemd = config.systemd;
+        }
+
+        public Builder command(List<String> command) {
+            this.command = command;
+            return this;
+        }
+
+        public Builder entrypoint(List<String> entrypoint) {
+            this.entrypoint = entrypoint;
+            return this;
+        }
+
+        public Builder env(Map<String, String> env) {
+            this.env = env;
+            return this;
+        }
+
+        public Builder workingDir(String workingDir) {
+            this.workingDir = workingDir;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        public Builder volumes(List<VolumeMount> volumes) {
+            this.volumes = volumes;
+            return this;
+        }
+
+        public Builder stopSignal(int stopSignal) {
+            this.stopSignal = stopSignal;
+            return this;
+        }
+
+        public Builder stopTimeout(int stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        public Builder restart(RestartPolicy restart) {
+            this.restart = restart;
+            return this;
+        }
+
+        public Builder tty(boolean tty) {
+            this.tty = tty;
+            return this;
+        }
+
+        public Builder interactive(boolean interactive) {
+            this.interactive = interactive;
+            return this;
+        }
+
+        public Builder autoRemove(boolean autoRemove) {
+            this.autoRemove = autoRemove;
+            return this;
+        }
+
+        public Builder network(NetworkConfig network) {
+            this.network = network;
+            return this;
+        }
+
+        public Builder limits(ResourceLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public Builder healthCheck(HealthCheck healthCheck) {
+            this.healthCheck = healthCheck;
+            return this;
+        }
+
+        public Builder healthOnFailure(HealthOnFailure healthOnFailure) {
+            this.healthOnFailure = healthOnFailure;
+            return this;
+        }
+
+        public Builder startupHealthCheck(StartupHealthCheck startupHealthCheck) {
+            this.startupHealthCheck = startupHealthCheck;
+            return this;
+        }
+
+        public Builder sdNotify(NotifyMode sdNotify) {
+            this.sdNotify = sdNotify;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> annotations) {
+            this.annotations = annotations;
+            return this;
+        }
+
+        public Builder security(SecurityOptions security) {
+            this.security = security;
+            return this;
+        }
+
+        public Builder init(boolean init) {
+            this.init = init;
+            return this;
+        }
+
+        public Builder timezone(String timezone) {
+            this.timezone = timezone;
+            return this;
+        }
+
+        public Builder log(LogConfig log) {
+            this.log = log;
+            return this;
+        }
+
+        public Builder timeout(int timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder systemd(boolean systemd) {
+            this.systemd = systemd;
+            return this;
+        }
+
+        /** @throws InvalidSpecException when the settings are invalid or contradict each other */
+        public ContainerConfig build() {
+            return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes, stopSignal,
+                    stopTimeout, restart, tty, interactive, autoRemove, network, limits, healthCheck, healthOnFailure,
+                    startupHealthCheck, sdNotify, labels, annotations, security, init, timezone, log, timeout, systemd);
+        }
     }
 }

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.ImageConfig;
-import dev.vaina.spec.LogConfig;
-import dev.vaina.spec.NetworkConfig;
-import dev.vaina.spec.ResourceLimits;
-import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.SecurityOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,9 +42,8 @@ class RuntimeSpecBuilderTest {
         SecurityOptions security = new SecurityOptions(false, List.of("net_admin"), List.of("chown"),
                 List.of("no-new-privileges", "mask=/home", "unmask=/proc/kcore", "seccomp=unconfined"), true, true,
                 List.of("7"), Map.of("net.ipv4.ip_forward", "1"), List.of());
-        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of("note", "kept"), security, true, null, LogConfig.DEFAULT, 0, false);
+        ContainerConfig config = ContainerConfig.builder().command(List.of("sh")).annotations(Map.of("note", "kept"))
+                .security(security).init(true).build();
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> process = (Map<?, ?>) spec.get("process");
         assertEquals(List.of(RuntimeSpecBuilder.INIT_PATH, "--", "sh"), process.get("args"));
@@ -72,9 +67,7 @@ class RuntimeSpecBuilderTest {
     void privileged_liftsMasksSeccompAndTheReadOnlySys() {
         SecurityOptions security = new SecurityOptions(true, List.of(), List.of(), List.of(), false, true, List.of(),
                 Map.of(), List.of());
-        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false);
+        ContainerConfig config = ContainerConfig.builder().command(List.of("sh")).security(security).build();
         Map<String, Object> spec = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS).build();
         Map<?, ?> linux = (Map<?, ?>) spec.get("linux");
         assertFalse(linux.containsKey("seccomp"));
@@ -91,9 +84,7 @@ class RuntimeSpecBuilderTest {
     void device_isMadeRootful_andBoundRootless() {
         SecurityOptions security = new SecurityOptions(false, List.of(), List.of(), List.of(), false, true, List.of(),
                 Map.of(), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
-        ContainerConfig config = new ContainerConfig(List.of("sh"), null, Map.of(), null, null, null, List.of(), 15, 10,
-                RestartPolicy.NO, false, false, false, NetworkConfig.DEFAULT, ResourceLimits.NONE, null, null, null, null, Map.of(),
-                Map.of(), security, false, null, LogConfig.DEFAULT, 0, false);
+        ContainerConfig config = ContainerConfig.builder().command(List.of("sh")).security(security).build();
         Map<?, ?> linux = (Map<?, ?>) RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
                 .build().get("linux");
         Map<?, ?> device = (Map<?, ?>) ((List<?>) linux.get("devices")).get(0);

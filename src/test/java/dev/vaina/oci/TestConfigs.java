@@ -1,32 +1,25 @@
 package dev.vaina.oci;
 
 import dev.vaina.spec.ContainerConfig;
-import dev.vaina.spec.RestartPolicy;
 import dev.vaina.spec.VolumeMount;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** ContainerConfig values for tests, changed one field at a time. */
+/** ContainerConfig values for tests, written as briefly as the tests read: varargs, -v text, one variable at a time. */
 final class TestConfigs {
-    List<String> command = List.of();
-    List<String> entrypoint;
-    Map<String, String> env = new LinkedHashMap<>();
-    String workingDir;
-    String user;
-    String hostname;
-    List<VolumeMount> volumes = List.of();
-    boolean tty;
+    private final ContainerConfig.Builder config = ContainerConfig.builder();
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     static TestConfigs command(String... command) {
         TestConfigs configs = new TestConfigs();
-        configs.command = List.of(command);
+        configs.config.command(List.of(command));
         return configs;
     }
 
     TestConfigs entrypoint(String... entrypoint) {
-        this.entrypoint = List.of(entrypoint);
+        config.entrypoint(List.of(entrypoint));
         return this;
     }
 
@@ -36,33 +29,31 @@ final class TestConfigs {
     }
 
     TestConfigs workingDir(String dir) {
-        workingDir = dir;
+        config.workingDir(dir);
         return this;
     }
 
     TestConfigs user(String user) {
-        this.user = user;
+        config.user(user);
         return this;
     }
 
     TestConfigs hostname(String hostname) {
-        this.hostname = hostname;
+        config.hostname(hostname);
         return this;
     }
 
     TestConfigs volumes(String... volumes) {
-        this.volumes = Arrays.stream(volumes).map(VolumeMount::parse).toList();
+        config.volumes(Arrays.stream(volumes).map(VolumeMount::parse).toList());
         return this;
     }
 
     TestConfigs tty() {
-        tty = true;
+        config.tty(true);
         return this;
     }
 
     ContainerConfig build() {
-        return new ContainerConfig(command, entrypoint, env, workingDir, user, hostname, volumes,
-                ContainerConfig.DEFAULT_STOP_SIGNAL, ContainerConfig.DEFAULT_STOP_TIMEOUT, RestartPolicy.NO,
-                tty, false, false);
+        return config.env(env).build();
     }
 }

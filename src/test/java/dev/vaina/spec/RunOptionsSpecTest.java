@@ -92,8 +92,6 @@ class RunOptionsSpecTest {
     }
 
     private static ContainerConfig config(NetworkConfig network, SecurityOptions security, boolean tty, LogConfig log) {
-        return new ContainerConfig(List.of(), null, Map.of(), null, null, null, List.of(), 15, 10, RestartPolicy.NO, tty,
-                false, false, network, ResourceLimits.NONE, null, null, null, null, Map.of(), Map.of(), security, false, null,
-                log, 0, false);
+        return ContainerConfig.builder().network(network).security(security).tty(tty).log(log).build();
     }
 }

@@ -85,7 +85,7 @@ class SpecParsingTest {
 
     @Test
     void containerConfig_rejectsRmWithRestart() {
-        assertThrows(InvalidSpecException.class, () -> new ContainerConfig(List.of(), null, Map.of(), null, null, null,
-                List.of(), 15, 10, RestartPolicy.parse("always"), false, false, true));
+        assertThrows(InvalidSpecException.class,
+                () -> ContainerConfig.builder().restart(RestartPolicy.parse("always")).autoRemove(true).build());
     }
 }

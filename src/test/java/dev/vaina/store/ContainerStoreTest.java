@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.DeviceMapping;
+import dev.vaina.spec.HealthCheck;
+import dev.vaina.spec.HealthOnFailure;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.LogConfig;
 import dev.vaina.spec.NetworkConfig;
+import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.PortMapping;
+import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.RestartPolicy;
+import dev.vaina.spec.SecurityOptions;
+import dev.vaina.spec.StartupHealthCheck;
+import dev.vaina.spec.TmpfsSpecParser;
+import dev.vaina.spec.Ulimit;
+import dev.vaina.spec.VolumeMount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +42,12 @@ class ContainerStoreTest {
     }
 
     private static ContainerRecord record(String name) {
-        ContainerConfig config = new ContainerConfig(List.of("true"), null, Map.of("A", "1"), null, null, null,
-                List.of(), 15, 10, RestartPolicy.parse("on-failure:2"), false, false, false);
-        return new ContainerRecord(ContainerStore.newId(), name, "2026-01-01T00:00:00Z", "ab".repeat(32),
+        return record(ContainerStore.newId(), name, ContainerConfig.builder().command(List.of("true"))
+                .env(Map.of("A", "1")).restart(RestartPolicy.parse("on-failure:2")).build());
+    }
+
+    private static ContainerRecord record(String id, String name, ContainerConfig config) {
+        return new ContainerRecord(id, name, "2026-01-01T00:00:00Z", "ab".repeat(32),
                 "localhost/busybox:latest", List.of("true"), config, ImageConfig.EMPTY, List.of("cd".repeat(32)),
                 "container-" + name + ".service", null, false);
     }
@@ -56,11 +70,8 @@ class ContainerStoreTest {
         NetworkConfig network = new NetworkConfig("none", List.of(new PortMapping("127.0.0.1", 8080, 80, 2, "udp")),
                 List.of("90/tcp"), true, List.of("10.0.0.1"), List.of("example.org"), List.of("ndots:2"),
                 List.of("db:10.0.0.5"), true);
-        ContainerConfig withNetwork = new ContainerConfig(List.of("true"), null, Map.of(), null, null, null, List.of(),
-                15, 10, null, false, false, false, network);
-        ContainerRecord networked = new ContainerRecord(ContainerStore.newId(), "new", plain.created(), plain.imageId(),
-                plain.imageName(), plain.args(), withNetwork, ImageConfig.EMPTY, plain.layers(), "container-new.service",
-                null, false);
+        ContainerRecord networked = record(ContainerStore.newId(), "new",
+                ContainerConfig.builder().command(List.of("true")).network(network).build());
         store.create(networked);
         assertEquals(networked, store.find("new"));
         // A record written before networking existed has no "network" key at all.
@@ -72,6 +83,68 @@ class ContainerStoreTest {
         config.remove("network");
         Files.write(file, Json.COMPACT.asBytes(json));
         assertEquals(NetworkConfig.DEFAULT, new ContainerStore(store.layout()).find("old").config().network());
+    }
+
+    /**
+     * container-all-options.json is the record that `create` with (nearly) every option wrote before configurations
+     * were made by a builder: it must load with every setting, and be written back with the same keys and values.
+     */
+    @Test
+    void aRecordOfEveryOption_loadsEverySetting_andIsWrittenBackAsItWasRead() throws Exception {
+        byte[] stored = Files.readAllBytes(Path.of("src/test/resources/fixtures/store/container-all-options.json"));
+        String id = "0123456789abcdef".repeat(4);
+        ContainerStore store = store();
+        store.create(record(id, "full", ContainerConfig.builder().build()));
+        Path file = store.layout().container(id).resolve("container.json");
+        Files.write(file, stored);
+
+        ContainerConfig config = new ContainerStore(store.layout()).find("full").config();
+
+        ContainerConfig expected = ContainerConfig.builder()
+                .command(List.of("sleep", "100"))
+                .entrypoint(List.of("/bin/sh", "-c"))
+                .env(Map.of("A", "1", "B", "two"))
+                .workingDir("/srv")
+                .user("1000:1000")
+                .hostname("box")
+                .volumes(List.of(VolumeMount.parse("/tmp:/data:ro,z"), TmpfsSpecParser.parse("/scratch"),
+                        TmpfsSpecParser.parse("/cache:size=1m")))
+                .stopSignal(2)
+                .stopTimeout(7)
+                .restart(RestartPolicy.parse("on-failure:2"))
+                .interactive(true)
+                .network(new NetworkConfig(null, List.of(PortMapping.parse("127.0.0.1:8080:80/tcp")), List.of("90/tcp"),
+                        false, List.of("10.0.0.1"), List.of("example.org"), List.of("ndots:2"), List.of("db:10.0.0.5"),
+                        false))
+                .limits(new ResourceLimits(64L << 20, null, null, 500_000_000L, null, null, null, 100L, null, null, null,
+                        List.of(Ulimit.parse("nofile=1024:2048")), null, null))
+                .healthCheck(new HealthCheck(List.of("CMD-SHELL", "true"), 10_000_000_000L, HealthCheck.DEFAULT_TIMEOUT,
+                        0, 5))
+                .healthOnFailure(HealthOnFailure.KILL)
+                .startupHealthCheck(new StartupHealthCheck(List.of("CMD-SHELL", "test -f /ready"),
+                        StartupHealthCheck.DEFAULT_INTERVAL, StartupHealthCheck.DEFAULT_TIMEOUT, 0, 2))
+                .sdNotify(NotifyMode.CONTAINER)
+                .labels(Map.of("app", "web"))
+                .annotations(Map.of("note", "kept"))
+                .security(new SecurityOptions(false, List.of("CAP_NET_ADMIN"), List.of("CAP_CHOWN"),
+                        List.of("no-new-privileges"), true, true, List.of("7"), Map.of("net.ipv4.ip_forward", "1"),
+                        List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw"))))
+                .init(true)
+                .timezone("Europe/Madrid")
+                .log(new LogConfig(LogConfig.K8S_FILE, null, 1 << 20))
+                .timeout(60)
+                .build();
+        assertEquals(expected, config);
+
+        store.replaceConfig(store.find("full"), config);
+        Map<String, Object> written = Json.COMPACT.mapFrom(Files.readAllBytes(file));
+        Map<String, Object> read = Json.COMPACT.mapFrom(stored);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> writtenConfig = (Map<String, Object>) written.get("config");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> readConfig = (Map<String, Object>) read.get("config");
+        // A setting added later adds a key; none of the keys read may change or go.
+        readConfig.forEach((key, value) -> assertEquals(value, writtenConfig.get(key), key));
     }
 
     @Test

@@ -168,34 +168,34 @@ final class ContainerOptions {
         }
         volumesFrom.forEach(VolumesFrom::parse);
         List<String> entry = entrypoint == null ? null : EntrypointParser.parse(entrypoint);
-        return new ContainerConfig(
-                command,
-                entry,
-                environment(callerEnvironment),
-                process.workdir,
-                process.user,
-                hostname,
-                mounts,
-                stopSignal == null ? ContainerConfig.DEFAULT_STOP_SIGNAL : Signals.parse(stopSignal),
-                stopTimeout == null ? ContainerConfig.DEFAULT_STOP_TIMEOUT : stopTimeout,
-                RestartPolicy.parse(restart),
-                process.tty,
-                process.interactive,
-                rm,
-                networkOptions.toConfig(),
-                limits.toLimits(),
-                health.healthCheck(),
-                health.onFailure(),
-                health.startupHealthCheck(),
-                health.notifyMode(),
-                labels.parse(),
-                annotations(),
-                confinement.toSecurity(),
-                init,
-                timezone,
-                LogConfig.parse(logDriver, logOpts),
-                timeout,
-                false);
+        return ContainerConfig.builder()
+                .command(command)
+                .entrypoint(entry)
+                .env(environment(callerEnvironment))
+                .workingDir(process.workdir)
+                .user(process.user)
+                .hostname(hostname)
+                .volumes(mounts)
+                .stopSignal(stopSignal == null ? ContainerConfig.DEFAULT_STOP_SIGNAL : Signals.parse(stopSignal))
+                .stopTimeout(stopTimeout == null ? ContainerConfig.DEFAULT_STOP_TIMEOUT : stopTimeout)
+                .restart(RestartPolicy.parse(restart))
+                .tty(process.tty)
+                .interactive(process.interactive)
+                .autoRemove(rm)
+                .network(networkOptions.toConfig())
+                .limits(limits.toLimits())
+                .healthCheck(health.healthCheck())
+                .healthOnFailure(health.onFailure())
+                .startupHealthCheck(health.startupHealthCheck())
+                .sdNotify(health.notifyMode())
+                .labels(labels.parse())
+                .annotations(annotations())
+                .security(confinement.toSecurity())
+                .init(init)
+                .timezone(timezone)
+                .log(LogConfig.parse(logDriver, logOpts))
+                .timeout(timeout)
+                .build();
     }
 
     private Map<String, String> annotations() throws java.io.IOException {
