@@ -196,7 +196,7 @@ class UserNetworkTest {
                     "the holder stops with the last container");
             assertFalse(Files.exists(runRoot.resolve("networks/holder.pid")), "the holder's PID file is left");
             assertFalse(ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false), "the holder is left");
-            assertEquals("", pgrep("pasta .*--pid " + runRoot, vaina.user()), "the holder's pasta is left");
+            assertEquals("", pgrep("pasta .*--pid " + runRoot.resolve("networks/pasta.pid"), vaina.user()), "the holder's pasta is left");
         }
         for (String bridge : bridges) {
             assertFalse(linkExists(bridge), "bridge " + bridge + " is left");
