@@ -1,6 +1,6 @@
 #!/bin/bash
 # Installs vaina's jar and its wrapper scripts under PREFIX, world-readable:
-#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-aardvark-dns,vaina-generator,jna/libjnidispatch.so},
+#   PREFIX/bin/vaina, PREFIX/lib/vaina/{vaina.jar,vaina-launcher,vaina-monitor,vaina-generator,jna/libjnidispatch.so},
 #   shell completion under PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d},
 #   man pages in PREFIX/share/man/man1 (vaina.1, vaina-run.1, vaina-pod-create.1, ...)
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
@@ -107,23 +107,8 @@ exec '$java' $generator_flags $(archive_flags "$lib" generator) $(record_flags "
     write_script "$lib/vaina-monitor" "#!/bin/sh
 # The per-container monitor, exec'd by the launcher (same PID): one per running container.
 exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
-    write_script "$lib/vaina-aardvark-dns" '#!/bin/sh
-# netavark runs this in place of aardvark-dns (--aardvark-binary; dev.vaina.net.Netavark sets the variables).
-# aardvark-dns answers for the containers of every network with DNS: it goes to a unit of its own in the
-# manager that runs the containers, not into the cgroup of the container whose start happened to need it.
-# It forks into the background once it listens; netavark stops it with the last container.
-if [ "$VAINA_SYSTEMD_MANAGER" = system ]; then manager=--system; else manager=--user; fi
-# netavark discards what its aardvark-dns says: why it did not start goes to a file beside its state.
-exec 2>>"${VAINA_AARDVARK_LOG:-/dev/null}"
-exec /usr/bin/systemd-run "$manager" --quiet --collect --unit="$VAINA_AARDVARK_UNIT" --property=Type=forking \
-    --description="aardvark-dns for vaina networks" -- "$VAINA_AARDVARK_DNS" "$@"'
-    install -d -m 0755 "$lib/netavark-path"
-    write_script "$lib/netavark-path/systemd-run" '#!/bin/sh
-# First on netavark'"'"'s PATH: where /run/systemd/system exists, netavark starts aardvark-dns (vaina-aardvark-dns,
-# its --aardvark-binary) as "systemd-run -q --scope [--user] AARDVARK ARGS", in a scope of the system manager or
-# of its caller'"'"'s user manager; vaina-aardvark-dns chooses the manager and the unit itself.
-while [ $# -gt 0 ]; do case "$1" in -*) shift ;; *) break ;; esac; done
-exec "$@"'
+    # Left by earlier versions, which started aardvark-dns through netavark; its unit does that now.
+    rm -rf "$lib/vaina-aardvark-dns" "$lib/netavark-path"
 }
 
 install_jna() { # LIB

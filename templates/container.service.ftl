@@ -13,6 +13,12 @@ After=${bindsTo}
 # The timer of its health check starts with it (and is bound to it).
 Wants=${wants}
 </#if>
+<#if startsBefore??>
+# The DNS server of its networks: it starts once this container's entry is written, at its start, and then
+# serves every container on them.
+Wants=${startsBefore}
+Before=${startsBefore}
+</#if>
 <#if stopWhenUnneeded??>
 # --exit-policy stop: the pod's unit stops once none of its members, which are bound to it, runs.
 StopWhenUnneeded=yes

@@ -136,9 +136,7 @@ public final class InspectCommand extends ContextCommand {
             mounts.add(m);
         });
         map.put("Mounts", mounts);
-        Map<String, Object> networkSettings = new LinkedHashMap<>();
-        networkSettings.put("Ports", PortListing.bindings(record, true));
-        map.put("NetworkSettings", networkSettings);
+        map.put("NetworkSettings", InspectNetworks.settings(context, record, state));
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("AutoRemove", record.config().autoRemove());
         Map<String, Object> restart = new LinkedHashMap<>();

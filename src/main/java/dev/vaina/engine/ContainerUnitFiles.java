@@ -29,14 +29,17 @@ final class ContainerUnitFiles {
         return engine.unitDirectory().resolve(record.unit());
     }
 
-    static void write(Engine engine, ContainerRecord record, boolean removeOnExit) throws IOException {
+    /** Writes the container's unit and those its networks need, which it returns. */
+    static NetworkUnitFiles.Needs write(Engine engine, ContainerRecord record, boolean removeOnExit) throws IOException {
         if (engine.generatedUnit(record.unit())) {
-            return; // a definition file's unit: it runs this container itself, and its pod wants it already
+            // A definition file's unit: it runs this container itself, and its pod wants it already.
+            return NetworkUnitFiles.Needs.NONE;
         }
         String podUnit = podUnit(engine, record);
         Path file = path(engine, record);
+        NetworkUnitFiles.Needs networks = NetworkUnitFiles.write(engine, record);
         String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit, record.unit(),
-                record.config().stopTimeout()));
+                record.config().stopTimeout(), networks));
         boolean changed = !(Files.exists(file) && Files.readString(file).equals(text));
         if (changed) {
             AtomicFiles.write(file, text);
@@ -49,7 +52,7 @@ final class ContainerUnitFiles {
         boolean wanted = podUnit != null && wantedByPod(engine, record, podUnit);
         List<String> changedHealthUnits = HealthcheckUnitFiles.write(engine, record);
         if (!changed && !wanted && changedHealthUnits.isEmpty()) {
-            return;
+            return networks;
         }
         // A new file for a unit of the same name that is still loaded (a name reused quickly), or a new
         // member of a pod whose unit systemd has loaded: systemd reads neither without a reload.
@@ -58,6 +61,7 @@ final class ContainerUnitFiles {
                 || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
             engine.systemd().reload();
         }
+        return networks;
     }
 
     static void delete(Engine engine, ContainerRecord record) throws IOException {
@@ -113,11 +117,12 @@ final class ContainerUnitFiles {
      */
     static String exported(Engine engine, ContainerRecord record, String unitName, String podUnit, int stopTimeout)
             throws IOException {
-        return ContainerUnitRenderer.render(model(engine, record, false, podUnit, unitName, stopTimeout));
+        return ContainerUnitRenderer.render(model(engine, record, false, podUnit, unitName, stopTimeout,
+                NetworkUnitFiles.Needs.NONE));
     }
 
     private static ContainerUnitModel model(Engine engine, ContainerRecord record, boolean removeOnExit,
-            String podUnit, String unitName, int stopTimeout) throws IOException {
+            String podUnit, String unitName, int stopTimeout, NetworkUnitFiles.Needs networks) throws IOException {
         List<String> launcher = new ArrayList<>(engine.launcherCommand());
         if (removeOnExit) {
             // On both lines: the monitor, which the start becomes, removes the container once it has exited, and
@@ -138,14 +143,21 @@ final class ContainerUnitFiles {
         boolean stopWhenUnneeded = pod != null && PodConfig.STOP.equals(pod.exitPolicy());
         return new ContainerUnitModel(record.id(), new ContainerName(record.name()), record.imageName(), start, cleanup,
                 stopTimeout, record.config().restart(), description, removeOnExit, unitName,
-                bindsTo(engine, record, podUnit), stopWhenUnneeded, record.config().limits(),
+                bindsTo(engine, record, podUnit, networks.holder()), stopWhenUnneeded, record.config().limits(),
                 inPod == null ? null : inPod.sliceOf(record), HealthcheckUnitFiles.timers(record),
-                record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main");
+                record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main", networks.dns());
     }
 
-    /** The units it cannot run without: its pod's, and with --network container:X, X's (a member's is its pod's). */
-    private static List<String> bindsTo(Engine engine, ContainerRecord record, String podUnit) throws IOException {
+    /**
+     * The units it cannot run without: its pod's, with --network container:X, X's (a member's is its pod's), and
+     * on named networks rootless, the holder of their namespaces.
+     */
+    private static List<String> bindsTo(Engine engine, ContainerRecord record, String podUnit, String holder)
+            throws IOException {
         List<String> units = new ArrayList<>();
+        if (holder != null) {
+            units.add(holder);
+        }
         if (podUnit != null) {
             units.add(podUnit);
         }

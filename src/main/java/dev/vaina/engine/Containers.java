@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.net.RootlessNetns;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
@@ -84,6 +85,10 @@ public final class Containers {
             throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
         }
         engine.networks().checkAttachable(config.network().networks());
+        if (engine.layout().rootless() && !config.network().networks().isEmpty()
+                && !config.network().ports().isEmpty()) {
+            throw new EngineException(RootlessNetns.PORTS_REFUSED);
+        }
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
         List<VolumeRecord> madeVolumes = new ArrayList<>();
@@ -219,7 +224,7 @@ public final class Containers {
         Path runDir = store.layout().containerRun(record.id());
         Files.deleteIfExists(runDir.resolve("exit"));
         Files.deleteIfExists(runDir.resolve("error"));
-        ContainerUnitFiles.write(engine, record, removeOnExit);
+        NetworkUnitFiles.Needs networks = ContainerUnitFiles.write(engine, record, removeOnExit);
         engine.log().debug("starting unit " + record.unit() + " of container " + record.id());
         JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
@@ -228,6 +233,15 @@ public final class Containers {
             String error = readError(runDir);
             throw new StartFailedException(after.exitCode(), error != null ? error
                     : "container " + record.name() + " did not start: systemd unit " + record.unit() + " " + result);
+        }
+        if (networks.dns() != null) {
+            // The container's start queued aardvark-dns's after it: waiting for that job means the name of
+            // this container resolves once the command returns.
+            JobResult dns = engine.systemd().startUnit(networks.dns());
+            if (!dns.succeeded()) {
+                engine.log().warn("aardvark-dns (" + networks.dns() + ") did not start: " + dns
+                        + "; names on the networks of container " + record.name() + " do not resolve");
+            }
         }
         return true;
     }

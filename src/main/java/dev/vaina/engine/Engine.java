@@ -300,9 +300,6 @@ public final class Engine implements AutoCloseable {
             command.add("--network-helper");
             command.add(rootlessNetwork);
         }
-        // Units of the container's own (aardvark-dns's) go to the manager that runs it.
-        command.add("--systemd-manager");
-        command.add(scope().text);
         return command;
     }
 

@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.launch.BridgeNetworks;
+import dev.vaina.net.Netavark;
 import dev.vaina.net.HostSubnets;
 import dev.vaina.net.VainaBridge;
 import dev.vaina.spec.InvalidSpecException;
@@ -16,6 +17,8 @@ import dev.vaina.store.NameInUseException;
 import dev.vaina.store.NetworkStore;
 import dev.vaina.store.StoreLock;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -227,10 +230,6 @@ public final class Networks {
                         + network.name());
             }
         }
-        if (!attachments.isEmpty() && engine.layout().rootless()) {
-            throw new EngineException("named networks are not available to rootless containers yet: use the default"
-                    + " network, pasta or slirp4netns");
-        }
     }
 
     /** Connects a container to a network; a running one at once. Connecting it again does nothing, as Podman. */
@@ -244,9 +243,19 @@ public final class Networks {
         }
         ContainerState state = Liveness.reconcile(engine.store(), record);
         if (state.isRunning()) {
-            new BridgeNetworks(engine.layout(), engine.scope().text).attach(record.id(), record.name(),
-                    engine.layout().containerRun(record.id()), BridgeNetworks.netnsFile(engine.layout(), record.id()),
-                    network, attachment, List.of());
+            Path netns = BridgeNetworks.netnsFile(engine.layout(), record.id());
+            if (engine.layout().rootless() && !Files.exists(netns)) {
+                // Its network namespace belongs to a user namespace of its own, not to the holder's.
+                throw new EngineException("container " + record.name() + " was not started on a named network:"
+                        + " rootless, it can join one from its next start (stop it, connect it, start it)");
+            }
+            BridgeNetworks.of(engine.layout()).connectRunning(record.id(), record.name(),
+                    engine.layout().containerRun(record.id()), netns, network, attachment);
+            if (network.dnsEnabled()) {
+                // aardvark-dns exits with its last entry: the first container with DNS starts it.
+                NetworkUnitFiles.writeDns(engine);
+                engine.systemd().startUnit(Netavark.AARDVARK_UNIT);
+            }
         }
         current.add(attachment);
         engine.store().writeNetworks(record.id(), current);
@@ -260,7 +269,7 @@ public final class Networks {
         }
         ContainerState state = Liveness.reconcile(engine.store(), record);
         if (state.isRunning()) {
-            new BridgeNetworks(engine.layout(), engine.scope().text).detach(record.id(),
+            BridgeNetworks.forTeardown(engine.layout()).disconnectRunning(record.id(),
                     engine.layout().containerRun(record.id()), BridgeNetworks.netnsFile(engine.layout(), record.id()),
                     network.name());
         }

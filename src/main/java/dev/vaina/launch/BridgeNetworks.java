@@ -3,6 +3,8 @@ package dev.vaina.launch;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.net.BridgeAddresses;
 import dev.vaina.net.Netavark;
+import dev.vaina.net.NetnsFiles;
+import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
@@ -22,18 +24,36 @@ import java.util.Map;
  * kept as {@code RUNDIR/networks/NAME.json}: that file is all the teardown needs (the address to free, the
  * network's definition as it was), so a network is detached exactly as it was attached, even after the
  * network's record is gone or the monitor was killed.
+ *
+ * <p>Rootless, netavark runs inside the namespaces of the user's holder ({@link RootlessNetns}); once the holder
+ * is gone, so are the bridges and rules that netavark made there, and a detach only frees the address.
  */
 public final class BridgeNetworks {
     private final StoreLayout layout;
+    /** null when the namespaces netavark worked in are gone (a rootless holder that stopped) */
     private final Netavark.Setup setup;
 
-    /**
-     * @param managerScope "user" or "system": the manager aardvark-dns's unit goes to
-     */
-    public BridgeNetworks(StoreLayout layout, String managerScope) {
+    private BridgeNetworks(StoreLayout layout, Netavark.Setup setup) {
         this.layout = layout;
-        this.setup = new Netavark.Setup(configDir(layout), Installed.beside("vaina-aardvark-dns"), managerScope,
-                layout.rootless());
+        this.setup = setup;
+    }
+
+    /** For attaching: rootless, the holder must run. */
+    public static BridgeNetworks of(StoreLayout layout) throws IOException {
+        List<String> enter = layout.rootless()
+                ? RootlessNetns.enter(new RootlessNetns(layout.runRoot()).requireHolder(), true, true) : List.of();
+        return new BridgeNetworks(layout, new Netavark.Setup(configDir(layout), enter, layout.rootless()));
+    }
+
+    /** For detaching: rootless without a holder, there is nothing left for netavark to undo. */
+    public static BridgeNetworks forTeardown(StoreLayout layout) throws IOException {
+        if (!layout.rootless()) {
+            return of(layout);
+        }
+        return new RootlessNetns(layout.runRoot()).holder()
+                .map(pid -> new BridgeNetworks(layout, new Netavark.Setup(configDir(layout),
+                        RootlessNetns.enter(pid, true, true), true)))
+                .orElseGet(() -> new BridgeNetworks(layout, null));
     }
 
     /** Where a container's network namespace is bound, rootful: a file under the run root. */
@@ -73,6 +93,34 @@ public final class BridgeNetworks {
         return new Attached(address, subnet.gateway(), network.dnsEnabled());
     }
 
+    /**
+     * network connect of a running container: attached, and the new address and DNS server written into the
+     * /etc/hosts and /etc/resolv.conf it sees, as Podman does.
+     */
+    public Attached connectRunning(String containerId, String containerName, Path runDir, Path netns,
+            NetworkDefinition network, NetworkAttachment attachment) throws IOException {
+        Attached attached = attach(containerId, containerName, runDir, netns, network, attachment, List.of());
+        EtcFiles.connected(runDir, attached.address(), attached.dns() ? attached.gateway() : null);
+        return attached;
+    }
+
+    /** network disconnect of a running container: detached, and its /etc/hosts and resolv.conf told. */
+    public boolean disconnectRunning(String containerId, Path runDir, Path netns, String name) throws IOException {
+        Path request = requestFile(runDir, name);
+        if (!Files.exists(request)) {
+            return false;
+        }
+        Request kept = Request.read(request);
+        detach(containerId, runDir, netns, name);
+        boolean dnsStillUsed = false;
+        for (String other : attachedNetworks(runDir)) {
+            Request remaining = Request.read(requestFile(runDir, other));
+            dnsStillUsed |= remaining.dns() && remaining.gateway().equals(kept.gateway());
+        }
+        EtcFiles.disconnected(runDir, kept.address(), kept.dns() ? kept.gateway() : null, dnsStillUsed);
+        return true;
+    }
+
     /** Detaches from the network named {@code name}; false when the container was not attached to it. */
     @SuppressWarnings("try")
     public boolean detach(String containerId, Path runDir, Path netns, String name) throws IOException {
@@ -81,13 +129,16 @@ public final class BridgeNetworks {
             return false;
         }
         Request kept = Request.read(request);
-        try (StoreLock lock = netavarkLock()) {
-            Netavark.teardown(setup, request, netns);
+        if (setup != null) {
+            try (StoreLock lock = netavarkLock()) {
+                Netavark.teardown(setup, request, netns);
+            }
         }
         if (kept.address() != null) {
             new BridgeAddresses(addressDir(kept.networkId()), null, null).release(kept.address(), containerId);
         }
         Files.deleteIfExists(request);
+        Files.deleteIfExists(Netavark.statusFile(request));
         return true;
     }
 
@@ -96,6 +147,43 @@ public final class BridgeNetworks {
         for (String name : attachedNetworks(runDir)) {
             detach(containerId, runDir, netns, name);
         }
+    }
+
+    /**
+     * A running container's place on one network, as inspect shows it: its address, the network's gateway and
+     * prefix length, the MAC address netavark gave its interface, its aliases (the names it answers to besides
+     * its own name).
+     */
+    public record Endpoint(String network, String address, String gateway, int prefixLength, String mac,
+            List<String> aliases) {
+    }
+
+    /** Where a running container is attached, from the requests kept in its run directory. */
+    @SuppressWarnings("unchecked")
+    public static List<Endpoint> endpoints(Path runDir) throws IOException {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String name : attachedNetworks(runDir)) {
+            Path file = requestFile(runDir, name);
+            Map<String, Object> request = JSON.std.mapFrom(Files.readAllBytes(file));
+            Map<String, Object> options = (Map<String, Object>) ((Map<String, Object>) request.get("networks")).get(name);
+            Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) request.get("network_info")).get(name);
+            List<Map<String, Object>> subnets = (List<Map<String, Object>>) info.get("subnets");
+            String subnet = String.valueOf(subnets.get(0).get("subnet"));
+            List<String> ips = (List<String>) options.get("static_ips");
+            String mac = "";
+            Path status = Netavark.statusFile(file);
+            if (Files.exists(status)) {
+                Map<String, Object> answer = (Map<String, Object>) JSON.std.mapFrom(Files.readAllBytes(status)).get(name);
+                Map<String, Object> interfaces = answer == null ? Map.of() : (Map<String, Object>) answer.get("interfaces");
+                Object nic = interfaces == null ? null : interfaces.get(String.valueOf(options.get("interface_name")));
+                mac = nic == null ? "" : String.valueOf(((Map<String, Object>) nic).get("mac_address"));
+            }
+            endpoints.add(new Endpoint(name, ips == null || ips.isEmpty() ? "" : ips.get(0),
+                    String.valueOf(subnets.get(0).get("gateway")),
+                    Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1)), mac,
+                    (List<String>) options.get("aliases")));
+        }
+        return endpoints;
     }
 
     /** The networks a started container is attached to now. */
@@ -128,7 +216,7 @@ public final class BridgeNetworks {
     }
 
     /** The parts of a kept netavark request that the teardown needs besides netavark. */
-    private record Request(String networkId, String address, String interfaceName) {
+    private record Request(String networkId, String address, String interfaceName, String gateway, boolean dns) {
         @SuppressWarnings("unchecked")
         static Request read(Path file) throws IOException {
             Map<String, Object> request = JSON.std.mapFrom(Files.readAllBytes(file));
@@ -137,8 +225,11 @@ public final class BridgeNetworks {
             String name = networks.keySet().iterator().next();
             Map<String, Object> options = (Map<String, Object>) networks.get(name);
             List<String> ips = (List<String>) options.get("static_ips");
-            return new Request((String) ((Map<String, Object>) info.get(name)).get("id"),
-                    ips == null || ips.isEmpty() ? null : ips.get(0), (String) options.get("interface_name"));
+            Map<String, Object> network = (Map<String, Object>) info.get(name);
+            List<Map<String, Object>> subnets = (List<Map<String, Object>>) network.get("subnets");
+            String gateway = subnets == null || subnets.isEmpty() ? "" : String.valueOf(subnets.get(0).get("gateway"));
+            return new Request((String) network.get("id"), ips == null || ips.isEmpty() ? null : ips.get(0),
+                    (String) options.get("interface_name"), gateway, Boolean.TRUE.equals(network.get("dns_enabled")));
         }
     }
 
@@ -155,11 +246,17 @@ public final class BridgeNetworks {
         return StoreLock.acquire(setup.configDir().resolve("netavark.lock"));
     }
 
+    /** The namespace files of containers on bridge networks: inside the holder's mount namespace, rootless. */
+    NetnsFiles netnsFiles() {
+        return new NetnsFiles(netnsDir(layout), setup == null || !layout.rootless() ? List.of()
+                : setup.enter());
+    }
+
     private Path addressDir(String networkId) {
         return layout.runRoot().resolve("networks").resolve("addresses").resolve(networkId);
     }
 
     private static Path configDir(StoreLayout layout) {
-        return layout.runRoot().resolve("networks").resolve("netavark");
+        return Netavark.configDir(layout.runRoot());
     }
 }

@@ -8,7 +8,9 @@ import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The container's /etc/hostname, /etc/hosts and /etc/resolv.conf, bind-mounted from the run directory.
@@ -35,6 +37,68 @@ record EtcFiles(String hostname, Path hostnameFile, Path hostsFile, Path resolvC
         AtomicFiles.write(hostnameFile, hostname + "\n");
         return new EtcFiles(hostname, hostnameFile,
                 record.config().network().noHosts() ? null : otherRunDir.resolve("hosts"), otherRunDir.resolve("resolv.conf"));
+    }
+
+    /**
+     * network connect of a running container, as Podman does it: its address on the new network for its
+     * hostname in /etc/hosts, and the network's DNS server (null for none) first in /etc/resolv.conf. The files
+     * are rewritten in place: the container sees them through bind mounts of these very files.
+     */
+    static void connected(Path runDir, String address, String dnsServer) throws IOException {
+        Path hosts = runDir.resolve("hosts");
+        if (Files.exists(hosts)) {
+            String hostname = Files.readString(runDir.resolve("hostname")).strip();
+            List<String> lines = new ArrayList<>(Files.readAllLines(hosts));
+            String names = lines.stream().filter(line -> line.matches("\\S+\\t" + Pattern.quote(hostname) + "( .*)?"))
+                    .findFirst().map(line -> line.substring(line.indexOf('\t') + 1)).orElse(hostname);
+            int self = indexOfNames(lines, names);
+            lines.add(self < 0 ? lines.size() : self + 1, address + "\t" + names);
+            rewrite(hosts, lines);
+        }
+        Path resolvConf = runDir.resolve("resolv.conf");
+        if (dnsServer != null && Files.exists(resolvConf)) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(resolvConf));
+            if (!lines.contains("nameserver " + dnsServer)) {
+                int first = 0;
+                while (first < lines.size() && !lines.get(first).startsWith("nameserver ")) {
+                    first++;
+                }
+                lines.add(first, "nameserver " + dnsServer);
+                rewrite(resolvConf, lines);
+            }
+        }
+    }
+
+    /** network disconnect of a running container: what {@link #connected} added goes. */
+    static void disconnected(Path runDir, String address, String dnsServer, boolean dnsStillUsed) throws IOException {
+        Path hosts = runDir.resolve("hosts");
+        if (address != null && Files.exists(hosts)) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(hosts));
+            if (lines.removeIf(line -> line.startsWith(address + "\t") && !line.endsWith("host.containers.internal"))) {
+                rewrite(hosts, lines);
+            }
+        }
+        Path resolvConf = runDir.resolve("resolv.conf");
+        if (dnsServer != null && !dnsStillUsed && Files.exists(resolvConf)) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(resolvConf));
+            if (lines.remove("nameserver " + dnsServer)) {
+                rewrite(resolvConf, lines);
+            }
+        }
+    }
+
+    private static int indexOfNames(List<String> lines, String names) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).endsWith("\t" + names)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** In place, never by rename: a bind mount holds the file's inode. */
+    private static void rewrite(Path file, List<String> lines) throws IOException {
+        Files.writeString(file, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
     }
 
     private static String hosts(ContainerRecord record, String hostname, ContainerView view) throws IOException {

@@ -4,7 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** vaina's programs installed beside its jar by install.sh (the monitor's wrapper, aardvark-dns's). */
+/** vaina's programs installed beside its jar by install.sh (the monitor's wrapper). */
 final class Installed {
     private Installed() {
     }

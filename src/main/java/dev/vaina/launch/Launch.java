@@ -22,19 +22,13 @@ final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
     private final String configuredHelper;
-    private final String managerScope;
     private final Removal removal;
 
-    /**
-     * @param managerScope "user" or "system": the manager running the container
-     * @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null
-     */
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, String managerScope,
-            Removal removal) {
+    /** @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null */
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, Removal removal) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
-        this.managerScope = managerScope;
         this.removal = removal;
     }
 
@@ -65,7 +59,7 @@ final class Launch {
             throw new MissingWorkdirException(workdir, id);
         }
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper, managerScope);
+        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
         SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
         String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
         AtomicFiles.write(paths.bundle().resolve("config.json"), config);

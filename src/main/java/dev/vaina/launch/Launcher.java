@@ -1,5 +1,8 @@
 package dev.vaina.launch;
 
+import dev.vaina.linux.Exec;
+import dev.vaina.net.Netavark;
+import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.VainaConf;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
@@ -10,11 +13,15 @@ import java.util.Set;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] start ID} prepares the bundle and becomes
+ * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle and becomes
  * the monitor; {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
- * container (and F, its unit file) is removed once it has exited, by its monitor or else by the cleanup. Options
- * come as {@code --option VALUE} or {@code --option=VALUE}; the runtime, network helper and manager not given are
- * vaina.conf's. Without --root and --runroot the caller's default store is used, and a name works as well as an id: the units that definition
+ * container (and F, its unit file) is removed once it has exited, by its monitor or else by the cleanup. For the
+ * holder of rootless named networks' namespaces ({@link RootlessNetns}), {@code ... netns up} (its
+ * ExecStartPost, the holder's PID in $MAINPID) and {@code ... netns down} (its ExecStopPost); {@code ...
+ * aardvark-dns run} is the name server's unit's ExecStart. Options come as {@code --option VALUE} or
+ * {@code --option=VALUE}; the runtime and network helper not given are vaina.conf's ({@code --systemd-manager},
+ * which a definition file's GlobalArgs= passes on, is taken and ignored: the launcher starts no unit). Without --root and
+ * --runroot the caller's default store is used, and a name works as well as an id: the units that definition
  * files become know their container by name (see dev.vaina.unit.definition).
  */
 public final class Launcher {
@@ -29,7 +36,6 @@ public final class Launcher {
         Path runRoot = null;
         String runtime = null;
         String networkHelper = null;
-        String manager = null;
         Path unitFile = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
@@ -54,12 +60,13 @@ public final class Launcher {
                 case "--runroot" -> runRoot = Path.of(value);
                 case "--runtime" -> runtime = value;
                 case "--network-helper" -> networkHelper = value;
-                case "--systemd-manager" -> manager = value;
+                case "--systemd-manager" -> {
+                }
                 default -> unitFile = Path.of(value);
             }
         }
         if (rest.size() != 2) {
-            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--systemd-manager user|system] [--remove [--unit-file FILE]] start|cleanup ID|NAME");
+            System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--remove [--unit-file FILE]] start|cleanup ID|NAME | netns up|down | aardvark-dns run");
             System.exit(125);
         }
         boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
@@ -69,17 +76,24 @@ public final class Launcher {
         VainaConf conf = VainaConf.load(System.getenv(), !rootless);
         runtime = runtime != null ? runtime : conf.runtime();
         networkHelper = networkHelper != null ? networkHelper : conf.rootlessNetwork();
-        manager = manager != null ? manager : conf.systemd() != null ? conf.systemd() : "user";
         // A definition file's unit names the store only when GlobalArgs= does: the caller's default otherwise.
         StoreLayout defaults = StoreLayout.forCurrentUser(System.getenv(), !rootless);
         ContainerStore store = new ContainerStore(new StoreLayout(root != null ? root : defaults.dataRoot(),
                 runRoot != null ? runRoot : defaults.runRoot(), rootless));
+        if (rest.get(0).equals("netns")) {
+            holder(store.layout(), rest.get(1));
+            return;
+        }
+        if (rest.get(0).equals("aardvark-dns")) {
+            aardvark(store.layout());
+            return;
+        }
         // A definition file's unit knows the container by name only: its id is made when the unit starts.
         String id = store.lookup(rest.get(1)).map(dev.vaina.store.ContainerRecord::id).orElse(rest.get(1));
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime, networkHelper, manager, remove ? new Removal(unitFile) : null)
+                    new Launch(store, runtime, networkHelper, remove ? new Removal(unitFile) : null)
                             .startAndBecomeMonitor(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
@@ -94,6 +108,41 @@ public final class Launcher {
             }
             default -> {
                 System.err.println("vaina-launcher: unknown verb " + rest.get(0));
+                System.exit(125);
+            }
+        }
+    }
+
+    /**
+     * aardvark-dns's unit's ExecStart: becomes aardvark-dns (same PID), rootless inside the holder's user and
+     * network namespaces, where the bridges it serves on are.
+     */
+    private static void aardvark(StoreLayout layout) throws Exception {
+        List<String> enter = layout.rootless()
+                ? RootlessNetns.enter(new RootlessNetns(layout.runRoot()).requireHolder(), true, false) : List.of();
+        List<String> argv = Netavark.aardvarkCommand(Netavark.configDir(layout.runRoot()), enter);
+        Exec.execve(argv.get(0), argv, System.getenv());
+    }
+
+    private static void holder(StoreLayout layout, String step) throws Exception {
+        RootlessNetns netns = new RootlessNetns(layout.runRoot());
+        switch (step) {
+            case "up" -> {
+                String pid = System.getenv("MAINPID");
+                if (pid == null || !pid.matches("[0-9]+")) {
+                    System.err.println("vaina-launcher: netns up runs as the holder unit's ExecStartPost, with $MAINPID");
+                    System.exit(125);
+                }
+                try {
+                    netns.up(Long.parseLong(pid));
+                } catch (java.io.IOException e) {
+                    System.err.println("vaina-launcher: " + e.getMessage());
+                    System.exit(125);
+                }
+            }
+            case "down" -> netns.down();
+            default -> {
+                System.err.println("vaina-launcher: netns up|down, not " + step);
                 System.exit(125);
             }
         }

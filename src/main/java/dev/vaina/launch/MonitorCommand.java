@@ -38,7 +38,12 @@ final class MonitorCommand {
             // namespace of the container that holds them, and only a process inside that user namespace may
             // join them; so this monitor lives there too.
             argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials",
-                    "--user=/proc/" + joinUserNamespaceOf + "/ns/user", "--"));
+                    "--user=/proc/" + joinUserNamespaceOf + "/ns/user"));
+            if (network.joinMountNamespace()) {
+                // On a named network, rootless: its network namespace's file is bound in the holder's.
+                argv.add("--mount=/proc/" + joinUserNamespaceOf + "/ns/mnt");
+            }
+            argv.add("--");
         }
         argv.add("/usr/bin/unshare");
         if (rootless && joinUserNamespaceOf <= 0) {

@@ -4,6 +4,7 @@ import dev.vaina.net.ContainerView;
 import dev.vaina.net.HostPorts;
 import dev.vaina.net.NetnsFiles;
 import dev.vaina.net.NetworkHelpers;
+import dev.vaina.net.RootlessNetns;
 import dev.vaina.net.VainaBridge;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
@@ -30,7 +31,9 @@ import java.util.List;
  * checked here and the monitor starts the helper;</li>
  * <li>none: the runtime's namespace with loopback only; host: no namespace;</li>
  * <li>ns:PATH and container:X: the runtime joins that namespace (rootless, the monitor joins X's user
- * namespace first: only a process in the user namespace that owns a network namespace may join it).</li>
+ * namespace first: only a process in the user namespace that owns a network namespace may join it);</li>
+ * <li>named networks rootless: as rootful, but inside the namespaces of the user's holder
+ * ({@link RootlessNetns}), whose user and mount namespaces the monitor joins; published ports are refused.</li>
  * </ul>
  * Everything made here is undone by {@link #undo}, which the cleanup runs whatever happened.
  */
@@ -40,12 +43,15 @@ final class NetworkSetup {
 
     /** What the bundle and the monitor's command line need to know. */
     record Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports,
-            long joinUserNamespaceOf, EtcFiles etc) {
+            long joinUserNamespaceOf, boolean joinMountNamespace, EtcFiles etc) {
+        Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports, long joinUserNamespaceOf,
+                EtcFiles etc) {
+            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, etc);
+        }
     }
 
-    /** @param managerScope "user" or "system", the manager that runs the container (and aardvark-dns's unit) */
-    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper,
-            String managerScope) throws IOException {
+    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper)
+            throws IOException {
         NetworkMode mode = record.config().network().networkMode();
         List<PortMapping> ports = record.config().network().ports();
         boolean rootless = store.layout().rootless();
@@ -61,12 +67,8 @@ final class NetworkSetup {
             case CONTAINER:
                 return joinContainer(store, record, paths, mode.value());
             case DEFAULT:
-                if (!rootless) {
-                    return bridge(store, record, paths, ports, managerScope);
-                }
-                if (!store.networks(record).isEmpty()) {
-                    throw new IOException("named networks are not available to rootless containers yet: use the"
-                            + " default network, pasta or slirp4netns");
+                if (!rootless || !store.networks(record).isEmpty()) {
+                    return bridge(store, record, paths, ports);
                 }
                 return helper(record, runDir, NetworkHelpers.choose(configuredHelper), ports);
             default:
@@ -82,16 +84,19 @@ final class NetworkSetup {
     }
 
     private static Prepared bridge(ContainerStore store, ContainerRecord record, ContainerPaths paths,
-            List<PortMapping> ports, String managerScope) throws IOException {
+            List<PortMapping> ports) throws IOException {
         StoreLayout layout = store.layout();
+        if (layout.rootless() && !ports.isEmpty()) {
+            throw new IOException(RootlessNetns.PORTS_REFUSED);
+        }
         // First the ports: a port in use must fail the start before anything else is made.
         HostPorts.hold(ports);
         List<NetworkAttachment> attachments = store.networks(record);
         if (attachments.isEmpty()) {
             attachments = List.of(NetworkAttachment.named(VainaBridge.NAME));
         }
-        Path netns = new NetnsFiles(netnsDir(layout)).create(record.id());
-        BridgeNetworks networks = new BridgeNetworks(layout, managerScope);
+        BridgeNetworks networks = BridgeNetworks.of(layout);
+        Path netns = networks.netnsFiles().create(record.id());
         BridgeNetworks.Attached first = null;
         List<String> dnsServers = new ArrayList<>();
         for (NetworkAttachment attachment : attachments) {
@@ -104,9 +109,16 @@ final class NetworkSetup {
                 dnsServers.add(attached.gateway());
             }
         }
-        return new Prepared(netns, false, null, ports, 0, EtcFiles.write(paths.runDir(), record,
-                ContainerView.networks(first.address(), first.gateway(), dnsServers)));
+        if (!layout.rootless()) {
+            return new Prepared(netns, false, null, ports, 0, EtcFiles.write(paths.runDir(), record,
+                    ContainerView.networks(first.address(), first.gateway(), dnsServers)));
+        }
+        // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
+        String host = ContainerView.pasta().hostAddress();
+        return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
+                EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
     }
+
 
     /** A network by name: vaina's default, or one made by network create. */
     static NetworkDefinition definition(StoreLayout layout, String name) throws IOException {
@@ -138,9 +150,9 @@ final class NetworkSetup {
      * @param hostMounts the mount namespace the launcher ran in, when this process is not in it (the monitor); or null
      */
     static void undo(StoreLayout layout, ContainerPaths paths, Path hostMounts) throws IOException {
-        NetnsFiles netns = new NetnsFiles(netnsDir(layout));
-        // The manager does not matter here: netavark only ever stops aardvark-dns, through its pid file.
-        new BridgeNetworks(layout, "user").detachAll(paths.id(), paths.runDir(), netns.path(paths.id()));
+        BridgeNetworks networks = BridgeNetworks.forTeardown(layout);
+        NetnsFiles netns = networks.netnsFiles();
+        networks.detachAll(paths.id(), paths.runDir(), netns.path(paths.id()));
         if (hostMounts != null) {
             netns.delete(paths.id(), hostMounts);
         } else {
@@ -161,10 +173,6 @@ final class NetworkSetup {
         } catch (NoSuchFileException | NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static Path netnsDir(StoreLayout layout) {
-        return BridgeNetworks.netnsDir(layout);
     }
 
 }

@@ -22,8 +22,13 @@ import java.util.concurrent.TimeUnit;
  * undoes exactly what was set up, even after the monitor was killed.
  *
  * <p>aardvark-dns serves every container of every network with DNS, so it must not belong to the container
- * whose setup happened to start it: netavark runs {@link #AARDVARK_UNIT}'s wrapper in its place, which
- * starts it as a systemd unit of its own. netavark stops it when the last entry goes.
+ * whose setup happened to start it: it runs as {@link #AARDVARK_UNIT} (see {@link #aardvarkCommand}), which
+ * systemd starts after a container on such a network, and netavark is handed a program that does nothing in
+ * its place. netavark tells a running aardvark-dns of each change through its PID file, and the last
+ * teardown leaves it no entry, on which it exits.
+ *
+ * <p>Rootless, netavark runs inside the holder's namespaces ({@link RootlessNetns}): the bridges, rules and
+ * aardvark-dns are the holder's.
  */
 public final class Netavark implements NetworkDriver {
     private static final List<Path> BINARIES = List.of(Path.of("/usr/lib/podman/netavark"),
@@ -32,8 +37,52 @@ public final class Netavark implements NetworkDriver {
     /** The unit aardvark-dns runs in, in the manager that runs the containers. */
     public static final String AARDVARK_UNIT = "vaina-aardvark-dns.service";
 
-    /** How netavark is run: its state directory, the wrapper that starts aardvark-dns, the manager's scope. */
-    public record Setup(Path configDir, Path aardvarkWrapper, String managerScope, boolean rootless) {
+    /** What netavark is handed as aardvark-dns: the unit starts the real one. */
+    private static final String NO_AARDVARK = "/bin/true";
+    /**
+     * netavark's PATH: iptables is all it runs from it, and without systemd-run in it netavark runs
+     * {@link #NO_AARDVARK} directly instead of in a scope of its own.
+     */
+    private static final String PATH = "/usr/sbin:/sbin";
+
+    /**
+     * How netavark is run: its state directory, and the command prefix that enters the holder's namespaces
+     * (rootless; empty rootful).
+     */
+    public record Setup(Path configDir, List<String> enter, boolean rootless) {
+        public Setup {
+            enter = List.copyOf(enter);
+        }
+    }
+
+    /** netavark's state directory under a store's run root (aardvark-dns's configuration is in it). */
+    public static Path configDir(Path runRoot) {
+        return runRoot.resolve("networks").resolve("netavark");
+    }
+
+    /** aardvark-dns's command line for its unit, run inside {@code enter} (the holder's namespaces, rootless). */
+    public static List<String> aardvarkCommand(Path configDir, List<String> enter) throws IOException {
+        List<String> command = new ArrayList<>(enter);
+        command.addAll(List.of(binary().resolveSibling("aardvark-dns").toString(), "--config",
+                configDir.resolve("aardvark-dns").toString(), "-p", "53", "run"));
+        return command;
+    }
+
+    /**
+     * A command that succeeds while some container has an entry for aardvark-dns: netavark keeps one file per
+     * network with DNS beside aardvark-dns's PID file, and deletes it with the network's last entry. aardvark-dns
+     * exits once it has no entry, a moment after the teardown that removed the last one; a container that came in
+     * that moment finds the unit still active, so the unit starts aardvark-dns again whenever it exits and this
+     * says there is someone to serve.
+     */
+    public static List<String> aardvarkNeeded(Path configDir) {
+        return List.of("/bin/sh", "-c", "for f in \"$1\"/*; do case ${f##*/} in aardvark.pid) ;; *) [ -f \"$f\" ] && exit 0 ;;"
+                + " esac; done; exit 1", "sh", configDir.resolve("aardvark-dns").toString());
+    }
+
+    /** Where aardvark-dns writes its PID; netavark signals it there. */
+    public static Path aardvarkPidFile(Path configDir) {
+        return configDir.resolve("aardvark-dns").resolve("aardvark.pid");
     }
 
     /** The container's place on the network: its address, the names it answers to, its interface. */
@@ -64,7 +113,10 @@ public final class Netavark implements NetworkDriver {
         byte[] request = request(ports);
         Files.createDirectories(requestFile.getParent());
         Files.write(requestFile, request);
-        run(setup, "setup", netns, request);
+        String output = run(setup, "setup", netns, request);
+        // What netavark made (the interface's MAC address, above all), for inspect.
+        output.lines().filter(line -> line.startsWith("{")).reduce((first, last) -> last)
+                .ifPresent(json -> writeQuietly(statusFile(requestFile), json));
         return () -> teardown(setup, requestFile, netns);
     }
 
@@ -76,6 +128,7 @@ public final class Netavark implements NetworkDriver {
             }
             run(setup, "teardown", netns, Files.readAllBytes(requestFile));
             Files.deleteIfExists(requestFile);
+            Files.deleteIfExists(statusFile(requestFile));
         } catch (IOException e) {
             System.err.println("vaina: netavark teardown: " + e.getMessage());
         }
@@ -110,22 +163,26 @@ public final class Netavark implements NetworkDriver {
         return JSON.std.asBytes(request);
     }
 
-    private static void run(Setup setup, String verb, Path netns, byte[] request) throws IOException {
-        Path binary = binary();
-        Path aardvark = binary.resolveSibling("aardvark-dns");
-        List<String> command = List.of(binary.toString(), "--config", setup.configDir().toString(), "--rootless",
-                Boolean.toString(setup.rootless()), "--aardvark-binary", setup.aardvarkWrapper().toString(), verb,
-                netns.toString());
+    /** netavark's answer to a setup kept as {@code requestFile}: NAME.status beside NAME.json. */
+    public static Path statusFile(Path requestFile) {
+        String name = requestFile.getFileName().toString();
+        return requestFile.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".status");
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            // inspect then shows no MAC address; the network works all the same.
+        }
+    }
+
+    private static String run(Setup setup, String verb, Path netns, byte[] request) throws IOException {
+        List<String> command = new ArrayList<>(setup.enter());
+        command.addAll(List.of(binary().toString(), "--config", setup.configDir().toString(), "--rootless",
+                Boolean.toString(setup.rootless()), "--aardvark-binary", NO_AARDVARK, verb, netns.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // Read by the wrapper (scripts/install-files.sh writes it): which aardvark-dns, under which manager.
-        builder.environment().put("VAINA_AARDVARK_DNS", aardvark.toString());
-        builder.environment().put("VAINA_AARDVARK_UNIT", AARDVARK_UNIT);
-        builder.environment().put("VAINA_SYSTEMD_MANAGER", setup.managerScope());
-        builder.environment().put("VAINA_AARDVARK_LOG", setup.configDir().resolve("aardvark-dns.log").toString());
-        // netavark's own "systemd-run --scope" (used where /run/systemd/system exists) is replaced by one that
-        // hands over to the wrapper, which knows the manager (see scripts/install-files.sh).
-        builder.environment().put("PATH", setup.aardvarkWrapper().resolveSibling("netavark-path") + ":"
-                + builder.environment().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+        builder.environment().put("PATH", PATH);
         Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(request);
@@ -144,6 +201,7 @@ public final class Netavark implements NetworkDriver {
             throw new IOException("netavark " + verb + " failed (exit code " + process.exitValue() + "): "
                     + output.strip());
         }
+        return output;
     }
 
     static Path binary() throws IOException {

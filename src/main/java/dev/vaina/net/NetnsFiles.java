@@ -5,6 +5,7 @@ import dev.vaina.linux.NativeCallException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,12 +14,23 @@ import java.util.concurrent.TimeUnit;
  * run root rather than /run/netns. The directory is made a shared mount point of its own, so that removing
  * a namespace's mount also removes the copies that monitors' mount namespaces (slaves of this one) took
  * when they started: otherwise each running monitor would keep every older namespace alive.
+ *
+ * <p>Rootless, the files are bound inside the holder's mount namespace ({@link RootlessNetns}, which shares the
+ * directory itself), through the command prefix that enters it: only a mount namespace owned by the holder's
+ * user namespace may bind a network namespace that belongs to it.
  */
 public final class NetnsFiles {
     private final Path dir;
+    private final List<String> enter;
 
     public NetnsFiles(Path dir) {
+        this(dir, List.of());
+    }
+
+    /** @param enter the command prefix into the mount namespace the files are bound in; empty for this one */
+    public NetnsFiles(Path dir, List<String> enter) {
         this.dir = dir;
+        this.enter = List.copyOf(enter);
     }
 
     public Path path(String containerId) {
@@ -28,13 +40,17 @@ public final class NetnsFiles {
     /** A new, empty network namespace bound at {@link #path}. */
     public Path create(String containerId) throws IOException {
         Files.createDirectories(dir);
-        shareDirectory();
+        if (enter.isEmpty()) {
+            shareDirectory();
+        }
         Path file = path(containerId);
         delete(containerId);
         Files.createFile(file);
         // util-linux's unshare makes the namespace and binds it to the file; a JVM thread could do it
         // too, but only by moving one of its threads into the new namespace and back.
-        run(List.of("unshare", "--net=" + file, "true"));
+        List<String> command = new ArrayList<>(enter);
+        command.addAll(List.of("unshare", "--net=" + file, "true"));
+        run(command);
         return file;
     }
 
@@ -44,10 +60,21 @@ public final class NetnsFiles {
         if (!Files.exists(file)) {
             return;
         }
-        try {
-            Mounts.unmount(file, Mounts.MNT_DETACH);
-        } catch (NativeCallException e) {
-            // EINVAL: not mounted (a create that failed half-way); the file still goes.
+        if (enter.isEmpty()) {
+            try {
+                Mounts.unmount(file, Mounts.MNT_DETACH);
+            } catch (NativeCallException e) {
+                // EINVAL: not mounted (a create that failed half-way, or a rootless holder that is gone); the
+                // file still goes.
+            }
+        } else {
+            List<String> command = new ArrayList<>(enter);
+            command.addAll(List.of("umount", "--lazy", file.toString()));
+            try {
+                run(command);
+            } catch (IOException e) {
+                // Not mounted: a create that failed half-way.
+            }
         }
         Files.deleteIfExists(file);
     }
@@ -59,6 +86,11 @@ public final class NetnsFiles {
      * file-system context and none may change namespace alone. The unmount reaches the slaves' copies.
      */
     public void delete(String containerId, Path mountNamespace) throws IOException {
+        if (!enter.isEmpty()) {
+            // Rootless, bound in the holder's mount namespace: the command prefix reaches it from anywhere.
+            delete(containerId);
+            return;
+        }
         Path file = path(containerId);
         if (!Files.exists(file)) {
             return;
@@ -89,7 +121,7 @@ public final class NetnsFiles {
         return false;
     }
 
-    private static void run(List<String> command) throws IOException {
+    static void run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {

@@ -18,19 +18,21 @@ import dev.vaina.spec.RestartPolicy;
  * --exit-policy stop). limits are the container's resource limits, set on the unit; slice is the slice the unit
  * runs in (its pod's, for limits that hold for the whole pod), null for the manager's default. wants names the
  * units that start with it (its health checks' timers), space-separated, or is null. notifyAccess is systemd's
- * NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does.
+ * NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does. startsBefore names a
+ * unit that it wants and that starts once it runs (aardvark-dns's, which needs the entry the start makes), or is
+ * null.
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
         boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, ResourceLimits limits,
-        String slice, String wants, String notifyAccess) {
+        String slice, String wants, String notifyAccess, String startsBefore) {
 
     /** A container without resource limits in the manager's default slice, reported ready by the monitor. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null, null, "main");
+                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null, null, "main", null);
     }
 
     /** A container of its own: container-NAME.service. */
@@ -74,6 +76,9 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         limits = limits == null ? ResourceLimits.NONE : limits;
         if (slice != null && !slice.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
             throw new IllegalArgumentException("invalid slice name \"" + slice + "\" for container " + name);
+        }
+        if (startsBefore != null && !startsBefore.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
+            throw new IllegalArgumentException("invalid unit name \"" + startsBefore + "\" for container " + name);
         }
         if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)( [a-zA-Z0-9:_.\\-]+\\.(timer|service))*")) {
             throw new IllegalArgumentException("invalid unit name \"" + wants + "\" for container " + name);

@@ -46,6 +46,9 @@ public final class ContainerUnitRenderer {
             values.put("wants", model.wants());
         }
         values.put("notifyAccess", model.notifyAccess());
+        if (model.startsBefore() != null) {
+            values.put("startsBefore", model.startsBefore());
+        }
         values.put("syslogIdentifier", SystemdQuoting.escapeSpecifiers(model.name().value()));
         putRestart(model.restartPolicy(), values);
         return UnitTemplates.render(TEMPLATE, values, model.unitName());

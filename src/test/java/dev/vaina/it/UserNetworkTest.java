@@ -9,11 +9,13 @@ import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -54,17 +56,14 @@ class UserNetworkTest {
                 List.of("network", "rm", "missing-" + suffix),
                 List.of("network", "rm", "-f", net),
                 List.of("ps", "-a", "--filter", "name=user-" + suffix, "--format", "{{.Names}}")));
-        if (vaina.mode() == Mode.ROOTFUL) {
-            // Rootless, containers cannot join named networks yet (they are refused at create).
-            steps.addAll(steps.indexOf(List.of("network", "rm", "missing-" + suffix)), List.of(
-                List.of("create", "--name", "user-" + suffix, "--network", net, ModePodman.BUSYBOX, "true"),
-                List.of("network", "rm", net),
-                List.of("network", "connect", other, "user-" + suffix),
-                List.of("network", "connect", other, "user-" + suffix),
-                List.of("network", "connect", "missing-" + suffix, "user-" + suffix),
-                List.of("network", "disconnect", other, "user-" + suffix),
-                List.of("network", "disconnect", other, "user-" + suffix)));
-        }
+        steps.addAll(steps.indexOf(List.of("network", "rm", "missing-" + suffix)), List.of(
+            List.of("create", "--name", "user-" + suffix, "--network", net, ModePodman.BUSYBOX, "true"),
+            List.of("network", "rm", net),
+            List.of("network", "connect", other, "user-" + suffix),
+            List.of("network", "connect", other, "user-" + suffix),
+            List.of("network", "connect", "missing-" + suffix, "user-" + suffix),
+            List.of("network", "disconnect", other, "user-" + suffix),
+            List.of("network", "disconnect", other, "user-" + suffix)));
         List<Result> ours = runAll(steps, vaina::run);
         List<Result> theirs;
         try (ModePodman podman = ModePodman.start(vaina)) {
@@ -112,25 +111,27 @@ class UserNetworkTest {
     /**
      * Two containers on one network reach each other by name and alias through aardvark-dns (which runs in a
      * unit of its own), a container on another network cannot reach them, an internal network has no route
-     * out, and once the last container goes the bridges, aardvark-dns and the namespaces are gone.
+     * out, a container on a network reaches a server on the host, and once the last container goes the bridges,
+     * aardvark-dns, the namespaces (and, rootless, their holder) are gone.
      */
-    @Test
-    void containersOnOneNetwork_resolveEachOther_otherNetworksAreIsolated_nothingLeft() throws Exception {
-        VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
+    @EachMode
+    void containersOnOneNetwork_resolveEachOther_otherNetworksAreIsolated_nothingLeft(VainaCli vaina) throws Exception {
         String image = Images.busybox(vaina);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
         String front = "front-" + suffix;
         String back = "back-" + suffix;
         String server = "srv-" + suffix;
         List<String> ids = new ArrayList<>();
+        long holder = 0;
         vaina.run("network", "create", front).assertSuccess();
         vaina.run("network", "create", "--internal", back).assertSuccess();
         String frontBridge = field(vaina, front, "{{.NetworkInterface}}");
         String backBridge = field(vaina, back, "{{.NetworkInterface}}");
-        try {
+        try (HostServer host = HostServer.start("from the host " + suffix)) {
             ids.add(vaina.run("run", "-d", "--name", server, "--network", front, "--network-alias", "db", image, "sh",
                     "-c", "mkdir /www && echo hello > /www/index.html && exec httpd -f -p 80 -h /www")
                     .assertSuccess().stdout().strip());
+            holder = holderPid(vaina);
             // busybox's nslookup asks the container's resolver (aardvark-dns) itself; the address it gets is then fetched.
             Result byName = vaina.run("run", "--rm", "--network", front, image, "sh", "-c",
                     "cat /etc/resolv.conf; for n in " + server + " db; do a=$(" + lookup("$n") + "); [ -n \"$a\" ] ||"
@@ -140,6 +141,10 @@ class UserNetworkTest {
             assertTrue(byName.stdout().contains("hello\nhello\n"), byName::describe);
             assertTrue(systemctl(vaina, "is-active", "vaina-aardvark-dns.service").equals("active"),
                     "aardvark-dns runs in its own unit");
+            // The outside: a server on the host, through the network's route out.
+            Result outside = vaina.run("run", "--rm", "--network", front, image, "timeout", "5", "wget", "-q", "-O", "-",
+                    "http://host.containers.internal:" + host.port() + "/");
+            assertEquals("from the host " + suffix, outside.assertSuccess().stdout().strip(), outside::describe);
             String serverIp = vaina.run("exec", server, "sh", "-c", "ip -o -4 addr show eth0 | awk '{print $4}'")
                     .assertSuccess().stdout().strip().replaceAll("/.*", "");
             assertTrue(serverIp.matches("10\\.\\d+\\.\\d+\\.\\d+"), serverIp);
@@ -153,17 +158,189 @@ class UserNetworkTest {
             vaina.run("network", "connect", "--alias", "web", back, server).assertSuccess();
             vaina.run("run", "--rm", "--network", back, image, "sh", "-c", "a=$(" + lookup("web") + "); [ -n \"$a\" ] &&"
                     + " timeout 5 wget -q -O - http://$a/").assertSuccess();
+            // The running container's own files name its new address and the new network's DNS server.
+            String backIp = vaina.run("exec", server, "sh", "-c", "ip -o -4 addr show eth1 | awk '{print $4}'")
+                    .assertSuccess().stdout().strip().replaceAll("/.*", "");
+            String backGateway = field(vaina, back, "{{range .Subnets}}{{.Gateway}}{{end}}");
+            Result connected = vaina.run("exec", server, "cat", "/etc/hosts", "/etc/resolv.conf").assertSuccess();
+            assertTrue(connected.stdout().contains("\n" + backIp + "\t"), connected::describe);
+            assertTrue(connected.stdout().contains("nameserver " + backGateway + "\n"), connected::describe);
+            assertTrue(connected.stdout().contains("nameserver " + gateway + "\n"), connected::describe);
             vaina.run("network", "disconnect", back, server).assertSuccess();
             Result gone = vaina.run("run", "--rm", "--network", back, image, "nslookup", "web");
             assertFalse(gone.succeeded(), gone::describe);
+            Result disconnected = vaina.run("exec", server, "cat", "/etc/hosts", "/etc/resolv.conf").assertSuccess();
+            assertFalse(disconnected.stdout().contains("\n" + backIp + "\t"), disconnected::describe);
+            assertFalse(disconnected.stdout().contains("nameserver " + backGateway + "\n"), disconnected::describe);
+            assertTrue(disconnected.stdout().contains("nameserver " + gateway + "\n"), disconnected::describe);
         } finally {
             vaina.run("rm", "-f", server).assertSuccess();
         }
-        assertFalse(linkExists(frontBridge), "bridge " + frontBridge + " is left");
-        assertFalse(linkExists(backBridge), "bridge " + backBridge + " is left");
-        assertFalse(Files.exists(Path.of("/run/vaina/netns", ids.get(0))), "the network namespace file is left");
-        assertEquals("", pgrep("aardvark-dns --config /run/vaina"), "aardvark-dns is left");
+        assertNothingLeft(vaina, ids.get(0), holder, frontBridge, backBridge);
         vaina.run("network", "rm", front, back).assertSuccess();
+    }
+
+    /**
+     * What a container on a named network leaves once it is gone: no bridge, no namespace file, no aardvark-dns;
+     * rootless, the holder of the networks' namespaces stops with the last container (and its namespaces, which
+     * held the bridges and firewall rules, go with it).
+     */
+    private static void assertNothingLeft(VainaCli vaina, String id, long holder, String... bridges) throws Exception {
+        Path runRoot = runRoot(vaina);
+        if (vaina.mode() == Mode.ROOTLESS) {
+            for (int attempt = 0; attempt < 100 && !systemctl(vaina, "is-active", "vaina-netns.service")
+                    .matches("inactive|failed|unknown"); attempt++) {
+                Thread.sleep(100);
+            }
+            assertTrue(systemctl(vaina, "is-active", "vaina-netns.service").matches("inactive|failed|unknown"),
+                    "the holder stops with the last container");
+            assertFalse(Files.exists(runRoot.resolve("networks/holder.pid")), "the holder's PID file is left");
+            assertFalse(ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false), "the holder is left");
+            assertEquals("", pgrep("pasta .*--pid " + runRoot.resolve("networks/pasta.pid"), vaina.user()), "the holder's pasta is left");
+        }
+        for (String bridge : bridges) {
+            assertFalse(linkExists(bridge), "bridge " + bridge + " is left");
+        }
+        assertFalse(Files.exists(runRoot.resolve("netns").resolve(id)), "the network namespace file is left");
+        assertEquals("", pgrep("aardvark-dns --config " + runRoot, null), "aardvark-dns is left");
+    }
+
+    /**
+     * inspect's NetworkSettings of a running container on a named network, against Podman's for the same
+     * commands: the same layout, the same values where they do not depend on the engine (the prefix length, the
+     * aliases but the id, the empty top-level address of a container on a named network), an address in the
+     * network's subnet that the container has, and the same through --format.
+     */
+    @EachMode
+    void inspect_showsTheContainersNetworks_asPodmans(VainaCli vaina) throws Exception {
+        Images.busybox(vaina);
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
+        String net = "ni" + suffix; // no dash: a template names it as a field
+        String name = "insp-" + suffix;
+        List<List<String>> steps = List.of(List.of("network", "create", net),
+                List.of("run", "-d", "--name", name, "--network", net, "--network-alias", "dbx", ModePodman.BUSYBOX,
+                        "sleep", "1000"));
+        String format = "{{.NetworkSettings.Networks." + net + ".IPPrefixLen}} [{{.NetworkSettings.IPAddress}}]"
+                + " {{len .NetworkSettings.Networks}} {{index .NetworkSettings.Networks." + net + ".Aliases 0}}";
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            try {
+                for (List<String> step : steps) {
+                    vaina.run(step.toArray(String[]::new)).assertSuccess();
+                    podman.run(step.toArray(String[]::new)).assertSuccess();
+                }
+                Map<String, Object> ours = networkSettings(vaina.run("inspect", name).assertSuccess());
+                Map<String, Object> theirs = networkSettings(podman.run("inspect", name).assertSuccess());
+                assertEquals(layout(theirs), layout(ours));
+                Map<String, Object> network = entry(ours, net);
+                Map<String, Object> reference = entry(theirs, net);
+                for (String key : List.of("EndpointID", "IPPrefixLen", "IPv6Gateway", "NetworkID", "DriverOpts", "Links")) {
+                    assertEquals(reference.get(key), network.get(key), key);
+                }
+                assertEquals(List.of("dbx", "ID"), withoutIds((List<?>) network.get("Aliases")));
+                assertEquals(withoutIds((List<?>) reference.get("Aliases")), withoutIds((List<?>) network.get("Aliases")));
+                for (String key : List.of("IPAddress", "Gateway", "MacAddress", "EndpointID")) {
+                    assertEquals(theirs.get(key), ours.get(key), "top-level " + key);
+                }
+                String subnet = field(vaina, net, "{{range .Subnets}}{{.Subnet}}{{end}}");
+                String address = (String) network.get("IPAddress");
+                assertTrue(address.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)), address);
+                assertEquals(field(vaina, net, "{{range .Subnets}}{{.Gateway}}{{end}}"), network.get("Gateway"));
+                Result nic = vaina.run("exec", name, "ip", "-o", "link", "show", "eth0").assertSuccess();
+                assertTrue(nic.stdout().contains("link/ether " + network.get("MacAddress") + " "), nic::describe);
+                Result addr = vaina.run("exec", name, "ip", "-o", "-4", "addr", "show", "eth0").assertSuccess();
+                assertTrue(addr.stdout().contains(" " + address + "/24 "), addr::describe);
+                assertEquals(podman.run("inspect", "--format", format, name).assertSuccess().stdout(),
+                        vaina.run("inspect", "--format", format, name).assertSuccess().stdout());
+                assertEquals(address + "\n", vaina.run("inspect", "--format", "{{.NetworkSettings.Networks." + net
+                        + ".IPAddress}}", name).assertSuccess().stdout());
+            } finally {
+                podman.run("rm", "-f", "-t", "0", name);
+                podman.run("network", "rm", net);
+            }
+        } finally {
+            vaina.run("rm", "-f", name);
+            vaina.run("network", "rm", net);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> networkSettings(Result inspect) throws IOException {
+        List<Object> all = com.fasterxml.jackson.jr.ob.JSON.std.listFrom(inspect.stdout());
+        return (Map<String, Object>) ((Map<String, Object>) all.get(0)).get("NetworkSettings");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(Map<String, Object> settings, String network) {
+        return (Map<String, Object>) ((Map<String, Object>) settings.get("Networks")).get(network);
+    }
+
+    /** The keys, in order, of the settings and of each network's entry. */
+    @SuppressWarnings("unchecked")
+    private static List<String> layout(Map<String, Object> settings) {
+        List<String> keys = new ArrayList<>(settings.keySet());
+        ((Map<String, Object>) settings.get("Networks")).forEach((name, entry) ->
+                keys.add(name + ": " + ((Map<String, Object>) entry).keySet()));
+        return keys;
+    }
+
+    private static List<String> withoutIds(List<?> aliases) {
+        return aliases.stream().map(alias -> String.valueOf(alias).matches("[0-9a-f]{12}") ? "ID" : String.valueOf(alias))
+                .toList();
+    }
+
+    /**
+     * A SIGKILL of a container's monitor, and rootless of the holder of the networks' namespaces, is repaired at
+     * once or by the next command: nothing is left (no namespace file, no holder, no aardvark-dns, no bridge),
+     * and the next container on the network starts. Rootless, -p on a named network is refused before anything
+     * is made.
+     */
+    @EachMode
+    void killedMonitorOrHolder_leavesNothing_andTheNetworkWorksAgain(VainaCli vaina) throws Exception {
+        String image = Images.busybox(vaina);
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
+        String net = "kill-" + suffix;
+        String name = "killed-" + suffix;
+        vaina.run("network", "create", net).assertSuccess();
+        String bridge = field(vaina, net, "{{.NetworkInterface}}");
+        try {
+            if (vaina.mode() == Mode.ROOTLESS) {
+                Result ports = vaina.run("run", "--rm", "--name", name, "--network", net, "-p", NetworkTest.freePort()
+                        + ":80", image, "true").assertExitCode(125);
+                assertTrue(ports.stderr().contains("published ports are not available to rootless containers on named"
+                        + " networks"), ports::describe);
+                assertEquals("", vaina.run("ps", "-a", "-q", "--filter", "name=^" + name + "$").stdout().strip());
+            }
+            String id = vaina.run("run", "-d", "--name", name, "--network", net, image, "sleep", "1000").assertSuccess()
+                    .stdout().strip();
+            long holder = holderPid(vaina);
+            String monitor = vaina.run("inspect", "--format", "{{.State.ConmonPid}}", name).assertSuccess().stdout().strip();
+            new ProcessBuilder("kill", "-KILL", monitor).start().waitFor();
+            awaitNotRunning(vaina, name);
+            assertNothingLeft(vaina, id, holder, bridge);
+            if (vaina.mode() == Mode.ROOTLESS) {
+                vaina.run("start", name).assertSuccess();
+                holder = holderPid(vaina);
+                new ProcessBuilder("kill", "-KILL", Long.toString(holder)).start().waitFor();
+                awaitNotRunning(vaina, name);
+                assertNothingLeft(vaina, id, holder, bridge);
+            }
+            Result again = vaina.run("run", "--rm", "--network", net, image, "sh", "-c", "nslookup " + name + "; true");
+            again.assertSuccess();
+            vaina.run("rm", "-f", name).assertSuccess();
+            assertNothingLeft(vaina, id, 0, bridge);
+        } finally {
+            vaina.run("rm", "-f", name);
+            vaina.run("network", "rm", net).assertSuccess();
+        }
+    }
+
+    private static void awaitNotRunning(VainaCli vaina, String name) throws InterruptedException {
+        for (int attempt = 0; attempt < 100 && vaina.run("ps", "-q", "--filter", "name=^" + name + "$")
+                .assertSuccess().stdout().strip().length() > 0; attempt++) {
+            Thread.sleep(100);
+        }
+        assertEquals("", vaina.run("ps", "-q", "--filter", "name=^" + name + "$").stdout().strip(),
+                name + " still runs");
     }
 
     /**
@@ -261,8 +438,29 @@ class UserNetworkTest {
         return Files.exists(Path.of("/sys/class/net", name));
     }
 
-    private static String pgrep(String pattern) throws Exception {
-        Process pgrep = new ProcessBuilder("pgrep", "-a", "-f", pattern).redirectErrorStream(true).start();
+    /** The PID of the holder of rootless named networks' namespaces; 0 rootful, where there is none. */
+    private static long holderPid(VainaCli vaina) throws IOException {
+        if (vaina.mode() == Mode.ROOTFUL) {
+            return 0;
+        }
+        long pid = Long.parseLong(Files.readString(runRoot(vaina).resolve("networks/holder.pid")).strip());
+        assertTrue(pid > 0 && ProcessHandle.of(pid).isPresent(), "the holder runs");
+        return pid;
+    }
+
+    /** The store's run root: the default one of the mode's user. */
+    private static Path runRoot(VainaCli vaina) {
+        return vaina.mode() == Mode.ROOTFUL ? Path.of("/run/vaina")
+                : Path.of(vaina.environment().get("XDG_RUNTIME_DIR"), "vaina");
+    }
+
+    /** @param user only that user's processes, or null for anyone's */
+    private static String pgrep(String pattern, String user) throws Exception {
+        List<String> command = new ArrayList<>(List.of("pgrep", "-a", "-f", pattern));
+        if (user != null) {
+            command.addAll(1, List.of("-u", user));
+        }
+        Process pgrep = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pgrep.waitFor();
         return out.lines().filter(l -> !l.contains("pgrep")).reduce("", (a, b) -> a + b + "\n");

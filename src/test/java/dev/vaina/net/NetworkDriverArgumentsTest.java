@@ -33,7 +33,7 @@ class NetworkDriverArgumentsTest {
 
     @Test
     void netavark_requestNamesVainasOwnBridge_notPodmans() throws Exception {
-        Netavark.Setup setup = new Netavark.Setup(Path.of("/run/n"), Path.of("/lib/vaina-aardvark-dns"), "user", false);
+        Netavark.Setup setup = new Netavark.Setup(Path.of("/run/n"), List.of(), false);
         byte[] json = new Netavark(setup, Path.of("/run/c/networks/vaina.json"), "ab".repeat(32), "web",
                 VainaBridge.definition(""), new Netavark.Attachment("10.87.0.2", List.of("db"), "eth0", null))
                 .request(List.of(new PortMapping("", 8080, 80, 1, "tcp")));

@@ -90,7 +90,7 @@ class ContainerUnitRendererTest {
         assertGolden("container-checked.service", new ContainerUnitModel(ID, new ContainerName("checked"),
                 "docker.io/library/busybox:latest", LAUNCHER, CLEANUP, 10, RestartPolicy.parse("always"), null, false,
                 "container-checked.service", List.of(), false, dev.vaina.spec.ResourceLimits.NONE, null,
-                "container-checked-healthcheck.timer container-checked-healthcheck-startup.timer", "all"));
+                "container-checked-healthcheck.timer container-checked-healthcheck-startup.timer", "all", null));
         assertGolden("container-checked-healthcheck.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",
                 "container-checked.service", false, 1_500_000_000L));
         assertGolden("container-checked-healthcheck-startup.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",

@@ -18,11 +18,14 @@ public final class InspectData {
 
     /** Podman evaluates inspect templates against interface values, so its errors name this type at the top. */
     private static final String TOP = "interface {}";
+    /** The key a container's network is converted under: an entry of NetworkSettings.Networks. */
+    private static final String NETWORK = "Networks.*";
     private static final Set<String> MAPS = Set.of("Labels", "Annotations", "ExposedPorts", "Volumes", "Ports", "Networks");
     private static final Map<String, String> CONTAINER_TYPES = Map.of("", TOP,
             "State", "*define.InspectContainerState", "Config", "*define.InspectContainerConfig",
             "HostConfig", "*define.InspectContainerHostConfig", "RestartPolicy", "*define.InspectRestartPolicy",
-            "Mounts", "define.InspectMount", "NetworkSettings", "*define.InspectNetworkSettings");
+            "Mounts", "define.InspectMount", "NetworkSettings", "*define.InspectNetworkSettings",
+            InspectData.NETWORK, "*define.InspectAdditionalNetwork");
     /**
      * An image's Config and History are the OCI document as stored, which leaves out empty fields: as maps,
      * a field that Podman would print empty prints as no value instead of failing.
@@ -59,6 +62,12 @@ public final class InspectData {
     private static Object convert(Object value, String key, Map<String, String> types, Set<String> maps) {
         if (value == null && maps.contains(key)) {
             return GoNilMap.INSTANCE;
+        }
+        if (value instanceof Map<?, ?> map && key.equals("Networks")) {
+            // A container's networks by name: a Go map of Podman's structs.
+            Map<String, Object> networks = new LinkedHashMap<>();
+            map.forEach((name, network) -> networks.put(String.valueOf(name), convert(network, NETWORK, types, maps)));
+            return networks;
         }
         if (value instanceof Map<?, ?> map && !maps.contains(key)) {
             Map<String, Object> fields = new LinkedHashMap<>();

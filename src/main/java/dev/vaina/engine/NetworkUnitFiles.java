@@ -1,0 +1,84 @@
+package dev.vaina.engine;
+
+import dev.vaina.net.Netavark;
+import dev.vaina.net.RootlessNetns;
+import dev.vaina.spec.NetworkAttachment;
+import dev.vaina.spec.NetworkMode;
+import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.ContainerRecord;
+import dev.vaina.unit.NetworkUnitRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The units that a container's named networks need, written beside the containers' units: rootless, the holder
+ * of the networks' namespaces ({@link RootlessNetns#UNIT}), which the container's unit is bound to; for a
+ * network with DNS, aardvark-dns's ({@link Netavark#AARDVARK_UNIT}), which the container's unit wants and starts
+ * before: aardvark-dns exits when it has no entry, so it can only start once netavark wrote the first one, in
+ * the container's start. Being units that systemd pulls in, they also come back when systemd restarts a
+ * container by itself (a restart policy, a boot) without any vaina command.
+ */
+final class NetworkUnitFiles {
+    /** What a container's unit names: the holder it is bound to, the DNS unit it starts before; null for none. */
+    record Needs(String holder, String dns) {
+        static final Needs NONE = new Needs(null, null);
+    }
+
+    private NetworkUnitFiles() {
+    }
+
+    static Needs write(Engine engine, ContainerRecord record) throws IOException {
+        if (record.config().network().networkMode().kind() != NetworkMode.Kind.DEFAULT) {
+            return Needs.NONE;
+        }
+        List<NetworkAttachment> named = engine.store().networks(record);
+        if (named.isEmpty()) {
+            return Needs.NONE; // the default network: no DNS, and rootless a helper of the container's own
+        }
+        String holder = null;
+        if (engine.layout().rootless()) {
+            writeHolder(engine);
+            holder = RootlessNetns.UNIT;
+        }
+        boolean dns = false;
+        for (NetworkAttachment attachment : named) {
+            dns |= engine.networks().lookup(attachment.network()).map(n -> n.dnsEnabled()).orElse(false);
+        }
+        if (dns) {
+            writeDns(engine);
+        }
+        return new Needs(holder, dns ? Netavark.AARDVARK_UNIT : null);
+    }
+
+    private static void writeHolder(Engine engine) throws IOException {
+        List<String> up = new ArrayList<>(engine.launcherCommand());
+        up.addAll(List.of("netns", "up"));
+        List<String> down = new ArrayList<>(engine.launcherCommand());
+        down.addAll(List.of("netns", "down"));
+        writeUnit(engine, RootlessNetns.UNIT, NetworkUnitRenderer.renderHolder(RootlessNetns.UNIT,
+                RootlessNetns.holderCommand(), up, down));
+    }
+
+    static void writeDns(Engine engine) throws IOException {
+        List<String> start = new ArrayList<>(engine.launcherCommand());
+        start.addAll(List.of("aardvark-dns", "run"));
+        Path pidFile = Netavark.aardvarkPidFile(Netavark.configDir(engine.layout().runRoot()));
+        writeUnit(engine, Netavark.AARDVARK_UNIT, NetworkUnitRenderer.renderDns(Netavark.AARDVARK_UNIT, start,
+                Netavark.aardvarkNeeded(Netavark.configDir(engine.layout().runRoot())), pidFile.toString(),
+                engine.layout().rootless() ? RootlessNetns.UNIT : null));
+    }
+
+    private static void writeUnit(Engine engine, String unit, String text) throws IOException {
+        Path file = engine.unitDirectory().resolve(unit);
+        if (Files.exists(file) && Files.readString(file).equals(text)) {
+            return;
+        }
+        AtomicFiles.write(file, text);
+        if (engine.systemd().status(unit).needDaemonReload()) {
+            engine.systemd().reload();
+        }
+    }
+}
