@@ -5,6 +5,7 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NotifyMode;
+import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.UserNamespace;
 import dev.vaina.store.StoreLock;
 import dev.vaina.spec.Signals;
@@ -85,9 +86,9 @@ public final class Containers {
             throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
         }
         engine.networks().checkAttachable(config.network().networks());
-        if (engine.layout().rootless() && !config.network().networks().isEmpty()
-                && !config.network().ports().isEmpty()) {
-            throw new EngineException(RootlessNetns.PORTS_REFUSED);
+        if (engine.layout().rootless() && !config.network().networks().isEmpty() && config.network().ports().stream()
+                .anyMatch(port -> !port.protocol().equals(PortMapping.TCP))) {
+            throw new EngineException(RootlessNetns.UDP_REFUSED);
         }
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);

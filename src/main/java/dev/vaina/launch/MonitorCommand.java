@@ -105,6 +105,11 @@ final class MonitorCommand {
         if (network.helper() != null) {
             argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),
                     "--network-socket", NetworkSetup.helperSocket(paths).toString()));
+        } else if (network.forwardTo() != null) {
+            argv.addAll(List.of("--forward-to", network.forwardTo(),
+                    "--forward-netns", "/proc/" + network.joinUserNamespaceOf() + "/ns/net"));
+        }
+        if (network.helper() != null || network.forwardTo() != null) {
             for (PortMapping port : network.ports()) {
                 argv.add("--publish");
                 argv.add(PublishedPorts.encode(port));

@@ -33,7 +33,8 @@ import java.util.List;
  * <li>ns:PATH and container:X: the runtime joins that namespace (rootless, the monitor joins X's user
  * namespace first: only a process in the user namespace that owns a network namespace may join it);</li>
  * <li>named networks rootless: as rootful, but inside the namespaces of the user's holder
- * ({@link RootlessNetns}), whose user and mount namespaces the monitor joins; published ports are refused.</li>
+ * ({@link RootlessNetns}), whose user and mount namespaces the monitor joins; the published ports are checked
+ * here, and the monitor forwards them into the holder's network namespace ({@link dev.vaina.net.PortForwarder}).</li>
  * </ul>
  * Everything made here is undone by {@link #undo}, which the cleanup runs whatever happened.
  */
@@ -41,12 +42,17 @@ final class NetworkSetup {
     private NetworkSetup() {
     }
 
-    /** What the bundle and the monitor's command line need to know. */
+    /**
+     * What the bundle and the monitor's command line need to know.
+     *
+     * @param forwardTo the container's address the monitor forwards {@code ports} to, from inside the network
+     *                  namespace of the process {@code joinUserNamespaceOf} (rootless, on a named network); or null
+     */
     record Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports,
-            long joinUserNamespaceOf, boolean joinMountNamespace, EtcFiles etc) {
+            long joinUserNamespaceOf, boolean joinMountNamespace, String forwardTo, EtcFiles etc) {
         Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports, long joinUserNamespaceOf,
                 EtcFiles etc) {
-            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, etc);
+            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, null, etc);
         }
     }
 
@@ -86,11 +92,13 @@ final class NetworkSetup {
     private static Prepared bridge(ContainerStore store, ContainerRecord record, ContainerPaths paths,
             List<PortMapping> ports) throws IOException {
         StoreLayout layout = store.layout();
-        if (layout.rootless() && !ports.isEmpty()) {
-            throw new IOException(RootlessNetns.PORTS_REFUSED);
+        // First the ports: a port in use must fail the start before anything else is made. Rootful they are held
+        // through the exec into the monitor; rootless the monitor binds them again to forward them.
+        if (layout.rootless()) {
+            HostPorts.checkFree(ports);
+        } else {
+            HostPorts.hold(ports);
         }
-        // First the ports: a port in use must fail the start before anything else is made.
-        HostPorts.hold(ports);
         List<NetworkAttachment> attachments = store.networks(record);
         if (attachments.isEmpty()) {
             attachments = List.of(NetworkAttachment.named(VainaBridge.NAME));
@@ -116,7 +124,7 @@ final class NetworkSetup {
         // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
         String host = ContainerView.pasta().hostAddress();
         return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
-                EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
+                ports.isEmpty() ? null : first.address(), EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
     }
 
 

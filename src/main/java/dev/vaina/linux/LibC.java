@@ -57,7 +57,10 @@ interface LibC extends Library {
     long TIOCGWINSZ = 0x5413;
     long TIOCSWINSZ = 0x5414;
     // open(2)
+    int O_RDONLY = 0;
     int O_CLOEXEC = 0x80000;
+    // setns(2)
+    int CLONE_NEWNET = 0x40000000;
     // termios(3)
     int TCSANOW = 0;
     /** sizeof(struct termios) with glibc on Linux, rounded up to leave room. */
@@ -102,6 +105,12 @@ interface LibC extends Library {
     long MS_REC = 16384;
     long MS_PRIVATE = 1 << 18;
     long MS_SHARED = 1 << 20;
+
+    /** open(2) */
+    int open(String path, int flags) throws LastErrorException;
+
+    /** setns(2) */
+    int setns(int fd, int nstype) throws LastErrorException;
 
     /** umount2(2) */
     int umount2(String target, int flags) throws LastErrorException;

@@ -8,6 +8,7 @@ import dev.vaina.linux.Mounts;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
 import dev.vaina.net.NetworkDriver;
+import dev.vaina.net.PortForwarder;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.RuntimeFailure;
 import dev.vaina.store.AtomicFiles;
@@ -185,8 +186,15 @@ public final class Monitor {
         return code;
     }
 
-    /** Starts the network helper, if the container has one, attached to the container's namespace. */
+    /**
+     * Starts the network helper, if the container has one, attached to the container's namespace; or forwards
+     * its published ports, if they are this process's to forward.
+     */
     private NetworkDriver.Connection connectNetwork(int pid) throws IOException {
+        if (options.forwardTo() != null) {
+            // Only here is the forwarder's class loaded: a monitor without such ports does not pay for it.
+            return PortForwarder.start(options.publish(), options.forwardNetns(), options.forwardTo());
+        }
         if (options.networkHelper() == null) {
             return null;
         }

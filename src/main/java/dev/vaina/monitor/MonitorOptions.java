@@ -16,11 +16,13 @@ import java.util.List;
  * [--overlay OPTIONS --rootfs DIR] [--terminal] [--interactive] [--log-driver none|passthrough] [--log-max-size BYTES]
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
+ * [--forward-to ADDRESS --forward-netns PATH [--publish PORT]...]
  * [--ready-when FILE | --notify-proxy SOCKET]
  * [--store-root DIR --store-runroot DIR [--rootless] [--remove [--unit-file FILE]]]
  * </pre>
  *
- * {@code --publish} takes {@link PublishedPorts}'s form. READY=1 goes to systemd once the container runs, or
+ * {@code --publish} takes {@link PublishedPorts}'s form; with {@code --forward-to} the monitor forwards those ports
+ * itself, to ADDRESS in the network namespace at PATH (see PortForwarder). READY=1 goes to systemd once the container runs, or
  * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
  * monitor with {@code --notify-proxy} (the workload sends it to SOCKET, mounted into the container, and the
  * monitor passes it on: see NotifyProxy). With {@code --store-root} the monitor cleans up after its container
@@ -29,7 +31,7 @@ import java.util.List;
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
-        Path networkSocket, List<PortMapping> publish, String logDriver, long logMaxSize,
+        Path networkSocket, String forwardTo, Path forwardNetns, List<PortMapping> publish, String logDriver, long logMaxSize,
         int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, ExitCleanup cleanup) {
 
     static final String LOG_NONE = "none";
@@ -56,6 +58,12 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         }
         if (networkHelper != null && (networkDir == null || networkSocket == null)) {
             throw new IllegalArgumentException("--network-helper needs --network-dir and --network-socket");
+        }
+        if ((forwardTo == null) != (forwardNetns == null)) {
+            throw new IllegalArgumentException("--forward-to and --forward-netns go together");
+        }
+        if (networkHelper != null && forwardTo != null) {
+            throw new IllegalArgumentException("--network-helper and --forward-to exclude each other");
         }
         publish = List.copyOf(publish);
         if (readyWhen != null && notifyProxy != null) {
@@ -95,6 +103,8 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         String networkHelper = null;
         Path networkDir = null;
         Path networkSocket = null;
+        String forwardTo = null;
+        Path forwardNetns = null;
         List<PortMapping> publish = new ArrayList<>();
         String logDriver = null;
         long logMaxSize = 0;
@@ -146,6 +156,8 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--network-helper" -> networkHelper = value;
                 case "--network-dir" -> networkDir = Path.of(value);
                 case "--network-socket" -> networkSocket = Path.of(value);
+                case "--forward-to" -> forwardTo = value;
+                case "--forward-netns" -> forwardNetns = Path.of(value);
                 case "--publish" -> publish.add(PublishedPorts.decode(value));
                 case "--log-driver" -> logDriver = value;
                 case "--log-max-size" -> logMaxSize = longNumber(option, value);
@@ -161,7 +173,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy,
+                networkSocket, forwardTo, forwardNetns, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy,
                 ExitCleanup.of(storeRoot, storeRunRoot, rootless, remove, unitFile));
     }
 

@@ -67,16 +67,23 @@ public final class HostPorts {
         try {
             return InetSockets.bindInheritable(type, address(port), port.hostPort());
         } catch (NativeCallException e) {
-            // Podman's words, so that scripts matching them keep working.
-            String network = port.protocol() + (port.hostIp().contains(":") ? "6" : "4");
-            String reason = InetSockets.inUse(e) ? "bind: address already in use" : e.getMessage();
-            String what = "cannot listen on the " + port.protocol().toUpperCase(Locale.ROOT) + " port: listen "
-                    + network + " " + hostAndPort(port) + ": " + reason;
             if (InetSockets.inUse(e)) {
-                throw new PortInUseException(what);
+                throw inUse(port);
             }
-            throw new IOException(what, e);
+            throw new IOException(cannotListen(port, e.getMessage()), e);
         }
+    }
+
+    /** Why {@code port} could not be bound: someone else has it. */
+    static PortInUseException inUse(PortMapping port) {
+        return new PortInUseException(cannotListen(port, "bind: address already in use"));
+    }
+
+    /** Podman's words, so that scripts matching them keep working. */
+    static String cannotListen(PortMapping port, String reason) {
+        String network = port.protocol() + (port.hostIp().contains(":") ? "6" : "4");
+        return "cannot listen on the " + port.protocol().toUpperCase(Locale.ROOT) + " port: listen " + network + " "
+                + hostAndPort(port) + ": " + reason;
     }
 
     private static String hostAndPort(PortMapping port) {
@@ -84,7 +91,7 @@ public final class HostPorts {
         return host + ":" + port.hostPort();
     }
 
-    private static InetAddress address(PortMapping port) throws IOException {
+    static InetAddress address(PortMapping port) throws IOException {
         // A literal (validated when parsed): no DNS lookup happens.
         return InetAddress.getByName(port.hostIp().isEmpty() ? "0.0.0.0" : port.hostIp());
     }

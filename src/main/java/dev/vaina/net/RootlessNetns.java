@@ -28,9 +28,9 @@ public final class RootlessNetns {
     /** The holder's unit in the user's manager; containers on named networks are bound to it. */
     public static final String UNIT = "vaina-netns.service";
     private static final String HOLDER = "catatonit";
-    /** Why -p with a named network is refused rootless: the holder's pasta forwards no port. */
-    public static final String PORTS_REFUSED = "published ports are not available to rootless containers on named"
-            + " networks: publish them from a container on the default network, pasta or slirp4netns";
+    /** Why a UDP port is refused: {@link PortForwarder} forwards TCP connections only. */
+    public static final String UDP_REFUSED = "published UDP ports are not available to rootless containers on named"
+            + " networks (TCP ports are): publish them from a container on the default network, pasta or slirp4netns";
     private static final long READY_TIMEOUT_MILLIS = 10_000;
 
     private final Path runRoot;

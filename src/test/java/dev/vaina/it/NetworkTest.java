@@ -252,7 +252,7 @@ class NetworkTest {
         return httpGet(host, port, "/");
     }
 
-    private static String httpGet(String host, int port, String path) throws IOException {
+    static String httpGet(String host, int port, String path) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             try (Socket socket = new Socket()) {

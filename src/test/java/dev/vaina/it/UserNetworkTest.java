@@ -10,6 +10,8 @@ import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -291,8 +295,8 @@ class UserNetworkTest {
     /**
      * A SIGKILL of a container's monitor, and rootless of the holder of the networks' namespaces, is repaired at
      * once or by the next command: nothing is left (no namespace file, no holder, no aardvark-dns, no bridge),
-     * and the next container on the network starts. Rootless, -p on a named network is refused before anything
-     * is made.
+     * and the next container on the network starts. Rootless, a UDP port on a named network is refused before
+     * anything is made.
      */
     @EachMode
     void killedMonitorOrHolder_leavesNothing_andTheNetworkWorksAgain(VainaCli vaina) throws Exception {
@@ -305,9 +309,9 @@ class UserNetworkTest {
         try {
             if (vaina.mode() == Mode.ROOTLESS) {
                 Result ports = vaina.run("run", "--rm", "--name", name, "--network", net, "-p", NetworkTest.freePort()
-                        + ":80", image, "true").assertExitCode(125);
-                assertTrue(ports.stderr().contains("published ports are not available to rootless containers on named"
-                        + " networks"), ports::describe);
+                        + ":53/udp", image, "true").assertExitCode(125);
+                assertTrue(ports.stderr().contains("published UDP ports are not available to rootless containers on"
+                        + " named networks"), ports::describe);
                 assertEquals("", vaina.run("ps", "-a", "-q", "--filter", "name=^" + name + "$").stdout().strip());
             }
             String id = vaina.run("run", "-d", "--name", name, "--network", net, image, "sleep", "1000").assertSuccess()
@@ -341,6 +345,71 @@ class UserNetworkTest {
         }
         assertEquals("", vaina.run("ps", "-q", "--filter", "name=^" + name + "$").stdout().strip(),
                 name + " still runs");
+    }
+
+    /**
+     * A published port of a container on a named network, rootless forwarded by the monitor into the holder's
+     * network namespace: a GET from the host reaches the server, which other containers still reach by name;
+     * port, ps and inspect show the mapping; a port in use fails the next run with 126 and leaves nothing; the
+     * port is free again at once after rm -f and after a SIGKILL of the monitor.
+     */
+    @EachMode
+    void publishedPort_onANamedNetwork_reachesTheServer_andIsFreedAtOnce(VainaCli vaina) throws Exception {
+        String image = Images.busybox(vaina);
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
+        String net = "fwd-" + suffix;
+        String name = "fwdweb-" + suffix;
+        String busy = "fwdbusy-" + suffix;
+        int port = NetworkTest.freePort();
+        // A body much larger than the forwarder's buffers too, so that a slow reader makes it wait.
+        String serve = "echo hello from " + suffix + " > /index.html && seq 1 200000 > /big && exec httpd -f -p 80 -h /";
+        vaina.run("network", "create", net).assertSuccess();
+        try {
+            vaina.run("run", "-d", "--name", name, "--network", net, "-p", port + ":80", image, "sh", "-c", serve)
+                    .assertSuccess();
+            assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
+            assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet(NetworkTest.otherHostAddress(), port));
+            String big = NetworkTest.httpGet("127.0.0.1", port, "/big");
+            assertEquals(IntStream.rangeClosed(1, 200000).mapToObj(n -> n + "\n").collect(Collectors.joining()), big,
+                    "the body of /big, " + big.length() + " characters");
+            Result byName = vaina.run("run", "--rm", "--network", net, image, "timeout", "5", "wget", "-q", "-O", "-",
+                    "http://" + name + "/").assertSuccess();
+            assertEquals("hello from " + suffix + "\n", byName.stdout(), byName::describe);
+            assertEquals("80/tcp -> 0.0.0.0:" + port + "\n", vaina.run("port", name).assertSuccess().stdout());
+            assertEquals("0.0.0.0:" + port + "->80/tcp\n", vaina.run("ps", "--filter", "name=^" + name + "$",
+                    "--format", "{{.Ports}}").assertSuccess().stdout());
+            Result inspect = vaina.run("inspect", name).assertSuccess();
+            assertTrue(inspect.stdout().replaceAll("\\s", "").contains("\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\""
+                    + port + "\"}]"), inspect::describe);
+
+            Result taken = vaina.run("run", "--name", busy, "--network", net, "-p", port + ":80", image, "true")
+                    .assertExitCode(126);
+            assertTrue(taken.stderr().contains(Integer.toString(port)), taken::describe);
+            RunTest.assertNoContainer(vaina, busy);
+            assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
+
+            vaina.run("rm", "-f", name).assertSuccess();
+            assertPortFree(port);
+            vaina.run("run", "-d", "--name", name, "--network", net, "-p", port + ":80", image, "sh", "-c", serve)
+                    .assertSuccess();
+            assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
+            String monitor = vaina.run("inspect", "--format", "{{.State.ConmonPid}}", name).assertSuccess().stdout().strip();
+            new ProcessBuilder("kill", "-KILL", monitor).start().waitFor();
+            awaitNotRunning(vaina, name);
+            assertPortFree(port);
+        } finally {
+            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", busy);
+            vaina.run("network", "rm", net).assertSuccess();
+        }
+    }
+
+    /** Nothing listens on {@code port} any more: the host can bind it. */
+    private static void assertPortFree(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+        }
     }
 
     /**
