@@ -109,9 +109,11 @@ final class NetworkSetup {
         List<String> dnsServers = new ArrayList<>();
         for (NetworkAttachment attachment : attachments) {
             NetworkDefinition network = definition(layout, attachment.network());
-            // Published ports are forwarded to the first network's address, as Podman does.
+            // Published ports are forwarded to the first network's address, as Podman does: rootful by netavark's
+            // DNAT, rootless by the monitor (the holder's pasta forwards nothing to its rules).
+            boolean forwardedByNetavark = first == null && !layout.rootless();
             BridgeNetworks.Attached attached = networks.attach(record.id(), record.name(), paths.runDir(), netns,
-                    network, attachment, first == null ? ports : List.of());
+                    network, attachment, forwardedByNetavark ? ports : List.of());
             first = first == null ? attached : first;
             if (attached.dns() && !dnsServers.contains(attached.gateway())) {
                 dnsServers.add(attached.gateway());

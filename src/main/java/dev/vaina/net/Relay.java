@@ -3,6 +3,7 @@ package dev.vaina.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -87,7 +88,8 @@ final class Relay {
                 return;
             }
             interest();
-        } catch (IOException e) {
+        } catch (IOException | CancelledKeyException e) {
+            // This connection is over; the others go on.
             close();
         }
     }

@@ -362,13 +362,19 @@ class UserNetworkTest {
         String busy = "fwdbusy-" + suffix;
         int port = NetworkTest.freePort();
         // A body much larger than the forwarder's buffers too, so that a slow reader makes it wait.
-        String serve = "echo hello from " + suffix + " > /index.html && seq 1 200000 > /big && exec httpd -f -p 80 -h /";
+        String serve = "echo hello from " + suffix + " > /index.html && seq 1 200000 > /big && exec httpd -f -v -p 80 -h /";
         vaina.run("network", "create", net).assertSuccess();
         try {
             vaina.run("run", "-d", "--name", name, "--network", net, "-p", port + ":80", image, "sh", "-c", serve)
                     .assertSuccess();
             assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
             assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet(NetworkTest.otherHostAddress(), port));
+            if (vaina.mode() == Mode.ROOTLESS) {
+                // The connection reaches the server from the holder's side of the bridge, its gateway.
+                String gateway = field(vaina, net, "{{range .Subnets}}{{.Gateway}}{{end}}");
+                Result log = vaina.run("logs", name).assertSuccess();
+                assertTrue((log.stdout() + log.stderr()).contains(gateway + ":"), log::describe);
+            }
             String big = NetworkTest.httpGet("127.0.0.1", port, "/big");
             assertEquals(IntStream.rangeClosed(1, 200000).mapToObj(n -> n + "\n").collect(Collectors.joining()), big,
                     "the body of /big, " + big.length() + " characters");

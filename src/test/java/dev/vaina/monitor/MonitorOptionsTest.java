@@ -34,6 +34,19 @@ class MonitorOptionsTest {
     }
 
     @Test
+    void forwardedPorts_needAnAddressAndANamespace_andNoHelper() {
+        MonitorOptions forwarded = parse(REQUIRED, "--forward-to", "10.89.0.2", "--forward-netns", "/proc/7/ns/net",
+                "--publish", "tcp//8080/80/1");
+        assertEquals("10.89.0.2", forwarded.forwardTo());
+        assertEquals(Path.of("/proc/7/ns/net"), forwarded.forwardNetns());
+        assertEquals(8080, forwarded.publish().get(0).hostPort());
+        assertThrows(IllegalArgumentException.class, () -> parse(REQUIRED, "--forward-to", "10.89.0.2"));
+        assertThrows(IllegalArgumentException.class, () -> parse(REQUIRED, "--forward-to", "10.89.0.2",
+                "--forward-netns", "/proc/7/ns/net", "--network-helper", "pasta", "--network-dir", "/d",
+                "--network-socket", "/s"));
+    }
+
+    @Test
     void parse_allOptions() {
         MonitorOptions options = parse(REQUIRED, "--overlay", "lowerdir=a:b,upperdir=u,workdir=w", "--rootfs", "/r",
                 "--terminal", "--interactive");
