@@ -410,6 +410,37 @@ class UserNetworkTest {
         }
     }
 
+    /**
+     * Rootless on a named network the monitor forwards the published ports itself (a thread, a selector, the
+     * connections' buffers): its memory, measured as {@link MonitorMemoryBudgetTest} measures a plain one, once
+     * each has forwarded a request, so that all of it is loaded. Here, not there: the tests of this class, which
+     * stop the user's holder of named networks, must not run beside other containers on named networks.
+     */
+    @Test
+    void tenForwardingMonitors_stayWithinTheirBudget() throws IOException {
+        VainaCli vaina = VainaCli.forMode(Mode.ROOTLESS);
+        String net = "budget-net-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<String> names = new ArrayList<>();
+        vaina.run("network", "create", net).assertSuccess();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String name = net + "-" + i;
+                names.add(name);
+                int port = NetworkTest.freePort();
+                vaina.run("run", "-d", "--stop-timeout", "0", "--name", name, "--network", net, "-p", port + ":80",
+                        Images.busybox(vaina), "sh", "-c", "echo " + i + " > /index.html && exec httpd -f -p 80 -h /")
+                        .assertSuccess();
+                assertEquals(i + "\n", NetworkTest.httpGet("127.0.0.1", port));
+            }
+            MonitorMemoryBudgetTest.assertWithinBudget(vaina, names, "forwarding");
+        } finally {
+            for (String name : names) {
+                vaina.run("rm", "-f", name);
+            }
+            vaina.run("network", "rm", net);
+        }
+    }
+
     /** Nothing listens on {@code port} any more: the host can bind it. */
     private static void assertPortFree(int port) throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
