@@ -351,7 +351,7 @@ class UserNetworkTest {
      * A published port of a container on a named network, rootless forwarded by the monitor into the holder's
      * network namespace: a GET from the host reaches the server, which other containers still reach by name;
      * port, ps and inspect show the mapping; a port in use fails the next run with 126 and leaves nothing; the
-     * port is free again at once after rm -f and after a SIGKILL of the monitor.
+     * port is free again at once after rm -f and after a SIGKILL of the monitor; a pod's port reaches its members.
      */
     @EachMode
     void publishedPort_onANamedNetwork_reachesTheServer_andIsFreedAtOnce(VainaCli vaina) throws Exception {
@@ -360,6 +360,7 @@ class UserNetworkTest {
         String net = "fwd-" + suffix;
         String name = "fwdweb-" + suffix;
         String busy = "fwdbusy-" + suffix;
+        String pod = "fwdpod-" + suffix;
         int port = NetworkTest.freePort();
         // A body much larger than the forwarder's buffers too, so that a slow reader makes it wait.
         String serve = "echo hello from " + suffix + " > /index.html && seq 1 200000 > /big && exec httpd -f -v -p 80 -h /";
@@ -370,10 +371,11 @@ class UserNetworkTest {
             assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
             assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet(NetworkTest.otherHostAddress(), port));
             if (vaina.mode() == Mode.ROOTLESS) {
-                // The connection reaches the server from the holder's side of the bridge, its gateway.
+                // The connection reaches the server from the holder's side of the bridge, its gateway (which httpd
+                // logs as [::ffff:GATEWAY]:PORT).
                 String gateway = field(vaina, net, "{{range .Subnets}}{{.Gateway}}{{end}}");
                 Result log = vaina.run("logs", name).assertSuccess();
-                assertTrue((log.stdout() + log.stderr()).contains(gateway + ":"), log::describe);
+                assertTrue((log.stdout() + log.stderr()).contains(":" + gateway + "]:"), log::describe);
             }
             String big = NetworkTest.httpGet("127.0.0.1", port, "/big");
             assertEquals(IntStream.rangeClosed(1, 200000).mapToObj(n -> n + "\n").collect(Collectors.joining()), big,
@@ -403,7 +405,16 @@ class UserNetworkTest {
             new ProcessBuilder("kill", "-KILL", monitor).start().waitFor();
             awaitNotRunning(vaina, name);
             assertPortFree(port);
+            vaina.run("rm", "-f", name).assertSuccess();
+
+            // A pod's port is its infra container's, whose monitor forwards it to the address the members share.
+            vaina.run("pod", "create", "--name", pod, "--network", net, "-p", port + ":80").assertSuccess();
+            vaina.run("run", "-d", "--pod", pod, "--name", name, image, "sh", "-c", serve).assertSuccess();
+            assertEquals("hello from " + suffix + "\n", NetworkTest.httpGet("127.0.0.1", port));
+            vaina.run("pod", "rm", "-f", pod).assertSuccess();
+            assertPortFree(port);
         } finally {
+            vaina.run("pod", "rm", "-f", pod);
             vaina.run("rm", "-f", name);
             vaina.run("rm", "-f", busy);
             vaina.run("network", "rm", net).assertSuccess();
