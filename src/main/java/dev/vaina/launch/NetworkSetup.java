@@ -126,7 +126,8 @@ final class NetworkSetup {
         // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
         String host = ContainerView.pasta().hostAddress();
         return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
-                ports.isEmpty() ? null : first.address(), EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
+                ports.isEmpty() ? null : first.address(),
+                EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
     }
 
 

@@ -10,11 +10,11 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.nio.file.Path;
 
 /**
  * The published TCP ports of a rootless container on a named network. Its network namespace lies inside the
@@ -24,8 +24,9 @@ import java.nio.file.Path;
  * client's, not the client's own.
  *
  * <p>One thread does everything with one selector. The listeners are bound before it starts, by the caller, in the
- * host's network namespace; the thread then moves into the holder's, so that every socket it opens is made there. Closing stops it and closes every socket at once, which frees the ports; when the monitor dies, the kernel
- * does the same.
+ * host's network namespace; the thread then moves into the holder's, so that every socket it opens is made there.
+ * Closing stops it and closes every socket at once, which frees the ports; when the monitor dies, the kernel does
+ * the same.
  */
 public final class PortForwarder implements NetworkDriver.Connection, Runnable {
     private static final long CLOSE_WAIT_MILLIS = 2000;
