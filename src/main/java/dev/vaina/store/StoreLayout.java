@@ -15,6 +15,7 @@ import java.util.Map;
  * dataRoot/containers/&lt;id&gt;/state.json           ContainerState (what happened)
  * dataRoot/containers/&lt;id&gt;/ctr.log              output, Kubernetes' CRI log format
  * dataRoot/containers/&lt;id&gt;/upper, work          the overlay's writable layer
+ * dataRoot/containers/&lt;id&gt;/volume-overlays/&lt;n&gt;/  upper, work and merge of its n-th mount if it has O
  * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
  * dataRoot/pods/&lt;id&gt;/pod.json                   PodRecord
  * dataRoot/podnames/&lt;name&gt;                      the id owning a pod name
@@ -113,6 +114,11 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
     /** A container's writable layer. */
     public Path containerUpper(String id) {
         return container(id).resolve("upper");
+    }
+
+    /** Its overlay volumes' (-v SOURCE:DEST:O) changes, one directory each, discarded at every start and stop. */
+    public Path containerVolumeOverlays(String id) {
+        return container(id).resolve("volume-overlays");
     }
 
     /** A container in a user namespace of its own: its copies of the image's layers, owners shifted into its map. */
