@@ -177,7 +177,7 @@ public final class InspectCommand extends ContextCommand {
                 continue;
             }
             boolean overlay = v.isBind() && v.overlay();
-            OverlayVolumeDirs dirs = OverlayVolumeDirs.of(layout.containerVolumeOverlays(record.id()), i);
+            OverlayVolumeDirs dirs = OverlayVolumeDirs.of(layout.containerVolumeOverlays(record), i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("Type", v.type());
             if (v.isVolume()) {

@@ -94,7 +94,7 @@ public final class Cleanup {
             complete = false;
         }
         try {
-            OverlayVolumes.discard(store.layout(), record.id());
+            OverlayVolumes.discard(store.layout(), record);
         } catch (IOException | RuntimeException e) {
             System.err.println("vaina cleanup: overlay volumes of container " + record.id() + ": " + e.getMessage());
             complete = false;

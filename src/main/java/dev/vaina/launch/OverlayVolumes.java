@@ -22,9 +22,9 @@ final class OverlayVolumes {
 
     /** Empty upper, work and merge directories for each of the record's overlay volumes, left over ones gone. */
     static void prepare(ContainerRecord record, StoreLayout layout) throws IOException {
-        discard(layout, record.id());
+        discard(layout, record);
         List<VolumeMount> volumes = record.config().volumes();
-        Path root = layout.containerVolumeOverlays(record.id());
+        Path root = layout.containerVolumeOverlays(record);
         UserNamespace userns = record.config().userns();
         for (int i = 0; i < volumes.size(); i++) {
             VolumeMount volume = volumes.get(i);
@@ -36,23 +36,28 @@ final class OverlayVolumes {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            if (userns.ownNamespace()) {
-                // The runtime mounts the overlay as the container's root, who must own its directories.
-                ContainerOwnership.chown(layout, dirs.dir(), userns.parentUid(0), userns.parentGid(0), true);
-            }
-            // The mount's root is the upper directory: it shows the source's mode, and as root its owner, as in Podman.
+            // The mount's root is the upper directory: it shows the source's mode, and as root its owner, as in
+            // Podman (rootless, the launcher's user's, usually the source's owner too).
             Path lower = volume.isVolume() ? layout.volumeData(volume.source()) : Path.of(volume.source());
             Files.setAttribute(dirs.upper(), "unix:mode", (Integer) Files.getAttribute(lower, "unix:mode") & 07777);
             if (!layout.rootless()) {
                 Files.setAttribute(dirs.upper(), "unix:uid", Files.getAttribute(lower, "unix:uid"));
                 Files.setAttribute(dirs.upper(), "unix:gid", Files.getAttribute(lower, "unix:gid"));
             }
+            if (userns.ownNamespace()) {
+                // The runtime mounts the overlay as the container's root, who must be able to reach and write them
+                // (last: rootless, the launcher may no longer enter them then).
+                for (Path dir : List.of(dirs.dir(), dirs.work(), dirs.merge())) {
+                    ContainerOwnership.chown(layout, dir, userns.parentUid(0), userns.parentGid(0), false);
+                }
+                RootfsAccess.open(record, layout, dirs.dir());
+            }
         }
     }
 
     /** Deletes what the container's overlay volumes hold: their files belong to the container's users. */
-    static void discard(StoreLayout layout, String id) throws IOException {
-        Path root = layout.containerVolumeOverlays(id);
+    static void discard(StoreLayout layout, ContainerRecord record) throws IOException {
+        Path root = layout.containerVolumeOverlays(record);
         if (Files.exists(root)) {
             ContainerOwnership.delete(layout, root);
         }

@@ -111,6 +111,43 @@ class OverlayVolumeTest {
         }
     }
 
+    /**
+     * With a user namespace of its own, the container's root reaches the overlay's directories and reads the source
+     * through it; the source's files belong to ids outside its map, so it may not change them. Podman 4.3.1 fails
+     * to start such a container rootful (runc: permission denied), so there is no comparison here.
+     */
+    @EachMode
+    void ownUserNamespace_readsTheSource(VainaCli vaina) {
+        String dir = hostDirectory(vaina);
+        try {
+            vaina.exec(List.of("chmod", "755", dir)).assertSuccess();
+            Result run = vaina.run("run", "--rm", "--uidmap=0:1:4000", "-v", dir + ":/x:O", Images.busybox(vaina), "sh",
+                    "-c", "cat /x/f; echo no > /x/f 2>/dev/null || echo denied; stat -c '%a' /x").assertSuccess();
+            assertEquals("from-host\ndenied\n755\n", run.stdout(), run::describe);
+            assertEquals("from-host\n", vaina.exec(List.of("cat", dir + "/f")).assertSuccess().stdout());
+        } finally {
+            vaina.exec(List.of("rm", "-rf", dir));
+        }
+    }
+
+    /** cp does not write to a stopped container's overlay volume, whose changes would not outlive its next start. */
+    @EachMode
+    void cpToAStoppedContainersOverlayVolume_isRefused(VainaCli vaina) {
+        String name = "ov-cp-" + vaina.mode().label();
+        String dir = hostDirectory(vaina);
+        try {
+            vaina.run("create", "--name", name, "-v", dir + ":/x:O", Images.busybox(vaina), "true").assertSuccess();
+            Result cp = vaina.run("cp", dir + "/f", name + ":/x/copied").assertExitCode(125);
+            assertTrue(cp.stderr().contains("it is on the overlay volume " + dir + ":/x:O"), cp::describe);
+            assertEquals("f\ngone\n", vaina.exec(List.of("ls", dir)).assertSuccess().stdout());
+            vaina.run("cp", name + ":/x/f", dir + "/read").assertSuccess();
+            assertEquals("from-host\n", vaina.exec(List.of("cat", dir + "/read")).assertSuccess().stdout());
+        } finally {
+            vaina.run("rm", "-f", name);
+            vaina.exec(List.of("rm", "-rf", dir));
+        }
+    }
+
     /** What Podman refuses with O, vaina refuses with Podman's message and exit code, making nothing. */
     @EachMode
     void badCombinations_refusedAsPodman(VainaCli vaina) {
