@@ -116,9 +116,11 @@ public final class Containers {
             throw e;
         }
         engine.record(Event.container("create", record));
-        if (unit != null && engine.generatedUnit(unit)) {
+        if (engine.generatedUnit(record.unit())) {
+            // A definition file's unit (a pod's, for its infra container): its create is part of its start.
             try {
                 HealthcheckUnitFiles.startForGeneratedUnit(engine, record);
+                NetworkUnitFiles.startForGeneratedUnit(engine, record);
             } catch (IOException | RuntimeException e) {
                 forget(record);
                 engine.volumes().undo(madeVolumes);

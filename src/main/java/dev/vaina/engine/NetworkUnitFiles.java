@@ -6,6 +6,7 @@ import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.systemd.JobResult;
 import dev.vaina.unit.NetworkUnitRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,26 @@ final class NetworkUnitFiles {
             writeDns(engine);
         }
         return new Needs(holder, dns ? Netavark.AARDVARK_UNIT : null);
+    }
+
+    /**
+     * For a definition file's unit, which wants these units but cannot have been generated with their files in
+     * place (the engine writes them): called from its start's create, it writes them and starts them. The holder
+     * must run before the launcher comes, so this waits for it; aardvark-dns's start is only queued, since the
+     * unit orders it after its own start, of which this create is a part.
+     */
+    static void startForGeneratedUnit(Engine engine, ContainerRecord record) throws IOException {
+        Needs needs = write(engine, record);
+        if (needs.holder() != null) {
+            JobResult started = engine.systemd().startUnit(needs.holder());
+            if (!started.succeeded()) {
+                throw new EngineException("cannot start " + needs.holder() + ", which holds the namespaces of named"
+                        + " networks: systemd says " + started);
+            }
+        }
+        if (needs.dns() != null) {
+            engine.systemd().queueStart(needs.dns());
+        }
     }
 
     private static void writeHolder(Engine engine) throws IOException {

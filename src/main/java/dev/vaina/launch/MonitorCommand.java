@@ -66,17 +66,21 @@ final class MonitorCommand {
                 "--stop-signal", Integer.toString(record.config().stopSignal()),
                 "--stop-timeout", Integer.toString(record.config().stopTimeout()),
                 "--overlay", overlayOptions(paths, lowers),
-                "--rootfs", paths.rootfs().toString(),
-                // The monitor cleans up after the container itself: the unit's ExecStopPost then has nothing to do.
-                "--store-root", paths.layout().dataRoot().toString(),
-                "--store-runroot", paths.layout().runRoot().toString()));
-        if (rootless) {
-            argv.add("--rootless");
-        }
-        if (removal != null) {
-            argv.add("--remove");
-            if (removal.unitFile() != null) {
-                argv.addAll(List.of("--unit-file", removal.unitFile().toString()));
+                "--rootfs", paths.rootfs().toString()));
+        if (!network.joinMountNamespace()) {
+            // The monitor cleans up after the container itself: the unit's ExecStopPost then has nothing to do.
+            // Not from inside the holder of rootless named networks, whose namespaces it would have to leave for
+            // netavark's teardown and the host's mounts: ExecStopPost's cleanup, outside, does all of it.
+            argv.addAll(List.of("--store-root", paths.layout().dataRoot().toString(),
+                    "--store-runroot", paths.layout().runRoot().toString()));
+            if (rootless) {
+                argv.add("--rootless");
+            }
+            if (removal != null) {
+                argv.add("--remove");
+                if (removal.unitFile() != null) {
+                    argv.addAll(List.of("--unit-file", removal.unitFile().toString()));
+                }
             }
         }
         LogConfig log = record.config().log();

@@ -35,7 +35,7 @@ public final class Netavark implements NetworkDriver {
             Path.of("/usr/libexec/podman/netavark"), Path.of("/usr/local/lib/podman/netavark"));
     private static final long TIMEOUT_SECONDS = 60;
     /** The unit aardvark-dns runs in, in the manager that runs the containers. */
-    public static final String AARDVARK_UNIT = "vaina-aardvark-dns.service";
+    public static final String AARDVARK_UNIT = dev.vaina.spec.NetworkUnits.DNS;
 
     /** What netavark is handed as aardvark-dns: the unit starts the real one. */
     private static final String NO_AARDVARK = "/bin/true";

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RootlessNetns {
     /** The holder's unit in the user's manager; containers on named networks are bound to it. */
-    public static final String UNIT = "vaina-netns.service";
+    public static final String UNIT = dev.vaina.spec.NetworkUnits.HOLDER;
     private static final String HOLDER = "catatonit";
     /** Why -p with a named network is refused rootless: the holder's pasta forwards no port. */
     public static final String PORTS_REFUSED = "published ports are not available to rootless containers on named"

@@ -129,6 +129,15 @@ public final class Systemd implements AutoCloseable {
         return runJob("restart", unit);
     }
 
+    /** Queues a start and returns at once: for a unit ordered after the one whose start this caller is part of. */
+    public void queueStart(String unit) {
+        try {
+            manager.StartUnit(unit, "replace");
+        } catch (DBusExecutionException e) {
+            throw failure("cannot start", unit, e);
+        }
+    }
+
     /**
      * Queues a restart and returns at once. For a caller that the restart itself waits for (a unit that
      * becomes active only after a check that this caller must finish first).

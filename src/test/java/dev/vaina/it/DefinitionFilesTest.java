@@ -10,6 +10,7 @@ import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestEnvironment;
 import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
+import dev.vaina.spec.NetworkUnits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,42 @@ class DefinitionFilesTest {
             vaina.systemctl("stop", "pod-web-" + m);
             remove(vaina, "web-" + m + ".pod", "app-" + m + ".container", "broken-" + m + ".container");
             vaina.run("pod", "rm", "-f", "web-" + m);
+        }
+    }
+
+    @EachMode
+    void containersOfANetworkFile_resolveEachOtherByName_withNoCommandLineContainerAround(VainaCli vaina)
+            throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String m = vaina.mode().label();
+        String net = "dnet-" + m;
+        String server = "dsrv-" + m;
+        String client = "dcli-" + m;
+        write(vaina, net + ".network", "[Network]\nNetworkName=" + net + "\n");
+        write(vaina, server + ".container", "[Container]\nImage=" + image + "\nContainerName=" + server
+                + "\nNetwork=" + net + ".network\n"
+                + "Exec=sh -c 'trap \"exit 0\" TERM; mkdir -p /www && echo from-" + server + " > /www/index.html;"
+                + " httpd -f -p 80 -h /www & wait'\n");
+        write(vaina, client + ".container", "[Container]\nImage=" + image + "\nContainerName=" + client
+                + "\nNetwork=" + net + ".network\nExec=sh -c 'trap \"exit 0\" TERM; sleep 1000 & wait'\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            // Only units of definition files: nothing made on the command line starts the name server for them.
+            vaina.systemctl("start", server, client).assertSuccess();
+            Result fetched = null;
+            for (int i = 0; i < 20 && (fetched == null || fetched.exitCode() != 0); i++) {
+                if (fetched != null) {
+                    Thread.sleep(500);
+                }
+                fetched = vaina.run("exec", client, "timeout", "5", "wget", "-q", "-O", "-", "http://" + server + "/");
+            }
+            assertEquals("from-" + server + "\n", fetched.stdout(), fetched::describe);
+            assertEquals("active\n", vaina.systemctl("is-active", NetworkUnits.DNS).stdout());
+        } finally {
+            vaina.systemctl("stop", server, client);
+            remove(vaina, net + ".network", server + ".container", client + ".container");
+            vaina.run("network", "rm", "-f", net);
         }
     }
 

@@ -158,11 +158,26 @@ class GenerateTest {
      * What must agree with Podman's units: per unit, the header's first line, the sections in order, and the
      * [Unit] dependencies between the pod's unit and its members' and the [Service]/[Install] keys both set.
      */
+    /**
+     * Each unit's header, sections and the keys that matter, unit by unit in the order of their names: Podman
+     * prints its units in Go's map order, which differs from run to run.
+     */
     private static List<String> shape(String units) {
-        return units.lines().filter(l -> l.startsWith("# pod-") || l.startsWith("# container-") || l.startsWith("[")
-                || l.startsWith("Wants=container-") || l.startsWith("Before=container-") || l.startsWith("BindsTo=pod-")
-                || l.startsWith("After=pod-") || l.startsWith("Restart=") || l.startsWith("WantedBy="))
-                .filter(l -> !l.equals("[X-Container]")).toList();
+        java.util.Map<String, List<String>> byUnit = new java.util.TreeMap<>();
+        List<String> current = null;
+        for (String l : units.lines().toList()) {
+            if (l.startsWith("# pod-") || l.startsWith("# container-")) {
+                current = new java.util.ArrayList<>();
+                byUnit.put(l, current);
+            }
+            if (current != null && (l.startsWith("# pod-") || l.startsWith("# container-") || l.startsWith("[")
+                    || l.startsWith("Wants=container-") || l.startsWith("Before=container-")
+                    || l.startsWith("BindsTo=pod-") || l.startsWith("After=pod-") || l.startsWith("Restart=")
+                    || l.startsWith("WantedBy=")) && !l.equals("[X-Container]")) {
+                current.add(l);
+            }
+        }
+        return byUnit.values().stream().flatMap(List::stream).toList();
     }
 
     @EachMode

@@ -1,5 +1,7 @@
 package dev.vaina.unit.definition;
 
+import dev.vaina.spec.NetworkMode;
+import dev.vaina.spec.NetworkUnits;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.Signals;
 import dev.vaina.unit.UnitFile;
@@ -95,7 +97,7 @@ final class ContainerConverter {
         KEYS.apply(definition, create);
         user(definition, create);
         pod(definition, all, unit, create);
-        networks(definition, all, unit, create);
+        networks(definition, all, unit, create, tools);
         volumes(definition, all, unit, create);
         notify(definition, unit, create);
         definition.last(SECTION, "AutoUpdate").ifPresent(e -> create.addAll(List.of("--label",
@@ -162,9 +164,16 @@ final class ContainerConverter {
         }
     }
 
-    /** Network=net.network names that file's network (and needs its service); other values are modes. */
-    static void networks(Definition definition, DefinitionSet all, ServiceUnit unit, List<String> args) {
+    /**
+     * Network=net.network names that file's network (and needs its service); other values are modes or the names
+     * of networks made otherwise. On a named network, the unit wants the units such networks share: aardvark-dns's,
+     * started after this one (its name server serves entries that this start makes), and rootless the holder of
+     * the networks' namespaces, started before. Wanted, not required: the engine writes their files at the first
+     * create, and starts them itself then (dev.vaina.engine.NetworkUnitFiles).
+     */
+    static void networks(Definition definition, DefinitionSet all, ServiceUnit unit, List<String> args, Tools tools) {
         String section = definition.kind().section();
+        boolean named = false;
         for (UnitFile.Located entry : definition.entries(section)) {
             if (!entry.key().equals("Network") || entry.value().isEmpty()) {
                 continue;
@@ -173,6 +182,7 @@ final class ContainerConverter {
             int colon = value.indexOf(':');
             String head = colon < 0 ? value : value.substring(0, colon);
             String rest = colon < 0 ? "" : value.substring(colon);
+            named |= head.endsWith(".network") || NetworkMode.isNetworkName(head);
             if (head.endsWith(".network")) {
                 Definition network = all.require(section, entry, head, DefinitionKind.NETWORK);
                 unit.requires(network.serviceName());
@@ -184,6 +194,12 @@ final class ContainerConverter {
                         .orElse("systemd-" + container.base());
             }
             args.addAll(List.of("--network", value));
+        }
+        if (named) {
+            unit.unit("Wants", NetworkUnits.DNS).unit("Before", NetworkUnits.DNS);
+            if (tools.rootless()) {
+                unit.unit("Wants", NetworkUnits.HOLDER).unit("After", NetworkUnits.HOLDER);
+            }
         }
     }
 

@@ -55,7 +55,7 @@ public final class Generator {
         }
         Map<String, String> env = System.getenv();
         DefinitionSet all = DefinitionSet.load(DefinitionSources.scan(SearchPaths.of(env, uid == 0, uid)));
-        int failures = generate(all, tools(userScope || uid != 0), dryRun ? null : Path.of(dirs.get(0)), System.out, System.err);
+        int failures = generate(all, tools(userScope || uid != 0, uid != 0), dryRun ? null : Path.of(dirs.get(0)), System.out, System.err);
         if (dryRun && failures > 0) {
             System.exit(1);
         }
@@ -107,18 +107,19 @@ public final class Generator {
      * for root the system manager where PID 1 is systemd.
      */
     public static Tools tools() {
-        return tools(new com.sun.security.auth.module.UnixSystem().getUid() != 0 || !pid1IsSystemd());
+        boolean rootless = new com.sun.security.auth.module.UnixSystem().getUid() != 0;
+        return tools(rootless || !pid1IsSystemd(), rootless);
     }
 
     /** The installation: -Dvaina.prefix (set by the wrapper), or PREFIX/lib/vaina/vaina.jar. */
-    static Tools tools(boolean userManager) {
+    static Tools tools(boolean userManager, boolean rootless) {
         String prefix = System.getProperty("vaina.prefix");
         if (prefix != null && !prefix.isEmpty()) {
-            return Tools.under(Path.of(prefix), userManager);
+            return Tools.under(Path.of(prefix), userManager, rootless);
         }
         try {
             Path jar = Path.of(Generator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Tools.under(jar.toAbsolutePath().getParent().getParent().getParent(), userManager);
+            return Tools.under(jar.toAbsolutePath().getParent().getParent().getParent(), userManager, rootless);
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("cannot locate vaina's installation: set -Dvaina.prefix", e);
         }

@@ -56,7 +56,7 @@ final class PodConverter {
         create.addAll(global);
         create.addAll(List.of("pod", "create", "--replace", "--unit", "%n", "--infra-name", infra, "--name", name));
         KEYS.apply(definition, create);
-        ContainerConverter.networks(definition, all, unit, create);
+        ContainerConverter.networks(definition, all, unit, create, tools);
         ContainerConverter.volumes(definition, all, unit, create);
         List<String> extra = ExtraArgs.podmanArgs(definition, KEYS, VainaOptions.POD_CREATE, "pod create");
         create.addAll(extra);

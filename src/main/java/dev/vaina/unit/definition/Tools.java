@@ -5,13 +5,19 @@ import java.nio.file.Path;
 /**
  * What the generated units are for: the programs they run, by absolute path (systemd runs commands with a
  * minimal PATH): the command line, which creates what the file describes, and the launcher, which runs a
- * container as the unit's main process; and whether a user's manager or the system manager runs them.
+ * container as the unit's main process; whether a user's manager or the system manager runs them, and whether
+ * as a user other than root (rootless).
  */
-public record Tools(Path cli, Path launcher, boolean userManager) {
+public record Tools(Path cli, Path launcher, boolean userManager, boolean rootless) {
 
-    /** The installation a prefix holds: PREFIX/bin/vaina and PREFIX/lib/vaina/vaina-launcher. */
+    /** The installation a prefix holds: PREFIX/bin/vaina and PREFIX/lib/vaina/vaina-launcher; for root. */
     public static Tools under(Path prefix, boolean userManager) {
-        return new Tools(prefix.resolve("bin/vaina"), prefix.resolve("lib/vaina/vaina-launcher"), userManager);
+        return under(prefix, userManager, false);
+    }
+
+    public static Tools under(Path prefix, boolean userManager, boolean rootless) {
+        return new Tools(prefix.resolve("bin/vaina"), prefix.resolve("lib/vaina/vaina-launcher"), userManager,
+                rootless);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GeneratorGoldenTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/definitions");
-    static final Tools TOOLS = Tools.under(Path.of("/usr/local"), true);
+    static final Tools TOOLS = Tools.under(Path.of("/usr/local"), true, true);
     static final Tools SYSTEM_TOOLS = Tools.under(Path.of("/usr/local"), false);
 
     @ParameterizedTest
