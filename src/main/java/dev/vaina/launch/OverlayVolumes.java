@@ -39,6 +39,10 @@ final class OverlayVolumes {
             // The mount's root is the upper directory: it shows the source's mode, and as root its owner, as in
             // Podman (rootless, the launcher's user's, usually the source's owner too).
             Path lower = volume.isVolume() ? layout.volumeData(volume.source()) : Path.of(volume.source());
+            if (!Files.isDirectory(lower)) {
+                throw new IOException("cannot mount overlay volume " + volume + ": " + lower + " is not a directory"
+                        + " (any more)");
+            }
             Files.setAttribute(dirs.upper(), "unix:mode", (Integer) Files.getAttribute(lower, "unix:mode") & 07777);
             if (!layout.rootless()) {
                 Files.setAttribute(dirs.upper(), "unix:uid", Files.getAttribute(lower, "unix:uid"));
@@ -47,7 +51,7 @@ final class OverlayVolumes {
             if (userns.ownNamespace()) {
                 // The runtime mounts the overlay as the container's root, who must be able to reach and write them
                 // (last: rootless, the launcher may no longer enter them then).
-                for (Path dir : List.of(dirs.dir(), dirs.work(), dirs.merge())) {
+                for (Path dir : List.of(dirs.work(), dirs.merge(), dirs.dir())) {
                     ContainerOwnership.chown(layout, dir, userns.parentUid(0), userns.parentGid(0), false);
                 }
                 RootfsAccess.open(record, layout, dirs.dir());
