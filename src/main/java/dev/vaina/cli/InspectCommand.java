@@ -12,10 +12,14 @@ import dev.vaina.cli.images.ImageInspectCommand;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Targets;
 import dev.vaina.engine.ContainerPid;
+import dev.vaina.oci.OverlayVolumeDirs;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
+import dev.vaina.store.StoreLayout;
 import dev.vaina.spec.SecurityOptions;
+import dev.vaina.spec.VolumeMount;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,20 +126,7 @@ public final class InspectCommand extends ContextCommand {
         map.put("SystemdUnit", record.unit());
         map.put("LogPath", context.layout().containerLog(record).toString());
         map.put("Config", config(record));
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        record.config().volumes().stream().filter(v -> !v.isTmpfs()).forEach(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("Type", v.type());
-            if (v.isVolume()) {
-                m.put("Name", v.source());
-            }
-            m.put("Source", v.isVolume() ? context.layout().volumeData(v.source()).toString() : v.source());
-            m.put("Destination", v.destination());
-            m.put("RW", !v.readOnly());
-            m.put("Options", v.options());
-            mounts.add(m);
-        });
-        map.put("Mounts", mounts);
+        map.put("Mounts", mounts(context.layout(), record));
         map.put("NetworkSettings", InspectNetworks.settings(context, record, state));
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("AutoRemove", record.config().autoRemove());
@@ -171,6 +162,35 @@ public final class InspectCommand extends ContextCommand {
         InspectLimits.put(record.config().limits(), hostConfig);
         map.put("HostConfig", hostConfig);
         return map;
+    }
+
+    /**
+     * The bind mounts and volumes. An overlay volume of a host directory shows as Podman shows it: a bind mount of
+     * the overlay's merge directory, with overlayfs' directory options.
+     */
+    private static List<Map<String, Object>> mounts(StoreLayout layout, ContainerRecord record) {
+        List<Map<String, Object>> mounts = new ArrayList<>();
+        List<VolumeMount> volumes = record.config().volumes();
+        for (int i = 0; i < volumes.size(); i++) {
+            VolumeMount v = volumes.get(i);
+            if (v.isTmpfs()) {
+                continue;
+            }
+            boolean overlay = v.isBind() && v.overlay();
+            OverlayVolumeDirs dirs = OverlayVolumeDirs.of(layout.containerVolumeOverlays(record), i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Type", v.type());
+            if (v.isVolume()) {
+                m.put("Name", v.source());
+            }
+            m.put("Source", overlay ? dirs.merge().toString()
+                    : v.isVolume() ? layout.volumeData(v.source()).toString() : v.source());
+            m.put("Destination", v.destination());
+            m.put("RW", !v.readOnly());
+            m.put("Options", overlay ? dirs.layers(Path.of(v.source())) : v.options());
+            mounts.add(m);
+        }
+        return mounts;
     }
 
     private static Map<String, Object> config(ContainerRecord record) {

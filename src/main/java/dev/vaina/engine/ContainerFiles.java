@@ -80,6 +80,13 @@ public final class ContainerFiles {
         if (procRoot != null) {
             return resolve(procRoot, path);
         }
+        Optional<VolumeMount> mount = mountAt(Path.of("/", path).normalize().toString());
+        if (mount.isPresent() && mount.get().overlay()) {
+            // Its source must not change, and its overlay's changes last one run: nothing stopped to write to.
+            throw new EngineException("cannot copy to " + path + " of stopped container " + record.name()
+                    + ": it is on the overlay volume " + mount.get() + ", whose changes last only while the"
+                    + " container runs; start the container first");
+        }
         Optional<Path> mounted = mounted(path);
         if (mounted.isPresent()) {
             return mounted.get();
@@ -117,14 +124,18 @@ public final class ContainerFiles {
     /** The host path of a path under one of a stopped container's bind mounts or volumes (the deepest one). */
     private Optional<Path> mounted(String path) {
         String clean = Path.of("/", path).normalize().toString();
+        return mountAt(clean).map(m -> {
+            Path source = m.isVolume() ? layout.volumeData(m.source()) : Path.of(m.source());
+            String rest = clean.substring(m.destination().length()).replaceAll("^/+", "");
+            return rest.isEmpty() ? source : source.resolve(rest);
+        });
+    }
+
+    /** The deepest of the container's bind mounts and volumes that holds {@code clean}, a normalised path. */
+    private Optional<VolumeMount> mountAt(String clean) {
         return record.config().volumes().stream().filter(m -> !m.isTmpfs())
                 .filter(m -> clean.equals(m.destination()) || clean.startsWith(m.destination() + "/"))
-                .max(Comparator.comparingInt(m -> m.destination().length()))
-                .map(m -> {
-                    Path source = m.isVolume() ? layout.volumeData(m.source()) : Path.of(m.source());
-                    String rest = clean.substring(m.destination().length()).replaceAll("^/+", "");
-                    return rest.isEmpty() ? source : source.resolve(rest);
-                });
+                .max(Comparator.comparingInt(m -> m.destination().length()));
     }
 
     /**

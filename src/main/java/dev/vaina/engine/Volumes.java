@@ -186,12 +186,17 @@ public final class Volumes {
         config = config.withVolumes(withImageVolumes(config.volumes(), imageVolumes));
         Mounts.checkDestinations(config.volumes());
         for (VolumeMount mount : config.volumes()) {
-            if (mount.has("O")) {
-                throw new InvalidSpecException("invalid volume option \"O\" in " + mount
-                        + ": overlay volumes are not supported by vaina yet; mount without O, or read-only with ro");
-            }
             if (mount.isBind() && !Files.exists(Path.of(mount.source()))) {
                 throw new InvalidSpecException("statfs " + mount.source() + ": no such file or directory");
+            }
+            if (mount.isBind() && mount.overlay() && !Files.isDirectory(Path.of(mount.source()))) {
+                throw new InvalidSpecException("invalid overlay volume " + mount + ": " + mount.source()
+                        + " is not a directory; O mounts an overlay over a directory, bind a file without O");
+            }
+            if (mount.overlay() && mount.source() != null && mount.source().contains(",")) {
+                // overlayfs' options are separated by commas, which its lowerdir= cannot escape.
+                throw new InvalidSpecException("invalid overlay volume " + mount + ": a path with a comma cannot be"
+                        + " an overlay's lower directory");
             }
         }
         List<VolumeMount> resolved = new ArrayList<>();

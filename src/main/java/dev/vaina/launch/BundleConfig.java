@@ -44,6 +44,7 @@ final class BundleConfig {
         builder.rootfs(paths.rootfs())
                 .rootless(rootless)
                 .volumeData(paths.layout()::volumeData)
+                .volumeOverlays(paths.layout().containerVolumeOverlays(record))
                 .rootfsFiles(layers)
                 .newNetworkNamespace(!network.hostNetwork())
                 .extraMounts(mounts)

@@ -93,6 +93,12 @@ public final class Cleanup {
             System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
             complete = false;
         }
+        try {
+            OverlayVolumes.discard(store.layout(), record);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("vaina cleanup: overlay volumes of container " + record.id() + ": " + e.getMessage());
+            complete = false;
+        }
         FileTrees.deleteQuietly(paths.bundle());
         // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
         FileTrees.deleteQuietly(paths.runDir().resolve("exec"));

@@ -58,6 +58,7 @@ final class Launch {
         if (workdir != null && !onVolume(record, workdir) && !layers.isDirectory(workdir)) {
             throw new MissingWorkdirException(workdir, id);
         }
+        OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
         SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());

@@ -23,7 +23,8 @@ final class RootfsAccess {
         return map.stream().anyMatch(m -> m.hostId() == 0);
     }
 
-    static void open(ContainerRecord record, StoreLayout layout, Path rootfs) throws IOException {
+    /** @param path the root file system, or another directory under the run root that the runtime mounts */
+    static void open(ContainerRecord record, StoreLayout layout, Path path) throws IOException {
         var userns = record.config().userns();
         // Where the launcher's own uid and gid are mapped into the container (keep-id), its root may pass anyway:
         // capabilities over a file hold in a namespace that maps the file's owner and group.
@@ -32,7 +33,7 @@ final class RootfsAccess {
         }
         int self = (int) new com.sun.security.auth.module.UnixSystem().getUid();
         Path top = layout.runRoot().toAbsolutePath().getParent();
-        for (Path dir = rootfs.toAbsolutePath().getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+        for (Path dir = path.toAbsolutePath().getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
             if ((Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != self) {
                 continue;
             }

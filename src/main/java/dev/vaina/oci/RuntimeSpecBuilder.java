@@ -57,6 +57,7 @@ public final class RuntimeSpecBuilder {
         throw new IllegalStateException("no volume store given for volume " + name);
     };
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private Path volumeOverlays;
 
     private RuntimeSpecBuilder(String id, ContainerConfig container, ImageConfig image) {
         if (id == null || id.isEmpty()) {
@@ -106,6 +107,12 @@ public final class RuntimeSpecBuilder {
     /** Where a named volume's content is, by the volume's name. */
     public RuntimeSpecBuilder volumeData(Function<String, Path> volumeData) {
         this.volumeData = Objects.requireNonNull(volumeData);
+        return this;
+    }
+
+    /** The container's directory of overlay volumes ({@link OverlayVolumeDirs}), needed when a mount has O. */
+    public RuntimeSpecBuilder volumeOverlays(Path root) {
+        this.volumeOverlays = Objects.requireNonNull(root);
         return this;
     }
 
@@ -287,13 +294,23 @@ public final class RuntimeSpecBuilder {
         if (rootless) {
             security().devices().forEach(device -> mounts.add(DeviceNodes.bindMount(device)));
         }
-        for (VolumeMount volume : container.volumes()) {
-            mounts.add(VolumeMounts.of(volume, volumeData, user));
+        List<VolumeMount> volumes = container.volumes();
+        for (int i = 0; i < volumes.size(); i++) {
+            VolumeMount volume = volumes.get(i);
+            mounts.add(volume.overlay() ? VolumeMounts.overlay(volume, volumeData, overlayDirs(i),
+                    rootless || container.userns().ownNamespace()) : VolumeMounts.of(volume, volumeData, user));
         }
         for (BindMount bind : extraMounts) {
             mounts.add(VolumeMounts.of(bind));
         }
         return mounts;
+    }
+
+    private OverlayVolumeDirs overlayDirs(int index) {
+        if (volumeOverlays == null) {
+            throw new IllegalStateException("no directory for overlay volumes given");
+        }
+        return OverlayVolumeDirs.of(volumeOverlays, index);
     }
 
     private Map<String, Object> linux() {

@@ -28,7 +28,7 @@ public final class VolumeMounts {
         if (mount.isTmpfs()) {
             return tmpfs(mount, user);
         }
-        Path source = mount.isVolume() ? volumeData.apply(mount.source()) : Path.of(mount.source());
+        Path source = source(mount, volumeData);
         if (!Files.exists(source)) {
             throw new RuntimeSpecException("cannot mount volume " + mount + ": the host path " + source + " does not exist");
         }
@@ -38,6 +38,32 @@ public final class VolumeMounts {
                 .ifPresentOrElse(options::add, () -> options.add("rprivate"));
         mount.options().stream().filter(PASSED_THROUGH::contains).forEach(options::add);
         return DefaultMounts.mount(mount.destination(), "bind", source.toString(), options);
+    }
+
+    /**
+     * -v SOURCE:DEST:O: an overlay over the source, whose changes go to the container's own upper directory.
+     * The runtime mounts it in the container's mount namespace. Inside a user namespace overlayfs may write only
+     * user.* xattrs, which it then must be told to use.
+     */
+    public static Map<String, Object> overlay(VolumeMount mount, Function<String, Path> volumeData,
+            OverlayVolumeDirs dirs, boolean inUserNamespace) {
+        Path lower = source(mount, volumeData);
+        if (!Files.isDirectory(lower)) {
+            throw new RuntimeSpecException("cannot mount overlay volume " + mount + ": " + lower + " is not a directory");
+        }
+        List<String> options = new ArrayList<>(dirs.layers(lower));
+        options.add("private");
+        if (inUserNamespace) {
+            options.add("userxattr");
+        }
+        if (mount.readOnly()) {
+            options.add("ro"); // --volumes-from CTR:ro of a container with an overlay volume
+        }
+        return DefaultMounts.mount(mount.destination(), "overlay", dirs.merge().toString(), options);
+    }
+
+    private static Path source(VolumeMount mount, Function<String, Path> volumeData) {
+        return mount.isVolume() ? volumeData.apply(mount.source()) : Path.of(mount.source());
     }
 
     private static Map<String, Object> tmpfs(VolumeMount mount, ResolvedUser user) {

@@ -50,6 +50,11 @@ public record VolumeMount(String type, String source, String destination, List<S
         return options.contains("ro");
     }
 
+    /** -v SOURCE:DEST:O: the container's changes go to an overlay of its own, discarded at each start. */
+    public boolean overlay() {
+        return options.contains("O");
+    }
+
     public boolean has(String option) {
         return options.contains(option);
     }

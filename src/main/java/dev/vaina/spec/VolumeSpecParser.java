@@ -32,6 +32,7 @@ final class VolumeSpecParser {
         }
         checkDestination(destination);
         List<String> options = parts.length == 3 ? options(parts[2]) : List.of();
+        OverlayOptions.check(options);
         if (source.startsWith("/") || source.startsWith(".")) {
             return new VolumeMount(VolumeMount.BIND, Path.of(source).toAbsolutePath().normalize().toString(),
                     destination, options, false);
@@ -53,7 +54,7 @@ final class VolumeSpecParser {
     static List<String> options(String text) {
         List<String> options = new ArrayList<>(Arrays.asList(text.split(",")));
         for (String option : options) {
-            if (!FLAGS.contains(option) && !PROPAGATION.contains(option)) {
+            if (!FLAGS.contains(option) && !PROPAGATION.contains(option) && !OverlayOptions.isDirectory(option)) {
                 throw new InvalidSpecException("invalid option type \"" + option + "\"");
             }
         }

@@ -15,6 +15,8 @@ import java.util.Map;
  * dataRoot/containers/&lt;id&gt;/state.json           ContainerState (what happened)
  * dataRoot/containers/&lt;id&gt;/ctr.log              output, Kubernetes' CRI log format
  * dataRoot/containers/&lt;id&gt;/upper, work          the overlay's writable layer
+ * dataRoot/containers/&lt;id&gt;/volume-overlays/&lt;n&gt;/  upper, work and merge of its n-th mount if it has O
+ *                                                 (under runRoot for a container with a user namespace of its own)
  * dataRoot/names/&lt;name&gt;                         the id owning a name (created exclusively)
  * dataRoot/pods/&lt;id&gt;/pod.json                   PodRecord
  * dataRoot/podnames/&lt;name&gt;                      the id owning a pod name
@@ -113,6 +115,17 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
     /** A container's writable layer. */
     public Path containerUpper(String id) {
         return container(id).resolve("upper");
+    }
+
+    /**
+     * Its overlay volumes' (-v SOURCE:DEST:O) changes, one directory each, discarded at every start and stop:
+     * with its other data, as Podman keeps them, unless the container has a user namespace of its own. The runtime
+     * mounts them as the container's root, who must pass every directory on their path: the run root's are opened
+     * for it already (for the root file system), the data root's parents (a home directory) may not be.
+     */
+    public Path containerVolumeOverlays(ContainerRecord record) {
+        Path dir = record.config().userns().ownNamespace() ? containerRun(record.id()) : container(record.id());
+        return dir.resolve("volume-overlays");
     }
 
     /** A container in a user namespace of its own: its copies of the image's layers, owners shifted into its map. */

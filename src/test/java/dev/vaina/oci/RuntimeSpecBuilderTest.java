@@ -11,10 +11,12 @@ import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.UserNamespace;
+import dev.vaina.spec.VolumeMount;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeSpecBuilderTest {
     private static final Path ROOTFS = Path.of("/var/lib/vaina/rootfs");
@@ -29,6 +31,42 @@ class RuntimeSpecBuilderTest {
                 () -> builder(TestConfigs.command("true").volumes("/nonexistent/data:/data:ro")).build());
         assertEquals("cannot mount volume /nonexistent/data:/data:ro: the host path /nonexistent/data does not exist",
                 e.getMessage());
+    }
+
+    @Test
+    void overlayVolume_isAnOverlayMountOverTheSource_withTheContainersDirectories(@TempDir Path tmp) {
+        Path source = tmp.resolve("src");
+        Path overlays = tmp.resolve("volume-overlays");
+        assertTrue(source.toFile().mkdir());
+        TestConfigs configs = TestConfigs.command("true").volumes("/etc:/etc-ro:ro", source + ":/x:O");
+        String dirs = overlays.resolve("1").toString();
+        Map<String, Object> expected = Map.of("destination", "/x", "type", "overlay", "source", dirs + "/merge",
+                "options", List.of("lowerdir=" + source, "upperdir=" + dirs + "/upper", "workdir=" + dirs + "/work",
+                        "private"));
+        assertEquals(expected, mountAt(builder(configs).volumeOverlays(overlays).build(), "/x"));
+        List<?> rootless = (List<?>) mountAt(builder(configs).volumeOverlays(overlays).rootless(true).build(), "/x")
+                .get("options");
+        assertEquals("userxattr", rootless.get(rootless.size() - 1), "overlayfs in a user namespace uses user.* xattrs");
+
+        RuntimeSpecException file = assertThrows(RuntimeSpecException.class, () -> builder(
+                TestConfigs.command("true").volumes("/etc/hostname:/x:O")).volumeOverlays(overlays).build());
+        assertEquals("cannot mount overlay volume /etc/hostname:/x:O: /etc/hostname is not a directory",
+                file.getMessage());
+    }
+
+    @Test
+    void overlayVolume_ofANamedVolume_escapesAColonInItsPath(@TempDir Path tmp) {
+        Path data = tmp.resolve("data:root");
+        assertTrue(data.toFile().mkdir());
+        VolumeMount named = new VolumeMount(VolumeMount.VOLUME, "cache", "/c", List.of("O", "ro"), false);
+        Map<String, Object> mount = VolumeMounts.overlay(named, name -> data, OverlayVolumeDirs.of(tmp, 0), false);
+        assertEquals(List.of("lowerdir=" + tmp + "/data\\:root", "upperdir=" + tmp + "/0/upper",
+                "workdir=" + tmp + "/0/work", "private", "ro"), mount.get("options"));
+    }
+
+    private static Map<?, ?> mountAt(Map<String, Object> spec, String destination) {
+        return ((List<?>) spec.get("mounts")).stream().map(m -> (Map<?, ?>) m)
+                .filter(m -> destination.equals(m.get("destination"))).findFirst().orElseThrow();
     }
 
     @Test

@@ -52,6 +52,30 @@ class MountSpecParsingTest {
     }
 
     @Test
+    void volume_overlayAlone_andPodmansRulesForWhatGoesWithIt() {
+        VolumeMount overlay = VolumeMount.parse("/srv/data:/data:O");
+        assertTrue(overlay.isBind() && overlay.overlay());
+        assertTrue(VolumeMount.parse("cache:/c:O").overlay());
+        assertFalse(VolumeMount.parse("/srv:/s:ro").overlay());
+        for (String options : List.of("O,ro", "rw,O", "O,nocopy", "O,nosuid", "O,U,ro", "O,rshared")) {
+            assertMessage("can't use 'O' with other options", () -> VolumeMount.parse("/srv:/s:" + options));
+            assertMessage("can't use 'O' with other options", () -> VolumeMount.parse("vol:/s:" + options));
+        }
+        assertMessage("must set both `upperdir` and `workdir`", () -> VolumeMount.parse("/srv:/s:O,upperdir=/u"));
+        assertMessage("must set both `upperdir` and `workdir`", () -> VolumeMount.parse("/srv:/s:workdir=/w,O"));
+        assertMessage("invalid options \"O, z\", can only specify 1 'z', 'Z', or 'O' option",
+                () -> VolumeMount.parse("/srv:/s:O,z"));
+        // What Podman takes with O and vaina does not.
+        assertMessage("invalid options \"O, upperdir=/u, workdir=/w\": vaina does not take upperdir and workdir; use O"
+                + " alone, whose changes go to temporary directories of the container",
+                () -> VolumeMount.parse("/srv:/s:O,upperdir=/u,workdir=/w"));
+        assertMessage("invalid options \"upperdir=/u\": vaina does not take upperdir and workdir; use O alone, whose"
+                + " changes go to temporary directories of the container", () -> VolumeMount.parse("/srv:/s:upperdir=/u"));
+        assertMessage("invalid options \"O, U\": vaina does not take U with O; use O alone, or U without O",
+                () -> VolumeMount.parse("/srv:/s:O,U"));
+    }
+
+    @Test
     void mount_keysOfEachType() {
         VolumeMount bind = MountSpecParser.parse("type=bind,source=/srv,target=/x,ro=true,bind-propagation=rslave");
         assertTrue(bind.isBind());
