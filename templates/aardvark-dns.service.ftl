@@ -14,9 +14,11 @@ After=${bindsTo}
 
 [Service]
 # aardvark-dns forks once it serves; netavark tells it of containers that come and go (SIGHUP), and it exits
-# when the last one went.
+# when the last one went. systemd takes the forked server, the one process left, as the main process. No
+# PIDFile=: when the last container went while aardvark-dns started, it writes none, and systemd would wait
+# for it until the start timed out.
 Type=forking
-PIDFile=${pidFile}
+TimeoutStartSec=15s
 # Only while a container has an entry; otherwise the unit stays inactive, not failed, and is not restarted.
 ExecCondition=${execCondition}
 ExecStart=${execStart}

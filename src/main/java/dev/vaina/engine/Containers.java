@@ -1,20 +1,21 @@
 package dev.vaina.engine;
 
-import dev.vaina.net.RootlessNetns;
 import dev.vaina.image.ImageRecord;
+import dev.vaina.net.Netavark;
+import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.PortMapping;
-import dev.vaina.spec.UserNamespace;
-import dev.vaina.store.StoreLock;
 import dev.vaina.spec.Signals;
+import dev.vaina.spec.UserNamespace;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
+import dev.vaina.store.StoreLock;
 import dev.vaina.store.VolumeRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.systemd.NoSuchUnitException;
@@ -240,8 +241,10 @@ public final class Containers {
         if (networks.dns() != null) {
             // The container's start queued aardvark-dns's after it: waiting for that job means the name of
             // this container resolves once the command returns.
+            // A failure matters only while there is someone to serve: a container that has already exited took
+            // its entry with it, and aardvark-dns started for nobody finds nothing to serve.
             JobResult dns = engine.systemd().startUnit(networks.dns());
-            if (!dns.succeeded()) {
+            if (!dns.succeeded() && Netavark.aardvarkHasEntries(Netavark.configDir(store.layout().runRoot()))) {
                 engine.log().warn("aardvark-dns (" + networks.dns() + ") did not start: " + dns
                         + "; names on the networks of container " + record.name() + " do not resolve");
             }

@@ -86,9 +86,8 @@ final class NetworkUnitFiles {
     static void writeDns(Engine engine) throws IOException {
         List<String> start = new ArrayList<>(engine.launcherCommand());
         start.addAll(List.of("aardvark-dns", "run"));
-        Path pidFile = Netavark.aardvarkPidFile(Netavark.configDir(engine.layout().runRoot()));
         writeUnit(engine, Netavark.AARDVARK_UNIT, NetworkUnitRenderer.renderDns(Netavark.AARDVARK_UNIT, start,
-                Netavark.aardvarkNeeded(Netavark.configDir(engine.layout().runRoot())), pidFile.toString(),
+                Netavark.aardvarkNeeded(Netavark.configDir(engine.layout().runRoot())),
                 engine.layout().rootless() ? RootlessNetns.UNIT : null));
     }
 

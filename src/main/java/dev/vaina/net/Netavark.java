@@ -6,12 +6,14 @@ import dev.vaina.spec.PortMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * netavark (Debian's package, as Podman runs it): attaches a network namespace to one bridge network with a
@@ -80,9 +82,13 @@ public final class Netavark implements NetworkDriver {
                 + " esac; done; exit 1", "sh", configDir.resolve("aardvark-dns").toString());
     }
 
-    /** Where aardvark-dns writes its PID; netavark signals it there. */
-    public static Path aardvarkPidFile(Path configDir) {
-        return configDir.resolve("aardvark-dns").resolve("aardvark.pid");
+    /** What {@link #aardvarkNeeded} checks, from here: whether some container has an entry for aardvark-dns. */
+    public static boolean aardvarkHasEntries(Path configDir) throws IOException {
+        try (Stream<Path> files = Files.list(configDir.resolve("aardvark-dns"))) {
+            return files.anyMatch(f -> !f.getFileName().toString().equals("aardvark.pid") && Files.isRegularFile(f));
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /** The container's place on the network: its address, the names it answers to, its interface. */

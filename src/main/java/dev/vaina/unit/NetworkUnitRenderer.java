@@ -26,13 +26,11 @@ public final class NetworkUnitRenderer {
      * @param condition whether there is a container to serve, checked before each start
      * @param bindsTo the holder's unit, rootless; null rootful
      */
-    public static String renderDns(String unitName, List<String> execStart, List<String> condition, String pidFile,
-            String bindsTo) {
+    public static String renderDns(String unitName, List<String> execStart, List<String> condition, String bindsTo) {
         Map<String, Object> values = new HashMap<>();
         values.put("unitName", unitName);
         values.put("execStart", SystemdQuoting.commandLine(execStart));
         values.put("execCondition", SystemdQuoting.commandLine(condition));
-        values.put("pidFile", SystemdQuoting.escapeSpecifiers(pidFile));
         if (bindsTo != null) {
             values.put("bindsTo", bindsTo);
         }
