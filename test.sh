@@ -51,8 +51,10 @@ build_seconds=$(( $(date +%s) - phase_start ))
 scripts/install-files.sh "$prefix" "$build_dir/vaina.jar"
 export VAINA_TEST_PREFIX=$prefix
 
-# A test that hangs must not hang the run: Surefire kills the test JVM after this many seconds.
-surefire_timeout=${VAINA_TEST_TIMEOUT:-1500}
+# A test that hangs fails after 5 minutes (src/test/resources/junit-platform.properties); should a test JVM
+# hang outside any test, Surefire kills it after this many seconds. Each test JVM runs a share of the suite,
+# so this bounds that share's time, not one test's.
+surefire_timeout=${VAINA_TEST_TIMEOUT:-2400}
 test_cmd=(mvn -B -Dvaina.build.dir="$build_dir" -Dsurefire.timeout="$surefire_timeout" "${maven_args[@]}")
 
 phase_start=$(date +%s)
