@@ -87,16 +87,22 @@ write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are ther
 exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
     write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
-# ExecStopPost (... --runroot DIR ... cleanup ID) after a monitor that cleaned up itself finds the mark it left
-# for this run of the unit (dev.vaina.launch.Cleanup.afterExit): nothing is left to undo, and no JVM starts.
+# ExecStopPost (... cleanup ID) after a monitor that cleaned up itself finds the mark it left for this run of the
+# unit (dev.vaina.launch.Cleanup.afterExit): nothing is left to undo, and no JVM starts. The run root is the
+# command line's (--runroot DIR or --runroot=DIR), else the caller's default (dev.vaina.store.StoreLayout).
 if [ -n \"\$INVOCATION_ID\" ]; then
     runroot= verb= previous=
     for argument in \"\$@\"; do
         [ \"\$previous\" = --runroot ] && runroot=\$argument
+        case \$argument in --runroot=*) runroot=\${argument#--runroot=} ;; esac
         verb=\$previous previous=\$argument
     done
-    if [ \"\$verb\" = cleanup ] && [ -n \"\$runroot\" ] && rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null; then
-        exit 0
+    if [ \"\$verb\" = cleanup ]; then
+        if [ -z \"\$runroot\" ]; then
+            uid=\$(id -u)
+            if [ \"\$uid\" = 0 ]; then runroot=/run/vaina; else runroot=\${XDG_RUNTIME_DIR:-/run/user/\$uid}/vaina; fi
+        fi
+        rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null && exit 0
     fi
 fi
 exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""

@@ -18,6 +18,7 @@ import dev.vaina.store.PodRecord;
 import dev.vaina.store.StoreLock;
 import dev.vaina.store.VolumeRecord;
 import dev.vaina.systemd.JobResult;
+import dev.vaina.systemd.ManagerUnreachableException;
 import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
@@ -196,7 +197,12 @@ public final class Containers {
     /** Deletes a container's unit file and lets systemd unload the unit. */
     private void forgetUnit(ContainerRecord record) throws IOException {
         ContainerUnitFiles.delete(engine, record);
-        UnitStatus status = engine.systemd().status(record.unit());
+        UnitStatus status;
+        try {
+            status = engine.systemd().status(record.unit());
+        } catch (ManagerUnreachableException e) {
+            return; // a manager that cannot be reached has no unit of it loaded, or none that outlives it
+        }
         if (status.isFailed()) {
             engine.systemd().resetFailedUnit(record.unit());
         }

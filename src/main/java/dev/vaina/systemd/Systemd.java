@@ -63,15 +63,15 @@ public final class Systemd implements AutoCloseable {
         try {
             connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
         } catch (DBusException | RuntimeException e) {
-            throw new SystemdException("cannot connect to the systemd " + scope + " manager's bus at " + address
-                    + ": " + e.getMessage(), e);
+            throw new ManagerUnreachableException("cannot connect to the systemd " + scope + " manager's bus at "
+                    + address + ": " + e.getMessage(), e);
         }
         try {
             Manager manager = connection.getRemoteObject(Manager.BUS_NAME, Manager.OBJECT_PATH, Manager.class);
             return new Systemd(scope, connection, manager);
         } catch (DBusException | RuntimeException e) {
             connection.disconnect();
-            throw new SystemdException("cannot reach the systemd " + scope + " manager at " + address + ": "
+            throw new ManagerUnreachableException("cannot reach the systemd " + scope + " manager at " + address + ": "
                     + e.getMessage(), e);
         }
     }
@@ -107,7 +107,7 @@ public final class Systemd implements AutoCloseable {
         if (runtimeDir != null && !runtimeDir.isEmpty()) {
             return "unix:path=" + runtimeDir + "/bus";
         }
-        throw new SystemdException("cannot find the systemd user manager's bus: neither DBUS_SESSION_BUS_ADDRESS"
+        throw new ManagerUnreachableException("cannot find the systemd user manager's bus: neither DBUS_SESSION_BUS_ADDRESS"
                 + " nor XDG_RUNTIME_DIR is set (log in through a session that starts a user manager,"
                 + " or choose the system manager)");
     }

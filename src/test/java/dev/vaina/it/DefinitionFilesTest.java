@@ -170,6 +170,40 @@ class DefinitionFilesTest {
     }
 
     /**
+     * A definition file's container that exits is removed by its monitor, and the unit's ExecStopPost finds the
+     * monitor's mark for this run and ends in the launcher's wrapper, although its command line names no run root.
+     */
+    @EachMode
+    void exitedContainer_isRemovedByItsMonitor_andExecStopPostTakesTheMark(VainaCli vaina) throws Exception {
+        installGenerator();
+        String image = Images.busybox(vaina);
+        String unit = "selfrm-" + vaina.mode().label();
+        Path runRoot = Path.of(vaina.run("info", "--format", "{{.Store.RunRoot}}").assertSuccess().stdout().strip());
+        write(vaina, unit + ".container", "[Container]\nImage=" + image + "\nExec=sleep 2\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", unit).assertSuccess();
+            String invocation = vaina.systemctl("show", "-p", "InvocationID", "--value", unit).assertSuccess()
+                    .stdout().strip();
+            assertTrue(invocation.matches("[0-9a-f]{32}"), "the unit's InvocationID: " + invocation);
+            Instant deadline = Instant.now().plusSeconds(90);
+            String state;
+            while (!(state = vaina.systemctl("show", "-p", "ActiveState", "--value", unit).stdout().strip())
+                    .equals("inactive") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals("inactive", state, "the unit's state after its container exited");
+            Result ps = vaina.run("ps", "-a", "--format", "{{.Names}}").assertSuccess();
+            assertFalse(ps.stdout().lines().anyMatch(("systemd-" + unit)::equals), ps::describe);
+            assertFalse(Files.exists(runRoot.resolve("cleaned").resolve(invocation)),
+                    "ExecStopPost found the monitor's mark and took it away");
+        } finally {
+            vaina.systemctl("stop", unit);
+            remove(vaina, unit + ".container");
+        }
+    }
+
+    /**
      * A health check in a definition file runs on its timer, which the create in ExecStartPre= starts bound to
      * the generated unit: with Notify=healthy the unit stays "activating" while the check fails and becomes
      * active once it passes; a failing check shows in vaina ps.

@@ -10,6 +10,7 @@ import dev.vaina.it.support.VainaCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Foreground `run`: output, exit codes, and the options that shape the process. */
 class RunTest {
@@ -94,6 +95,18 @@ class RunTest {
         Result write = vaina.run("run", "--rm", "-v", dir + ":/data:ro", image, "sh", "-c", "echo x > /data/new");
         assertFalse(write.succeeded(), write::describe);
         assertFalse(Files.exists(dir.resolve("new")));
+    }
+
+    @EachMode
+    void unreachableManager_failsClearly_andLeavesNoContainer(VainaCli vaina) {
+        String image = Images.busybox(vaina);
+        String name = "nobus-" + vaina.mode();
+        VainaCli noBus = vaina.with(vaina.vainaExecutable().getParent().getParent(),
+                Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vaina-test-bus"));
+        Result run = noBus.run("run", "--rm", "--name", name, image, "true").assertExitCode(125);
+        assertTrue(run.stderr().contains("cannot connect to the systemd user manager's bus at"
+                + " unix:path=/nonexistent/vaina-test-bus"), run::describe);
+        assertNoContainer(vaina, name);
     }
 
     static void assertNoContainer(VainaCli vaina, String name) {

@@ -115,7 +115,9 @@ final class ContainerConverter {
                 .service("SyslogIdentifier", "%N")
                 .service("TimeoutStopSec", Integer.toString(stopTimeout + STOP_MARGIN_SECONDS))
                 .command("ExecStartPre", "", create)
-                .command("ExecStart", "", concat(launcher, "start", name))
+                // --remove on both lines: the monitor removes the container once it has exited, and the cleanup
+                // does when the monitor could not.
+                .command("ExecStart", "", concat(launcher, "--remove", "start", name))
                 // "-": the container's exit status, not the cleanup's, decides whether the unit failed.
                 .command("ExecStopPost", "-", concat(launcher, "--remove", "cleanup", name));
         reload(definition, tools, global, name, unit);
