@@ -42,6 +42,9 @@ public final class Systemd implements AutoCloseable {
      */
     static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
 
+    /** dbus-java tries to connect max(500, this) / 500 times, 0.5 s apart. */
+    private static final int CONNECT_ATTEMPT_MILLIS = 500;
+
     private final ManagerScope scope;
     private final DBusConnection connection;
     private final Manager manager;
@@ -61,7 +64,10 @@ public final class Systemd implements AutoCloseable {
         String address = busAddress(scope);
         DBusConnection connection;
         try {
-            connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+            // One attempt: the library's default retries a missing socket every 0.5 s for 10 s, which a command
+            // would spend waiting before it says that no manager answers.
+            connection = DBusConnectionBuilder.forAddress(address).withShared(false)
+                    .transportConfig().withTimeout(CONNECT_ATTEMPT_MILLIS).back().build();
         } catch (DBusException | RuntimeException e) {
             throw new ManagerUnreachableException("cannot connect to the systemd " + scope + " manager's bus at "
                     + address + ": " + e.getMessage(), e);

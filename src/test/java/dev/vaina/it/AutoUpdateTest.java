@@ -83,7 +83,7 @@ class AutoUpdateTest {
             assertEquals("2\n", version(vaina, name), "the container runs on the image it ran on before");
             assertEquals("active\n", vaina.systemctl("is-active", unit).stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -130,7 +130,7 @@ class AutoUpdateTest {
             assertEquals(vaina.run("image", "inspect", "--format", "{{.Id}}", image).assertSuccess().stdout(),
                     vaina.run("inspect", "--format", "{{.Image}}", name).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("rmi", image);
         }
     }

@@ -43,7 +43,7 @@ class ClassDataArchiveTest {
             String maps = Files.readString(Path.of("/proc", pid, "maps"));
             assertTrue(maps.contains("/lib/vaina/vaina-monitor.jsa"), "the monitor does not map its archive:\n" + maps);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 

@@ -51,7 +51,7 @@ class ContainerVerbsTest {
             assertEquals(podman.run("commit", "-c", "FOO bar", name, "localhost/bad").stderr(),
                     vaina.run("commit", "-c", "FOO bar", name, image + "-bad").stderr());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("rmi", image);
         }
     }
@@ -78,7 +78,7 @@ class ContainerVerbsTest {
                 assertEquals(errorLines(theirs), errorLines(ours), ours::describe);
             }
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("rmi", image);
         }
     }
@@ -97,7 +97,7 @@ class ContainerVerbsTest {
             assertTrue(entries.stream().noneMatch(e -> e.contains(".wh.")), "no whiteouts");
             vaina.run("export", "nosuch").assertExitCode(125);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -128,7 +128,7 @@ class ContainerVerbsTest {
             assertEquals("Error: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument\n", bad.stderr(), "Podman's message");
             vaina.run("rename", "nosuch", "x").assertExitCode(125);
         } finally {
-            vaina.run("rm", "-f", first, second, third);
+            vaina.run("rm", "-f", "-t", "0", first, second, third);
         }
     }
 
@@ -221,7 +221,7 @@ class ContainerVerbsTest {
             assertTrue(man.stdout().contains("vaina-rename - Rename an existing container."), man::describe);
             vaina.run("completion", "tcsh").assertExitCode(125);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 

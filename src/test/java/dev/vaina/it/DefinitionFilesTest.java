@@ -95,7 +95,7 @@ class DefinitionFilesTest {
         } finally {
             vaina.systemctl("stop", "pod-web-" + m);
             remove(vaina, "web-" + m + ".pod", "app-" + m + ".container", "broken-" + m + ".container");
-            vaina.run("pod", "rm", "-f", "web-" + m);
+            vaina.run("pod", "rm", "-f", "-t", "0", "web-" + m);
         }
     }
 
@@ -287,7 +287,7 @@ class DefinitionFilesTest {
         } finally {
             vaina.systemctl("stop", "pod-" + pod);
             remove(vaina, pod + ".pod", member + ".container");
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
     }
 

@@ -49,7 +49,7 @@ class DetachAndSignalsTest {
                         + attach.output());
             }
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 

@@ -42,7 +42,7 @@ class DetachedTest {
             assertTrue(ps.stdout().contains(id.substring(0, 12)) && ps.stdout().contains(" Up "), ps::describe);
             assertTrue(ps.stdout().contains(name), ps::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
         RunTest.assertNoContainer(vaina, name);
     }
@@ -75,7 +75,7 @@ class DetachedTest {
             assertTrue(ps.stdout().contains("Exited (3)"), ps::describe);
             assertEquals("3\n", vaina.run("wait", name).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -89,7 +89,7 @@ class DetachedTest {
             Result inspect = vaina.run("inspect", name).assertSuccess();
             assertEquals("137", field(inspect.stdout(), "ExitCode"), inspect::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -109,7 +109,7 @@ class DetachedTest {
             vaina.run("wait", id.substring(0, 10)).assertSuccess();
             assertEquals("line1\nline2\nline1\nline2\n", vaina.run("logs", name).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 
@@ -126,7 +126,7 @@ class DetachedTest {
             Result again = vaina.run("kill", name).assertExitCode(125);
             assertTrue(again.stderr().contains("can only kill running containers"), again::describe);
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 
@@ -165,7 +165,7 @@ class DetachedTest {
             vaina.run("start", name).assertSuccess();
             vaina.run("stop", "-t", "0", name).assertSuccess();
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 
@@ -202,7 +202,7 @@ class DetachedTest {
             vaina.run("start", name).assertSuccess();
             assertEquals("4\n", vaina.run("wait", name).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 
@@ -223,7 +223,7 @@ class DetachedTest {
             }
             assertEquals("attempt\nattempt\nattempt\n", log, "one run and two restarts");
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 

@@ -43,7 +43,7 @@ class ExecTest {
             Result notExecutable = vaina.run("exec", name, "/etc").assertExitCode(126);
             assertTrue(notExecutable.stderr().contains("permission denied: OCI permission denied"), notExecutable::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -58,7 +58,7 @@ class ExecTest {
             Result unknown = vaina.run("exec", "exec-nosuch-" + vaina.mode(), "true").assertExitCode(125);
             assertTrue(unknown.stderr().contains("no container with name or ID"), unknown::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -87,7 +87,7 @@ class ExecTest {
                     unknownUser::describe);
         } finally {
             Files.deleteIfExists(envFile);
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -98,7 +98,7 @@ class ExecTest {
             assertEquals("hello\n", vaina.runWithInput("hello\n", "exec", "-i", name, "cat").assertSuccess().stdout());
             assertEquals("", vaina.runWithInput("hello\n", "exec", name, "cat").assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -118,7 +118,7 @@ class ExecTest {
             shell.send("exit 4\n");
             assertEquals(4, shell.waitFor(Duration.ofSeconds(20)), shell::output);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -140,7 +140,7 @@ class ExecTest {
             assertFalse(Files.readString(Path.of("/proc", hostPid, "status")).contains("PPid:\t1\n"),
                     "not an orphan of the host's init");
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (Files.exists(Path.of("/proc", hostPid)) && System.nanoTime() < deadline) {

@@ -70,7 +70,7 @@ class FormatTest {
                         + actual.describe());
             }
         } finally {
-            vaina.run("rm", "-f", RUNNING, CREATED);
+            vaina.run("rm", "-f", "-t", "0", RUNNING, CREATED);
             vaina.run("rmi", IMAGE);
         }
     }
@@ -88,7 +88,7 @@ class FormatTest {
                 assertEquals(expected.stdout(), actual.stdout(), actual::describe);
             }
         } finally {
-            vaina.run("rm", "-f", RUNNING, CREATED);
+            vaina.run("rm", "-f", "-t", "0", RUNNING, CREATED);
             vaina.run("rmi", IMAGE);
         }
     }

@@ -79,7 +79,7 @@ class GenerateTest {
             vaina.systemctl("stop", unit);
             vaina.exec(List.of("rm", "-f", dir + "/" + unit));
             vaina.systemctl("daemon-reload");
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -114,7 +114,7 @@ class GenerateTest {
             vaina.systemctl("stop", "pod-" + pod);
             vaina.exec(List.of("rm", "-f", dir + "/pod-" + pod + ".service", dir + "/container-" + member + ".service"));
             vaina.systemctl("daemon-reload");
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
     }
 
@@ -145,7 +145,7 @@ class GenerateTest {
             assertTrue(missing.stderr().startsWith("Error: nothing-here does not refer to a container or pod"),
                     missing::describe);
         } finally {
-            vaina.run("pod", "rm", "-f", "gcmp");
+            vaina.run("pod", "rm", "-f", "-t", "0", "gcmp");
         }
     }
 
@@ -206,7 +206,7 @@ class GenerateTest {
             vaina.systemctl("stop", name);
             vaina.run("quadlet", "rm", file);
             vaina.systemctl("daemon-reload");
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.exec(List.of("rm", "-rf", dir));
         }
     }

@@ -49,7 +49,7 @@ class ImageCommandsTest {
             RunTest.assertNoContainer(vaina, name);
             assertEquals(1, vaina.run("image", "exists", id).exitCode());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("rmi", "-f", id);
         }
     }

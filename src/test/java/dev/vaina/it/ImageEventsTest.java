@@ -63,7 +63,7 @@ class ImageEventsTest {
                     "event=health_status", "--format", "{{.Status}} {{.HealthStatus}}").assertSuccess();
             assertEquals("health_status healthy\n", template.stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 

@@ -28,7 +28,7 @@ class InteractiveTest {
             vaina.run("ps", "--filter", "name=" + name, "-q").assertSuccess();
             assertEquals("running", DetachedTest.field(vaina.run("inspect", name).assertSuccess().stdout(), "Status"));
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 }

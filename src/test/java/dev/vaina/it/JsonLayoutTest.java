@@ -63,7 +63,7 @@ class JsonLayoutTest {
             assertSameLayout(podmanImages, vaina.run("images", "--format", "json").assertSuccess(), 4);
             assertSameLayout(podmanPs, vaina.run("ps", "-a", "--format", "json").assertSuccess(), 2);
         } finally {
-            vaina.run("rm", "-f", id).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", id).assertSuccess();
         }
     }
 

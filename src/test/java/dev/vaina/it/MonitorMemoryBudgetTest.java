@@ -32,7 +32,7 @@ class MonitorMemoryBudgetTest {
             assertWithinBudget(vaina, names, "running");
         } finally {
             for (String name : names) {
-                vaina.run("rm", "-f", name);
+                vaina.run("rm", "-f", "-t", "0", name);
             }
         }
     }

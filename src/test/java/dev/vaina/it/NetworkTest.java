@@ -51,7 +51,7 @@ class NetworkTest {
             assertTrue(inspect.stdout().replaceAll("\\s", "").contains("\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\""
                     + port + "\"}]"), inspect::describe);
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
         assertNothingLeft(vaina, id, port);
     }
@@ -78,7 +78,7 @@ class NetworkTest {
                     .assertSuccess();
             assertTrue(resolv.stdout().contains(resolver), resolv::describe);
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
         assertNothingLeft(vaina, id, port);
     }
@@ -102,7 +102,7 @@ class NetworkTest {
             Result missing = vaina.run("port", name, "99").assertExitCode(125);
             assertTrue(missing.stderr().contains("failed to find published port \"99\""), missing::describe);
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
         assertNothingLeft(vaina, id, 0);
     }
@@ -141,7 +141,7 @@ class NetworkTest {
             }
             assertEquals("shared\n", fetched.assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
     }
 
@@ -192,7 +192,7 @@ class NetworkTest {
             waitForExit(vaina, name);
             vaina.run("ps", "-a").assertSuccess();
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
         }
         assertNothingLeft(vaina, id, port);
     }

@@ -54,7 +54,7 @@ class OverlayVolumeTest {
             vaina.run("rm", "-f", name).assertSuccess();
             assertFalse(Files.exists(overlays.getParent()), "rm -f left " + overlays.getParent());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.exec(List.of("rm", "-rf", dir));
         }
     }
@@ -106,7 +106,7 @@ class OverlayVolumeTest {
             assertFalse(Files.exists(upper.getParent().getParent()), "the overlay directories are gone");
             assertEquals("f\ngone\n", vaina.exec(List.of("ls", dir)).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.exec(List.of("rm", "-rf", dir));
         }
     }
@@ -143,7 +143,7 @@ class OverlayVolumeTest {
             vaina.run("cp", name + ":/x/f", dir + "/read").assertSuccess();
             assertEquals("from-host\n", vaina.exec(List.of("cat", dir + "/read")).assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.exec(List.of("rm", "-rf", dir));
         }
     }
@@ -183,7 +183,7 @@ class OverlayVolumeTest {
             Result file = vaina.run("create", "-v", dir + "/f:/x:O", image, "true").assertExitCode(125);
             assertTrue(file.stderr().contains(dir + "/f is not a directory"), file::describe);
         } finally {
-            vaina.run("rm", "-f", "ov-bad");
+            vaina.run("rm", "-f", "-t", "0", "ov-bad");
             vaina.run("volume", "rm", "-f", "ov-made");
             vaina.exec(List.of("rm", "-rf", dir));
         }

@@ -46,7 +46,7 @@ class PauseTest {
             assertTrue(notPaused.stderr().contains("is not paused, can't unpause: container state improper"),
                     notPaused::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -70,7 +70,7 @@ class PauseTest {
             vaina.run("rm", "-f", removed).assertSuccess();
             RunTest.assertNoContainer(vaina, removed);
         } finally {
-            vaina.run("rm", "-f", stopped, removed);
+            vaina.run("rm", "-f", "-t", "0", stopped, removed);
         }
     }
 

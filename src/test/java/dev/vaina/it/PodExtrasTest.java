@@ -72,7 +72,7 @@ class PodExtrasTest {
                     assertEquals(podman.run("pod", "ps", "--filter", filter, "--format", PS_TEMPLATE).assertSuccess().stdout(),
                             vaina.run("pod", "ps", "--filter", filter, "--format", PS_TEMPLATE).assertSuccess().stdout());
                 } finally {
-                    vaina.run("pod", "rm", "-f", fresh);
+                    vaina.run("pod", "rm", "-f", "-t", "0", fresh);
                 }
                 for (String format : new String[] {"table {{.ID}} {{.Name}} {{.InfraID}} {{.ContainerNames}} {{.Cgroup}}",
                         "{{.Nope}}"}) {

@@ -57,7 +57,7 @@ class PodTest {
             assertEquals("Degraded", podRow.get(2));
             assertEquals("3", podRow.get(5));
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -80,7 +80,7 @@ class PodTest {
             assertTrue(hostname.stderr().contains("cannot set hostname when joining the pod UTS namespace"),
                     hostname::describe);
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -101,7 +101,7 @@ class PodTest {
             assertEquals("Error: invalid config provided: published or exposed ports must be defined when the pod is"
                     + " created: network cannot be configured when it is shared with a pod\n", own.stderr());
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -133,7 +133,7 @@ class PodTest {
             vaina.run("pod", "kill", pod).assertSuccess();
             awaitPodStatus(vaina, pod, "Exited");
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
         RunTest.assertNoContainer(vaina, member);
@@ -149,7 +149,7 @@ class PodTest {
             awaitPodStatus(vaina, pod, "Exited");
             awaitUnitState(vaina, "pod-" + pod + ".service", "inactive");
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -173,7 +173,7 @@ class PodTest {
             vaina.run("pod", "unpause", pod).assertSuccess();
             awaitPodStatus(vaina, pod, "Running");
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -206,7 +206,7 @@ class PodTest {
             Result removed = vaina.run("pod", "rm", "-f", pod).assertSuccess();
             assertEquals(podId + "\n", removed.stdout());
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
         RunTest.assertNoContainer(vaina, "busy-" + vaina.mode());
@@ -229,7 +229,7 @@ class PodTest {
             Result inspect = vaina.run("pod", "inspect", pod).assertSuccess();
             assertTrue(inspect.stdout().replace(" ", "").contains("\"CreateInfra\":false"), inspect::describe);
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
     }
@@ -261,7 +261,7 @@ class PodTest {
             assertEquals("Error: adding pod to state: name \"" + pod + "\" is in use: pod already exists\n",
                     again.stderr());
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
     }
 
@@ -283,7 +283,7 @@ class PodTest {
             unknown.assertExitCode(125);
             assertTrue(unknown.stderr().contains("no such pod no-such-pod"), unknown::describe);
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
     }
 
@@ -301,7 +301,7 @@ class PodTest {
             assertEquals(podId, vaina.run("ps", "-a", "--no-trunc", "--filter", "name=^" + member + "$", "--format",
                     "{{.Pod}}").assertSuccess().stdout());
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         assertNoPod(vaina, pod);
 

@@ -70,8 +70,8 @@ class PsFilterTest {
                 assertEquals(podman.run(args).assertSuccess().stdout(), vaina.run(args).assertSuccess().stdout());
             }
         } finally {
-            vaina.run("rm", "-f", "-v", p + "a", p + "b", p + "c", p + "d", p + "e");
-            vaina.run("pod", "rm", "-f", p + "pod");
+            vaina.run("rm", "-f", "-t", "0", "-v", p + "a", p + "b", p + "c", p + "d", p + "e");
+            vaina.run("pod", "rm", "-f", "-t", "0", p + "pod");
             vaina.run("volume", "rm", "-f", p + "vol");
             vaina.run("network", "rm", "-f", p + "net");
             vaina.exec(List.of("rm", "-rf", hostDir));
@@ -118,7 +118,7 @@ class PsFilterTest {
             assertEquals("\n", vaina.run("ps", "-a", "--filter", "name=" + p + "big", "--format", "{{.Size}}")
                     .assertSuccess().stdout(), "without --size, nothing, as Podman prints");
         } finally {
-            vaina.run("rm", "-f", p + "quiet", p + "big");
+            vaina.run("rm", "-f", "-t", "0", p + "quiet", p + "big");
         }
     }
 

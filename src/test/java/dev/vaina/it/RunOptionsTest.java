@@ -105,7 +105,7 @@ class RunOptionsTest {
                 queries.forEach(q -> podmans.add(podman.run(q.toArray(String[]::new)).assertSuccess()));
             }
         } finally {
-            vaina.run("rm", "-f", "--ignore", name);
+            vaina.run("rm", "-f", "-t", "0", "--ignore", name);
             vaina.exec(List.of("rm", "-f", file));
         }
         for (int i = 0; i < queries.size(); i++) {

@@ -47,7 +47,7 @@ class StatsTest {
             assertTrue(all.stdout().contains(name), all::describe);
             assertFalse(all.stdout().contains("\033["), "--no-stream does not clear the screen");
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 }

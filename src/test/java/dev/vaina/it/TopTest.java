@@ -37,7 +37,7 @@ class TopTest {
             assertEquals("PID         COMMAND     USER", chosen.stdout().lines().findFirst().orElse(""), chosen::describe);
             assertTrue(chosen.stdout().contains("\n1           sleep       root\n"), chosen::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -51,7 +51,7 @@ class TopTest {
             Result bad = vaina.run("top", name, "pid", "bogus").assertExitCode(125);
             assertTrue(bad.stderr().contains("unknown descriptor: bogus (known: user, group, pid"), bad::describe);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 
@@ -73,7 +73,7 @@ class TopTest {
                     List.of(ours.get(1).strip().split(" +")).subList(0, 3));
             assertEquals(theirs.get(1).strip().replaceAll(".* ", ""), ours.get(1).strip().replaceAll(".* ", ""));
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
         }
     }
 

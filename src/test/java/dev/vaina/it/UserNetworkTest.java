@@ -85,7 +85,7 @@ class UserNetworkTest {
             assertEquals(ignored + "\n", vaina.run("network", "create", "--ignore", ignored).assertSuccess().stdout());
             vaina.run("network", "rm", ignored).assertSuccess();
         } finally {
-            vaina.run("rm", "-f", "user-" + suffix);
+            vaina.run("rm", "-f", "-t", "0", "user-" + suffix);
             vaina.run("network", "rm", "-f", net, other);
         }
         List<String> differences = new ArrayList<>();
@@ -178,7 +178,7 @@ class UserNetworkTest {
             assertFalse(disconnected.stdout().contains("nameserver " + backGateway + "\n"), disconnected::describe);
             assertTrue(disconnected.stdout().contains("nameserver " + gateway + "\n"), disconnected::describe);
         } finally {
-            vaina.run("rm", "-f", server).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", server).assertSuccess();
         }
         assertNothingLeft(vaina, ids.get(0), holder, frontBridge, backBridge);
         vaina.run("network", "rm", front, back).assertSuccess();
@@ -262,7 +262,7 @@ class UserNetworkTest {
                 podman.run("network", "rm", net);
             }
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("network", "rm", net);
         }
     }
@@ -333,7 +333,7 @@ class UserNetworkTest {
             vaina.run("rm", "-f", name).assertSuccess();
             assertNothingLeft(vaina, id, 0, bridge);
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run("rm", "-f", "-t", "0", name);
             vaina.run("network", "rm", net).assertSuccess();
         }
     }
@@ -414,9 +414,9 @@ class UserNetworkTest {
             vaina.run("pod", "rm", "-f", pod).assertSuccess();
             assertPortFree(port);
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
-            vaina.run("rm", "-f", name);
-            vaina.run("rm", "-f", busy);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
+            vaina.run("rm", "-f", "-t", "0", name);
+            vaina.run("rm", "-f", "-t", "0", busy);
             vaina.run("network", "rm", net).assertSuccess();
         }
     }
@@ -446,7 +446,7 @@ class UserNetworkTest {
             MonitorMemoryBudgetTest.assertWithinBudget(vaina, names, "forwarding");
         } finally {
             for (String name : names) {
-                vaina.run("rm", "-f", name);
+                vaina.run("rm", "-f", "-t", "0", name);
             }
             vaina.run("network", "rm", net);
         }
@@ -504,7 +504,7 @@ class UserNetworkTest {
             assertFalse(linkExists(bridge), "bridge " + bridge + " is left");
             vaina.run("run", "--rm", "--network", net, "--ip", ip, image, "true").assertSuccess();
         } finally {
-            vaina.run("rm", "-f", name).assertSuccess();
+            vaina.run("rm", "-f", "-t", "0", name).assertSuccess();
             vaina.run("network", "rm", net).assertSuccess();
         }
     }

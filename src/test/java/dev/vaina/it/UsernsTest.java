@@ -138,7 +138,7 @@ class UsernsTest {
                 assertEquals(String.format("%10d %10d %10d%n", 0, 1025, 400), again.stdout(), again::describe);
             }
         } finally {
-            names.forEach(name -> vaina.run("rm", "-f", "--ignore", name));
+            names.forEach(name -> vaina.run("rm", "-f", "-t", "0", "--ignore", name));
         }
     }
 
@@ -169,7 +169,7 @@ class UsernsTest {
                 ours.add(vaina.run(args.toArray(String[]::new)));
             }
         } finally {
-            vaina.run("pod", "rm", "-f", pod);
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
         }
         List<Result> podmans = new ArrayList<>();
         try (ModePodman podman = ModePodman.start(vaina)) {

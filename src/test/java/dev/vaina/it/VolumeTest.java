@@ -69,7 +69,7 @@ class VolumeTest {
         try {
             steps.forEach(args -> ours.add(vaina.run(args)));
         } finally {
-            vaina.run("rm", "-f", "vt-user");
+            vaina.run("rm", "-f", "-t", "0", "vt-user");
             vaina.run("volume", "rm", "-f", "vt-one", "vt-two", "vt-made", "vt-other");
         }
         Function<Result, String> shown = r -> (r.exitCode() + "\n" + r.stdout() + "\n" + r.stderr())
@@ -172,7 +172,7 @@ class VolumeTest {
             assertEquals("shared\nfrom-host\nshared-ro\nls: /scratch: No such file or directory\n", from.stdout(),
                     from::describe);
         } finally {
-            vaina.run("rm", "-f", source);
+            vaina.run("rm", "-f", "-t", "0", source);
             vaina.run("volume", "rm", "-f", volume);
             vaina.exec(List.of("rm", "-rf", dir));
         }
@@ -230,7 +230,7 @@ class VolumeTest {
             vaina.run("rm", "-v", user).assertSuccess();
             assertEquals(List.of(), without(names(vaina), before), "rm -v removed the image volume's anonymous volume");
         } finally {
-            vaina.run("rm", "-f", "-v", user, source);
+            vaina.run("rm", "-f", "-t", "0", "-v", user, source);
             vaina.run("rmi", image);
         }
     }
