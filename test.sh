@@ -12,7 +12,8 @@
 # The Debian packages only the tests use (scripts/debian-packages.txt, after '# For the tests only') are
 # installed first when one is missing and the caller is root; otherwise the exact apt-get line is printed.
 # Environment: VAINA_BUILD_DIR (build folder, default ./target), VAINA_TEST_PREFIX (install prefix),
-# VAINA_TEST_USER (default vainatest), VAINA_TEST_KEEP_STATE=1 (keep the run's state for debugging).
+# VAINA_TEST_USER (default vainatest), VAINA_TEST_KEEP_STATE=1 (keep the run's state for debugging),
+# VAINA_TEST_TIMEOUT (seconds a test JVM may run, default 2400).
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
