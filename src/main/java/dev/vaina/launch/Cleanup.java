@@ -103,6 +103,7 @@ public final class Cleanup {
         // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
         FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
         Files.deleteIfExists(paths.attachSocket());
+        Files.deleteIfExists(paths.attachAnnouncement());
         FileTrees.deleteQuietly(paths.notifySocket().getParent());
         deleteEmptyDirectory(paths.rootfs());
         ContainerState state = store.state(record.id());

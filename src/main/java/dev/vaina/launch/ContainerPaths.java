@@ -71,6 +71,14 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return layout.runRoot().resolve("attach").resolve(id);
     }
 
+    /**
+     * Written by a client that starts the container and attaches (a foreground run, start -a) before the start:
+     * the monitor then starts the container only once a client has connected (see monitor.AttachServer).
+     */
+    public Path attachAnnouncement() {
+        return attachSocket().resolveSibling(id + ".expected");
+    }
+
     void createDirectories() throws IOException {
         Files.createDirectories(upper());
         Files.createDirectories(work());

@@ -10,14 +10,19 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The attach socket: an AF_UNIX stream socket at {@code --attach-socket}, which exists from before the
  * runtime's {@code create} (connections made before the container starts are queued and see all of its
  * output). Any number of clients may be connected at once; each receives the container's output produced
- * after it connected (earlier output is only in the log file).
+ * after it connected (earlier output is only in the log file). A client that starts the container itself (a
+ * foreground run, {@code start -a}) announces itself first with a file beside the socket, {@code PATH.expected}
+ * (launch.ContainerPaths#attachAnnouncement): the container then starts only once a client has connected, so
+ * that a short container's output, which has no log file with {@code --log-driver none}, reaches it.
  *
  * <h2>Monitor to client</h2>
  * <ul>
@@ -51,7 +56,11 @@ final class AttachServer implements AutoCloseable {
     private static final byte EOT = 4;
     private static final int SEND_TIMEOUT_MILLIS = 2000;
 
+    /** How long an announced client may take to connect before the container starts without it. */
+    private static final long ANNOUNCED_WAIT_MILLIS = 10_000;
+
     private final UnixStreamServer server;
+    private final Path announcement;
     private final boolean framed;
     private final ArrayList<Client> clients = new ArrayList<>();
     private final byte[] frame = new byte[5 + 8192];
@@ -60,8 +69,9 @@ final class AttachServer implements AutoCloseable {
     private boolean stdinClosed;
     private volatile boolean closed;
 
-    private AttachServer(UnixStreamServer server, boolean framed) {
+    private AttachServer(UnixStreamServer server, Path announcement, boolean framed) {
         this.server = server;
+        this.announcement = announcement;
         this.framed = framed;
     }
 
@@ -69,7 +79,8 @@ final class AttachServer implements AutoCloseable {
     static AttachServer bind(Path path, boolean terminal) throws IOException {
         java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
         try {
-            return new AttachServer(UnixStreamServer.listen(path, 0), !terminal);
+            return new AttachServer(UnixStreamServer.listen(path, 0),
+                    path.resolveSibling(path.getFileName() + ".expected"), !terminal);
         } catch (IOException e) {
             throw new IOException("cannot listen on attach socket " + path + ": " + e.getMessage(), e);
         }
@@ -85,6 +96,33 @@ final class AttachServer implements AutoCloseable {
             this.ptyFd = ptyFd;
         }
         Threads.start("attach-accept", new Acceptor());
+    }
+
+    /**
+     * When a client announced itself, waits until one has connected (at most {@link #ANNOUNCED_WAIT_MILLIS}),
+     * and takes the announcement away. Called after {@link #start}, before the container starts.
+     */
+    void awaitAnnouncedClient() throws InterruptedException {
+        if (!Files.exists(announcement)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANNOUNCED_WAIT_MILLIS);
+        try {
+            while (System.nanoTime() < deadline) {
+                synchronized (clients) {
+                    if (!clients.isEmpty()) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(announcement);
+            } catch (IOException e) {
+                System.err.println("vaina monitor: " + e.getMessage());
+            }
+        }
     }
 
     /** Sends output (at most 8192 bytes) to every client; a client whose connection fails is dropped. */

@@ -154,6 +154,7 @@ public final class Monitor {
             return fail(new RuntimeFailure("cannot connect the network of container " + options.id() + ": "
                     + e.getMessage(), code), true);
         }
+        attach.awaitAnnouncedClient();
         RuntimeCommands.Result started = RuntimeCommands.run(commands.start());
         if (started.exitCode() != 0) {
             attach.close();

@@ -69,7 +69,19 @@ final class Attachment {
      * it, so that a terminal sees the container's first output too.
      */
     void startAndAttach() throws IOException {
-        Path socket = new ContainerPaths(context.layout(), record.id()).attachSocket();
+        ContainerPaths paths = new ContainerPaths(context.layout(), record.id());
+        Path socket = paths.attachSocket();
+        // The monitor starts the container only once this has connected: none of its output is missed.
+        Files.createDirectories(socket.getParent());
+        Files.writeString(paths.attachAnnouncement(), "");
+        try {
+            startThenAttach(socket);
+        } finally {
+            Files.deleteIfExists(paths.attachAnnouncement());
+        }
+    }
+
+    private void startThenAttach(Path socket) throws IOException {
         CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
             try {
                 containers.start(record, false);
