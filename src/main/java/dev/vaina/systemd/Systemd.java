@@ -113,8 +113,8 @@ public final class Systemd implements AutoCloseable {
         if (runtimeDir != null && !runtimeDir.isEmpty()) {
             return "unix:path=" + runtimeDir + "/bus";
         }
-        throw new ManagerUnreachableException("cannot find the systemd user manager's bus: neither DBUS_SESSION_BUS_ADDRESS"
-                + " nor XDG_RUNTIME_DIR is set (log in through a session that starts a user manager,"
+        throw new ManagerUnreachableException("cannot find the systemd user manager's bus: neither"
+                + " DBUS_SESSION_BUS_ADDRESS nor XDG_RUNTIME_DIR is set (log in through a session that starts a user manager,"
                 + " or choose the system manager)");
     }
 
