@@ -15,7 +15,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status = execute(args);
+        PromptExit.prepare();
+        System.exit(status);
     }
 
     /** Every verb answers --help, as Podman's do (-h is taken by run's --hostname). */

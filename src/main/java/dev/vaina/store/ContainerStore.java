@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ public final class ContainerStore {
     private static final String STATE = "state.json";
     private static final String NETWORKS = "networks.json";
     private static final String CREATE_ARGUMENTS = "create-arguments.json";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StoreLayout layout;
     private final RecordDirectory<ContainerRecord> records;
@@ -38,7 +36,7 @@ public final class ContainerStore {
 
     public static String newId() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        Randomness.SOURCE.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -1,7 +1,5 @@
 package dev.vaina.store;
 
-import java.security.SecureRandom;
-
 /** Names like "eager_turing" for containers created without --name, as Docker and Podman make them. */
 public final class NameGenerator {
     private static final String[] ADJECTIVES = {"admiring", "amazing", "bold", "brave", "busy", "calm", "clever",
@@ -12,7 +10,6 @@ public final class NameGenerator {
         "einstein", "euler", "fermi", "franklin", "galileo", "gauss", "goodall", "hamilton", "hopper", "hypatia",
         "johnson", "kepler", "knuth", "lamport", "lovelace", "mccarthy", "meitner", "noether", "pascal", "ritchie",
         "shannon", "thompson", "torvalds", "turing", "wilson", "wozniak", "yalow"};
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private NameGenerator() {
     }
@@ -34,6 +31,6 @@ public final class NameGenerator {
     }
 
     public static String next() {
-        return ADJECTIVES[RANDOM.nextInt(ADJECTIVES.length)] + "_" + SURNAMES[RANDOM.nextInt(SURNAMES.length)];
+        return ADJECTIVES[Randomness.SOURCE.nextInt(ADJECTIVES.length)] + "_" + SURNAMES[Randomness.SOURCE.nextInt(SURNAMES.length)];
     }
 }

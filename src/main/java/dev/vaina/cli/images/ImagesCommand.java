@@ -84,7 +84,13 @@ public class ImagesCommand extends ContextCommand {
         }
         List<ImageRow> rows = ImageRow.of(images);
         rows.sort(order);
-        images = rows.stream().map(ImageRow::image).distinct().toList();
+        // Each image once, in the order of its first row; by id, as a record's generated equals would cost the
+        // command a method-handle bootstrap (about 10 ms at start-up).
+        Map<String, ImageRecord> byId = new LinkedHashMap<>();
+        for (ImageRow row : rows) {
+            byId.putIfAbsent(row.image().id(), row.image());
+        }
+        images = List.copyOf(byId.values());
         if (quiet) {
             images.forEach(image -> out().println(noTrunc ? "sha256:" + image.id() : image.shortId()));
         } else if (output.isJson()) {

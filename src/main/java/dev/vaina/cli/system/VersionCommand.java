@@ -54,7 +54,7 @@ public final class VersionCommand implements java.util.concurrent.Callable<Integ
     }
 
     public static String version() {
-        return VersionInfo.current().version();
+        return VersionInfo.release();
     }
 
     public static final class Provider implements IVersionProvider {

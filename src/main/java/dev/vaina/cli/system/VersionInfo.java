@@ -26,7 +26,6 @@ record VersionInfo(String version, String javaVersion, Instant built, String osA
 
     static VersionInfo current() {
         Manifest manifest = manifest();
-        String version = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Version");
         String builtText = manifest == null ? null : manifest.getMainAttributes().getValue("Build-Time");
         Instant built = null;
         try {
@@ -34,8 +33,17 @@ record VersionInfo(String version, String javaVersion, Instant built, String osA
         } catch (DateTimeParseException e) {
             // An unreadable build time is left out rather than failing `version`.
         }
-        return new VersionInfo(version != null ? version : UNKNOWN_VERSION, System.getProperty("java.version"), built,
+        return new VersionInfo(release(), System.getProperty("java.version"), built,
                 "linux/" + goArch(System.getProperty("os.arch")));
+    }
+
+    /**
+     * The release alone, as the class loader read it from the manifest when it defined this package: no
+     * second read of the manifest through a jar URL, no time parsing (what {@code --version} needs).
+     */
+    static String release() {
+        String version = VersionInfo.class.getPackage().getImplementationVersion();
+        return version != null ? version : UNKNOWN_VERSION;
     }
 
     private static Manifest manifest() {
