@@ -2,7 +2,8 @@
 # Runs real vaina commands with a scratch installation whose wrappers record the classes each JVM
 # loads (-XX:DumpLoadedClassList, one file per process: ROLE.PID.classlist in the wrappers' list
 # directory), so install-files.sh can dump class-data archives that hold what real commands load:
-# picocli, the store, JSON, FreeMarker, D-Bus (CLI); the bundle and cleanup (launcher); JNA (monitor).
+# picocli, the store, JSON, FreeMarker, D-Bus, a registry's HTTP and TLS (CLI); the bundle and cleanup (launcher);
+# JNA (monitor).
 # Usage: scripts/record-class-lists.sh SCRATCH_PREFIX STORE_DIR LIST_DIR
 # The containers' part needs a systemd manager: run it where one answers (install-files.sh starts
 # root's own through with-managers.sh on machines without systemd as PID 1). Without one, only the
@@ -23,7 +24,50 @@ quietly "${vaina[@]}" ps --help
 quietly "${vaina[@]}" version
 quietly "${vaina[@]}" ps -a
 quietly "${vaina[@]}" images
-"$here/make-busybox-rootfs.sh" "$2/busybox.tar" && quietly "${vaina[@]}" import "$2/busybox.tar" "$image"
+"$here/make-busybox-rootfs.sh" "$2/busybox.tar"
+
+# A pull from a registry on 127.0.0.1, cold (before the import below stores the same layer) then warm, so
+# that the archive holds the HTTP client, TLS (the https attempt an insecure registry gets first) and the
+# registry code. busybox's httpd serves the image as static files: a pull reads nothing else. The
+# manifest's media type is in the document itself.
+serve_image() { # DIR TAR: the distribution API's paths for TAR as the one-layer image training:latest
+    local dir=$1 blobs=$1/v2/training/blobs layer diff_id config arch
+    mkdir -p "$dir/v2/training/manifests" "$blobs" || return 1
+    : > "$dir/v2/index.html"
+    gzip -n -c "$2" > "$dir/layer" || return 1
+    layer=$(sha256sum < "$dir/layer" | cut -d' ' -f1)
+    diff_id=$(sha256sum < "$2" | cut -d' ' -f1)
+    mv "$dir/layer" "$blobs/sha256:$layer"
+    case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
+    printf '{"architecture":"%s","os":"linux","config":{"Cmd":["sh"]},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
+        "$arch" "$diff_id" > "$dir/config"
+    config=$(sha256sum < "$dir/config" | cut -d' ' -f1)
+    printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"sha256:%s","size":%s}]}' \
+        "$config" "$(stat -c %s "$dir/config")" "$layer" "$(stat -c %s "$blobs/sha256:$layer")" \
+        > "$dir/v2/training/manifests/latest"
+    mv "$dir/config" "$blobs/sha256:$config"
+}
+if [ -f "$2/busybox.tar" ] && serve_image "$2/registry" "$2/busybox.tar"; then
+    for attempt in 1 2 3 4 5; do
+        port=$(( 20000 + RANDOM % 30000 ))
+        /bin/busybox httpd -f -p "127.0.0.1:$port" -h "$2/registry" </dev/null >/dev/null 2>&1 &
+        httpd=$!
+        for i in $(seq 20); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+            kill -0 "$httpd" 2>/dev/null || break
+            sleep 0.05
+        done
+        if kill -0 "$httpd" 2>/dev/null; then
+            quietly "${vaina[@]}" pull --tls-verify=false "127.0.0.1:$port/training:latest"
+            quietly "${vaina[@]}" pull -q --tls-verify=false "127.0.0.1:$port/training:latest"
+            quietly "${vaina[@]}" rmi "127.0.0.1:$port/training:latest"
+            kill "$httpd" 2>/dev/null
+            wait "$httpd" 2>/dev/null
+            break
+        fi
+    done
+fi
+[ -f "$2/busybox.tar" ] && quietly "${vaina[@]}" import "$2/busybox.tar" "$image"
 quietly "${vaina[@]}" images
 quietly "${vaina[@]}" inspect "$image"
 

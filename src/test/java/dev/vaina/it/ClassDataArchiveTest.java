@@ -3,6 +3,9 @@ package dev.vaina.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.registry.PushedImage;
+import dev.vaina.it.registry.RegistryImages;
+import dev.vaina.it.registry.TestRegistry;
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
@@ -44,6 +47,29 @@ class ClassDataArchiveTest {
             assertTrue(maps.contains("/lib/vaina/vaina-monitor.jsa"), "the monitor does not map its archive:\n" + maps);
         } finally {
             vaina.run("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    @EachMode
+    void aPullFromARegistry_loadsTheHttpClientAndTheRegistryCode_fromTheCliArchive(VainaCli vaina) throws IOException {
+        try (TestRegistry registry = TestRegistry.plain()) {
+            PushedImage image = RegistryImages.pushBusybox(registry, "cds-" + vaina.mode(), "latest");
+            Path wrapper = strict(vaina.vainaExecutable(), "cli");
+            // Each class the JVM loads, and where from, on standard output after the image id.
+            Files.writeString(wrapper, Files.readString(wrapper)
+                    .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
+            try {
+                Result pull = vaina.exec(List.of(wrapper.toString(), "pull", "-q", "--tls-verify=false",
+                        image.reference())).assertSuccess();
+                for (String name : List.of("java.net.http.HttpClient", "dev.vaina.image.registry.RegistryHttp",
+                        "dev.vaina.image.ImagePuller")) {
+                    String line = pull.stdout().lines().filter(l -> l.contains(" " + name + " source:")).findFirst()
+                            .orElseThrow(() -> new AssertionError(name + " was not loaded:\n" + pull.describe()));
+                    assertTrue(line.endsWith("source: shared objects file"), line);
+                }
+            } finally {
+                vaina.run("rmi", "-f", image.reference());
+            }
         }
     }
 
