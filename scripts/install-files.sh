@@ -77,7 +77,8 @@ install_files() { # PREFIX LISTS: the jar, JNA's library and the wrappers; LISTS
 write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
     local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags=""
     if [ -f "$lib/jna/libjnidispatch.so" ]; then
-        # install unpacked JNA's library once; every monitor maps that one file.
+        # install unpacked JNA's library once; every monitor maps that one file, and no JVM unpacks a copy of
+        # its own into a temporary file (the launcher and the CLI use JNA too: exec, namespaces).
         jna_flags="-Djna.boot.library.path=$lib/jna -Djna.nounpack=true"
     fi
     if [ -n "$libc_dir" ]; then
@@ -86,7 +87,7 @@ write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are ther
     fi
     write_script "$prefix/bin/vaina" "#!/bin/sh
 # vaina command line.
-exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
+exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) $jna_flags -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
     write_script "$lib/vaina-launcher" "#!/bin/sh
 # Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
 # ExecStopPost (... cleanup ID) after a monitor that cleaned up itself finds the mark it left for this run of the
@@ -107,7 +108,7 @@ if [ -n \"\$INVOCATION_ID\" ]; then
         rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null && exit 0
     fi
 fi
-exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) $jna_flags -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
     write_script "$lib/vaina-generator" "#!/bin/sh
 # systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
 # directories; it writes units, nothing else.
