@@ -59,8 +59,13 @@ if "$java" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
     monitor_flags="$monitor_flags -XX:TrimNativeHeapInterval=5000"
 fi
 
-archive_flags() { # LIB ROLE: the flags that use ROLE's archive, when there is one
-    [ -f "$1/vaina-$2.jsa" ] && echo "-XX:SharedArchiveFile=$1/vaina-$2.jsa"
+archive_flags() { # LIB ROLE: the flags that use ROLE's archive, when there is one (and the monitor's top layer)
+    [ -f "$1/vaina-$2.jsa" ] || return 0
+    if [ "$2" = monitor ] && [ -f "$1/vaina-monitor-cleanup.jsa" ]; then
+        echo "-XX:SharedArchiveFile=$1/vaina-monitor.jsa:$1/vaina-monitor-cleanup.jsa"
+    else
+        echo "-XX:SharedArchiveFile=$1/vaina-$2.jsa"
+    fi
 }
 record_flags() { # LISTS ROLE: a class list per process (scratch installations only)
     [ -n "$1" ] && echo "-XX:DumpLoadedClassList=$1/$2.\$\$.classlist"
@@ -74,17 +79,29 @@ install_files() { # PREFIX LISTS: the jar, JNA's library and the wrappers; LISTS
     write_wrappers "$@"
 }
 
-write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
-    local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags=""
-    if [ -f "$lib/jna/libjnidispatch.so" ]; then
+jna_properties() { # LIB: where JNA finds its installed library and libc
+    local properties=""
+    if [ -f "$1/jna/libjnidispatch.so" ]; then
         # install unpacked JNA's library once; every monitor maps that one file, and no JVM unpacks a copy of
         # its own into a temporary file (the launcher and the CLI use JNA too: exec, namespaces).
-        jna_flags="-Djna.boot.library.path=$lib/jna -Djna.nounpack=true"
+        properties="-Djna.boot.library.path=$1/jna -Djna.nounpack=true"
     fi
     if [ -n "$libc_dir" ]; then
         # Without a platform path JNA runs `ldconfig -p` on every start to find libc.
-        jna_flags="$jna_flags -Djna.platform.library.path=$libc_dir"
+        properties="$properties -Djna.platform.library.path=$libc_dir"
     fi
+    echo "$properties"
+}
+
+write_monitor_wrapper() { # LIB FLAGS: the monitor's wrapper, its JVM started with FLAGS besides the monitor's own
+    write_script "$1/vaina-monitor" "#!/bin/sh
+# The per-container monitor, exec'd by the launcher (same PID): one per running container.
+exec '$java' $monitor_flags $2 $(jna_properties "$1") -cp '$1/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
+}
+
+write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
+    local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags
+    jna_flags=$(jna_properties "$lib")
     write_script "$prefix/bin/vaina" "#!/bin/sh
 # vaina command line.
 exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) $jna_flags -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
@@ -113,9 +130,7 @@ exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$l
 # systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
 # directories; it writes units, nothing else.
 exec '$java' $generator_flags $(archive_flags "$lib" generator) $(record_flags "$lists" generator) -Dvaina.prefix='$prefix' -cp '$lib/vaina.jar' dev.vaina.unit.definition.Generator \"\$@\""
-    write_script "$lib/vaina-monitor" "#!/bin/sh
-# The per-container monitor, exec'd by the launcher (same PID): one per running container.
-exec '$java' $monitor_flags $(archive_flags "$lib" monitor) $(record_flags "$lists" monitor) $jna_flags -cp '$lib/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
+    write_monitor_wrapper "$lib" "$(archive_flags "$lib" monitor) $(record_flags "$lists" monitor)"
     # Left by earlier versions, which started aardvark-dns through netavark; its unit does that now.
     rm -rf "$lib/vaina-aardvark-dns" "$lib/netavark-path"
 }
@@ -165,14 +180,16 @@ trap 'rm -rf "$scratch"' EXIT
 chmod 0755 "$scratch"
 mkdir -m 1777 "$scratch/lists"
 install_files "$scratch/prefix" "$scratch/lists"
-record=("$here/record-class-lists.sh" "$scratch/prefix" "$scratch/store" "$scratch/lists")
-if [ "$(id -u)" = 0 ] && [ "$(cat /proc/1/comm 2>/dev/null)" != systemd ] && [ -z "${XDG_RUNTIME_DIR:-}" ] \
-        && [ -x /usr/lib/systemd/systemd ]; then
-    # No manager here: root's own, in a private namespace, for the containers' part.
-    "$here/with-managers.sh" --root -- "${record[@]}" >/dev/null 2>&1 || true
-else
-    "${record[@]}" >/dev/null 2>&1 || true
-fi
+with_a_manager() { # CMD...: runs CMD where a systemd manager answers; its failures are not errors
+    if [ "$(id -u)" = 0 ] && [ "$(cat /proc/1/comm 2>/dev/null)" != systemd ] && [ -z "${XDG_RUNTIME_DIR:-}" ] \
+            && [ -x /usr/lib/systemd/systemd ]; then
+        # No manager here: root's own, in a private namespace, for the containers' part.
+        "$here/with-managers.sh" --root -- "$@" >/dev/null 2>&1 || true
+    else
+        "$@" >/dev/null 2>&1 || true
+    fi
+}
+with_a_manager "$here/record-class-lists.sh" "$scratch/prefix" "$scratch/store" "$scratch/lists"
 
 # The generator's classes, from a run over one file of each kind (and a broken one, for the error path).
 definitions="$scratch/definitions"
@@ -211,6 +228,25 @@ dump_archive cli "$cli_flags"
 dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
 dump_archive generator "$generator_flags"
+
+# The monitor's cleanup classes, as a second layer on top of its archive (scripts/train-monitor-cleanup.sh): a
+# container run to its end with this installation, its monitor dumping what it loaded beyond the archive. The
+# wrapper that dumps lives only for that run; a JVM checks the layer (-Xshare:on) before it is kept.
+train_monitor_cleanup() {
+    local top="$lib/vaina-monitor-cleanup.jsa"
+    [ -f "$lib/vaina-monitor.jsa" ] && [ -f "$scratch/store/busybox.tar" ] || return 0
+    write_monitor_wrapper "$lib" "-XX:SharedArchiveFile=$lib/vaina-monitor.jsa -XX:ArchiveClassesAtExit=$top.new"
+    with_a_manager "$here/train-monitor-cleanup.sh" "$prefix" "$scratch/train" "$scratch/store/busybox.tar"
+    [ -f "$top.new" ] || return 0
+    chmod 0644 "$top.new"
+    if "$java" ${monitor_flags/-Xshare:auto/-Xshare:on} -XX:SharedArchiveFile="$lib/vaina-monitor.jsa:$top.new" \
+            -cp "$lib/vaina.jar" -version >/dev/null 2>&1; then
+        mv -f "$top.new" "$top"
+    else
+        rm -f "$top.new"
+    fi
+}
+train_monitor_cleanup
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
 

@@ -31,6 +31,9 @@ class ClassDataArchiveTest {
         Result launcher = vaina.exec(List.of(strict(lib.resolve("vaina-launcher"), "launcher").toString()))
                 .assertExitCode(125);
         assertTrue(launcher.stderr().contains("usage: vaina-launcher"), launcher::describe);
+        // The monitor's archive has a second layer, the cleanup's classes: -Xshare:on checks both.
+        String monitorWrapper = Files.readString(lib.resolve("vaina-monitor"));
+        assertTrue(monitorWrapper.contains("vaina-monitor.jsa:" + lib.resolve("vaina-monitor-cleanup.jsa")), monitorWrapper);
         Result monitor = vaina.exec(List.of(strict(lib.resolve("vaina-monitor"), "monitor").toString()))
                 .assertExitCode(125);
         assertTrue(monitor.stderr().contains("vaina monitor:"), monitor::describe);
@@ -45,6 +48,8 @@ class ClassDataArchiveTest {
                     .assertSuccess().stdout().strip();
             String maps = Files.readString(Path.of("/proc", pid, "maps"));
             assertTrue(maps.contains("/lib/vaina/vaina-monitor.jsa"), "the monitor does not map its archive:\n" + maps);
+            assertTrue(maps.contains("/lib/vaina/vaina-monitor-cleanup.jsa"),
+                    "the monitor does not map its archive's cleanup layer:\n" + maps);
         } finally {
             vaina.run("rm", "-f", "-t", "0", name);
         }
