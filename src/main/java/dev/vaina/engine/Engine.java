@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
+import dev.vaina.image.naming.RegistriesConfCache;
 import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.Event;
@@ -130,7 +131,8 @@ public final class Engine implements AutoCloseable {
     /** registries.conf: the file given to {@link #useRegistriesConf}, else $VAINA_REGISTRIES_CONF, else the default files. */
     public RegistriesConf registriesConf() {
         if (registriesConf == null) {
-            registriesConf = RegistriesConf.load(registriesConfFiles());
+            registriesConf = new RegistriesConfCache(layout.registriesConfCache())
+                    .load(registriesConfFiles());
         }
         return registriesConf;
     }

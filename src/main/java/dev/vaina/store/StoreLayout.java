@@ -141,6 +141,11 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
         return runRoot.resolve("runtime");
     }
 
+    /** registries.conf as last merged ({@code RegistriesConfCache}): in the run root, gone at reboot. */
+    public Path registriesConfCache() {
+        return runRoot.resolve("registries-conf.json");
+    }
+
     /** Scratch space on the same file system as the data, so finished work can be renamed into place. */
     public Path tmp() {
         return dataRoot.resolve("tmp");

@@ -1,0 +1,144 @@
+package dev.vaina.image.naming;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registries configuration as last merged, kept as JSON in the run root beside the text of the files it came
+ * from. A command that finds the same files with the same text reads it instead of parsing the TOML again: the
+ * grammar alone cost a pull about 50 ms of start-up. A change to any file, or a file added or removed, makes
+ * the next command parse them again and rewrite the cache; an unreadable cache is ignored.
+ */
+public final class RegistriesConfCache {
+    private static final int FORMAT = 1;
+
+    private final Path cache;
+
+    /** A cache kept in {@code cache}. */
+    public RegistriesConfCache(Path cache) {
+        this.cache = cache;
+    }
+
+    /** {@link RegistriesConf#load} of {@code files}, from the cache when it was made from these same files. */
+    public RegistriesConf load(List<Path> files) {
+        String key = key(files);
+        if (key != null) {
+            RegistriesConf cached = read(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RegistriesConf conf = RegistriesConf.load(files);
+        if (key != null) {
+            write(key, conf);
+        }
+        return conf;
+    }
+
+    /**
+     * The files' names and whole contents (a few KiB), or null when one cannot be read (then nothing is cached).
+     * Contents, not times: a file written twice within the file system's clock tick keeps its modification time.
+     */
+    private static String key(List<Path> files) {
+        StringBuilder key = new StringBuilder();
+        for (Path file : files) {
+            try {
+                key.append(file).append('\0').append(Files.readString(file)).append('\0');
+            } catch (IOException | RuntimeException e) {
+                return null; // unreadable, or not UTF-8: the parser says what is wrong
+            }
+        }
+        return key.toString();
+    }
+
+    private RegistriesConf read(String key) {
+        try {
+            Map<String, Object> json = JSON.std.mapFrom(Files.readString(cache));
+            if (!Integer.valueOf(FORMAT).equals(json.get("format")) || !key.equals(json.get("key"))) {
+                return null;
+            }
+            return decode(json);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // written by another version, or cut short: parsed again and rewritten
+        }
+    }
+
+    private void write(String key, RegistriesConf conf) {
+        try {
+            AtomicFiles.write(cache, JSON.std.asString(encode(key, conf)));
+        } catch (IOException e) {
+            // Only a cache: the next command parses the files again.
+        }
+    }
+
+    private static Map<String, Object> encode(String key, RegistriesConf conf) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("key", key);
+        json.put("search", conf.searchRegistries());
+        json.put("searchOrigin", conf.searchOrigin());
+        json.put("shortNameMode", conf.shortNameMode().name());
+        List<Object> registries = new ArrayList<>();
+        for (Registry registry : conf.registries()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("prefix", registry.prefix());
+            entry.put("location", registry.location());
+            entry.put("insecure", registry.insecure());
+            entry.put("blocked", registry.blocked());
+            entry.put("mirrorByDigestOnly", registry.mirrorByDigestOnly());
+            List<Object> mirrors = new ArrayList<>();
+            for (Mirror mirror : registry.mirrors()) {
+                mirrors.add(Map.of("location", mirror.location(), "insecure", mirror.insecure(),
+                        "pullFromMirror", mirror.pullFromMirror().key()));
+            }
+            entry.put("mirrors", mirrors);
+            entry.put("origin", registry.origin() == null ? null : registry.origin().toString());
+            registries.add(entry);
+        }
+        json.put("registries", registries);
+        Map<String, Object> aliases = new LinkedHashMap<>();
+        conf.aliases().forEach((name, alias) -> aliases.put(name,
+                Map.of("target", alias.target().toString(), "origin", alias.origin())));
+        json.put("aliases", aliases);
+        json.put("files", conf.files().stream().map(Path::toString).toList());
+        json.put("warnings", conf.warnings());
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RegistriesConf decode(Map<String, Object> json) {
+        List<Registry> registries = new ArrayList<>();
+        for (Object item : (List<Object>) json.get("registries")) {
+            Map<String, Object> entry = (Map<String, Object>) item;
+            List<Mirror> mirrors = new ArrayList<>();
+            for (Object mirrorItem : (List<Object>) entry.get("mirrors")) {
+                Map<String, Object> mirror = (Map<String, Object>) mirrorItem;
+                mirrors.add(new Mirror((String) mirror.get("location"), (Boolean) mirror.get("insecure"),
+                        PullFromMirror.parse((String) mirror.get("pullFromMirror"))));
+            }
+            String origin = (String) entry.get("origin");
+            registries.add(new Registry((String) entry.get("prefix"), (String) entry.get("location"),
+                    (Boolean) entry.get("insecure"), (Boolean) entry.get("blocked"),
+                    (Boolean) entry.get("mirrorByDigestOnly"), mirrors, origin == null ? null : Path.of(origin)));
+        }
+        Map<String, Alias> aliases = new LinkedHashMap<>();
+        ((Map<String, Object>) json.get("aliases")).forEach((name, value) -> {
+            Map<String, Object> alias = (Map<String, Object>) value;
+            aliases.put(name, new Alias(ParsedReference.parse((String) alias.get("target")), (String) alias.get("origin")));
+        });
+        List<Path> files = ((List<String>) json.get("files")).stream().map(Path::of).toList();
+        return new RegistriesConf((List<String>) json.get("search"), (String) json.get("searchOrigin"),
+                ShortNameMode.valueOf((String) json.get("shortNameMode")), registries, aliases, files,
+                (List<String>) json.get("warnings"));
+    }
+}
