@@ -244,7 +244,7 @@ for row in "${rows[@]}"; do
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")" "$vc" "$pc"
 done > "$out/results.tsv"
 {
-    echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java: */java\t/p'
+    echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java Version: */java\t/p'
     printf 'java_path\t%s\n' "$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")"
     printf 'podman\t%s\n' "$(podman --version)"
     printf 'runs\t%s\npull_runs\t%s\n' "$runs" "$pull_runs"
