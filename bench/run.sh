@@ -10,7 +10,8 @@
 #   pull:    a four-layer image (busybox + 3 x 8 MiB random, bench/registry.sh) from a local registry,
 #            cold (empty store) and warm (image already stored)
 # It writes OUT/results.md (date, machine, JDK, the table) and OUT/ratios.svg (a chart of the ratios).
-# Usage (as root): bench/run.sh [-n N] [--prefix DIR] [--out DIR]
+#   scale:   with --scale, 200 containers per engine (100 running): ps -a, and run -d among them
+# Usage (as root): bench/run.sh [-n N] [--prefix DIR] [--out DIR] [--scale]
 #   N rounds per row (default 7; pulls and memory take fewer), DIR holds bin/vaina (default
 #   /usr/local), OUT defaults to this folder. Podman gets a private store and configuration.
 # Without systemd as PID 1 it starts root's own systemd --user through scripts/with-managers.sh.
@@ -22,12 +23,14 @@ runs=7
 prefix=/usr/local
 out=$here
 args=("$@")
-usage="usage: $0 [-n N] [--prefix DIR] [--out DIR]"
+usage="usage: $0 [-n N] [--prefix DIR] [--out DIR] [--scale]"
+scale=false
 while [ $# -gt 0 ]; do
     case "$1" in
         -n) [ $# -ge 2 ] || { echo "bench: -n needs a number ($usage)" >&2; exit 2; }; runs=$2; shift 2 ;;
         --prefix) [ $# -ge 2 ] || { echo "bench: --prefix needs a directory ($usage)" >&2; exit 2; }; prefix=$2; shift 2 ;;
         --out) [ $# -ge 2 ] || { echo "bench: --out needs a directory ($usage)" >&2; exit 2; }; out=$2; shift 2 ;;
+        --scale) scale=true; shift ;;
         *) echo "bench: unknown option $1 ($usage)" >&2; exit 2 ;;
     esac
 done
@@ -67,11 +70,11 @@ registry_pid=""
 cleanup() {
     set +e
     for name in $(cat "$work/containers" 2>/dev/null); do
-        "$vaina" rm -f "$name" >/dev/null 2>&1
+        "$vaina" rm -f -t 0 "$name" >/dev/null 2>&1
         "${podman[@]}" rm -f -t 0 "$name" >/dev/null 2>&1
     done
     for pod in $(cat "$work/pods" 2>/dev/null); do
-        "$vaina" pod rm -f "$pod" >/dev/null 2>&1
+        "$vaina" pod rm -f -t 0 "$pod" >/dev/null 2>&1
         "${podman[@]}" pod rm -f -t 0 "$pod" >/dev/null 2>&1
     done
     "$vaina" rmi -f "$image" >/dev/null 2>&1
@@ -211,9 +214,36 @@ for i in $(seq 10); do
     echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss.podman"
 done
 for i in $(seq 10); do
-    "$vaina" rm -f "bench-m-$i" >/dev/null 2>&1 || true
+    "$vaina" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
     "${podman[@]}" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
 done
+
+if $scale; then
+    # Does a command slow down with the number of containers? ps -a with 200 (to hold against ps -a with 3
+    # above), and run -d among them.
+    progress "scale: 200 containers per engine, 100 of them running"
+    for i in $(seq 100); do
+        remember "bench-s-$i"; remember "bench-c-$i"
+        run_vaina run -d --name "bench-s-$i" "$image" sleep 1000
+        run_podman run -d --name "bench-s-$i" "$image" sleep 1000
+        run_vaina create --name "bench-c-$i" "$image" true
+        run_podman create --name "bench-c-$i" "$image" true
+    done
+    interleaved ps-scale '`ps -a` (200 containers, 100 running)' ps -a
+    row run-d-scale '`run -d IMAGE sleep` (200 containers, 100 running)'
+    for round in $(seq "$runs"); do
+        for engine in vaina podman; do
+            remember "bench-u-$round"
+            timed run-d-scale "$engine" run -d --name "bench-u-$round" "$image" sleep 1000
+            "run_$engine" rm -f -t 0 "bench-u-$round"
+        done
+    done
+    progress "scale: removing the 200 containers"
+    for i in $(seq 100); do
+        "$vaina" rm -f -t 0 "bench-s-$i" "bench-c-$i" >/dev/null 2>&1 || true
+        "${podman[@]}" rm -f -t 0 "bench-s-$i" "bench-c-$i" >/dev/null 2>&1 || true
+    done
+fi
 
 progress "pull: starting a local registry"
 bench_registry "$work" "$top"
