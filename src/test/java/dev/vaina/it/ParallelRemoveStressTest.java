@@ -9,11 +9,16 @@ import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,7 +92,7 @@ class ParallelRemoveStressTest {
         try (Stream<Path> files = Files.list(Path.of(runtimeDir, "systemd", "user"))) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("container-" + prefix))
                     .toList(), "unit files left");
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // no unit directory at all: no unit file either
         }
         List<Path> roots = vaina.mode() == Mode.ROOTFUL ? List.of(Path.of("/var/lib/vaina"), Path.of("/run/vaina"))
@@ -96,15 +101,56 @@ class ParallelRemoveStressTest {
         for (String id : ids) {
             assertTrue(id.matches("[0-9a-f]{64}"), id);
             for (Path root : roots.stream().filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(root, 4)) {
-                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(id)).toList(),
-                            "files of container " + id + " left under " + root);
-                }
+                assertEquals(List.of(), named(root, id), "files of container " + id + " left under " + root);
             }
             assertTrue(!mounts.contains(id), "a mount of container " + id + " is left:\n" + mounts);
             assertEquals(List.of(), ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().orElse("").contains(id)).map(p -> p.pid() + " "
                             + p.info().commandLine().orElse("")).toList(), "processes of container " + id + " left");
         }
+    }
+
+    /**
+     * The paths under {@code root}, four levels deep, whose names contain {@code id}. Tests in the other test JVM
+     * add and remove images and containers meanwhile: a directory that goes while it is walked is skipped.
+     */
+    private static List<Path> named(Path root, String id) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, Set.of(), 4, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return visit(dir);
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                return visit(file);
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                return gone(e);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                return e == null ? FileVisitResult.CONTINUE : gone(e);
+            }
+
+            private FileVisitResult gone(IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            private FileVisitResult visit(Path path) {
+                if (path.getFileName() != null && path.getFileName().toString().contains(id)) {
+                    found.add(path);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 }
