@@ -233,12 +233,14 @@ dump_archive generator "$generator_flags"
 # container run to its end with this installation, its monitor dumping what it loaded beyond the archive. The
 # wrapper that dumps lives only for that run; a JVM checks the layer (-Xshare:on) before it is kept.
 train_monitor_cleanup() {
-    local top="$lib/vaina-monitor-cleanup.jsa"
+    # Dumped into the scratch directory: a monitor that another user's container started with the training
+    # wrapper, ending after this script, finds nowhere to write.
+    local top="$lib/vaina-monitor-cleanup.jsa" dumped="$scratch/monitor-cleanup.jsa"
     [ -f "$lib/vaina-monitor.jsa" ] && [ -f "$scratch/store/busybox.tar" ] || return 0
-    write_monitor_wrapper "$lib" "-XX:SharedArchiveFile=$lib/vaina-monitor.jsa -XX:ArchiveClassesAtExit=$top.new"
+    write_monitor_wrapper "$lib" "-XX:SharedArchiveFile=$lib/vaina-monitor.jsa -XX:ArchiveClassesAtExit=$dumped"
     with_a_manager "$here/train-monitor-cleanup.sh" "$prefix" "$scratch/train" "$scratch/store/busybox.tar"
-    [ -f "$top.new" ] || return 0
-    chmod 0644 "$top.new"
+    [ -f "$dumped" ] || return 0
+    install -m 0644 "$dumped" "$top.new"
     if "$java" ${monitor_flags/-Xshare:auto/-Xshare:on} -XX:SharedArchiveFile="$lib/vaina-monitor.jsa:$top.new" \
             -cp "$lib/vaina.jar" -version >/dev/null 2>&1; then
         mv -f "$top.new" "$top"
