@@ -1,7 +1,11 @@
 package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** mount(2) and umount2(2): the container's root filesystem, and network namespaces bound to files. */
 public final class Mounts {
@@ -16,8 +20,24 @@ public final class Mounts {
         try {
             LibC.INSTANCE.mount("overlay", target.toString(), "overlay", 0L, options);
         } catch (LastErrorException e) {
-            throw NativeCallException.of("mount(overlay, " + target + ", " + options + ")", e);
+            throw NativeCallException.of("mount(overlay, " + target + ", " + options + ")" + missing(options, target), e);
         }
+    }
+
+    /** For an error message: which of the overlay's directories and its target do not exist, if any. */
+    private static String missing(String options, Path target) {
+        List<String> paths = new ArrayList<>();
+        for (String option : options.split(",")) {
+            if (option.startsWith("lowerdir=")) {
+                paths.addAll(List.of(option.substring("lowerdir=".length()).split(":")));
+            } else if (option.startsWith("upperdir=") || option.startsWith("workdir=")) {
+                paths.add(option.substring(option.indexOf('=') + 1));
+            }
+        }
+        paths.add(target.toString());
+        List<String> gone = paths.stream()
+                .filter(path -> !Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)).toList();
+        return gone.isEmpty() ? "" : " (missing: " + String.join(", ", gone) + ")";
     }
 
     /** mount --bind source target. */
