@@ -84,6 +84,10 @@ if manager_answers; then
     quietly "${vaina[@]}" stop -t 0 "$name"
     quietly "${vaina[@]}" rm -f "$name"
     quietly "${vaina[@]}" run --rm "$image" sh -c 'echo out; echo err >&2; exit 3'
+    # Output to the unit's own: the monitor hands the container over to systemd and exits.
+    quietly "${vaina[@]}" run -d --name "$name-through" --log-driver passthrough "$image" true
+    quietly "${vaina[@]}" wait "$name-through"
+    quietly "${vaina[@]}" rm -f "$name-through"
 fi
 quietly "${vaina[@]}" rmi -f "$image"
 # A unit's cleanup (ExecStopPost) may still be writing its list.

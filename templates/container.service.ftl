@@ -50,10 +50,16 @@ ExecStart=${execStart}
 # whether on-failure restarts it); the cleanup reports its own errors in the unit's log.
 ExecStopPost=-${execStopPost}
 </#if>
+<#if handedOver??>
+# Once it runs, the monitor hands the container over: its init becomes the main process, and the stop
+# signal reaches it (or the monitor, if it had to stay: it forwards the signal) and nothing else.
+# Whatever is left after TimeoutStopSec= is killed by systemd.
+<#else>
 # SIGTERM reaches the monitor only; it forwards the container's own stop signal and escalates to
 # SIGKILL after the stop timeout. Whatever is left after TimeoutStopSec= is killed by systemd.
+</#if>
 KillMode=mixed
-KillSignal=SIGTERM
+KillSignal=${killSignal}
 # The container's stop timeout plus a margin for the monitor's own SIGKILL and exit.
 TimeoutStopSec=${timeoutStopSec}
 # Preparing the root file system (and, rootless, the id-mapped layers) may take a while on first start.

@@ -8,6 +8,7 @@ import dev.vaina.store.PodRecord;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.spec.NotifyMode;
+import dev.vaina.spec.Signals;
 import dev.vaina.unit.ContainerUnitRenderer;
 import dev.vaina.unit.ContainerUnitModel;
 import java.io.IOException;
@@ -145,7 +146,8 @@ final class ContainerUnitFiles {
                 stopTimeout, record.config().restart(), description, removeOnExit, unitName,
                 bindsTo(engine, record, podUnit, networks.holder()), stopWhenUnneeded, record.config().limits(),
                 inPod == null ? null : inPod.sliceOf(record), HealthcheckUnitFiles.timers(record),
-                record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main", networks.dns());
+                record.config().sdNotify() == NotifyMode.CONTAINER ? "all" : "main", networks.dns(),
+                record.config().handedOverToSystemd() ? Signals.name(record.config().stopSignal()) : null);
     }
 
     /**

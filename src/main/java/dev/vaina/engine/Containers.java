@@ -222,7 +222,7 @@ public final class Containers {
      */
     public boolean start(ContainerRecord record, boolean removeOnExit) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && Liveness.monitorAlive(state, record)) {
+        if (state.isRunning() && Liveness.alive(store.layout(), state, record)) {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
         }
@@ -279,12 +279,30 @@ public final class Containers {
     public ContainerState waitFor(ContainerRecord record, Predicate<ContainerState> condition, Duration interval)
             throws IOException {
         while (true) {
+            if (!store.exists(record.id())) {
+                return removedWhileWaited(record);
+            }
             ContainerState state = Liveness.reconcile(store, record);
             if (condition.test(state)) {
                 return state;
             }
             Waiting.sleep(Math.max(1, interval.toMillis()));
         }
+    }
+
+    /**
+     * A container removed while it was waited for (--rm): its end, as its last "died" event recorded it, since the
+     * state went with it (Podman, too, keeps the exit codes of removed containers for wait).
+     */
+    private ContainerState removedWhileWaited(ContainerRecord record) throws IOException {
+        List<Event> events = engine.events().read();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event event = events.get(i);
+            if (record.id().equals(event.id()) && "died".equals(event.status()) && event.exitCode() != null) {
+                return ContainerState.created().exited(event.exitCode(), event.time().toString(), null);
+            }
+        }
+        throw new EngineException("no container with name or ID \"" + record.name() + "\" found: it was removed");
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.vaina.engine;
 
 import dev.vaina.launch.Cleanup;
+import dev.vaina.launch.ContainerPaths;
+import dev.vaina.launch.HandOver;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +22,36 @@ public final class Liveness {
 
     public static ContainerState reconcile(ContainerStore store, ContainerRecord record) throws IOException {
         ContainerState state = store.state(record.id());
-        if (state.isRunning() && !monitorAlive(state, record)) {
+        if (state.isRunning() && !alive(store.layout(), state, record)) {
             // Re-read: the cleanup may have finished between the two looks.
             state = store.state(record.id());
-            if (state.isRunning() && !monitorAlive(state, record)) {
+            if (state.isRunning() && !alive(store.layout(), state, record)) {
                 Cleanup.run(store, record);
                 state = store.state(record.id());
             }
         }
         return state;
+    }
+
+    /**
+     * Whether a container recorded as running is in someone's hands: its monitor's, or, handed over to systemd,
+     * its unit's (running, or ending it: the unit's cleanup records the exit then).
+     */
+    public static boolean alive(StoreLayout layout, ContainerState state, ContainerRecord record) throws IOException {
+        return monitorAlive(state, record)
+                || HandOver.read(new ContainerPaths(layout, record.id())).map(HandOver::unitBusy).orElse(false);
+    }
+
+    /**
+     * The process whose user namespace a rootless container's runtime must run in: its monitor's, or once the
+     * monitor has handed it over, its init's (the same namespace: the monitor made it and the runtime put the
+     * container in it).
+     */
+    public static long userNamespaceHolder(StoreLayout layout, ContainerState state, String id) throws IOException {
+        if (monitorAlive(state, id)) {
+            return state.monitorPid();
+        }
+        return HandOver.read(new ContainerPaths(layout, id)).map(HandOver::containerPid).orElse(state.monitorPid());
     }
 
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */

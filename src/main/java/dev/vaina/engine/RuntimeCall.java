@@ -47,7 +47,7 @@ final class RuntimeCall {
             throw new EngineException("container " + id + " has no runtime recorded in " + runtimeFile
                     + ": it was not started by this installation of vaina");
         }
-        return new RuntimeCall(Path.of(recorded), layout.runtimeRoot(), layout.rootless() ? state.monitorPid() : 0);
+        return new RuntimeCall(Path.of(recorded), layout.runtimeRoot(), layout.rootless() ? Liveness.userNamespaceHolder(layout, state, id) : 0);
     }
 
     /** The runtime's short name, as Podman puts it before the runtime's own messages ("runc: ..."). */

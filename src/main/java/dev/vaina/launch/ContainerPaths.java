@@ -54,6 +54,11 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("healthy");
     }
 
+    /** Written by a monitor that handed its container over to systemd and exited (see {@link HandOver}). */
+    public Path handOverFile() {
+        return runDir().resolve("handed-over");
+    }
+
     public Path errorFile() {
         return runDir().resolve("error");
     }
@@ -91,6 +96,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
         Files.deleteIfExists(exitFile());
         Files.deleteIfExists(pidFile());
         Files.deleteIfExists(errorFile());
+        Files.deleteIfExists(handOverFile());
         Files.deleteIfExists(healthyMarker());
         Files.deleteIfExists(runtimeFile());
         Files.deleteIfExists(attachSocket());

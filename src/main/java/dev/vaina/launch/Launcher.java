@@ -103,6 +103,8 @@ public final class Launcher {
             }
             case "cleanup" -> {
                 if (store.exists(id)) {
+                    // A container handed over to systemd: its exit is systemd's to tell.
+                    HandOver.recordExit(new ContainerPaths(store.layout(), id), System.getenv());
                     Cleanup.run(store, store.read(id), remove, unitFile);
                 }
             }

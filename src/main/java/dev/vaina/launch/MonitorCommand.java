@@ -1,5 +1,6 @@
 package dev.vaina.launch;
 
+import dev.vaina.net.NetworkHelpers;
 import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.spec.LogConfig;
@@ -105,6 +106,11 @@ final class MonitorCommand {
             case CONTAINER -> argv.addAll(List.of("--notify-proxy", paths.notifySocket().toString()));
             default -> {
             }
+        }
+        if (record.config().handedOverToSystemd() && network.forwardTo() == null
+                && (network.helper() == null || network.helper().equals(NetworkHelpers.PASTA))) {
+            // pasta runs on by itself; slirp4netns and the forwarder of published ports need the monitor.
+            argv.addAll(List.of("--hand-over", paths.handOverFile().toString()));
         }
         if (network.helper() != null) {
             argv.addAll(List.of("--network-helper", network.helper(), "--network-dir", paths.runDir().toString(),

@@ -150,7 +150,9 @@ final class NetworkSetup {
             throw new IOException("cannot join the network namespace of container " + target.name()
                     + ": it is not running");
         }
-        long userNamespaceOf = store.layout().rootless() ? state.monitorPid() : 0;
+        // Its monitor's user namespace, or its init's, the same one, once the monitor has handed it over.
+        long userNamespaceOf = !store.layout().rootless() ? 0
+                : HandOver.read(targetPaths).isPresent() ? pid : state.monitorPid();
         return new Prepared(Path.of("/proc", Long.toString(pid), "ns", "net"), false, null, List.of(), userNamespaceOf,
                 EtcFiles.shared(paths.runDir(), record, targetPaths.runDir()));
     }

@@ -53,6 +53,8 @@ interface LibC extends Library {
     int SCM_RIGHTS = 1;
     int MSG_CMSG_CLOEXEC = 0x40000000;
     int SHUT_RDWR = 2;
+    // poll(2)
+    short POLLHUP = 0x10;
     // ioctl_tty(2); the generic values, used by x86_64 and aarch64
     long TIOCGWINSZ = 0x5413;
     long TIOCSWINSZ = 0x5414;
@@ -141,6 +143,12 @@ interface LibC extends Library {
 
     /** recvmsg(2); msg is a struct msghdr laid out by hand (see FdPassing) */
     long recvmsg(int sockfd, Pointer msg, int flags) throws LastErrorException;
+
+    /** sendmsg(2); msg is a struct msghdr laid out by hand (see UnixDatagramSocket) */
+    long sendmsg(int sockfd, Pointer msg, int flags) throws LastErrorException;
+
+    /** poll(2); fds is an array of struct pollfd (int fd, short events, short revents) */
+    int poll(Pointer fds, long nfds, int timeout) throws LastErrorException;
 
     /** setsockopt(2); optval is passed as raw memory (a struct timeval is long[2]) */
     int setsockopt(int sockfd, int level, int optname, long[] optval, int optlen) throws LastErrorException;

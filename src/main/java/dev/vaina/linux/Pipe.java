@@ -27,4 +27,29 @@ public record Pipe(int readFd, int writeFd) {
     public File writeEndFile() {
         return new File("/proc/self/fd/" + writeFd);
     }
+
+    /** Waits until every write end of the pipe whose read end is {@code readFd} is closed; false on timeout. */
+    static boolean awaitHangUp(int readFd, int timeoutMillis) throws NativeCallException {
+        com.sun.jna.Memory pollfd = new com.sun.jna.Memory(8);
+        pollfd.setInt(0, readFd);
+        pollfd.setShort(4, LibC.POLLHUP);
+        pollfd.setShort(6, (short) 0);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            int left = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            try {
+                if (LibC.INSTANCE.poll(pollfd, 1, left) == 0) {
+                    return false;
+                }
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == LibC.EINTR) {
+                    continue;
+                }
+                throw NativeCallException.of("poll(pipe)", e);
+            }
+            if ((pollfd.getShort(6) & LibC.POLLHUP) != 0) {
+                return true;
+            }
+        }
+    }
 }

@@ -79,11 +79,19 @@ final class AttachServer implements AutoCloseable {
     static AttachServer bind(Path path, boolean terminal) throws IOException {
         java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
         try {
-            return new AttachServer(UnixStreamServer.listen(path, 0),
-                    path.resolveSibling(path.getFileName() + ".expected"), !terminal);
+            return new AttachServer(UnixStreamServer.listen(path, 0), announcement(path), !terminal);
         } catch (IOException e) {
             throw new IOException("cannot listen on attach socket " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a client that starts the container announced itself (see ContainerPaths.attachAnnouncement). */
+    static boolean clientAnnounced(Path socket) {
+        return Files.exists(announcement(socket));
+    }
+
+    private static Path announcement(Path socket) {
+        return socket.resolveSibling(socket.getFileName() + ".expected");
     }
 
     /**

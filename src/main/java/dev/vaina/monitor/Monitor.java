@@ -1,5 +1,6 @@
 package dev.vaina.monitor;
 
+import dev.vaina.launch.HandOver;
 import dev.vaina.linux.ExitStatus;
 import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FdOutputStream;
@@ -28,12 +29,15 @@ import java.nio.file.Path;
 public final class Monitor {
     private static final long DRAIN_MILLIS = 2000;
     private static final int CONSOLE_TIMEOUT_MILLIS = 10_000;
+    private static final int HAND_OVER_BARRIER_MILLIS = 5_000;
 
     private final MonitorOptions options;
     private final RuntimeCommands commands;
     /** Whether our create succeeded, so that the runtime's state for this id is ours to delete. */
     private boolean created;
     private NetworkDriver.Connection network;
+    /** Whether the container now runs as the unit's main process, without this monitor. */
+    private boolean handedOver;
 
     private Monitor(MonitorOptions options) {
         this.options = options;
@@ -57,7 +61,7 @@ public final class Monitor {
             code = monitor.fail(new RuntimeFailure("monitoring container " + options.id() + " failed: "
                     + e.getMessage(), RuntimeFailure.ENGINE_ERROR), monitor.created);
         }
-        if (options.cleanup() != null && monitor.created) {
+        if (options.cleanup() != null && monitor.created && !monitor.handedOver) {
             // A container that never ran is left to ExecStopPost: its start may have failed for want of the id.
             options.cleanup().run(options.id(), options.rootfs());
         }
@@ -68,12 +72,19 @@ public final class Monitor {
         // A previous run's results must not be mistaken for this run's.
         Files.deleteIfExists(options.exitFile());
         Files.deleteIfExists(options.errorFile());
-        Processes.becomeChildSubreaper();
+        // Handed over, the container's init must be the manager's child when systemd takes it as the main process
+        // (or systemd treats it as an alien process, whose exit status it may learn too late for ExecStopPost): so
+        // this monitor does not adopt it. A client that announced itself keeps the monitor, which relays the end.
+        boolean handingOver = options.handOver() != null && SdNotify.available()
+                && !AttachServer.clientAnnounced(options.attachSocket());
+        if (!handingOver) {
+            Processes.becomeChildSubreaper();
+        }
         if (options.overlay() != null) {
             Mounts.overlay(options.overlay(), options.rootfs());
         }
         Stopper stopper = new Stopper(options.stopSignal(), options.stopTimeoutSeconds());
-        stopper.install();
+        stopper.install(options.handOver() != null);
         CriLogWriter log = options.logDriver() != null ? CriLogWriter.discarding()
                 : CriLogWriter.open(options.log(), options.logMaxSize());
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());
@@ -161,6 +172,10 @@ public final class Monitor {
             return fail(RuntimeFailure.fromOutput("start", started.output()), true);
         }
         stopper.containerStarted(pid);
+        if (handingOver) {
+            handOver(pid, attach);
+            return 0;
+        }
         if (options.timeoutSeconds() > 0) {
             stopper.limitRunTime(options.timeoutSeconds());
         }
@@ -185,6 +200,23 @@ public final class Monitor {
         AtomicFiles.write(options.exitFile(), Integer.toString(code));
         deleteContainer();
         return code;
+    }
+
+    /**
+     * Makes the container's init the unit's main process, so that this monitor can leave (see HandOver). The
+     * record is written before systemd is told, so that no command sees a running container with neither a
+     * monitor nor a record; the barrier makes sure systemd has taken the new main PID before this one exits,
+     * which it would otherwise count as the main process's end. A stop that came first has been passed on.
+     */
+    private void handOver(int pid, AttachServer attach) throws IOException {
+        HandOver.of(pid).write(options.handOver());
+        SdNotify.send("MAINPID=" + pid + "\nREADY=1");
+        if (!SdNotify.barrier(HAND_OVER_BARRIER_MILLIS)) {
+            System.err.println("vaina monitor: systemd did not confirm container " + options.id()
+                    + "'s init (pid " + pid + ") as the unit's main process within " + HAND_OVER_BARRIER_MILLIS + " ms");
+        }
+        attach.close();
+        handedOver = true;
     }
 
     /**

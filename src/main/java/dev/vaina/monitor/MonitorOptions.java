@@ -17,7 +17,7 @@ import java.util.List;
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * [--forward-to ADDRESS --forward-netns PATH [--publish PORT]...]
- * [--ready-when FILE | --notify-proxy SOCKET]
+ * [--ready-when FILE | --notify-proxy SOCKET] [--hand-over FILE]
  * [--store-root DIR --store-runroot DIR [--rootless] [--remove [--unit-file FILE]]]
  * </pre>
  *
@@ -26,13 +26,14 @@ import java.util.List;
  * with {@code --ready-when} once FILE exists (the first passed health check writes it), or never from the
  * monitor with {@code --notify-proxy} (the workload sends it to SOCKET, mounted into the container, and the
  * monitor passes it on: see NotifyProxy). With {@code --store-root} the monitor cleans up after its container
- * itself ({@link ExitCleanup}).
+ * itself ({@link ExitCleanup}). With {@code --hand-over} the monitor hands a running container over to systemd and
+ * exits, recording it in FILE (see dev.vaina.launch.HandOver), when nothing needs it to stay.
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, String forwardTo, Path forwardNetns, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, ExitCleanup cleanup) {
+        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, Path handOver, ExitCleanup cleanup) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -71,6 +72,15 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         }
         if (logDriver != null && !logDriver.equals(LOG_NONE) && !logDriver.equals(LOG_PASSTHROUGH)) {
             throw new IllegalArgumentException("--log-driver must be none or passthrough, got " + logDriver);
+        }
+        if (handOver != null && (!LOG_PASSTHROUGH.equals(logDriver) || terminal || interactive || timeoutSeconds > 0
+                || readyWhen != null || notifyProxy != null || forwardTo != null || networkHelper != null
+                && !networkHelper.equals("pasta"))) {
+            // Each of these needs a process that stays: to pump output, count time, wait for health, relay
+            // notifications, forward ports, or hold slirp4netns's exit pipe.
+            throw new IllegalArgumentException("--hand-over needs --log-driver passthrough, and neither --terminal,"
+                    + " --interactive, --timeout, --ready-when, --notify-proxy, --forward-to nor a network helper"
+                    + " other than pasta");
         }
     }
 
@@ -112,6 +122,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         int preserveFds = 0;
         Path readyWhen = null;
         Path notifyProxy = null;
+        Path handOver = null;
         Path storeRoot = null;
         Path storeRunRoot = null;
         boolean rootless = false;
@@ -165,6 +176,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
                 case "--preserve-fds" -> preserveFds = number(option, value);
                 case "--ready-when" -> readyWhen = Path.of(value);
                 case "--notify-proxy" -> notifyProxy = Path.of(value);
+                case "--hand-over" -> handOver = Path.of(value);
                 case "--store-root" -> storeRoot = Path.of(value);
                 case "--store-runroot" -> storeRunRoot = Path.of(value);
                 case "--unit-file" -> unitFile = Path.of(value);
@@ -173,7 +185,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, forwardTo, forwardNetns, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy,
+                networkSocket, forwardTo, forwardNetns, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy, handOver,
                 ExitCleanup.of(storeRoot, storeRunRoot, rootless, remove, unitFile));
     }
 

@@ -2,6 +2,7 @@ package dev.vaina.monitor;
 
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Signalling;
+import dev.vaina.spec.Signals;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -11,6 +12,7 @@ import sun.misc.SignalHandler;
  * container has started is remembered and delivered as soon as it has.
  */
 final class Stopper implements SignalHandler {
+    private static final int SIGINT = 2;
     private final int stopSignal;
     private final int timeoutSeconds;
     private int containerPid;
@@ -23,8 +25,21 @@ final class Stopper implements SignalHandler {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    void install() {
+    /**
+     * @param fromUnit whether the unit stops with the container's own stop signal (its KillSignal=, set for a
+     *        container that is handed over to systemd once it runs), which then reaches this monitor if it stayed
+     */
+    void install(boolean fromUnit) {
         Signal.handle(new Signal("TERM"), this);
+        String name = fromUnit && stopSignal != Signalling.SIGTERM && stopSignal != SIGINT ? Signals.name(stopSignal) : "";
+        if (name.startsWith("SIG")) {
+            try {
+                Signal.handle(new Signal(name.substring("SIG".length())), this);
+            } catch (IllegalArgumentException e) {
+                // One the JVM keeps for itself (SIGQUIT): systemd's SIGKILL ends the container after its timeout.
+                System.err.println("vaina monitor: not handling the stop signal: " + e.getMessage());
+            }
+        }
         try {
             Signal.handle(new Signal("INT"), this);
         } catch (IllegalArgumentException e) {

@@ -165,6 +165,17 @@ public record ContainerConfig(
     }
 
     /**
+     * Whether, once it runs, the container can do without a monitor of its own: its output goes straight to its
+     * unit's (passthrough, or journald, which is the unit's output too) and nothing else needs a process beside it
+     * (a terminal or stdin to relay, a --timeout to count, readiness to report later). Its init then becomes the
+     * unit's main process. Where the network needs a process of the monitor's, the launch keeps the monitor.
+     */
+    public boolean handedOverToSystemd() {
+        return (log.driver().equals(LogConfig.PASSTHROUGH) || log.driver().equals(LogConfig.JOURNALD)) && !tty
+                && !interactive && timeout == 0 && (sdNotify == NotifyMode.CONMON || sdNotify == NotifyMode.IGNORE);
+    }
+
+    /**
      * Settings by name rather than by position: a new setting changes this class and the record, not every place
      * that makes or changes a configuration, and a changed copy keeps what it does not name (the copy constructor
      * is the one place that lists every setting; ContainerConfigTest fails when it misses one).

@@ -20,19 +20,21 @@ import dev.vaina.spec.RestartPolicy;
  * units that start with it (its health checks' timers), space-separated, or is null. notifyAccess is systemd's
  * NotifyAccess=: "main" when the monitor sends READY=1, "all" when the workload does. startsBefore names a
  * unit that it wants and that starts once it runs (aardvark-dns's, which needs the entry the start makes), or is
- * null.
+ * null. killSignal is the signal systemd stops the unit with: null for SIGTERM, which the monitor turns into the
+ * container's stop signal; the container's own stop signal, such as "SIGQUIT", for a container whose monitor hands
+ * it over to systemd once it runs (then the unit's main process).
  */
 public record ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
         List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
         boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded, ResourceLimits limits,
-        String slice, String wants, String notifyAccess, String startsBefore) {
+        String slice, String wants, String notifyAccess, String startsBefore, String killSignal) {
 
     /** A container without resource limits in the manager's default slice, reported ready by the monitor. */
     public ContainerUnitModel(String containerId, ContainerName name, String image, List<String> execStart,
             List<String> execStopPost, int stopTimeoutSeconds, RestartPolicy restartPolicy, String description,
             boolean removedOnExit, String unitName, List<String> bindsTo, boolean stopWhenUnneeded) {
         this(containerId, name, image, execStart, execStopPost, stopTimeoutSeconds, restartPolicy, description,
-                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null, null, "main", null);
+                removedOnExit, unitName, bindsTo, stopWhenUnneeded, ResourceLimits.NONE, null, null, "main", null, null);
     }
 
     /** A container of its own: container-NAME.service. */
@@ -85,6 +87,9 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         }
         if (!"main".equals(notifyAccess) && !"all".equals(notifyAccess)) {
             throw new IllegalArgumentException("invalid NotifyAccess " + notifyAccess + " for container " + name);
+        }
+        if (killSignal != null && !killSignal.matches("SIG[A-Z0-9+]+")) {
+            throw new IllegalArgumentException("invalid KillSignal " + killSignal + " for container " + name);
         }
         if (description == null) {
             description = "vaina container " + name + " (" + image + ")";

@@ -46,6 +46,10 @@ public final class ContainerUnitRenderer {
             values.put("wants", model.wants());
         }
         values.put("notifyAccess", model.notifyAccess());
+        values.put("killSignal", model.killSignal() != null ? model.killSignal() : "SIGTERM");
+        if (model.killSignal() != null) {
+            values.put("handedOver", "yes");
+        }
         if (model.startsBefore() != null) {
             values.put("startsBefore", model.startsBefore());
         }

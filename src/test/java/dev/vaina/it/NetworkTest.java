@@ -222,7 +222,7 @@ class NetworkTest {
     }
 
     /** No helper process, netns, firewall rule or taken port of the container is left. */
-    private static void assertNothingLeft(VainaCli vaina, String id, int port) throws Exception {
+    static void assertNothingLeft(VainaCli vaina, String id, int port) throws Exception {
         assertNoHelperOrRule(vaina, id, port);
         assertFalse(Files.exists(Path.of("/run/vaina/netns", id)), "the network namespace file is still there");
         if (port > 0) {

@@ -2,6 +2,7 @@ package dev.vaina.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +87,25 @@ class ContainerUnitRendererTest {
     }
 
     @Test
+    void render_handedOverContainer_stopsWithItsOwnStopSignal() {
+        String unit = ContainerUnitRenderer.render(new ContainerUnitModel(ID, new ContainerName("through"),
+                "docker.io/library/nginx:latest", LAUNCHER, CLEANUP, 10, RestartPolicy.NO, null, false,
+                "container-through.service", List.of(), false, dev.vaina.spec.ResourceLimits.NONE, null, null, "main",
+                null, "SIGQUIT"));
+        assertTrue(unit.contains("\nKillMode=mixed\nKillSignal=SIGQUIT\n"), unit);
+        assertTrue(unit.contains("hands the container over"), unit);
+        assertTrue(ContainerUnitRenderer.render(model("web", "no", LAUNCHER, CLEANUP, null)).contains("\nKillSignal=SIGTERM\n"));
+        assertThrows(IllegalArgumentException.class, () -> new ContainerUnitModel(ID, new ContainerName("through"),
+                "x", LAUNCHER, CLEANUP, 10, RestartPolicy.NO, null, false, "container-through.service", List.of(), false,
+                dev.vaina.spec.ResourceLimits.NONE, null, null, "main", null, "QUIT\nExecStart=/bin/evil"));
+    }
+
+    @Test
     void render_withHealthcheckTimer_andReadinessFromTheContainer() throws IOException {
         assertGolden("container-checked.service", new ContainerUnitModel(ID, new ContainerName("checked"),
                 "docker.io/library/busybox:latest", LAUNCHER, CLEANUP, 10, RestartPolicy.parse("always"), null, false,
                 "container-checked.service", List.of(), false, dev.vaina.spec.ResourceLimits.NONE, null,
-                "container-checked-healthcheck.timer container-checked-healthcheck-startup.timer", "all", null));
+                "container-checked-healthcheck.timer container-checked-healthcheck-startup.timer", "all", null, null));
         assertGolden("container-checked-healthcheck.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",
                 "container-checked.service", false, 1_500_000_000L));
         assertGolden("container-checked-healthcheck-startup.timer", HealthcheckUnitRenderer.renderTimer(ID, "checked",

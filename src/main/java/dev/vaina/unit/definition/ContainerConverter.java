@@ -120,6 +120,7 @@ final class ContainerConverter {
                 .command("ExecStart", "", concat(launcher, "--remove", "start", name))
                 // "-": the container's exit status, not the cleanup's, decides whether the unit failed.
                 .command("ExecStopPost", "-", concat(launcher, "--remove", "cleanup", name));
+        killSignal(definition, unit);
         reload(definition, tools, global, name, unit);
         return unit.build();
     }
@@ -240,6 +241,18 @@ final class ContainerConverter {
             return;
         }
         unit.service("NotifyAccess", "exec");
+    }
+
+    /**
+     * A container whose output is the unit's (LogDriver=passthrough or journald) is handed over to systemd once it
+     * runs (see dev.vaina.launch.HandOver): systemd's stop signal then reaches the container's init itself, so it is
+     * StopSignal=. (An image's own STOPSIGNAL is not known here: without StopSignal= it is SIGTERM.)
+     */
+    private static void killSignal(Definition definition, ServiceUnit unit) {
+        boolean unitOutput = definition.last(SECTION, "LogDriver")
+                .map(e -> e.value().equals("passthrough") || e.value().equals("journald")).orElse(false);
+        definition.last(SECTION, "StopSignal").filter(e -> unitOutput)
+                .ifPresent(e -> unit.service("KillSignal", Signals.name(Signals.parse(e.value()))));
     }
 
     private static int stopTimeout(Definition definition, List<String> create) {

@@ -1,0 +1,110 @@
+package dev.vaina.launch;
+
+import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.Signals;
+import dev.vaina.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A container that needs no resident monitor (its output goes to the unit's own: --log-driver passthrough or
+ * journald) is handed over to systemd once it runs: the monitor names the container's init as the unit's main
+ * process and exits. The init, reparented to the manager (a child subreaper), is then reaped by systemd, which
+ * records its exit and passes it to ExecStopPost's cleanup ($EXIT_CODE, $EXIT_STATUS).
+ *
+ * <p>This record, in the container's run directory, lets later commands tell such a container, whose monitor is
+ * gone, from one whose monitor died: it runs while its init does (same PID, same start time), and its unit is busy
+ * ending it while the manager that runs it lives and has not removed the unit's cgroup (systemd removes it once
+ * the unit, ExecStopPost included, is over).
+ *
+ * @param containerStart, managerStart start times in milliseconds since the epoch, against reused PIDs
+ * @param unitCgroup the unit's cgroup directory, in the hierarchy systemd tracks its processes with
+ */
+public record HandOver(long containerPid, long containerStart, long managerPid, long managerStart, Path unitCgroup) {
+
+    /** What the monitor, the unit's main process until now, records about itself and {@code containerPid}. */
+    public static HandOver of(long containerPid) throws IOException {
+        ProcessHandle manager = ProcessHandle.current().parent()
+                .orElseThrow(() -> new IOException("the monitor has no parent to hand its container over to"));
+        return new HandOver(containerPid, startOf(containerPid), manager.pid(), startOf(manager.pid()), ownCgroup());
+    }
+
+    public void write(Path file) throws IOException {
+        AtomicFiles.write(file, containerPid + " " + containerStart + " " + managerPid + " " + managerStart + " "
+                + unitCgroup + "\n");
+    }
+
+    /** The record of the container's current run, if its monitor handed it over. */
+    public static Optional<HandOver> read(ContainerPaths paths) throws IOException {
+        String text;
+        try {
+            text = Files.readString(paths.handOverFile()).strip();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        String[] fields = text.split(" ", 5);
+        try {
+            return Optional.of(new HandOver(Long.parseLong(fields[0]), Long.parseLong(fields[1]),
+                    Long.parseLong(fields[2]), Long.parseLong(fields[3]), Path.of(fields[4])));
+        } catch (RuntimeException e) {
+            // Cut short by a crash mid-write, which AtomicFiles prevents; read as a monitor that died.
+            return Optional.empty();
+        }
+    }
+
+    /** The container's init still runs. */
+    public boolean containerRuns() {
+        return startOf(containerPid) == containerStart;
+    }
+
+    /** The container runs, or its unit is still ending it: the exit is then recorded by the unit's cleanup. */
+    public boolean unitBusy() {
+        return containerRuns() || startOf(managerPid) == managerStart && Files.isDirectory(unitCgroup);
+    }
+
+    /**
+     * ExecStopPost: writes the exit systemd saw ($EXIT_CODE "exited" with $EXIT_STATUS the code, or "killed" and
+     * "dumped" with the signal's name) where the cleanup looks for it, as the monitor would have. Nothing when the
+     * container was not handed over, or the exit is recorded already.
+     */
+    static void recordExit(ContainerPaths paths, Map<String, String> env) throws IOException {
+        String how = env.get("EXIT_CODE");
+        String status = env.get("EXIT_STATUS");
+        if (how == null || status == null || Files.exists(paths.exitFile()) || read(paths).isEmpty()) {
+            return;
+        }
+        int code;
+        try {
+            code = how.equals("exited") ? Integer.parseInt(status) : 128 + Signals.parse(status);
+        } catch (NumberFormatException | InvalidSpecException e) {
+            return; // Left to the cleanup, which records a kill.
+        }
+        AtomicFiles.write(paths.exitFile(), Integer.toString(code));
+    }
+
+    private static long startOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(java.time.Instant::toEpochMilli)
+                .orElse(-1L);
+    }
+
+    /**
+     * This process's cgroup in the hierarchy systemd tracks units with: the unified one where it is mounted at
+     * /sys/fs/cgroup, else the named "systemd" one (cgroup v1 and hybrid set-ups).
+     */
+    private static Path ownCgroup() throws IOException {
+        boolean unified = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
+        List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
+        for (String line : lines) {
+            String[] fields = line.split(":", 3);
+            if (fields.length == 3 && (unified ? fields[0].equals("0") : fields[1].equals("name=systemd"))) {
+                return Path.of(unified ? "/sys/fs/cgroup" : "/sys/fs/cgroup/systemd", fields[2]);
+            }
+        }
+        throw new IOException("cannot find this process's systemd cgroup in /proc/self/cgroup");
+    }
+}
