@@ -47,6 +47,28 @@ class MonitorOptionsTest {
     }
 
     @Test
+    void handOver_onlyForOutputToTheUnit_andNothingThatNeedsTheMonitorToStay() {
+        assertEquals(Path.of("/run/x/handed-over"), parse(REQUIRED, "--log-driver", "passthrough", "--hand-over",
+                "/run/x/handed-over").handOver());
+        assertEquals(Path.of("/h"), parse(REQUIRED, "--log-driver", "passthrough", "--network-helper", "pasta",
+                "--network-dir", "/d", "--network-socket", "/s", "--hand-over", "/h").handOver());
+        for (List<String> needsTheMonitor : List.of(List.<String>of(), List.of("--log-driver", "none"),
+                List.of("--log-driver", "passthrough", "--timeout", "5"),
+                List.of("--log-driver", "passthrough", "--interactive"),
+                List.of("--log-driver", "passthrough", "--ready-when", "/r"),
+                List.of("--log-driver", "passthrough", "--network-helper", "slirp4netns", "--network-dir", "/d",
+                        "--network-socket", "/s"),
+                List.of("--log-driver", "passthrough", "--forward-to", "10.89.0.2", "--forward-netns", "/n"))) {
+            List<String> args = new java.util.ArrayList<>(needsTheMonitor);
+            args.addAll(List.of("--hand-over", "/h"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> parse(REQUIRED, args.toArray(String[]::new)), args::toString);
+            assertTrue(e.getMessage().contains("--hand-over needs --log-driver passthrough"), e.getMessage());
+        }
+        assertEquals(null, parse(REQUIRED).handOver());
+    }
+
+    @Test
     void parse_allOptions() {
         MonitorOptions options = parse(REQUIRED, "--overlay", "lowerdir=a:b,upperdir=u,workdir=w", "--rootfs", "/r",
                 "--terminal", "--interactive");

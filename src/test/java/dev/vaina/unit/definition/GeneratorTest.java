@@ -92,6 +92,22 @@ class GeneratorTest {
                 SearchPaths.of(Map.of("VAINA_DEFINITION_DIRS", "/a:/b"), false, 1000));
     }
 
+    /** Output to the unit's own: the container's init becomes the main process, and systemd stops it with StopSignal=. */
+    @Test
+    void passthroughContainer_isStoppedWithItsStopSignal() throws IOException {
+        Path defs = Files.createDirectories(temp.resolve("defs"));
+        Files.writeString(defs.resolve("through.container"), "[Container]\nImage=busybox\nLogDriver=passthrough\n"
+                + "StopSignal=quit\n");
+        Files.writeString(defs.resolve("logged.container"), "[Container]\nImage=busybox\nStopSignal=SIGQUIT\n");
+        Files.writeString(defs.resolve("default.container"), "[Container]\nImage=busybox\nLogDriver=journald\n");
+        Path out = temp.resolve("out");
+        assertEquals(0, generate(List.of(defs), out, new ByteArrayOutputStream()));
+        assertTrue(Files.readString(out.resolve("through.service")).contains("\nKillSignal=SIGQUIT\n"));
+        // The monitor stays, and turns systemd's SIGTERM into the stop signal.
+        assertFalse(Files.readString(out.resolve("logged.service")).contains("KillSignal="));
+        assertFalse(Files.readString(out.resolve("default.service")).contains("KillSignal="));
+    }
+
     private static int generate(List<Path> roots, Path out, ByteArrayOutputStream errors) throws IOException {
         DefinitionSet all = DefinitionSet.load(DefinitionSources.scan(roots));
         return Generator.generate(all, TOOLS, out, new PrintStream(new ByteArrayOutputStream()),
