@@ -270,6 +270,17 @@ public final class Containers {
         }
     }
 
+    /**
+     * Once the cleanup has recorded the exit: gives the unit up to {@code limit} to finish, so that the name is free
+     * for reuse.
+     */
+    public void awaitUnitInactive(ContainerRecord record, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Units.busy(engine.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
+            Waiting.sleep(10);
+        }
+    }
+
     /** Blocks until the container has exited, however long that takes, and returns its state. */
     public ContainerState waitForExit(ContainerRecord record) throws IOException {
         return waitFor(record, state -> !state.isRunning(), Duration.ofMillis(50));

@@ -6,7 +6,6 @@ import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
-import dev.vaina.systemd.Systemd;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,10 +70,6 @@ public final class Context implements AutoCloseable {
     /** registries.conf: the command's own file when given, else $VAINA_REGISTRIES_CONF, else the default files. */
     public RegistriesConf registriesConf() {
         return engine.registriesConf();
-    }
-
-    public Systemd systemd() {
-        return engine.systemd();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.engine.Containers;
 import dev.vaina.engine.Liveness;
-import dev.vaina.engine.Units;
 import dev.vaina.engine.Waiting;
 import dev.vaina.launch.ContainerPaths;
 import dev.vaina.store.ContainerRecord;
@@ -166,7 +165,7 @@ final class Attachment {
         }
         if (record.config().autoRemove()) {
             // Attached, we remove the container ourselves once its exit is recorded, as Podman does.
-            awaitUnitInactive();
+            containers.awaitUnitInactive(record, REMOVAL_WAIT);
             containers.discard(record);
         }
         return code;
@@ -192,11 +191,4 @@ final class Attachment {
         }
     }
 
-    /** The cleanup has recorded the exit; give the unit a moment to finish, so the name is free for reuse. */
-    private void awaitUnitInactive() {
-        Instant deadline = Instant.now().plus(REMOVAL_WAIT);
-        while (Units.busy(context.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
-            Waiting.sleep(10);
-        }
-    }
 }
