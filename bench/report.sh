@@ -24,7 +24,7 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
     echo "| what | vaina | Podman | ratio | vaina CPU | Podman CPU | CPU ratio |"
     echo "|---|---|---|---|---|---|---|"
     awk -F'\t' '{
-        if ($1 == "pss") printf "| %s | %.1f MiB | %.1f MiB | %.1f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
+        if ($1 ~ /^pss/) printf "| %s | %.1f MiB | %.1f MiB | %.1f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
         else if ($5 == "-" || $6 <= 0) printf "| %s | %.3f s | %.3f s | %.2f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
         else printf "| %s | %.3f s | %.3f s | %.2f | %.3f s | %.3f s | %.2f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, $5 / 1e6, $6 / 1e6, $5 / $6
     }' "$out/results.tsv"

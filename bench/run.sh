@@ -6,7 +6,9 @@
 #   runs:    run --rm IMAGE true, run --rm -p PORT:80 IMAGE true, run -d, stop, rm -f (a running container)
 #   pods:    pod create with 3 members, pod start, pod stop and rm, pod ps
 #   memory:  PSS per monitor with 10 detached `sleep` containers running (vaina's monitor, the unit's
-#            MainPID, against Podman's conmon)
+#            MainPID, against Podman's conmon); the same with --log-driver passthrough (every JVM left in
+#            the unit, none once the container is handed over to systemd, against conmon)
+#   passthrough: run -d --log-driver passthrough, and its stop
 #   pull:    a four-layer image (busybox + 3 x 8 MiB random, bench/registry.sh) from a local registry,
 #            cold (empty store) and warm (image already stored)
 # It writes OUT/results.md (date, machine, JDK, the table) and OUT/ratios.svg (a chart of the ratios).
@@ -179,6 +181,18 @@ for round in $(seq "$runs"); do
     done
 done
 
+# Output to the unit's own (Quadlet's LogDriver=passthrough): vaina hands the running container over to systemd.
+row run-d-pt '`run -d --log-driver passthrough IMAGE sleep`'
+row stop-pt '`stop` of it (stop timeout 0)'
+for round in $(seq "$runs"); do
+    for engine in vaina podman; do
+        remember "bench-t-$round"
+        timed run-d-pt "$engine" run -d --stop-timeout 0 --log-driver passthrough --name "bench-t-$round" "$image" sleep 1000
+        timed stop-pt "$engine" stop "bench-t-$round"
+        "run_$engine" rm "bench-t-$round"
+    done
+done
+
 progress "pods"
 row pod-create '`pod create` and 3 `create --pod` members'
 row pod-start '`pod start` (infra container and 3 members)'
@@ -216,6 +230,32 @@ done
 for i in $(seq 10); do
     "$vaina" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
     "${podman[@]}" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
+done
+# The same with --log-driver passthrough: vaina's count is the PSS of every JVM left in the container's unit
+# (none, once the monitor has handed the container over), Podman's its conmon's.
+row pss-pt 'resident PSS per container, 10 running, passthrough (MiB)'
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cgroup_root=/sys/fs/cgroup; else cgroup_root=/sys/fs/cgroup/systemd; fi
+java_bin=$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")
+for i in $(seq 10); do
+    remember "bench-mt-$i"
+    run_vaina run -d --log-driver passthrough --name "bench-mt-$i" "$image" sleep 1000
+    run_podman run -d --log-driver passthrough --name "bench-mt-$i" "$image" sleep 1000
+done
+sleep 2
+for i in $(seq 10); do
+    group=$cgroup_root$("${systemctl[@]}" show -p ControlGroup --value "container-bench-mt-$i.service")
+    [ -d "$group" ] || die "container-bench-mt-$i.service has no cgroup at $group"
+    kib=0
+    for pid in $(find "$group" -name cgroup.procs -exec cat {} +); do
+        [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$java_bin" ] && kib=$(( kib + $(pss_kib "$pid") ))
+    done
+    echo $(( kib * 1000000 / 1024 )) >> "$work/pss-pt.vaina"
+    pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "bench-mt-$i")
+    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss-pt.podman"
+done
+for i in $(seq 10); do
+    "$vaina" rm -f -t 0 "bench-mt-$i" >/dev/null 2>&1 || true
+    "${podman[@]}" rm -f -t 0 "bench-mt-$i" >/dev/null 2>&1 || true
 done
 
 if $scale; then

@@ -81,7 +81,12 @@ public record ContainerPaths(StoreLayout layout, String id) {
      * the monitor then starts the container only once a client has connected (see monitor.AttachServer).
      */
     public Path attachAnnouncement() {
-        return attachSocket().resolveSibling(id + ".expected");
+        return attachAnnouncement(attachSocket());
+    }
+
+    /** The announcement beside an attach socket: the monitor knows only the socket's path. */
+    public static Path attachAnnouncement(Path attachSocket) {
+        return attachSocket.resolveSibling(attachSocket.getFileName() + ".expected");
     }
 
     void createDirectories() throws IOException {

@@ -1,5 +1,6 @@
 package dev.vaina.monitor;
 
+import dev.vaina.launch.ContainerPaths;
 import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FdOutputStream;
 import dev.vaina.linux.FileDescriptors;
@@ -79,19 +80,15 @@ final class AttachServer implements AutoCloseable {
     static AttachServer bind(Path path, boolean terminal) throws IOException {
         java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
         try {
-            return new AttachServer(UnixStreamServer.listen(path, 0), announcement(path), !terminal);
+            return new AttachServer(UnixStreamServer.listen(path, 0), ContainerPaths.attachAnnouncement(path), !terminal);
         } catch (IOException e) {
             throw new IOException("cannot listen on attach socket " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Whether a client that starts the container announced itself (see ContainerPaths.attachAnnouncement). */
+    /** Whether a client that starts the container announced itself. */
     static boolean clientAnnounced(Path socket) {
-        return Files.exists(announcement(socket));
-    }
-
-    private static Path announcement(Path socket) {
-        return socket.resolveSibling(socket.getFileName() + ".expected");
+        return Files.exists(ContainerPaths.attachAnnouncement(socket));
     }
 
     /**
