@@ -59,7 +59,8 @@ awk -F'\t' '
             a = x(1); b = x(r); if (b < a) { t = a; a = b; b = t }
             colour = (ratio[i] <= 1 ? "#2a9d4b" : (ratio[i] <= 2 ? "#e9a23b" : "#d1495b"))
             bar = (b - a > 1 ? b - a : 1)
-            label = (ratio[i] >= 1 ? b + 4 : a - 36)
+            # Left of the bar, or inside it where the bar starts at the left edge of the chart (a ratio below its scale).
+            label = (ratio[i] >= 1 ? b + 4 : (a - 36 < left ? a + 4 : a - 36))
             printf "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", left - 8, y + 13, title[i]
             printf "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>\n", a, y, bar, colour
             printf "<text x=\"%.1f\" y=\"%d\">%.2f</text>\n", label, y + 13, ratio[i]
