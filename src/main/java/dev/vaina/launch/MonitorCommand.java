@@ -107,6 +107,10 @@ final class MonitorCommand {
             default -> {
             }
         }
+        if (record.config().handedOverToSystemd()) {
+            // The unit's KillSignal= (see engine.ContainerUnitFiles), which reaches the monitor while it runs.
+            argv.add("--killed-with-stop-signal");
+        }
         if (record.config().handedOverToSystemd() && network.forwardTo() == null
                 && (network.helper() == null || network.helper().equals(NetworkHelpers.PASTA))) {
             // pasta runs on by itself; slirp4netns and the forwarder of published ports need the monitor.

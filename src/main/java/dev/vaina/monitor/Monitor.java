@@ -84,7 +84,7 @@ public final class Monitor {
             Mounts.overlay(options.overlay(), options.rootfs());
         }
         Stopper stopper = new Stopper(options.stopSignal(), options.stopTimeoutSeconds());
-        stopper.install(options.handOver() != null);
+        stopper.install(options.killedWithStopSignal());
         CriLogWriter log = options.logDriver() != null ? CriLogWriter.discarding()
                 : CriLogWriter.open(options.log(), options.logMaxSize());
         AttachServer attach = AttachServer.bind(options.attachSocket(), options.terminal());

@@ -17,7 +17,7 @@ import java.util.List;
  * [--timeout SECONDS] [--preserve-fds N]
  * [--network-helper pasta|slirp4netns --network-dir DIR --network-socket PATH [--publish PORT]...]
  * [--forward-to ADDRESS --forward-netns PATH [--publish PORT]...]
- * [--ready-when FILE | --notify-proxy SOCKET] [--hand-over FILE]
+ * [--ready-when FILE | --notify-proxy SOCKET] [--hand-over FILE] [--killed-with-stop-signal]
  * [--store-root DIR --store-runroot DIR [--rootless] [--remove [--unit-file FILE]]]
  * </pre>
  *
@@ -28,12 +28,15 @@ import java.util.List;
  * monitor passes it on: see NotifyProxy). With {@code --store-root} the monitor cleans up after its container
  * itself ({@link ExitCleanup}). With {@code --hand-over} the monitor hands a running container over to systemd and
  * exits, recording it in FILE (see dev.vaina.launch.HandOver), when nothing needs it to stay.
+ * {@code --killed-with-stop-signal}: the unit's KillSignal= is the container's stop signal (so it is for a container
+ * that is handed over once it runs), which then reaches a monitor that stays, and means a stop as SIGTERM does.
  */
 record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, Path log, Path exitFile,
         Path pidFile, Path errorFile, Path attachSocket, int stopSignal, int stopTimeoutSeconds,
         String overlay, Path rootfs, boolean terminal, boolean interactive, String networkHelper, Path networkDir,
         Path networkSocket, String forwardTo, Path forwardNetns, List<PortMapping> publish, String logDriver, long logMaxSize,
-        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, Path handOver, ExitCleanup cleanup) {
+        int timeoutSeconds, int preserveFds, Path readyWhen, Path notifyProxy, Path handOver, boolean killedWithStopSignal,
+        ExitCleanup cleanup) {
 
     static final String LOG_NONE = "none";
     static final String LOG_PASSTHROUGH = "passthrough";
@@ -127,6 +130,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         Path storeRunRoot = null;
         boolean rootless = false;
         boolean remove = false;
+        boolean killedWithStopSignal = false;
         Path unitFile = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -144,6 +148,10 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             }
             if (option.equals("--remove")) {
                 remove = true;
+                continue;
+            }
+            if (option.equals("--killed-with-stop-signal")) {
+                killedWithStopSignal = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -185,7 +193,7 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
         }
         return new MonitorOptions(id, bundle, runtime, runtimeRoot, log, exitFile, pidFile, errorFile, attachSocket,
                 stopSignal, stopTimeout, overlay, rootfs, terminal, interactive, networkHelper, networkDir,
-                networkSocket, forwardTo, forwardNetns, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy, handOver,
+                networkSocket, forwardTo, forwardNetns, publish, logDriver, logMaxSize, timeout, preserveFds, readyWhen, notifyProxy, handOver, killedWithStopSignal,
                 ExitCleanup.of(storeRoot, storeRunRoot, rootless, remove, unitFile));
     }
 

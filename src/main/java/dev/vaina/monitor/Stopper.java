@@ -26,18 +26,24 @@ final class Stopper implements SignalHandler {
     }
 
     /**
-     * @param fromUnit whether the unit stops with the container's own stop signal (its KillSignal=, set for a
-     *        container that is handed over to systemd once it runs), which then reaches this monitor if it stayed
+     * Handles SIGTERM and SIGINT, and the container's own stop signal: a unit stops with it (its KillSignal=) when its
+     * container is handed over to systemd once it runs, which then reaches this monitor while it runs, or for good if
+     * it stays. A definition file's unit may ask for it too (LogDriver=passthrough with StopSignal=).
+     *
+     * @param fromUnit whether this unit is known to stop with the stop signal: a signal the JVM keeps for itself
+     *        (SIGQUIT) is then worth a warning
      */
     void install(boolean fromUnit) {
         Signal.handle(new Signal("TERM"), this);
-        String name = fromUnit && stopSignal != Signalling.SIGTERM && stopSignal != SIGINT ? Signals.name(stopSignal) : "";
+        String name = stopSignal != Signalling.SIGTERM && stopSignal != SIGINT ? Signals.name(stopSignal) : "";
         if (name.startsWith("SIG")) {
             try {
                 Signal.handle(new Signal(name.substring("SIG".length())), this);
             } catch (IllegalArgumentException e) {
-                // One the JVM keeps for itself (SIGQUIT): systemd's SIGKILL ends the container after its timeout.
-                System.err.println("vaina monitor: not handling the stop signal: " + e.getMessage());
+                // systemd's SIGKILL ends the container after the unit's stop timeout.
+                if (fromUnit) {
+                    System.err.println("vaina monitor: not handling the stop signal: " + e.getMessage());
+                }
             }
         }
         try {

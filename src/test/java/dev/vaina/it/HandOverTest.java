@@ -86,6 +86,7 @@ class HandOverTest {
         String image = Images.busybox(vaina);
         String byVaina = "stopped-" + vaina.mode();
         String bySystemd = "systemctl-stopped-" + vaina.mode();
+        String kept = "monitor-stopped-" + vaina.mode();
         try {
             vaina.run("run", "-d", "--name", byVaina, "--log-driver", "passthrough", image, "sh", "-c",
                     "trap 'exit 7' TERM; sleep 1000 & wait").assertSuccess();
@@ -98,8 +99,18 @@ class HandOverTest {
             vaina.systemctl("stop", "container-" + bySystemd + ".service").assertSuccess();
             assertEquals("exited 6\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}",
                     bySystemd).assertSuccess().stdout());
+            // slirp4netns needs the monitor (its exit pipe), which stays and gets that signal: it passes it on.
+            vaina.run("run", "-d", "--name", kept, "--network", "slirp4netns", "--stop-signal", "USR1", "--log-driver",
+                    "passthrough", image, "sh", "-c", "trap 'exit 6' USR1; sleep 1000 & wait").assertSuccess();
+            String mainPid = vaina.systemctl("show", "-p", "MainPID", "--value", "container-" + kept + ".service")
+                    .assertSuccess().stdout().strip();
+            assertEquals(mainPid + "\n", vaina.run("inspect", "--format", "{{.State.ConmonPid}}", kept).assertSuccess()
+                    .stdout(), "the monitor is not the unit's main process");
+            vaina.systemctl("stop", "container-" + kept + ".service").assertSuccess();
+            assertEquals("exited 6\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", kept)
+                    .assertSuccess().stdout());
         } finally {
-            vaina.run("rm", "-f", "-t", "0", "--ignore", byVaina, bySystemd);
+            vaina.run("rm", "-f", "-t", "0", "--ignore", byVaina, bySystemd, kept);
         }
     }
 
@@ -129,6 +140,31 @@ class HandOverTest {
             assertNotEquals(pids[0], mainPid);
         } finally {
             vaina.run("rm", "-f", "-t", "0", "--ignore", gone, kept);
+        }
+    }
+
+    /** Quadlet's LogDriver=passthrough: the generated unit's main process is the container's, stopped with StopSignal=. */
+    @EachMode
+    void definitionFile_withLogDriverPassthrough_runsTheContainerAsTheUnitsMainProcess(VainaCli vaina) throws IOException {
+        DefinitionFilesTest.installGenerator();
+        String m = vaina.mode().label();
+        String unit = "through-" + m;
+        DefinitionFilesTest.write(vaina, unit + ".container", "[Container]\nImage=" + Images.busybox(vaina)
+                + "\nContainerName=" + unit + "\nLogDriver=passthrough\nStopSignal=USR1\n"
+                + "Exec=sh -c 'trap \"exit 6\" USR1; sleep 1000 & wait'\n");
+        try {
+            vaina.systemctl("daemon-reload").assertSuccess();
+            vaina.systemctl("start", unit).assertSuccess();
+            String mainPid = vaina.systemctl("show", "-p", "MainPID", "--value", unit).assertSuccess().stdout().strip();
+            assertEquals(mainPid + "\n", vaina.run("inspect", "--format", "{{.State.Pid}}", unit).assertSuccess().stdout());
+            vaina.systemctl("stop", unit).assertSuccess();
+            // The init ended on the stop signal, with its own code; the unit's cleanup removed the container.
+            assertEquals("6\n", vaina.systemctl("show", "-p", "ExecMainStatus", "--value", unit).assertSuccess().stdout());
+            assertEquals(1, vaina.run("container", "exists", unit).exitCode());
+        } finally {
+            vaina.systemctl("stop", unit);
+            DefinitionFilesTest.remove(vaina, unit + ".container");
+            vaina.run("rm", "-f", "-t", "0", "--ignore", unit);
         }
     }
 

@@ -66,6 +66,8 @@ class MonitorOptionsTest {
             assertTrue(e.getMessage().contains("--hand-over needs --log-driver passthrough"), e.getMessage());
         }
         assertEquals(null, parse(REQUIRED).handOver());
+        assertTrue(parse(REQUIRED, "--killed-with-stop-signal").killedWithStopSignal());
+        assertFalse(parse(REQUIRED).killedWithStopSignal());
     }
 
     @Test
