@@ -113,7 +113,7 @@ public final class InspectCommand extends ContextCommand {
         stateMap.put("Running", state.isRunning());
         stateMap.put("Paused", paused);
         stateMap.put("Pid", state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0);
-        stateMap.put("ConmonPid", state.monitorPid());
+        stateMap.put("ConmonPid", Liveness.monitorPid(context.layout(), state, record.id()));
         stateMap.put("ExitCode", state.exitCode());
         stateMap.put("Error", state.error() == null ? "" : state.error());
         stateMap.put("StartedAt", state.startedAt() == null ? "0001-01-01T00:00:00Z" : state.startedAt());

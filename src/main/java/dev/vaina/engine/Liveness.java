@@ -54,6 +54,11 @@ public final class Liveness {
         return HandOver.read(new ContainerPaths(layout, id)).map(HandOver::containerPid).orElse(state.monitorPid());
     }
 
+    /** The PID of the container's monitor; 0 once the monitor has handed the container over to systemd. */
+    public static long monitorPid(StoreLayout layout, ContainerState state, String id) throws IOException {
+        return HandOver.read(new ContainerPaths(layout, id)).isPresent() ? 0 : state.monitorPid();
+    }
+
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
     public static boolean monitorAlive(ContainerState state, String id) {
         String cmdline = cmdline(state);
