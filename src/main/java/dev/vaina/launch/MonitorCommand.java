@@ -1,6 +1,5 @@
 package dev.vaina.launch;
 
-import dev.vaina.net.NetworkHelpers;
 import dev.vaina.net.PublishedPorts;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.spec.LogConfig;
@@ -111,9 +110,8 @@ final class MonitorCommand {
             // The unit's KillSignal= (see engine.ContainerUnitFiles), which reaches the monitor while it runs.
             argv.add("--killed-with-stop-signal");
         }
-        if (record.config().handedOverToSystemd() && network.forwardTo() == null
-                && (network.helper() == null || network.helper().equals(NetworkHelpers.PASTA))) {
-            // pasta runs on by itself; slirp4netns and the forwarder of published ports need the monitor.
+        if (record.config().handedOverToSystemd() && network.forwardTo() == null) {
+            // The forwarder of published ports runs in the monitor; pasta and slirp4netns run on without it.
             argv.addAll(List.of("--hand-over", paths.handOverFile().toString()));
         }
         if (network.helper() != null) {

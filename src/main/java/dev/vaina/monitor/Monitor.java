@@ -209,6 +209,9 @@ public final class Monitor {
      * which it would otherwise count as the main process's end. A stop that came first has been passed on.
      */
     private void handOver(int pid, AttachServer attach) throws IOException {
+        if (network != null) {
+            network.outliveMonitor();
+        }
         HandOver.of(pid).write(options.handOver());
         SdNotify.send("MAINPID=" + pid + "\nREADY=1");
         if (!SdNotify.barrier(HAND_OVER_BARRIER_MILLIS)) {

@@ -77,13 +77,11 @@ record MonitorOptions(String id, Path bundle, String runtime, Path runtimeRoot, 
             throw new IllegalArgumentException("--log-driver must be none or passthrough, got " + logDriver);
         }
         if (handOver != null && (!LOG_PASSTHROUGH.equals(logDriver) || terminal || interactive || timeoutSeconds > 0
-                || readyWhen != null || notifyProxy != null || forwardTo != null || networkHelper != null
-                && !networkHelper.equals("pasta"))) {
+                || readyWhen != null || notifyProxy != null || forwardTo != null)) {
             // Each of these needs a process that stays: to pump output, count time, wait for health, relay
-            // notifications, forward ports, or hold slirp4netns's exit pipe.
+            // notifications or forward ports.
             throw new IllegalArgumentException("--hand-over needs --log-driver passthrough, and neither --terminal,"
-                    + " --interactive, --timeout, --ready-when, --notify-proxy, --forward-to nor a network helper"
-                    + " other than pasta");
+                    + " --interactive, --timeout, --ready-when, --notify-proxy nor --forward-to");
         }
     }
 

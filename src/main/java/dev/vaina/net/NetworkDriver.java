@@ -19,6 +19,13 @@ public interface NetworkDriver {
     interface Connection {
         /** Safe to call twice; never throws (it runs on the way out). */
         void close();
+
+        /**
+         * The monitor is about to exit, its container handed over to systemd: from now on the connection lives
+         * without it, and ends with the container's unit. Nothing to do for a helper that runs on by itself.
+         */
+        default void outliveMonitor() throws IOException {
+        }
     }
 
     /** A user-space helper by name, for the monitor: its files go to {@code stateDir}, an API socket to {@code socket}. */

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * answers with an error for a port it cannot bind.
  *
  * <p>It does not end with the namespace: it ends when its exit pipe closes. The monitor holds the write
- * end, so slirp4netns ends when the monitor closes it or dies. It is started through {@code setsid -f} so
+ * end, so slirp4netns ends when the monitor closes it or dies; a monitor that hands its container over to systemd
+ * leaves a write end to a process of the unit that does nothing ({@link Connection#outliveMonitor}). It is started through {@code setsid -f} so
  * that it is not a {@link Process} of this JVM: the monitor's reaper may then reap it without taking a
  * status the JDK waits for.
  */
@@ -121,6 +122,17 @@ final class Slirp4netns implements NetworkDriver {
 
         Exit(int fd) {
             this.fd = fd;
+        }
+
+        /**
+         * slirp4netns ends once the last write end of its exit pipe is closed: a process of the unit that does
+         * nothing holds one from now on, and systemd ends it, and so slirp4netns, with the unit.
+         */
+        @Override
+        public synchronized void outliveMonitor() throws IOException {
+            new ProcessBuilder("sleep", "infinity").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(new java.io.File("/proc/self/fd/" + fd))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         }
 
         @Override

@@ -85,7 +85,7 @@ class HandOverTest {
     }
 
     @EachMode
-    void stops_reachTheInitWithItsStopSignal_fromVainaAndFromSystemctl(VainaCli vaina) {
+    void stops_reachTheInitWithItsStopSignal_fromVainaAndFromSystemctl(VainaCli vaina) throws Exception {
         String image = Images.busybox(vaina);
         String byVaina = "stopped-" + vaina.mode();
         String bySystemd = "systemctl-stopped-" + vaina.mode();
@@ -102,16 +102,21 @@ class HandOverTest {
             vaina.systemctl("stop", "container-" + bySystemd + ".service").assertSuccess();
             assertEquals("exited 6\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}",
                     bySystemd).assertSuccess().stdout());
-            // slirp4netns needs the monitor (its exit pipe), which stays and gets that signal: it passes it on.
-            vaina.run("run", "-d", "--name", kept, "--network", "slirp4netns", "--stop-signal", "USR1", "--log-driver",
-                    "passthrough", image, "sh", "-c", "trap 'exit 6' USR1; sleep 1000 & wait").assertSuccess();
+            // slirp4netns, whose exit pipe a process of the unit holds once the monitor has gone: the network
+            // answers, and the stop ends it with the unit.
+            int port = NetworkTest.freePort();
+            String id = vaina.run("run", "-d", "--name", kept, "--network", "slirp4netns", "-p", port + ":80",
+                    "--stop-signal", "USR1", "--log-driver", "passthrough", image, "sh", "-c",
+                    "trap 'exit 6' USR1; httpd -f -p 80 -h /etc & wait").assertSuccess().stdout().strip();
             String mainPid = vaina.systemctl("show", "-p", "MainPID", "--value", "container-" + kept + ".service")
                     .assertSuccess().stdout().strip();
-            assertEquals(mainPid + "\n", vaina.run("inspect", "--format", "{{.State.ConmonPid}}", kept).assertSuccess()
-                    .stdout(), "the monitor is not the unit's main process");
+            assertEquals(mainPid + "\n", vaina.run("inspect", "--format", "{{.State.Pid}}", kept).assertSuccess()
+                    .stdout(), "the container's init is not the unit's main process");
+            assertEquals(id.substring(0, 12) + "\n", NetworkTest.httpGet("127.0.0.1", port, "/hostname"));
             vaina.systemctl("stop", "container-" + kept + ".service").assertSuccess();
             assertEquals("exited 6\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", kept)
                     .assertSuccess().stdout());
+            NetworkTest.assertNothingLeft(vaina, id, port);
         } finally {
             vaina.run("rm", "-f", "-t", "0", "--ignore", byVaina, bySystemd, kept);
         }

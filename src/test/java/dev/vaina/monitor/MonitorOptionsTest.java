@@ -50,14 +50,14 @@ class MonitorOptionsTest {
     void handOver_onlyForOutputToTheUnit_andNothingThatNeedsTheMonitorToStay() {
         assertEquals(Path.of("/run/x/handed-over"), parse(REQUIRED, "--log-driver", "passthrough", "--hand-over",
                 "/run/x/handed-over").handOver());
-        assertEquals(Path.of("/h"), parse(REQUIRED, "--log-driver", "passthrough", "--network-helper", "pasta",
-                "--network-dir", "/d", "--network-socket", "/s", "--hand-over", "/h").handOver());
+        for (String helper : List.of("pasta", "slirp4netns")) {
+            assertEquals(Path.of("/h"), parse(REQUIRED, "--log-driver", "passthrough", "--network-helper", helper,
+                    "--network-dir", "/d", "--network-socket", "/s", "--hand-over", "/h").handOver());
+        }
         for (List<String> needsTheMonitor : List.of(List.<String>of(), List.of("--log-driver", "none"),
                 List.of("--log-driver", "passthrough", "--timeout", "5"),
                 List.of("--log-driver", "passthrough", "--interactive"),
                 List.of("--log-driver", "passthrough", "--ready-when", "/r"),
-                List.of("--log-driver", "passthrough", "--network-helper", "slirp4netns", "--network-dir", "/d",
-                        "--network-socket", "/s"),
                 List.of("--log-driver", "passthrough", "--forward-to", "10.89.0.2", "--forward-netns", "/n"))) {
             List<String> args = new java.util.ArrayList<>(needsTheMonitor);
             args.addAll(List.of("--hand-over", "/h"));

@@ -100,6 +100,20 @@ class MonitorTest {
         assertEquals("42", Files.readString(monitor.exitFile));
     }
 
+    /** A unit that stops with the container's stop signal (KillSignal=) sends it to a monitor that stayed. */
+    @Test
+    void theStopSignalItself_stopsLikeSigterm_whenTheUnitStopsWithIt() throws Exception {
+        TestBundle bundle = bundle("trap 'echo got USR1; exit 43' USR1; echo ready; while true; do sleep 0.1; done");
+        MonitorRun monitor = MonitorRun.start(work, bundle, List.of("--stop-signal", "10", "--killed-with-stop-signal"),
+                Map.of());
+        monitor.awaitLog("ready");
+
+        new ProcessBuilder("kill", "-USR1", Long.toString(monitor.process.pid())).start().waitFor();
+
+        assertEquals(43, monitor.waitForExit(), monitor.monitorErrors());
+        assertTrue(monitor.logText().contains("stdout F got USR1"), monitor.logText());
+    }
+
     @Test
     void stopTimeoutEscalatesToSigkill() throws Exception {
         TestBundle bundle = bundle("echo ready; sleep 60; echo never");
