@@ -212,51 +212,39 @@ interleaved pod-ps '`pod ps` (no pods)' pod ps
 
 progress "memory: 10 containers running per engine"
 pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }
-row pss 'monitor PSS per container, 10 running (MiB)'
-for i in $(seq 10); do
-    remember "bench-m-$i"
-    run_vaina run -d --name "bench-m-$i" "$image" sleep 1000
-    run_podman run -d --name "bench-m-$i" "$image" sleep 1000
-done
-sleep 2
-for i in $(seq 10); do
-    pid=$("${systemctl[@]}" show -p MainPID --value "container-bench-m-$i.service")
-    [ -n "$pid" ] && [ "$pid" != 0 ] || die "container-bench-m-$i.service has no MainPID"
-    # Stored as "microseconds" of the other rows' unit: KiB * 1e6 / 1024 gives MiB once divided by 1e6.
-    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss.vaina"
-    pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "bench-m-$i")
-    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss.podman"
-done
-for i in $(seq 10); do
-    "$vaina" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
-    "${podman[@]}" rm -f -t 0 "bench-m-$i" >/dev/null 2>&1 || true
-done
-# The same with --log-driver passthrough: vaina's count is the PSS of every JVM left in the container's unit
-# (none, once the monitor has handed the container over), Podman's its conmon's.
-row pss-pt 'resident PSS per container, 10 running, passthrough (MiB)'
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cgroup_root=/sys/fs/cgroup; else cgroup_root=/sys/fs/cgroup/systemd; fi
 java_bin=$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")
-for i in $(seq 10); do
-    remember "bench-mt-$i"
-    run_vaina run -d --log-driver passthrough --name "bench-mt-$i" "$image" sleep 1000
-    run_podman run -d --log-driver passthrough --name "bench-mt-$i" "$image" sleep 1000
-done
-sleep 2
-for i in $(seq 10); do
-    group=$cgroup_root$("${systemctl[@]}" show -p ControlGroup --value "container-bench-mt-$i.service")
-    [ -d "$group" ] || die "container-bench-mt-$i.service has no cgroup at $group"
-    kib=0
+jvm_pss_kib() { # UNIT: the PSS of every JVM in the unit's cgroup (the monitor, or none once it handed over)
+    local group kib=0 pid
+    group=$cgroup_root$("${systemctl[@]}" show -p ControlGroup --value "$1")
+    [ -d "$group" ] || die "$1 has no cgroup at $group"
     for pid in $(find "$group" -name cgroup.procs -exec cat {} +); do
         [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$java_bin" ] && kib=$(( kib + $(pss_kib "$pid") ))
     done
-    echo $(( kib * 1000000 / 1024 )) >> "$work/pss-pt.vaina"
-    pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "bench-mt-$i")
-    echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/pss-pt.podman"
-done
-for i in $(seq 10); do
-    "$vaina" rm -f -t 0 "bench-mt-$i" >/dev/null 2>&1 || true
-    "${podman[@]}" rm -f -t 0 "bench-mt-$i" >/dev/null 2>&1 || true
-done
+    echo "$kib"
+}
+pss_row() { # ROW TITLE PREFIX [RUN OPTIONS...]: 10 `sleep` containers per engine, PSS of vaina's JVMs against conmon
+    local row=$1 prefix=$3 i pid; row "$1" "$2"; shift 3
+    for i in $(seq 10); do
+        remember "$prefix-$i"
+        run_vaina run -d "$@" --name "$prefix-$i" "$image" sleep 1000
+        run_podman run -d "$@" --name "$prefix-$i" "$image" sleep 1000
+    done
+    sleep 2
+    for i in $(seq 10); do
+        # Stored as "microseconds" of the other rows' unit: KiB * 1e6 / 1024 gives MiB once divided by 1e6.
+        echo $(( $(jvm_pss_kib "container-$prefix-$i.service") * 1000000 / 1024 )) >> "$work/$row.vaina"
+        pid=$("${podman[@]}" inspect --format '{{.State.ConmonPid}}' "$prefix-$i")
+        echo $(( $(pss_kib "$pid") * 1000000 / 1024 )) >> "$work/$row.podman"
+    done
+    for i in $(seq 10); do
+        "$vaina" rm -f -t 0 "$prefix-$i" >/dev/null 2>&1 || true
+        "${podman[@]}" rm -f -t 0 "$prefix-$i" >/dev/null 2>&1 || true
+    done
+}
+pss_row pss 'monitor PSS per container, 10 running (MiB)' bench-m
+# With --log-driver passthrough the monitor hands the container over to systemd and exits.
+pss_row pss-pt 'resident PSS per container, 10 running, passthrough (MiB)' bench-mt --log-driver passthrough
 
 if $scale; then
     # Does a command slow down with the number of containers? ps -a with 200 (to hold against ps -a with 3

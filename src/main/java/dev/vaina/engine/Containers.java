@@ -12,6 +12,7 @@ import dev.vaina.spec.UserNamespace;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.CreateArguments;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
 import dev.vaina.store.PodRecord;
@@ -44,6 +45,11 @@ public final class Containers {
     Containers(Engine engine) {
         this.engine = engine;
         this.store = engine.store();
+    }
+
+    /** Keeps the command line a container was made with beside its record, for `generate`. */
+    public void keepCreateArguments(ContainerRecord record, CreateArguments arguments) throws IOException {
+        store.saveCreateArguments(record, arguments);
     }
 
     /**

@@ -7,8 +7,13 @@ public final class SdNotify {
 
     /** Whether this process was started by systemd with a notify socket (Type=notify). */
     public static boolean available() {
+        return socketPath() != null;
+    }
+
+    /** $NOTIFY_SOCKET, or null when it is unset or empty. */
+    private static String socketPath() {
         String socketPath = System.getenv("NOTIFY_SOCKET");
-        return socketPath != null && !socketPath.isEmpty();
+        return socketPath == null || socketPath.isEmpty() ? null : socketPath;
     }
 
     /**
@@ -16,8 +21,8 @@ public final class SdNotify {
      * variable is unset (not started by systemd with Type=notify).
      */
     public static boolean send(String state) throws NativeCallException {
-        String socketPath = System.getenv("NOTIFY_SOCKET");
-        if (socketPath == null || socketPath.isEmpty()) {
+        String socketPath = socketPath();
+        if (socketPath == null) {
             return false;
         }
         try (UnixDatagramSocket socket = UnixDatagramSocket.open()) {
@@ -32,8 +37,8 @@ public final class SdNotify {
      * BARRIER=1 carries once it has read it; the notify socket is read in order.
      */
     public static boolean barrier(int timeoutMillis) throws NativeCallException {
-        String socketPath = System.getenv("NOTIFY_SOCKET");
-        if (socketPath == null || socketPath.isEmpty()) {
+        String socketPath = socketPath();
+        if (socketPath == null) {
             return false;
         }
         Pipe pipe = Pipe.open();

@@ -56,7 +56,7 @@ public final class CreateCommand extends ContextCommand {
     static void recordArguments(Context context, ContainerRecord record, picocli.CommandLine.Model.CommandSpec spec,
             ContainerOptions options) {
         try {
-            context.containers().saveCreateArguments(record, dev.vaina.cli.common.RecordedArguments.of(spec,
+            context.engine().containers().keepCreateArguments(record, dev.vaina.cli.common.RecordedArguments.of(spec,
                     NOT_RECORDED, options.image, options.command));
         } catch (IOException e) {
             spec.commandLine().getErr().println("WARN: cannot keep the command line of container " + record.name()
