@@ -256,7 +256,7 @@ public final class Containers {
             // A failure matters only while there is someone to serve: a container that has already exited took
             // its entry with it, and aardvark-dns started for nobody finds nothing to serve.
             JobResult dns = engine.systemd().startUnit(networks.dns());
-            if (!dns.succeeded() && Netavark.aardvarkHasEntries(Netavark.configDir(store.layout().runRoot()))) {
+            if (!dns.succeeded() && Netavark.aardvarkHasEntries(Netavark.configDir(store.layout().networkRunRoot()))) {
                 engine.log().warn("aardvark-dns (" + networks.dns() + ") did not start: " + dns
                         + "; names on the networks of container " + record.name() + " do not resolve");
             }

@@ -87,7 +87,7 @@ final class NetworkUnitFiles {
         List<String> start = new ArrayList<>(engine.launcherCommand());
         start.addAll(List.of("aardvark-dns", "run"));
         writeUnit(engine, Netavark.AARDVARK_UNIT, NetworkUnitRenderer.renderDns(Netavark.AARDVARK_UNIT, start,
-                Netavark.aardvarkNeeded(Netavark.configDir(engine.layout().runRoot())),
+                Netavark.aardvarkNeeded(Netavark.configDir(engine.layout().networkRunRoot())),
                 engine.layout().rootless() ? RootlessNetns.UNIT : null));
     }
 

@@ -253,10 +253,10 @@ public final class BridgeNetworks {
     }
 
     private Path addressDir(String networkId) {
-        return layout.runRoot().resolve("networks").resolve("addresses").resolve(networkId);
+        return layout.networkRunRoot().resolve("networks").resolve("addresses").resolve(networkId);
     }
 
     private static Path configDir(StoreLayout layout) {
-        return Netavark.configDir(layout.runRoot());
+        return Netavark.configDir(layout.networkRunRoot());
     }
 }

@@ -122,7 +122,7 @@ public final class Launcher {
     private static void aardvark(StoreLayout layout) throws Exception {
         List<String> enter = layout.rootless()
                 ? RootlessNetns.enter(new RootlessNetns(layout.runRoot()).requireHolder(), true, false) : List.of();
-        List<String> argv = Netavark.aardvarkCommand(Netavark.configDir(layout.runRoot()), enter);
+        List<String> argv = Netavark.aardvarkCommand(Netavark.configDir(layout.networkRunRoot()), enter);
         Exec.execve(argv.get(0), argv, System.getenv());
     }
 

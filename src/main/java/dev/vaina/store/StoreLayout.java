@@ -35,10 +35,13 @@ import java.util.Map;
  */
 public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
+    /** The run root of root's default store. */
+    private static final Path ROOTFUL_RUN_ROOT = Path.of("/run/vaina");
+
     /** The default layout for the calling user: rootful paths for root, XDG paths otherwise. */
     public static StoreLayout forCurrentUser(Map<String, String> env, boolean root) {
         if (root) {
-            return new StoreLayout(Path.of("/var/lib/vaina"), Path.of("/run/vaina"), false);
+            return new StoreLayout(Path.of("/var/lib/vaina"), ROOTFUL_RUN_ROOT, false);
         }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         String dataHome = env.getOrDefault("XDG_DATA_HOME", home + "/.local/share");
@@ -135,6 +138,16 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
     public Path containerRun(String id) {
         return runRoot.resolve("containers").resolve(id);
+    }
+
+    /**
+     * Where the state of bridge networks is kept while containers use them (addresses given out, netavark's
+     * directory and lock, aardvark-dns's entries). Rootful, every store shares the host's network namespace, its
+     * bridges and firewall chains, so every store keeps that state in one place, the default store's; rootless,
+     * the namespaces are the store's own holder's.
+     */
+    public Path networkRunRoot() {
+        return rootless ? runRoot : ROOTFUL_RUN_ROOT;
     }
 
     public Path runtimeRoot() {

@@ -2,11 +2,13 @@ package dev.vaina.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
+import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +18,20 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
 
 /** Published ports, --network modes and what a networked container leaves behind (nothing). */
 class NetworkTest {
@@ -209,6 +219,55 @@ class NetworkTest {
         assertTrue(out.contains("\thost.containers.internal"), hosts::describe);
         assertTrue(out.contains("nameserver 10.9.9.9\n") && out.contains("search example.org\n")
                 && out.contains("options ndots:2\n"), hosts::describe);
+    }
+
+    /**
+     * Rootful, every store shares the host's bridges and firewall chains: a container of a private store
+     * (--root, --runroot) on the default network takes an address that no container of the default store has,
+     * and its network setup waits for the same lock as theirs (two netavark setups at once race on the chains
+     * they both create when they find none: "Chain already exists").
+     */
+    @Test
+    void privateStore_sharesTheHostsNetworkState() throws Exception {
+        VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
+        String image = Images.busybox(vaina);
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
+        String shared = "host-state-" + suffix;
+        String own = "own-store-" + suffix;
+        // Short: the monitor's sockets are under the run root, and a socket's path has at most 107 bytes.
+        Path dir = Path.of(vaina.exec(List.of("mktemp", "-d", "/tmp/vn.XXXXXX")).assertSuccess().stdout().strip());
+        List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            run(vaina, store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
+            vaina.run("run", "-d", "--name", shared, image, "sleep", "1000").assertSuccess();
+            Future<Result> run;
+            try (FileChannel channel = FileChannel.open(Path.of("/run/vaina/networks/netavark/netavark.lock"),
+                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                run = pool.submit(() -> run(vaina, store, "run", "-d", "--name", own, Images.BUSYBOX, "sleep", "1000"));
+                // A run -d takes about a second here; one that waits for the lock is still waiting.
+                Thread.sleep(5000);
+                assertFalse(run.isDone(), "the private store's setup went ahead while the default store's lock was held");
+            }
+            run.get().assertSuccess();
+            String template = "{{.NetworkSettings.IPAddress}}";
+            String sharedAddress = vaina.run("inspect", "--format", template, shared).assertSuccess().stdout().strip();
+            String ownAddress = run(vaina, store, "inspect", "--format", template, own).assertSuccess().stdout().strip();
+            assertTrue(ownAddress.startsWith("10.87."), ownAddress);
+            assertNotEquals(sharedAddress, ownAddress, "two containers on one bridge were given the same address");
+        } finally {
+            pool.shutdownNow();
+            run(vaina, store, "rm", "-f", "-t", "0", own);
+            vaina.run("rm", "-f", "-t", "0", shared);
+            // The run root's netns directory is a mount point of its own, like /run/netns.
+            vaina.exec(List.of("sh", "-c", "umount \"$1/run/netns\" 2>/dev/null; rm -rf \"$1\"", "sh", dir.toString()));
+        }
+    }
+
+    private static Result run(VainaCli vaina, List<String> store, String... args) {
+        List<String> all = new ArrayList<>(store);
+        all.addAll(List.of(args));
+        return vaina.run(all.toArray(String[]::new));
     }
 
     private static void waitForExit(VainaCli vaina, String name) {
