@@ -68,12 +68,19 @@ public record ContainerPaths(StoreLayout layout, String id) {
      * $NOTIFY_SOCKET. As the attach socket, under a short path: a socket's path must fit in 108 bytes.
      */
     public Path notifySocket() {
-        return layout.runRoot().resolve("notify").resolve(id.substring(0, Math.min(12, id.length()))).resolve("notify.sock");
+        return layout.runRoot().resolve("notify").resolve(shortId()).resolve("notify.sock");
     }
 
-    /** Under a short path of its own: a socket's path must fit in 108 bytes, and runDir() may not. */
+    /**
+     * Under a short path of its own, named by the short id: a socket's path must fit in 108 bytes, and runDir()
+     * may not; with the short id a run root (--runroot) of up to 80 bytes leaves room for it and its siblings.
+     */
     public Path attachSocket() {
-        return layout.runRoot().resolve("attach").resolve(id);
+        return layout.runRoot().resolve("attach").resolve(shortId());
+    }
+
+    private String shortId() {
+        return id.substring(0, Math.min(12, id.length()));
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.vaina.net;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.NativeCallException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,12 +104,21 @@ public final class NetnsFiles {
         Files.deleteIfExists(file);
     }
 
+    /**
+     * Makes the directory a mount point of its own, once: under a lock, since two first containers (at boot, say)
+     * that both found it unmounted would both bind it, and the second bind hides the namespace file the first
+     * had bound in the meantime (its path then names a plain file, and joining it fails with EINVAL).
+     */
+    @SuppressWarnings("try") // the lock is held for its block, not used in it
     private void shareDirectory() throws IOException {
-        if (isMountPoint(dir)) {
-            return;
+        try (FileChannel lockFile = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+            if (isMountPoint(dir)) {
+                return;
+            }
+            Mounts.bind(dir, dir);
+            Mounts.makeShared(dir);
         }
-        Mounts.bind(dir, dir);
-        Mounts.makeShared(dir);
     }
 
     private static boolean isMountPoint(Path dir) throws IOException {

@@ -44,6 +44,11 @@ class HandOverTest {
                     .assertSuccess().stdout().strip().split(" ");
             assertEquals(pids[0], mainPid, "the unit's main process is not the container's init");
             assertEquals("0", pids[1], "a monitor is still named");
+            // ps names the container's init too, as Podman's does, in its table and its JSON.
+            assertEquals(mainPid, vaina.run("ps", "--filter", "name=^" + name + "$", "--format", "{{.Pid}}")
+                    .assertSuccess().stdout().strip());
+            assertTrue(vaina.run("ps", "--filter", "name=^" + name + "$", "--format", "json").assertSuccess().stdout()
+                    .contains("\"Pid\": " + mainPid + ","), "ps --format json names another process");
             String monitorPid = Files.readString(Path.of("/proc", mainPid, "status")).lines()
                     .filter(l -> l.startsWith("PPid:")).findFirst().orElseThrow().replaceAll("[^0-9]", "");
             assertFalse(cmdline(monitorPid).contains(id), "the init's parent (pid " + monitorPid + ") is a monitor");

@@ -225,42 +225,61 @@ class NetworkTest {
      * Rootful, every store shares the host's bridges and firewall chains: a container of a private store
      * (--root, --runroot) on the default network takes an address that no container of the default store has,
      * and its network setup waits for the same lock as theirs (two netavark setups at once race on the chains
-     * they both create when they find none: "Chain already exists").
+     * they both create when they find none: "Chain already exists"). The first container of a store makes its
+     * directory of namespace files a mount point under a lock (two that both did would stack two mounts, and the
+     * second hides the first's namespace file). The private run root is a long path, under which the monitor's
+     * sockets still fit.
      */
     @Test
-    void privateStore_sharesTheHostsNetworkState() throws Exception {
+    void privateStore_sharesTheHostsNetworkState_andTakesTurns() throws Exception {
         VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
         String image = Images.busybox(vaina);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
         String shared = "host-state-" + suffix;
-        String own = "own-store-" + suffix;
-        // Short: the monitor's sockets are under the run root, and a socket's path has at most 107 bytes.
-        Path dir = Path.of(vaina.exec(List.of("mktemp", "-d", "/tmp/vn.XXXXXX")).assertSuccess().stdout().strip());
+        String first = "own-store-" + suffix;
+        String second = "own-store2-" + suffix;
+        Path dir = Files.createTempDirectory("vaina-private-store.");
         List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
-        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             run(vaina, store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
             vaina.run("run", "-d", "--name", shared, image, "sleep", "1000").assertSuccess();
-            Future<Result> run;
-            try (FileChannel channel = FileChannel.open(Path.of("/run/vaina/networks/netavark/netavark.lock"),
-                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-                run = pool.submit(() -> run(vaina, store, "run", "-d", "--name", own, Images.BUSYBOX, "sleep", "1000"));
-                // A run -d takes about a second here; one that waits for the lock is still waiting.
-                Thread.sleep(5000);
-                assertFalse(run.isDone(), "the private store's setup went ahead while the default store's lock was held");
-            }
-            run.get().assertSuccess();
+            Files.createDirectories(dir.resolve("run"));
+            assertWaitsForLock(dir.resolve("run/netns.lock"), () -> run(vaina, store, "run", "-d", "--name", first,
+                    Images.BUSYBOX, "sleep", "1000"));
+            assertWaitsForLock(Path.of("/run/vaina/networks/netavark/netavark.lock"), () -> run(vaina, store, "run", "-d",
+                    "--name", second, Images.BUSYBOX, "sleep", "1000"));
             String template = "{{.NetworkSettings.IPAddress}}";
-            String sharedAddress = vaina.run("inspect", "--format", template, shared).assertSuccess().stdout().strip();
-            String ownAddress = run(vaina, store, "inspect", "--format", template, own).assertSuccess().stdout().strip();
-            assertTrue(ownAddress.startsWith("10.87."), ownAddress);
-            assertNotEquals(sharedAddress, ownAddress, "two containers on one bridge were given the same address");
+            List<String> addresses = List.of(
+                    vaina.run("inspect", "--format", template, shared).assertSuccess().stdout().strip(),
+                    run(vaina, store, "inspect", "--format", template, first).assertSuccess().stdout().strip(),
+                    run(vaina, store, "inspect", "--format", template, second).assertSuccess().stdout().strip());
+            assertTrue(addresses.stream().allMatch(a -> a.startsWith("10.87.")), addresses::toString);
+            assertEquals(3, new java.util.HashSet<>(addresses).size(), "containers on one bridge share an address: "
+                    + addresses);
         } finally {
-            pool.shutdownNow();
-            run(vaina, store, "rm", "-f", "-t", "0", own);
+            run(vaina, store, "rm", "-f", "-t", "0", first, second);
             vaina.run("rm", "-f", "-t", "0", shared);
             // The run root's netns directory is a mount point of its own, like /run/netns.
             vaina.exec(List.of("sh", "-c", "umount \"$1/run/netns\" 2>/dev/null; rm -rf \"$1\"", "sh", dir.toString()));
+        }
+    }
+
+    /** {@code command} waits while {@code lockFile} is locked by another process, and succeeds once it is not. */
+    @SuppressWarnings("try")
+    private static void assertWaitsForLock(Path lockFile, java.util.concurrent.Callable<Result> command) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Result> run;
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock held = channel.lock()) {
+                run = pool.submit(command);
+                // A run -d takes about a second here; one that waits for the lock is still waiting.
+                Thread.sleep(5000);
+                assertFalse(run.isDone(), () -> "went ahead while " + lockFile + " was locked");
+            }
+            run.get().assertSuccess();
+        } finally {
+            pool.shutdownNow();
         }
     }
 

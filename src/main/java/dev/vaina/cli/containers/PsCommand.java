@@ -8,6 +8,7 @@ import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerFileSystem;
+import dev.vaina.engine.ContainerPid;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Targets;
 import dev.vaina.gotemplate.GoStruct;
@@ -86,7 +87,9 @@ public final class PsCommand extends ContextCommand {
                 continue;
             }
             String health = HealthStatus.of(context.layout(), record, state);
-            Row row = new Row(record, state, paused, health, null);
+            // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
+            long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
+            Row row = new Row(record, state, pid, paused, health, null);
             if (parsed.matches(row, context)) {
                 rows.add(row);
             }
@@ -151,7 +154,7 @@ public final class PsCommand extends ContextCommand {
         List<Row> sized = new ArrayList<>();
         for (Row r : rows) {
             ContainerFileSystem files = context.engine().containers().fileSystem(r.record);
-            sized.add(new Row(r.record, r.state, r.paused, r.health,
+            sized.add(new Row(r.record, r.state, r.pid, r.paused, r.health,
                     new ContainerSize(files.writableSize(), files.imageSize())));
         }
         return sized;
@@ -175,7 +178,8 @@ public final class PsCommand extends ContextCommand {
      * @param health what its health check found, "" for no check (see {@link HealthStatus})
      * @param size   what it wrote and its image's size, with --size; null otherwise
      */
-    record Row(ContainerRecord record, ContainerState state, boolean paused, String health, ContainerSize size) {
+    record Row(ContainerRecord record, ContainerState state, long pid, boolean paused, String health,
+            ContainerSize size) {
         String status(Instant now) {
             return HealthStatus.decorate(PsCommand.status(state, now), health);
         }
@@ -192,7 +196,7 @@ public final class PsCommand extends ContextCommand {
             map.put("Status", paused ? "Paused" : status(Instant.now()));
             map.put("ExitCode", state.exitCode());
             map.put("Exited", ContainerState.EXITED.equals(state.status()));
-            map.put("Pid", state.monitorPid());
+            map.put("Pid", pid);
             map.put("StartedAt", state.startedAt());
             map.put("ExitedAt", state.finishedAt());
             List<Map<String, Object>> ports = new ArrayList<>();

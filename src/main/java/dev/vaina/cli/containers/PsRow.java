@@ -22,7 +22,8 @@ final class PsRow {
     private static final GoStruct NO_NAMESPACES = new GoStruct("entities.ListContainerNamespaces",
             namespaceFields());
 
-    private record Source(ContainerRecord record, ContainerState state, String health, ContainerSize size, Instant now,
+    private record Source(ContainerRecord record, ContainerState state, long pid, String health, ContainerSize size,
+            Instant now,
             boolean noTrunc, String podName, List<String> networks) {
         String status() {
             return HealthStatus.decorate(PsCommand.status(state, now), health);
@@ -54,7 +55,7 @@ final class PsRow {
         FIELDS.put("Names", s -> s.record.name());
         FIELDS.put("Namespaces", s -> NO_NAMESPACES);
         FIELDS.put("Networks", s -> String.join(",", s.networks));
-        FIELDS.put("Pid", s -> s.state.monitorPid());
+        FIELDS.put("Pid", s -> s.pid);
         FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
         FIELDS.put("PodName", Source::podName);
         FIELDS.put("Ports", s -> PortListing.column(s.record));
@@ -79,7 +80,8 @@ final class PsRow {
      * @param networks the networks it is on
      */
     static GoStruct of(PsCommand.Row row, Instant now, boolean noTrunc, String podName, List<String> networks) {
-        Source source = new Source(row.record(), row.state(), row.health(), row.size(), now, noTrunc, podName, networks);
+        Source source = new Source(row.record(), row.state(), row.pid(), row.health(), row.size(), now, noTrunc, podName,
+                networks);
         return OutputFormat.row(TYPE, FIELDS, source);
     }
 
