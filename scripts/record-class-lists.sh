@@ -84,6 +84,9 @@ if manager_answers; then
     quietly "${vaina[@]}" stop -t 0 "$name"
     quietly "${vaina[@]}" rm -f "$name"
     quietly "${vaina[@]}" run --rm "$image" sh -c 'echo out; echo err >&2; exit 3'
+    # The helpers of rootless containers' networks, whose classes a rootless monitor loads (the same as root's).
+    quietly "${vaina[@]}" run --rm --network pasta "$image" true
+    quietly "${vaina[@]}" run --rm --network slirp4netns "$image" true
     # Output to the unit's own: the monitor hands the container over to systemd and exits.
     quietly "${vaina[@]}" run -d --name "$name-through" --log-driver passthrough "$image" true
     quietly "${vaina[@]}" wait "$name-through"

@@ -7,7 +7,6 @@ import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Pipe;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.Spawn;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,12 +36,6 @@ final class ContainerStdio {
         return new ContainerStdio(Pipe.open(), Pipe.open(), pipeStdin ? Pipe.open() : null);
     }
 
-    void redirect(ProcessBuilder builder) {
-        builder.redirectInput(stdin == null ? new File("/dev/null") : stdin.readEndFile());
-        builder.redirectOutput(stdout.writeEndFile());
-        builder.redirectError(stderr.writeEndFile());
-    }
-
     /**
      * The runtime's create, spawned natively so that it inherits descriptors 3 and up (socket activation's
      * listening sockets); with a null stdio, the monitor's own stdin, stdout and stderr (passthrough).
@@ -53,22 +46,24 @@ final class ContainerStdio {
         int pid;
         if (stdio == null) {
             pid = Spawn.spawn(command, env, 0, 1, 2);
+        } else if (stdio.stdin == null) {
+            pid = spawn(command, env, stdio.stdout.writeFd(), stdio.stderr.writeFd());
         } else {
-            Pipe noInput = stdio.stdin == null ? Pipe.open() : null;
-            if (noInput != null) {
-                // An empty pipe whose writer is gone reads as end of file, as /dev/null does.
-                FileDescriptors.close(noInput.writeFd());
-            }
-            try {
-                pid = Spawn.spawn(command, env, noInput != null ? noInput.readFd() : stdio.stdin.readFd(),
-                        stdio.stdout.writeFd(), stdio.stderr.writeFd());
-            } finally {
-                if (noInput != null) {
-                    FileDescriptors.close(noInput.readFd());
-                }
-            }
+            pid = Spawn.spawn(command, env, stdio.stdin.readFd(), stdio.stdout.writeFd(), stdio.stderr.writeFd());
         }
         return Processes.waitFor(pid).code();
+    }
+
+    /** Spawns {@code command} with an empty stdin and the given stdout and stderr; returns its pid. */
+    static int spawn(List<String> command, Map<String, String> env, int stdout, int stderr) throws NativeCallException {
+        // An empty pipe whose writer is gone reads as end of file, as /dev/null does.
+        Pipe noInput = Pipe.open();
+        FileDescriptors.close(noInput.writeFd());
+        try {
+            return Spawn.spawn(command, env, noInput.readFd(), stdout, stderr);
+        } finally {
+            FileDescriptors.close(noInput.readFd());
+        }
     }
 
     /** After the runtime has started: our copies of the child's ends must go, or we would never see EOF. */

@@ -104,19 +104,10 @@ public final class Monitor {
                 consoleSocket = options.attachSocket().resolveSibling(options.attachSocket().getFileName() + ".pty");
                 console = FdPassing.listen(consoleSocket, CONSOLE_TIMEOUT_MILLIS);
             }
-            int createCode;
-            if (options.preserveFds() > 0) {
-                // Socket activation: the listening sockets must reach the runtime, which ProcessBuilder would close.
-                createCode = ContainerStdio.spawnAndWait(stdio, commands.create(consoleSocket), RuntimeCommands.environment());
-            } else {
-                ProcessBuilder create = RuntimeCommands.builder(commands.create(consoleSocket));
-                if (stdio != null) {
-                    stdio.redirect(create);
-                } else {
-                    create.inheritIO();
-                }
-                createCode = create.start().waitFor();
-            }
+            // Spawned natively: socket activation's listening sockets (--preserve-fds) reach the runtime, which
+            // java.lang.Process would close, and the monitor loads none of Process's classes.
+            int createCode = ContainerStdio.spawnAndWait(stdio, commands.create(consoleSocket),
+                    RuntimeCommands.environment());
             if (stdio != null) {
                 stdio.closeChildEnds();
             }
@@ -266,7 +257,7 @@ public final class Monitor {
             if (deleted.exitCode() != 0 && !deleted.output().contains("does not exist")) {
                 System.err.println("vaina monitor: runtime delete: " + RuntimeFailure.lastMessage(deleted.output()));
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             System.err.println("vaina monitor: runtime delete failed: " + e.getMessage());
         }
     }

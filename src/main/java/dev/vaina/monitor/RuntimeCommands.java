@@ -1,7 +1,11 @@
 package dev.vaina.monitor;
 
-import java.io.File;
+import dev.vaina.linux.FdInputStream;
+import dev.vaina.linux.FileDescriptors;
+import dev.vaina.linux.Pipe;
+import dev.vaina.linux.Processes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,31 +53,34 @@ final class RuntimeCommands {
     }
 
     /**
-     * A ProcessBuilder for a runtime command. $NOTIFY_SOCKET is removed: runc and crun would otherwise
-     * proxy the container's own sd_notify messages to it and make {@code start} wait for the container's
-     * READY=1; readiness is the monitor's to tell.
+     * The environment runtime commands run with: the monitor's own, without $NOTIFY_SOCKET. runc and crun would
+     * otherwise proxy the container's own sd_notify messages to it and make {@code start} wait for the
+     * container's READY=1; readiness is the monitor's to tell.
      */
-    static ProcessBuilder builder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("NOTIFY_SOCKET");
-        return builder;
-    }
-
-    /** The environment runtime commands run with: the monitor's own, without $NOTIFY_SOCKET (see {@link #builder}). */
     static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("NOTIFY_SOCKET");
         return env;
     }
 
-    /** Runs a command that ends by itself; returns its exit code and its combined output. */
-    static Result run(List<String> command) throws IOException, InterruptedException {
-        Process process = builder(command)
-                .redirectInput(new File("/dev/null"))
-                .redirectErrorStream(true)
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        return new Result(process.waitFor(), new String(output, StandardCharsets.UTF_8));
+    /**
+     * Runs a command that ends by itself, its stdin empty; returns its exit code and its combined output. Spawned
+     * natively, as {@code create} is (see {@link ContainerStdio#spawnAndWait}): java.lang.Process would load about
+     * 85 classes into a process that lives as long as its container, and keep a thread for a minute after.
+     */
+    static Result run(List<String> command) throws IOException {
+        Pipe output = Pipe.open();
+        int pid;
+        try {
+            pid = ContainerStdio.spawn(command, environment(), output.writeFd(), output.writeFd());
+        } finally {
+            FileDescriptors.close(output.writeFd());
+        }
+        byte[] bytes;
+        try (InputStream in = new FdInputStream(output.readFd())) {
+            bytes = in.readAllBytes();
+        }
+        return new Result(Processes.waitFor(pid).code(), new String(bytes, StandardCharsets.UTF_8));
     }
 
     record Result(int exitCode, String output) {
