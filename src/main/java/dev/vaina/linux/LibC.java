@@ -60,6 +60,8 @@ interface LibC extends Library {
     long TIOCSWINSZ = 0x5414;
     // open(2)
     int O_RDONLY = 0;
+    int O_WRONLY = 1;
+    int O_APPEND = 0x400;
     int O_CLOEXEC = 0x80000;
     // setns(2)
     int CLONE_NEWNET = 0x40000000;

@@ -35,6 +35,24 @@ public final class Processes {
     }
 
     /**
+     * Waits up to {@code timeoutMillis} for the child {@code pid} to end; returns its status, or null when it still
+     * runs (polled every 10 ms: for a child that ends within moments).
+     */
+    public static ExitStatus waitFor(int pid, long timeoutMillis) throws NativeCallException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (true) {
+            Reaped reaped = waitpid(pid, LibC.WNOHANG);
+            if (reaped != null) {
+                return reaped.status();
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
      * Blocks until any child ends and returns it, or returns null when there is no child left (ECHILD).
      */
     public static Reaped waitAny() throws NativeCallException {

@@ -1,6 +1,10 @@
 package dev.vaina.linux;
 
+import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +39,48 @@ public final class Spawn {
             } finally {
                 LibC.INSTANCE.posix_spawn_file_actions_destroy(actions);
             }
+        }
+    }
+
+    /**
+     * Starts {@code argv} (argv[0] a name looked up in $PATH, or a path) with stdin from /dev/null and its
+     * stdout and stderr appended to {@code output}, a file that exists; returns its pid.
+     */
+    public static int spawnLoggingTo(List<String> argv, Path output) throws NativeCallException {
+        List<String> command = new ArrayList<>(argv);
+        command.set(0, onPath(argv.get(0)));
+        int in = open("/dev/null", LibC.O_RDONLY);
+        try {
+            int out = open(output.toString(), LibC.O_WRONLY | LibC.O_APPEND);
+            try {
+                return spawn(command, System.getenv(), in, out, out);
+            } finally {
+                FileDescriptors.close(out);
+            }
+        } finally {
+            FileDescriptors.close(in);
+        }
+    }
+
+    /** {@code program}'s path: as given when it names a directory, else the first executable of that name in $PATH. */
+    static String onPath(String program) {
+        if (program.contains("/")) {
+            return program;
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return Path.of(dir, program).toString();
+            }
+        }
+        return program;
+    }
+
+    private static int open(String path, int flags) throws NativeCallException {
+        try {
+            return LibC.INSTANCE.open(path, flags | LibC.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("open(" + path + ")", e);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.vaina.net;
 
+import dev.vaina.linux.ExitStatus;
 import dev.vaina.linux.Mounts;
+import dev.vaina.linux.Processes;
+import dev.vaina.linux.Signalling;
+import dev.vaina.linux.Spawn;
 import dev.vaina.spec.PortMapping;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * pasta (Debian's passt package): copies the host's addresses and routes into the namespace and forwards
@@ -40,21 +43,24 @@ final class Pasta implements NetworkDriver {
             Files.createFile(netnsFile);
         }
         Mounts.bind(netns, netnsFile);
-        List<String> command = command(netnsFile, ports, pidFile);
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Files.write(log, new byte[0]);
+        // Spawned natively: the monitor, which runs it, then loads none of java.lang.Process's classes.
+        int started = Spawn.spawnLoggingTo(command(netnsFile, ports, pidFile), log);
+        ExitStatus status;
         try {
             // Its first process exits once the namespace is configured and the ports are bound.
-            if (!process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            status = Processes.waitFor(started, START_TIMEOUT_SECONDS * 1000);
+            if (status == null) {
+                Signalling.kill(started, Signalling.SIGKILL);
+                Processes.waitFor(started);
                 throw new IOException("pasta did not finish starting within " + START_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting pasta", e);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("pasta failed (exit code " + process.exitValue() + "): " + lastLine(log));
+        if (status.code() != 0) {
+            throw new IOException("pasta failed (exit code " + status.code() + "): " + lastLine(log));
         }
         long pid = readPid(pidFile);
         return new Stopper(pid);
