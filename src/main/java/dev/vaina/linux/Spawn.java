@@ -49,14 +49,20 @@ public final class Spawn {
     public static int spawnLoggingTo(List<String> argv, Path output) throws NativeCallException {
         List<String> command = new ArrayList<>(argv);
         command.set(0, onPath(argv.get(0)));
+        int out = open(output.toString(), LibC.O_WRONLY | LibC.O_APPEND);
+        try {
+            return spawnWithoutInput(command, System.getenv(), out, out);
+        } finally {
+            FileDescriptors.close(out);
+        }
+    }
+
+    /** As {@link #spawn}, with stdin from /dev/null. */
+    public static int spawnWithoutInput(List<String> argv, Map<String, String> env, int stdout, int stderr)
+            throws NativeCallException {
         int in = open("/dev/null", LibC.O_RDONLY);
         try {
-            int out = open(output.toString(), LibC.O_WRONLY | LibC.O_APPEND);
-            try {
-                return spawn(command, System.getenv(), in, out, out);
-            } finally {
-                FileDescriptors.close(out);
-            }
+            return spawn(argv, env, in, stdout, stderr);
         } finally {
             FileDescriptors.close(in);
         }

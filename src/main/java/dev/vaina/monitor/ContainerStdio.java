@@ -47,23 +47,11 @@ final class ContainerStdio {
         if (stdio == null) {
             pid = Spawn.spawn(command, env, 0, 1, 2);
         } else if (stdio.stdin == null) {
-            pid = spawn(command, env, stdio.stdout.writeFd(), stdio.stderr.writeFd());
+            pid = Spawn.spawnWithoutInput(command, env, stdio.stdout.writeFd(), stdio.stderr.writeFd());
         } else {
             pid = Spawn.spawn(command, env, stdio.stdin.readFd(), stdio.stdout.writeFd(), stdio.stderr.writeFd());
         }
         return Processes.waitFor(pid).code();
-    }
-
-    /** Spawns {@code command} with an empty stdin and the given stdout and stderr; returns its pid. */
-    static int spawn(List<String> command, Map<String, String> env, int stdout, int stderr) throws NativeCallException {
-        // An empty pipe whose writer is gone reads as end of file, as /dev/null does.
-        Pipe noInput = Pipe.open();
-        FileDescriptors.close(noInput.writeFd());
-        try {
-            return Spawn.spawn(command, env, noInput.readFd(), stdout, stderr);
-        } finally {
-            FileDescriptors.close(noInput.readFd());
-        }
     }
 
     /** After the runtime has started: our copies of the child's ends must go, or we would never see EOF. */

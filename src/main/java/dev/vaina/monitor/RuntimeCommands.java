@@ -4,6 +4,7 @@ import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.Pipe;
 import dev.vaina.linux.Processes;
+import dev.vaina.linux.Spawn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class RuntimeCommands {
         Pipe output = Pipe.open();
         int pid;
         try {
-            pid = ContainerStdio.spawn(command, environment(), output.writeFd(), output.writeFd());
+            pid = Spawn.spawnWithoutInput(command, environment(), output.writeFd(), output.writeFd());
         } finally {
             FileDescriptors.close(output.writeFd());
         }

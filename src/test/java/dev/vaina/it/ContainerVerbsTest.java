@@ -164,37 +164,31 @@ class ContainerVerbsTest {
                 vaina.exec(List.of("mktemp", "-d", "/tmp/vs.XXXXXX")).assertSuccess().stdout().strip());
         List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
         try {
-            run(vaina, store, "import", TestImages.busyboxTarball().toString(), "localhost/busybox").assertSuccess();
-            Result info = run(vaina, store, "info", "--format",
+            vaina.run(store, "import", TestImages.busyboxTarball().toString(), "localhost/busybox").assertSuccess();
+            Result info = vaina.run(store, "info", "--format",
                     "{{.Host.Arch}} {{.Host.CgroupManager}} {{.Host.OCIRuntime.Name}} {{.Host.Security.Rootless}} "
                             + "{{.Store.ContainerStore.Number}} {{.Store.ImageStore.Number}} {{.Store.GraphRoot}}").assertSuccess();
             List<String> fields = List.of(info.stdout().strip().split(" "));
             assertTrue(Set.of("runc", "crun").contains(fields.get(2)), info::describe);
             assertEquals(List.of("amd64", "systemd", fields.get(2), Boolean.toString(vaina.mode() == Mode.ROOTLESS), "0", "1",
                     dir.resolve("data").toString()), fields, info::describe);
-            String id = run(vaina, store, "create", "--name", name, "localhost/busybox", "true").assertSuccess().stdout().strip();
-            String listed = run(vaina, store, "container", "ls", "-a", "--format", "{{.Names}}").assertSuccess().stdout();
+            String id = vaina.run(store, "create", "--name", name, "localhost/busybox", "true").assertSuccess().stdout().strip();
+            String listed = vaina.run(store, "container", "ls", "-a", "--format", "{{.Names}}").assertSuccess().stdout();
             assertEquals(name + "\n", listed);
-            Result df = run(vaina, store, "system", "df").assertSuccess();
+            Result df = vaina.run(store, "system", "df").assertSuccess();
             String[] rows = df.stdout().split("\n");
             assertEquals("TYPE           TOTAL       ACTIVE      SIZE        RECLAIMABLE", rows[0], df::describe);
             assertTrue(rows[1].startsWith("Images         1           1           "), df::describe);
             assertEquals("Containers     1           0           0B          0B (0%)", rows[2], df::describe);
-            Result prune = run(vaina, store, "system", "prune", "-f").assertSuccess();
+            Result prune = vaina.run(store, "system", "prune", "-f").assertSuccess();
             assertEquals("Deleted Containers\n" + id + "\nTotal reclaimed space: 0B\n", prune.stdout());
-            run(vaina, store, "container", "exists", name).assertExitCode(1);
-            run(vaina, store, "image", "exists", "localhost/busybox").assertSuccess();
+            vaina.run(store, "container", "exists", name).assertExitCode(1);
+            vaina.run(store, "image", "exists", "localhost/busybox").assertSuccess();
             Result help = vaina.run("container", "--help").assertSuccess();
             assertTrue(help.stdout().contains("rename") && help.stdout().contains("ls"), help::describe);
         } finally {
             dev.vaina.store.FileTrees.delete(dir);
         }
-    }
-
-    private static Result run(VainaCli vaina, List<String> store, String... args) {
-        List<String> all = new java.util.ArrayList<>(store);
-        all.addAll(List.of(args));
-        return vaina.run(all.toArray(String[]::new));
     }
 
     @EachMode

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -241,23 +240,23 @@ class NetworkTest {
         Path dir = Files.createTempDirectory("vaina-private-store.");
         List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
         try {
-            run(vaina, store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
+            vaina.run(store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
             vaina.run("run", "-d", "--name", shared, image, "sleep", "1000").assertSuccess();
             Files.createDirectories(dir.resolve("run"));
-            assertWaitsForLock(dir.resolve("run/netns.lock"), () -> run(vaina, store, "run", "-d", "--name", first,
+            assertWaitsForLock(dir.resolve("run/netns.lock"), () -> vaina.run(store, "run", "-d", "--name", first,
                     Images.BUSYBOX, "sleep", "1000"));
-            assertWaitsForLock(Path.of("/run/vaina/networks/netavark/netavark.lock"), () -> run(vaina, store, "run", "-d",
+            assertWaitsForLock(Path.of("/run/vaina/networks/netavark/netavark.lock"), () -> vaina.run(store, "run", "-d",
                     "--name", second, Images.BUSYBOX, "sleep", "1000"));
             String template = "{{.NetworkSettings.IPAddress}}";
             List<String> addresses = List.of(
                     vaina.run("inspect", "--format", template, shared).assertSuccess().stdout().strip(),
-                    run(vaina, store, "inspect", "--format", template, first).assertSuccess().stdout().strip(),
-                    run(vaina, store, "inspect", "--format", template, second).assertSuccess().stdout().strip());
+                    vaina.run(store, "inspect", "--format", template, first).assertSuccess().stdout().strip(),
+                    vaina.run(store, "inspect", "--format", template, second).assertSuccess().stdout().strip());
             assertTrue(addresses.stream().allMatch(a -> a.startsWith("10.87.")), addresses::toString);
             assertEquals(3, new java.util.HashSet<>(addresses).size(), "containers on one bridge share an address: "
                     + addresses);
         } finally {
-            run(vaina, store, "rm", "-f", "-t", "0", first, second);
+            vaina.run(store, "rm", "-f", "-t", "0", first, second);
             vaina.run("rm", "-f", "-t", "0", shared);
             // The run root's netns directory is a mount point of its own, like /run/netns.
             vaina.exec(List.of("sh", "-c", "umount \"$1/run/netns\" 2>/dev/null; rm -rf \"$1\"", "sh", dir.toString()));
@@ -281,12 +280,6 @@ class NetworkTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Result run(VainaCli vaina, List<String> store, String... args) {
-        List<String> all = new ArrayList<>(store);
-        all.addAll(List.of(args));
-        return vaina.run(all.toArray(String[]::new));
     }
 
     private static void waitForExit(VainaCli vaina, String name) {

@@ -135,6 +135,13 @@ public final class VainaCli {
         return exec(null, timeout, vainaCommand(args));
     }
 
+    /** {@code vaina GLOBAL_OPTIONS... ARGS...}: a private store's --root and --runroot, say. */
+    public Result run(List<String> globalOptions, String... args) {
+        List<String> all = new ArrayList<>(globalOptions);
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
     /** {@code vaina ARGS...} with {@code input} on its standard input. */
     public Result runWithInput(String input, String... args) {
         return exec(input, DEFAULT_TIMEOUT, vainaCommand(args));
