@@ -208,11 +208,19 @@ VAINA_DEFINITION_DIRS="$definitions" "$scratch/prefix/lib/vaina/vaina-generator"
 while_running() { # ROLE LIST
     awk -v role="$1" 'role == "monitor" && $1 == "dev/vaina/launch/Cleanup" { exit } { print }' "$2"
 }
+# The training runs as root, so the launcher's rootless paths (user namespaces, pasta and slirp4netns) never run
+# there; a class missing from the archive is read from the jar, whose central directory a JVM then reads (half
+# a MiB) at every start. The launcher's archive holds every class of the packages it runs besides.
+untrained() { # ROLE
+    [ "$1" = launcher ] || return 0
+    unzip -Z1 "$lib/vaina.jar" 'dev/vaina/launch/*' 'dev/vaina/net/*' 'dev/vaina/store/*' 'dev/vaina/spec/*' \
+        'dev/vaina/oci/*' 'dev/vaina/linux/*' 2>/dev/null | sed -n 's/\.class$//p'
+}
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
     local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa" recorded
-    for recorded in "$scratch/lists/$role".*.classlist; do
+    { for recorded in "$scratch/lists/$role".*.classlist; do
         [ -f "$recorded" ] && while_running "$role" "$recorded"
-    done | awk '!seen[$0]++' > "$list" || true
+    done; untrained "$role"; } | awk '!seen[$0]++' > "$list" || true
     [ -s "$list" ] || return 0
     "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive.new" \
         -cp "$lib/vaina.jar" > "$scratch/$role.dump.log" 2>&1 || { rm -f "$archive.new"; return 0; }

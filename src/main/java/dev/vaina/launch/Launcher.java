@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.Exec;
+import dev.vaina.linux.Jna;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.VainaConf;
@@ -32,6 +33,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything could open the jar: the launcher execs into the monitor, which inherits its open files.
+        Jna.loadWithoutLogging();
         Path root = null;
         Path runRoot = null;
         String runtime = null;
@@ -123,7 +126,7 @@ public final class Launcher {
         List<String> enter = layout.rootless()
                 ? RootlessNetns.enter(new RootlessNetns(layout.runRoot()).requireHolder(), true, false) : List.of();
         List<String> argv = Netavark.aardvarkCommand(Netavark.configDir(layout.networkRunRoot()), enter);
-        Exec.execve(argv.get(0), argv, System.getenv());
+        Exec.execve(argv.get(0), argv, System.getenv(), 0);
     }
 
     private static void holder(StoreLayout layout, String step) throws Exception {

@@ -5,6 +5,7 @@ import dev.vaina.linux.ExitStatus;
 import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FdOutputStream;
 import dev.vaina.linux.FdPassing;
+import dev.vaina.linux.Jna;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
@@ -45,6 +46,7 @@ public final class Monitor {
     }
 
     public static void main(String[] args) {
+        Jna.loadWithoutLogging();
         MonitorOptions options;
         try {
             options = MonitorOptions.parse(args);

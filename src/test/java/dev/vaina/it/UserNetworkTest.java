@@ -443,7 +443,8 @@ class UserNetworkTest {
                         .assertSuccess();
                 assertEquals(i + "\n", NetworkTest.httpGet("127.0.0.1", port));
             }
-            MonitorMemoryBudgetTest.assertWithinBudget(vaina, names, "forwarding");
+            // Each relays its published port in threads of its own: measured 13.5-14.1 MiB.
+            MonitorMemoryBudgetTest.assertWithinBudget(vaina, names, "forwarding", 16 * 1024);
         } finally {
             for (String name : names) {
                 vaina.run("rm", "-f", "-t", "0", name);

@@ -1,0 +1,35 @@
+package dev.vaina.linux;
+
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * Loading JNA in a process that lives long and comes once per container: the monitor (and the launcher,
+ * which execs into it).
+ *
+ * <p>JNA's {@code Native} makes a java.util.logging logger when it loads. The first logger of a JVM makes
+ * LogManager read its configuration and look for a {@code System.LoggerFinder} with a ServiceLoader, which
+ * opens every jar on the class path and keeps its central directory in the heap (over half a MiB for vaina's)
+ * and loads about 100 classes: 1.0 MiB of PSS per monitor, measured with 10 running. LogManager leaves its
+ * configuration unread while {@code System.out} is null, which it takes for a JVM still booting; so JNA is
+ * loaded with {@code System.out} set aside for that moment. java.util.logging then stays unconfigured in
+ * that JVM, without handlers: JNA's own records (debug output, which vaina never shows) go nowhere.
+ */
+public final class Jna {
+    private Jna() {
+    }
+
+    /**
+     * Loads JNA and vaina's libc bindings without setting java.util.logging up. Call it first, before the
+     * process starts a thread that could print: for that moment {@code System.out} is null.
+     */
+    public static void loadWithoutLogging() {
+        PrintStream out = System.out;
+        System.setOut(null);
+        try {
+            Objects.requireNonNull(LibC.INSTANCE);
+        } finally {
+            System.setOut(out);
+        }
+    }
+}
