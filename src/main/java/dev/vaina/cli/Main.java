@@ -37,6 +37,9 @@ public final class Main {
             System.out.println(new VersionCommand.Provider().getVersion()[0]);
             return 0;
         }
+        // picocli's factory first looks for Groovy's closure class unless told not to: that lookup fails after
+        // searching the class path, which opened the jar (its central directory read) in every command.
+        System.setProperty("picocli.disable.closures", "true");
         return commandLine(CommandLine.defaultFactory(), args).execute(args);
     }
 
@@ -68,7 +71,7 @@ public final class Main {
             }
         }
         addHelpOption(commandLine);
-        commandLine.setExecutionStrategy(Main::executeChecked);
+        commandLine.setExecutionStrategy(new CheckedExecution());
         return commandLine;
     }
 
@@ -82,21 +85,29 @@ public final class Main {
         return group;
     }
 
-    /** Checks the global options before the verb runs, and honours --noout for every verb. */
-    private static int executeChecked(CommandLine.ParseResult parseResult) {
-        CommandLine root = parseResult.commandSpec().commandLine();
-        VainaCommand options = root.getCommand();
-        try {
-            GlobalOptions.check(options);
-        } catch (CommandFailedException e) {
-            return new ErrorHandler().handleExecutionException(e, root, parseResult);
-        }
-        if (options.noout()) {
-            PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
-            for (CommandLine.ParseResult sub = parseResult; sub != null; sub = sub.subcommand()) {
-                sub.commandSpec().commandLine().setOut(nowhere);
+    /**
+     * Checks the global options before the verb runs, and honours --noout for every verb. A class, not a
+     * lambda: making a lambda's class links picocli's interface when the class-data archive is dumped, and JDK
+     * 17 leaves a linked Java 5 class (picocli's are) out of the archive, with RunLast after it; every command
+     * then read them from the jar, which it opened for them (its central directory read at every start).
+     */
+    private static final class CheckedExecution implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            CommandLine root = parseResult.commandSpec().commandLine();
+            VainaCommand options = root.getCommand();
+            try {
+                GlobalOptions.check(options);
+            } catch (CommandFailedException e) {
+                return new ErrorHandler().handleExecutionException(e, root, parseResult);
             }
+            if (options.noout()) {
+                PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+                for (CommandLine.ParseResult sub = parseResult; sub != null; sub = sub.subcommand()) {
+                    sub.commandSpec().commandLine().setOut(nowhere);
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
         }
-        return new CommandLine.RunLast().execute(parseResult);
     }
 }

@@ -33,8 +33,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        // Before anything could open the jar: the launcher execs into the monitor, which inherits its open files.
-        Jna.loadWithoutLogging();
+        // Before anything could open the jar (the monitor it execs into would inherit it), and beside the work
+        // that needs no native call.
+        Jna.loadInBackground();
         Path root = null;
         Path runRoot = null;
         String runtime = null;

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Loading JNA in a process that lives long and comes once per container: the monitor (and the launcher,
- * which execs into it).
+ * which execs into it and starts once per container).
  *
  * <p>JNA's {@code Native} makes a java.util.logging logger when it loads. The first logger of a JVM makes
  * LogManager read its configuration and look for a {@code System.LoggerFinder} with a ServiceLoader, which
@@ -17,6 +17,17 @@ import java.util.Objects;
  */
 public final class Jna {
     private Jna() {
+    }
+
+    /**
+     * Starts {@link #loadWithoutLogging} on a thread of its own and returns at once: the launcher loads JNA (about
+     * 35 ms) while it reads the container and sets its network up, which need no native call. Only for a process
+     * whose other threads never write to {@code System.out} (the launcher writes to standard error only).
+     */
+    public static void loadInBackground() {
+        Thread loader = new Thread(Jna::loadWithoutLogging, "jna-loader");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /**

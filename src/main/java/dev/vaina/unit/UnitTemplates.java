@@ -33,6 +33,10 @@ final class UnitTemplates {
         static final Configuration CONFIGURATION = configure();
 
         private static Configuration configure() {
+            // FreeMarker logs through java.util.logging when it finds nothing else, and setting that up cost every
+            // create 5 ms or more (its configuration read, a service lookup over the class path); vaina reports
+            // a template's failure itself (below: rethrown, not logged).
+            System.setProperty("org.freemarker.loggerLibrary", "none");
             Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
             configuration.setTemplateLoader(new ClassTemplateLoader(UnitTemplates.class, "/templates"));
             // Strings and maps only: no bean introspection.

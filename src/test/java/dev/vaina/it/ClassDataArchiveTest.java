@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,6 +76,35 @@ class ClassDataArchiveTest {
             } finally {
                 vaina.run("rmi", "-f", image.reference());
             }
+        }
+    }
+
+    /**
+     * The commands scripts run most read no class from the jar and do not open it: a class missing from the archive,
+     * a resource or a failed class lookup (picocli's for Groovy) opens the jar and reads its central directory,
+     * 5-10 ms of every start.
+     */
+    @EachMode
+    void readingCommands_loadEveryClassFromTheArchive_andNeverOpenTheJar(VainaCli vaina) throws IOException {
+        String name = "cds-read-" + vaina.mode();
+        vaina.run("create", "--name", name, Images.busybox(vaina), "true").assertSuccess();
+        Path wrapper = strict(vaina.vainaExecutable(), "cli");
+        Files.writeString(wrapper, Files.readString(wrapper)
+                .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
+        try {
+            for (List<String> command : List.of(List.of("ps", "-a"), List.of("images"), List.of("pod", "ps"),
+                    List.of("inspect", name), List.of("--version"))) {
+                List<String> argv = new ArrayList<>(List.of(wrapper.toString()));
+                argv.addAll(command);
+                Result result = vaina.exec(argv).assertSuccess();
+                List<String> fromTheJar = result.stdout().lines()
+                        .filter(l -> l.contains("[class,load]") && l.matches(".* source: (file|jar):.*")).toList();
+                assertTrue(fromTheJar.isEmpty(), command + " loaded classes from the jar: " + fromTheJar);
+                assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" java.util.zip.ZipFile$Source ")),
+                        command + " opened the jar: " + result.describe());
+            }
+        } finally {
+            vaina.run("rm", "-f", name);
         }
     }
 
