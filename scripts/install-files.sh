@@ -208,13 +208,18 @@ VAINA_DEFINITION_DIRS="$definitions" "$scratch/prefix/lib/vaina/vaina-generator"
 while_running() { # ROLE LIST
     awk -v role="$1" 'role == "monitor" && $1 == "dev/vaina/launch/Cleanup" { exit } { print }' "$2"
 }
-# The training runs as root, so the launcher's rootless paths (user namespaces, pasta and slirp4netns) never run
-# there; a class missing from the archive is read from the jar, whose central directory a JVM then reads (half
-# a MiB) at every start. The launcher's archive holds every class of the packages it runs besides.
+# A class missing from an archive is read from the jar, whose central directory the JVM then reads (half a MiB),
+# and some paths never run in the training: it runs as root, so the launcher's rootless ones (user namespaces,
+# pasta and slirp4netns) do not, and its records are small, while the JSON parser takes other paths through
+# larger documents. The archives hold every class of those packages besides.
 untrained() { # ROLE
-    [ "$1" = launcher ] || return 0
-    unzip -Z1 "$lib/vaina.jar" 'dev/vaina/launch/*' 'dev/vaina/net/*' 'dev/vaina/store/*' 'dev/vaina/spec/*' \
-        'dev/vaina/oci/*' 'dev/vaina/linux/*' 2>/dev/null | sed -n 's/\.class$//p'
+    case $1 in
+        launcher) set -- 'dev/vaina/launch/*' 'dev/vaina/net/*' 'dev/vaina/store/*' 'dev/vaina/spec/*' \
+            'dev/vaina/oci/*' 'dev/vaina/linux/*' 'com/fasterxml/jackson/*' ;;
+        cli) set -- 'com/fasterxml/jackson/*' ;;
+        *) return 0 ;;
+    esac
+    unzip -Z1 "$lib/vaina.jar" "$@" 2>/dev/null | sed -n 's/\.class$//p'
 }
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
     local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa" recorded

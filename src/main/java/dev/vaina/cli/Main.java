@@ -6,6 +6,7 @@ import dev.vaina.cli.common.GlobalOptions;
 import dev.vaina.cli.system.VersionCommand;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -52,13 +53,11 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         String verb = Verbs.of(args);
-        if ("container".equals(verb)) {
-            commandLine.addSubcommand(verb, containerGroup(factory, Verbs.subverb(args)));
-        } else if (verb != null) {
-            commandLine.addSubcommand(verb, Verbs.command(verb));
+        if (verb != null) {
+            commandLine.addSubcommand(verb, verb(factory, verb, Verbs.subverb(args)));
         } else if (!(args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0])))) {
             for (String name : Verbs.names()) {
-                commandLine.addSubcommand(name, "container".equals(name) ? containerGroup(factory, null) : Verbs.command(name));
+                commandLine.addSubcommand(name, verb(factory, name, null));
             }
         }
         // Options after the image (exec: the container) belong to the command, as with podman and docker.
@@ -73,6 +72,33 @@ public final class Main {
         addHelpOption(commandLine);
         commandLine.setExecutionStrategy(new CheckedExecution());
         return commandLine;
+    }
+
+    /**
+     * The verb {@code name}; for a noun that groups verbs, with only the one {@code subverb} names under it, or with
+     * every one when it names none of them (help, errors and suggestions see them all). picocli builds the model of
+     * every subcommand a class names in its {@code @Command}: for {@code pod ps}, sixteen commands' options read
+     * by reflection where one is used.
+     */
+    private static Object verb(CommandLine.IFactory factory, String name, String subverb) {
+        if ("container".equals(name)) {
+            return containerGroup(factory, subverb);
+        }
+        List<Class<?>> subcommands = Verbs.subcommands(name);
+        if (subcommands == null) {
+            return Verbs.command(name);
+        }
+        CommandLine group = new CommandLine(Verbs.command(name), factory);
+        List<Class<?>> only = new ArrayList<>();
+        for (Class<?> subcommand : subcommands) {
+            if (subverb != null && Verbs.answersTo(subcommand, subverb)) {
+                only.add(subcommand);
+            }
+        }
+        for (Class<?> subcommand : only.isEmpty() ? subcommands : only) {
+            group.addSubcommand(subcommand);
+        }
+        return group;
     }
 
     /** `vaina container` with only the verb being run, or with every one when it names none (help, errors). */

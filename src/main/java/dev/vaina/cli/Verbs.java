@@ -48,6 +48,8 @@ import dev.vaina.cli.system.InfoCommand;
 import dev.vaina.cli.system.SystemCommand;
 import dev.vaina.cli.system.VersionCommand;
 import dev.vaina.cli.volumes.VolumeCommand;
+import java.util.List;
+import picocli.CommandLine;
 
 /**
  * The top-level verbs, in the order {@code vaina --help} lists them. Only the verb being run is handed to
@@ -168,6 +170,38 @@ final class Verbs {
             case "auto-update": return AutoUpdateCommand.class;
             default: return null;
         }
+    }
+
+    /**
+     * The verbs under a noun that groups them ({@code vaina pod ...}), or null when {@code name} is not one. The
+     * container group has its own table ({@link #containerCommand}): it names verbs that are also top-level ones.
+     */
+    static List<Class<?>> subcommands(String name) {
+        switch (name) {
+            case "pod": return PodCommand.SUBCOMMANDS;
+            case "image": return ImageCommand.SUBCOMMANDS;
+            case "network": return NetworkCommand.SUBCOMMANDS;
+            case "volume": return VolumeCommand.SUBCOMMANDS;
+            case "system": return SystemCommand.SUBCOMMANDS;
+            case "generate": return GenerateCommand.SUBCOMMANDS;
+            case "quadlet": return QuadletCommand.SUBCOMMANDS;
+            case "healthcheck": return HealthcheckCommand.SUBCOMMANDS;
+            default: return null;
+        }
+    }
+
+    /** Whether the command class {@code command} is {@code name}, by its {@code @Command} name or an alias. */
+    static boolean answersTo(Class<?> command, String name) {
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        if (annotation.name().equals(name)) {
+            return true;
+        }
+        for (String alias : annotation.aliases()) {
+            if (alias.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

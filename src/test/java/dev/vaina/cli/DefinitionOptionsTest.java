@@ -26,7 +26,8 @@ class DefinitionOptionsTest {
 
     @Test
     void podCreateOptions_areTheOptionsOfVainaPodCreate() {
-        assertEquals(new TreeSet<>(VainaOptions.POD_CREATE), names(new CommandLine(new PodCommand()).getSubcommands().get("create")));
+        assertEquals(new TreeSet<>(VainaOptions.POD_CREATE), names(PodCommand.SUBCOMMANDS.stream()
+                .filter(command -> Verbs.answersTo(command, "create")).findFirst().orElseThrow()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.vaina.it.registry.RegistryImages;
 import dev.vaina.it.registry.TestRegistry;
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.Result;
+import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,19 +83,25 @@ class ClassDataArchiveTest {
     /**
      * The commands scripts run most read no class from the jar and do not open it: a class missing from the archive,
      * a resource or a failed class lookup (picocli's for Groovy) opens the jar and reads its central directory,
-     * 5-10 ms of every start.
+     * 5-10 ms of every start. On a private store with one container, so that what the commands read does not
+     * depend on the containers of the test classes that run beside this one.
      */
     @EachMode
     void readingCommands_loadEveryClassFromTheArchive_andNeverOpenTheJar(VainaCli vaina) throws IOException {
-        String name = "cds-read-" + vaina.mode();
-        vaina.run("create", "--name", name, Images.busybox(vaina), "true").assertSuccess();
+        Path dir = Path.of(vaina.exec(List.of("mktemp", "-d", "/tmp/cds.XXXXXX")).assertSuccess().stdout().strip());
+        List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
+        vaina.run(store, "import", TestImages.busyboxTarball().toString(), "localhost/busybox").assertSuccess();
+        vaina.run(store, "create", "--name", "cds-read", "localhost/busybox", "true").assertSuccess();
         Path wrapper = strict(vaina.vainaExecutable(), "cli");
         Files.writeString(wrapper, Files.readString(wrapper)
                 .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
         try {
             for (List<String> command : List.of(List.of("ps", "-a"), List.of("images"), List.of("pod", "ps"),
-                    List.of("inspect", name), List.of("--version"))) {
+                    List.of("inspect", "cds-read"), List.of("--version"))) {
                 List<String> argv = new ArrayList<>(List.of(wrapper.toString()));
+                if (!command.get(0).equals("--version")) {
+                    argv.addAll(store);
+                }
                 argv.addAll(command);
                 Result result = vaina.exec(argv).assertSuccess();
                 List<String> fromTheJar = result.stdout().lines()
@@ -104,7 +111,8 @@ class ClassDataArchiveTest {
                         command + " opened the jar: " + result.describe());
             }
         } finally {
-            vaina.run("rm", "-f", name);
+            vaina.run(store, "rm", "-f", "cds-read");
+            vaina.exec(List.of("rm", "-rf", dir.toString()));
         }
     }
 

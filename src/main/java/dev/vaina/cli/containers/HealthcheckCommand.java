@@ -4,11 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.util.List;
 
 /** `vaina healthcheck`: containers' health checks. */
-@Command(name = "healthcheck", description = "Manage health checks of containers.",
-        subcommands = {HealthcheckRunCommand.class})
+@Command(name = "healthcheck", description = "Manage health checks of containers.")
 public final class HealthcheckCommand implements Runnable {
+    /** The verbs under `vaina healthcheck`, in the order help lists them (not in {@code @Command}: see {@code Main}). */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
+            HealthcheckRunCommand.class);
+
     @Spec
     CommandSpec spec;
 

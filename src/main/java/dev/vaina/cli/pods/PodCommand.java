@@ -4,16 +4,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.util.List;
 
 /** `vaina pod`: pods, groups of containers sharing the namespaces their infra container holds. */
-@Command(name = "pod", description = "Manage pods.",
-        subcommands = {
+@Command(name = "pod", description = "Manage pods.")
+public final class PodCommand implements Runnable {
+    /** The verbs under `vaina pod`, in the order help lists them (not in {@code @Command}: see {@code Main}). */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
             PodCreateCommand.class, PodExistsCommand.class, PodInspectCommand.class, PodKillCommand.class,
             PodPsCommand.class, PodRestartCommand.class, PodRmCommand.class, PodStartCommand.class,
             PodStopCommand.class, PodPruneCommand.class, PodPauseCommand.class, PodUnpauseCommand.class,
-            PodStatsCommand.class, PodTopCommand.class, PodLogsCommand.class, PodCloneCommand.class
-        })
-public final class PodCommand implements Runnable {
+            PodStatsCommand.class, PodTopCommand.class, PodLogsCommand.class, PodCloneCommand.class);
+
     @Spec
     CommandSpec spec;
 
