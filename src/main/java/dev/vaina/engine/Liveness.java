@@ -17,6 +17,10 @@ import java.nio.file.Path;
  * manager, or a reboot that emptied the runtime directory) and repairs their state on the spot.
  */
 public final class Liveness {
+    /** How often, and how far apart, an empty command line is looked at again: 100 ms in all, an exec's moment. */
+    private static final int EMPTY_LOOKS = 20;
+    private static final long EMPTY_PAUSE_MILLIS = 5;
+
     private Liveness() {
     }
 
@@ -74,16 +78,37 @@ public final class Liveness {
         return cmdline != null && (cmdline.contains(record.id()) || cmdline.endsWith("\0start\0" + record.name() + "\0"));
     }
 
+    /**
+     * The monitor's command line. While a process replaces its program (the launcher execs the monitor's wrapper,
+     * which execs java) the kernel shows an empty one for a moment; taken for a dead monitor, that moment got a
+     * starting container cleaned up under its monitor's feet. An empty command line is looked at again, a few
+     * times, unless the process is a zombie (its command line is empty for good).
+     */
     private static String cmdline(ContainerState state) {
         if (state.monitorPid() <= 0) {
             return null;
         }
+        Path proc = Path.of("/proc", Long.toString(state.monitorPid()));
         try {
-            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
-            return new String(cmdline, StandardCharsets.UTF_8);
+            for (int look = 1; ; look++) {
+                byte[] cmdline = Files.readAllBytes(proc.resolve("cmdline"));
+                if (cmdline.length > 0 || look == EMPTY_LOOKS || zombie(proc)) {
+                    return new String(cmdline, StandardCharsets.UTF_8);
+                }
+                Thread.sleep(EMPTY_PAUSE_MILLIS);
+            }
         } catch (IOException e) {
             return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
+    }
+
+    private static boolean zombie(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
     }
 
     public static boolean processAlive(long pid) {

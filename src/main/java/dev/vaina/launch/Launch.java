@@ -76,7 +76,7 @@ final class Launch {
         if (sockets.count() > 0) {
             argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
         }
-        Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()), sockets.count());
+        Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
     }
 
     /** A -w at or under a volume's destination is there once the volume is mounted, as Podman sees it. */

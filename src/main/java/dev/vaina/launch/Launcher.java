@@ -33,8 +33,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        // Before anything could open the jar (the monitor it execs into would inherit it), and beside the work
-        // that needs no native call.
+        // Beside the work that needs no native call. Without java.util.logging set up nothing opens the jar, which
+        // the monitor would inherit through the exec (the JDK opens its files without close-on-exec, and the
+        // exec must keep the descriptors made to be inherited: socket activation's, the held host ports).
         Jna.loadInBackground();
         Path root = null;
         Path runRoot = null;
@@ -127,7 +128,7 @@ public final class Launcher {
         List<String> enter = layout.rootless()
                 ? RootlessNetns.enter(new RootlessNetns(layout.runRoot()).requireHolder(), true, false) : List.of();
         List<String> argv = Netavark.aardvarkCommand(Netavark.configDir(layout.networkRunRoot()), enter);
-        Exec.execve(argv.get(0), argv, System.getenv(), 0);
+        Exec.execve(argv.get(0), argv, System.getenv());
     }
 
     private static void holder(StoreLayout layout, String step) throws Exception {

@@ -63,8 +63,6 @@ interface LibC extends Library {
     int O_WRONLY = 1;
     int O_APPEND = 0x400;
     int O_CLOEXEC = 0x80000;
-    // close_range(2)
-    int CLOSE_RANGE_CLOEXEC = 4;
     // setns(2)
     int CLONE_NEWNET = 0x40000000;
     // termios(3)
@@ -156,9 +154,6 @@ interface LibC extends Library {
 
     /** setsockopt(2); optval is passed as raw memory (a struct timeval is long[2]) */
     int setsockopt(int sockfd, int level, int optname, long[] optval, int optlen) throws LastErrorException;
-
-    /** close_range(2) (Linux 5.11); last is an unsigned int, ~0 for every descriptor from first */
-    int close_range(int first, int last, int flags) throws LastErrorException;
 
     /** execve(2); JNA passes a String[] as a NULL-terminated char ** */
     int execve(String pathname, String[] argv, String[] envp) throws LastErrorException;
