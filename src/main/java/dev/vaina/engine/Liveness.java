@@ -11,15 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Notices containers whose monitor died without its cleanup running (killed together with its
  * manager, or a reboot that emptied the runtime directory) and repairs their state on the spot.
  */
 public final class Liveness {
-    /** How often, and how far apart, an empty command line is looked at again: 100 ms in all, an exec's moment. */
-    private static final int EMPTY_LOOKS = 20;
-    private static final long EMPTY_PAUSE_MILLIS = 5;
+    /** How often, and how far apart, a command line that is not the container's is looked at: 100 ms in all. */
+    private static final int LOOKS = 20;
+    private static final long PAUSE_MILLIS = 5;
 
     private Liveness() {
     }
@@ -65,8 +66,7 @@ public final class Liveness {
 
     /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
     public static boolean monitorAlive(ContainerState state, String id) {
-        String cmdline = cmdline(state);
-        return cmdline != null && cmdline.contains(id);
+        return commandLineSays(state, cmdline -> cmdline.contains(id));
     }
 
     /**
@@ -74,34 +74,38 @@ public final class Liveness {
      * made when the unit starts): until the launcher execs the monitor, its command line ends "start NAME".
      */
     public static boolean monitorAlive(ContainerState state, ContainerRecord record) {
-        String cmdline = cmdline(state);
-        return cmdline != null && (cmdline.contains(record.id()) || cmdline.endsWith("\0start\0" + record.name() + "\0"));
+        return commandLineSays(state, cmdline -> cmdline.contains(record.id())
+                || cmdline.endsWith("\0start\0" + record.name() + "\0"));
     }
 
     /**
-     * The monitor's command line. While a process replaces its program (the launcher execs the monitor's wrapper,
-     * which execs java) the kernel shows an empty one for a moment; taken for a dead monitor, that moment got a
-     * starting container cleaned up under its monitor's feet. An empty command line is looked at again, a few
-     * times, unless the process is a zombie (its command line is empty for good).
+     * Whether the command line of the monitor's PID is the container's. While a process execs, the kernel shows
+     * an empty or a partial command line for a moment, and a monitor is started by two execs (the launcher's JVM
+     * becomes the monitor's shell wrapper, which becomes its JVM): taken for a dead monitor, that moment got a
+     * starting container cleaned up under its monitor. So a live process whose command line is not the container's
+     * is looked at again, a few times over 100 ms (a PID reused by another process is told apart that late, which
+     * happens only after a crash); a process that is gone, or a zombie, is dead at once.
      */
-    private static String cmdline(ContainerState state) {
+    private static boolean commandLineSays(ContainerState state, Predicate<String> ours) {
         if (state.monitorPid() <= 0) {
-            return null;
+            return false;
         }
         Path proc = Path.of("/proc", Long.toString(state.monitorPid()));
         try {
             for (int look = 1; ; look++) {
-                byte[] cmdline = Files.readAllBytes(proc.resolve("cmdline"));
-                if (cmdline.length > 0 || look == EMPTY_LOOKS || zombie(proc)) {
-                    return new String(cmdline, StandardCharsets.UTF_8);
+                if (ours.test(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8))) {
+                    return true;
                 }
-                Thread.sleep(EMPTY_PAUSE_MILLIS);
+                if (look == LOOKS || zombie(proc)) {
+                    return false;
+                }
+                Thread.sleep(PAUSE_MILLIS);
             }
-        } catch (IOException e) {
-            return null;
+        } catch (IOException gone) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return false;
         }
     }
 
