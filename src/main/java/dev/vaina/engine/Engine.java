@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The engine as one caller sees it: where state lives, which systemd manager supervises, which OCI
@@ -36,6 +38,7 @@ public final class Engine implements AutoCloseable {
     private Path registriesConfFile;
     private RegistriesConf registriesConf;
     private Systemd systemd;
+    private FutureTask<Systemd> systemdAhead;
     private ManagerScope scope;
     private Containers containers;
     private EngineLog log = EngineLog.SILENT;
@@ -239,10 +242,44 @@ public final class Engine implements AutoCloseable {
 
     public Systemd systemd() {
         if (systemd == null) {
-            systemd = Systemd.connect(scope());
+            systemd = systemdAhead != null ? connected(systemdAhead) : Systemd.connect(scope());
             log.debug("connected to the " + scope().toString().toLowerCase(java.util.Locale.ROOT) + " manager over D-Bus");
         }
         return systemd;
+    }
+
+    /**
+     * Starts connecting to the manager on a thread of its own, for a command that talks to it only after other work:
+     * `run` creates the container and renders its unit first (80-90 ms), where the connection takes about 40 ms.
+     * {@link #systemd} then takes the connection, or throws what connecting threw.
+     */
+    public void connectSystemdAhead() {
+        if (systemd != null || systemdAhead != null) {
+            return;
+        }
+        ManagerScope chosen = scope();
+        FutureTask<Systemd> connecting = new FutureTask<>(() -> Systemd.connect(chosen));
+        Thread thread = new Thread(connecting, "systemd-connect");
+        thread.setDaemon(true);
+        thread.start();
+        systemdAhead = connecting;
+    }
+
+    private static Systemd connected(FutureTask<Systemd> connecting) {
+        try {
+            return connecting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new EngineException("cannot connect to systemd: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while connecting to systemd", e);
+        }
     }
 
     /** Where unit files for CLI-made containers go: a runtime directory in the manager's search path. */
@@ -307,6 +344,13 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (systemd == null && systemdAhead != null) {
+            try {
+                systemd = connected(systemdAhead);
+            } catch (RuntimeException neverUsed) {
+                // Connected ahead for a command that failed before it needed the manager.
+            }
+        }
         if (systemd != null) {
             systemd.close();
         }

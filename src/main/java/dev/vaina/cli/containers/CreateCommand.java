@@ -68,6 +68,10 @@ public final class CreateCommand extends ContextCommand {
     static ContainerRecord create(Context context, Containers containers, ContainerOptions options, PrintWriter progress)
             throws IOException {
         String name = options.validatedName();
+        if (options.pod != null) {
+            // A pod's member asks the manager whether the pod's unit needs a reload once its own is written.
+            context.engine().connectSystemdAhead();
+        }
         ContainerConfig config = withVolumesFrom(context, options.toConfig(context.env()), options);
         if (config.timezone() != null && !Files.exists(Timezones.zoneFile(config.timezone()))) {
             throw new InvalidSpecException("running container create option: stat "

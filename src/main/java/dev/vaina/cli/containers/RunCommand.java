@@ -53,6 +53,8 @@ public final class RunCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.CANNOT_INVOKE, e.getMessage());
         }
         options.rm |= rmi;
+        // Its unit is started once the container is made: the connection is ready by then.
+        context.engine().connectSystemdAhead();
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
         CreateCommand.recordArguments(context, record, spec(), options);

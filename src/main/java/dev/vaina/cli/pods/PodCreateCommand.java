@@ -108,6 +108,8 @@ final class PodCreateCommand extends ContextCommand {
             throw new CommandFailedException(ExitCodes.ENGINE, "cannot specify both --name and a positional name");
         }
         String podName = name != null ? name : positionalName;
+        // Writing the pod's unit asks the manager whether a unit of that name is still loaded.
+        context.engine().connectSystemdAhead();
         NetworkConfig network = networkOptions.toConfig();
         PodConfig config = new PodConfig(podName, labels.parse(), infra, infraName,
                 infraCommand == null ? null : splitCommand(infraCommand), infraImage, SharedNamespaces.parse(share),
