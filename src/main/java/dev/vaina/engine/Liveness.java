@@ -109,7 +109,8 @@ public final class Liveness {
         }
     }
 
-    private static boolean zombie(Path proc) throws IOException {
+    /** Whether the process of {@code proc} (/proc/PID) has exited and waits to be reaped. */
+    static boolean zombie(Path proc) throws IOException {
         String stat = Files.readString(proc.resolve("stat"));
         // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
         return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';

@@ -64,8 +64,7 @@ class LivenessTest {
     /** Gone, or exited but not yet reaped (a zombie, whose command line is empty too): dead indeed. */
     private static boolean ended(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+            return Liveness.zombie(java.nio.file.Path.of("/proc", Long.toString(pid)));
         } catch (java.io.IOException gone) {
             return true;
         }
