@@ -39,7 +39,9 @@ final class UnitTemplates {
             System.setProperty("org.freemarker.loggerLibrary", "none");
             Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
             configuration.setTemplateLoader(new ClassTemplateLoader(UnitTemplates.class, "/templates"));
-            // Strings and maps only: no bean introspection.
+            // Strings, lists and maps only: no bean introspection, and no Java member a template could call (the
+            // member access policy every Configuration builds reads vaina's rules, which allow none: see
+            // src/main/resources/freemarker/ext/beans/DefaultMemberAccessPolicy-rules).
             configuration.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
             configuration.setDefaultEncoding("UTF-8");
             configuration.setLocalizedLookup(false);
