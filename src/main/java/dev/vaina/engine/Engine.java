@@ -115,6 +115,11 @@ public final class Engine implements AutoCloseable {
         return volumes;
     }
 
+    /** The caller's definition files (`vaina quadlet`). */
+    public DefinitionFiles definitionFiles() {
+        return new DefinitionFiles(this);
+    }
+
     /** The life cycle of pods. */
     public Pods pods() {
         if (pods == null) {

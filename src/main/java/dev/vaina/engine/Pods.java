@@ -10,6 +10,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
+import dev.vaina.store.CreateArguments;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
 import dev.vaina.unit.PodSlices;
@@ -102,6 +103,11 @@ public final class Pods {
     public ContainerRecord createMember(PodRecord pod, String requestedName, ImageRecord image, String imageName,
             ContainerConfig config) throws IOException {
         return createMember(pod, requestedName, image, imageName, config, null, CreateCompletion.NONE);
+    }
+
+    /** Keeps the command line a pod was made with beside its record, for `generate`. */
+    public void keepCreateArguments(PodRecord pod, CreateArguments arguments) throws IOException {
+        engine.podStore().saveCreateArguments(pod, arguments);
     }
 
     /**

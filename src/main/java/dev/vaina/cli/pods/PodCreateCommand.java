@@ -149,7 +149,7 @@ final class PodCreateCommand extends ContextCommand {
             recorded = new CreateArguments(options, null, List.of());
         }
         try {
-            context.engine().podStore().saveCreateArguments(pod, recorded);
+            context.engine().pods().keepCreateArguments(pod, recorded);
         } catch (java.io.IOException e) {
             err().println("WARN: cannot keep the command line of pod " + pod.name() + ": " + e.getMessage());
         }

@@ -3,11 +3,7 @@ package dev.vaina.cli.quadlet;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.Table;
-import dev.vaina.unit.definition.Converters;
-import dev.vaina.unit.definition.DefinitionException;
-import dev.vaina.unit.definition.DefinitionSet;
-import dev.vaina.unit.definition.GeneratedUnit;
-import dev.vaina.unit.definition.Generator;
+import dev.vaina.engine.DefinitionFiles;
 import picocli.CommandLine.Command;
 
 /**
@@ -19,25 +15,11 @@ import picocli.CommandLine.Command;
 final class QuadletListCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
-        DefinitionSet all = Definitions.load(context);
         Table table = new Table("NAME", "UNIT NAME", "PATH ON DISK", "STATUS");
-        for (String fileName : all.fileNames()) {
-            String unit;
-            String status;
-            try {
-                GeneratedUnit generated = Converters.convert(fileName, all, Generator.tools());
-                unit = generated.serviceName();
-                if (context.engine().generatedUnit(unit)) {
-                    var state = context.engine().systemd().status(unit);
-                    status = state.activeState() + "/" + state.subState();
-                } else {
-                    status = "not generated yet: run systemctl daemon-reload";
-                }
-            } catch (DefinitionException e) {
-                unit = "-";
-                status = "error: " + e.getMessage();
-            }
-            table.add(fileName, unit, all.path(fileName).toString(), status);
+        for (DefinitionFiles.Listed file : context.engine().definitionFiles().list()) {
+            String status = file.error() != null ? "error: " + file.error()
+                    : file.generated() ? file.state() : "not generated yet: run systemctl daemon-reload";
+            table.add(file.fileName(), file.unit() != null ? file.unit() : "-", file.path().toString(), status);
         }
         table.print(out());
         return 0;

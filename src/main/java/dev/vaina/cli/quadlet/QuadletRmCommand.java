@@ -1,15 +1,7 @@
 package dev.vaina.cli.quadlet;
 
-import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.cli.common.ExitCodes;
-import dev.vaina.unit.definition.Converters;
-import dev.vaina.unit.definition.DefinitionException;
-import dev.vaina.unit.definition.DefinitionSet;
-import dev.vaina.unit.definition.Generator;
-import dev.vaina.store.FileTrees;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * `vaina quadlet rm NAME...`: removes installed definition files (with their drop-in folders) and reloads
- * systemd. A file whose unit runs is refused unless --force, which stops the unit first.
+ * systemd. A file whose unit runs is refused unless --force, which stops the unit first; every file is checked
+ * before any is removed.
  */
 @Command(name = "rm", description = "Remove installed definition files and reload systemd.")
 final class QuadletRmCommand extends ContextCommand {
@@ -37,47 +30,9 @@ final class QuadletRmCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        Path dir = Definitions.installDirectory(context);
-        DefinitionSet all = Definitions.load(context);
-        for (String name : names) {
-            Path file = dir.resolve(Path.of(name).getFileName().toString());
-            if (!Files.isRegularFile(file)) {
-                if (ignore) {
-                    continue;
-                }
-                throw new CommandFailedException(ExitCodes.ENGINE, "no definition file " + name + " is installed in " + dir);
-            }
-        }
-        for (String name : names) {
-            String fileName = Path.of(name).getFileName().toString();
-            Path file = dir.resolve(fileName);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            stopUnit(context, all, fileName);
-            Files.delete(file);
-            FileTrees.deleteQuietly(dir.resolve(fileName + ".d"));
-            out().println(file);
-        }
-        if (reload) {
-            context.engine().systemd().reload();
+        for (Path removed : context.engine().definitionFiles().remove(names, force, ignore, reload)) {
+            out().println(removed);
         }
         return 0;
-    }
-
-    private void stopUnit(Context context, DefinitionSet all, String fileName) throws java.io.IOException {
-        String unit;
-        try {
-            unit = Converters.convert(fileName, all, Generator.tools()).serviceName();
-        } catch (DefinitionException e) {
-            return; // a file in error has no unit to stop
-        }
-        if (context.engine().generatedUnit(unit) && context.engine().systemd().status(unit).isActive()) {
-            if (!force) {
-                throw new CommandFailedException(ExitCodes.ENGINE, "unit " + unit + " of " + fileName
-                        + " is running: stop it first, or use --force");
-            }
-            context.engine().systemd().stopUnit(unit);
-        }
     }
 }
