@@ -56,9 +56,10 @@ final class ContainerUnitFiles {
             return networks;
         }
         // A new file for a unit of the same name that is still loaded (a name reused quickly), or a new
-        // member of a pod whose unit systemd has loaded: systemd reads neither without a reload.
+        // member of a pod whose unit systemd has in memory (a pod that runs or ran): systemd reads neither
+        // without a reload. A pod's unit that is not in memory reads its .wants/ when it is next loaded.
         if (engine.systemd().status(record.unit()).needDaemonReload()
-                || wanted && engine.systemd().status(podUnit).isLoaded()
+                || wanted && engine.systemd().isLoaded(podUnit)
                 || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
             engine.systemd().reload();
         }

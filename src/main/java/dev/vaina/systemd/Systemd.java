@@ -413,8 +413,12 @@ public final class Systemd implements AutoCloseable {
         }
     }
 
-    /** GetUnit, unlike the other calls, does not load a unit: it fails for one that is not in memory. */
-    private boolean isLoaded(String unit) {
+    /**
+     * Whether the manager has the unit in memory now. GetUnit, unlike the other calls, does not load a unit (it
+     * fails for one that is not in memory); {@link #status} loads it to answer, so its answer is always "loaded"
+     * for a unit with a file, and systemd drops it again soon after when nothing holds it.
+     */
+    public boolean isLoaded(String unit) {
         try {
             manager.GetUnit(unit);
             return true;

@@ -111,12 +111,21 @@ class PodTest {
     void systemctlStartAndStop_ofThePodUnit_showInPodPs(VainaCli vaina) throws Exception {
         String pod = "unit-" + vaina.mode();
         String member = "member-" + vaina.mode();
+        String late = "late-" + vaina.mode();
         String image = Images.busybox(vaina);
         vaina.run("pod", "create", "--name", pod).assertSuccess();
         try {
             vaina.run("create", "--pod", pod, "--name", member, image, "sleep", "1000").assertSuccess();
             vaina.systemctl("start", "pod-" + pod + ".service").assertSuccess();
             awaitPodStatus(vaina, pod, "Running");
+            awaitUnitState(vaina, "container-" + member + ".service", "active");
+
+            // A member made while the pod runs, its unit in the manager's memory: the pod's next start starts it.
+            vaina.run("create", "--pod", pod, "--name", late, image, "sleep", "1000").assertSuccess();
+            vaina.systemctl("stop", "pod-" + pod + ".service").assertSuccess();
+            awaitUnitState(vaina, "container-" + member + ".service", "failed");
+            vaina.systemctl("start", "pod-" + pod + ".service").assertSuccess();
+            awaitUnitState(vaina, "container-" + late + ".service", "active");
             awaitUnitState(vaina, "container-" + member + ".service", "active");
 
             vaina.systemctl("stop", "pod-" + pod + ".service").assertSuccess();
@@ -137,6 +146,7 @@ class PodTest {
         }
         assertNoPod(vaina, pod);
         RunTest.assertNoContainer(vaina, member);
+        RunTest.assertNoContainer(vaina, late);
     }
 
     /** --exit-policy stop: the pod's unit stops once its last member has exited. */
