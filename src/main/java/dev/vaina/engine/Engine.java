@@ -245,7 +245,8 @@ public final class Engine implements AutoCloseable {
         return scope;
     }
 
-    public Systemd systemd() {
+    /** The manager's connection, made on first use; threads of one command (a pod's stop) share it. */
+    public synchronized Systemd systemd() {
         if (systemd == null) {
             systemd = systemdAhead != null ? connected(systemdAhead) : Systemd.connect(scope());
             log.debug("connected to the " + scope().toString().toLowerCase(java.util.Locale.ROOT) + " manager over D-Bus");
@@ -258,7 +259,7 @@ public final class Engine implements AutoCloseable {
      * `run` creates the container and renders its unit first (80-90 ms), where the connection takes about 40 ms.
      * {@link #systemd} then takes the connection, or throws what connecting threw.
      */
-    public void connectSystemdAhead() {
+    public synchronized void connectSystemdAhead() {
         if (systemd != null || systemdAhead != null) {
             return;
         }
@@ -348,7 +349,7 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (systemd == null && systemdAhead != null) {
             try {
                 systemd = connected(systemdAhead);

@@ -352,7 +352,7 @@ public final class Systemd implements AutoCloseable {
         return awaitJob(verb, unit, job.getPath());
     }
 
-    private void subscribe(String verb, String unit) {
+    private synchronized void subscribe(String verb, String unit) {
         if (subscribed) {
             return;
         }
