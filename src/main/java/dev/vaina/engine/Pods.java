@@ -208,6 +208,7 @@ public final class Pods {
      * wants; then makes sure of each member. Every member is tried; those that fail are named in the exception.
      */
     public void start(PodRecord pod) throws IOException {
+        engine.connectSystemdAhead(); // beside the rendering of the members' units, which comes first
         List<String> failures = new ArrayList<>();
         List<ContainerRecord> containers = containers(pod);
         List<ContainerRecord> members = members(containers);
