@@ -24,29 +24,51 @@ final class ContainerCgroup {
         this.unified = unified;
     }
 
+    /**
+     * Where this host mounts its cgroup hierarchies, read from /proc/self/mountinfo once per process: they do not
+     * move while a command runs, and that table grows with every running container (their root file systems and
+     * network namespaces), so reading it for each container made `ps` quadratic in them.
+     */
+    private static volatile Mounts hostMounts;
+
+    private record Mounts(Map<String, Path> v1, Path unified, CgroupLayout.Mode mode) {
+        static Mounts parse(String mountinfo, CgroupLayout.Mode mode) {
+            Map<String, Path> v1 = new HashMap<>();
+            Path unified = null;
+            for (String line : mountinfo.split("\n")) {
+                String[] fields = line.split(" ");
+                int dash = List.of(fields).indexOf("-");
+                if (dash < 0 || dash + 3 >= fields.length) {
+                    continue;
+                }
+                String type = fields[dash + 1];
+                if (type.equals("cgroup2")) {
+                    unified = Path.of(fields[4]);
+                } else if (type.equals("cgroup")) {
+                    for (String option : fields[dash + 3].split(",")) {
+                        v1.put(option, Path.of(fields[4]));
+                    }
+                }
+            }
+            return new Mounts(v1, unified, mode);
+        }
+    }
+
     static ContainerCgroup of(long pid) throws IOException {
-        String mountinfo = read(Path.of("/proc/self/mountinfo"));
-        return parse(read(Path.of("/proc", Long.toString(pid), "cgroup")), mountinfo, CgroupLayout.modeOf(mountinfo));
+        Mounts mounts = hostMounts;
+        if (mounts == null) {
+            String mountinfo = read(Path.of("/proc/self/mountinfo"));
+            mounts = Mounts.parse(mountinfo, CgroupLayout.modeOf(mountinfo));
+            hostMounts = mounts;
+        }
+        return resolve(read(Path.of("/proc", Long.toString(pid), "cgroup")), mounts);
     }
 
     static ContainerCgroup parse(String procCgroup, String mountinfo, CgroupLayout.Mode mode) {
-        Map<String, Path> mounts = new HashMap<>();
-        Path unifiedMount = null;
-        for (String line : mountinfo.split("\n")) {
-            String[] fields = line.split(" ");
-            int dash = List.of(fields).indexOf("-");
-            if (dash < 0 || dash + 3 >= fields.length) {
-                continue;
-            }
-            String type = fields[dash + 1];
-            if (type.equals("cgroup2")) {
-                unifiedMount = Path.of(fields[4]);
-            } else if (type.equals("cgroup")) {
-                for (String option : fields[dash + 3].split(",")) {
-                    mounts.put(option, Path.of(fields[4]));
-                }
-            }
-        }
+        return resolve(procCgroup, Mounts.parse(mountinfo, mode));
+    }
+
+    private static ContainerCgroup resolve(String procCgroup, Mounts mounts) {
         Map<String, Path> v1 = new HashMap<>();
         Path unified = null;
         for (String line : procCgroup.split("\n")) {
@@ -56,13 +78,13 @@ final class ContainerCgroup {
             }
             String relative = parts[2].substring(1);
             if (parts[1].isEmpty()) {
-                if (mode == CgroupLayout.Mode.UNIFIED && unifiedMount != null) {
-                    unified = unifiedMount.resolve(relative);
+                if (mounts.mode() == CgroupLayout.Mode.UNIFIED && mounts.unified() != null) {
+                    unified = mounts.unified().resolve(relative);
                 }
                 continue;
             }
             for (String controller : parts[1].split(",")) {
-                Path mount = mounts.get(controller);
+                Path mount = mounts.v1().get(controller);
                 if (mount != null) {
                     v1.put(controller, mount.resolve(relative));
                 }

@@ -89,7 +89,7 @@ public final class PsCommand extends ContextCommand {
             String health = HealthStatus.of(context.layout(), record, state);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
-            Row row = new Row(record, state, pid, paused, health, null);
+            Row row = new Row(record, Instant.parse(record.created()), state, pid, paused, health, null);
             if (parsed.matches(row, context)) {
                 rows.add(row);
             }
@@ -121,7 +121,7 @@ public final class PsCommand extends ContextCommand {
             PodNames pods = new PodNames(context);
             for (Row r : rows) {
                 List<String> cells = new ArrayList<>(List.of(noTrunc ? r.record.id() : r.record.shortId(),
-                        r.record.imageName(), command(r.record), HumanDuration.ago(Instant.parse(r.record.created()), now),
+                        r.record.imageName(), command(r.record), HumanDuration.ago(r.created, now),
                         r.paused ? "Paused" : r.status(now), PortListing.column(r.record), r.record.name()));
                 if (pod) {
                     cells = new ArrayList<>(List.of(pods.withPodColumns(r.record, cells.toArray(String[]::new), noTrunc)));
@@ -154,7 +154,7 @@ public final class PsCommand extends ContextCommand {
         List<Row> sized = new ArrayList<>();
         for (Row r : rows) {
             ContainerFileSystem files = context.engine().containers().fileSystem(r.record);
-            sized.add(new Row(r.record, r.state, r.pid, r.paused, r.health,
+            sized.add(new Row(r.record, r.created, r.state, r.pid, r.paused, r.health,
                     new ContainerSize(files.writableSize(), files.imageSize())));
         }
         return sized;
@@ -178,7 +178,8 @@ public final class PsCommand extends ContextCommand {
      * @param health what its health check found, "" for no check (see {@link HealthStatus})
      * @param size   what it wrote and its image's size, with --size; null otherwise
      */
-    record Row(ContainerRecord record, ContainerState state, long pid, boolean paused, String health,
+    /** @param created the record's creation time, parsed once for sorting and printing */
+    record Row(ContainerRecord record, Instant created, ContainerState state, long pid, boolean paused, String health,
             ContainerSize size) {
         String status(Instant now) {
             return HealthStatus.decorate(PsCommand.status(state, now), health);

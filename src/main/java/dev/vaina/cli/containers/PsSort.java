@@ -3,7 +3,6 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.containers.PsCommand.Row;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,7 +14,7 @@ final class PsSort {
     }
 
     static Comparator<Row> parse(String key) {
-        Comparator<Row> newestFirst = Comparator.comparing((Row r) -> Instant.parse(r.record().created())).reversed();
+        Comparator<Row> newestFirst = Comparator.comparing(Row::created, Comparator.reverseOrder());
         return switch (key) {
             case "command" -> Comparator.comparing((Row r) -> String.join(" ", r.record().args()));
             case "id" -> Comparator.comparing((Row r) -> r.record().id());
