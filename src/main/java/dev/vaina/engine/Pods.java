@@ -8,9 +8,9 @@ import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.CreateArguments;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
-import dev.vaina.store.CreateArguments;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
 import dev.vaina.unit.PodSlices;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The life of pods. A pod is a systemd unit, pod-NAME.service, whose main process is its infra
@@ -286,12 +287,14 @@ public final class Pods {
      */
     private void stopTogether(PodRecord pod, List<ContainerRecord> members, Integer timeoutSeconds) throws IOException {
         Containers lifecycle = engine.containers();
-        if (members.size() == 1) {
-            lifecycle.stop(members.get(0), timeoutSeconds);
+        if (members.size() <= 1) {
+            for (ContainerRecord member : members) {
+                lifecycle.stop(member, timeoutSeconds);
+            }
             return;
         }
         engine.connectSystemdAhead(); // beside the members' stop signals, which come first
-        Map<ContainerRecord, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<ContainerRecord, String> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (ContainerRecord member : members) {
             Thread thread = new Thread(() -> {

@@ -28,10 +28,6 @@ public record UnitStatus(String name, String loadState, String activeState, Stri
         return new UnitStatus(name, "not-found", "inactive", "dead", 0, 0, 0, false, "");
     }
 
-    public boolean isLoaded() {
-        return "loaded".equals(loadState);
-    }
-
     public boolean isNotFound() {
         return "not-found".equals(loadState);
     }
