@@ -10,7 +10,6 @@ import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.ContainerPid;
 import dev.vaina.engine.Liveness;
-import dev.vaina.engine.Targets;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.HumanDuration;
@@ -79,7 +78,7 @@ public final class PsCommand extends ContextCommand {
         boolean statusFiltered = parsed.has("status");
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
-        for (ContainerRecord record : Targets.newestFirst(context.containers())) {
+        for (ContainerRecord record : context.containers().list()) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
             boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
             // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).
@@ -94,6 +93,8 @@ public final class PsCommand extends ContextCommand {
                 rows.add(row);
             }
         }
+        // Each row's creation time is parsed once, for this order, the user's, and the CREATED column.
+        rows.sort(PsSort.NEWEST_FIRST);
         if (limit >= 0 && rows.size() > limit) {
             rows = new ArrayList<>(rows.subList(0, limit));
         }

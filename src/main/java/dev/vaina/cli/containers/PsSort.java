@@ -13,8 +13,9 @@ final class PsSort {
     private PsSort() {
     }
 
+    static final Comparator<Row> NEWEST_FIRST = Comparator.comparing(Row::created, Comparator.reverseOrder());
+
     static Comparator<Row> parse(String key) {
-        Comparator<Row> newestFirst = Comparator.comparing(Row::created, Comparator.reverseOrder());
         return switch (key) {
             case "command" -> Comparator.comparing((Row r) -> String.join(" ", r.record().args()));
             case "id" -> Comparator.comparing((Row r) -> r.record().id());
@@ -22,7 +23,7 @@ final class PsSort {
             case "names" -> Comparator.comparing((Row r) -> r.record().name());
             case "status" -> Comparator.comparing((Row r) -> r.state().status());
             // sizes are measured for --size alone, so sorting by size keeps the default order.
-            case "created", "runningfor", "size" -> newestFirst;
+            case "created", "runningfor", "size" -> NEWEST_FIRST;
             default -> throw new CommandFailedException(ExitCodes.ENGINE, "invalid argument \"" + key
                     + "\" for \"--sort\" flag: \"" + key + "\" is not a valid value. Choose from: "
                     + String.join(", ", KEYS));
