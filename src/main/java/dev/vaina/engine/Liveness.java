@@ -84,7 +84,7 @@ public final class Liveness {
      * becomes the monitor's shell wrapper, which becomes its JVM): taken for a dead monitor, that moment got a
      * starting container cleaned up under its monitor. So a live process whose command line is not the container's
      * is looked at again, a few times over 100 ms (a PID reused by another process is told apart that late, which
-     * happens only after a crash); a process that is gone, or a zombie, is dead at once.
+     * happens only after a crash); a process that is gone, or has exited, is dead at once.
      */
     private static boolean commandLineSays(ContainerState state, Predicate<String> ours) {
         if (state.monitorPid() <= 0) {
@@ -96,7 +96,7 @@ public final class Liveness {
                 if (ours.test(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8))) {
                     return true;
                 }
-                if (look == LOOKS || zombie(proc)) {
+                if (look == LOOKS || exited(proc)) {
                     return false;
                 }
                 Thread.sleep(PAUSE_MILLIS);
@@ -109,11 +109,15 @@ public final class Liveness {
         }
     }
 
-    /** Whether the process of {@code proc} (/proc/PID) has exited and waits to be reaped. */
-    static boolean zombie(Path proc) throws IOException {
+    /**
+     * Whether the process of {@code proc} (/proc/PID) has exited: a zombie waiting to be reaped, or one being reaped
+     * (dead, "X", for the moment before its /proc entry goes).
+     */
+    static boolean exited(Path proc) throws IOException {
         String stat = Files.readString(proc.resolve("stat"));
         // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
-        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        char state = stat.charAt(stat.lastIndexOf(')') + 2);
+        return state == 'Z' || state == 'X';
     }
 
     public static boolean processAlive(long pid) {

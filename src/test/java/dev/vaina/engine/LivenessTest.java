@@ -61,10 +61,10 @@ class LivenessTest {
         }
     }
 
-    /** Gone, or exited but not yet reaped (a zombie, whose command line is empty too): dead indeed. */
+    /** Gone, or exited (a zombie, whose command line is empty too, or one being reaped): dead indeed. */
     private static boolean ended(long pid) {
         try {
-            return Liveness.zombie(java.nio.file.Path.of("/proc", Long.toString(pid)));
+            return Liveness.exited(java.nio.file.Path.of("/proc", Long.toString(pid)));
         } catch (java.io.IOException gone) {
             return true;
         }
