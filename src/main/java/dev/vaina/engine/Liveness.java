@@ -83,8 +83,10 @@ public final class Liveness {
      * an empty or a partial command line for a moment, and a monitor is started by two execs (the launcher's JVM
      * becomes the monitor's shell wrapper, which becomes its JVM): taken for a dead monitor, that moment got a
      * starting container cleaned up under its monitor. So a live process whose command line is not the container's
-     * is looked at again, a few times over 100 ms (a PID reused by another process is told apart that late, which
-     * happens only after a crash); a process that is gone, or has exited, is dead at once.
+     * is looked at again, a few times over 100 ms (a PID reused by another process, or a zombie, is told apart that
+     * late, which happens only after a crash); a process that is gone is dead at once. Not a zombie at once: a JVM
+     * execs from a thread that is not its first, and until the kernel gives that thread the PID, /proc/PID shows
+     * the first thread exited (state Z, then X) with an empty command line.
      */
     private static boolean commandLineSays(ContainerState state, Predicate<String> ours) {
         if (state.monitorPid() <= 0) {
@@ -96,7 +98,7 @@ public final class Liveness {
                 if (ours.test(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8))) {
                     return true;
                 }
-                if (look == LOOKS || exited(proc)) {
+                if (look == LOOKS) {
                     return false;
                 }
                 Thread.sleep(PAUSE_MILLIS);
@@ -107,17 +109,6 @@ public final class Liveness {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /**
-     * Whether the process of {@code proc} (/proc/PID) has exited: a zombie waiting to be reaped, or one being reaped
-     * (dead, "X", for the moment before its /proc entry goes).
-     */
-    static boolean exited(Path proc) throws IOException {
-        String stat = Files.readString(proc.resolve("stat"));
-        // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
-        char state = stat.charAt(stat.lastIndexOf(')') + 2);
-        return state == 'Z' || state == 'X';
     }
 
     public static boolean processAlive(long pid) {

@@ -64,7 +64,10 @@ class LivenessTest {
     /** Gone, or exited (a zombie, whose command line is empty too, or one being reaped): dead indeed. */
     private static boolean ended(long pid) {
         try {
-            return Liveness.exited(java.nio.file.Path.of("/proc", Long.toString(pid)));
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'Z' || state == 'X';
         } catch (java.io.IOException gone) {
             return true;
         }
