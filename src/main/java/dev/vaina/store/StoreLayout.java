@@ -159,6 +159,11 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
         return runRoot.resolve("registries-conf.json");
     }
 
+    /** The insecure registries that answered plain HTTP: asked over http first by the next command. */
+    public Path plainHttpRegistries() {
+        return runRoot.resolve("plain-http-registries");
+    }
+
     /** Scratch space on the same file system as the data, so finished work can be renamed into place. */
     public Path tmp() {
         return dataRoot.resolve("tmp");

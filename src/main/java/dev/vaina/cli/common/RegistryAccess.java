@@ -3,6 +3,7 @@ package dev.vaina.cli.common;
 import dev.vaina.image.naming.AuthFile;
 import dev.vaina.image.registry.Credentials;
 import dev.vaina.image.registry.CredentialsProvider;
+import dev.vaina.image.registry.PlainHttpRegistries;
 import dev.vaina.image.registry.RegistryClient;
 import dev.vaina.image.registry.RegistryEndpoint;
 import dev.vaina.spec.InvalidSpecException;
@@ -34,7 +35,8 @@ public final class RegistryAccess {
 
     /** A client for {@code host}; {@code insecure} is registries.conf's word for it, --tls-verify=false overrides. */
     public RegistryClient client(String host, boolean insecure) throws IOException {
-        return new RegistryClient(endpoint(host, insecure), credentials, options.retryPolicy(), certsRoots());
+        return new RegistryClient(endpoint(host, insecure), credentials, options.retryPolicy(), certsRoots(),
+                new PlainHttpRegistries(context.layout().plainHttpRegistries()));
     }
 
     /** --tls-verify=false makes every registry insecure: plain HTTP allowed, any certificate accepted. */

@@ -30,7 +30,13 @@ public final class RegistryClient {
      */
     public RegistryClient(RegistryEndpoint endpoint, CredentialsProvider credentials, RetryPolicy retry,
             List<Path> certsRoots) throws IOException {
-        this.http = new RegistryHttp(endpoint, credentials, retry, List.copyOf(certsRoots));
+        this(endpoint, credentials, retry, certsRoots, PlainHttpRegistries.NONE);
+    }
+
+    /** @param plainHttpRegistries the insecure registries to ask over http first */
+    public RegistryClient(RegistryEndpoint endpoint, CredentialsProvider credentials, RetryPolicy retry,
+            List<Path> certsRoots, PlainHttpRegistries plainHttpRegistries) throws IOException {
+        this.http = new RegistryHttp(endpoint, credentials, retry, certsRoots, plainHttpRegistries);
         this.manifestPuller = new ManifestPuller(http);
         this.blobPuller = new BlobPuller(http);
         this.blobChecker = new BlobChecker(http);

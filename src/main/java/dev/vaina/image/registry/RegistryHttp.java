@@ -22,7 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The HTTP side of one registry: which scheme answers, which authentication it wants, tokens per scope,
@@ -39,24 +41,58 @@ final class RegistryHttp {
     private final RegistryEndpoint endpoint;
     private final CredentialsProvider credentialsProvider;
     private final RetryPolicy retry;
-    private final HttpClient client;
+    private final List<Path> certsRoots;
+    private final PlainHttpRegistries plainHttpRegistries;
+    /** One client per scheme, each made when a request first needs it: a plain-HTTP registry sets no TLS up. */
+    private HttpClient tlsClient;
+    private HttpClient plainClient;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private volatile String scheme;
     private volatile AuthChallenge challenge;
     private volatile Optional<Credentials> credentials;
 
     RegistryHttp(RegistryEndpoint endpoint, CredentialsProvider credentialsProvider, RetryPolicy retry,
-            List<Path> certsRoots) throws IOException {
+            List<Path> certsRoots, PlainHttpRegistries plainHttpRegistries) throws IOException {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider");
         this.retry = Objects.requireNonNull(retry, "retry");
-        this.client = HttpClient.newBuilder()
+        this.certsRoots = List.copyOf(certsRoots);
+        this.plainHttpRegistries = Objects.requireNonNull(plainHttpRegistries, "plainHttpRegistries");
+        if (!endpoint.plainHttp()) {
+            // a registry reached over https only: its certificates are read now, so a bad one is reported as such
+            tlsClient = newClient(RegistryTls.context(endpoint, certsRoots), null);
+        }
+    }
+
+    private static HttpClient newClient(SSLContext tls, SSLParameters parameters) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 // followed by hand: the Authorization header must not travel to another host (blob storage)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(RegistryTls.context(endpoint, certsRoots))
-                .build();
+                .sslContext(tls);
+        if (parameters != null) {
+            builder.sslParameters(parameters); // else the client asks the context for its defaults
+        }
+        return builder.build();
+    }
+
+    private synchronized HttpClient client(URI uri) throws IOException {
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            if (tlsClient == null) {
+                tlsClient = newClient(RegistryTls.context(endpoint, certsRoots), null);
+            }
+            return tlsClient;
+        }
+        if (plainClient == null) {
+            plainClient = newClient(RegistryTls.none(), new SSLParameters());
+        }
+        return plainClient;
+    }
+
+    /** Whether this client has set TLS up; what {@link PlainHttpRegistries} saves a remembered registry. */
+    synchronized boolean setUpTls() {
+        return tlsClient != null;
     }
 
     RegistryEndpoint endpoint() {
@@ -90,25 +126,47 @@ final class RegistryHttp {
         }
     }
 
+    /**
+     * https first; then, for an insecure registry, http. An insecure registry remembered as answering plain HTTP
+     * is asked over http first, and over https (then forgotten) only when http fails.
+     */
     private HttpResponse<InputStream> pingScheme() throws IOException {
-        IOException httpsFailure;
-        try {
-            HttpResponse<InputStream> response = pingOnce("https");
-            scheme = "https";
-            return response;
-        } catch (IOException e) {
-            httpsFailure = e;
-        }
-        if (endpoint.plainHttp()) {
+        IOException httpFailure = null;
+        boolean remembered = endpoint.plainHttp() && plainHttpRegistries.contains(endpoint.apiHost());
+        if (remembered) {
             try {
                 HttpResponse<InputStream> response = pingOnce("http");
                 scheme = "http";
                 return response;
             } catch (IOException e) {
-                e.addSuppressed(httpsFailure);
-                throw new RegistryException("Tried to ping registry " + endpoint.host() + " but failed because: "
-                        + describe(httpsFailure, "https") + "; and over http: " + describe(e, "http"), e);
+                httpFailure = e;
             }
+        }
+        IOException httpsFailure;
+        try {
+            HttpResponse<InputStream> response = pingOnce("https");
+            scheme = "https";
+            if (remembered) {
+                plainHttpRegistries.forget(endpoint.apiHost());
+            }
+            return response;
+        } catch (IOException e) {
+            httpsFailure = e;
+        }
+        if (endpoint.plainHttp() && httpFailure == null) {
+            try {
+                HttpResponse<InputStream> response = pingOnce("http");
+                scheme = "http";
+                plainHttpRegistries.remember(endpoint.apiHost());
+                return response;
+            } catch (IOException e) {
+                httpFailure = e;
+            }
+        }
+        if (httpFailure != null) {
+            httpFailure.addSuppressed(httpsFailure);
+            throw new RegistryException("Tried to ping registry " + endpoint.host() + " but failed because: "
+                    + describe(httpsFailure, "https") + "; and over http: " + describe(httpFailure, "http"), httpFailure);
         }
         throw new RegistryException("Tried to ping registry " + endpoint.host() + " but failed because: "
                 + describe(httpsFailure, "https"), httpsFailure);
@@ -213,7 +271,7 @@ final class RegistryHttp {
         for (int hop = 0; ; hop++) {
             HttpResponse<InputStream> response;
             try {
-                response = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
+                response = client(current.uri()).send(current, HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while talking to " + current.uri().getAuthority());
