@@ -41,10 +41,15 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
 # namespace holds the same file), and the JVM's own warnings on standard error, never mixed into a command's
 # output (`run -d` prints only the id).
 jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
-cli_flags="$jvm_flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# Every JVM maps its class-data archive where the archive asks (ArchiveRelocationMode=0) unless that address is
+# taken, instead of at a random one: JDK 17's default relocates it, which writes every pointer of the archive
+# into private pages at each start (about 15 ms of `vaina --version`, 45 against 60 ms) and, for the monitor,
+# keeps them private (see below). The price is the archive's ASLR.
+archive_mapping="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+cli_flags="$jvm_flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
-generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
+launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
 # it asks (ArchiveRelocationMode=0: its pages stay shared instead of being relocated into private
@@ -53,7 +58,7 @@ launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xsh
 # often as the JIT's defaults want (the output pump's loop) saves 0.7 MiB more (14.0 to 13.3 with today's
 # monitor) at no cost to the pump: a million lines went to the log in 4.1-4.6 s either way. -Xint would save
 # 1.3 MiB but took 33-35 s for those lines.
-monitor_flags="$jvm_flags -Xms1m -Xmx8m -Xmn512k -Xss180k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=20 -XX:ReservedCodeCacheSize=8m -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:StringTableSize=128 -XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=1024"
+monitor_flags="$jvm_flags -Xms1m -Xmx8m -Xmn512k -Xss180k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=20 -XX:ReservedCodeCacheSize=8m -Xshare:auto $archive_mapping -XX:StringTableSize=128 -XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=1024"
 # Not every JDK 17 build has it (it came with 17.0.9 or so); a flag the JVM does not know stops it.
 if "$java" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
     monitor_flags="$monitor_flags -XX:TrimNativeHeapInterval=5000"
