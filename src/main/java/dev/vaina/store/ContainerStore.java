@@ -35,9 +35,7 @@ public final class ContainerStore {
     }
 
     public static String newId() {
-        byte[] bytes = new byte[32];
-        Randomness.SOURCE.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(Randomness.bytes(32));
     }
 
     /** Stores a new container; fails with {@link NameInUseException} when its name is taken. */

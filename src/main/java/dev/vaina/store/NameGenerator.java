@@ -31,6 +31,6 @@ public final class NameGenerator {
     }
 
     public static String next() {
-        return ADJECTIVES[Randomness.SOURCE.nextInt(ADJECTIVES.length)] + "_" + SURNAMES[Randomness.SOURCE.nextInt(SURNAMES.length)];
+        return ADJECTIVES[Randomness.below(ADJECTIVES.length)] + "_" + SURNAMES[Randomness.below(SURNAMES.length)];
     }
 }
