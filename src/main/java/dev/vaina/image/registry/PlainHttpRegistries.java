@@ -1,10 +1,10 @@
 package dev.vaina.image.registry;
 
-import dev.vaina.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -68,12 +68,20 @@ public final class PlainHttpRegistries {
         if (file == null) {
             return;
         }
+        StringBuilder text = new StringBuilder();
+        hosts.forEach(host -> text.append(host).append('\n'));
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid());
         try {
-            StringBuilder text = new StringBuilder();
-            hosts.forEach(host -> text.append(host).append('\n'));
-            AtomicFiles.write(file, text.toString());
+            Files.createDirectories(file.getParent());
+            Files.writeString(temporary, text);
+            // renamed into place: a command reading at the same moment sees the old list or the new one
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            // only a cache: the next command tries https first again
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // only a cache: the next command tries https first again
+            }
         }
     }
 }
