@@ -3,8 +3,9 @@ package dev.vaina.cli;
 /**
  * Lets the JVM exit as soon as a command is done. HotSpot's exit waits up to 300 ms for threads that are
  * inside native code, and the JDK's HTTP client (every command that talks to a registry) leaves one there: its
- * selector thread, waiting in epoll. JDK 17's client has no close(); that thread ends once its client is
- * unreachable, which a collection (about 20 ms) makes known to it.
+ * selector thread, waiting in epoll. JDK 17's client has no close(); its selector thread ends when it is
+ * interrupted (its loop's condition), closing the client's connections, or once the client is unreachable,
+ * which only a collection makes known (about 20 ms more).
  */
 final class PromptExit {
     private static final long SELECTOR_WAIT_MILLIS = 200;
@@ -16,13 +17,9 @@ final class PromptExit {
     static void prepare() {
         Thread[] threads = new Thread[Thread.activeCount() + 8];
         int count = Thread.enumerate(threads);
-        boolean collected = false;
         for (int i = 0; i < count; i++) {
             if (isHttpSelector(threads[i])) {
-                if (!collected) {
-                    System.gc();
-                    collected = true;
-                }
+                threads[i].interrupt(); // the command is done: no request is in flight
                 try {
                     threads[i].join(SELECTOR_WAIT_MILLIS);
                 } catch (InterruptedException e) {
