@@ -46,6 +46,14 @@ jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
 # into private pages at each start (about 15 ms of `vaina --version`, 45 against 60 ms) and, for the monitor,
 # keeps them private (see below). The price is the archive's ASLR.
 archive_mapping="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+# The classes of vaina.jar, which this script installs as root beside the wrappers, are not verified at every
+# start: the archives hold them verified already, but picocli's are Java 5 class files, which HotSpot checks with
+# its old, slow verifier each time one loads (`images` and `ps -a` 9-20 ms less without it, out of 115-135; a
+# monitor 0.25 MiB less PSS). The JDK's own classes are checked as before. A JVM that does not know the flag would
+# refuse to start: asked first.
+if "$java" $archive_mapping -XX:-BytecodeVerificationRemote -version >/dev/null 2>&1; then
+    archive_mapping="$archive_mapping -XX:-BytecodeVerificationRemote"
+fi
 cli_flags="$jvm_flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
