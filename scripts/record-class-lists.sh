@@ -91,6 +91,13 @@ if manager_answers; then
     quietly "${vaina[@]}" run -d --name "$name-through" --log-driver passthrough "$image" true
     quietly "${vaina[@]}" wait "$name-through"
     quietly "${vaina[@]}" rm -f "$name-through"
+    # A pod: its unit, its slice and its infra container, and a member made, started and stopped with it.
+    quietly "${vaina[@]}" pod create --name "$name-pod"
+    quietly "${vaina[@]}" create --pod "$name-pod" --name "$name-member" "$image" sleep 60
+    quietly "${vaina[@]}" pod start "$name-pod"
+    quietly "${vaina[@]}" pod ps
+    quietly "${vaina[@]}" pod stop -t 0 "$name-pod"
+    quietly "${vaina[@]}" pod rm -f "$name-pod"
 fi
 quietly "${vaina[@]}" rmi -f "$image"
 # A unit's cleanup (ExecStopPost) may still be writing its list.
