@@ -24,6 +24,7 @@ import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -415,8 +416,14 @@ public final class Containers {
     /** Running, with its processes frozen. */
     public boolean isPaused(ContainerRecord record) throws IOException {
         long pid = ContainerPid.read(store.layout(), record.id());
-        return pid > 0 && store.state(record.id()).isRunning() && Liveness.processAlive(pid)
-                && ContainerCgroup.of(pid).frozen();
+        if (pid <= 0 || !store.state(record.id()).isRunning() || !Liveness.processAlive(pid)) {
+            return false;
+        }
+        try {
+            return ContainerCgroup.of(pid).frozen();
+        } catch (NoSuchFileException e) {
+            return false; // it exited after the check above, which a frozen process cannot do
+        }
     }
 
     /** Rootless on cgroup v1 runc cannot make cgroups, so the container has no freezer of its own. */

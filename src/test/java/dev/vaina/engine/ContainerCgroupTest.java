@@ -3,9 +3,11 @@ package dev.vaina.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.oci.CgroupLayout;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,15 @@ class ContainerCgroupTest {
             "31 25 0:27 / /sys/fs/cgroup/systemd rw,nosuid shared:8 - cgroup cgroup rw,xattr,name=systemd",
             "35 25 0:31 / /sys/fs/cgroup/freezer rw,nosuid shared:12 - cgroup cgroup rw,freezer",
             "36 25 0:32 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:13 - cgroup cgroup rw,cpu,cpuacct");
+
+    /** What Containers.isPaused relies on for a container that exits while it is being looked at. */
+    @Test
+    void of_aProcessThatIsGone_isNoSuchFile() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        long gone = process.pid();
+        assertThrows(NoSuchFileException.class, () -> ContainerCgroup.of(gone));
+    }
 
     @Test
     void v1_eachControllerUnderItsMount() {
