@@ -135,9 +135,7 @@ final class RegistryHttp {
         boolean remembered = endpoint.plainHttp() && plainHttpRegistries.contains(endpoint.apiHost());
         if (remembered) {
             try {
-                HttpResponse<InputStream> response = pingOnce("http");
-                scheme = "http";
-                return response;
+                return pingOnce("http");
             } catch (IOException e) {
                 httpFailure = e;
             }
@@ -145,7 +143,6 @@ final class RegistryHttp {
         IOException httpsFailure;
         try {
             HttpResponse<InputStream> response = pingOnce("https");
-            scheme = "https";
             if (remembered) {
                 plainHttpRegistries.forget(endpoint.apiHost());
             }
@@ -156,7 +153,6 @@ final class RegistryHttp {
         if (endpoint.plainHttp() && httpFailure == null) {
             try {
                 HttpResponse<InputStream> response = pingOnce("http");
-                scheme = "http";
                 plainHttpRegistries.remember(endpoint.apiHost());
                 return response;
             } catch (IOException e) {
@@ -172,13 +168,15 @@ final class RegistryHttp {
                 + describe(httpsFailure, "https"), httpsFailure);
     }
 
-    private HttpResponse<InputStream> pingOnce(String scheme) throws IOException {
-        URI uri = URI.create(scheme + "://" + endpoint.apiHost() + "/v2/");
+    /** The ping over {@code answering}; the scheme every later request uses once the registry answers it. */
+    private HttpResponse<InputStream> pingOnce(String answering) throws IOException {
+        URI uri = URI.create(answering + "://" + endpoint.apiHost() + "/v2/");
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).GET().build());
                 response.body().close();
                 if (response.statusCode() == 200 || response.statusCode() == 401) {
+                    scheme = answering;
                     return response;
                 }
                 if (!isTransient(response.statusCode()) || attempt >= retry.attempts()) {
