@@ -38,6 +38,11 @@ public final class Main {
             System.out.println(new VersionCommand.Provider().getVersion()[0]);
             return 0;
         }
+        VerbParser parser = VerbParser.ofBuild();
+        ParsedVerb parsed = parser == null ? null : parser.parse(args);
+        if (parsed != null) {
+            return parsed.execute();
+        }
         // picocli's factory first looks for Groovy's closure class unless told not to: that lookup fails after
         // searching the class path, which opened the jar (its central directory read) in every command.
         System.setProperty("picocli.disable.closures", "true");

@@ -219,7 +219,8 @@ final class Verbs {
         return at < 0 || at + 1 >= args.length ? null : args[at + 1];
     }
 
-    private static int position(String[] args) {
+    /** The index of the verb in {@code args}, or -1 (see {@link #of}). */
+    static int position(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {

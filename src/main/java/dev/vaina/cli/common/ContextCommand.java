@@ -8,31 +8,48 @@ import picocli.CommandLine.Spec;
 /**
  * A verb: reaches the shared context and prints through picocli's writers. The context comes from the root
  * command, found through picocli's model, so the same verb works at any depth ({@code vaina rmi} and
- * {@code vaina image rm}).
+ * {@code vaina image rm}). A verb parsed without picocli ({@code dev.vaina.cli.VerbParser}) is given the root
+ * command and the writers instead, and has no model.
  */
 public abstract class ContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private GlobalOptions root;
+    private PrintWriter out;
+    private PrintWriter err;
+
     @Override
     public final Integer call() throws Exception {
-        GlobalOptions root = (GlobalOptions) spec.root().userObject();
-        try (Context context = root.context(err())) {
+        GlobalOptions options = root != null ? root : (GlobalOptions) spec.root().userObject();
+        try (Context context = options.context(err())) {
             return execute(context);
         }
     }
 
+    /** Runs the verb, parsed without picocli, under the root command {@code root}. */
+    public final int call(GlobalOptions root, PrintWriter out, PrintWriter err) throws Exception {
+        this.root = root;
+        this.out = out;
+        this.err = err;
+        return call();
+    }
+
     protected abstract int execute(Context context) throws Exception;
 
+    /** picocli's model of the verb: only verbs that picocli parses have one (the build leaves those that use it). */
     protected CommandSpec spec() {
+        if (spec == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " was parsed without picocli's model");
+        }
         return spec;
     }
 
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return out != null ? out : spec.commandLine().getOut();
     }
 
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        return err != null ? err : spec.commandLine().getErr();
     }
 }

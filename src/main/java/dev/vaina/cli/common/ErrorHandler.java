@@ -19,7 +19,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        return report(e, commandLine.getErr());
+    }
+
+    /** Prints the failure {@code e} on {@code err}; its exit code. */
+    public static int report(Exception e, PrintWriter err) {
         err.println("Error: " + messageOf(e));
         err.flush();
         if (System.getenv("VAINA_DEBUG") != null) {

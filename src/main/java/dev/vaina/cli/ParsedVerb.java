@@ -1,0 +1,60 @@
+package dev.vaina.cli;
+
+import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.ErrorHandler;
+import dev.vaina.cli.common.GlobalOptions;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * A verb {@link VerbParser} parsed, run as picocli runs one: the global options checked first, {@code --noout}
+ * honoured, the writers made as picocli makes them, a failure reported by {@link ErrorHandler}.
+ */
+final class ParsedVerb {
+    private final VainaCommand root;
+    private final ContextCommand command;
+
+    ParsedVerb(VainaCommand root, ContextCommand command) {
+        this.root = root;
+        this.command = command;
+    }
+
+    VainaCommand root() {
+        return root;
+    }
+
+    ContextCommand command() {
+        return command;
+    }
+
+    int execute() {
+        PrintWriter out = root.noout() ? new PrintWriter(OutputStream.nullOutputStream())
+                : writer(System.out, "sun.stdout.encoding");
+        PrintWriter err = writer(System.err, "sun.stderr.encoding");
+        try {
+            GlobalOptions.check(root);
+            return command.call(root, out, err);
+        } catch (Exception e) {
+            return ErrorHandler.report(e, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** picocli's writer: buffered, flushed at each line, in the encoding the JVM was told for the stream. */
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset;
+        try {
+            charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+        } catch (RuntimeException e) {
+            charset = Charset.defaultCharset();
+        }
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+    }
+}
