@@ -2,6 +2,7 @@ package dev.vaina.cli;
 
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ErrorHandler;
+import dev.vaina.cli.common.GivenOption;
 import dev.vaina.cli.common.GlobalOptions;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 
 /**
  * A verb {@link VerbParser} parsed, run as picocli runs one: the global options checked first, {@code --noout}
@@ -17,10 +19,12 @@ import java.nio.charset.Charset;
 final class ParsedVerb {
     private final VainaCommand root;
     private final ContextCommand command;
+    private final List<GivenOption> given;
 
-    ParsedVerb(VainaCommand root, ContextCommand command) {
+    ParsedVerb(VainaCommand root, ContextCommand command, List<GivenOption> given) {
         this.root = root;
         this.command = command;
+        this.given = given;
     }
 
     VainaCommand root() {
@@ -31,13 +35,17 @@ final class ParsedVerb {
         return command;
     }
 
+    List<GivenOption> given() {
+        return given;
+    }
+
     int execute() {
         PrintWriter out = root.noout() ? new PrintWriter(OutputStream.nullOutputStream())
                 : writer(System.out, "sun.stdout.encoding");
         PrintWriter err = writer(System.err, "sun.stderr.encoding");
         try {
             GlobalOptions.check(root);
-            return command.call(root, out, err);
+            return command.call(root, given, out, err);
         } catch (Exception e) {
             return ErrorHandler.report(e, err);
         } finally {

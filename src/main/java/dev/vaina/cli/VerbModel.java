@@ -2,12 +2,18 @@ package dev.vaina.cli;
 
 /**
  * What the build wrote down about one verb from picocli's model ({@link VerbTableWriter}): the command class, its
- * options that take the plain forms {@link VerbParser} knows, and its positional parameters. Plain classes, not
- * records: a record's generated methods link through a method-handle bootstrap on first use.
+ * mixins, its options that take the plain forms {@link VerbParser} knows, and its positional parameters. Plain
+ * classes, not records: a record's generated methods link through a method-handle bootstrap on first use.
  */
 final class VerbModel {
     /** How an option or a positional parameter takes its value, by the type of its field. */
-    enum Kind { FLAG, STRING, PATH, INT, STRINGS, PATHS }
+    enum Kind {
+        /** A flag: given or not. */
+        FLAG,
+        /** A flag that may be given true or false as {@code --name=VALUE}. */
+        SWITCH,
+        STRING, PATH, INT, STRINGS, PATHS
+    }
 
     /** The verbs of the generated table, by the words that name them ({@code "ps"}, {@code "pod ps"}). */
     interface Table {
@@ -19,8 +25,10 @@ final class VerbModel {
     }
 
     /**
-     * An option: its names, the field it sets, and the default picocli would apply when it is not given. The field
-     * is the command's own, or a mixin's: then {@link #holder} names the command's field that holds the mixin.
+     * An option: its names (the longest first), the field it sets, and the default picocli would apply when it is
+     * not given. An option with no names is one VerbParser cannot take (a line that gives it is picocli's) but
+     * whose default it applies. The field is the command's own, or a mixin's: then {@link #holder} is the path to
+     * the mixin, the class and name of each field on the way in turn.
      */
     static final class Option {
         final Kind kind;
@@ -29,7 +37,7 @@ final class VerbModel {
         final String defaultValue;
         final boolean required;
         final String[] names;
-        String[] holder;
+        String[] holder = new String[0];
 
         Option(Kind kind, String owner, String field, String defaultValue, boolean required, String... names) {
             this.kind = kind;
@@ -40,14 +48,18 @@ final class VerbModel {
             this.names = names;
         }
 
-        /** The option of the mixin in the field {@code holderField} of the class {@code holderOwner}. */
-        Option in(String holderOwner, String holderField) {
-            holder = new String[] {holderOwner, holderField};
+        /** The option of the mixin at the end of {@code path} (see {@link #holder}). */
+        Option in(String... path) {
+            holder = path;
             return this;
         }
 
         boolean isList() {
             return kind == Kind.STRINGS || kind == Kind.PATHS;
+        }
+
+        boolean isFlag() {
+            return kind == Kind.FLAG || kind == Kind.SWITCH;
         }
 
         boolean named(String name) {
@@ -60,24 +72,37 @@ final class VerbModel {
         }
     }
 
+    /**
+     * Positional parameters: the field that takes those from index {@code first} on (one, or all that are left when
+     * the field is a list), and how many it needs and takes.
+     */
+    static final class Parameters {
+        final Option field;
+        final int first;
+        final int min;
+        final int max;
+
+        Parameters(Option field, int first, int min, int max) {
+            this.field = field;
+            this.first = first;
+            this.min = min;
+            this.max = max;
+        }
+    }
+
     final String command;
     final boolean stopAtPositional;
-    /** The command's mixin fields, as class and field name in turn: picocli fills those that hold nothing. */
-    final String[] mixins;
+    /** The paths to the command's mixins (see {@link Option#holder}), outer ones first: picocli fills empty ones. */
+    final String[][] mixins;
+    /** The positional parameters, by index: each takes on from where the one before ends. */
+    final Parameters[] parameters;
     final Option[] options;
-    /** The positional parameters' field (null when the verb takes none), and how many it takes. */
-    final Option positional;
-    final int minPositional;
-    final int maxPositional;
 
-    VerbModel(String command, boolean stopAtPositional, Option positional, int minPositional, int maxPositional,
-            String[] mixins, Option... options) {
+    VerbModel(String command, boolean stopAtPositional, String[][] mixins, Parameters[] parameters, Option... options) {
         this.command = command;
         this.stopAtPositional = stopAtPositional;
         this.mixins = mixins;
-        this.positional = positional;
-        this.minPositional = minPositional;
-        this.maxPositional = maxPositional;
+        this.parameters = parameters;
         this.options = options;
     }
 }

@@ -2,18 +2,22 @@ package dev.vaina.cli;
 
 import dev.vaina.cli.VerbModel.Kind;
 import dev.vaina.cli.VerbModel.Option;
+import dev.vaina.cli.VerbModel.Parameters;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.GivenOption;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses the plain command lines of most verbs without picocli, from the table the build wrote from picocli's model
  * ({@link VerbTableWriter}): making that model at run time (the annotations read by reflection, picocli's
- * converters set up) cost about 45 ms of every command. It knows options by their names, {@code --name=value},
- * a cluster of one-letter flags, and positional parameters; whatever else it meets (help, an unknown option, a
+ * converters set up) cost 45 to 65 ms of every command. It knows options by their names, {@code --name=value}, a
+ * cluster of one-letter flags, and positional parameters; whatever else it meets (help, an unknown option, a
  * value that looks like an option, an {@code @file}, {@code --}, a repeated option, a count picocli would refuse)
  * it declines, and picocli parses the whole line as before, with its errors and help. What it accepts it sets
  * exactly as picocli would (VerbParserTest compares the two on every verb of the table).
@@ -30,7 +34,7 @@ final class VerbParser {
     /** The parser of the table the build wrote, or null when there is none (classes compiled without it). */
     static VerbParser ofBuild() {
         try {
-            return new VerbParser((VerbModel.Table) Class.forName(TABLE).getDeclaredConstructor().newInstance());
+            return new VerbParser((VerbModel.Table) instance(Class.forName(TABLE)));
         } catch (ReflectiveOperationException e) {
             return null;
         }
@@ -59,14 +63,15 @@ final class VerbParser {
         try {
             VainaCommand root = new VainaCommand();
             ContextCommand command = (ContextCommand) instance(Class.forName(verb.command));
-            for (int i = 0; i < verb.mixins.length; i += 2) {
-                Field mixin = field(verb.mixins[i], verb.mixins[i + 1]);
-                if (mixin.get(command) == null) {
-                    mixin.set(command, instance(mixin.getType()));
+            for (String[] mixin : verb.mixins) {
+                Object holder = holder(command, mixin, mixin.length - 2);
+                Field field = field(mixin[mixin.length - 2], mixin[mixin.length - 1]);
+                if (field.get(holder) == null) {
+                    field.set(holder, instance(field.getType()));
                 }
             }
-            return new Line(verb, table.globals(), root, command).parse(args, at, first)
-                    ? new ParsedVerb(root, command) : null;
+            Line line = new Line(verb, table.globals(), root, command);
+            return line.parse(args, at, first) ? new ParsedVerb(root, command, line.given()) : null;
         } catch (ReflectiveOperationException | NumberFormatException e) {
             return null;
         }
@@ -84,14 +89,24 @@ final class VerbParser {
         return field;
     }
 
+    /** The object at the end of the first {@code length} entries of {@code path}, from {@code command} on. */
+    private static Object holder(Object command, String[] path, int length) throws ReflectiveOperationException {
+        Object holder = command;
+        for (int i = 0; i < length; i += 2) {
+            holder = field(path[i], path[i + 1]).get(holder);
+        }
+        return holder;
+    }
+
     /** One command line being parsed: what each option has been given so far. */
     private static final class Line {
         private final VerbModel verb;
         private final Option[] globals;
         private final VainaCommand root;
         private final ContextCommand command;
-        private final Object[] values;
-        private final Object[] globalValues;
+        private final Map<Option, Object> values = new IdentityHashMap<>();
+        /** The options given after the verb, in the order first given, with the words given for each. */
+        private final Map<Option, List<String>> given = new java.util.LinkedHashMap<>();
         private final List<String> positionals = new ArrayList<>();
 
         Line(VerbModel verb, Option[] globals, VainaCommand root, ContextCommand command) {
@@ -99,8 +114,6 @@ final class VerbParser {
             this.globals = globals;
             this.root = root;
             this.command = command;
-            this.values = new Object[verb.options.length];
-            this.globalValues = new Object[globals.length];
         }
 
         boolean parse(String[] args, int verbAt, int first) throws ReflectiveOperationException {
@@ -123,15 +136,18 @@ final class VerbParser {
                     return false;
                 }
             }
-            if (verb.positional == null ? !positionals.isEmpty()
-                    : positionals.size() < verb.minPositional || positionals.size() > verb.maxPositional) {
-                return false;
-            }
-            return apply(verb.options, values, command) && apply(globals, globalValues, root) && applyPositionals();
+            return apply(verb.options, command) && apply(globals, root) && applyParameters();
+        }
+
+        List<GivenOption> given() {
+            List<GivenOption> list = new ArrayList<>();
+            given.forEach((option, words) -> list.add(new GivenOption(option.names, option.kind == Kind.FLAG,
+                    option.kind == Kind.SWITCH, words)));
+            return list;
         }
 
         /** Takes the option at {@code args[i]}; the index of the last argument it used, or -1 to decline. */
-        private int option(String[] args, int i, boolean verbs) {
+        private int option(String[] args, int i, boolean afterVerb) {
             String arg = args[i];
             if (arg.equals("-") || arg.equals("--")) {
                 return -1;
@@ -148,42 +164,43 @@ final class VerbParser {
                     }
                 }
             } else if (arg.length() > 2) {
-                return verbs && cluster(arg) ? i : -1;
+                return afterVerb && cluster(arg) ? i : -1;
             }
-            int index = verbs ? indexOf(verb.options, name) : -1;
-            if (index >= 0) {
-                return take(verb.options[index], values, index, args, i, value);
+            Option option = afterVerb ? find(verb.options, name) : null;
+            if (option == null) {
+                option = find(globals, name);
             }
-            index = indexOf(globals, name);
-            return index < 0 ? -1 : take(globals[index], globalValues, index, args, i, value);
+            return option == null ? -1 : take(option, args, i, value, afterVerb);
         }
 
-        /** {@code -aq}: every letter one of the verb's flags, each given once. */
+        /** {@code -aq}: every letter one of the verb's flags (not one that may take a value), each given once. */
         private boolean cluster(String arg) {
             for (int c = 1; c < arg.length(); c++) {
-                int index = indexOf(verb.options, "-" + arg.charAt(c));
-                if (index < 0 || verb.options[index].kind != Kind.FLAG || values[index] != null) {
+                Option option = find(verb.options, "-" + arg.charAt(c));
+                if (option == null || option.kind != Kind.FLAG || values.containsKey(option)) {
                     return false;
                 }
-                values[index] = Boolean.TRUE;
+                values.put(option, Boolean.TRUE);
+                given.put(option, List.of());
             }
             return true;
         }
 
-        private static int take(Option option, Object[] given, int index, String[] args, int i, String attached) {
-            if (given[index] != null && !option.isList()) {
+        private int take(Option option, String[] args, int i, String attached, boolean afterVerb) {
+            if (values.containsKey(option) && !option.isList()) {
                 return -1;
             }
-            if (option.kind == Kind.FLAG) {
-                if (attached != null) {
+            int last = i;
+            String value = attached;
+            if (option.kind == Kind.FLAG && attached != null) {
+                return -1;
+            } else if (option.kind == Kind.SWITCH) {
+                // picocli takes a following true or false as the value: such a line is left to it.
+                boolean next = i + 1 < args.length && (args[i + 1].equalsIgnoreCase("true") || args[i + 1].equalsIgnoreCase("false"));
+                if (next || (attached != null && !attached.equals("true") && !attached.equals("false"))) {
                     return -1;
                 }
-                given[index] = Boolean.TRUE;
-                return i;
-            }
-            String value = attached;
-            int last = i;
-            if (value == null) {
+            } else if (!option.isFlag() && value == null) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
                     return -1;
                 }
@@ -192,13 +209,19 @@ final class VerbParser {
             if (option.kind == Kind.INT && !isPlainNumber(value)) {
                 return -1;
             }
+            Object converted = value == null ? Boolean.TRUE : convert(option.kind, value);
             if (option.isList()) {
                 @SuppressWarnings("unchecked")
-                List<Object> list = given[index] == null ? new ArrayList<>() : (List<Object>) given[index];
-                list.add(convert(option.kind, value));
-                given[index] = list;
+                List<Object> list = (List<Object>) values.computeIfAbsent(option, key -> new ArrayList<>());
+                list.add(converted);
             } else {
-                given[index] = convert(option.kind, value);
+                values.put(option, converted);
+            }
+            if (afterVerb) {
+                List<String> words = given.computeIfAbsent(option, key -> new ArrayList<>());
+                if (value != null) {
+                    words.add(value);
+                }
             }
             return last;
         }
@@ -218,7 +241,8 @@ final class VerbParser {
 
         private static Object convert(Kind kind, String value) {
             switch (kind) {
-                case FLAG: return Boolean.valueOf(value);
+                case FLAG:
+                case SWITCH: return Boolean.valueOf(value);
                 case INT: return Integer.valueOf(value);
                 case PATH:
                 case PATHS: return Paths.get(value);
@@ -227,10 +251,9 @@ final class VerbParser {
         }
 
         /** Sets what was given, and picocli's default where nothing was; false when a required one is missing. */
-        private static boolean apply(Option[] options, Object[] given, Object target) throws ReflectiveOperationException {
-            for (int i = 0; i < options.length; i++) {
-                Option option = options[i];
-                Object value = given[i];
+        private boolean apply(Option[] options, Object target) throws ReflectiveOperationException {
+            for (Option option : options) {
+                Object value = values.get(option);
                 if (value == null && option.required) {
                     return false;
                 }
@@ -244,35 +267,47 @@ final class VerbParser {
             return true;
         }
 
-        private boolean applyPositionals() throws ReflectiveOperationException {
-            Option positional = verb.positional;
-            if (positional == null || positionals.isEmpty()) {
-                return true;
+        /** Hands each positional parameter to the field its index falls in; false when a count is not allowed. */
+        private boolean applyParameters() throws ReflectiveOperationException {
+            Parameters[] parameters = verb.parameters;
+            if (parameters.length == 0) {
+                return positionals.isEmpty();
             }
-            if (!positional.isList()) {
-                set(positional, command, convert(positional.kind, positionals.get(0)));
-                return true;
+            for (int p = 0; p < parameters.length; p++) {
+                int from = Math.min(parameters[p].first, positionals.size());
+                int to = p + 1 < parameters.length ? Math.min(parameters[p + 1].first, positionals.size()) : positionals.size();
+                List<String> mine = positionals.subList(from, to);
+                if (mine.size() < parameters[p].min || mine.size() > parameters[p].max) {
+                    return false;
+                }
+                Option field = parameters[p].field;
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                if (field.isList()) {
+                    List<Object> list = new ArrayList<>();
+                    for (String each : mine) {
+                        list.add(convert(field.kind, each));
+                    }
+                    set(field, command, list);
+                } else {
+                    set(field, command, convert(field.kind, mine.get(0)));
+                }
             }
-            List<Object> list = new ArrayList<>();
-            for (String each : positionals) {
-                list.add(convert(positional.kind, each));
-            }
-            set(positional, command, list);
             return true;
         }
 
         private static void set(Option option, Object target, Object value) throws ReflectiveOperationException {
-            Object holder = option.holder == null ? target : field(option.holder[0], option.holder[1]).get(target);
-            field(option.owner, option.field).set(holder, value);
+            field(option.owner, option.field).set(holder(target, option.holder, option.holder.length), value);
         }
 
-        private static int indexOf(Option[] options, String name) {
-            for (int i = 0; i < options.length; i++) {
-                if (options[i].named(name)) {
-                    return i;
+        private static Option find(Option[] options, String name) {
+            for (Option option : options) {
+                if (option.named(name)) {
+                    return option;
                 }
             }
-            return -1;
+            return null;
         }
     }
 }

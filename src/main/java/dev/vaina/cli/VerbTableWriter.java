@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Writes the table {@link VerbParser} reads ({@code dev.vaina.cli.VerbTable}, Java source) from picocli's model of
  * every verb, so that the table cannot fall behind the commands' annotations. A verb is in it when it is a
  * {@link ContextCommand} whose parsing is picocli's plain one: no argument groups, mixins that picocli injects
- * nothing into, one positional parameter at most, taken from the first; an option it cannot set (another type, an arity, a converter, a split)
- * is left out, so that naming it sends the line to picocli, unless it has a default to apply: then the verb is
- * left out. The build runs it after compiling and compiles what it wrote: {@code VerbTableWriter SOURCE-DIR}.
+ * nothing into, positional parameters that each take the next index (the last may take all that are left). An
+ * option it cannot set (another type, a negatable one, a converter, a split) is left out, so that naming it sends
+ * the line to picocli; if it has a default, the table keeps that, unless VerbParser cannot apply it either: then
+ * the verb is left out. The build runs it after compiling and compiles what it wrote:
+ * {@code VerbTableWriter SOURCE-DIR}.
  */
 public final class VerbTableWriter {
     private static final String CLASS = "VerbTable";
@@ -87,39 +90,43 @@ public final class VerbTableWriter {
                 || !hasPlainSettings(command) || spec.defaultValueProvider() != null) {
             return null;
         }
-        Map<ArgSpec, Field> holders = new IdentityHashMap<>();
+        Map<ArgSpec, List<String>> holders = new IdentityHashMap<>();
         List<String> mixins = new ArrayList<>();
-        for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
-            Field holder = mixinField(spec.userObject().getClass(), mixin.getKey());
-            if (holder == null || !isPlainMixin(mixin.getValue())) {
-                return null;
-            }
-            mixins.add(quote(holder.getDeclaringClass().getName()));
-            mixins.add(quote(holder.getName()));
-            mixin.getValue().args().forEach(arg -> holders.put(arg, holder));
+        if (!addMixins(spec, List.of(), holders, mixins)) {
+            return null;
         }
         String options = options(spec, false, holders);
-        if (options == null) {
+        String parameters = parameters(spec, holders);
+        if (options == null || parameters == null) {
             return null;
-        }
-        String positional = "null, 0, 0";
-        List<PositionalParamSpec> positionals = spec.positionalParameters();
-        if (positionals.size() > 1) {
-            return null;
-        }
-        if (positionals.size() == 1) {
-            PositionalParamSpec parameter = positionals.get(0);
-            Kind kind = kindOf(parameter);
-            if (kind == null || kind == Kind.FLAG || parameter.defaultValue() != null || parameter.index().min() != 0
-                    || parameter.index().max() < parameter.arity().max() - 1) {
-                return null;
-            }
-            positional = option(kind, parameter, false, new String[0], holders.get(parameter)) + ", "
-                    + parameter.arity().min() + ", " + parameter.arity().max();
         }
         return "new VerbModel(" + quote(spec.userObject().getClass().getName()) + ", " + command.isStopAtPositional()
-                + ", " + positional + ", new String[] {" + String.join(", ", mixins) + "}"
-                + (options.isEmpty() ? "" : ", " + options) + ")";
+                + ", new String[][] {" + String.join(", ", mixins) + "}, new VerbModel.Parameters[] {" + parameters
+                + "}" + (options.isEmpty() ? "" : ", " + options) + ")";
+    }
+
+    /**
+     * Adds the paths to the mixins of {@code spec} (reached by {@code path}) and to theirs, and notes which mixin
+     * holds each option and parameter; false when one is not plain.
+     */
+    private static boolean addMixins(CommandSpec spec, List<String> path, Map<ArgSpec, List<String>> holders,
+            List<String> mixins) {
+        for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
+            Field field = mixinField(spec.userObject().getClass(), mixin.getKey());
+            if (field == null || !isPlainMixin(mixin.getValue())) {
+                return false;
+            }
+            List<String> inner = new ArrayList<>(path);
+            inner.add(quote(field.getDeclaringClass().getName()));
+            inner.add(quote(field.getName()));
+            mixins.add("{" + String.join(", ", inner) + "}");
+            // A mixin's own mixins' options are among its own: those get the longer path below.
+            mixin.getValue().args().forEach(arg -> holders.put(arg, inner));
+            if (!addMixins(mixin.getValue(), inner, holders, mixins)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The field of {@code type} (or of a superclass) that holds the mixin picocli names {@code name}. */
@@ -135,9 +142,9 @@ public final class VerbTableWriter {
         return null;
     }
 
-    /** A mixin of plain options and parameters: none of its own, no argument groups, nothing picocli injects. */
+    /** A mixin of plain options and parameters: no argument groups, nothing picocli injects. */
     private static boolean isPlainMixin(CommandSpec mixin) {
-        if (!mixin.mixins().isEmpty() || !mixin.argGroups().isEmpty()) {
+        if (!mixin.argGroups().isEmpty()) {
             return false;
         }
         for (Class<?> each = mixin.userObject().getClass(); each != Object.class; each = each.getSuperclass()) {
@@ -151,6 +158,32 @@ public final class VerbTableWriter {
         return true;
     }
 
+    /**
+     * The positional parameters as Java expressions, or null when VerbParser cannot hand them out: each must take
+     * on from the index where the one before ended, one value each but the last, which may take all that are left
+     * (picocli's arity of such a list is per index: only its minimum counts here).
+     */
+    private static String parameters(CommandSpec spec, Map<ArgSpec, List<String>> holders) {
+        List<PositionalParamSpec> positionals = new ArrayList<>(spec.positionalParameters());
+        positionals.sort(Comparator.comparingInt(parameter -> parameter.index().min()));
+        List<String> parameters = new ArrayList<>();
+        for (int i = 0; i < positionals.size(); i++) {
+            PositionalParamSpec parameter = positionals.get(i);
+            Kind kind = kindOf(parameter);
+            boolean last = i == positionals.size() - 1;
+            boolean many = kind == Kind.STRINGS || kind == Kind.PATHS;
+            if (kind == null || kind == Kind.FLAG || parameter.defaultValue() != null || parameter.index().min() != i
+                    || (many ? !last || parameter.index().max() != Integer.MAX_VALUE
+                            : parameter.arity().max() != 1 || (!last && parameter.index().max() != i))) {
+                return null;
+            }
+            parameters.add("new VerbModel.Parameters(" + option(kind, parameter, false, new String[0],
+                    holders.get(parameter)) + ", " + i + ", " + parameter.arity().min() + ", "
+                    + (many ? Integer.MAX_VALUE : 1) + ")");
+        }
+        return String.join(", ", parameters);
+    }
+
     /** picocli's settings that VerbParser follows: every other one as picocli has it by default. */
     private static boolean hasPlainSettings(CommandLine command) {
         return !command.isToggleBooleanFlags() && !command.isOverwrittenOptionsAllowed()
@@ -162,24 +195,36 @@ public final class VerbTableWriter {
     }
 
     /**
-     * The options of {@code spec} VerbParser can set, as Java expressions separated by commas; null when one it
-     * cannot set has a default (picocli would apply it). The root's options are the global ones; a verb's are its
-     * own (the inherited global ones are the root's).
+     * The options of {@code spec} as Java expressions separated by commas: those VerbParser can set, and those it
+     * cannot but whose default it applies (with no names); null when one of those has a default it cannot apply.
+     * The root's options are the global ones; a verb's are its own (the inherited global ones are the root's).
      */
-    private static String options(CommandSpec spec, boolean root, Map<ArgSpec, Field> holders) {
+    private static String options(CommandSpec spec, boolean root, Map<ArgSpec, List<String>> holders) {
         List<String> options = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
             if (option.usageHelp() || option.versionHelp() || (!root && option.inherited())) {
                 continue;
             }
             Kind kind = kindOf(option);
-            boolean plain = kind != null && option.negatable() == false && option.fallbackValue().isEmpty()
-                    && (kind == Kind.FLAG ? option.arity().max() == 0 : option.arity().min() == 1 && option.arity().max() == 1)
-                    && (option.defaultValue() == null || (!option.isMultiValue() && !option.defaultValue().contains("${")));
-            if (plain) {
-                options.add(option(kind, option, option.required(), option.names(), holders.get(option)));
+            if (kind == Kind.FLAG && option.arity().min() == 0 && option.arity().max() == 1) {
+                kind = Kind.SWITCH;
+            }
+            boolean plain = kind != null && !option.negatable()
+                    && (option.fallbackValue().isEmpty() || (kind == Kind.SWITCH && option.fallbackValue().equals("true")))
+                    && (kind == Kind.FLAG ? option.arity().max() == 0
+                            : kind == Kind.SWITCH || (option.arity().min() == 1 && option.arity().max() == 1));
+            boolean defaultApplies = option.defaultValue() == null
+                    || (!option.isMultiValue() && !option.defaultValue().contains("${"));
+            if (kind != null && plain && defaultApplies) {
+                List<String> names = new ArrayList<>(List.of(option.names()));
+                names.remove(option.longestName());
+                names.add(0, option.longestName());
+                options.add(option(kind, option, option.required(), names.toArray(new String[0]), holders.get(option)));
             } else if (option.defaultValue() != null) {
-                return null;
+                if (kind == null || !defaultApplies) {
+                    return null;
+                }
+                options.add(option(kind, option, false, new String[0], holders.get(option)));
             }
         }
         return String.join(", ", options);
@@ -211,7 +256,7 @@ public final class VerbTableWriter {
         return null;
     }
 
-    private static String option(Kind kind, ArgSpec arg, boolean required, String[] names, Field holder) {
+    private static String option(Kind kind, ArgSpec arg, boolean required, String[] names, List<String> holder) {
         Field field = (Field) arg.userObject();
         StringBuilder expression = new StringBuilder("new Option(Kind.").append(kind).append(", ")
                 .append(quote(field.getDeclaringClass().getName())).append(", ").append(quote(field.getName()))
@@ -222,8 +267,7 @@ public final class VerbTableWriter {
         }
         expression.append(")");
         if (holder != null) {
-            expression.append(".in(").append(quote(holder.getDeclaringClass().getName())).append(", ")
-                    .append(quote(holder.getName())).append(")");
+            expression.append(".in(").append(String.join(", ", holder)).append(")");
         }
         return expression.toString();
     }

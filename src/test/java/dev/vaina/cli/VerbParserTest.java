@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.cli.VerbModel.Kind;
 import dev.vaina.cli.VerbModel.Option;
+import dev.vaina.cli.common.GivenOption;
+import dev.vaina.cli.common.RecordedArguments;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -62,7 +65,8 @@ class VerbParserTest {
     @Test
     void theTableHoldsTheVerbsThatReadAndList() {
         for (String words : List.of("ps", "container ls", "images", "image ls", "inspect", "pod ps", "pod ls",
-                "network ls", "volume ls", "pod rm", "pod start", "pod stop", "stop", "rm", "kill", "logs")) {
+                "network ls", "volume ls", "pod rm", "pod start", "pod stop", "stop", "rm", "kill", "logs", "run",
+                "create", "start", "exec", "pod create")) {
             assertTrue(verbs.containsKey(words), words + " is not in the table: " + verbs.keySet());
         }
     }
@@ -100,7 +104,10 @@ class VerbParserTest {
     void acceptsThePlainLinesScriptsUse() throws Exception {
         for (String line : List.of("ps -a", "ps -aq", "ps --all --format {{.Names}}", "ps --format=json -a",
                 "--root /tmp/r --runroot=/tmp/rr ps -a", "ps -a --log-level debug", "images -q", "inspect c1 c2",
-                "pod ps --filter name=x --filter label=y", "container ls -a", "ps --noout", "--noout ps")) {
+                "pod ps --filter name=x --filter label=y", "container ls -a", "ps --noout", "--noout ps",
+                "run -d --name x img sleep 100", "run --rm img true", "run -it img sh", "run --rm -d img ls -l /",
+                "create --pod p --name w img true", "run -d --log-driver passthrough img sleep 1", "pod create --name p",
+                "pod create p", "start c1", "start -a c1", "exec c1 ls -l", "stop -t 0 c1", "rm -f c1")) {
             assertTrue(compare(line.split(" ")), line + " was declined");
         }
     }
@@ -126,6 +133,8 @@ class VerbParserTest {
         assertEquals(leaf.commandSpec().userObject().getClass(), direct.command().getClass(), String.join(" ", line));
         assertSameFields(line, leaf.commandSpec().userObject(), direct.command());
         assertSameFields(line, picocli.getCommand(), direct.root());
+        assertEquals(RecordedArguments.of(GivenOption.of(leaf.commandSpec()), Set.of(), null, List.of()),
+                RecordedArguments.of(direct.given(), Set.of(), null, List.of()), String.join(" ", line));
         return true;
     }
 
@@ -158,7 +167,14 @@ class VerbParserTest {
         StringBuilder cluster = new StringBuilder("-");
         for (Option option : verb.options) {
             for (String name : option.names) {
-                if (option.kind == Kind.FLAG) {
+                if (option.kind == Kind.SWITCH) {
+                    lines.add(line(List.of(), words, List.of(name)));
+                    lines.add(line(List.of(), words, List.of(name + "=false")));
+                    lines.add(line(List.of(), words, List.of(name + "=true", "c1")));
+                    lines.add(line(List.of(), words, List.of(name, "false")));
+                    lines.add(line(List.of(), words, List.of(name, "c1")));
+                    lines.add(line(List.of(), words, List.of(name + "=no")));
+                } else if (option.kind == Kind.FLAG) {
                     lines.add(line(List.of(), words, List.of(name)));
                     lines.add(line(List.of(), words, List.of(name, name)));
                     lines.add(line(List.of(), words, List.of(name + "=true")));
@@ -174,9 +190,11 @@ class VerbParserTest {
                     lines.add(line(List.of(), words, List.of(name)));
                 }
             }
-            everything.add(option.names[option.names.length - 1]);
-            if (option.kind != Kind.FLAG) {
-                everything.add(sample(option.kind));
+            if (option.names.length > 0) {
+                everything.add(option.names[option.names.length - 1]);
+                if (!option.isFlag()) {
+                    everything.add(sample(option.kind));
+                }
             }
         }
         if (cluster.length() > 2) {

@@ -1,6 +1,7 @@
 package dev.vaina.cli.common;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,7 @@ public abstract class ContextCommand implements Callable<Integer> {
     private GlobalOptions root;
     private PrintWriter out;
     private PrintWriter err;
+    private List<GivenOption> given;
 
     @Override
     public final Integer call() throws Exception {
@@ -27,9 +29,11 @@ public abstract class ContextCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the verb, parsed without picocli, under the root command {@code root}. */
-    public final int call(GlobalOptions root, PrintWriter out, PrintWriter err) throws Exception {
+    /** Runs the verb, parsed without picocli, under the root command {@code root}; {@code given} as picocli's. */
+    public final int call(GlobalOptions root, List<GivenOption> given, PrintWriter out, PrintWriter err)
+            throws Exception {
         this.root = root;
+        this.given = given;
         this.out = out;
         this.err = err;
         return call();
@@ -37,12 +41,17 @@ public abstract class ContextCommand implements Callable<Integer> {
 
     protected abstract int execute(Context context) throws Exception;
 
-    /** picocli's model of the verb: only verbs that picocli parses have one (the build leaves those that use it). */
+    /** picocli's model of the verb: only a verb that picocli parsed has one. */
     protected CommandSpec spec() {
         if (spec == null) {
             throw new IllegalStateException(getClass().getSimpleName() + " was parsed without picocli's model");
         }
         return spec;
+    }
+
+    /** The options the command line gave the verb, in the order given. */
+    protected List<GivenOption> givenOptions() {
+        return given != null ? given : GivenOption.of(spec);
     }
 
     protected PrintWriter out() {

@@ -1,6 +1,8 @@
 package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.GivenOption;
+import dev.vaina.cli.common.RecordedArguments;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ImageFetcher;
 import dev.vaina.cli.common.PullPolicy;
@@ -44,7 +46,7 @@ public final class CreateCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         ContainerRecord record = create(context, context.engine().containers(), options, err());
-        recordArguments(context, record, spec(), options);
+        recordArguments(context, record, givenOptions(), options, err());
         out().println(record.id());
         return 0;
     }
@@ -53,14 +55,13 @@ public final class CreateCommand extends ContextCommand {
      * Keeps the command line beside the record, for `generate`. The container exists already: a failure to keep
      * it costs a warning, and `generate` later says that the container's command line is unknown.
      */
-    static void recordArguments(Context context, ContainerRecord record, picocli.CommandLine.Model.CommandSpec spec,
-            ContainerOptions options) {
+    static void recordArguments(Context context, ContainerRecord record, List<GivenOption> given,
+            ContainerOptions options, PrintWriter err) {
         try {
-            context.engine().containers().keepCreateArguments(record, dev.vaina.cli.common.RecordedArguments.of(spec,
-                    NOT_RECORDED, options.image, options.command));
+            context.engine().containers().keepCreateArguments(record, RecordedArguments.of(given, NOT_RECORDED,
+                    options.image, options.command));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("WARN: cannot keep the command line of container " + record.name()
-                    + ": " + e.getMessage());
+            err.println("WARN: cannot keep the command line of container " + record.name() + ": " + e.getMessage());
         }
     }
 

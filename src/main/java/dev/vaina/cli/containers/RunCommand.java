@@ -57,7 +57,7 @@ public final class RunCommand extends ContextCommand {
         context.engine().connectSystemdAhead();
         Containers containers = context.engine().containers();
         ContainerRecord record = CreateCommand.create(context, containers, options, err());
-        CreateCommand.recordArguments(context, record, spec(), options);
+        CreateCommand.recordArguments(context, record, givenOptions(), options, err());
         Attachment attachment = new Attachment(context, containers, record, out(), err())
                 .showing(attach.isEmpty() || attach.contains("stdout"), attach.isEmpty() || attach.contains("stderr"));
         if (!detach) {

@@ -142,7 +142,7 @@ final class PodCreateCommand extends ContextCommand {
 
     /** Keeps the command line beside the record, for `generate`; the pod exists already, so a failure only warns. */
     private void recordArguments(Context context, PodRecord pod) {
-        CreateArguments recorded = RecordedArguments.of(spec(), NOT_RECORDED, null, List.of());
+        CreateArguments recorded = RecordedArguments.of(givenOptions(), NOT_RECORDED, null, List.of());
         if (positionalName != null) {
             List<String> options = new ArrayList<>(List.of("--name=" + positionalName));
             options.addAll(recorded.options());

@@ -42,7 +42,7 @@ class RecordedArgumentsTest {
         CommandLine commandLine = new CommandLine(new Create());
         commandLine.parseArgs("-p", "8080:80", "--env=A=b c", "-t", "--tls-verify=false", "--init", "--replace",
                 "--publish", "9090:90", "busybox", "sh");
-        CreateArguments recorded = RecordedArguments.of(commandLine.getCommandSpec(), Set.of("--replace"), "busybox",
+        CreateArguments recorded = RecordedArguments.of(GivenOption.of(commandLine.getCommandSpec()), Set.of("--replace"), "busybox",
                 List.of("sh"));
         assertEquals(List.of("--publish=8080:80", "--publish=9090:90", "--env=A=b c", "--tty", "--tls-verify=false",
                 "--init"), recorded.options());
