@@ -112,6 +112,26 @@ class NativeHelpersTest {
     }
 
     @Test
+    void jnaLoads_withoutInitialisingTheSecurityManager() throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+init=info:stdout", "-cp", System.getProperty("java.class.path"), JnaProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(output.contains("pid=" + probe.pid()), output);
+        assertTrue(output.contains("Initializing 'com/sun/jna/Native'"), output);
+        assertFalse(output.contains("Initializing 'java/lang/SecurityManager'"), output);
+    }
+
+    /** Runs in its own JVM: loads JNA as the launcher and the monitor do, then makes a call through it. */
+    public static final class JnaProbe {
+        public static void main(String[] args) {
+            Jna.loadWithoutLogging();
+            System.out.println("pid=" + LibC.INSTANCE.getpid());
+        }
+    }
+
+    @Test
     void unixStreamServer_acceptsAndRemovesItsFile() throws Exception {
         Path path = dir.resolve("s.sock");
         Files.writeString(path, "stale");
