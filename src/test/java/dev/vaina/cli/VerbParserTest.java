@@ -88,7 +88,7 @@ class VerbParserTest {
             }
             assertTrue(acceptedHere > 0, verb.getKey() + ": no line of the table's own options was accepted");
         }
-        assertTrue(accepted > 500 && declined > 200, accepted + " accepted, " + declined + " declined");
+        assertTrue(accepted > 1500 && declined > 2000, accepted + " accepted, " + declined + " declined");
     }
 
     @Test

@@ -109,6 +109,9 @@ class ClassDataArchiveTest {
                 assertTrue(fromTheJar.isEmpty(), command + " loaded classes from the jar: " + fromTheJar);
                 assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" java.util.zip.ZipFile$Source ")),
                         command + " opened the jar: " + result.describe());
+                // Parsed from the build's verb table (cli.VerbParser): picocli's model is never made.
+                assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" picocli.CommandLine$Interpreter ")),
+                        command + " built picocli's model: " + result.describe());
             }
         } finally {
             vaina.run(store, "rm", "-f", "cds-read");
