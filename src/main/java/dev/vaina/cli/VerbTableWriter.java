@@ -2,6 +2,7 @@ package dev.vaina.cli;
 
 import dev.vaina.cli.VerbModel.Kind;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.cli.common.GivenOption;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -216,10 +217,8 @@ public final class VerbTableWriter {
             boolean defaultApplies = option.defaultValue() == null
                     || (!option.isMultiValue() && !option.defaultValue().contains("${"));
             if (kind != null && plain && defaultApplies) {
-                List<String> names = new ArrayList<>(List.of(option.names()));
-                names.remove(option.longestName());
-                names.add(0, option.longestName());
-                options.add(option(kind, option, option.required(), names.toArray(new String[0]), holders.get(option)));
+                options.add(option(kind, option, option.required(), GivenOption.namesLongestFirst(option),
+                        holders.get(option)));
             } else if (option.defaultValue() != null) {
                 if (kind == null || !defaultApplies) {
                     return null;

@@ -3,6 +3,7 @@ package dev.vaina.cli.common;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -33,20 +34,25 @@ public final class GivenOption {
     public static List<GivenOption> of(CommandSpec spec) {
         List<GivenOption> given = new ArrayList<>();
         for (OptionSpec option : new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
-            List<String> names = new ArrayList<>(List.of(option.names()));
-            names.remove(option.longestName());
-            names.add(0, option.longestName());
-            given.add(new GivenOption(names.toArray(new String[0]), option.arity().max() == 0,
+            given.add(new GivenOption(namesLongestFirst(option), option.arity().max() == 0,
                     option.arity().min() == 0, option.originalStringValues()));
         }
         return given;
+    }
+
+    /** The option's names, picocli's longest one first (the name {@link RecordedArguments} records). */
+    public static String[] namesLongestFirst(OptionSpec option) {
+        List<String> names = new ArrayList<>(List.of(option.names()));
+        names.remove(option.longestName());
+        names.add(0, option.longestName());
+        return names.toArray(new String[0]);
     }
 
     public String longestName() {
         return names[0];
     }
 
-    public boolean named(java.util.Set<String> any) {
+    public boolean named(Set<String> any) {
         for (String name : names) {
             if (any.contains(name)) {
                 return true;
