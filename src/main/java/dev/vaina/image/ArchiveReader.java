@@ -122,7 +122,7 @@ public final class ArchiveReader {
     }
 
     private List<Candidate> docker(ArchiveContents contents) throws IOException {
-        Object parsed = Json.COMPACT.anyFrom(contents.readJson("manifest.json", "the archive's manifest"));
+        Object parsed = Json.compact().anyFrom(contents.readJson("manifest.json", "the archive's manifest"));
         if (!(parsed instanceof List<?> entries)) {
             throw new InvalidLayerException("manifest.json is not a JSON array");
         }
@@ -152,7 +152,7 @@ public final class ArchiveReader {
     }
 
     private List<Candidate> oci(ArchiveContents contents) throws IOException {
-        Map<String, Object> index = Json.COMPACT.mapFrom(contents.readJson("index.json", "the archive's index"));
+        Map<String, Object> index = Json.compact().mapFrom(contents.readJson("index.json", "the archive's index"));
         List<Candidate> candidates = new ArrayList<>();
         manifests(contents, index, "index.json", candidates, 0);
         return candidates;
@@ -168,7 +168,7 @@ public final class ArchiveReader {
                 throw new InvalidLayerException(what + " has a manifest descriptor that is not an object");
             }
             byte[] blob = blob(contents, descriptor, what);
-            Map<String, Object> document = Json.COMPACT.mapFrom(blob);
+            Map<String, Object> document = Json.compact().mapFrom(blob);
             String mediaType = String.valueOf(descriptor.get("mediaType"));
             if (mediaType.equals(OciMediaTypes.INDEX) || mediaType.equals(OciMediaTypes.DOCKER_MANIFEST_LIST)
                     || document.containsKey("manifests")) {

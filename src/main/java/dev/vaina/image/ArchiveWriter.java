@@ -105,7 +105,7 @@ public final class ArchiveWriter {
             entry.put("Layers", image.diffIds.stream().map(hex -> hex + ".tar").toList());
             manifest.add(entry);
         }
-        bytes(tar, "manifest.json", Json.COMPACT.asBytes(manifest));
+        bytes(tar, "manifest.json", Json.compact().asBytes(manifest));
     }
 
     private void writeOci(TarArchiveOutputStream tar, List<Prepared> images,
@@ -126,7 +126,7 @@ public final class ArchiveWriter {
                 layerDescriptors.add(descriptor(OciMediaTypes.LAYER_TAR, hex, sizeOf(layers, hex)));
             }
             manifest.put("layers", layerDescriptors);
-            byte[] manifestJson = Json.COMPACT.asBytes(manifest);
+            byte[] manifestJson = Json.compact().asBytes(manifest);
             String manifestHex = Digests.sha256Hex(manifestJson);
             bytes(tar, "blobs/sha256/" + manifestHex, manifestJson);
             List<String> names = image.saved.names().isEmpty() ? java.util.Collections.singletonList(null)
@@ -142,7 +142,7 @@ public final class ArchiveWriter {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("schemaVersion", 2);
         index.put("manifests", manifests);
-        bytes(tar, "index.json", Json.COMPACT.asBytes(index));
+        bytes(tar, "index.json", Json.compact().asBytes(index));
     }
 
     private static long sizeOf(Map<String, LayerArchiver.LayerTar> layers, String diffIdHex) {

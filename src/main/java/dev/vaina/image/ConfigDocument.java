@@ -24,7 +24,7 @@ final class ConfigDocument {
 
     static ConfigDocument parse(byte[] json, String what) throws InvalidLayerException {
         try {
-            Map<String, Object> map = Json.COMPACT.mapFrom(json);
+            Map<String, Object> map = Json.compact().mapFrom(json);
             if (map == null) {
                 throw new InvalidLayerException(what + " is not a JSON object");
             }
@@ -98,7 +98,7 @@ final class ConfigDocument {
         rootfs.put("type", "layers");
         rootfs.put("diff_ids", diffIdHexes.stream().map(hex -> "sha256:" + hex).toList());
         copy.put("rootfs", rootfs);
-        return Json.COMPACT.asBytes(copy);
+        return Json.compact().asBytes(copy);
     }
 
     private static List<String> strings(Object value) {

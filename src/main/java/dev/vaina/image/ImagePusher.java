@@ -86,7 +86,7 @@ public final class ImagePusher {
             manifest.put("mediaType", format.manifestType());
             manifest.put("config", descriptor(format.configType(), configDigest, config.length));
             manifest.put("layers", layers);
-            byte[] manifestBytes = Json.COMPACT.asBytes(manifest);
+            byte[] manifestBytes = Json.compact().asBytes(manifest);
             String manifestDigest = client.putManifest(repository, destination.tag(), format.manifestType(), manifestBytes);
             events.manifestWritten(manifestDigest);
             return new PushResult(manifestDigest, format.manifestType(), configDigest,

@@ -24,7 +24,7 @@ public record Event(Instant time, String type, String status, String id, String 
         Map<String, String> attributes, String healthStatus) {
     public static final String IMAGE = "image";
     /** An image event's Attributes are null in Podman's JSON, not left out. */
-    private static final JSON NULLS_WRITTEN = Json.COMPACT.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON NULLS_WRITTEN = Json.compact().with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     public Event {
         attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
@@ -105,7 +105,7 @@ public record Event(Instant time, String type, String status, String id, String 
     }
 
     static Event fromJson(String line) throws IOException {
-        Map<String, Object> map = Json.COMPACT.mapFrom(line);
+        Map<String, Object> map = Json.compact().mapFrom(line);
         Object code = map.get("ContainerExitCode");
         Map<String, String> attributes = new TreeMap<>();
         if (map.get("Attributes") instanceof Map<?, ?> attrs) {

@@ -221,7 +221,7 @@ class ArchiveTest {
         byte[] tampered = new TarBuilder().file("a", "b", 0644).toBytes();
         byte[] config = configFor(List.of(Digests.sha256Hex(layer)));
         String layerHex = Digests.sha256Hex(layer);
-        byte[] badManifest = Json.COMPACT.asBytes(Map.of("schemaVersion", 2, "mediaType", OciMediaTypes.MANIFEST,
+        byte[] badManifest = Json.compact().asBytes(Map.of("schemaVersion", 2, "mediaType", OciMediaTypes.MANIFEST,
                 "config", Map.of("mediaType", OciMediaTypes.CONFIG, "digest", "sha256:" + Digests.sha256Hex(config), "size", config.length),
                 "layers", List.of(Map.of("mediaType", OciMediaTypes.LAYER_TAR, "digest", "sha256:" + layerHex, "size", layer.length))));
         // the archive holds a complete good image (from a docker-archive's parts) and a bad one
@@ -237,14 +237,14 @@ class ArchiveTest {
                 oci.file(name, content, 0644, 0, 0);
             }
         });
-        Map<String, Object> goodIndex = Json.COMPACT.mapFrom(goodFiles.get("index.json"));
+        Map<String, Object> goodIndex = Json.compact().mapFrom(goodFiles.get("index.json"));
         List<Object> manifests = new java.util.ArrayList<>((List<?>) goodIndex.get("manifests"));
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("mediaType", OciMediaTypes.MANIFEST);
         bad.put("digest", "sha256:" + Digests.sha256Hex(badManifest));
         bad.put("size", badManifest.length);
         manifests.add(bad);
-        oci.file("index.json", Json.COMPACT.asBytes(Map.of("schemaVersion", 2, "manifests", manifests)), 0644, 0, 0);
+        oci.file("index.json", Json.compact().asBytes(Map.of("schemaVersion", 2, "manifests", manifests)), 0644, 0, 0);
 
         InvalidLayerException error = assertThrows(InvalidLayerException.class,
                 () -> new ArchiveReader(new ImageStore(fresh)).load(new ByteArrayInputStream(oci.toBytes())));
@@ -264,11 +264,11 @@ class ArchiveTest {
         config.put("architecture", "amd64");
         config.put("os", "linux");
         config.put("rootfs", Map.of("type", "layers", "diff_ids", diffIdHexes.stream().map(h -> "sha256:" + h).toList()));
-        return Json.COMPACT.asBytes(config);
+        return Json.compact().asBytes(config);
     }
 
     private static byte[] manifest(String config, String... layers) throws IOException {
-        return Json.COMPACT.asBytes(List.of(Map.of("Config", config, "RepoTags", List.of("localhost/hostile:latest"),
+        return Json.compact().asBytes(List.of(Map.of("Config", config, "RepoTags", List.of("localhost/hostile:latest"),
                 "Layers", List.of(layers))));
     }
 }

@@ -119,7 +119,7 @@ class PushTest {
         assertEquals(List.of("sha256:" + diffId), ((Map<?, ?>) config.get("rootfs")).get("diff_ids"));
         assertEquals(pushed.configDigest().equals("sha256:" + image.id()), diffId.equals(image.layers().get(0)),
                 "the image keeps its id exactly when its layer archives to its recorded diff_id");
-        assertEquals(((Map<?, ?>) Json.COMPACT.mapFrom(store.configJson(image)).get("config")).get("Cmd"),
+        assertEquals(((Map<?, ?>) Json.compact().mapFrom(store.configJson(image)).get("config")).get("Cmd"),
                 ((Map<?, ?>) config.get("config")).get("Cmd"), "the rest of the config travels unchanged");
         assertEquals(2, pushed.blobsUploaded());
         assertEquals(List.of("started", "layer " + diffId + " uploaded", "config uploaded",
@@ -221,7 +221,7 @@ class PushTest {
         List<String> command = new ArrayList<>(List.of("skopeo"));
         command.addAll(List.of(args));
         Result result = Tools.run(TOOL, command).assertSuccess();
-        return Json.COMPACT.mapFrom(result.stdout().getBytes(StandardCharsets.UTF_8));
+        return Json.compact().mapFrom(result.stdout().getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class Events implements PushListener {

@@ -77,11 +77,11 @@ class ContainerStoreTest {
         // A record written before networking existed has no "network" key at all.
         store.create(plain);
         Path file = store.layout().container(plain.id()).resolve("container.json");
-        Map<String, Object> json = Json.COMPACT.mapFrom(Files.readAllBytes(file));
+        Map<String, Object> json = Json.compact().mapFrom(Files.readAllBytes(file));
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) json.get("config");
         config.remove("network");
-        Files.write(file, Json.COMPACT.asBytes(json));
+        Files.write(file, Json.compact().asBytes(json));
         assertEquals(NetworkConfig.DEFAULT, new ContainerStore(store.layout()).find("old").config().network());
     }
 
@@ -137,8 +137,8 @@ class ContainerStoreTest {
         assertEquals(expected, config);
 
         store.replaceConfig(store.find("full"), config);
-        Map<String, Object> written = Json.COMPACT.mapFrom(Files.readAllBytes(file));
-        Map<String, Object> read = Json.COMPACT.mapFrom(stored);
+        Map<String, Object> written = Json.compact().mapFrom(Files.readAllBytes(file));
+        Map<String, Object> read = Json.compact().mapFrom(stored);
         @SuppressWarnings("unchecked")
         Map<String, Object> writtenConfig = (Map<String, Object>) written.get("config");
         @SuppressWarnings("unchecked")

@@ -31,7 +31,7 @@ public final class ChangeListing {
                 String key = change.kind() == 'A' ? "added" : change.kind() == 'C' ? "changed" : "deleted";
                 grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(change.path());
             }
-            out.println(Json.PRETTY.asString(grouped));
+            out.println(Json.pretty().asString(grouped));
         }
         out.flush();
     }

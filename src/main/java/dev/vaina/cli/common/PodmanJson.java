@@ -108,7 +108,7 @@ public enum PodmanJson {
     /** A record or bean as maps and lists, in the order its JSON names its properties. */
     private static Object asTree(Object bean) {
         try {
-            return Json.COMPACT.anyFrom(Json.COMPACT.asString(bean));
+            return Json.compact().anyFrom(Json.compact().asString(bean));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot print " + bean.getClass().getSimpleName() + " as JSON", e);
         }

@@ -95,7 +95,7 @@ public final class HistoryCommand extends ContextCommand {
                 map.put("comment", entry.comment());
                 json.add(map);
             }
-            out().println(Json.COMPACT.asString(json));
+            out().println(Json.compact().asString(json));
         } else if (output.isDefault()) {
             Table table = new Table("ID", "CREATED", "CREATED BY", "SIZE", "COMMENT").minimumWidth(12);
             for (Entry entry : entries) {

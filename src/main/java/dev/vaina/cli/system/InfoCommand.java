@@ -40,7 +40,7 @@ public class InfoCommand extends ContextCommand {
         OutputFormat output = OutputFormat.forObject(format, "info");
         Map<String, Object> report = report(context);
         if (output.isJson()) {
-            out().println(Json.PRETTY.asString(report));
+            out().println(Json.pretty().asString(report));
         } else if (output.isDefault()) {
             yaml(out(), report, "");
         } else {

@@ -81,7 +81,7 @@ public final class SystemDfCommand extends ContextCommand {
             for (Usage row : rows) {
                 json.add(fields(row));
             }
-            out().println(Json.PRETTY.asString(json));
+            out().println(Json.pretty().asString(json));
         } else if (output.isDefault()) {
             Table table = new Table("TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE").minimumWidth(12);
             for (Usage row : rows) {

@@ -32,7 +32,7 @@ public final class VersionCommand implements java.util.concurrent.Callable<Integ
         if (output.isDefault()) {
             info.lines().forEach((label, value) -> out.println(String.format("%-14s%s", label + ":", value)));
         } else if (output.isJson()) {
-            out.println(Json.COMPACT.asString(Map.of("Client", client(info))));
+            out.println(Json.compact().asString(Map.of("Client", client(info))));
         } else {
             output.print(out, new GoStruct("entities.SystemVersionReport", Map.of("Client",
                     new GoStruct("*define.Version", client(info)))), null);
