@@ -1,6 +1,5 @@
 package dev.vaina.store;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,8 +22,6 @@ import java.util.TreeMap;
 public record Event(Instant time, String type, String status, String id, String name, String image, Integer exitCode,
         Map<String, String> attributes, String healthStatus) {
     public static final String IMAGE = "image";
-    /** An image event's Attributes are null in Podman's JSON, not left out. */
-    private static final JSON NULLS_WRITTEN = Json.compact().with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     public Event {
         attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
@@ -67,8 +64,10 @@ public record Event(Instant time, String type, String status, String id, String 
     }
 
     /** Podman's JSON of an event, keys in Podman's order: the journal's line and what events --format json prints. */
-    public String toJson() throws IOException {
-        return NULLS_WRITTEN.asString(toMap());
+    public String toJson() {
+        JsonOutput out = JsonOutput.compactWithNulls(); // an image event's Attributes are null, not left out
+        out.value(toMap());
+        return out.toString();
     }
 
     /**

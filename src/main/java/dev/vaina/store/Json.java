@@ -4,36 +4,47 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
- * JSON for vaina's own records: read a record, write it atomically. Records are read by the readers the build
- * wrote for their package ({@link RecordReaders}); jackson-jr writes them, and reads and writes other documents.
+ * JSON for vaina's own records: read a record, write it atomically. Records are read and written by the code the
+ * build wrote for their package ({@link RecordJson}); jackson-jr reads and writes other documents.
  */
 public final class Json {
     /**
-     * Each record type's table of readers, or null for a type no table reads: store's own table reads the records
-     * of store and of spec; a package above store that stores records of its own has its own table.
+     * Each record type's table, or null for a type no table knows: store's own table has the records of store and
+     * of spec; a package above store that stores records of its own has its own table.
      */
-    private static final ClassValue<RecordReaders> READERS = new ClassValue<>() {
+    private static final ClassValue<RecordJson> TABLES = new ClassValue<>() {
         @Override
-        protected RecordReaders computeValue(Class<?> type) {
-            RecordReaders own = table(Json.class.getPackageName());
-            if (own != null && own.reads(type)) {
+        protected RecordJson computeValue(Class<?> type) {
+            RecordJson own = table(Json.class.getPackageName());
+            if (own != null && own.has(type)) {
                 return own;
             }
-            RecordReaders theirs = table(type.getPackageName());
-            return theirs != null && theirs.reads(type) ? theirs : null;
+            RecordJson theirs = table(type.getPackageName());
+            return theirs != null && theirs.has(type) ? theirs : null;
         }
     };
 
-    private static RecordReaders table(String pkg) {
+    private static RecordJson table(String pkg) {
         try {
-            Object table = Class.forName(pkg + "." + RecordReaderTableWriter.CLASS).getDeclaredConstructor()
+            Object table = Class.forName(pkg + "." + RecordJsonTableWriter.CLASS).getDeclaredConstructor()
                     .newInstance();
-            return table instanceof RecordReaders readers ? readers : null;
+            return table instanceof RecordJson json ? json : null;
         } catch (ReflectiveOperationException e) {
             return null;
         }
+    }
+
+    /** Whether a table the build wrote reads and writes records of {@code type}. */
+    static boolean writes(Class<?> type) {
+        return TABLES.get(type) != null;
+    }
+
+    static RecordJson table(Class<?> type) {
+        return TABLES.get(type);
     }
 
     private Json() {
@@ -51,18 +62,64 @@ public final class Json {
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        RecordReaders readers = READERS.get(type);
-        if (readers == null) {
+        RecordJson table = TABLES.get(type);
+        if (table == null) {
             return compact().beanFrom(type, bytes);
         }
         JsonInput in = new JsonInput(bytes, file.toString());
-        T value = type.cast(readers.read(type, in));
+        T value = type.cast(table.read(type, in));
         in.end();
         return value;
     }
 
+    /**
+     * A document read whole into plain maps and lists ({@link JsonInput#value}), as jackson-jr's {@code anyFrom}
+     * reads it; anything but white space after it is refused (jackson-jr reads no further).
+     *
+     * @param source what to name in an error: the file, or what the document came from
+     */
+    public static Object parse(byte[] json, String source) throws IOException {
+        JsonInput in = new JsonInput(json, source);
+        Object value = in.value();
+        in.end();
+        return value;
+    }
+
+    /** A document that is an object (or null), as jackson-jr's {@code mapFrom} reads it. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] json, String source) throws IOException {
+        Object value = parse(json, source);
+        if (value != null && !(value instanceof Map)) {
+            throw new IOException(source + ": expected a JSON object, found " + (value instanceof List ? "an array"
+                    : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** {@code value} (plain maps, lists and scalars, or records) on one line. */
+    public static String compactString(Object value) {
+        JsonOutput out = JsonOutput.compact();
+        out.value(value);
+        return out.toString();
+    }
+
+    /** {@code value} (plain maps, lists and scalars, or records), pretty, as {@link #write} writes a record. */
+    public static String prettyString(Object value) {
+        JsonOutput out = JsonOutput.pretty();
+        out.value(value);
+        return out.toString();
+    }
+
     public static void write(Path file, Object value) throws IOException {
-        AtomicFiles.write(file, pretty().asBytes(value));
+        AtomicFiles.write(file, value instanceof Record && writes(value.getClass()) ? prettyBytes(value)
+                : pretty().asBytes(value));
+    }
+
+    /** {@code value} as {@link #write} writes it, through a table when it is a record of one. */
+    static byte[] prettyBytes(Object value) {
+        JsonOutput out = JsonOutput.pretty();
+        out.value(value);
+        return out.toBytes();
     }
 
     /** Made on first use: a command that only reads records does not set jackson-jr up (12 ms). */

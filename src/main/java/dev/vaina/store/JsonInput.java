@@ -1,13 +1,18 @@
 package dev.vaina.store;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Reads one JSON document, value by value, for the record readers the build writes ({@link RecordReaders}). It is
- * strict: a value must have the JSON type of the field it fills (a number for an {@code int}, a string for a
+ * Reads one JSON document, value by value, for the record readers the build writes ({@link RecordJson}), or whole
+ * into plain maps and lists ({@link #value}). It is strict: a value must have the JSON type of the field it fills (a number for an {@code int}, a string for a
  * {@code String}; no coercion), and nothing but white space may follow the document. What it accepts jackson-jr
  * reads to the same record; where jackson-jr would coerce, this refuses.
  */
@@ -160,6 +165,65 @@ public final class JsonInput {
 
     public Boolean booleanOrNull() throws IOException {
         return nextIsNull() ? null : booleanValue();
+    }
+
+    /**
+     * The next value, whatever it is, as jackson-jr reads a document into plain objects: an object as a
+     * LinkedHashMap (a key twice is refused), an array as an ArrayList, a whole number as an Integer, else a Long,
+     * else a BigInteger, any other number as a Double, and strings, booleans and null.
+     */
+    public Object value() throws IOException {
+        switch (peek()) {
+            case '"':
+                return quoted();
+            case 't':
+            case 'f':
+                return booleanValue();
+            case 'n':
+                literal("null");
+                return null;
+            case '{': {
+                Map<String, Object> map = new LinkedHashMap<>();
+                beginObject();
+                for (String name = nextName(); name != null; name = nextName()) {
+                    if (map.containsKey(name)) {
+                        throw new IOException(source + ": \"" + name + "\" twice in an object, near offset " + at);
+                    }
+                    map.put(name, value());
+                }
+                return map;
+            }
+            case '[': {
+                List<Object> list = new ArrayList<>();
+                beginArray();
+                while (hasNextElement()) {
+                    list.add(value());
+                }
+                return list;
+            }
+            default:
+                return number();
+        }
+    }
+
+    private Number number() throws IOException {
+        int start = at;
+        skipNumber();
+        String text = new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                return Double.parseDouble(text);
+            }
+        }
+        if (text.length() < 10) {
+            return Integer.parseInt(text);
+        }
+        BigInteger value = new BigInteger(text);
+        if (value.bitLength() < 32) {
+            return value.intValue();
+        }
+        return value.bitLength() < 64 ? (Number) value.longValue() : value;
     }
 
     /** Passes over the next value, whatever it is. */

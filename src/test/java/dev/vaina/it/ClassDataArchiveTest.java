@@ -112,7 +112,7 @@ class ClassDataArchiveTest {
                 // Parsed from the build's verb table (cli.VerbParser): picocli's model is never made.
                 assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" picocli.CommandLine$Interpreter ")),
                         command + " built picocli's model: " + result.describe());
-                // Records are read by the readers the build wrote (store.RecordReaders): a listing never sets
+                // Records are read by the readers the build wrote (store.RecordJson): a listing never sets
                 // jackson-jr up (inspect prints through it).
                 if (!command.get(0).equals("inspect")) {
                     assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" com.fasterxml.jackson.")),

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The readers the build wrote read every stored record as jackson-jr reads it: records of every type, made at
- * random and written by jackson-jr (as vaina writes them), read to equal records by both; a document changed at
- * random is either refused by the readers or read by both to equal records.
+ * The code the build wrote reads and writes every stored record as jackson-jr does: records of every type, made at
+ * random, are written byte for byte as jackson-jr writes them, and what jackson-jr wrote reads to equal records by
+ * both; a document changed at random is either refused by the readers or read by both to equal records. Plain
+ * documents (maps, lists, numbers, strings) are written as jackson-jr writes them too.
  */
-class RecordReaderTableTest {
+class RecordJsonTableTest {
     private static final List<Class<?>> STORED = List.of(ContainerRecord.class, ContainerState.class,
             HealthState.class, ContainerStore.Attachments.class, CreateArguments.class, PodRecord.class,
             VolumeRecord.class, NetworkDefinition.class, ImageRecord.class);
@@ -53,7 +54,7 @@ class RecordReaderTableTest {
             Json.write(file, record(type, 0));
             assertEquals(describe(Json.compact().beanFrom(type, Files.readAllBytes(file))),
                     describe(Json.read(file, type)));
-            assertTrue(table(type).reads(type), type + " is read by reflection");
+            assertTrue(table(type).has(type), type + " is read by reflection");
         }
     }
 
@@ -70,6 +71,115 @@ class RecordReaderTableTest {
                 }
             }
         }
+    }
+
+    @Test
+    void randomRecords_areWrittenAsJacksonJrWritesThem_byteForByte() throws IOException {
+        com.fasterxml.jackson.jr.ob.JSON withNulls = Json.compact()
+                .with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES);
+        for (Class<?> type : STORED) {
+            for (int i = 0; i < 300; i++) {
+                Object record = record(type, 0);
+                assertEquals(Json.pretty().asString(record), new String(Json.prettyBytes(record), StandardCharsets.UTF_8));
+                assertEquals(Json.compact().asString(record), written(JsonOutput.compact(), record));
+                assertEquals(withNulls.asString(record), written(JsonOutput.compactWithNulls(), record));
+            }
+        }
+    }
+
+    @Test
+    void plainDocuments_areWrittenAsJacksonJrWritesThem_byteForByte() throws IOException {
+        com.fasterxml.jackson.jr.ob.JSON withNulls = Json.compact()
+                .with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES);
+        for (int i = 0; i < 2000; i++) {
+            Object document = plain(0);
+            assertEquals(Json.pretty().asString(document), written(JsonOutput.pretty(), document));
+            assertEquals(Json.compact().asString(document), written(JsonOutput.compact(), document));
+            assertEquals(withNulls.asString(document), written(JsonOutput.compactWithNulls(), document));
+        }
+    }
+
+    @Test
+    void plainDocuments_areReadAsJacksonJrReadsThem_orRefused() throws IOException {
+        String marks = "{}[],:\"\\ -0123456789.eEtrufalsn/";
+        int changedAndRead = 0;
+        for (int i = 0; i < 2000; i++) {
+            Object document = plain(0);
+            for (String json : List.of(Json.compact().asString(document), Json.pretty().asString(document))) {
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                assertEquals(plainly(Json.compact().anyFrom(bytes)), plainly(Json.parse(bytes, "doc")), json);
+            }
+            StringBuilder changed = new StringBuilder(Json.compact().asString(document));
+            if (changed.length() > 0) {
+                changed.setCharAt(random.nextInt(changed.length()), marks.charAt(random.nextInt(marks.length())));
+            }
+            byte[] bytes = changed.toString().getBytes(StandardCharsets.UTF_8);
+            Object read;
+            try {
+                read = Json.parse(bytes, "doc");
+            } catch (IOException refused) {
+                continue;
+            }
+            assertEquals(plainly(Json.compact().anyFrom(bytes)), plainly(read), changed.toString());
+            changedAndRead++;
+        }
+        assertTrue(changedAndRead > 200, "only " + changedAndRead + " changed documents were read");
+        IOException twice = assertThrows(IOException.class,
+                () -> Json.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), "doc"));
+        assertTrue(twice.getMessage().contains("\"a\" twice"), twice.getMessage());
+        IOException array = assertThrows(IOException.class,
+                () -> Json.parseObject("[1]".getBytes(StandardCharsets.UTF_8), "doc"));
+        assertEquals("doc: expected a JSON object, found an array", array.getMessage());
+    }
+
+    /** A plain value with its numbers' classes, any map as a map and any list as a list. */
+    private static String plainly(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder text = new StringBuilder("{");
+            map.forEach((k, v) -> text.append(k).append('=').append(plainly(v)).append(", "));
+            return text.append('}').toString();
+        } else if (value instanceof List<?> list) {
+            StringBuilder text = new StringBuilder("[");
+            list.forEach(v -> text.append(plainly(v)).append(", "));
+            return text.append(']').toString();
+        }
+        return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+    }
+
+    private static String written(JsonOutput out, Object value) {
+        out.value(value);
+        return out.toString();
+    }
+
+    /** A map, list or scalar of every kind a plain document holds (and a stored record among them). */
+    private Object plain(int depth) {
+        int kind = random.nextInt(depth > 3 ? 9 : 12);
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> STRINGS[random.nextInt(STRINGS.length)];
+            case 2 -> random.nextInt();
+            case 3 -> random.nextLong();
+            case 4 -> random.nextBoolean();
+            case 5 -> new double[] {random.nextDouble() * 1e6, 0.1, 1e20, -0.0, 100.0, Double.NaN}[random.nextInt(6)];
+            case 6 -> new java.math.BigInteger("99999999999999999999").multiply(java.math.BigInteger.valueOf(random.nextInt()));
+            case 7 -> Thread.State.values()[random.nextInt(Thread.State.values().length)];
+            case 8 -> random.nextFloat();
+            case 9 -> {
+                List<Object> list = new ArrayList<>();
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    list.add(plain(depth + 1));
+                }
+                yield list;
+            }
+            case 10 -> pooled(STORED.get(random.nextInt(STORED.size())), 0);
+            default -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int n = random.nextInt(5); n > 0; n--) {
+                    map.put(STRINGS[random.nextInt(STRINGS.length)] + n, plain(depth + 1));
+                }
+                yield map;
+            }
+        };
     }
 
     @Test
@@ -138,8 +248,8 @@ class RecordReaderTableTest {
         assertTrue(e.getMessage().startsWith("doc: "), e.getMessage());
     }
 
-    private static RecordReaders table(Class<?> type) {
-        return type == ImageRecord.class ? new dev.vaina.image.RecordReaderTable() : new RecordReaderTable();
+    private static RecordJson table(Class<?> type) {
+        return type == ImageRecord.class ? new dev.vaina.image.RecordJsonTable() : new RecordJsonTable();
     }
 
     private static Object read(Class<?> type, byte[] json) throws IOException {
@@ -283,7 +393,7 @@ class RecordReaderTableTest {
         record Odd(double ratio) {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecordReaderTableWriter.sources(Map.of("dev.vaina.store", List.of(Odd.class))));
+                () -> RecordJsonTableWriter.sources(Map.of("dev.vaina.store", List.of(Odd.class))));
         assertTrue(e.getMessage().contains("Odd.ratio: no reader for double"), e.getMessage());
     }
 }
