@@ -54,7 +54,8 @@ public final class ImageCommit {
             try (InputStream in = Files.newInputStream(tar);
                  StagedLayer staged = new LayerExtractor(store.layout()).stage(in)) {
                 String created = Instant.now().toString();
-                Map<String, Object> document = new LinkedHashMap<>(Json.compact().mapFrom(store.configJson(base)));
+                Map<String, Object> document = new LinkedHashMap<>(Json.parseObject(store.configJson(base),
+                        "the configuration of image " + base.id()));
                 document.put("created", created);
                 if (request.author() != null) {
                     document.put("author", request.author());
@@ -76,7 +77,7 @@ public final class ImageCommit {
                 entry.put("comment", request.comment());
                 history.add(entry);
                 document.put("history", history);
-                byte[] configJson = Json.compact().asBytes(document);
+                byte[] configJson = Json.compactBytes(document);
                 List<String> layers = new ArrayList<>(base.layers());
                 layers.add(staged.diffIdHex());
                 ImageRecord record = new ImageRecord(Digests.sha256Hex(configJson),

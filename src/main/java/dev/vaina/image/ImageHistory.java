@@ -24,7 +24,7 @@ public final class ImageHistory {
     }
 
     public static List<Entry> of(ImageStore store, ImageRecord image) throws IOException {
-        Map<String, Object> document = Json.compact().mapFrom(store.configJson(image));
+        Map<String, Object> document = Json.parseObject(store.configJson(image), "the configuration of image " + image.id());
         List<?> history = document.get("history") instanceof List<?> list ? list : List.of();
         List<ImageRecord> all = store.list();
         LayerArchiver archiver = new LayerArchiver(store.layout());

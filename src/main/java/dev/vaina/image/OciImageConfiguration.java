@@ -33,7 +33,7 @@ final class OciImageConfiguration {
         history.put("created", created);
         history.put("comment", historyComment);
         document.put("history", List.of(history));
-        return Json.compact().asBytes(document);
+        return Json.compactBytes(document);
     }
 
     static Map<String, Object> runtimeConfig(ImageConfig config) {

@@ -1,6 +1,7 @@
 package dev.vaina.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,7 +105,7 @@ public record Event(Instant time, String type, String status, String id, String 
     }
 
     static Event fromJson(String line) throws IOException {
-        Map<String, Object> map = Json.compact().mapFrom(line);
+        Map<String, Object> map = Json.parseObject(line.getBytes(StandardCharsets.UTF_8), "the event journal");
         Object code = map.get("ContainerExitCode");
         Map<String, String> attributes = new TreeMap<>();
         if (map.get("Attributes") instanceof Map<?, ?> attrs) {

@@ -96,18 +96,11 @@ public final class Json {
         return (Map<String, Object>) value;
     }
 
-    /** {@code value} (plain maps, lists and scalars, or records) on one line. */
-    public static String compactString(Object value) {
+    /** {@code value} (plain maps, lists and scalars, or records) on one line, as jackson-jr writes it. */
+    public static byte[] compactBytes(Object value) {
         JsonOutput out = JsonOutput.compact();
         out.value(value);
-        return out.toString();
-    }
-
-    /** {@code value} (plain maps, lists and scalars, or records), pretty, as {@link #write} writes a record. */
-    public static String prettyString(Object value) {
-        JsonOutput out = JsonOutput.pretty();
-        out.value(value);
-        return out.toString();
+        return out.toBytes();
     }
 
     public static void write(Path file, Object value) throws IOException {

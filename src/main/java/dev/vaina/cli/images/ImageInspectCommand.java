@@ -54,7 +54,8 @@ public final class ImageInspectCommand extends ContextCommand {
 
     /** One image as `podman image inspect` shows it; also what `vaina inspect IMAGE` prints. */
     public static Map<String, Object> describe(Context context, ImageRecord image) throws IOException {
-        Map<String, Object> document = Json.compact().mapFrom(context.images().configJson(image));
+        Map<String, Object> document = Json.parseObject(context.images().configJson(image),
+                "the configuration of image " + image.id());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("Id", image.id());
         map.put("Digest", ImageUse.digest(image));

@@ -126,7 +126,8 @@ public class ImagesCommand extends ContextCommand {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> labels(Context context, ImageRecord image) throws java.io.IOException {
-        Map<String, Object> document = Json.compact().mapFrom(context.images().configJson(image));
+        Map<String, Object> document = Json.parseObject(context.images().configJson(image),
+                "the configuration of image " + image.id());
         if (document.get("config") instanceof Map<?, ?> config && config.get("Labels") instanceof Map<?, ?> labels) {
             return (Map<String, String>) labels;
         }
