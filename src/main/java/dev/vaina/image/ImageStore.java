@@ -258,17 +258,25 @@ public final class ImageStore {
             for (PendingImage image : images) {
                 Path dir = layout.image(image.record().id());
                 Files.createDirectories(dir);
-                AtomicFiles.write(dir.resolve(CONFIG_FILE), image.configJson());
+                // The id is the configuration's digest: a configuration already there (written atomically) is
+                // this one, and a pull of an image already stored (a warm pull) writes and syncs nothing again.
+                if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+                    AtomicFiles.write(dir.resolve(CONFIG_FILE), image.configJson());
+                }
                 ImageRecord record = image.record();
+                ImageRecord stored = null;
                 if (Files.isRegularFile(dir.resolve(RECORD_FILE))) {
-                    // the same image again (a load of a saved image): it keeps the tags it had
-                    List<String> tags = new ArrayList<>(read(dir.resolve(RECORD_FILE)).repoTags());
+                    // the same image again (a load of a saved image, a pull): it keeps the tags it had
+                    stored = read(dir.resolve(RECORD_FILE));
+                    List<String> tags = new ArrayList<>(stored.repoTags());
                     record.repoTags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
                     record = record.withRepoTags(tags);
                 }
-                // image.json last: its presence is what makes the image exist
-                Json.write(dir.resolve(RECORD_FILE), record);
-                AtomicFiles.syncDirectory(layout.images());
+                if (!record.equals(stored)) {
+                    // image.json last: its presence is what makes the image exist
+                    Json.write(dir.resolve(RECORD_FILE), record);
+                    AtomicFiles.syncDirectory(layout.images());
+                }
                 untagOthers(image.record().id(), image.record().repoTags());
             }
         }

@@ -103,6 +103,13 @@ public final class Json {
         return out.toBytes();
     }
 
+    /** {@code value} (plain maps, lists and scalars, or records), pretty, as jackson-jr writes it. */
+    public static String prettyString(Object value) {
+        JsonOutput out = JsonOutput.pretty();
+        out.value(value);
+        return out.toString();
+    }
+
     public static void write(Path file, Object value) throws IOException {
         AtomicFiles.write(file, value instanceof Record && writes(value.getClass()) ? prettyBytes(value)
                 : pretty().asBytes(value));

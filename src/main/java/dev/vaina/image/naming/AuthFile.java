@@ -1,7 +1,7 @@
 package dev.vaina.image.naming;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,7 +33,6 @@ import java.util.Set;
  * every other key and entry of the file as they were, and leave a file of mode 0600.
  */
 public final class AuthFile {
-    private static final JSON JSON_IO = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
     private static final String AUTHS = "auths";
     private static final String DOCKER_HUB_AUTH_HOST = "index.docker.io";
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
@@ -299,7 +298,7 @@ public final class AuthFile {
             return new LinkedHashMap<>();
         }
         try {
-            Map<String, Object> content = JSON.std.mapFrom(bytes);
+            Map<String, Object> content = Json.parseObject(bytes, file.toString());
             if (content.get(AUTHS) != null && !(content.get(AUTHS) instanceof Map)) {
                 throw new IOException("\"auths\" is not a JSON object");
             }
@@ -320,7 +319,7 @@ public final class AuthFile {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, OWNER_ONLY_DIR);
         }
-        byte[] bytes = (JSON_IO.asString(content) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (Json.prettyString(content) + "\n").getBytes(StandardCharsets.UTF_8);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.deleteIfExists(tmp);
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),

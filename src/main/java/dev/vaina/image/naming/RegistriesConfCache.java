@@ -1,7 +1,7 @@
 package dev.vaina.image.naming;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +61,7 @@ public final class RegistriesConfCache {
 
     private RegistriesConf read(String key) {
         try {
-            Map<String, Object> json = JSON.std.mapFrom(Files.readString(cache));
+            Map<String, Object> json = Json.parseObject(Files.readAllBytes(cache), cache.toString());
             if (!Integer.valueOf(FORMAT).equals(json.get("format")) || !key.equals(json.get("key"))) {
                 return null;
             }
@@ -75,7 +75,7 @@ public final class RegistriesConfCache {
 
     private void write(String key, RegistriesConf conf) {
         try {
-            AtomicFiles.write(cache, JSON.std.asString(encode(key, conf)));
+            AtomicFiles.write(cache, Json.compactBytes(encode(key, conf)));
         } catch (IOException e) {
             // Only a cache: the next command parses the files again.
         }

@@ -1,6 +1,6 @@
 package dev.vaina.image.registry;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.store.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -384,7 +384,7 @@ final class RegistryHttp {
     private static Token parseToken(byte[] body, String what) throws IOException {
         Map<String, Object> json;
         try {
-            json = JSON.std.mapFrom(body);
+            json = Json.parseObject(body, "the token service's answer");
         } catch (IOException | RuntimeException e) {
             throw new RegistryException("Tried to " + what + " but failed because: the token service's answer is not JSON", e);
         }
@@ -435,7 +435,7 @@ final class RegistryHttp {
             return "";
         }
         try {
-            Object errors = JSON.std.mapFrom(body).get("errors");
+            Object errors = Json.parseObject(body, "the registry's answer").get("errors");
             if (errors instanceof List && !((List<?>) errors).isEmpty() && ((List<?>) errors).get(0) instanceof Map) {
                 Map<?, ?> first = (Map<?, ?>) ((List<?>) errors).get(0);
                 Object code = first.get("code");

@@ -58,7 +58,7 @@ public final class ClientFiles {
         for (Map.Entry<String, String> entry : new TreeMap<>(credentials).entrySet()) {
             json.append(separator).append('"').append(entry.getKey()).append("\":{\"auth\":\"")
                     .append(Base64.getEncoder().encodeToString(entry.getValue().getBytes(StandardCharsets.UTF_8)))
-                    .append("\"}}");
+                    .append("\"}");
             separator = ",";
         }
         json.append("}}\n");
