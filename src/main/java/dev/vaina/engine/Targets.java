@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.NoSuchContainerException;
@@ -146,7 +147,7 @@ public final class Targets {
         Map<ContainerRecord, Instant> created = new IdentityHashMap<>();
         List<ContainerRecord> records = new ArrayList<>(store.list());
         for (ContainerRecord record : records) {
-            created.put(record, Instant.parse(record.created()));
+            created.put(record, Instants.parse(record.created()));
         }
         records.sort(Comparator.comparing(created::get, Comparator.reverseOrder()));
         return records;

@@ -1,6 +1,7 @@
 package dev.vaina.image;
 
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.Instants;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,7 +34,7 @@ public record ImageRecord(
         repoTags = repoTags == null ? List.of() : List.copyOf(repoTags);
         Objects.requireNonNull(created, "created");
         try {
-            Instant.parse(created);
+            Instants.parse(created);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("image " + id + ": created \"" + created + "\" is not an ISO-8601 instant", e);
         }
@@ -55,7 +56,7 @@ public record ImageRecord(
     }
 
     public Instant createdInstant() {
-        return Instant.parse(created);
+        return Instants.parse(created);
     }
 
     ImageRecord withRepoTags(List<String> tags) {

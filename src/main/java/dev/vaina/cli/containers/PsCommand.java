@@ -11,8 +11,9 @@ import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.ContainerPid;
 import dev.vaina.engine.Liveness;
 import dev.vaina.gotemplate.GoStruct;
-import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.Instants;
+import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Json;
@@ -88,7 +89,7 @@ public final class PsCommand extends ContextCommand {
             String health = HealthStatus.of(context.layout(), record, state);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
-            Row row = new Row(record, Instant.parse(record.created()), state, pid, paused, health, null);
+            Row row = new Row(record, Instants.parse(record.created()), state, pid, paused, health, null);
             if (parsed.matches(row, context)) {
                 rows.add(row);
             }
@@ -168,9 +169,9 @@ public final class PsCommand extends ContextCommand {
 
     static String status(ContainerState state, Instant now) {
         return switch (state.status()) {
-            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Instant.parse(state.startedAt()), now);
+            case ContainerState.RUNNING -> "Up " + HumanDuration.ago(Instants.parse(state.startedAt()), now);
             case ContainerState.EXITED -> "Exited (" + state.exitCode() + ") "
-                    + HumanDuration.ago(Instant.parse(state.finishedAt()), now);
+                    + HumanDuration.ago(Instants.parse(state.finishedAt()), now);
             default -> "Created";
         };
     }

@@ -1,6 +1,7 @@
 package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.NetworkMode;
@@ -121,7 +122,7 @@ final class PsFilters {
     private static Instant earliestCreated(Context context, List<String> names) throws IOException {
         Instant earliest = null;
         for (String name : names) {
-            Instant created = Instant.parse(context.containers().find(name).created());
+            Instant created = Instants.parse(context.containers().find(name).created());
             earliest = earliest == null || created.isBefore(earliest) ? created : earliest;
         }
         return earliest;
@@ -141,8 +142,8 @@ final class PsFilters {
         ContainerRecord record = row.record();
         return switch (key) {
             case "label" -> alternatives.stream().allMatch(label -> hasLabel(record.config().labels(), label));
-            case "before" -> Instant.parse(record.created()).isBefore(before);
-            case "since" -> Instant.parse(record.created()).isAfter(since);
+            case "before" -> Instants.parse(record.created()).isBefore(before);
+            case "since" -> Instants.parse(record.created()).isAfter(since);
             case "pod" -> record.inPod() && podIds.contains(record.pod());
             case "network" -> onNetwork(record, context);
             default -> {

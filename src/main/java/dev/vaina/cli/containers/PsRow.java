@@ -5,6 +5,7 @@ import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class PsRow {
         }
 
         String ago() {
-            return HumanDuration.ago(Instant.parse(record.created()), now);
+            return HumanDuration.ago(Instants.parse(record.created()), now);
         }
     }
 
@@ -39,8 +40,8 @@ final class PsRow {
     static {
         FIELDS.put("AutoRemove", s -> s.record.config().autoRemove());
         FIELDS.put("Command", s -> String.join(" ", s.record.args()));
-        FIELDS.put("Created", s -> GoTime.format(Instant.parse(s.record.created())));
-        FIELDS.put("CreatedAt", s -> GoTime.format(Instant.parse(s.record.created())));
+        FIELDS.put("Created", s -> GoTime.format(Instants.parse(s.record.created())));
+        FIELDS.put("CreatedAt", s -> GoTime.format(Instants.parse(s.record.created())));
         FIELDS.put("CreatedHuman", Source::ago);
         FIELDS.put("Exited", s -> ContainerState.EXITED.equals(s.state.status()));
         FIELDS.put("ExitedAt", s -> GoTime.unixSeconds(s.state.finishedAt()));

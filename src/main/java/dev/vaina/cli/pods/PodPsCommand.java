@@ -4,6 +4,7 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
@@ -100,7 +101,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
         Instant now = Instant.now();
         for (Row r : rows) {
             List<String> cells = new ArrayList<>(List.of(noTrunc ? r.pod.id() : r.pod.shortId(), r.pod.name(), r.status,
-                    HumanDuration.ago(Instant.parse(r.pod.created()), now),
+                    HumanDuration.ago(Instants.parse(r.pod.created()), now),
                     r.pod.hasInfra() ? (noTrunc ? r.pod.infraId() : r.pod.infraId().substring(0, 12)) : ""));
             if (ctrIds) {
                 cells.add(String.join(",", r.containers.stream().map(c -> noTrunc ? c.id() : c.shortId()).toList()));

@@ -3,6 +3,7 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
@@ -30,7 +31,7 @@ final class PodPsRow {
         FIELDS.put("ID", s -> s.id(s.pod.id()));
         FIELDS.put("Name", s -> s.pod.name());
         FIELDS.put("Status", Source::status);
-        FIELDS.put("Created", s -> HumanDuration.ago(Instant.parse(s.pod.created()), s.now));
+        FIELDS.put("Created", s -> HumanDuration.ago(Instants.parse(s.pod.created()), s.now));
         FIELDS.put("InfraID", s -> s.pod.hasInfra() ? s.id(s.pod.infraId()) : "");
         FIELDS.put("NumberOfContainers", s -> s.containers.size());
         FIELDS.put("Labels", s -> new TreeMap<>(s.pod.labels()));

@@ -4,9 +4,9 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.GoTime;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.VolumeRecord;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ final class VolumeRow {
         FIELDS.put("Name", s -> s.volume.name());
         FIELDS.put("Driver", s -> s.volume.driver());
         FIELDS.put("Mountpoint", Source::mountpoint);
-        FIELDS.put("CreatedAt", s -> GoTime.format(Instant.parse(s.volume.created())));
+        FIELDS.put("CreatedAt", s -> GoTime.format(Instants.parse(s.volume.created())));
         FIELDS.put("Labels", s -> s.volume.labels());
         FIELDS.put("Scope", s -> "local");
         FIELDS.put("Options", s -> s.volume.options());
@@ -62,7 +62,7 @@ final class VolumeRow {
         map.put("Name", source.volume.name());
         map.put("Driver", source.volume.driver());
         map.put("Mountpoint", source.mountpoint);
-        map.put("CreatedAt", GoTime.rfc3339Nano(Instant.parse(source.volume.created())));
+        map.put("CreatedAt", GoTime.rfc3339Nano(Instants.parse(source.volume.created())));
         map.put("Labels", source.volume.labels());
         map.put("Scope", "local");
         map.put("Options", source.volume.options());
