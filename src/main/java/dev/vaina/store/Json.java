@@ -98,16 +98,12 @@ public final class Json {
 
     /** {@code value} (plain maps, lists and scalars, or records) on one line, as jackson-jr writes it. */
     public static byte[] compactBytes(Object value) {
-        JsonOutput out = JsonOutput.compact();
-        out.value(value);
-        return out.toBytes();
+        return written(JsonOutput.compact(), value).toBytes();
     }
 
     /** {@code value} (plain maps, lists and scalars, or records), pretty, as jackson-jr writes it. */
     public static String prettyString(Object value) {
-        JsonOutput out = JsonOutput.pretty();
-        out.value(value);
-        return out.toString();
+        return written(JsonOutput.pretty(), value).toString();
     }
 
     public static void write(Path file, Object value) throws IOException {
@@ -117,9 +113,12 @@ public final class Json {
 
     /** {@code value} as {@link #write} writes it, through a table when it is a record of one. */
     static byte[] prettyBytes(Object value) {
-        JsonOutput out = JsonOutput.pretty();
+        return written(JsonOutput.pretty(), value).toBytes();
+    }
+
+    private static JsonOutput written(JsonOutput out, Object value) {
         out.value(value);
-        return out.toBytes();
+        return out;
     }
 
     /** Made on first use: a command that only reads records does not set jackson-jr up (12 ms). */

@@ -307,37 +307,17 @@ public final class JsonInput {
     }
 
     private String quoted() throws IOException {
-        int start = ++at;
-        boolean plain = true;
+        int run = ++at;
+        StringBuilder text = null; // made at the first escape: most strings have none
         while (true) {
             if (at >= bytes.length) {
                 throw malformed("the string's closing quote");
             }
             byte b = bytes[at];
             if (b == '"') {
-                break;
-            }
-            if (b == '\\' || b < 0x20) {
-                plain = false;
-                break;
-            }
-            at++;
-        }
-        if (plain) {
-            at++;
-            return decode(start, at - 1);
-        }
-        StringBuilder text = new StringBuilder();
-        int run = start;
-        while (true) {
-            if (at >= bytes.length) {
-                throw malformed("the string's closing quote");
-            }
-            byte b = bytes[at];
-            if (b == '"') {
-                text.append(decode(run, at));
+                String last = decode(run, at);
                 at++;
-                return text.toString();
+                return text == null ? last : text.append(last).toString();
             }
             if (b >= 0 && b < 0x20) {
                 throw malformed("a control character escaped");
@@ -345,6 +325,9 @@ public final class JsonInput {
             if (b != '\\') {
                 at++;
                 continue;
+            }
+            if (text == null) {
+                text = new StringBuilder();
             }
             text.append(decode(run, at));
             if (at + 1 >= bytes.length) {
