@@ -16,20 +16,33 @@ import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls an image from a registry into the {@link ImageStore}: manifest (chosen from an index by platform),
- * config, then every layer the store lacks, downloaded to {@code tmp/blobs/<digest-hex>.partial}, checked,
- * extracted, checked against the config's diff_id and renamed into place; the image record comes last.
+ * config, then every layer the store lacks, several at once, each extracted as it downloads (to
+ * {@code tmp/blobs/<digest-hex>.partial}), its digest checked at its end and its content against the config's
+ * diff_id, and renamed into place once all are; the image record comes last.
  *
  * <p>Crash safety: a killed pull leaves partial blobs (the next pull continues them) and staged layers in
  * {@code tmp/} (removed by {@link ImageStore#repair()}); a layer appears only by an atomic rename of a complete
@@ -39,6 +52,8 @@ import java.util.Set;
 public final class ImagePuller {
     /** Image configs are small; containers/image refuses more than 4 MiB too. */
     static final int MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+    /** Layers downloaded at once, as many as Podman's default. */
+    static final int PARALLEL_LAYERS = 6;
 
     private final ImageStore store;
     private final LayerExtractor extractor;
@@ -140,15 +155,11 @@ public final class ImagePuller {
                     + manifest.layers().size() + " layers and the config " + config.diffIdHexes().size() + " diff_ids");
         }
         // Every layer is downloaded, verified and extracted before any is committed: a pull that fails
-        // leaves the layer store as it was (only verified partial downloads stay, for the next try).
-        long size = 0;
-        List<StagedLayer> staged = new ArrayList<>();
+        // leaves the layer store as it was (only partial downloads stay, for the next try).
+        List<StagedLayer> staged = Collections.synchronizedList(new ArrayList<>());
         ImageRecord stored;
         try {
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                size += stageLayer(client, reference, manifest.layers().get(i), config.diffIdHexes().get(i), events,
-                        staged);
-            }
+            long size = stageAll(client, reference, manifest.layers(), config.diffIdHexes(), events, staged);
             try (StoreLock lock = StoreLock.acquire(store.layout().lockFile())) {
                 for (StagedLayer layer : staged) {
                     layer.commit();
@@ -168,8 +179,88 @@ public final class ImagePuller {
     }
 
     /**
-     * Downloads, verifies and extracts one layer into the scratch area, adding it to {@code staged}, unless
-     * the store has it already. Returns its uncompressed size, or, for a layer the store already had (whose
+     * Stages every layer the store lacks, up to {@value #PARALLEL_LAYERS} at once; a blob the manifest lists twice
+     * is fetched once. When one fails, the others are stopped (what they downloaded stays for the next pull) and
+     * its failure is thrown once they have. Returns the image's size: the layers' sizes summed as listed.
+     */
+    private long stageAll(RegistryClient client, PullReference reference, List<Descriptor> layers, List<String> diffIds,
+            PullListener events, List<StagedLayer> staged) throws IOException {
+        Map<String, String> diffIdOfBlob = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String blob = layers.get(i).digest();
+            String previous = diffIdOfBlob.putIfAbsent(blob, diffIds.get(i));
+            if (previous != null && !previous.equals(diffIds.get(i))) {
+                throw new InvalidLayerException("Tried to pull " + reference + " but failed because: the manifest lists "
+                        + "blob " + blob + " twice, and the config gives it the diff_ids sha256:" + previous
+                        + " and sha256:" + diffIds.get(i));
+            }
+        }
+        Map<String, Descriptor> byBlob = new LinkedHashMap<>();
+        layers.forEach(layer -> byBlob.putIfAbsent(layer.digest(), layer));
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(PARALLEL_LAYERS, byBlob.size()), runnable -> {
+            Thread thread = new Thread(runnable, "layer download");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<Map.Entry<String, Long>> done = new ExecutorCompletionService<>(threads);
+            for (Descriptor layer : byBlob.values()) {
+                done.submit(() -> Map.entry(layer.digest(),
+                        stageLayer(client, reference, layer, diffIdOfBlob.get(layer.digest()), events, staged)));
+            }
+            Map<String, Long> sizes = new HashMap<>();
+            for (int i = 0; i < byBlob.size(); i++) {
+                Map.Entry<String, Long> layer = next(done);
+                sizes.put(layer.getKey(), layer.getValue());
+            }
+            long size = 0;
+            for (Descriptor layer : layers) {
+                size += sizes.get(layer.digest());
+            }
+            return size;
+        } finally {
+            threads.shutdownNow();
+            awaitStopped(threads); // until then a stopped download may still add to `staged`
+        }
+    }
+
+    private static <T> T next(CompletionService<T> done) throws IOException {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while layers downloaded");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private static void awaitStopped(ExecutorService threads) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (threads.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Downloads one layer and extracts it as its bytes arrive into the scratch area, adding it to {@code staged},
+     * unless the store has it already. Returns its uncompressed size, or, for a layer the store already had (whose
      * tar size is not kept), its compressed size as the best estimate at hand.
      */
     @SuppressWarnings("try") // the lock is held for its block
@@ -191,16 +282,16 @@ public final class ImagePuller {
             }
             events.layerStarted(layer.digest(), layer.size());
             Path partial = blobs.resolve(blobHex + ".partial");
-            client.fetchBlob(reference.repository(), layer.digest(), partial, events);
             StagedLayer extracted;
-            try (InputStream in = Files.newInputStream(partial)) {
-                extracted = extractor.stage(in);
-            } catch (InvalidLayerException e) {
-                // The blob is verified: whatever went wrong would go wrong again, so it is not kept.
-                Files.deleteIfExists(partial);
-                throw new InvalidLayerException("Tried to " + what + " but failed because: " + e.getMessage(), e);
+            try (InputStream blob = client.openBlob(reference.repository(), layer.digest(), partial, events)) {
+                try {
+                    extracted = extractor.stage(new NonClosingInputStream(blob));
+                } catch (IOException e) {
+                    throw extractionFailure(blob, partial, what, e);
+                }
+                staged.add(extracted);
+                blob.transferTo(OutputStream.nullOutputStream()); // what follows the layer's data is in the digest too
             }
-            staged.add(extracted);
             if (!extracted.diffIdHex().equals(diffIdHex)) {
                 Files.deleteIfExists(partial);
                 throw new InvalidLayerException("Tried to " + what + " but failed because: its content has diff_id sha256:"
@@ -209,6 +300,28 @@ public final class ImagePuller {
             events.layerDone(layer.digest(), false);
             return extracted.size();
         }
+    }
+
+    /**
+     * What to report when a blob failed to extract. Damaged data fails to extract too, so the blob is read to its
+     * end first: when that shows a digest that does not match or a broken transfer, that is the failure. A blob
+     * that is whole but no valid layer would fail again, so its download is not kept.
+     */
+    private static IOException extractionFailure(InputStream blob, Path partial, String what, IOException e) {
+        try {
+            blob.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException blobFailure) {
+            return blobFailure;
+        }
+        if (!(e instanceof InvalidLayerException)) {
+            return e;
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return new InvalidLayerException("Tried to " + what + " but failed because: " + e.getMessage(), e);
     }
 
     /**

@@ -26,7 +26,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +51,8 @@ class PullTest {
     static OciLayoutWriter.Image arm64;
     static OciLayoutWriter.Image lying;
     static OciLayoutWriter.Image corrupt;
+    static OciLayoutWriter.Image wide;
+    static OciLayoutWriter.Image twice;
     static String indexDigest;
 
     @TempDir
@@ -68,7 +76,18 @@ class PullTest {
         corrupt = layout.image("amd64", List.of(hello("to be corrupted")));
         layout.tag("corrupt", corrupt.manifest());
 
+        List<byte[]> noise = new ArrayList<>();
+        for (int layer = 0; layer < 3; layer++) {
+            noise.add(noiseLayer(layer));
+        }
+        wide = layout.image("amd64", noise);
+        layout.tag("wide", wide.manifest());
+        twice = layout.image("amd64", List.of(hello("twice"), busybox, hello("twice")));
+        layout.tag("twice", twice.manifest());
+
         RegistryImages.pushLayout(registry, layout.dir(), "two", "test/two", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "wide", "test/wide", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "twice", "test/twice", false);
         RegistryImages.pushLayout(registry, layout.dir(), "multi", "test/multi", true);
         RegistryImages.pushLayout(registry, layout.dir(), "lying", "test/lying", false);
         RegistryImages.pushLayout(registry, layout.dir(), "corrupt", "test/corrupt", false);
@@ -84,6 +103,18 @@ class PullTest {
         if (registry != null) {
             registry.close();
         }
+    }
+
+    /** Four files of 1 MiB of random bytes, so that the blob is as big as its content and arrives in pieces. */
+    private static byte[] noiseLayer(int layer) throws IOException {
+        Random random = new Random(layer);
+        TarBuilder tar = new TarBuilder().dir("noise-" + layer, 0755);
+        for (int part = 0; part < 4; part++) {
+            byte[] bytes = new byte[1 << 20];
+            random.nextBytes(bytes);
+            tar.file("noise-" + layer + "/part-" + part, bytes, 0644, 0, 0);
+        }
+        return tar.toBytes();
     }
 
     private static byte[] hello(String text) throws IOException {
@@ -132,7 +163,7 @@ class PullTest {
         assertTrue(Files.isRegularFile(lower.get(1).resolve("bin/busybox")));
         assertEquals(Path.of("busybox"), Files.readSymbolicLink(lower.get(1).resolve("bin/sh")));
 
-        assertEquals(two.layers().stream().map(l -> l.digest()).toList(), events.started);
+        assertEquals(two.layers().stream().map(l -> l.digest()).sorted().toList(), events.started.stream().sorted().toList());
         assertEquals(List.of("resolved " + two.manifest().digest(), "stored " + image.id()), events.milestones);
         assertEquals(List.of(), partials(), "downloaded blobs are deleted once extracted");
     }
@@ -144,6 +175,67 @@ class PullTest {
         assertEquals(two.config().digest(), "sha256:" + pulled.image().id());
         assertEquals(List.of(registry.host() + "/test/docker:two"), pulled.image().repoTags());
         assertTrue(Files.isRegularFile(store.layerPaths(pulled.image()).get(1).resolve("bin/busybox")));
+    }
+
+    @Test
+    void pull_layersDownloadAtOnceAndAreExtractedAsTheyArrive() throws IOException {
+        StoreLayout layout = layout();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Set<String> extractedEarly = ConcurrentHashMap.newKeySet();
+        Map<String, Long> sizes = wide.layers().stream().collect(Collectors.toMap(l -> l.digest(), l -> l.size()));
+        PulledImage pulled = pull(new ImageStore(layout), "test/wide:wide", Platform.host(), new PullListener() {
+            @Override
+            public void layerStarted(String digest, long size) {
+                order.add("started " + digest);
+            }
+
+            @Override
+            public void layerProgress(String digest, long bytesSoFar) {
+                if (bytesSoFar >= 3 << 20 && bytesSoFar < sizes.get(digest)) {
+                    // the blob is not whole yet; its first file must be in a scratch directory already
+                    try (Stream<Path> files = Files.walk(layout.tmp())) {
+                        files.filter(f -> f.getFileName().toString().equals("part-0"))
+                                .forEach(f -> extractedEarly.add(f.getParent().getFileName().toString()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                try {
+                    Thread.sleep(20); // a slow link: each layer takes long enough for the others to start
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void layerDone(String digest, boolean alreadyPresent) {
+                order.add("done " + digest);
+            }
+        });
+        assertEquals(6, order.size(), order.toString());
+        assertEquals(List.of("started", "started", "started"),
+                order.subList(0, 3).stream().map(event -> event.split(" ")[0]).toList(),
+                "all three layers are downloading before the first is done: " + order);
+        assertEquals(Set.of("noise-0", "noise-1", "noise-2"), extractedEarly,
+                "each layer's first file was extracted before its blob had arrived");
+        List<Path> lower = new ImageStore(layout).layerPaths(pulled.image());
+        assertEquals(3, lower.size());
+        assertEquals(1 << 20, Files.size(lower.get(0).resolve("noise-2/part-3")));
+        assertEquals(List.of(), partials());
+    }
+
+    @Test
+    void pull_blobListedTwice_isFetchedOnceAndStoredOnce() throws IOException {
+        ImageStore store = store();
+        Events events = new Events();
+        PulledImage pulled = pull(store, "test/twice:twice", Platform.host(), events);
+        assertEquals(2, events.started.size(), "one download per blob: " + events.started);
+        assertEquals(Set.of(twice.layers().get(0).digest(), twice.layers().get(1).digest()), Set.copyOf(events.started));
+        assertEquals(twice.diffIds().stream().map(d -> d.substring(7)).toList(), pulled.image().layers());
+        assertEquals(2, StoreAssertions.children(layout().layers()).size());
+        assertEquals("twice\n", Files.readString(store.layerPaths(pulled.image()).get(0).resolve("etc/hello.txt")));
+        assertEquals(1, registry.accessLines("GET", "/blobs/" + twice.layers().get(0).digest()).size(),
+                "the blob listed twice was asked for once");
     }
 
     @Test
@@ -311,9 +403,9 @@ class PullTest {
     /** Records what a pull reports. */
     static final class Events implements PullListener {
         final List<String> milestones = new ArrayList<>();
-        final List<String> started = new ArrayList<>();
-        final List<String> resumed = new ArrayList<>();
-        final List<String> alreadyPresent = new ArrayList<>();
+        final List<String> started = Collections.synchronizedList(new ArrayList<>());
+        final List<String> resumed = Collections.synchronizedList(new ArrayList<>());
+        final List<String> alreadyPresent = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void resolved(String reference, String manifestDigest) {

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * Podman's pull messages on standard error. Not on a terminal: one line per blob when it is done (scripts and
  * tests read those lines). On a terminal also a progress line per blob while it downloads,
  * {@code Copying blob 3c8a1b2f9d1e [=====>        ] 1.2MiB / 3.4MiB (5.0MiB/s)}, redrawn in place with a
- * carriage return at most every {@link #REDRAW_MILLIS} ms and replaced by the "done" line at the end.
+ * carriage return at most every {@link #REDRAW_MILLIS} ms and replaced by the "done" line at the end. Layers
+ * download at once: their calls are serialised, and the line shows the blob that reported last.
  */
 final class PullProgress implements PullListener {
     static final long REDRAW_MILLIS = 100;
@@ -41,20 +42,20 @@ final class PullProgress implements PullListener {
     }
 
     @Override
-    public void resolved(String reference, String manifestDigest) {
+    public synchronized void resolved(String reference, String manifestDigest) {
         out.println("Getting image source signatures");
         out.flush();
     }
 
     @Override
-    public void layerStarted(String digest, long size) {
+    public synchronized void layerStarted(String digest, long size) {
         if (terminal) {
             blobs.put(digest, new Blob(size, clockMillis.getAsLong()));
         }
     }
 
     @Override
-    public void layerResumed(String digest, long offset) {
+    public synchronized void layerResumed(String digest, long offset) {
         clearLine();
         out.println("Resuming blob " + shortDigest(digest) + " at " + HumanSize.format(offset));
         out.flush();
@@ -65,7 +66,7 @@ final class PullProgress implements PullListener {
     }
 
     @Override
-    public void layerProgress(String digest, long bytesSoFar) {
+    public synchronized void layerProgress(String digest, long bytesSoFar) {
         Blob blob = blobs.get(digest);
         if (blob == null) {
             return;
@@ -79,7 +80,7 @@ final class PullProgress implements PullListener {
     }
 
     @Override
-    public void layerDone(String digest, boolean alreadyPresent) {
+    public synchronized void layerDone(String digest, boolean alreadyPresent) {
         blobs.remove(digest);
         clearLine();
         out.println("Copying blob " + shortDigest(digest) + (alreadyPresent ? " skipped: already exists" : " done"));
@@ -87,7 +88,7 @@ final class PullProgress implements PullListener {
     }
 
     @Override
-    public void imageStored(String imageId) {
+    public synchronized void imageStored(String imageId) {
         clearLine();
         out.println("Writing manifest to image destination");
         out.flush();

@@ -1,8 +1,9 @@
 package dev.vaina.image.registry;
 
 /**
- * What a pull reports while it works, for the CLI to render. Calls come from the pulling thread. Digests are
- * "sha256:..." strings; sizes are bytes as the registry sends them (compressed).
+ * What a pull reports while it works, for the CLI to render. The layers' calls come from the threads that
+ * download them, several at once, so an implementation must be thread-safe. Digests are "sha256:..." strings;
+ * sizes are bytes as the registry sends them (compressed).
  */
 public interface PullListener {
     PullListener NONE = new PullListener() {

@@ -1,6 +1,7 @@
 package dev.vaina.image.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,15 @@ public final class RegistryClient {
     }
 
     /**
-     * Downloads a blob into {@code partialFile}, continuing from its current length when it exists (a Range
-     * request; a server that ignores Range sends it all again), retrying transient failures, and checking the
-     * sha256 of the whole file. On a digest mismatch the file is deleted and the exception names the digest.
+     * A blob as a stream that downloads it while it is read: what {@code partialFile} holds from an earlier pull
+     * first, then the rest (a Range request; a server that ignores Range sends it all again), written to that file
+     * as it arrives, a broken transfer continued where it stopped. Reading its end checks the sha256 of the whole
+     * blob: on a mismatch that read fails naming the digest, and the file is deleted. Closed before its end, it
+     * leaves the file for the next pull to continue.
      */
-    public void fetchBlob(String repository, String digest, Path partialFile, PullListener listener) throws IOException {
-        blobPuller.pull(repository, digest, partialFile, listener == null ? PullListener.NONE : listener);
+    public InputStream openBlob(String repository, String digest, Path partialFile, PullListener listener)
+            throws IOException {
+        return blobPuller.open(repository, digest, partialFile, listener == null ? PullListener.NONE : listener);
     }
 
     /** A small blob (an image config) in memory, digest checked; more than {@code maxBytes} is refused. */
