@@ -161,9 +161,7 @@ public final class ImagePuller {
         try {
             long size = stageAll(client, reference, manifest.layers(), config.diffIdHexes(), events, staged);
             try (StoreLock lock = StoreLock.acquire(store.layout().lockFile())) {
-                for (StagedLayer layer : staged) {
-                    layer.commit();
-                }
+                StagedLayer.commitAll(staged);
             }
             ImageRecord record = new ImageRecord(id, tags, config.created(), size, config.diffIdHexes(),
                     config.config(), config.architecture(), config.os(), List.copyOf(digests));

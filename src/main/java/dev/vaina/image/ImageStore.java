@@ -252,9 +252,7 @@ public final class ImageStore {
     @SuppressWarnings("try")
     void commit(Collection<StagedLayer> layers, List<PendingImage> images) throws IOException {
         try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
-            for (StagedLayer staged : layers) {
-                staged.commit();
-            }
+            StagedLayer.commitAll(layers);
             for (PendingImage image : images) {
                 Path dir = layout.image(image.record().id());
                 Files.createDirectories(dir);

@@ -9,6 +9,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A fully extracted layer still in the scratch area. {@link #commit()} renames it into the layer store;
@@ -43,24 +46,47 @@ public final class StagedLayer implements AutoCloseable {
      * records will refer to the layer, so a concurrent removal cannot delete it in between.
      */
     public Layer commit() throws IOException {
-        if (done) {
-            throw new IllegalStateException("layer " + diffIdHex + " was already committed or discarded");
-        }
-        Path target = layout.layer(diffIdHex);
-        Files.createDirectories(layout.layers());
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            discard();
-        } else {
-            FileCommands.syncFileSystem(directory);
-            try {
-                FileTrees.moveDirectory(directory, target);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                discard(); // another process committed the same content first
+        return commitAll(List.of(this)).get(0);
+    }
+
+    /**
+     * Commits layers staged in one scratch area, as {@link #commit()} does each, with one syncfs(2) of their file
+     * system before the first rename instead of one per layer (each a process, and the flush of whatever else the
+     * file system holds).
+     */
+    public static List<Layer> commitAll(Collection<StagedLayer> staged) throws IOException {
+        for (StagedLayer layer : staged) {
+            if (layer.done) {
+                throw new IllegalStateException("layer " + layer.diffIdHex + " was already committed or discarded");
             }
-            AtomicFiles.syncDirectory(layout.layers());
         }
-        done = true;
-        return new Layer(diffIdHex, size, target);
+        boolean synced = false;
+        boolean moved = false;
+        List<Layer> layers = new ArrayList<>();
+        for (StagedLayer layer : staged) {
+            Path target = layer.layout.layer(layer.diffIdHex);
+            Files.createDirectories(layer.layout.layers());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                layer.discard();
+            } else {
+                if (!synced) {
+                    FileCommands.syncFileSystem(layer.directory);
+                    synced = true;
+                }
+                try {
+                    FileTrees.moveDirectory(layer.directory, target);
+                    moved = true;
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                    layer.discard(); // another process committed the same content first
+                }
+            }
+            layer.done = true;
+            layers.add(new Layer(layer.diffIdHex, layer.size, target));
+        }
+        if (moved) {
+            AtomicFiles.syncDirectory(staged.iterator().next().layout.layers());
+        }
+        return layers;
     }
 
     private void discard() throws IOException {
