@@ -16,9 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = execute(args);
-        PromptExit.prepare();
-        System.exit(status);
+        System.exit(execute(args));
     }
 
     /** Every verb answers --help, as Podman's do (-h is taken by run's --hostname). */

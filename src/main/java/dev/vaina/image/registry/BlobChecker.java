@@ -2,8 +2,6 @@ package dev.vaina.image.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,8 +15,8 @@ final class BlobChecker {
 
     boolean exists(String repository, String digest, String scope) throws IOException {
         BlobDigest.require(digest, "blob");
-        HttpResponse<InputStream> response = http.send("HEAD", http.uri("/v2/" + repository + "/blobs/" + digest),
-                scope, Map.of(), HttpRequest.BodyPublishers.noBody(), Set.of(404),
+        HttpAnswer response = http.send("HEAD", http.uri("/v2/" + repository + "/blobs/" + digest),
+                scope, Map.of(), RequestBody.NONE, Set.of(404),
                 "check blob " + digest + " in " + http.endpoint().host() + "/" + repository);
         response.body().close();
         return response.statusCode() != 404;

@@ -2,8 +2,6 @@ package dev.vaina.image.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,10 +26,10 @@ final class BlobPuller {
      * GET of a blob with {@code headers}; answers 2xx and 416 are returned (the caller's to read), 404 fails as
      * an unknown blob, anything else as {@link RegistryHttp#send} fails.
      */
-    static HttpResponse<InputStream> get(RegistryHttp http, String repository, String digest,
+    static HttpAnswer get(RegistryHttp http, String repository, String digest,
             Map<String, String> headers, String what) throws IOException {
-        HttpResponse<InputStream> response = http.send("GET", http.uri("/v2/" + repository + "/blobs/" + digest),
-                RegistryClient.pullScope(repository), headers, HttpRequest.BodyPublishers.noBody(), Set.of(404, 416), what);
+        HttpAnswer response = http.send("GET", http.uri("/v2/" + repository + "/blobs/" + digest),
+                RegistryClient.pullScope(repository), headers, RequestBody.NONE, Set.of(404, 416), what);
         if (response.statusCode() == 404) {
             String detail = RegistryHttp.errorDetail(response);
             throw new RegistryException("Tried to " + what + " but failed because: "
@@ -43,7 +41,7 @@ final class BlobPuller {
     /** GET of a small blob (an image config) into memory, refusing more than {@code maxBytes}. */
     byte[] pullSmall(String repository, String digest, int maxBytes) throws IOException {
         String what = "pull blob " + digest + " from " + http.endpoint().host() + "/" + repository;
-        HttpResponse<InputStream> response = get(http, repository, digest, Map.of(), what);
+        HttpAnswer response = get(http, repository, digest, Map.of(), what);
         byte[] bytes;
         try (InputStream in = response.body()) {
             bytes = in.readNBytes(maxBytes + 1);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,19 +29,19 @@ final class BlobPusher {
             scope = scope + " repository:" + mountFrom + ":pull";
             path += "?mount=" + encode(digest) + "&from=" + encode(mountFrom);
         }
-        HttpResponse<InputStream> started = http.send("POST", http.uri(path), scope, Map.of(),
-                HttpRequest.BodyPublishers.noBody(), Set.of(), what);
+        HttpAnswer started = http.send("POST", http.uri(path), scope, Map.of(),
+                RequestBody.NONE, Set.of(), what);
         started.body().close();
         if (started.statusCode() == 201) {
             return; // mounted: the registry linked the existing blob
         }
-        String location = started.headers().firstValue("Location").orElseThrow(() -> http.failure(what,
+        String location = started.header("Location").orElseThrow(() -> http.failure(what,
                 "the registry started an upload without a Location header", started.statusCode(), null));
         URI upload = started.uri().resolve(location);
         String separator = upload.getRawQuery() == null ? "?" : "&";
         URI put = URI.create(upload + separator + "digest=" + encode(digest));
-        HttpResponse<InputStream> done = http.send("PUT", put, scope,
-                Map.of("Content-Type", "application/octet-stream"), HttpRequest.BodyPublishers.ofFile(file),
+        HttpAnswer done = http.send("PUT", put, scope,
+                Map.of("Content-Type", "application/octet-stream"), RequestBody.of(file),
                 Set.of(), what);
         done.body().close();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,7 +71,7 @@ final class BlobStream extends InputStream {
     }
 
     private void start(long have) throws IOException {
-        HttpResponse<InputStream> response = request(have);
+        HttpAnswer response = request(have);
         int status = response.statusCode();
         if (status == 416 && have == 0) {
             response.body().close();
@@ -110,12 +109,12 @@ final class BlobStream extends InputStream {
     }
 
     /** GET of the blob from byte {@code from} on. */
-    private HttpResponse<InputStream> request(long from) throws IOException {
+    private HttpAnswer request(long from) throws IOException {
         return BlobPuller.get(http, repository, digest, from > 0 ? Map.of("Range", "bytes=" + from + "-") : Map.of(), what);
     }
 
-    private static long rangeStart(HttpResponse<InputStream> response) {
-        Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+    private static long rangeStart(HttpAnswer response) {
+        Matcher range = CONTENT_RANGE.matcher(response.header("Content-Range").orElse(""));
         return range.matches() ? Long.parseLong(range.group(1)) : -1;
     }
 
@@ -202,7 +201,7 @@ final class BlobStream extends InputStream {
 
     /** The registry's answer from {@link #saved} on, for a transfer that broke off. */
     private InputStream resumed() throws IOException {
-        HttpResponse<InputStream> response = request(saved);
+        HttpAnswer response = request(saved);
         int status = response.statusCode();
         if (status == 206 && rangeStart(response) == saved) {
             return response.body();

@@ -2,8 +2,6 @@ package dev.vaina.image.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +27,9 @@ final class ManifestPuller {
                 throw new RegistryException("Tried to " + what + " but failed because: " + e.getMessage(), e);
             }
         }
-        HttpResponse<InputStream> response = http.send("GET", http.uri("/v2/" + repository + "/manifests/" + reference),
+        HttpAnswer response = http.send("GET", http.uri("/v2/" + repository + "/manifests/" + reference),
                 RegistryClient.pullScope(repository), Map.of("Accept", String.join(", ", MediaTypes.MANIFESTS)),
-                HttpRequest.BodyPublishers.noBody(), Set.of(404), what);
+                RequestBody.NONE, Set.of(404), what);
         if (response.statusCode() == 404) {
             String detail = RegistryHttp.errorDetail(response);
             throw new RegistryException("Tried to " + what + " but failed because: " + name + ":" + reference
@@ -47,7 +45,7 @@ final class ManifestPuller {
         }
         Manifest manifest;
         try {
-            manifest = Manifest.of(bytes, response.headers().firstValue("Content-Type").orElse(null));
+            manifest = Manifest.of(bytes, response.header("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new RegistryException("Tried to " + what + " but failed because: " + e.getMessage(), e);
         }

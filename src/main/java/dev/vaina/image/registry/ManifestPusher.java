@@ -2,8 +2,6 @@ package dev.vaina.image.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,12 +16,12 @@ final class ManifestPusher {
     /** Returns the digest the registry reports (or the one computed from the bytes when it reports none). */
     String push(String repository, String reference, String mediaType, byte[] bytes) throws IOException {
         String what = "push manifest " + reference + " to " + http.endpoint().host() + "/" + repository;
-        HttpResponse<InputStream> response = http.send("PUT", http.uri("/v2/" + repository + "/manifests/" + reference),
+        HttpAnswer response = http.send("PUT", http.uri("/v2/" + repository + "/manifests/" + reference),
                 RegistryClient.pushScope(repository), Map.of("Content-Type", mediaType),
-                HttpRequest.BodyPublishers.ofByteArray(bytes), Set.of(), what);
+                RequestBody.of(bytes), Set.of(), what);
         response.body().close();
         String digest = BlobDigest.of(bytes);
-        String reported = response.headers().firstValue("Docker-Content-Digest").orElse(digest);
+        String reported = response.header("Docker-Content-Digest").orElse(digest);
         if (!reported.equals(digest)) {
             throw http.failure(what, "the registry stored it as " + reported + " but its bytes hash to " + digest, 0, null);
         }

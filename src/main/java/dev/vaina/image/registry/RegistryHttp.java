@@ -7,24 +7,20 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The HTTP side of one registry: which scheme answers, which authentication it wants, tokens per scope,
@@ -32,7 +28,6 @@ import javax.net.ssl.SSLParameters;
  * ({@link ManifestPuller}, {@link BlobPuller}, ...) build requests on top of it.
  */
 final class RegistryHttp {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** Tokens are renewed this long before they expire, so a request never carries one that just ran out. */
@@ -43,9 +38,9 @@ final class RegistryHttp {
     private final RetryPolicy retry;
     private final List<Path> certsRoots;
     private final PlainHttpRegistries plainHttpRegistries;
-    /** One client per scheme, each made when a request first needs it: a plain-HTTP registry sets no TLS up. */
-    private HttpClient tlsClient;
-    private HttpClient plainClient;
+    /** One transport per scheme, each made when a request first needs it: a plain-HTTP registry sets no TLS up. */
+    private HttpTransport tlsTransport;
+    private HttpTransport plainTransport;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private volatile String scheme;
     private volatile AuthChallenge challenge;
@@ -60,39 +55,30 @@ final class RegistryHttp {
         this.plainHttpRegistries = Objects.requireNonNull(plainHttpRegistries, "plainHttpRegistries");
         if (!endpoint.plainHttp()) {
             // a registry reached over https only: its certificates are read now, so a bad one is reported as such
-            tlsClient = newClient(RegistryTls.context(endpoint, certsRoots), null);
+            tlsTransport = tlsTransport();
         }
     }
 
-    private static HttpClient newClient(SSLContext tls, SSLParameters parameters) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                // followed by hand: the Authorization header must not travel to another host (blob storage)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(tls);
-        if (parameters != null) {
-            builder.sslParameters(parameters); // else the client asks the context for its defaults
-        }
-        return builder.build();
+    private HttpTransport tlsTransport() throws IOException {
+        return HttpTransport.tls(RegistryTls.context(endpoint, certsRoots), endpoint.tlsVerify());
     }
 
-    private synchronized HttpClient client(URI uri) throws IOException {
+    private synchronized HttpTransport transport(URI uri) throws IOException {
         if ("https".equalsIgnoreCase(uri.getScheme())) {
-            if (tlsClient == null) {
-                tlsClient = newClient(RegistryTls.context(endpoint, certsRoots), null);
+            if (tlsTransport == null) {
+                tlsTransport = tlsTransport();
             }
-            return tlsClient;
+            return tlsTransport;
         }
-        if (plainClient == null) {
-            plainClient = newClient(RegistryTls.none(), new SSLParameters());
+        if (plainTransport == null) {
+            plainTransport = HttpTransport.plain();
         }
-        return plainClient;
+        return plainTransport;
     }
 
-    /** Whether this client has set TLS up; what {@link PlainHttpRegistries} saves a remembered registry. */
+    /** Whether this registry's TLS was set up: only for a registry asked over https. */
     synchronized boolean setUpTls() {
-        return tlsClient != null;
+        return tlsTransport != null;
     }
 
     RegistryEndpoint endpoint() {
@@ -109,9 +95,9 @@ final class RegistryHttp {
      */
     synchronized void ping() throws IOException {
         if (scheme == null) {
-            HttpResponse<InputStream> response = pingScheme();
+            HttpAnswer response = pingScheme();
             if (response.statusCode() == 401) {
-                challenge = AuthChallenge.choose(response.headers().allValues("WWW-Authenticate")).orElse(null);
+                challenge = AuthChallenge.choose(response.headers("WWW-Authenticate")).orElse(null);
             }
         }
         Optional<Credentials> creds = credentials();
@@ -122,7 +108,7 @@ final class RegistryHttp {
         if (challenge.isBearer()) {
             fetchToken(null, what); // the token service is what checks the password
         } else {
-            send("GET", uri("/v2/"), null, Map.of(), HttpRequest.BodyPublishers.noBody(), Set.of(), what).body().close();
+            send("GET", uri("/v2/"), null, Map.of(), RequestBody.NONE, Set.of(), what).body().close();
         }
     }
 
@@ -130,7 +116,7 @@ final class RegistryHttp {
      * https first; then, for an insecure registry, http. An insecure registry remembered as answering plain HTTP
      * is asked over http first, and over https (then forgotten) only when http fails.
      */
-    private HttpResponse<InputStream> pingScheme() throws IOException {
+    private HttpAnswer pingScheme() throws IOException {
         IOException httpFailure = null;
         boolean remembered = endpoint.plainHttp() && plainHttpRegistries.contains(endpoint.apiHost());
         if (remembered) {
@@ -142,7 +128,7 @@ final class RegistryHttp {
         }
         IOException httpsFailure;
         try {
-            HttpResponse<InputStream> response = pingOnce("https");
+            HttpAnswer response = pingOnce("https");
             if (remembered) {
                 plainHttpRegistries.forget(endpoint.apiHost());
             }
@@ -152,7 +138,7 @@ final class RegistryHttp {
         }
         if (endpoint.plainHttp() && httpFailure == null) {
             try {
-                HttpResponse<InputStream> response = pingOnce("http");
+                HttpAnswer response = pingOnce("http");
                 plainHttpRegistries.remember(endpoint.apiHost());
                 return response;
             } catch (IOException e) {
@@ -169,11 +155,11 @@ final class RegistryHttp {
     }
 
     /** The ping over {@code answering}; the scheme every later request uses once the registry answers it. */
-    private HttpResponse<InputStream> pingOnce(String answering) throws IOException {
+    private HttpAnswer pingOnce(String answering) throws IOException {
         URI uri = URI.create(answering + "://" + endpoint.apiHost() + "/v2/");
         for (int attempt = 0; ; attempt++) {
             try {
-                HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).GET().build());
+                HttpAnswer response = exchange("GET", uri, Map.of(), RequestBody.NONE);
                 response.body().close();
                 if (response.statusCode() == 200 || response.statusCode() == 401) {
                     scheme = answering;
@@ -207,8 +193,8 @@ final class RegistryHttp {
      * Returns 2xx responses and those whose status is in {@code accepted}; fails with a
      * {@link RegistryException} that starts "Tried to {@code what} but failed because:" otherwise.
      */
-    HttpResponse<InputStream> send(String method, URI uri, String scope, Map<String, String> headers,
-            HttpRequest.BodyPublisher body, Set<Integer> accepted, String what) throws IOException {
+    HttpAnswer send(String method, URI uri, String scope, Map<String, String> headers,
+            RequestBody body, Set<Integer> accepted, String what) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
                 return sendOnce(method, uri, scope, headers, body, accepted, what);
@@ -227,15 +213,14 @@ final class RegistryHttp {
         }
     }
 
-    private HttpResponse<InputStream> sendOnce(String method, URI uri, String scope, Map<String, String> headers,
-            HttpRequest.BodyPublisher body, Set<Integer> accepted, String what) throws IOException {
+    private HttpAnswer sendOnce(String method, URI uri, String scope, Map<String, String> headers,
+            RequestBody body, Set<Integer> accepted, String what) throws IOException {
         boolean renewed = false;
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body);
-            headers.forEach(request::header);
+            Map<String, String> request = new LinkedHashMap<>(headers);
             Optional<String> authorization = authorization(scope, what);
-            authorization.ifPresent(value -> request.header("Authorization", value));
-            HttpResponse<InputStream> response = exchange(request.build());
+            authorization.ifPresent(value -> request.put("Authorization", value));
+            HttpAnswer response = exchange(method, uri, request, body);
             int status = response.statusCode();
             if ((status >= 200 && status < 300) || accepted.contains(status)) {
                 return response;
@@ -244,7 +229,7 @@ final class RegistryHttp {
             if (status == 401 && !renewed) {
                 // the registry may name another scope or realm than the ping did; answer it once. A Basic
                 // answer that was refused is not retried: the same password would be refused again.
-                AuthChallenge fresh = AuthChallenge.choose(response.headers().allValues("WWW-Authenticate")).orElse(null);
+                AuthChallenge fresh = AuthChallenge.choose(response.headers("WWW-Authenticate")).orElse(null);
                 if (fresh != null && (authorization.isEmpty() || fresh.isBearer())) {
                     challenge = fresh;
                     if (scope != null) {
@@ -263,37 +248,30 @@ final class RegistryHttp {
         }
     }
 
-    /** One request and its redirects; no authorization travels to another host. */
-    private HttpResponse<InputStream> exchange(HttpRequest request) throws IOException {
-        HttpRequest current = request;
+    /** One request and its redirects (of GET and HEAD); no authorization travels to another host. */
+    private HttpAnswer exchange(String method, URI uri, Map<String, String> headers, RequestBody body)
+            throws IOException {
+        URI current = uri;
+        Map<String, String> sent = headers;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response;
-            try {
-                response = client(current.uri()).send(current, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while talking to " + current.uri().getAuthority());
-            }
+            HttpAnswer response = transport(current).exchange(method, current, sent, body);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-            Optional<String> location = response.headers().firstValue("Location");
-            String method = current.method();
+            Optional<String> location = response.header("Location");
             if (!redirect || location.isEmpty() || !(method.equals("GET") || method.equals("HEAD"))) {
                 return response;
             }
             response.body().close();
             if (hop >= MAX_REDIRECTS) {
-                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + request.uri());
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri);
             }
-            URI next = current.uri().resolve(location.get());
-            HttpRequest.Builder builder = HttpRequest.newBuilder(next).method(method, HttpRequest.BodyPublishers.noBody());
-            boolean sameHost = Objects.equals(next.getAuthority(), current.uri().getAuthority());
-            current.headers().map().forEach((name, values) -> {
-                if (sameHost || !name.equalsIgnoreCase("Authorization")) {
-                    values.forEach(value -> builder.header(name, value));
-                }
-            });
-            current = builder.build();
+            URI next = current.resolve(location.get());
+            if (!Objects.equals(next.getAuthority(), current.getAuthority())) {
+                Map<String, String> kept = new LinkedHashMap<>(sent);
+                kept.keySet().removeIf(name -> name.equalsIgnoreCase("Authorization"));
+                sent = kept;
+            }
+            current = next;
         }
     }
 
@@ -345,9 +323,8 @@ final class RegistryHttp {
         Optional<Credentials> creds = credentials();
         for (int attempt = 0; ; attempt++) {
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-                creds.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
-                HttpResponse<InputStream> response = exchange(request.build());
+                HttpAnswer response = exchange("GET", uri,
+                        creds.map(c -> Map.of("Authorization", c.basicAuthorization())).orElse(Map.of()), RequestBody.NONE);
                 int status = response.statusCode();
                 if (status == 401 || status == 403) {
                     String detail = errorDetail(response);
@@ -427,7 +404,7 @@ final class RegistryHttp {
     }
 
     /** The registry's own error code and message, from the distribution spec's error body. */
-    static String errorDetail(HttpResponse<InputStream> response) {
+    static String errorDetail(HttpAnswer response) {
         byte[] body;
         try (InputStream in = response.body()) {
             body = in.readNBytes(MAX_ERROR_BODY);
@@ -466,7 +443,7 @@ final class RegistryHttp {
                     + " (add the registry's CA certificate to certs.d/" + endpoint.host()
                     + "/ or use --tls-verify=false)";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof java.net.SocketTimeoutException) {
             return "no answer from " + endpoint.host() + " over " + scheme + " (timed out)";
         }
         String message = e.getMessage();

@@ -7,22 +7,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyManagementException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -59,15 +52,6 @@ final class RegistryTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("setting up TLS for registry " + endpoint.host() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The context of a client that speaks plain HTTP only. java.net.http wants a context for every client and
-     * takes the JDK's default otherwise, whose set-up (security providers, the trust store, the cipher suites) is
-     * what a plain-HTTP registry should not cost; this one is never set up and refuses to make a TLS connection.
-     */
-    static SSLContext none() {
-        return new PlainHttpOnly();
     }
 
     private static TrustManager verifying(String host, List<Path> certsRoots) throws IOException, GeneralSecurityException {
@@ -150,53 +134,6 @@ final class RegistryTls {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
-        }
-    }
-
-    private static final class PlainHttpOnly extends SSLContext {
-        PlainHttpOnly() {
-            super(new NoTls(), null, "none");
-        }
-    }
-
-    private static final class NoTls extends SSLContextSpi {
-        private static UnsupportedOperationException refused() {
-            return new UnsupportedOperationException("a plain-HTTP registry client makes no TLS connection");
-        }
-
-        @Override
-        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
-            throw refused();
-        }
-
-        @Override
-        protected SSLSocketFactory engineGetSocketFactory() {
-            throw refused();
-        }
-
-        @Override
-        protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            throw refused();
-        }
-
-        @Override
-        protected SSLEngine engineCreateSSLEngine() {
-            throw refused();
-        }
-
-        @Override
-        protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            throw refused();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetServerSessionContext() {
-            throw refused();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetClientSessionContext() {
-            throw refused();
         }
     }
 }
