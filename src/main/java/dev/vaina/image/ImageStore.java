@@ -126,12 +126,7 @@ public final class ImageStore {
                         existing.get().size(), pulled.layers(), pulled.config(), pulled.architecture(), pulled.os(),
                         List.copyOf(digests));
             }
-            Path dir = layout.image(record.id());
-            Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(CONFIG_FILE), configJson);
-            // image.json last: its presence is what makes the image exist
-            Json.write(dir.resolve(RECORD_FILE), record);
-            AtomicFiles.syncDirectory(layout.images());
+            write(record, configJson);
             untagOthers(record.id(), pulled.repoTags());
             report("pull", record.id(), pulled.repoTags().isEmpty() ? "" : pulled.repoTags().get(0));
             return record;
@@ -255,28 +250,34 @@ public final class ImageStore {
             StagedLayer.commitAll(layers);
             for (PendingImage image : images) {
                 Path dir = layout.image(image.record().id());
-                Files.createDirectories(dir);
-                // The id is the configuration's digest: a configuration already there (written atomically) is
-                // this one, and a pull of an image already stored (a warm pull) writes and syncs nothing again.
-                if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
-                    AtomicFiles.write(dir.resolve(CONFIG_FILE), image.configJson());
-                }
                 ImageRecord record = image.record();
-                ImageRecord stored = null;
                 if (Files.isRegularFile(dir.resolve(RECORD_FILE))) {
-                    // the same image again (a load of a saved image, a pull): it keeps the tags it had
-                    stored = read(dir.resolve(RECORD_FILE));
+                    // the same image again (a load of a saved image): it keeps the tags it had
+                    ImageRecord stored = read(dir.resolve(RECORD_FILE));
                     List<String> tags = new ArrayList<>(stored.repoTags());
                     record.repoTags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
                     record = record.withRepoTags(tags);
                 }
-                if (!record.equals(stored)) {
-                    // image.json last: its presence is what makes the image exist
-                    Json.write(dir.resolve(RECORD_FILE), record);
-                    AtomicFiles.syncDirectory(layout.images());
-                }
+                write(record, image.configJson());
                 untagOthers(image.record().id(), image.record().repoTags());
             }
+        }
+    }
+
+    /**
+     * Writes an image's configuration and record, each only when it is not there already: the id is the
+     * configuration's digest, so a configuration there (written atomically) is this one, and an image stored
+     * again unchanged (a warm pull) writes and syncs nothing. image.json comes last: its presence is what makes
+     * the image exist.
+     */
+    private void write(ImageRecord record, byte[] configJson) throws IOException {
+        Path dir = layout.image(record.id());
+        Files.createDirectories(dir);
+        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+            AtomicFiles.write(dir.resolve(CONFIG_FILE), configJson);
+        }
+        if (Json.writeIfChanged(dir.resolve(RECORD_FILE), record)) {
+            AtomicFiles.syncDirectory(layout.images());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,8 +108,24 @@ public final class Json {
     }
 
     public static void write(Path file, Object value) throws IOException {
-        AtomicFiles.write(file, value instanceof Record && writes(value.getClass()) ? prettyBytes(value)
-                : pretty().asBytes(value));
+        AtomicFiles.write(file, bytesOf(value));
+    }
+
+    /**
+     * {@link #write}, unless {@code file} holds what it would write already (compared as bytes, so no record's
+     * equals is bootstrapped). Returns whether it wrote.
+     */
+    public static boolean writeIfChanged(Path file, Object value) throws IOException {
+        byte[] bytes = bytesOf(value);
+        if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
+            return false;
+        }
+        AtomicFiles.write(file, bytes);
+        return true;
+    }
+
+    private static byte[] bytesOf(Object value) throws IOException {
+        return value instanceof Record && writes(value.getClass()) ? prettyBytes(value) : pretty().asBytes(value);
     }
 
     /** {@code value} as {@link #write} writes it, through a table when it is a record of one. */

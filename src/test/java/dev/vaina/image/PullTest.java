@@ -257,11 +257,15 @@ class PullTest {
     @Test
     void pull_sameImageAgain_fetchesOnlyTheManifest() throws IOException {
         ImageStore store = store();
-        pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        PulledImage first = pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        Path imageDir = layout().image(first.image().id());
+        List<Object> files = List.of(fileKey(imageDir.resolve("image.json")), fileKey(imageDir.resolve("config.json")));
         int blobGets = registry.accessLines("GET", "/blobs/").size();
         Events events = new Events();
         PulledImage again = pull(store, "test/two:two", Platform.host(), events);
         assertTrue(again.alreadyPresent());
+        assertEquals(files, List.of(fileKey(imageDir.resolve("image.json")), fileKey(imageDir.resolve("config.json"))),
+                "the image's files, unchanged, were not written again");
         assertEquals(List.of(), events.started, "no layer was downloaded");
         assertEquals(2, events.alreadyPresent.size());
         assertEquals(blobGets, registry.accessLines("GET", "/blobs/").size(), "no blob was fetched");
@@ -388,6 +392,10 @@ class PullTest {
         assertEquals(List.of(), StoreAssertions.children(layout.images()), "no image may be stored");
         assertEquals(List.of(), partials(), "no partial blob may stay");
         assertEquals(List.of("blobs"), StoreAssertions.children(layout.tmp()), "no staged layer may stay");
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private List<String> partials() throws IOException {
