@@ -5,6 +5,7 @@ import dev.vaina.net.Netavark;
 import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.ContainerName;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.Signals;
@@ -113,7 +114,7 @@ public final class Containers {
             }
             ContainerConfig settled = mounted.withUserNamespace(UserNamespaces.settle(config.userns(), engine.layout(),
                     topFirst.stream().map(engine.layout()::layer).toList(), auto ? store.list() : List.of()));
-            record = new ContainerRecord(id, name, Instant.now().toString(), image.id(), imageName,
+            record = new ContainerRecord(id, name, Instants.format(Instant.now()), image.id(), imageName,
                     dev.vaina.oci.ProcessArgs.resolve(settled, image.config()), settled, image.config(), topFirst,
                     infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
             if (record.config().sdNotify() == NotifyMode.HEALTHY && HealthcheckUnitFiles.timers(record) == null) {
@@ -319,7 +320,7 @@ public final class Containers {
         for (int i = events.size() - 1; i >= 0; i--) {
             Event event = events.get(i);
             if (record.id().equals(event.id()) && "died".equals(event.status()) && event.exitCode() != null) {
-                return ContainerState.created().exited(event.exitCode(), event.time().toString(), null);
+                return ContainerState.created().exited(event.exitCode(), Instants.format(event.time()), null);
             }
         }
         throw new EngineException("no container with name or ID \"" + record.name() + "\" found: it was removed");

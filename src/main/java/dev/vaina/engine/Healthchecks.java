@@ -3,6 +3,7 @@ package dev.vaina.engine;
 import dev.vaina.launch.ContainerPaths;
 import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.HealthOnFailure;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.StartupHealthCheck;
 import dev.vaina.store.AtomicFiles;
@@ -51,7 +52,7 @@ public final class Healthchecks {
         ExecSession.Captured result = capture(record, check);
         // As Podman: any failure is exit code 1 in the log, a check that timed out -1.
         int code = result.timedOut() ? -1 : result.exitCode() == 0 ? 0 : 1;
-        HealthState.Check entry = new HealthState.Check(start.toString(), Instant.now().toString(), code,
+        HealthState.Check entry = new HealthState.Check(Instants.format(start), Instants.format(Instant.now()), code,
                 result.timedOut() ? "" : stripFinalNewline(result.output()));
         if (startupPhase) {
             afterStartupCheck(record, startup, entry);

@@ -4,6 +4,7 @@ import dev.vaina.launch.BridgeNetworks;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.HostSubnets;
 import dev.vaina.net.VainaBridge;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
@@ -20,8 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,9 +33,6 @@ import java.util.Optional;
  * and aardvark-dns exist only while containers use them (netavark makes and removes them).
  */
 public final class Networks {
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final Engine engine;
     private final NetworkStore store;
 
@@ -106,7 +102,7 @@ public final class Networks {
                 throw new EngineException("subnet " + subnet + " is already used on the host or by another config");
             }
             NetworkDefinition network = new NetworkDefinition(name, ContainerStore.newId(), driver,
-                    nextInterface(existing), CREATED.format(Instant.now()),
+                    nextInterface(existing), Instants.formatNanos(Instant.now()),
                     List.of(new NetworkDefinition.SubnetEntry(subnet.toString(), gateway,
                             range == null ? null : range.host(1), range == null ? null : range.host(range.hosts()))),
                     request.internal(), !request.disableDns(), request.labels(), request.options(), "host-local");
@@ -285,6 +281,6 @@ public final class Networks {
     }
 
     private static NetworkDefinition defaultNetwork() {
-        return VainaBridge.definition(CREATED.format(Instant.now()));
+        return VainaBridge.definition(Instants.formatNanos(Instant.now()));
     }
 }

@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.VolumeMount;
@@ -60,7 +61,7 @@ public final class Pods {
         String id = ContainerStore.newId();
         String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
         String infraId = config.infra() ? ContainerStore.newId() : null;
-        PodRecord pod = new PodRecord(id, name, Instant.now().toString(), config.labels(), infraId, config.shared(),
+        PodRecord pod = new PodRecord(id, name, Instants.format(Instant.now()), config.labels(), infraId, config.shared(),
                 config.hostname(), config.exitPolicy(), unit != null ? unit : "pod-" + name + ".service",
                 slice(config, id, name, unit), config.shareParent(), config.volumes(), config.limits());
         store.create(pod);

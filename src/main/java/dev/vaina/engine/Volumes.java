@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.Mounts;
 import dev.vaina.spec.VolumeMount;
@@ -70,7 +71,7 @@ public final class Volumes {
             }
         }
         store.repair();
-        VolumeRecord volume = new VolumeRecord(chosen, "local", Instant.now().toString(), labels, options, false);
+        VolumeRecord volume = new VolumeRecord(chosen, "local", Instants.format(Instant.now()), labels, options, false);
         try {
             store.create(volume);
         } catch (NameInUseException e) {
@@ -227,7 +228,7 @@ public final class Volumes {
         VolumeMount named = mount;
         VolumeRecord volume;
         if (mount.source() == null) {
-            volume = new VolumeRecord(ContainerStore.newId(), "local", Instant.now().toString(), Map.of(), Map.of(), true);
+            volume = new VolumeRecord(ContainerStore.newId(), "local", Instants.format(Instant.now()), Map.of(), Map.of(), true);
             store.create(volume);
             made.add(volume);
             named = mount.named(volume.name());

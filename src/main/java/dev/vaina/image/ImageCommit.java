@@ -2,6 +2,7 @@ package dev.vaina.image;
 
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.Json;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class ImageCommit {
             }
             try (InputStream in = Files.newInputStream(tar);
                  StagedLayer staged = new LayerExtractor(store.layout()).stage(in)) {
-                String created = Instant.now().toString();
+                String created = Instants.format(Instant.now());
                 Map<String, Object> document = new LinkedHashMap<>(Json.parseObject(store.configJson(base),
                         "the configuration of image " + base.id()));
                 document.put("created", created);

@@ -2,6 +2,7 @@ package dev.vaina.image;
 
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Event;
@@ -74,7 +75,7 @@ public final class ImageStore {
             throw new NoSuchFileException(tarball.toString(), null, "cannot import: the tarball does not exist");
         }
         try (InputStream in = opened; StagedLayer staged = extractor.stage(in)) {
-            String created = Instant.now().toString();
+            String created = Instants.format(Instant.now());
             String architecture = OciImageConfiguration.currentArchitecture();
             String os = "linux";
             byte[] configJson = OciImageConfiguration.render(created, architecture, os, config,

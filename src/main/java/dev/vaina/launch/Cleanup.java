@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.Signalling;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Event;
@@ -111,7 +112,7 @@ public final class Cleanup {
             int code = exitCode(paths);
             // The event first: a command that waits for the exited state may record the next event at once.
             Journal.record(store.layout(), Event.container("died", record, code));
-            store.writeState(record.id(), state.exited(code, Instant.now().toString(), readError(paths)));
+            store.writeState(record.id(), state.exited(code, Instants.format(Instant.now()), readError(paths)));
         }
         if (remove) {
             if (unitFile != null) {

@@ -4,6 +4,7 @@ import dev.vaina.linux.Exec;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.HealthState;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
@@ -67,7 +68,7 @@ final class Launch {
         OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
         AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
         long pid = ProcessHandle.current().pid();
-        store.writeState(id, store.state(id).running(pid, Instant.now().toString()));
+        store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
         Journal.record(layout, Event.container("start", record));
         List<Path> mounted = MappedLayers.of(record, layout, lowers);
         RootfsAccess.open(record, layout, paths.rootfs());

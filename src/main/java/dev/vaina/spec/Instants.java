@@ -2,17 +2,19 @@ package dev.vaina.spec;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.Year;
 
 /**
  * ISO-8601 instants as vaina writes them ({@code Instant.toString()}: {@code 2026-12-05T04:00:00.123Z}), read
- * without the JDK's date-time formatter: the first {@code Instant.parse} of a JVM sets that formatter up, 9-10 ms
- * of every command that shows when something was created. Any other form (a leap second, an offset, lower-case
- * letters) is read by {@code Instant.parse}, so what is accepted and what is refused are the same.
+ * and written without the JDK's date-time formatter: the first {@code Instant.parse} or {@code Instant.toString}
+ * of a JVM sets that formatter up, 6-10 ms of every command that shows when something was created or records
+ * when something happened (and of every container's launcher). Any other form (a leap second, an offset,
+ * lower-case letters) is read by {@code Instant.parse}, so what is accepted and what is refused are the same.
  */
 public final class Instants {
     private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    /** 0000-01-01 and 9999-12-31 as days since the epoch: the years written without a sign. */
+    private static final long FIRST_DAY = -719_528;
+    private static final long LAST_DAY = 2_932_896;
 
     private Instants() {
     }
@@ -21,6 +23,58 @@ public final class Instants {
     public static Instant parse(String text) {
         Instant plain = plain(text);
         return plain != null ? plain : Instant.parse(text);
+    }
+
+    /**
+     * As {@link Instant#toString}: {@code yyyy-MM-ddTHH:mm:ssZ}, with the fraction in 3, 6 or 9 digits when there
+     * is one. Years outside 0-9999, which ISO-8601 writes with a sign, are left to {@code Instant.toString}.
+     */
+    public static String format(Instant instant) {
+        return format(instant, false);
+    }
+
+    /** As {@link #format}, with the fraction always in nine digits (a network's creation time, as Podman writes it). */
+    public static String formatNanos(Instant instant) {
+        return format(instant, true);
+    }
+
+    private static String format(Instant instant, boolean allNanos) {
+        long seconds = instant.getEpochSecond();
+        long epochDay = Math.floorDiv(seconds, 86_400);
+        if (epochDay < FIRST_DAY || epochDay > LAST_DAY) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        StringBuilder text = new StringBuilder(30);
+        digits(text, date.getYear(), 4).append('-');
+        digits(text, date.getMonthValue(), 2).append('-');
+        digits(text, date.getDayOfMonth(), 2).append('T');
+        digits(text, secondOfDay / 3_600, 2).append(':');
+        digits(text, secondOfDay / 60 % 60, 2).append(':');
+        digits(text, secondOfDay % 60, 2);
+        int nanos = instant.getNano();
+        if (allNanos) {
+            digits(text.append('.'), nanos, 9);
+        } else if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                digits(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                digits(text, nanos / 1_000, 6);
+            } else {
+                digits(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field in range, else null. */
@@ -48,12 +102,20 @@ public final class Instants {
         int hour = number(text, 11, 13);
         int minute = number(text, 14, 16);
         int second = number(text, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** As {@code Month.length}, without {@code Year}, whose class sets a date-time formatter up. */
+    private static int daysIn(int year, int month) {
+        if (month == 2) {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** The ASCII digits from {@code from} to {@code to} as a number, or -1. */

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Instants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,8 +101,15 @@ public record Event(Instant time, String type, String status, String id, String 
 
     /** Go's RFC3339Nano: the fraction without trailing zeros (Java's Instant prints them in groups of three). */
     static String rfc3339Nano(Instant time) {
-        String text = time.toString();
-        return text.contains(".") ? text.replaceAll("\\.?0+Z$", "Z") : text;
+        String text = Instants.format(time);
+        if (time.getNano() == 0) {
+            return text;
+        }
+        int end = text.length() - 1; // the Z
+        while (text.charAt(end - 1) == '0') {
+            end--;
+        }
+        return text.substring(0, end) + "Z";
     }
 
     static Event fromJson(String line) throws IOException {
@@ -111,7 +119,7 @@ public record Event(Instant time, String type, String status, String id, String 
         if (map.get("Attributes") instanceof Map<?, ?> attrs) {
             attrs.forEach((k, v) -> attributes.put(String.valueOf(k), String.valueOf(v)));
         }
-        return new Event(Instant.parse((String) map.get("Time")), (String) map.get("Type"), (String) map.get("Status"),
+        return new Event(Instants.parse((String) map.get("Time")), (String) map.get("Type"), (String) map.get("Status"),
                 (String) map.get("ID"), (String) map.get("Name"), (String) map.get("Image"),
                 code == null ? null : ((Number) code).intValue(), attributes, (String) map.get("health_status"));
     }

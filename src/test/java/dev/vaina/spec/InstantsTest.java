@@ -15,6 +15,33 @@ class InstantsTest {
     private final Random random = new Random(20261205);
 
     @Test
+    void format_writesWhatInstantToStringWrites() {
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999999999Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("2024-02-29T12:00:00.000001Z")));
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = i % 10 == 0 ? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                    : random.nextLong(-62_167_219_200L - 100_000, 253_402_300_799L + 100_000);
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(seconds, nanos));
+        }
+        java.time.format.DateTimeFormatter nineDigits = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        for (Instant instant : instants) {
+            assertEquals(instant.toString(), Instants.format(instant), instant.getEpochSecond() + "s " + instant.getNano());
+            if (instant.getEpochSecond() >= -62_167_219_200L && instant.getEpochSecond() <= 253_402_300_799L) {
+                assertEquals(nineDigits.format(instant), Instants.formatNanos(instant), instant.toString());
+            }
+        }
+    }
+
+    @Test
     void instantsAsVainaWritesThem_andEveryFractionLength_readAsInstantParseReadsThem() {
         for (int i = 0; i < 20_000; i++) {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_799L),
