@@ -416,8 +416,12 @@ public final class Containers {
 
     /** Running, with its processes frozen. */
     public boolean isPaused(ContainerRecord record) throws IOException {
-        long pid = ContainerPid.read(store.layout(), record.id());
-        if (pid <= 0 || !store.state(record.id()).isRunning() || !Liveness.processAlive(pid)) {
+        return isPaused(store.state(record.id()), ContainerPid.read(store.layout(), record.id()));
+    }
+
+    /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
+    public static boolean isPaused(ContainerState state, long pid) throws IOException {
+        if (pid <= 0 || !state.isRunning() || !Liveness.processAlive(pid)) {
             return false;
         }
         try {

@@ -9,6 +9,7 @@ import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.ContainerPid;
+import dev.vaina.engine.Containers;
 import dev.vaina.engine.Liveness;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
@@ -81,14 +82,14 @@ public final class PsCommand extends ContextCommand {
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
             ContainerState state = Liveness.reconcile(context.containers(), record);
-            boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+            // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
+            long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
+            boolean paused = Containers.isPaused(state, pid);
             // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).
             if (!all && !statusFiltered && limit < 0 && (!state.isRunning() || paused)) {
                 continue;
             }
             String health = HealthStatus.of(context.layout(), record, state);
-            // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
-            long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
             Row row = new Row(record, Instants.parse(record.created()), state, pid, paused, health, null);
             if (parsed.matches(row, context)) {
                 rows.add(row);
