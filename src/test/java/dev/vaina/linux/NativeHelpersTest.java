@@ -74,6 +74,15 @@ class NativeHelpersTest {
         assertTrue(sleeper.waitFor(5, TimeUnit.SECONDS));
         assertEquals(143, sleeper.exitValue());
         assertFalse(Signalling.kill((int) sleeper.pid(), Signalling.SIGTERM));
+
+        // SIGKILL goes through the JDK as SIGTERM does; any other signal through kill(2)
+        for (int[] signalAndStatus : new int[][] {{Signalling.SIGKILL, 137}, {2, 130}}) {
+            Process other = new ProcessBuilder("sleep", "30").start();
+            assertTrue(Signalling.kill((int) other.pid(), signalAndStatus[0]));
+            assertTrue(other.waitFor(5, TimeUnit.SECONDS));
+            assertEquals(signalAndStatus[1], other.exitValue());
+            assertFalse(Signalling.kill((int) other.pid(), signalAndStatus[0]));
+        }
     }
 
     @Test
