@@ -85,7 +85,8 @@ public final class Cleanup {
     private static boolean undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
             Path unitFile, Path hostMounts) throws IOException {
         killLeftover(paths);
-        deleteRuntimeState(store, record, paths);
+        // The runtime forgets the container while netavark takes its network down: neither needs the other.
+        Process runtimeDelete = startRuntimeDelete(store, paths, record.id());
         boolean complete = true;
         try {
             NetworkSetup.undo(store.layout(), paths, hostMounts);
@@ -94,6 +95,7 @@ public final class Cleanup {
             System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
             complete = false;
         }
+        finishRuntimeDelete(runtimeDelete, store, record.id());
         try {
             OverlayVolumes.discard(store.layout(), record);
         } catch (IOException | RuntimeException e) {
@@ -136,28 +138,40 @@ public final class Cleanup {
         }
     }
 
-    private static void deleteRuntimeState(ContainerStore store, ContainerRecord record, ContainerPaths paths)
-            throws IOException {
-        Path state = store.layout().runtimeRoot().resolve(record.id());
+    /**
+     * Starts {@code RUNTIME delete --force} of the container, for the runtime the launcher chose (not today's
+     * configuration: only it knows this container); null when no runtime was started for this run or it left no
+     * state, or when it cannot be started (its state is then deleted by hand).
+     */
+    private static Process startRuntimeDelete(ContainerStore store, ContainerPaths paths, String id) throws IOException {
+        Path state = store.layout().runtimeRoot().resolve(id);
         if (!Files.exists(state) || !Files.exists(paths.runtimeFile())) {
-            // No runtime was started for this run, or it left no state: nothing to ask it to delete.
-            FileTrees.deleteQuietly(state);
-            return;
+            return null;
         }
         try {
-            // The runtime the launcher chose, not today's configuration: only it knows this container.
-            Process delete = new ProcessBuilder(Files.readString(paths.runtimeFile()).strip(), "--root",
-                    store.layout().runtimeRoot().toString(), "delete", "--force", record.id())
+            return new ProcessBuilder(Files.readString(paths.runtimeFile()).strip(), "--root",
+                    store.layout().runtimeRoot().toString(), "delete", "--force", id)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            delete.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
-            // Falls through to deleting the state directory by hand.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return null;
         }
-        // Rootless, the runtime ran inside the user namespace and may refuse from outside it; its
-        // state is only files once the container is gone.
-        FileTrees.deleteQuietly(state);
+    }
+
+    /**
+     * Waits for the runtime's delete, then deletes its state directory: rootless, the runtime ran inside the
+     * user namespace and may refuse from outside it; its state is only files once the container is gone.
+     */
+    private static void finishRuntimeDelete(Process delete, ContainerStore store, String id) {
+        if (delete != null) {
+            try {
+                if (!delete.waitFor(10, TimeUnit.SECONDS)) {
+                    delete.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        FileTrees.deleteQuietly(store.layout().runtimeRoot().resolve(id));
     }
 
     /** No exit file means the monitor did not see the end: the container was killed with it. */
