@@ -195,6 +195,9 @@ public final class ImagePuller {
         }
         Map<String, Descriptor> byBlob = new LinkedHashMap<>();
         layers.forEach(layer -> byBlob.putIfAbsent(layer.digest(), layer));
+        if (byBlob.isEmpty()) {
+            return 0; // an image without layers
+        }
         ExecutorService threads = Executors.newFixedThreadPool(Math.min(PARALLEL_LAYERS, byBlob.size()), runnable -> {
             Thread thread = new Thread(runnable, "layer download");
             thread.setDaemon(true);

@@ -53,6 +53,7 @@ class PullTest {
     static OciLayoutWriter.Image corrupt;
     static OciLayoutWriter.Image wide;
     static OciLayoutWriter.Image twice;
+    static OciLayoutWriter.Image empty;
     static String indexDigest;
 
     @TempDir
@@ -84,10 +85,13 @@ class PullTest {
         layout.tag("wide", wide.manifest());
         twice = layout.image("amd64", List.of(hello("twice"), busybox, hello("twice")));
         layout.tag("twice", twice.manifest());
+        empty = layout.image("amd64", List.of());
+        layout.tag("empty", empty.manifest());
 
         RegistryImages.pushLayout(registry, layout.dir(), "two", "test/two", false);
         RegistryImages.pushLayout(registry, layout.dir(), "wide", "test/wide", false);
         RegistryImages.pushLayout(registry, layout.dir(), "twice", "test/twice", false);
+        RegistryImages.pushLayout(registry, layout.dir(), "empty", "test/empty", false);
         RegistryImages.pushLayout(registry, layout.dir(), "multi", "test/multi", true);
         RegistryImages.pushLayout(registry, layout.dir(), "lying", "test/lying", false);
         RegistryImages.pushLayout(registry, layout.dir(), "corrupt", "test/corrupt", false);
@@ -236,6 +240,15 @@ class PullTest {
         assertEquals("twice\n", Files.readString(store.layerPaths(pulled.image()).get(0).resolve("etc/hello.txt")));
         assertEquals(1, registry.accessLines("GET", "/blobs/" + twice.layers().get(0).digest()).size(),
                 "the blob listed twice was asked for once");
+    }
+
+    @Test
+    void pull_imageWithoutLayers_isStored() throws IOException {
+        ImageStore store = store();
+        PulledImage pulled = pull(store, "test/empty:empty", Platform.host(), PullListener.NONE);
+        assertEquals(List.of(), pulled.image().layers());
+        assertEquals(0, pulled.image().size());
+        assertEquals(pulled.image(), store.require(registry.host() + "/test/empty:empty"));
     }
 
     @Test
