@@ -12,7 +12,6 @@ import dev.vaina.image.registry.RegistryEndpoint;
 import dev.vaina.image.registry.RegistryException;
 import dev.vaina.image.registry.RetryPolicy;
 import dev.vaina.spec.ImageReference;
-import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
