@@ -41,10 +41,7 @@ final class ContainerUnitFiles {
         NetworkUnitFiles.Needs networks = NetworkUnitFiles.write(engine, record);
         String text = ContainerUnitRenderer.render(model(engine, record, removeOnExit, podUnit, record.unit(),
                 record.config().stopTimeout(), networks));
-        boolean changed = !(Files.exists(file) && Files.readString(file).equals(text));
-        if (changed) {
-            AtomicFiles.write(file, text);
-        }
+        boolean changed = AtomicFiles.writeIfChanged(file, text);
         Path dropIns = controlDropIns(engine, record);
         if (Files.isDirectory(dropIns)) {
             FileTrees.deleteQuietly(dropIns);

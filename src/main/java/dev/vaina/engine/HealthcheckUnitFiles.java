@@ -8,7 +8,6 @@ import dev.vaina.systemd.JobResult;
 import dev.vaina.unit.HealthcheckUnitRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,9 +92,7 @@ final class HealthcheckUnitFiles {
     }
 
     private static void writeIfChanged(Engine engine, String unit, String text, List<String> changed) throws IOException {
-        Path file = engine.unitDirectory().resolve(unit);
-        if (!(Files.exists(file) && Files.readString(file).equals(text))) {
-            AtomicFiles.write(file, text);
+        if (AtomicFiles.writeIfChanged(engine.unitDirectory().resolve(unit), text)) {
             changed.add(unit);
         }
     }

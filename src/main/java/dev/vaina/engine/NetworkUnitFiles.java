@@ -9,8 +9,6 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.systemd.JobResult;
 import dev.vaina.unit.NetworkUnitRenderer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,11 +90,9 @@ final class NetworkUnitFiles {
     }
 
     private static void writeUnit(Engine engine, String unit, String text) throws IOException {
-        Path file = engine.unitDirectory().resolve(unit);
-        if (Files.exists(file) && Files.readString(file).equals(text)) {
+        if (!AtomicFiles.writeIfChanged(engine.unitDirectory().resolve(unit), text)) {
             return;
         }
-        AtomicFiles.write(file, text);
         if (engine.systemd().status(unit).needDaemonReload()) {
             engine.systemd().reload();
         }

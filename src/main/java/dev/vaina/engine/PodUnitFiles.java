@@ -21,12 +21,10 @@ final class PodUnitFiles {
         if (engine.generatedUnit(pod.unit())) {
             return;
         }
-        Path file = engine.unitDirectory().resolve(pod.unit());
         String text = PodUnitRenderer.renderHolder(pod.name(), pod.id());
-        if (Files.exists(file) && Files.readString(file).equals(text)) {
+        if (!AtomicFiles.writeIfChanged(engine.unitDirectory().resolve(pod.unit()), text)) {
             return;
         }
-        AtomicFiles.write(file, text);
         if (engine.systemd().status(pod.unit()).needDaemonReload()) {
             engine.systemd().reload();
         }

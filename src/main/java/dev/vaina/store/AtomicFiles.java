@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /** Writes that a crash cannot leave half done: temp file, fsync, rename, fsync of the directory. */
 public final class AtomicFiles {
@@ -38,6 +39,22 @@ public final class AtomicFiles {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * {@link #write}, unless {@code target} holds {@code content} already (a unit file rendered the same, a record
+     * unchanged): nothing is written or synced then. Returns whether it wrote.
+     */
+    public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
+        if (Files.isRegularFile(target) && Arrays.equals(content, Files.readAllBytes(target))) {
+            return false;
+        }
+        write(target, content);
+        return true;
+    }
+
+    public static boolean writeIfChanged(Path target, String content) throws IOException {
+        return writeIfChanged(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Makes a rename or create in {@code dir} durable. */

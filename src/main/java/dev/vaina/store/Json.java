@@ -4,7 +4,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -116,12 +115,7 @@ public final class Json {
      * equals is bootstrapped). Returns whether it wrote.
      */
     public static boolean writeIfChanged(Path file, Object value) throws IOException {
-        byte[] bytes = bytesOf(value);
-        if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
-            return false;
-        }
-        AtomicFiles.write(file, bytes);
-        return true;
+        return AtomicFiles.writeIfChanged(file, bytesOf(value));
     }
 
     private static byte[] bytesOf(Object value) throws IOException {
