@@ -108,7 +108,7 @@ public final class InspectCommand extends ContextCommand {
         map.put("Path", record.args().isEmpty() ? "" : record.args().get(0));
         map.put("Args", record.args().size() > 1 ? record.args().subList(1, record.args().size()) : List.of());
         Map<String, Object> stateMap = new LinkedHashMap<>();
-        boolean paused = state.isRunning() && context.engine().containers().isPaused(record);
+        boolean paused = state.isRunning() && context.engine().pausing().isPaused(record);
         stateMap.put("Status", paused ? "paused" : state.status());
         stateMap.put("Running", state.isRunning());
         stateMap.put("Paused", paused);

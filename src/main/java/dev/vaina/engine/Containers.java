@@ -25,22 +25,17 @@ import dev.vaina.systemd.NoSuchUnitException;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The life of a container: records on disk, a unit in systemd. What the command line, pods and the
  * generator's start path all drive.
  */
 public final class Containers {
-    private static final Duration EXIT_RECORD_WAIT = Duration.ofSeconds(30);
-
     private final Engine engine;
     private final ContainerStore store;
 
@@ -248,7 +243,7 @@ public final class Containers {
         engine.log().debug("starting unit " + record.unit() + " of container " + record.id());
         JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
-            ContainerState after = awaitExitRecord(record);
+            ContainerState after = engine.containerWaits().awaitExitRecord(record);
             engine.systemd().resetFailedUnit(record.unit());
             String error = readError(runDir);
             throw new StartFailedException(after.exitCode(), error != null ? error
@@ -268,64 +263,6 @@ public final class Containers {
         return true;
     }
 
-    /** Waits until the cleanup has recorded the container's exit (bounded: the cleanup may never run). */
-    public ContainerState awaitExitRecord(ContainerRecord record) throws IOException {
-        Instant deadline = Instant.now().plus(EXIT_RECORD_WAIT);
-        while (true) {
-            ContainerState state = Liveness.reconcile(store, record);
-            if (!state.isRunning() || Instant.now().isAfter(deadline)) {
-                return state;
-            }
-            Waiting.sleep(20);
-        }
-    }
-
-    /**
-     * Once the cleanup has recorded the exit: gives the unit up to {@code limit} to finish, so that the name is free
-     * for reuse.
-     */
-    public void awaitUnitInactive(ContainerRecord record, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (Units.busy(engine.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
-            Waiting.sleep(10);
-        }
-    }
-
-    /** Blocks until the container has exited, however long that takes, and returns its state. */
-    public ContainerState waitForExit(ContainerRecord record) throws IOException {
-        return waitFor(record, state -> !state.isRunning(), Duration.ofMillis(50));
-    }
-
-    /** Blocks until the container's state satisfies {@code condition}, looking every {@code interval}. */
-    public ContainerState waitFor(ContainerRecord record, Predicate<ContainerState> condition, Duration interval)
-            throws IOException {
-        while (true) {
-            if (!store.exists(record.id())) {
-                return removedWhileWaited(record);
-            }
-            ContainerState state = Liveness.reconcile(store, record);
-            if (condition.test(state)) {
-                return state;
-            }
-            Waiting.sleep(Math.max(1, interval.toMillis()));
-        }
-    }
-
-    /**
-     * A container removed while it was waited for (--rm): its end, as its last "died" event recorded it, since the
-     * state went with it (Podman, too, keeps the exit codes of removed containers for wait).
-     */
-    private ContainerState removedWhileWaited(ContainerRecord record) throws IOException {
-        List<Event> events = engine.events().read();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            Event event = events.get(i);
-            if (record.id().equals(event.id()) && "died".equals(event.status()) && event.exitCode() != null) {
-                return ContainerState.created().exited(event.exitCode(), Instants.format(event.time()), null);
-            }
-        }
-        throw new EngineException("no container with name or ID \"" + record.name() + "\" found: it was removed");
-    }
-
     /**
      * Sends the stop signal, SIGKILL once the timeout has passed (a warning says so, as Podman's does), then
      * stops the unit, whose cleanup records the exit.
@@ -338,10 +275,8 @@ public final class Containers {
             return;
         }
         Boot.markStopped(store.layout(), record);
-        if (isPaused(record)) {
-            // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
-            runtime(record, state).run("resume", record.id());
-        }
+        // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
+        engine.pausing().thawForStop(record, state);
         signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
         engine.log().debug("stopping unit " + record.unit());
         // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
@@ -351,7 +286,7 @@ public final class Containers {
             result = engine.systemd().stopUnit(record.unit());
         } catch (NoSuchUnitException e) {
             // The signal was enough: the container exited and, made with --rm, its unit went with it.
-            awaitExitRecord(record);
+            engine.containerWaits().awaitExitRecord(record);
             return;
         }
         if (!result.succeeded()) {
@@ -391,57 +326,6 @@ public final class Containers {
         engine.log().warn("StopSignal " + Signals.name(record.config().stopSignal()) + " failed to stop container "
                 + record.name() + " in " + timeoutSeconds + " seconds, resorting to SIGKILL");
         ContainerPid.signal(pid, Signals.parse("KILL"));
-    }
-
-    /** Freezes every process of the container (the runtime's pause: the cgroup freezer). */
-    public void pause(ContainerRecord record) throws IOException {
-        ContainerState state = Liveness.reconcile(store, record);
-        if (!state.isRunning() || isPaused(record)) {
-            throw new EngineException("\"" + (state.isRunning() ? "paused" : state.status())
-                    + "\" is not running, can't pause: container state improper");
-        }
-        requireFreezer(record);
-        runtime(record, state).run("pause", record.id());
-        engine.record(Event.container("pause", record));
-    }
-
-    public void unpause(ContainerRecord record) throws IOException {
-        ContainerState state = Liveness.reconcile(store, record);
-        if (!state.isRunning() || !isPaused(record)) {
-            throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
-        }
-        runtime(record, state).run("resume", record.id());
-        engine.record(Event.container("unpause", record));
-    }
-
-    /** Running, with its processes frozen. */
-    public boolean isPaused(ContainerRecord record) throws IOException {
-        return isPaused(store.state(record.id()), ContainerPid.read(store.layout(), record.id()));
-    }
-
-    /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
-    public static boolean isPaused(ContainerState state, long pid) throws IOException {
-        if (pid <= 0 || !state.isRunning() || !Liveness.processAlive(pid)) {
-            return false;
-        }
-        try {
-            return ContainerCgroup.of(pid).frozen();
-        } catch (NoSuchFileException e) {
-            return false; // it exited after the check above, which a frozen process cannot do
-        }
-    }
-
-    /** Rootless on cgroup v1 runc cannot make cgroups, so the container has no freezer of its own. */
-    private void requireFreezer(ContainerRecord record) throws IOException {
-        long pid = ContainerPid.read(store.layout(), record.id());
-        if (store.layout().rootless() && !ContainerCgroup.of(pid).hasFreezer()) {
-            throw new EngineException("can not pause containers on rootless containers with cgroup V1: "
-                    + "this container does not have a cgroup");
-        }
-    }
-
-    private RuntimeCall runtime(ContainerRecord record, ContainerState state) throws IOException {
-        return RuntimeCall.forRunning(store.layout(), record.id(), state);
     }
 
     public void kill(ContainerRecord record, int signal) throws IOException {

@@ -192,6 +192,16 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /** Running containers frozen and thawed. */
+    public Pausing pausing() {
+        return new Pausing(this);
+    }
+
+    /** Waiting for a container's exit, its unit's end, or a state. */
+    public ContainerWaits containerWaits() {
+        return new ContainerWaits(this);
+    }
+
     /** Files copied between the host and containers. */
     public Copying copying() {
         return new Copying(this);

@@ -392,26 +392,29 @@ public final class Pods {
     /** Each container's state (created, running, paused, exited), in the order given. */
     public List<String> containerStates(List<ContainerRecord> containers) throws IOException {
         List<String> states = new ArrayList<>();
+        Pausing pausing = engine.pausing();
         for (ContainerRecord record : containers) {
             String state = Liveness.reconcile(engine.store(), record).status();
-            states.add(ContainerState.RUNNING.equals(state) && engine.containers().isPaused(record) ? PAUSED : state);
+            states.add(ContainerState.RUNNING.equals(state) && pausing.isPaused(record) ? PAUSED : state);
         }
         return states;
     }
 
     /** Freezes every running container of the pod, the infra container too, as Podman does. */
     public void pause(PodRecord pod) throws IOException {
+        Pausing pausing = engine.pausing();
         for (ContainerRecord record : containers(pod)) {
-            if (Liveness.reconcile(engine.store(), record).isRunning() && !engine.containers().isPaused(record)) {
-                engine.containers().pause(record);
+            if (Liveness.reconcile(engine.store(), record).isRunning() && !pausing.isPaused(record)) {
+                pausing.pause(record);
             }
         }
     }
 
     public void unpause(PodRecord pod) throws IOException {
+        Pausing pausing = engine.pausing();
         for (ContainerRecord record : containers(pod)) {
-            if (engine.containers().isPaused(record)) {
-                engine.containers().unpause(record);
+            if (pausing.isPaused(record)) {
+                pausing.unpause(record);
             }
         }
     }

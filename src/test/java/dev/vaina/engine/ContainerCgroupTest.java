@@ -18,7 +18,7 @@ class ContainerCgroupTest {
             "35 25 0:31 / /sys/fs/cgroup/freezer rw,nosuid shared:12 - cgroup cgroup rw,freezer",
             "36 25 0:32 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:13 - cgroup cgroup rw,cpu,cpuacct");
 
-    /** What Containers.isPaused relies on for a container that exits while it is being looked at. */
+    /** What Pausing.isPaused relies on for a container that exits while it is being looked at. */
     @Test
     void of_aProcessThatIsGone_isNoSuchFile() throws Exception {
         Process process = new ProcessBuilder("true").start();

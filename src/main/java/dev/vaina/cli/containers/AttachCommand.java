@@ -39,7 +39,7 @@ public final class AttachCommand extends ContextCommand {
                 .resolve(context.containers());
         ContainerRecord record = targets.get(0).record();
         Containers containers = context.engine().containers();
-        if (!context.containers().state(record.id()).isRunning() || containers.isPaused(record)) {
+        if (!context.containers().state(record.id()).isRunning() || context.engine().pausing().isPaused(record)) {
             throw new CommandFailedException(ExitCodes.ENGINE,
                     "you can only attach to running containers: container state improper");
         }

@@ -2,6 +2,7 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.ContainerWaits;
 import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Waiting;
 import dev.vaina.launch.ContainerPaths;
@@ -159,13 +160,14 @@ final class Attachment {
         if (code < 0) {
             code = exitCode(exitFile);
         }
-        ContainerState recorded = containers.awaitExitRecord(record);
+        ContainerWaits waits = context.engine().containerWaits();
+        ContainerState recorded = waits.awaitExitRecord(record);
         if (code < 0) {
             code = recorded.exitCode();
         }
         if (record.config().autoRemove()) {
             // Attached, we remove the container ourselves once its exit is recorded, as Podman does.
-            containers.awaitUnitInactive(record, REMOVAL_WAIT);
+            waits.awaitUnitInactive(record, REMOVAL_WAIT);
             containers.discard(record);
         }
         return code;

@@ -5,8 +5,8 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 
-import dev.vaina.engine.Containers;
 import dev.vaina.engine.ContainerFileSystem;
+import dev.vaina.engine.Pausing;
 import dev.vaina.image.ImageCommit;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageChanges;
@@ -68,18 +68,18 @@ public final class CommitCommand extends ContextCommand {
                 ExitCodes.ENGINE, "the image of container " + record.name() + " (" + record.imageName() + ") was removed"));
         ImageCommit.Request request = new ImageCommit.Request(changed.config(), changed.labels(), author,
                 message != null ? message : "FROM " + record.imageName(), String.join(" ", record.args()), reference);
-        Containers containers = context.engine().containers();
-        boolean paused = pause && context.containers().state(record.id()).isRunning() && !containers.isPaused(record);
+        Pausing pausing = context.engine().pausing();
+        boolean paused = pause && context.containers().state(record.id()).isRunning() && !pausing.isPaused(record);
         if (paused) {
-            containers.pause(record);
+            pausing.pause(record);
         }
         ImageRecord committed;
         try {
-            ContainerFileSystem files = containers.fileSystem(record);
+            ContainerFileSystem files = context.engine().containers().fileSystem(record);
             committed = ImageCommit.create(context.images(), base, files.upper(), files.runtimeMountPoints(), request);
         } finally {
             if (paused) {
-                containers.unpause(record);
+                pausing.unpause(record);
             }
         }
         context.engine().record(Event.container("commit", record));

@@ -2,7 +2,7 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.engine.Containers;
+import dev.vaina.engine.Pausing;
 import dev.vaina.engine.Targets;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
@@ -16,13 +16,13 @@ abstract class EachContainerCommand extends ContextCommand {
 
     @Override
     protected final int execute(Context context) throws Exception {
-        Containers containers = context.engine().containers();
+        Pausing pausing = context.engine().pausing();
         var targets = Targets.named(names).resolve(context.containers());
         return EachContainer.apply(targets, err(), target -> {
-            apply(containers, target.record());
+            apply(pausing, target.record());
             out().println(target.reference());
         });
     }
 
-    abstract void apply(Containers containers, ContainerRecord record) throws IOException;
+    abstract void apply(Pausing pausing, ContainerRecord record) throws IOException;
 }

@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.engine.Containers;
+import dev.vaina.engine.Pausing;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pause", description = "Pause all the processes in one or more containers.")
 public final class PauseCommand extends EachContainerCommand {
     @Override
-    void apply(Containers containers, ContainerRecord record) throws IOException {
-        containers.pause(record);
+    void apply(Pausing pausing, ContainerRecord record) throws IOException {
+        pausing.pause(record);
     }
 }

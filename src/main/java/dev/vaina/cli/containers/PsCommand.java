@@ -9,8 +9,8 @@ import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.ContainerPid;
-import dev.vaina.engine.Containers;
 import dev.vaina.engine.Liveness;
+import dev.vaina.engine.Pausing;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.Instants;
@@ -84,7 +84,7 @@ public final class PsCommand extends ContextCommand {
             ContainerState state = Liveness.reconcile(context.containers(), record);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
-            boolean paused = Containers.isPaused(state, pid);
+            boolean paused = Pausing.isPaused(state, pid);
             // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).
             if (!all && !statusFiltered && limit < 0 && (!state.isRunning() || paused)) {
                 continue;

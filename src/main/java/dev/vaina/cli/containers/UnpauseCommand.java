@@ -1,6 +1,6 @@
 package dev.vaina.cli.containers;
 
-import dev.vaina.engine.Containers;
+import dev.vaina.engine.Pausing;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "unpause", description = "Unpause the processes in one or more containers.")
 public final class UnpauseCommand extends EachContainerCommand {
     @Override
-    void apply(Containers containers, ContainerRecord record) throws IOException {
-        containers.unpause(record);
+    void apply(Pausing pausing, ContainerRecord record) throws IOException {
+        pausing.unpause(record);
     }
 }

@@ -3,7 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.GoDuration;
-import dev.vaina.engine.Containers;
+import dev.vaina.engine.ContainerWaits;
 import dev.vaina.store.ContainerState;
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class WaitCommand extends ContextCommand {
                 : conditions.stream().map(WaitCondition::parse).toList();
         Duration every = GoDuration.parse(interval);
         var targets = selection.targets().ignoreMissing(ignore).resolve(context.containers());
-        Containers containers = context.engine().containers();
+        ContainerWaits waits = context.engine().containerWaits();
         return EachContainer.apply(targets, err(), target -> {
-            ContainerState state = containers.waitFor(target.record(),
+            ContainerState state = waits.waitFor(target.record(),
                     current -> wanted.stream().anyMatch(c -> c.metBy(current)), every);
             boolean exited = wanted.stream().anyMatch(c -> c.waitsForExit() && c.metBy(state));
             out().println(exited ? state.exitCode() : -1);

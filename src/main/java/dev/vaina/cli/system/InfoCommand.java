@@ -4,7 +4,7 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.OutputFormat;
 
-import dev.vaina.engine.Containers;
+import dev.vaina.engine.Pausing;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.net.NetworkHelpers;
 import dev.vaina.oci.CgroupLayout;
@@ -86,13 +86,13 @@ public class InfoCommand extends ContextCommand {
     }
 
     private static Map<String, Object> store(Context context) throws java.io.IOException {
-        Containers containers = context.engine().containers();
+        Pausing pausing = context.engine().pausing();
         List<ContainerRecord> records = context.containers().list();
         long running = 0;
         long paused = 0;
         for (ContainerRecord record : records) {
             if (context.containers().state(record.id()).isRunning()) {
-                if (containers.isPaused(record)) {
+                if (pausing.isPaused(record)) {
                     paused++;
                 } else {
                     running++;
