@@ -1,14 +1,12 @@
 package dev.vaina.image;
 
+import dev.vaina.store.Hex;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** sha256 helpers: the only digest algorithm vaina stores under (ids and diff ids are its hex form). */
 final class Digests {
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
     private Digests() {
     }
 
@@ -24,8 +22,9 @@ final class Digests {
         return HexFormat.of().formatHex(sha256().digest(data));
     }
 
+    /** Exactly 64 lower-case hex digits (read without a regex: every listing checks each image's folder name). */
     static boolean isHex64(String text) {
-        return text != null && HEX64.matcher(text).matches();
+        return text != null && text.length() == 64 && Hex.isLowerCase(text);
     }
 
     static String requireHex(String text, String what) {

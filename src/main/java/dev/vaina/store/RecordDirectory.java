@@ -127,16 +127,7 @@ final class RecordDirectory<T> {
     }
 
     private static boolean isIdPrefix(String text) {
-        if (text.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return text.length() <= 64 && Hex.isLowerCase(text);
     }
 
     T read(String id) throws IOException {

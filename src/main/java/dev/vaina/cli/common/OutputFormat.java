@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A {@code --format} value read the way Podman reads it: {@code json} (or {@code {{json .}}}), {@code table}
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * count columns from there, as Podman's do), and in a table every space of the template separates columns.
  */
 public final class OutputFormat {
-    private static final Pattern JSON_OF_ALL = Pattern.compile("\\s*\\{\\{-?\\s*json\\s+\\.\\s*-?}}\\s*");
-    private static final Pattern RANGE_OVER_ALL = Pattern.compile("\\{\\{-?\\s*range\\s+\\.\\s*-?}}");
     private static final String TABLE = "table ";
 
     private enum Kind { DEFAULT, JSON, TABLE, TEMPLATE }
@@ -56,7 +53,7 @@ public final class OutputFormat {
         if (format == null || format.equals("table")) {
             return new OutputFormat(Kind.DEFAULT, null, executionErrorPrefix);
         }
-        if (format.equals("json") || JSON_OF_ALL.matcher(format).matches()) {
+        if (format.equals("json") || isJsonOfAll(format)) {
             return new OutputFormat(Kind.JSON, null, executionErrorPrefix);
         }
         boolean table = format.startsWith(TABLE);
@@ -65,7 +62,7 @@ public final class OutputFormat {
         if (!text.endsWith("\n")) {
             text += "\n";
         }
-        if (list && !RANGE_OVER_ALL.matcher(text).find()) {
+        if (list && !rangesOverAll(text)) {
             text = "{{range .}}" + text + "{{end -}}";
         }
         try {
@@ -73,6 +70,61 @@ public final class OutputFormat {
         } catch (TemplateException e) {
             throw new CommandFailedException(ExitCodes.ENGINE, e.getMessage());
         }
+    }
+
+    // The two checks read the text by hand: as java.util.regex patterns they were compiled by every command that
+    // loads this class, a plain `images` or `ps` too, which never needs them. They accept what
+    // \s*\{\{-?\s*json\s+\.\s*-?}}\s* and \{\{-?\s*range\s+\.\s*-?}} matched, and nothing else; OutputFormatTest
+    // holds them to it.
+
+    /** Whether {@code format} is {@code {{json .}}} alone, with spaces around it. */
+    static boolean isJsonOfAll(String format) {
+        int end = actionOnDot(format, skipSpaces(format, 0), "json");
+        return end >= 0 && skipSpaces(format, end) == format.length();
+    }
+
+    /** Whether {@code text} has a {@code {{range .}}} anywhere: the template ranges over the list itself. */
+    static boolean rangesOverAll(String text) {
+        for (int at = text.indexOf("{{"); at >= 0; at = text.indexOf("{{", at + 1)) {
+            if (actionOnDot(text, at, "range") >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where an action {@code {{WORD .}}} that starts at {@code at} ends, or -1 when none starts there. Go's trim
+     * markers may stand inside the braces, spaces after the opening marker and around the dot, and at least one
+     * space must part the word from the dot.
+     */
+    private static int actionOnDot(String text, int at, String word) {
+        if (!text.startsWith("{{", at)) {
+            return -1;
+        }
+        int wordAt = skipSpaces(text, skipTrimMarker(text, at + 2));
+        if (!text.startsWith(word, wordAt)) {
+            return -1;
+        }
+        int dot = skipSpaces(text, wordAt + word.length());
+        if (dot == wordAt + word.length() || !text.startsWith(".", dot)) {
+            return -1;
+        }
+        int close = skipTrimMarker(text, skipSpaces(text, dot + 1));
+        return text.startsWith("}}", close) ? close + 2 : -1;
+    }
+
+    private static int skipTrimMarker(String text, int at) {
+        return at < text.length() && text.charAt(at) == '-' ? at + 1 : at;
+    }
+
+    /** The first index from {@code at} on that holds no space as a pattern's \s means it (ASCII's six). */
+    private static int skipSpaces(String text, int at) {
+        int i = at;
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /** No format, or {@code table}: the command prints its own table. */

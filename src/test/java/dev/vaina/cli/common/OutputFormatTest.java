@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.testsupport.ShortStrings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,51 @@ class OutputFormatTest {
         assertTrue(OutputFormat.forList(null, "ps").isDefault());
         assertTrue(OutputFormat.forList("table", "ps").isDefault());
         assertFalse(OutputFormat.forList("{{json .Labels}}", "ps").isJson());
+    }
+
+    @Test
+    void jsonOfAll_allowsSpacesAndTrimMarkersWhereGoDoes() {
+        for (String format : List.of("{{json .}}", "{{-json .-}}", "{{- json . -}}", " \t\n{{json\t.}}\r\n",
+                "{{json\u000B.}}", "{{json\f.}}", "{{  json  .  }}")) {
+            assertTrue(OutputFormat.isJsonOfAll(format), format);
+            assertTrue(OutputFormat.forList(format, "images").isJson(), format);
+        }
+    }
+
+    @Test
+    void jsonOfAll_isNotJsonOfAPartNorJsonAmongOtherText() {
+        for (String format : List.of("", "json", "{{json.}}", "{{json .Labels}}", "{{ json . }}x", "x{{json .}}",
+                "{{json . }", "{{json .}}}", "{{{json .}}", "{{json .}} {{json .}}", "{{JSON .}}", "{{json . - }}",
+                "{{ - json .}}", "{{--json .}}", "{{json .--}}", "{{jsonx .}}", "{{json\u00a0.}}", "{{json\u2003.}}",
+                "\u00a0{{json .}}", "{{json .}}\u0085")) {
+            assertFalse(OutputFormat.isJsonOfAll(format), format);
+        }
+        assertFalse(OutputFormat.forList("{{json .Labels}}", "images").isJson());
+    }
+
+    @Test
+    void rangeOverAll_isFoundAnywhereInTheTemplate() {
+        for (String text : List.of("{{range .}}{{.Names}}{{end}}", "x {{- range . -}} y", "{{{range .}}",
+                "{{.A}}{{range\n.}}", "{{-range\t.-}}")) {
+            assertTrue(OutputFormat.rangesOverAll(text), text);
+        }
+        for (String text : List.of("", "{{range .Names}}", "{{range.}}", "{{ range $x := .}}", "{{rangex .}}",
+                "{{range .}", "{{range . }", "{ {range .}}", "{{range . - }}", "{{ - range .}}", "{{range\u00a0.}}")) {
+            assertFalse(OutputFormat.rangesOverAll(text), text);
+        }
+    }
+
+    @Test
+    void jsonAndRangeChecks_agreeWithTheirPatternsOnEveryShortTemplate() {
+        // The patterns the checks were once written as: what they must still accept and refuse.
+        Pattern jsonOfAll = Pattern.compile("\\s*\\{\\{-?\\s*json\\s+\\.\\s*-?}}\\s*");
+        Pattern rangeOverAll = Pattern.compile("\\{\\{-?\\s*range\\s+\\.\\s*-?}}");
+        List<String> pieces = List.of("{{", "}}", "{", "}", "-", " ", "\t", "\u000B", "\u00a0", "json", "range", ".",
+                "x");
+        for (String text : ShortStrings.of(pieces, 5)) {
+            assertEquals(jsonOfAll.matcher(text).matches(), OutputFormat.isJsonOfAll(text), text);
+            assertEquals(rangeOverAll.matcher(text).find(), OutputFormat.rangesOverAll(text), text);
+        }
     }
 
     @Test
