@@ -1,78 +1,110 @@
 package dev.vaina.systemd;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.annotations.DBusInterfaceName;
-import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.interfaces.DBusInterface;
-import org.freedesktop.dbus.messages.DBusSignal;
-import org.freedesktop.dbus.types.UInt32;
-
 /**
- * The part of systemd's {@code org.freedesktop.systemd1.Manager} interface that vaina calls, member names as
- * systemd spells them (see org.freedesktop.systemd1(5)). Only {@link Systemd} uses it.
+ * The members of systemd's {@code org.freedesktop.systemd1.Manager} interface that vaina calls, and the
+ * properties of its units and jobs, with the signatures org.freedesktop.systemd1(5) gives them. Only
+ * {@link Systemd} uses it.
  */
-@DBusInterfaceName("org.freedesktop.systemd1.Manager")
-interface Manager extends DBusInterface {
-    String BUS_NAME = "org.freedesktop.systemd1";
-    String OBJECT_PATH = "/org/freedesktop/systemd1";
+final class Manager {
+    static final String BUS_NAME = "org.freedesktop.systemd1";
+    static final String OBJECT_PATH = "/org/freedesktop/systemd1";
+    static final String INTERFACE = "org.freedesktop.systemd1.Manager";
+    /** The signal a subscribed client gets once a job finished: JobRemoved(u id, o job, s unit, s result). */
+    static final String JOB_REMOVED = "JobRemoved";
+    static final String JOB_REMOVED_RULE = "type='signal',sender='" + BUS_NAME + "',path='" + OBJECT_PATH
+            + "',interface='" + INTERFACE + "',member='" + JOB_REMOVED + "'";
+    private static final String PROPERTIES = "org.freedesktop.DBus.Properties";
 
-    DBusPath StartUnit(String name, String mode);
+    private final BusConnection bus;
 
-    DBusPath StopUnit(String name, String mode);
+    Manager(BusConnection bus) {
+        this.bus = bus;
+    }
 
-    DBusPath RestartUnit(String name, String mode);
+    /** Queues a start job; returns the job's object path. */
+    String startUnit(String name, String mode) throws BusError {
+        return (String) call("StartUnit", "ss", name, mode).get(0);
+    }
 
-    DBusPath StartTransientUnit(String name, String mode, List<UnitProperty> properties, List<AuxiliaryUnit> aux);
+    String stopUnit(String name, String mode) throws BusError {
+        return (String) call("StopUnit", "ss", name, mode).get(0);
+    }
 
-    void SetUnitProperties(String name, boolean runtime, List<UnitProperty> properties);
+    String restartUnit(String name, String mode) throws BusError {
+        return (String) call("RestartUnit", "ss", name, mode).get(0);
+    }
 
-    void KillUnit(String name, String whom, int signal);
+    /** Properties are (name, variant) pairs; vaina sends no auxiliary units. */
+    String startTransientUnit(String name, String mode, List<List<Object>> properties) throws BusError {
+        return (String) call("StartTransientUnit", "ssa(sv)a(sa(sv))", name, mode, properties, List.of()).get(0);
+    }
 
-    void ResetFailedUnit(String name);
+    void setUnitProperties(String name, boolean runtime, List<List<Object>> properties) throws BusError {
+        call("SetUnitProperties", "sba(sv)", name, runtime, properties);
+    }
 
-    DBusPath GetUnit(String name);
+    void killUnit(String name, String whom, int signal) throws BusError {
+        call("KillUnit", "ssi", name, whom, signal);
+    }
 
-    DBusPath LoadUnit(String name);
+    void resetFailedUnit(String name) throws BusError {
+        call("ResetFailedUnit", "s", name);
+    }
 
-    List<UnitInfo> ListUnitsByNames(List<String> names);
+    /** The unit's object path; fails (NoSuchUnit) for a unit that is not in memory. */
+    String getUnit(String name) throws BusError {
+        return (String) call("GetUnit", "s", name).get(0);
+    }
 
-    void Subscribe();
-
-    void Unsubscribe();
-
-    void Reload();
-
-    /** JobRemoved(u id, o job, s unit, s result): sent once a job finished, for subscribed clients. */
-    class JobRemoved extends DBusSignal {
-        private final UInt32 id;
-        private final DBusPath job;
-        private final String unit;
-        private final String result;
-
-        public JobRemoved(String path, UInt32 id, DBusPath job, String unit, String result) throws DBusException {
-            super(path, id, job, unit, result);
-            this.id = id;
-            this.job = job;
-            this.unit = unit;
-            this.result = result;
+    List<UnitInfo> listUnitsByNames(List<String> names) throws BusError {
+        List<UnitInfo> infos = new ArrayList<>();
+        for (Object entry : (List<?>) call("ListUnitsByNames", "as", names).get(0)) {
+            infos.add(UnitInfo.of((List<?>) entry));
         }
+        return infos;
+    }
 
-        public UInt32 getId() {
-            return id;
-        }
+    /** Asks the manager to send job and unit signals to this client; the bus routes them by match rule. */
+    void subscribe() throws BusError {
+        bus.addMatch(JOB_REMOVED_RULE);
+        call("Subscribe", "");
+    }
 
-        public DBusPath getJob() {
-            return job;
-        }
+    void reload() throws BusError {
+        call("Reload", "");
+    }
 
-        public String getUnit() {
-            return unit;
-        }
+    /** Reads one property of the object at path (a unit or a job). */
+    Object property(String path, String interfaceName, String name) throws BusError {
+        return bus.call(BUS_NAME, path, PROPERTIES, "Get", "ss", List.of(interfaceName, name)).get(0);
+    }
 
-        public String getResult() {
-            return result;
+    /** Asks for one property without waiting, so that several questions share the round trip. */
+    BusConnection.PendingReply askProperty(String path, String interfaceName, String name) throws BusError {
+        return bus.send(BUS_NAME, path, PROPERTIES, "Get", "ss", List.of(interfaceName, name));
+    }
+
+    /** Asks for all properties of one interface without waiting; the reply is one a{sv}. */
+    BusConnection.PendingReply askProperties(String path, String interfaceName) throws BusError {
+        return bus.send(BUS_NAME, path, PROPERTIES, "GetAll", "s", List.of(interfaceName));
+    }
+
+    private List<Object> call(String member, String signature, Object... args) throws BusError {
+        return bus.call(BUS_NAME, OBJECT_PATH, INTERFACE, member, signature, List.of(args));
+    }
+
+    /** One entry of ListUnitsByNames, signature (ssssssouso); the fields vaina reads. */
+    record UnitInfo(String name, String loadState, String activeState, String subState, String unitPath) {
+        static UnitInfo of(List<?> fields) throws BusError {
+            try {
+                return new UnitInfo((String) fields.get(0), (String) fields.get(2), (String) fields.get(3),
+                        (String) fields.get(4), (String) fields.get(6));
+            } catch (ClassCastException | IndexOutOfBoundsException e) {
+                throw BusError.protocol("ListUnitsByNames answered an entry that is not (ssssssouso): " + fields);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.vaina.systemd;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,19 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-
-import org.freedesktop.dbus.DBusAsyncReply;
-import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.DBusSigHandler;
-import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.messages.MethodCall;
-import org.freedesktop.dbus.types.UInt64;
-import org.freedesktop.dbus.types.Variant;
 
 /**
  * The one door from vaina to systemd: start, stop, kill and inspect units over D-Bus. Open it in
@@ -36,63 +22,33 @@ public final class Systemd implements AutoCloseable {
     /** How long a signal may lag behind its job's end on a busy machine before the unit's state is asked. */
     private static final long LATE_SIGNAL_MILLIS = 1_000;
     /**
-     * How long a call waits for systemd's answer. dbus-java's default of 20 s is short for a manager that is
+     * How long a call waits for systemd's answer. The 20 s other clients wait is short for a manager that is
      * stopping and cleaning up dozens of units on a saturated machine; a call that still gets no answer fails
      * naming this wait.
      */
     static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
 
-    /** dbus-java tries to connect max(500, this) / 500 times, 0.5 s apart. */
-    private static final int CONNECT_ATTEMPT_MILLIS = 500;
-
     private final ManagerScope scope;
-    private final DBusConnection connection;
+    private final BusConnection connection;
     private final Manager manager;
     private final JobTracker jobs = new JobTracker();
     private boolean subscribed;
 
-    private Systemd(ManagerScope scope, DBusConnection connection, Manager manager) {
+    private Systemd(ManagerScope scope, BusConnection connection) {
         this.scope = scope;
         this.connection = connection;
-        this.manager = manager;
+        this.manager = new Manager(connection);
+        connection.onSignal(jobs::handle);
     }
 
     /** Connects to the bus on which the chosen manager listens. */
     public static Systemd connect(ManagerScope scope) {
-        quietLibraryLogging();
-        MethodCall.setDefaultTimeout(REPLY_TIMEOUT.toMillis());
         String address = busAddress(scope);
-        DBusConnection connection;
         try {
-            // One attempt: the library's default retries a missing socket every 0.5 s for 10 s, which a command
-            // would spend waiting before it says that no manager answers.
-            connection = DBusConnectionBuilder.forAddress(address).withShared(false)
-                    .transportConfig().withTimeout(CONNECT_ATTEMPT_MILLIS).back().build();
-        } catch (DBusException | RuntimeException e) {
+            return new Systemd(scope, BusConnection.open(address, ManagerScope.effectiveUid(), REPLY_TIMEOUT.toMillis()));
+        } catch (BusError e) {
             throw new ManagerUnreachableException("cannot connect to the systemd " + scope + " manager's bus at "
                     + address + ": " + e.getMessage(), e);
-        }
-        try {
-            Manager manager = connection.getRemoteObject(Manager.BUS_NAME, Manager.OBJECT_PATH, Manager.class);
-            return new Systemd(scope, connection, manager);
-        } catch (DBusException | RuntimeException e) {
-            connection.disconnect();
-            throw new ManagerUnreachableException("cannot reach the systemd " + scope + " manager at " + address + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * dbus-java logs through SLF4J, and vaina ships no SLF4J backend: without these settings every command
-     * would start by printing SLF4J's "no providers" warning on the user's terminal. Settings made by the
-     * caller (-D on the java command line) win.
-     */
-    private static void quietLibraryLogging() {
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-            if (System.getProperty("slf4j.internal.verbosity") == null) {
-                System.setProperty("slf4j.internal.verbosity", "WARN");
-            }
         }
     }
 
@@ -138,8 +94,8 @@ public final class Systemd implements AutoCloseable {
     /** Queues a start and returns at once: for a unit ordered after the one whose start this caller is part of. */
     public void queueStart(String unit) {
         try {
-            manager.StartUnit(unit, "replace");
-        } catch (DBusExecutionException e) {
+            manager.startUnit(unit, "replace");
+        } catch (BusError e) {
             throw failure("cannot start", unit, e);
         }
     }
@@ -150,8 +106,8 @@ public final class Systemd implements AutoCloseable {
      */
     public void queueRestart(String unit) {
         try {
-            manager.RestartUnit(unit, "replace");
-        } catch (DBusExecutionException e) {
+            manager.restartUnit(unit, "replace");
+        } catch (BusError e) {
             throw failure("cannot restart", unit, e);
         }
     }
@@ -159,31 +115,30 @@ public final class Systemd implements AutoCloseable {
     /** Starts a transient service and waits until systemd removed the start job. */
     public JobResult startTransientService(TransientService service) {
         return runJob("start", service.name(),
-                () -> manager.StartTransientUnit(service.name(), "fail", service.properties(), List.of()));
+                () -> manager.startTransientUnit(service.name(), "fail", service.properties()));
     }
 
     /** Sends a signal to the unit's processes; whom is "main", "control" or "all". */
     public void killUnit(String unit, String whom, int signal) {
         try {
-            manager.KillUnit(unit, whom, signal);
-        } catch (DBusExecutionException e) {
+            manager.killUnit(unit, whom, signal);
+        } catch (BusError e) {
             throw failure("cannot send signal " + signal + " to " + whom + " process(es) of", unit, e);
         }
     }
 
     /**
      * Changes properties of a loaded unit at once, as `systemctl set-property --runtime` does: systemd applies
-     * them to the unit's cgroup and keeps them until the manager restarts. Values are Longs (D-Bus t) or
-     * byte arrays (ay).
+     * them to the unit's cgroup and keeps them until the manager restarts. Values are Longs (D-Bus t, where
+     * -1 is the largest value, "infinity") or byte arrays (ay).
      */
     public void setUnitProperties(String unit, Map<String, Object> properties) {
-        List<UnitProperty> list = new ArrayList<>();
-        properties.forEach((name, value) -> list.add(new UnitProperty(name, value instanceof Long number
-                ? new Variant<>(new UInt64(number == -1 ? UInt64.MAX_BIG_VALUE : java.math.BigInteger.valueOf(number)))
-                : new Variant<>(value, "ay"))));
+        List<List<Object>> list = new ArrayList<>();
+        properties.forEach((name, value) -> list.add(List.of(name,
+                new Variant(value instanceof Long ? "t" : "ay", value))));
         try {
-            manager.SetUnitProperties(unit, true, list);
-        } catch (DBusExecutionException e) {
+            manager.setUnitProperties(unit, true, list);
+        } catch (BusError e) {
             throw failure("cannot set " + String.join(", ", properties.keySet()) + " of", unit, e);
         }
     }
@@ -191,8 +146,8 @@ public final class Systemd implements AutoCloseable {
     /** Forgets a failed state (and the start rate limit), so that systemd may unload the unit. */
     public void resetFailedUnit(String unit) {
         try {
-            manager.ResetFailedUnit(unit);
-        } catch (DBusExecutionException e) {
+            manager.resetFailedUnit(unit);
+        } catch (BusError e) {
             if (!isLoaded(unit)) {
                 return; // nothing to forget
             }
@@ -203,8 +158,8 @@ public final class Systemd implements AutoCloseable {
     /** Reloads every unit file (daemon-reload). A new unit file is loaded on demand without it. */
     public void reload() {
         try {
-            manager.Reload();
-        } catch (DBusExecutionException e) {
+            manager.reload();
+        } catch (BusError e) {
             throw new SystemdException("cannot reload the systemd " + scope + " manager: " + e.getMessage(), e);
         }
     }
@@ -221,24 +176,24 @@ public final class Systemd implements AutoCloseable {
      */
     public Map<String, UnitStatus> statuses(Collection<String> units) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(units));
-        List<UnitInfo> infos;
+        List<Manager.UnitInfo> infos;
         try {
-            infos = manager.ListUnitsByNames(names);
-        } catch (DBusExecutionException e) {
+            infos = manager.listUnitsByNames(names);
+        } catch (BusError e) {
             throw new SystemdException("cannot list units " + names + ": " + e.getMessage(), e);
         }
-        Map<String, UnitInfo> byName = matchInfos(names, infos);
+        Map<String, Manager.UnitInfo> byName = matchInfos(names, infos);
         Map<String, PendingProperties> pending = new HashMap<>();
         for (String name : names) {
-            UnitInfo info = byName.get(name);
-            if (info != null && !"not-found".equals(info.loadState)) {
-                pending.put(name, askProperties(name, info.unitPath));
+            Manager.UnitInfo info = byName.get(name);
+            if (info != null && !"not-found".equals(info.loadState())) {
+                pending.put(name, askProperties(name, info.unitPath()));
             }
         }
         Map<String, UnitStatus> statuses = new LinkedHashMap<>();
         for (String name : names) {
-            UnitInfo info = byName.get(name);
-            if (info == null || "not-found".equals(info.loadState)) {
+            Manager.UnitInfo info = byName.get(name);
+            if (info == null || "not-found".equals(info.loadState())) {
                 statuses.put(name, UnitStatus.notFound(name));
                 continue;
             }
@@ -251,79 +206,64 @@ public final class Systemd implements AutoCloseable {
      * systemd skips names that are not valid unit names and answers with a unit's primary name where an alias
      * was asked for, so the answer lines up with the question by position only when nothing was skipped.
      */
-    private static Map<String, UnitInfo> matchInfos(List<String> names, List<UnitInfo> infos) {
-        Map<String, UnitInfo> byName = new HashMap<>();
+    private static Map<String, Manager.UnitInfo> matchInfos(List<String> names, List<Manager.UnitInfo> infos) {
+        Map<String, Manager.UnitInfo> byName = new HashMap<>();
         if (infos.size() == names.size()) {
             for (int i = 0; i < names.size(); i++) {
                 byName.put(names.get(i), infos.get(i));
             }
         } else {
-            for (UnitInfo info : infos) {
-                byName.put(info.name, info);
+            for (Manager.UnitInfo info : infos) {
+                byName.put(info.name(), info);
             }
         }
         return byName;
     }
 
-    private PendingProperties askProperties(String unit, DBusPath unitPath) {
+    private PendingProperties askProperties(String unit, String unitPath) {
         try {
-            Properties properties = connection.getRemoteObject(Manager.BUS_NAME, unitPath.getPath(),
-                    Properties.class);
-            DBusAsyncReply<?> unitReply = connection.callMethodAsync(properties, "Get", UNIT_INTERFACE,
-                    "NeedDaemonReload");
-            DBusAsyncReply<?> serviceReply = unit.endsWith(".service")
-                    ? connection.callMethodAsync(properties, "GetAll", SERVICE_INTERFACE)
+            BusConnection.PendingReply unitReply = manager.askProperty(unitPath, UNIT_INTERFACE, "NeedDaemonReload");
+            BusConnection.PendingReply serviceReply = unit.endsWith(".service")
+                    ? manager.askProperties(unitPath, SERVICE_INTERFACE)
                     : null;
             return new PendingProperties(unitReply, serviceReply);
-        } catch (DBusException | DBusExecutionException e) {
+        } catch (BusError e) {
             throw failure("cannot read the properties of", unit, e);
         }
     }
 
     /** Replies to the property calls for one unit, read once all calls have been sent. */
     private final class PendingProperties {
-        private final DBusAsyncReply<?> unitReply;
-        private final DBusAsyncReply<?> serviceReply;
+        private final BusConnection.PendingReply unitReply;
+        private final BusConnection.PendingReply serviceReply;
 
-        PendingProperties(DBusAsyncReply<?> unitReply, DBusAsyncReply<?> serviceReply) {
+        PendingProperties(BusConnection.PendingReply unitReply, BusConnection.PendingReply serviceReply) {
             this.unitReply = unitReply;
             this.serviceReply = serviceReply;
         }
 
-        UnitStatus toStatus(String name, UnitInfo info) {
+        UnitStatus toStatus(String name, Manager.UnitInfo info) {
             boolean needReload;
             Map<?, ?> service = Map.of();
             try {
-                needReload = Boolean.TRUE.equals(unwrap(await(unitReply)));
+                needReload = Boolean.TRUE.equals(unitReply.await().get(0));
                 if (serviceReply != null) {
-                    service = (Map<?, ?>) await(serviceReply);
+                    service = (Map<?, ?>) serviceReply.await().get(0);
                 }
-            } catch (DBusException | DBusExecutionException e) {
+            } catch (BusError e) {
                 throw failure("cannot read the properties of", name, e);
             }
-            return new UnitStatus(name, info.loadState, info.activeState, info.subState,
+            return new UnitStatus(name, info.loadState(), info.activeState(), info.subState(),
                     number(service.get("MainPID")), (int) number(service.get("ExecMainCode")),
                     (int) number(service.get("ExecMainStatus")), needReload, text(service.get("Result")));
         }
 
-        /** DBusAsyncReply.getReply() does not wait; the call's own getReply() does (up to the call timeout). */
-        private Object await(DBusAsyncReply<?> reply) throws DBusException {
-            reply.getCall().getReply();
-            return reply.getReply();
-        }
-
-        private Object unwrap(Object value) {
-            return value instanceof Variant<?> variant ? variant.getValue() : value;
-        }
-
         private long number(Object value) {
-            Object unwrapped = unwrap(value);
-            return unwrapped instanceof Number number ? number.longValue() : 0;
+            return value instanceof Number number ? number.longValue() : 0;
         }
 
         private String text(Object value) {
-            Object unwrapped = unwrap(value);
-            return unwrapped == null ? "" : unwrapped.toString();
+            return value == null ? "" : value.toString();
         }
     }
 
@@ -334,22 +274,28 @@ public final class Systemd implements AutoCloseable {
      */
     private JobResult runJob(String verb, String unit) {
         return runJob(verb, unit, () -> switch (verb) {
-            case "start" -> manager.StartUnit(unit, "replace");
-            case "stop" -> manager.StopUnit(unit, "replace");
-            case "restart" -> manager.RestartUnit(unit, "replace");
+            case "start" -> manager.startUnit(unit, "replace");
+            case "stop" -> manager.stopUnit(unit, "replace");
+            case "restart" -> manager.restartUnit(unit, "replace");
             default -> throw new IllegalArgumentException(verb);
         });
     }
 
-    private JobResult runJob(String verb, String unit, Supplier<DBusPath> queue) {
+    private JobResult runJob(String verb, String unit, JobRequest queue) {
         subscribe(verb, unit);
-        DBusPath job;
+        String job;
         try {
-            job = queue.get();
-        } catch (DBusExecutionException e) {
+            job = queue.queue();
+        } catch (BusError e) {
             throw failure("cannot " + verb, unit, e);
         }
-        return awaitJob(verb, unit, job.getPath());
+        return awaitJob(verb, unit, job);
+    }
+
+    /** A call that queues a job and answers with the job's object path. */
+    @FunctionalInterface
+    private interface JobRequest {
+        String queue() throws BusError;
     }
 
     private synchronized void subscribe(String verb, String unit) {
@@ -357,10 +303,9 @@ public final class Systemd implements AutoCloseable {
             return;
         }
         try {
-            connection.addSigHandler(Manager.JobRemoved.class, jobs);
-            manager.Subscribe();
+            manager.subscribe();
             subscribed = true;
-        } catch (DBusException | DBusExecutionException e) {
+        } catch (BusError e) {
             throw new SystemdException("cannot " + verb + " unit " + unit + ": cannot subscribe to the systemd "
                     + scope + " manager's job signals: " + e.getMessage(), e);
         }
@@ -405,10 +350,9 @@ public final class Systemd implements AutoCloseable {
 
     private boolean jobExists(String jobPath) {
         try {
-            Properties job = connection.getRemoteObject(Manager.BUS_NAME, jobPath, Properties.class);
-            job.Get(JOB_INTERFACE, "State");
+            manager.property(jobPath, JOB_INTERFACE, "State");
             return true;
-        } catch (DBusException | DBusExecutionException e) {
+        } catch (BusError e) {
             return false;
         }
     }
@@ -420,24 +364,24 @@ public final class Systemd implements AutoCloseable {
      */
     public boolean isLoaded(String unit) {
         try {
-            manager.GetUnit(unit);
+            manager.getUnit(unit);
             return true;
-        } catch (DBusExecutionException e) {
+        } catch (BusError e) {
             return false;
         }
     }
 
     /**
-     * dbus-java keeps the D-Bus error name only where a Java class of that very name exists, so
-     * org.freedesktop.systemd1.NoSuchUnit arrives as a plain DBusExecutionException. Whether the unit
-     * exists is therefore asked afterwards, on this failure path only.
+     * systemd's NoSuchUnit means "not loaded" to some calls (KillUnit, GetUnit) and "no file either" to others,
+     * and other errors may have the same cause: whether the unit exists at all is therefore asked afterwards,
+     * on this failure path only.
      */
-    private SystemdException failure(String what, String unit, Exception e) {
+    private SystemdException failure(String what, String unit, BusError e) {
         String message = what + " unit " + unit + ": " + e.getMessage();
-        if (e.getMessage() != null && e.getMessage().contains("No reply")) {
+        if (BusError.NO_REPLY.equals(e.name())) {
             message += " (waited " + REPLY_TIMEOUT.toSeconds() + " s for the systemd " + scope + " manager to answer)";
         }
-        if (e instanceof DBusExecutionException && unitIsUnknown(unit)) {
+        if (!e.isLocal() && unitIsUnknown(unit)) {
             return new NoSuchUnitException(unit, message, e);
         }
         return new SystemdException(message, e);
@@ -445,33 +389,32 @@ public final class Systemd implements AutoCloseable {
 
     private boolean unitIsUnknown(String unit) {
         try {
-            List<UnitInfo> infos = manager.ListUnitsByNames(List.of(unit));
-            return infos.isEmpty() || "not-found".equals(infos.get(0).loadState);
-        } catch (DBusExecutionException e) {
+            List<Manager.UnitInfo> infos = manager.listUnitsByNames(List.of(unit));
+            return infos.isEmpty() || "not-found".equals(infos.get(0).loadState());
+        } catch (BusError e) {
             return false;
         }
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (IOException e) {
-            // The bus closing badly loses nothing of ours: every call made has been answered.
-        }
+        connection.close();
     }
 
-    /** Results of removed jobs, from the signal thread to the waiting caller. */
-    private static final class JobTracker implements DBusSigHandler<Manager.JobRemoved> {
+    /** Results of removed jobs, from the bus connection's reading thread to the waiting caller. */
+    private static final class JobTracker {
         // Jobs of other clients land here too; a connection lives for one command, so they stay few.
         private final Map<String, String> removed = new HashMap<>();
 
-        @Override
-        public synchronized void handle(Manager.JobRemoved signal) {
-            removed.put(signal.getJob().getPath(), signal.getResult());
+        /** Takes JobRemoved(u id, o job, s unit, s result) signals; the connection routes only those here. */
+        synchronized void handle(BusMessage signal) {
+            if (!Manager.JOB_REMOVED.equals(signal.member()) || !Manager.INTERFACE.equals(signal.interfaceName())
+                    || !"uoss".equals(signal.signature())) {
+                return;
+            }
+            removed.put((String) signal.body().get(1), (String) signal.body().get(3));
             notifyAll();
         }
-
         /** The job's result, or null if it was not removed within the given time. */
         synchronized String await(String jobPath, long millis) throws InterruptedException {
             long deadline = System.nanoTime() + millis * 1_000_000;

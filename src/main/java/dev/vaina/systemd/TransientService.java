@@ -2,7 +2,6 @@ package dev.vaina.systemd;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.freedesktop.dbus.types.Variant;
 
 /**
  * A service that exists only while it runs (StartTransientUnit): no unit file, no daemon-reload. It is
@@ -15,22 +14,24 @@ import org.freedesktop.dbus.types.Variant;
 public record TransientService(String name, String description, List<String> execStart, List<String> execStopPost,
         String boundTo, String standardErrorFile) {
 
-    List<UnitProperty> properties() {
-        List<UnitProperty> properties = new ArrayList<>();
-        properties.add(new UnitProperty("Description", new Variant<>(description)));
-        properties.add(new UnitProperty("ExecStart", commands(execStart)));
+    /** The unit's properties as StartTransientUnit takes them: (name, variant) pairs, signature a(sv). */
+    List<List<Object>> properties() {
+        List<List<Object>> properties = new ArrayList<>();
+        properties.add(List.of("Description", Variant.of(description)));
+        properties.add(List.of("ExecStart", commands(execStart)));
         if (!execStopPost.isEmpty()) {
-            properties.add(new UnitProperty("ExecStopPost", commands(execStopPost)));
+            properties.add(List.of("ExecStopPost", commands(execStopPost)));
         }
-        properties.add(new UnitProperty("BindsTo", new Variant<>(List.of(boundTo), "as")));
-        properties.add(new UnitProperty("After", new Variant<>(List.of(boundTo), "as")));
-        properties.add(new UnitProperty("CollectMode", new Variant<>("inactive-or-failed")));
-        properties.add(new UnitProperty("StandardOutput", new Variant<>("null")));
-        properties.add(new UnitProperty("StandardErrorFile", new Variant<>(standardErrorFile)));
+        properties.add(List.of("BindsTo", new Variant("as", List.of(boundTo))));
+        properties.add(List.of("After", new Variant("as", List.of(boundTo))));
+        properties.add(List.of("CollectMode", Variant.of("inactive-or-failed")));
+        properties.add(List.of("StandardOutput", Variant.of("null")));
+        properties.add(List.of("StandardErrorFile", Variant.of(standardErrorFile)));
         return properties;
     }
 
-    private static Variant<?> commands(List<String> argv) {
-        return new Variant<>(List.of(new ExecCommand(argv.get(0), argv, false)), "a(sasb)");
+    /** One command line, a(sasb): the binary, the whole argv (argv[0] included), and whether a failure is ignored. */
+    private static Variant commands(List<String> argv) {
+        return new Variant("a(sasb)", List.of(List.of(argv.get(0), argv, false)));
     }
 }
