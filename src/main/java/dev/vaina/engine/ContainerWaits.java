@@ -46,11 +46,6 @@ public final class ContainerWaits {
         }
     }
 
-    /** Blocks until the container has exited, however long that takes, and returns its state. */
-    public ContainerState waitForExit(ContainerRecord record) throws IOException {
-        return waitFor(record, state -> !state.isRunning(), Duration.ofMillis(50));
-    }
-
     /** Blocks until the container's state satisfies {@code condition}, looking every {@code interval}. */
     public ContainerState waitFor(ContainerRecord record, Predicate<ContainerState> condition, Duration interval)
             throws IOException {
