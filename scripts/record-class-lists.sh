@@ -2,7 +2,7 @@
 # Runs real vaina commands with a scratch installation whose wrappers record the classes each JVM
 # loads (-XX:DumpLoadedClassList, one file per process: ROLE.PID.classlist in the wrappers' list
 # directory), so install-files.sh can dump class-data archives that hold what real commands load:
-# picocli, the store, JSON, FreeMarker, D-Bus, a registry's HTTP and TLS (CLI); the bundle and cleanup (launcher);
+# picocli, the store, JSON, unit templates, D-Bus, a registry's HTTP and TLS (CLI); the bundle and cleanup (launcher);
 # JNA (monitor).
 # Usage: scripts/record-class-lists.sh SCRATCH_PREFIX STORE_DIR LIST_DIR
 # The containers' part needs a systemd manager: run it where one answers (install-files.sh starts

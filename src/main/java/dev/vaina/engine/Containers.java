@@ -229,7 +229,7 @@ public final class Containers {
             engine.log().debug("container " + record.name() + " runs already");
             return false;
         }
-        // Beside the unit's rendering, which comes first (FreeMarker's set-up: 40 ms and more).
+        // Beside the unit's rendering and the files written before the start, which come first.
         engine.connectSystemdAhead();
         record = unitFollowsName(record);
         if (record.inPod() && !record.infra()) {
