@@ -110,14 +110,15 @@ class NativeHelpersTest {
                 .redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(20, TimeUnit.SECONDS));
-        assertEquals("pid=" + probe.pid() + " greeting=hello from execve\n", output);
+        // UTF-8 whatever the locale: argv and the environment cross as char ** of UTF-8 strings.
+        assertEquals("pid=" + probe.pid() + " greeting=h\u00e9llo from execve \u00fc\n", output);
     }
 
     /** Runs in its own JVM: execs a shell that prints its pid and an environment variable. */
     public static final class ExecProbe {
         public static void main(String[] args) throws IOException {
-            Exec.execve("/bin/sh", List.of("sh", "-c", "echo pid=$$ greeting=$GREETING"),
-                    Map.of("GREETING", "hello from execve"));
+            Exec.execve("/bin/sh", List.of("sh", "-c", "echo pid=$$ greeting=$GREETING $0", "\u00fc"),
+                    Map.of("GREETING", "h\u00e9llo from execve"));
         }
     }
 
@@ -131,6 +132,15 @@ class NativeHelpersTest {
         assertTrue(output.contains("pid=" + probe.pid()), output);
         assertTrue(output.contains("Initializing 'com/sun/jna/Native'"), output);
         assertFalse(output.contains("Initializing 'java/lang/SecurityManager'"), output);
+    }
+
+    @Test
+    void spawnLoggingTo_aPathOutsideAscii_writesThere(@TempDir Path dir) throws Exception {
+        // Paths cross as UTF-8 whatever the locale (a monitor may run with LANG unset).
+        Path log = Files.createFile(dir.resolve("\u00e9t\u00e9.log"));
+        int pid = Spawn.spawnLoggingTo(List.of("/bin/echo", "written"), log);
+        assertEquals(ExitStatus.exited(0), Processes.waitFor(pid));
+        assertEquals("written\n", Files.readString(log));
     }
 
     /** Runs in its own JVM: loads JNA as the launcher and the monitor do, then makes a call through it. */
