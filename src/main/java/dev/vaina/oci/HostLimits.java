@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringTokenizer;
 
 /**
  * The hard resource limits of this process (from /proc/self/limits). A container cannot be given more
@@ -47,8 +48,11 @@ public final class HostLimits {
         for (String line : text.split("\n")) {
             for (Map.Entry<String, String> name : PROC_NAMES.entrySet()) {
                 if (line.startsWith(name.getKey() + " ")) {
-                    String[] columns = line.substring(name.getKey().length()).trim().split("\\s+");
-                    hard.put(name.getValue(), columns[1].equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(columns[1]));
+                    // The columns are padded with spaces: soft limit, hard limit, units.
+                    StringTokenizer columns = new StringTokenizer(line.substring(name.getKey().length()), " ");
+                    columns.nextToken();
+                    String hardLimit = columns.nextToken();
+                    hard.put(name.getValue(), hardLimit.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(hardLimit));
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.StringTokenizer;
 
 /** Which systemd instance supervises vaina's units: the caller's own user manager or the system manager. */
 public enum ManagerScope {
@@ -54,8 +55,9 @@ public enum ManagerScope {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return Long.parseLong(ids[1]);
+                    StringTokenizer ids = new StringTokenizer(line.substring(4), " \t");
+                    ids.nextToken(); // the real uid
+                    return Long.parseLong(ids.nextToken());
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringTokenizer;
 
 /**
  * One template of the top-level templates/ folder, read in the part of FreeMarker's language those templates
@@ -285,8 +286,12 @@ final class UnitTemplate {
         }
 
         private Loop loop(Token opening) {
-            String[] words = opening.text().substring("<#list ".length(), opening.text().length() - 1).trim()
-                    .split(" +");
+            StringTokenizer tokens = new StringTokenizer(
+                    opening.text().substring("<#list ".length(), opening.text().length() - 1), " ");
+            String[] words = new String[tokens.countTokens()];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = tokens.nextToken();
+            }
             if (words.length != 3 || !words[1].equals("as")) {
                 throw error(opening, "a list is written <#list NAME as ITEM>, not " + opening.text());
             }

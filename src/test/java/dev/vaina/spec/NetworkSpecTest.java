@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.vaina.testsupport.ShortStrings;
 import org.junit.jupiter.api.Test;
 
 class NetworkSpecTest {
@@ -68,6 +71,18 @@ class NetworkSpecTest {
         assertThrows(InvalidSpecException.class, () -> new NetworkAttachment("n", List.of(), "10.1.2", null));
         assertThrows(InvalidSpecException.class, () -> new NetworkAttachment("n", List.of(), null, "zz:00"));
         assertEquals("02:42:ac:11:00:02", new NetworkAttachment("n", List.of("db"), "10.1.2.3", "02:42:ac:11:00:02").mac());
+    }
+
+    @Test
+    void isMac_acceptsWhatItsFormerPatternMatched() {
+        Pattern former = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
+        List<String> pieces = List.of("02:", "aF:", "g0:", "0:", "02", "A", "\u0663\u0664:", "\uff21b:");
+        for (String text : ShortStrings.of(pieces, 6)) {
+            assertEquals(former.matcher(text).matches(), NetworkAttachment.isMac(text), text);
+        }
+        assertTrue(NetworkAttachment.isMac("02:42:AC:11:00:0f"));
+        assertFalse(NetworkAttachment.isMac("02:42:ac:11:00:02:"));
+        assertFalse(NetworkAttachment.isMac("02-42-ac-11-00-02"));
     }
 
     @Test
