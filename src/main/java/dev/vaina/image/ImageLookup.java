@@ -2,14 +2,13 @@ package dev.vaina.image;
 
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.Hex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Resolves a user's NAME[:TAG], full id or id prefix to a local image, the way Podman does. */
 final class ImageLookup {
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
     private ImageLookup() {
     }
@@ -46,7 +45,7 @@ final class ImageLookup {
             }
         }
         // Podman tries an id prefix after the search order and before the other registries' names.
-        if (HEX.matcher(text).matches()) {
+        if (!text.isEmpty() && Hex.isLowerCase(text)) {
             List<ImageRecord> matches = new ArrayList<>();
             for (ImageRecord image : newestFirst) {
                 if (image.id().startsWith(text)) {

@@ -193,10 +193,13 @@ public final class BridgeNetworks {
         if (!Files.isDirectory(dir)) {
             return names;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+        // Filtered by hand, not by a glob: a glob is a regular expression, compiled at every container's end.
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String fileName = file.getFileName().toString();
-                names.add(fileName.substring(0, fileName.length() - ".json".length()));
+                if (fileName.endsWith(".json")) {
+                    names.add(fileName.substring(0, fileName.length() - ".json".length()));
+                }
             }
         }
         names.sort(null);

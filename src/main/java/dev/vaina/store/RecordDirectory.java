@@ -247,9 +247,11 @@ final class RecordDirectory<T> {
             return;
         }
         try (StoreLock lock = StoreLock.acquire(lockFile);
-             DirectoryStream<Path> entries = Files.newDirectoryStream(records, ".*")) {
+             DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
             for (Path entry : entries) {
-                FileTrees.deleteQuietly(entry);
+                if (entry.getFileName().toString().startsWith(".")) {
+                    FileTrees.deleteQuietly(entry);
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(restartPolicy, "restartPolicy");
-        if (!containerId.matches("[0-9a-zA-Z]+")) {
+        if (containerId.isEmpty() || !allOf(containerId, containerId.length(), "")) {
             throw new IllegalArgumentException("invalid container id \"" + containerId + "\"");
         }
         if (image.isEmpty() || image.indexOf('\n') >= 0) {
@@ -60,7 +60,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         execStopPost = List.copyOf(execStopPost);
         bindsTo = bindsTo == null ? List.of() : List.copyOf(bindsTo);
         for (String unit : bindsTo) {
-            if (!unit.matches("[a-zA-Z0-9:_.@-]+\\.service")) {
+            if (!isUnitName(unit, "@", ".service")) {
                 throw new IllegalArgumentException("invalid unit name \"" + unit + "\" for container " + name);
             }
         }
@@ -72,27 +72,81 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
                     + " got " + stopTimeoutSeconds);
         }
         Objects.requireNonNull(unitName, "unitName");
-        if (!unitName.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
+        if (!isUnitName(unitName, "", ".service")) {
             throw new IllegalArgumentException("invalid unit name \"" + unitName + "\" for container " + name);
         }
         limits = limits == null ? ResourceLimits.NONE : limits;
-        if (slice != null && !slice.matches("[a-zA-Z0-9:_.\\-]+\\.slice")) {
+        if (slice != null && !isUnitName(slice, "", ".slice")) {
             throw new IllegalArgumentException("invalid slice name \"" + slice + "\" for container " + name);
         }
-        if (startsBefore != null && !startsBefore.matches("[a-zA-Z0-9:_.\\-]+\\.service")) {
+        if (startsBefore != null && !isUnitName(startsBefore, "", ".service")) {
             throw new IllegalArgumentException("invalid unit name \"" + startsBefore + "\" for container " + name);
         }
-        if (wants != null && !wants.matches("[a-zA-Z0-9:_.\\-]+\\.(timer|service)( [a-zA-Z0-9:_.\\-]+\\.(timer|service))*")) {
+        if (wants != null && !isUnitList(wants)) {
             throw new IllegalArgumentException("invalid unit name \"" + wants + "\" for container " + name);
         }
         if (!"main".equals(notifyAccess) && !"all".equals(notifyAccess)) {
             throw new IllegalArgumentException("invalid NotifyAccess " + notifyAccess + " for container " + name);
         }
-        if (killSignal != null && !killSignal.matches("SIG[A-Z0-9+]+")) {
+        if (killSignal != null && !isSignalName(killSignal)) {
             throw new IllegalArgumentException("invalid KillSignal " + killSignal + " for container " + name);
         }
         if (description == null) {
             description = "vaina container " + name + " (" + image + ")";
         }
+    }
+
+    // The checks below are written by hand: a regular expression costs a create its compilation.
+
+    /** NAME + one of the suffixes, NAME made of [a-zA-Z0-9:_.-] and the extra characters given. */
+    static boolean isUnitName(String text, String extra, String... suffixes) {
+        for (String suffix : suffixes) {
+            if (text.length() > suffix.length() && text.endsWith(suffix)
+                    && allOf(text, text.length() - suffix.length(), ":_.-" + extra)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Timer and service names separated by single spaces. */
+    static boolean isUnitList(String text) {
+        int start = 0;
+        while (true) {
+            int space = text.indexOf(' ', start);
+            String unit = text.substring(start, space < 0 ? text.length() : space);
+            if (!isUnitName(unit, "", ".timer", ".service")) {
+                return false;
+            }
+            if (space < 0) {
+                return true;
+            }
+            start = space + 1;
+        }
+    }
+
+    /** SIG followed by upper-case letters, digits and + (SIGRTMIN+3). */
+    static boolean isSignalName(String text) {
+        if (text.length() <= 3 || !text.startsWith("SIG")) {
+            return false;
+        }
+        for (int i = 3; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the first {@code end} characters are ASCII letters, digits or among {@code others}. */
+    private static boolean allOf(String text, int end, String others) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || others.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

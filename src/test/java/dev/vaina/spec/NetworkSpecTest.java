@@ -74,6 +74,14 @@ class NetworkSpecTest {
     }
 
     @Test
+    void names_acceptWhatTheirFormerPatternMatched() {
+        Pattern former = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+        for (String text : ShortStrings.of("aZ9_.-/ \u00e9\u0663", 4)) {
+            assertEquals(former.matcher(text).matches(), Names.isValid(text), text);
+        }
+    }
+
+    @Test
     void isMac_acceptsWhatItsFormerPatternMatched() {
         Pattern former = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
         List<String> pieces = List.of("02:", "aF:", "g0:", "0:", "02", "A", "\u0663\u0664:", "\uff21b:");
