@@ -73,24 +73,78 @@ public final class BridgeNetworks {
      * Attaches the namespace at {@code netns} to {@code network}: an address (the static one, or the next free
      * one), the next free interface (eth0, eth1, ...), and {@code ports} forwarded to it.
      */
-    @SuppressWarnings("try") // the netavark lock is held for its block, not used in it
     public Attached attach(String containerId, String containerName, Path runDir, Path netns, NetworkDefinition network,
             NetworkAttachment attachment, List<PortMapping> ports) throws IOException {
+        return startAttach(containerId, containerName, runDir, netns, network, attachment, ports).finish();
+    }
+
+    /**
+     * As {@link #attach}, returning once netavark runs: the address is chosen already; the netavark lock is held
+     * until {@link Attaching#finish}, which every caller must reach.
+     */
+    public Attaching startAttach(String containerId, String containerName, Path runDir, Path netns,
+            NetworkDefinition network, NetworkAttachment attachment, List<PortMapping> ports) throws IOException {
         NetworkDefinition.SubnetEntry subnet = network.subnets().get(0);
         BridgeAddresses addresses = new BridgeAddresses(addressDir(network.id()), subnet.parsed(), subnet.gateway());
         String address = addresses.allocate(containerId, attachment.ip());
+        StoreLock lock = null;
         try {
             Path request = requestFile(runDir, network.name());
             Netavark.Attachment place = new Netavark.Attachment(address, attachment.aliases(),
                     nextInterface(runDir), attachment.mac());
-            try (StoreLock lock = netavarkLock()) {
-                new Netavark(setup, request, containerId, containerName, network, place).connect(netns, ports);
-            }
+            lock = netavarkLock();
+            Netavark.Started started = new Netavark(setup, request, containerId, containerName, network, place)
+                    .start(netns, ports);
+            return new Attaching(new Attached(address, subnet.gateway(), network.dnsEnabled()), started, lock,
+                    () -> addresses.release(address, containerId));
         } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
             addresses.release(address, containerId);
             throw e;
         }
-        return new Attached(address, subnet.gateway(), network.dnsEnabled());
+    }
+
+    /** An attachment whose netavark setup runs. */
+    public static final class Attaching {
+        private final Attached attached;
+        private final Netavark.Started started;
+        private final StoreLock lock;
+        private final AddressRelease release;
+        private boolean finished;
+
+        private Attaching(Attached attached, Netavark.Started started, StoreLock lock, AddressRelease release) {
+            this.attached = attached;
+            this.started = started;
+            this.lock = lock;
+            this.release = release;
+        }
+
+        /** What the container gets on the network, known before netavark is done. */
+        public Attached attached() {
+            return attached;
+        }
+
+        /** Waits for netavark and lets go of its lock; a failed setup frees the address and is an IOException. */
+        public Attached finish() throws IOException {
+            if (finished) {
+                return attached;
+            }
+            finished = true;
+            try (lock) {
+                started.finish();
+            } catch (IOException | RuntimeException e) {
+                release.run();
+                throw e;
+            }
+            return attached;
+        }
+    }
+
+    @FunctionalInterface
+    private interface AddressRelease {
+        void run() throws IOException;
     }
 
     /**

@@ -62,11 +62,20 @@ final class Launch {
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
-        String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
-        AtomicFiles.write(paths.bundle().resolve("config.json"), config);
-        OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
-        AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
+        // netavark may still be setting the network up: the bundle is written meanwhile.
+        SocketActivation sockets;
+        OciRuntime runtime;
+        try {
+            sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+            String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
+            AtomicFiles.write(paths.bundle().resolve("config.json"), config);
+            runtime = RuntimeProbe.choose(configuredRuntime);
+            AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
+        } catch (IOException | RuntimeException e) {
+            NetworkSetup.finishQuietly(network.attaching());
+            throw e;
+        }
+        network.ready();
         long pid = ProcessHandle.current().pid();
         store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
         Journal.record(layout, Event.container("start", record));

@@ -47,12 +47,21 @@ final class NetworkSetup {
      *
      * @param forwardTo the container's address the monitor forwards {@code ports} to, from inside the network
      *                  namespace of the process {@code joinUserNamespaceOf} (rootless, on a named network); or null
+     * @param attaching the last bridge network's netavark setup, still running (see {@link #ready}); or null
      */
     record Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports,
-            long joinUserNamespaceOf, boolean joinMountNamespace, String forwardTo, EtcFiles etc) {
+            long joinUserNamespaceOf, boolean joinMountNamespace, String forwardTo, EtcFiles etc,
+            BridgeNetworks.Attaching attaching) {
         Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports, long joinUserNamespaceOf,
                 EtcFiles etc) {
-            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, null, etc);
+            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, null, etc, null);
+        }
+
+        /** Waits until the network is set up: call it before the container starts, and on every way out. */
+        void ready() throws IOException {
+            if (attaching != null) {
+                attaching.finish();
+            }
         }
     }
 
@@ -107,29 +116,50 @@ final class NetworkSetup {
         Path netns = networks.netnsFiles().create(record.id());
         BridgeNetworks.Attached first = null;
         List<String> dnsServers = new ArrayList<>();
-        for (NetworkAttachment attachment : attachments) {
-            NetworkDefinition network = definition(layout, attachment.network());
-            // Published ports are forwarded to the first network's address, as Podman does: rootful by netavark's
-            // DNAT, rootless by the monitor (the holder's pasta forwards nothing to its rules).
-            boolean forwardedByNetavark = first == null && !layout.rootless();
-            BridgeNetworks.Attached attached = networks.attach(record.id(), record.name(), paths.runDir(), netns,
-                    network, attachment, forwardedByNetavark ? ports : List.of());
-            first = first == null ? attached : first;
-            if (attached.dns() && !dnsServers.contains(attached.gateway())) {
-                dnsServers.add(attached.gateway());
+        BridgeNetworks.Attaching last = null;
+        try {
+            for (NetworkAttachment attachment : attachments) {
+                if (last != null) {
+                    last.finish(); // one netavark at a time: the next one waits for its lock
+                }
+                NetworkDefinition network = definition(layout, attachment.network());
+                // Published ports are forwarded to the first network's address, as Podman does: rootful by
+                // netavark's DNAT, rootless by the monitor (the holder's pasta forwards nothing to its rules).
+                boolean forwardedByNetavark = first == null && !layout.rootless();
+                last = networks.startAttach(record.id(), record.name(), paths.runDir(), netns, network, attachment,
+                        forwardedByNetavark ? ports : List.of());
+                BridgeNetworks.Attached attached = last.attached();
+                first = first == null ? attached : first;
+                if (attached.dns() && !dnsServers.contains(attached.gateway())) {
+                    dnsServers.add(attached.gateway());
+                }
             }
+            if (!layout.rootless()) {
+                return new Prepared(netns, false, null, ports, 0, false, null, EtcFiles.write(paths.runDir(), record,
+                        ContainerView.networks(first.address(), first.gateway(), dnsServers)), last);
+            }
+            // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
+            String host = ContainerView.pasta().hostAddress();
+            return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
+                    ports.isEmpty() ? null : first.address(),
+                    EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)),
+                    last);
+        } catch (IOException | RuntimeException e) {
+            finishQuietly(last);
+            throw e;
         }
-        if (!layout.rootless()) {
-            return new Prepared(netns, false, null, ports, 0, EtcFiles.write(paths.runDir(), record,
-                    ContainerView.networks(first.address(), first.gateway(), dnsServers)));
-        }
-        // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
-        String host = ContainerView.pasta().hostAddress();
-        return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
-                ports.isEmpty() ? null : first.address(),
-                EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)));
     }
 
+    /** On a way out: the setup must end before the cleanup's teardown may begin. */
+    static void finishQuietly(BridgeNetworks.Attaching attaching) {
+        if (attaching != null) {
+            try {
+                attaching.finish();
+            } catch (IOException | RuntimeException ignored) {
+                // The failure that led here is the one reported.
+            }
+        }
+    }
 
     /** A network by name: vaina's default, or one made by network create. */
     static NetworkDefinition definition(StoreLayout layout, String name) throws IOException {

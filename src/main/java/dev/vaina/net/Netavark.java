@@ -115,15 +115,39 @@ public final class Netavark implements NetworkDriver {
 
     @Override
     public Connection connect(Path netns, List<PortMapping> ports) throws IOException {
+        return start(netns, ports).finish();
+    }
+
+    /**
+     * Starts the setup and returns at once: the launcher writes the container's bundle while netavark works,
+     * and finishes it before the container starts.
+     */
+    public Started start(Path netns, List<PortMapping> ports) throws IOException {
         Files.createDirectories(setup.configDir());
         byte[] request = request(ports);
         Files.createDirectories(requestFile.getParent());
         Files.write(requestFile, request);
-        String output = run(setup, "setup", netns, request);
-        // What netavark made (the interface's MAC address, above all), for inspect.
-        output.lines().filter(line -> line.startsWith("{")).reduce((first, last) -> last)
-                .ifPresent(json -> writeQuietly(statusFile(requestFile), json));
-        return () -> teardown(setup, requestFile, netns);
+        return new Started(startProcess(setup, "setup", netns, request), netns);
+    }
+
+    /** A setup under way. */
+    public final class Started {
+        private final Process process;
+        private final Path netns;
+
+        private Started(Process process, Path netns) {
+            this.process = process;
+            this.netns = netns;
+        }
+
+        /** Waits for netavark's answer; a setup that failed is an IOException. */
+        public Connection finish() throws IOException {
+            String output = finishProcess(process, "setup");
+            // What netavark made (the interface's MAC address, above all), for inspect.
+            output.lines().filter(line -> line.startsWith("{")).reduce((first, last) -> last)
+                    .ifPresent(json -> writeQuietly(statusFile(requestFile), json));
+            return () -> teardown(setup, requestFile, netns);
+        }
     }
 
     /** Undoes a setup whose request was kept in {@code requestFile}; does nothing when there is none. */
@@ -184,6 +208,10 @@ public final class Netavark implements NetworkDriver {
     }
 
     private static String run(Setup setup, String verb, Path netns, byte[] request) throws IOException {
+        return finishProcess(startProcess(setup, verb, netns, request), verb);
+    }
+
+    private static Process startProcess(Setup setup, String verb, Path netns, byte[] request) throws IOException {
         List<String> command = new ArrayList<>(setup.enter());
         command.addAll(List.of(binary().toString(), "--config", setup.configDir().toString(), "--rootless",
                 Boolean.toString(setup.rootless()), "--aardvark-binary", NO_AARDVARK, verb, netns.toString()));
@@ -193,6 +221,10 @@ public final class Netavark implements NetworkDriver {
         try (var stdin = process.getOutputStream()) {
             stdin.write(request);
         }
+        return process;
+    }
+
+    private static String finishProcess(Process process, String verb) throws IOException {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
