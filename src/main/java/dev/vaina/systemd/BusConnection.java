@@ -24,6 +24,7 @@ final class BusConnection implements AutoCloseable {
     private final SocketChannel channel;
     private final long replyTimeoutMillis;
     private final Map<Integer, PendingReply> pending = new HashMap<>();
+    private final Object writeLock = new Object();
     private final Thread reader;
     private int lastSerial;
     private volatile Consumer<BusMessage> signalListener = signal -> { };
@@ -148,22 +149,31 @@ final class BusConnection implements AutoCloseable {
     /** Sends a method call and returns at once; its reply is collected with {@link PendingReply#await}. */
     PendingReply send(String destination, String path, String interfaceName, String member, String signature,
             List<?> args) throws BusError {
+        int serial;
+        PendingReply reply;
         synchronized (this) {
             if (broken != null) {
-                throw broken;
+                throw new BusError(broken.name(), broken.getMessage(), broken);
             }
-            int serial = ++lastSerial;
-            PendingReply reply = new PendingReply(serial, member);
-            byte[] message = BusMessage.call(serial, destination, path, interfaceName, member, signature, args).encode();
+            serial = ++lastSerial;
+            reply = new PendingReply(serial, member);
             pending.put(serial, reply);
-            try {
-                writeFully(channel, message);
-            } catch (IOException e) {
-                pending.remove(serial);
-                throw new BusError(BusError.DISCONNECTED, "cannot send " + member + ": " + describe(e), e);
-            }
-            return reply;
         }
+        // Written under a lock of its own: the reading thread, which takes this object's to hand replies over,
+        // never waits for a write (serials need to be unique, not in the order of the writes).
+        try {
+            byte[] message = BusMessage.call(serial, destination, path, interfaceName, member, signature, args).encode();
+            synchronized (writeLock) {
+                writeFully(channel, message);
+            }
+        } catch (IOException e) {
+            forget(serial);
+            throw new BusError(BusError.DISCONNECTED, "cannot send " + member + ": " + describe(e), e);
+        } catch (BusError e) {
+            forget(serial);
+            throw e;
+        }
+        return reply;
     }
 
     /** Calls a method and waits for its reply's values. */
