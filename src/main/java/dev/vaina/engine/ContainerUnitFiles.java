@@ -55,9 +55,9 @@ final class ContainerUnitFiles {
         // A new file for a unit of the same name that is still loaded (a name reused quickly), or a new
         // member of a pod whose unit systemd has in memory (a pod that runs or ran): systemd reads neither
         // without a reload. A pod's unit that is not in memory reads its .wants/ when it is next loaded.
-        if (engine.systemd().status(record.unit()).needDaemonReload()
+        if (engine.systemd().needsReload(record.unit())
                 || wanted && engine.systemd().isLoaded(podUnit)
-                || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
+                || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().needsReload(unit))) {
             engine.systemd().reload();
         }
         return networks;

@@ -73,7 +73,7 @@ final class HealthcheckUnitFiles {
         if (timers == null) {
             return;
         }
-        if (changed.stream().anyMatch(unit -> engine.systemd().status(unit).needDaemonReload())) {
+        if (changed.stream().anyMatch(unit -> engine.systemd().needsReload(unit))) {
             engine.systemd().reload();
         }
         for (String timer : timers.split(" ")) {

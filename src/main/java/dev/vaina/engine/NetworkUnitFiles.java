@@ -93,7 +93,7 @@ final class NetworkUnitFiles {
         if (!AtomicFiles.writeIfChanged(engine.unitDirectory().resolve(unit), text)) {
             return;
         }
-        if (engine.systemd().status(unit).needDaemonReload()) {
+        if (engine.systemd().needsReload(unit)) {
             engine.systemd().reload();
         }
     }

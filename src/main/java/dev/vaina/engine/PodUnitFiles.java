@@ -25,7 +25,7 @@ final class PodUnitFiles {
         if (!AtomicFiles.writeIfChanged(engine.unitDirectory().resolve(pod.unit()), text)) {
             return;
         }
-        if (engine.systemd().status(pod.unit()).needDaemonReload()) {
+        if (engine.systemd().needsReload(pod.unit())) {
             engine.systemd().reload();
         }
     }
@@ -37,7 +37,7 @@ final class PodUnitFiles {
         }
         AtomicFiles.write(engine.unitDirectory().resolve(pod.slice()),
                 PodUnitRenderer.renderSlice(pod.slice(), pod.name(), pod.id(), pod.limits()));
-        if (engine.systemd().status(pod.slice()).needDaemonReload()) {
+        if (engine.systemd().needsReload(pod.slice())) {
             engine.systemd().reload();
         }
     }

@@ -164,6 +164,28 @@ public final class Systemd implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether systemd has the unit in memory from an older file than the one there now, so that only a reload
+     * makes it read the new one. Asked without loading the unit: one that is not in memory reads its file when
+     * it is next loaded.
+     */
+    public boolean needsReload(String unit) {
+        String path;
+        try {
+            path = manager.getUnit(unit);
+        } catch (BusError e) {
+            if (e.isLocal()) {
+                throw failure("cannot look up", unit, e);
+            }
+            return false; // NoSuchUnit: not in memory
+        }
+        try {
+            return Boolean.TRUE.equals(manager.property(path, UNIT_INTERFACE, "NeedDaemonReload"));
+        } catch (BusError e) {
+            throw failure("cannot read the properties of", unit, e);
+        }
+    }
+
     /** The status of one unit; a unit systemd has no file for is "not-found", not an error. */
     public UnitStatus status(String unit) {
         return statuses(List.of(unit)).get(unit);

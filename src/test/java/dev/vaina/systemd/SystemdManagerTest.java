@@ -286,9 +286,19 @@ class SystemdManagerTest {
         // systemd compares file modification times, which may not tick within the same moment.
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
         assertTrue(systemd.status(unit).needDaemonReload());
+        assertTrue(systemd.needsReload(unit));
         systemd.reload();
         assertFalse(systemd.status(unit).needDaemonReload());
+        assertFalse(systemd.needsReload(unit));
         assertEquals(JobResult.DONE, systemd.stopUnit(unit));
+    }
+
+    @Test
+    void needsReload_ofAUnitNotInMemory_isFalse_andLeavesItUnloaded() throws Exception {
+        String unit = installSleeper("never-loaded", scratch.resolve("never-loaded-cleanup"));
+        assertFalse(systemd.isLoaded(unit));
+        assertFalse(systemd.needsReload(unit));
+        assertFalse(systemd.isLoaded(unit), "asking must not load the unit");
     }
 
     interface Check {
