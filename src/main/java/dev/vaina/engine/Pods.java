@@ -74,7 +74,7 @@ public final class Pods {
                 engine.containers().create(infraId, infraName, image, imageName, infraConfig(config, pod, network), pod,
                         true);
             }
-            // The unit exists from now on, so that `systemctl start pod-NAME` works as well as `vaina pod start`.
+            // The unit exists from now on, so that starting pod-NAME's unit directly works as well as `vaina pod start`.
             preparePodUnit(pod);
         } catch (IOException | RuntimeException e) {
             remove(pod, true, null);
@@ -139,7 +139,7 @@ public final class Pods {
         ContainerRecord member = engine.containers().create(ContainerStore.newId(), requestedName, image, imageName,
                 joined, pod, false, unit);
         try {
-            // Written now, so that starting the pod's unit by systemctl starts this member too.
+            // Written now, so that starting the pod's unit directly, outside vaina, starts this member too.
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());
         } catch (IOException | RuntimeException e) {
             engine.containers().discard(member);

@@ -96,7 +96,7 @@ public final class BridgeNetworks {
             Netavark.Started started = new Netavark(setup, request, containerId, containerName, network, place)
                     .start(netns, ports);
             return new Attaching(new Attached(address, subnet.gateway(), network.dnsEnabled()), started, lock,
-                    () -> addresses.release(address, containerId));
+                    addresses, containerId);
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -111,14 +111,17 @@ public final class BridgeNetworks {
         private final Attached attached;
         private final Netavark.Started started;
         private final StoreLock lock;
-        private final AddressRelease release;
+        private final BridgeAddresses addresses;
+        private final String containerId;
         private boolean finished;
 
-        private Attaching(Attached attached, Netavark.Started started, StoreLock lock, AddressRelease release) {
+        private Attaching(Attached attached, Netavark.Started started, StoreLock lock, BridgeAddresses addresses,
+                String containerId) {
             this.attached = attached;
             this.started = started;
             this.lock = lock;
-            this.release = release;
+            this.addresses = addresses;
+            this.containerId = containerId;
         }
 
         /** What the container gets on the network, known before netavark is done. */
@@ -135,16 +138,11 @@ public final class BridgeNetworks {
             try (lock) {
                 started.finish();
             } catch (IOException | RuntimeException e) {
-                release.run();
+                addresses.release(attached.address(), containerId);
                 throw e;
             }
             return attached;
         }
-    }
-
-    @FunctionalInterface
-    private interface AddressRelease {
-        void run() throws IOException;
     }
 
     /**

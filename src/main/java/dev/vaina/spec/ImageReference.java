@@ -37,8 +37,8 @@ public record ImageReference(String registry, String repository, String tag) {
         }
         for (int i = 0; i < registry.length(); i++) {
             char c = registry.charAt(i);
-            boolean allowed = i < hostEnd ? isLetter(c) || isDigit(c) || c == '.' || c == '-'
-                    : i == colon || isDigit(c);
+            boolean allowed = i < hostEnd ? Ascii.isLetterOrDigit(c) || c == '.' || c == '-'
+                    : i == colon || Ascii.isDigit(c);
             if (!allowed) {
                 return false;
             }
@@ -74,7 +74,7 @@ public record ImageReference(String registry, String repository, String tag) {
 
     private static int lowerOrDigitsEnd(String text, int from) {
         int i = from;
-        while (i < text.length() && (isLower(text.charAt(i)) || isDigit(text.charAt(i)))) {
+        while (i < text.length() && (Ascii.isLower(text.charAt(i)) || Ascii.isDigit(text.charAt(i)))) {
             i++;
         }
         return i;
@@ -107,19 +107,7 @@ public record ImageReference(String registry, String repository, String tag) {
     }
 
     private static boolean isWord(char c) {
-        return isLetter(c) || isDigit(c) || c == '_';
-    }
-
-    private static boolean isLetter(char c) {
-        return isLower(c) || c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isLower(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return Ascii.isLetterOrDigit(c) || c == '_';
     }
 
     /** Parses NAME[:TAG], qualifying a short name with the given default registry. */

@@ -21,19 +21,7 @@ public final class Names {
 
     /** [a-zA-Z0-9][a-zA-Z0-9_.-]*, checked by hand: no regular expression on the way to a container's start. */
     static boolean isValid(String name) {
-        if (name.isEmpty() || !isAsciiLetterOrDigit(name.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '.' && c != '-') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        return !name.isEmpty() && Ascii.isLetterOrDigit(name.charAt(0))
+                && Ascii.lettersDigitsOr(name, 1, name.length(), "_.-");
     }
 }

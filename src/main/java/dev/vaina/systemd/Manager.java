@@ -79,7 +79,7 @@ final class Manager {
 
     /** Reads one property of the object at path (a unit or a job). */
     Object property(String path, String interfaceName, String name) throws BusError {
-        return bus.call(BUS_NAME, path, PROPERTIES, "Get", "ss", List.of(interfaceName, name)).get(0);
+        return askProperty(path, interfaceName, name).await().get(0);
     }
 
     /** Asks for one property without waiting, so that several questions share the round trip. */

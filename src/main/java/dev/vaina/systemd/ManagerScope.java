@@ -12,6 +12,9 @@ public enum ManagerScope {
 
     public final String text;
 
+    /** This process's effective uid once read; -1 before. */
+    private static volatile long effectiveUid = -1;
+
     ManagerScope(String text) {
         this.text = text;
     }
@@ -50,8 +53,20 @@ public enum ManagerScope {
         throw new IllegalArgumentException("invalid systemd manager \"" + text + "\": must be user or system");
     }
 
-    /** The effective uid from /proc/self/status ("Uid: real effective saved fs"), without a native call. */
+    /**
+     * The effective uid from /proc/self/status ("Uid: real effective saved fs"), without a native call; read once,
+     * as both the choice of manager and the bus's authentication need it.
+     */
     static long effectiveUid() {
+        long uid = effectiveUid;
+        if (uid < 0) {
+            uid = readEffectiveUid();
+            effectiveUid = uid;
+        }
+        return uid;
+    }
+
+    private static long readEffectiveUid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("Uid:")) {

@@ -128,9 +128,9 @@ public final class Systemd implements AutoCloseable {
     }
 
     /**
-     * Changes properties of a loaded unit at once, as `systemctl set-property --runtime` does: systemd applies
-     * them to the unit's cgroup and keeps them until the manager restarts. Values are Longs (D-Bus t, where
-     * -1 is the largest value, "infinity") or byte arrays (ay).
+     * Changes properties of a loaded unit at once, for the running manager only (SetUnitProperties with runtime
+     * true): systemd applies them to the unit's cgroup and keeps them until the manager restarts. Values are Longs
+     * (D-Bus t, where -1 is the largest value, "infinity") or byte arrays (ay).
      */
     public void setUnitProperties(String unit, Map<String, Object> properties) {
         List<List<Object>> list = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.vaina.unit;
 import java.util.List;
 import java.util.Objects;
 
+import dev.vaina.spec.Ascii;
 import dev.vaina.spec.ContainerName;
 import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.RestartPolicy;
@@ -50,7 +51,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(restartPolicy, "restartPolicy");
-        if (containerId.isEmpty() || !allOf(containerId, containerId.length(), "")) {
+        if (containerId.isEmpty() || !Ascii.lettersDigitsOr(containerId, 0, containerId.length(), "")) {
             throw new IllegalArgumentException("invalid container id \"" + containerId + "\"");
         }
         if (image.isEmpty() || image.indexOf('\n') >= 0) {
@@ -102,7 +103,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
     static boolean isUnitName(String text, String extra, String... suffixes) {
         for (String suffix : suffixes) {
             if (text.length() > suffix.length() && text.endsWith(suffix)
-                    && allOf(text, text.length() - suffix.length(), ":_.-" + extra)) {
+                    && Ascii.lettersDigitsOr(text, 0, text.length() - suffix.length(), ":_.-" + extra)) {
                 return true;
             }
         }
@@ -132,18 +133,7 @@ public record ContainerUnitModel(String containerId, ContainerName name, String 
         }
         for (int i = 3; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the first {@code end} characters are ASCII letters, digits or among {@code others}. */
-    private static boolean allOf(String text, int end, String others) {
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || others.indexOf(c) >= 0)) {
+            if (!(Ascii.isUpper(c) || Ascii.isDigit(c) || c == '+')) {
                 return false;
             }
         }
