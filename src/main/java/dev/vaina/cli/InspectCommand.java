@@ -59,8 +59,8 @@ public final class InspectCommand extends ContextCommand {
         List<Object> templateData = new ArrayList<>();
         int exit = 0;
         if (latest) {
-            for (Targets.Target target : Targets.named(names).latest(true).resolve(context.containers())) {
-                result.add(describe(context, target.record(), Liveness.reconcile(context.containers(), target.record())));
+            for (Targets.Target target : Targets.named(names).latest(true).resolve(context.engine().containers())) {
+                result.add(describe(context, target.record(), context.engine().containers().currentState(target.record())));
                 templateData.add(InspectData.container(result.get(result.size() - 1)));
             }
         } else if (names == null || names.isEmpty()) {
@@ -72,7 +72,7 @@ public final class InspectCommand extends ContextCommand {
             Optional<dev.vaina.image.ImageRecord> image = container.isPresent() || type.equals("container")
                     ? Optional.empty() : context.images().find(name);
             if (container.isPresent()) {
-                result.add(describe(context, container.get(), Liveness.reconcile(context.containers(), container.get())));
+                result.add(describe(context, container.get(), context.engine().containers().currentState(container.get())));
                 templateData.add(InspectData.container(result.get(result.size() - 1)));
             } else if (image.isPresent()) {
                 result.add(ImageInspectCommand.describe(context, image.get()));

@@ -11,6 +11,7 @@ import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.Signals;
 import dev.vaina.spec.UserNamespace;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerRecords;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.CreateArguments;
@@ -42,6 +43,16 @@ public final class Containers {
     Containers(Engine engine) {
         this.engine = engine;
         this.store = engine.store();
+    }
+
+    /** The records, to read: finding, listing, the state as last recorded. */
+    public ContainerRecords records() {
+        return store;
+    }
+
+    /** The container's state, its end recorded first (and cleaned up after) if it died with no one looking. */
+    public ContainerState currentState(ContainerRecord record) throws IOException {
+        return Liveness.reconcile(store, record);
     }
 
     /** Keeps the command line a container was made with beside its record, for `generate`. */

@@ -7,7 +7,7 @@ import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.ContainerStore;
+import dev.vaina.store.ContainerRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ public final class PortResolver {
     private PortResolver() {
     }
 
-    public static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerStore store, PrintWriter err)
+    public static ContainerConfig resolve(ContainerConfig config, ImageConfig image, ContainerRecords store, PrintWriter err)
             throws IOException {
         NetworkConfig resolved = settle(config.network(), image, store, err);
         return config.withNetwork(resolved);
     }
 
     /** The network options settled: what {@link #resolve} does, for a pod's network too. */
-    public static NetworkConfig settle(NetworkConfig network, ImageConfig image, ContainerStore store, PrintWriter err)
+    public static NetworkConfig settle(NetworkConfig network, ImageConfig image, ContainerRecords store, PrintWriter err)
             throws IOException {
         NetworkMode mode = network.networkMode();
         String modeText = network.mode();

@@ -2,7 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.ContainerStore;
+import dev.vaina.store.ContainerRecords;
 import dev.vaina.store.NoSuchContainerException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,17 +69,18 @@ public final class Targets {
         return this;
     }
 
-    public List<Target> resolve(ContainerStore store) throws IOException {
+    public List<Target> resolve(Containers containers) throws IOException {
+        ContainerRecords store = containers.records();
         List<Target> targets = new ArrayList<>();
         for (Target target : chosen(store)) {
-            if (!runningOnly || Liveness.reconcile(store, target.record()).isRunning()) {
+            if (!runningOnly || containers.currentState(target.record()).isRunning()) {
                 targets.add(target);
             }
         }
         return targets;
     }
 
-    private List<Target> chosen(ContainerStore store) throws IOException {
+    private List<Target> chosen(ContainerRecords store) throws IOException {
         validate();
         List<Target> targets = new ArrayList<>();
         if (all) {
@@ -125,7 +126,7 @@ public final class Targets {
         }
     }
 
-    private Optional<ContainerRecord> find(ContainerStore store, String nameOrId) throws IOException {
+    private Optional<ContainerRecord> find(ContainerRecords store, String nameOrId) throws IOException {
         Optional<ContainerRecord> record = store.lookup(nameOrId);
         if (record.isEmpty() && !ignoreMissing) {
             throw new NoSuchContainerException(nameOrId);
@@ -142,7 +143,7 @@ public final class Targets {
     }
 
     /** Every container, the one created last first. */
-    public static List<ContainerRecord> newestFirst(ContainerStore store) throws IOException {
+    public static List<ContainerRecord> newestFirst(ContainerRecords store) throws IOException {
         // Each creation time parsed once, not at every comparison (n log n parses: a fifth of `ps -a` among 200).
         Map<ContainerRecord, Instant> created = new IdentityHashMap<>();
         List<ContainerRecord> records = new ArrayList<>(store.list());

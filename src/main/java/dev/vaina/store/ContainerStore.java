@@ -15,7 +15,7 @@ import java.util.Optional;
  * Container records on disk (see {@link RecordDirectory} for how names are claimed and records appear
  * and disappear atomically), with the container's state beside its record.
  */
-public final class ContainerStore {
+public final class ContainerStore implements ContainerRecords {
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
     private static final String NETWORKS = "networks.json";
@@ -54,11 +54,12 @@ public final class ContainerStore {
         return Files.exists(file) ? Optional.of(Json.read(file, CreateArguments.class)) : Optional.empty();
     }
 
-    /** Finds a container by exact name, full id or unique id prefix. */
+    @Override
     public ContainerRecord find(String nameOrId) throws IOException {
         return lookup(nameOrId).orElseThrow(() -> new NoSuchContainerException(nameOrId));
     }
 
+    @Override
     public Optional<ContainerRecord> lookup(String nameOrId) throws IOException {
         return records.lookup(nameOrId);
     }
@@ -77,6 +78,7 @@ public final class ContainerStore {
         return changed;
     }
 
+    @Override
     public ContainerState state(String id) throws IOException {
         try {
             return Json.read(layout.container(id).resolve(STATE), ContainerState.class);
@@ -121,6 +123,7 @@ public final class ContainerStore {
         return records.ids();
     }
 
+    @Override
     public List<ContainerRecord> list() throws IOException {
         return records.list();
     }

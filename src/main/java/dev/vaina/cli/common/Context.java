@@ -4,7 +4,7 @@ import dev.vaina.engine.Engine;
 import dev.vaina.spec.VainaConf;
 import dev.vaina.image.ImageStore;
 import dev.vaina.image.naming.RegistriesConf;
-import dev.vaina.store.ContainerStore;
+import dev.vaina.store.ContainerRecords;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,8 +52,8 @@ public final class Context implements AutoCloseable {
         return engine.env();
     }
 
-    /** The container records; the life cycle is {@code engine().containers()}. */
-    public ContainerStore containers() {
+    /** The container records, to read; the life cycle is {@code engine().containers()}. */
+    public ContainerRecords containers() {
         return engine.store();
     }
 

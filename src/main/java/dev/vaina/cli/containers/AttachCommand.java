@@ -36,7 +36,7 @@ public final class AttachCommand extends ContextCommand {
     protected int execute(Context context) throws Exception {
         attachOptions.detachKeys(); // refused before anything is looked up
         var targets = Targets.named(name == null ? List.of() : List.of(name)).latest(latest)
-                .resolve(context.containers());
+                .resolve(context.engine().containers());
         ContainerRecord record = targets.get(0).record();
         Containers containers = context.engine().containers();
         if (!context.containers().state(record.id()).isRunning() || context.engine().pausing().isPaused(record)) {

@@ -103,7 +103,7 @@ public final class CreateCommand extends ContextCommand {
      * container of exactly that name: a name that is also the prefix of another container's id replaces nothing.
      */
     private static void replace(Context context, Containers containers, String name) throws IOException {
-        var existing = context.engine().store().lookup(name);
+        var existing = context.containers().lookup(name);
         if (existing.isPresent() && existing.get().name().equals(name)) {
             containers.remove(existing.get(), true, null);
         }

@@ -17,7 +17,7 @@ abstract class EachContainerCommand extends ContextCommand {
     @Override
     protected final int execute(Context context) throws Exception {
         Pausing pausing = context.engine().pausing();
-        var targets = Targets.named(names).resolve(context.containers());
+        var targets = Targets.named(names).resolve(context.engine().containers());
         return EachContainer.apply(targets, err(), target -> {
             apply(pausing, target.record());
             out().println(target.reference());

@@ -21,7 +21,7 @@ public final class HealthcheckRunCommand extends ContextCommand {
     protected int execute(Context context) throws Exception {
         ContainerRecord record;
         try {
-            record = context.engine().store().find(container);
+            record = context.containers().find(container);
         } catch (NoSuchContainerException e) {
             throw new EngineException("unable to look up " + container + " to perform a health check: " + e.getMessage());
         }

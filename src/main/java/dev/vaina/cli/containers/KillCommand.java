@@ -25,7 +25,7 @@ public final class KillCommand extends ContextCommand {
         int number = Signals.parse(signal);
         // Podman's kill --all signals the running containers only.
         var targets = selection.targets().ignoreMissing(ignoreOption.ignore).runningOnly(selection.all)
-                .resolve(context.containers());
+                .resolve(context.engine().containers());
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.kill(target.record(), number);

@@ -3,7 +3,6 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.Context;
-import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Waiting;
 import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
@@ -65,7 +64,7 @@ public final class LogOptions {
                 if (finished[i]) {
                     continue;
                 }
-                boolean done = !Liveness.reconcile(context.containers(), records.get(i)).isRunning();
+                boolean done = !context.engine().containers().currentState(records.get(i)).isRunning();
                 followers.get(i).drain();
                 if (done) {
                     finished[i] = true;

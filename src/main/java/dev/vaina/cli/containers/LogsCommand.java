@@ -25,7 +25,7 @@ public final class LogsCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = Targets.named(containers).latest(latest).resolve(context.containers());
+        var targets = Targets.named(containers).latest(latest).resolve(context.engine().containers());
         options.print(context, targets.stream().map(Targets.Target::record).toList(), out(), err());
         return 0;
     }

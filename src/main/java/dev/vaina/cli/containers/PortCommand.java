@@ -2,7 +2,6 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.engine.Liveness;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
@@ -23,7 +22,7 @@ public final class PortCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         ContainerRecord record = context.containers().find(container);
-        ContainerState state = Liveness.reconcile(context.containers(), record);
+        ContainerState state = context.engine().containers().currentState(record);
         List<PortMapping> ports = PortListing.singlePorts(record);
         String wanted = port == null ? null : port.contains("/") ? port : port + "/" + PortMapping.TCP;
         boolean found = false;

@@ -9,7 +9,6 @@ import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.common.Table;
 import dev.vaina.engine.ContainerFileSystem;
 import dev.vaina.engine.ContainerPid;
-import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Pausing;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.HumanDuration;
@@ -81,7 +80,7 @@ public final class PsCommand extends ContextCommand {
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
-            ContainerState state = Liveness.reconcile(context.containers(), record);
+            ContainerState state = context.engine().containers().currentState(record);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
             boolean paused = Pausing.isPaused(state, pid);

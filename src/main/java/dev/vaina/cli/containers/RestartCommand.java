@@ -21,7 +21,7 @@ public final class RestartCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        var targets = selection.targets().runningOnly(running).resolve(context.containers());
+        var targets = selection.targets().runningOnly(running).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.stop(target.record(), timeout);

@@ -43,7 +43,7 @@ public final class RmCommand extends ContextCommand {
         }
         List<Target> targets;
         try {
-            targets = selection.targets().ignoreMissing(ignoreOption.ignore || force).resolve(context.containers());
+            targets = selection.targets().ignoreMissing(ignoreOption.ignore || force).resolve(context.engine().containers());
         } catch (NoSuchContainerException e) {
             throw new CommandFailedException(NO_SUCH_CONTAINER, e.getMessage(), e);
         }

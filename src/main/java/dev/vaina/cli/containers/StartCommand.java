@@ -39,7 +39,7 @@ public final class StartCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         attachOptions.detachKeys(); // refused before anything starts
-        var targets = Targets.named(names).all(all).latest(latest).resolve(context.containers());
+        var targets = Targets.named(names).all(all).latest(latest).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
         if (attach) {
             if (targets.size() != 1) {

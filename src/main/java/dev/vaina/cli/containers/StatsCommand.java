@@ -2,7 +2,6 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.PodmanJson;
-import dev.vaina.engine.Liveness;
 import dev.vaina.engine.ResourceUsage;
 import dev.vaina.engine.Resources;
 import dev.vaina.store.ContainerRecord;
@@ -48,7 +47,7 @@ public final class StatsCommand extends StatsVerb {
         }
         List<ContainerRecord> listed = new ArrayList<>();
         for (ContainerRecord record : context.containers().list()) {
-            if (all || Liveness.reconcile(context.containers(), record).isRunning()) {
+            if (all || context.engine().containers().currentState(record).isRunning()) {
                 listed.add(record);
             }
         }

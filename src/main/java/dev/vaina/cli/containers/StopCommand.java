@@ -26,7 +26,7 @@ public final class StopCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
-        var targets = selection.targets().ignoreMissing(ignoreOption.ignore).resolve(context.containers());
+        var targets = selection.targets().ignoreMissing(ignoreOption.ignore).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), target -> {
             containers.stop(target.record(), timeout);

@@ -34,7 +34,7 @@ public final class WaitCommand extends ContextCommand {
                 ? List.of(WaitCondition.parse("stopped"))
                 : conditions.stream().map(WaitCondition::parse).toList();
         Duration every = GoDuration.parse(interval);
-        var targets = selection.targets().ignoreMissing(ignore).resolve(context.containers());
+        var targets = selection.targets().ignoreMissing(ignore).resolve(context.engine().containers());
         ContainerWaits waits = context.engine().containerWaits();
         return EachContainer.apply(targets, err(), target -> {
             ContainerState state = waits.waitFor(target.record(),

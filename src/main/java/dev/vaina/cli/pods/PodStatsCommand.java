@@ -3,7 +3,6 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.containers.StatsVerb;
-import dev.vaina.engine.Liveness;
 import dev.vaina.engine.Resources;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
@@ -46,7 +45,7 @@ final class PodStatsCommand extends StatsVerb {
         List<PodStatsRow> rows = new ArrayList<>();
         for (PodRecord pod : pods) {
             for (ContainerRecord container : byId(context.engine().pods().containers(pod))) {
-                boolean running = Liveness.reconcile(context.containers(), container).isRunning();
+                boolean running = context.engine().containers().currentState(container).isRunning();
                 rows.add(new PodStatsRow(pod, container, running ? resources.usage(container) : null));
             }
         }

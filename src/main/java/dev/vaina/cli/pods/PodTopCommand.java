@@ -7,7 +7,6 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.ContainerProcess;
-import dev.vaina.engine.Liveness;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class PodTopCommand extends ContextCommand {
         PodRecord record = context.engine().podStore().find(pod);
         List<ContainerProcess> processes = new ArrayList<>();
         for (ContainerRecord container : PodStatsCommand.byId(context.engine().pods().containers(record))) {
-            if (Liveness.reconcile(context.containers(), container).isRunning()) {
+            if (context.engine().containers().currentState(container).isRunning()) {
                 processes.addAll(context.engine().resources().processes(container));
             }
         }
