@@ -3,6 +3,7 @@ package dev.vaina.image;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.Instants;
+import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.FileTrees;
 import dev.vaina.store.Json;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class ImageCommit {
             try (InputStream in = Files.newInputStream(tar);
                  StagedLayer staged = new LayerExtractor(store.layout()).stage(in)) {
                 String created = Instants.format(Instant.now());
-                Map<String, Object> document = new LinkedHashMap<>(Json.parseObject(store.configJson(base),
+                Map<String, Object> document = new LinkedHashMap<>(JsonInput.parseObject(store.configJson(base),
                         "the configuration of image " + base.id()));
                 document.put("created", created);
                 if (request.author() != null) {

@@ -1,6 +1,6 @@
 package dev.vaina.image;
 
-import dev.vaina.store.Json;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class ImageHistory {
     }
 
     public static List<Entry> of(ImageStore store, ImageRecord image) throws IOException {
-        Map<String, Object> document = Json.parseObject(store.configJson(image), "the configuration of image " + image.id());
+        Map<String, Object> document = JsonInput.parseObject(store.configJson(image), "the configuration of image " + image.id());
         List<?> history = document.get("history") instanceof List<?> list ? list : List.of();
         List<ImageRecord> all = store.list();
         LayerArchiver archiver = new LayerArchiver(store.layout());

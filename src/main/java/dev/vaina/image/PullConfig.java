@@ -1,7 +1,7 @@
 package dev.vaina.image;
 
 import dev.vaina.spec.ImageConfig;
-import dev.vaina.store.Json;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +23,7 @@ record PullConfig(String created, String architecture, String os, ImageConfig co
     static PullConfig parse(byte[] bytes) throws IOException {
         Map<String, Object> document;
         try {
-            document = Json.parseObject(bytes, "the image configuration");
+            document = JsonInput.parseObject(bytes, "the image configuration");
         } catch (IOException | RuntimeException e) {
             throw new IOException("the image configuration is not valid JSON: " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package dev.vaina.launch;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.net.BridgeAddresses;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.NetnsFiles;
@@ -8,6 +7,7 @@ import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
+import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
 import java.io.IOException;
@@ -216,7 +216,7 @@ public final class BridgeNetworks {
         List<Endpoint> endpoints = new ArrayList<>();
         for (String name : attachedNetworks(runDir)) {
             Path file = requestFile(runDir, name);
-            Map<String, Object> request = JSON.std.mapFrom(Files.readAllBytes(file));
+            Map<String, Object> request = JsonInput.parseObject(Files.readAllBytes(file), file.toString());
             Map<String, Object> options = (Map<String, Object>) ((Map<String, Object>) request.get("networks")).get(name);
             Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) request.get("network_info")).get(name);
             List<Map<String, Object>> subnets = (List<Map<String, Object>>) info.get("subnets");
@@ -225,7 +225,8 @@ public final class BridgeNetworks {
             String mac = "";
             Path status = Netavark.statusFile(file);
             if (Files.exists(status)) {
-                Map<String, Object> answer = (Map<String, Object>) JSON.std.mapFrom(Files.readAllBytes(status)).get(name);
+                Map<String, Object> answer = (Map<String, Object>) JsonInput.parseObject(Files.readAllBytes(status),
+                        status.toString()).get(name);
                 Map<String, Object> interfaces = answer == null ? Map.of() : (Map<String, Object>) answer.get("interfaces");
                 Object nic = interfaces == null ? null : interfaces.get(String.valueOf(options.get("interface_name")));
                 mac = nic == null ? "" : String.valueOf(((Map<String, Object>) nic).get("mac_address"));
@@ -274,7 +275,7 @@ public final class BridgeNetworks {
     private record Request(String networkId, String address, String interfaceName, String gateway, boolean dns) {
         @SuppressWarnings("unchecked")
         static Request read(Path file) throws IOException {
-            Map<String, Object> request = JSON.std.mapFrom(Files.readAllBytes(file));
+            Map<String, Object> request = JsonInput.parseObject(Files.readAllBytes(file), file.toString());
             Map<String, Object> networks = (Map<String, Object>) request.get("networks");
             Map<String, Object> info = (Map<String, Object>) request.get("network_info");
             String name = networks.keySet().iterator().next();

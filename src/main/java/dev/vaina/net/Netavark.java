@@ -1,8 +1,8 @@
 package dev.vaina.net;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,7 +164,12 @@ public final class Netavark implements NetworkDriver {
         }
     }
 
-    byte[] request(List<PortMapping> ports) throws IOException {
+    byte[] request(List<PortMapping> ports) {
+        return JsonOutput.compact().value(requestDocument(ports)).toBytes();
+    }
+
+    /** What {@link #request} writes: this container on this network, in netavark's layout. */
+    Map<String, Object> requestDocument(List<PortMapping> ports) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("container_id", containerId);
         request.put("container_name", containerName);
@@ -190,7 +195,7 @@ public final class Netavark implements NetworkDriver {
         }
         request.put("networks", Map.of(network.name(), options));
         request.put("network_info", Map.of(network.name(), network.podmanLayout()));
-        return JSON.std.asBytes(request);
+        return request;
     }
 
     /** netavark's answer to a setup kept as {@code requestFile}: NAME.status beside NAME.json. */

@@ -1,8 +1,10 @@
 package dev.vaina.oci;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ public final class ExecProcessSpec {
     @SuppressWarnings("unchecked")
     public static ExecProcessSpec fromBundle(Path configJson) {
         try {
-            Map<String, Object> config = JSON.std.mapFrom(configJson.toFile());
+            Map<String, Object> config = JsonInput.parseObject(Files.readAllBytes(configJson), configJson.toString());
             Object process = config.get("process");
             if (!(process instanceof Map)) {
                 throw new RuntimeSpecException("the container's " + configJson + " has no process section");
@@ -95,11 +97,7 @@ public final class ExecProcessSpec {
     }
 
     public String toJson() {
-        try {
-            return JSON.std.asString(process);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.compact().value(process).toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -2,9 +2,7 @@ package dev.vaina.oci;
 
 import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.Ulimit;
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vaina.spec.json.JsonOutput;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,11 +52,7 @@ public final class LinuxResources {
 
     /** linux.resources as the runtime's update reads it (runc update --resources FILE). */
     public static String toJson(Map<String, Object> resources) {
-        try {
-            return JSON.std.asString(resources);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise resource limits", e);
-        }
+        return JsonOutput.compact().value(resources).toString();
     }
 
     /** The defaults (capped at the host's hard limits) with each --ulimit in place of the default of its name. */

@@ -1,11 +1,11 @@
 package dev.vaina.oci;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.SecurityOptions;
 import dev.vaina.spec.VolumeMount;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +38,6 @@ public final class RuntimeSpecBuilder {
             "/sys/fs/selinux", "/sys/dev/block", "/sys/devices/virtual/powercap");
     static final List<String> READONLY_PATHS = List.of(
             "/proc/asound", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-
-    private static final JSON PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private final String id;
     private final ContainerConfig container;
@@ -181,11 +179,7 @@ public final class RuntimeSpecBuilder {
     }
 
     public String toJson() {
-        try {
-            return PRETTY.asString(build());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the runtime spec of container " + id, e);
-        }
+        return JsonOutput.pretty().value(build()).toString();
     }
 
     /** Writes BUNDLE/config.json. */

@@ -1,6 +1,6 @@
 package dev.vaina.oci;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +23,7 @@ public final class SeccompProfile {
     private final Path source;
     private final Map<String, Object> profile;
 
-    private SeccompProfile(Path source, Map<String, Object> profile) {
+    SeccompProfile(Path source, Map<String, Object> profile) {
         this.source = source;
         this.profile = profile;
     }
@@ -40,9 +40,10 @@ public final class SeccompProfile {
             throw new RuntimeSpecException("cannot read the seccomp profile " + file + ": " + e.getMessage(), e);
         }
         try {
-            return new SeccompProfile(file, JSON.std.mapFrom(bytes));
+            return new SeccompProfile(file, JsonInput.parseObject(bytes, "the seccomp profile " + file));
         } catch (IOException e) {
-            throw new RuntimeSpecException("the seccomp profile " + file + " is not valid JSON: " + e.getMessage(), e);
+            // What the reader says names the file, what it expected, where, and what it found instead.
+            throw new RuntimeSpecException(e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.vaina.store;
 
 import dev.vaina.spec.Instants;
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -113,7 +115,7 @@ public record Event(Instant time, String type, String status, String id, String 
     }
 
     static Event fromJson(String line) throws IOException {
-        Map<String, Object> map = Json.parseObject(line.getBytes(StandardCharsets.UTF_8), "the event journal");
+        Map<String, Object> map = JsonInput.parseObject(line.getBytes(StandardCharsets.UTF_8), "the event journal");
         Object code = map.get("ContainerExitCode");
         Map<String, String> attributes = new TreeMap<>();
         if (map.get("Attributes") instanceof Map<?, ?> attrs) {

@@ -1,15 +1,16 @@
 package dev.vaina.store;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * JSON for vaina's own records: read a record, write it atomically. Records are read and written by the code the
- * build wrote for their package ({@link RecordJson}); jackson-jr reads and writes other documents.
+ * build wrote for their package ({@link RecordJson}), through {@link JsonInput} and {@link JsonOutput}, which read
+ * and write plain documents too; the types no table knows go through jackson-jr.
  */
 public final class Json {
     /**
@@ -43,8 +44,22 @@ public final class Json {
         return TABLES.get(type) != null;
     }
 
-    static RecordJson table(Class<?> type) {
-        return TABLES.get(type);
+    /** Writes the records a {@link JsonOutput} meets through the tables the build wrote. */
+    private static final JsonOutput.RecordWriter TABLE_WRITER = new JsonOutput.RecordWriter() {
+        @Override
+        public boolean write(Record record, JsonOutput out) {
+            RecordJson table = TABLES.get(record.getClass());
+            if (table == null) {
+                return false;
+            }
+            table.write(record, out);
+            return true;
+        }
+    };
+
+    /** {@code out}, writing the records it meets through the tables the build wrote. */
+    static JsonOutput throughTables(JsonOutput out) {
+        return out.writingRecordsWith(TABLE_WRITER);
     }
 
     private Json() {
@@ -72,38 +87,14 @@ public final class Json {
         return value;
     }
 
-    /**
-     * A document read whole into plain maps and lists ({@link JsonInput#value}), as jackson-jr's {@code anyFrom}
-     * reads it; anything but white space after it is refused (jackson-jr reads no further).
-     *
-     * @param source what to name in an error: the file, or what the document came from
-     */
-    public static Object parse(byte[] json, String source) throws IOException {
-        JsonInput in = new JsonInput(json, source);
-        Object value = in.value();
-        in.end();
-        return value;
-    }
-
-    /** A document that is an object (or null), as jackson-jr's {@code mapFrom} reads it. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> parseObject(byte[] json, String source) throws IOException {
-        Object value = parse(json, source);
-        if (value != null && !(value instanceof Map)) {
-            throw new IOException(source + ": expected a JSON object, found " + (value instanceof List ? "an array"
-                    : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return (Map<String, Object>) value;
-    }
-
     /** {@code value} (plain maps, lists and scalars, or records) on one line, as jackson-jr writes it. */
     public static byte[] compactBytes(Object value) {
-        return written(JsonOutput.compact(), value).toBytes();
+        return throughTables(JsonOutput.compact()).value(value).toBytes();
     }
 
     /** {@code value} (plain maps, lists and scalars, or records), pretty, as jackson-jr writes it. */
     public static String prettyString(Object value) {
-        return written(JsonOutput.pretty(), value).toString();
+        return throughTables(JsonOutput.pretty()).value(value).toString();
     }
 
     public static void write(Path file, Object value) throws IOException {
@@ -124,12 +115,7 @@ public final class Json {
 
     /** {@code value} as {@link #write} writes it, through a table when it is a record of one. */
     static byte[] prettyBytes(Object value) {
-        return written(JsonOutput.pretty(), value).toBytes();
-    }
-
-    private static JsonOutput written(JsonOutput out, Object value) {
-        out.value(value);
-        return out;
+        return throughTables(JsonOutput.pretty()).value(value).toBytes();
     }
 
     /** Made on first use: a command that only reads records does not set jackson-jr up (12 ms). */

@@ -1,5 +1,7 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 
 /**

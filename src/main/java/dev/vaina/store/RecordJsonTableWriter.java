@@ -1,5 +1,7 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -88,7 +90,7 @@ public final class RecordJsonTableWriter {
         List<Class<?>> known = records.get(pkg);
         StringBuilder out = new StringBuilder();
         out.append("package ").append(pkg).append(";\n\n")
-                .append("import dev.vaina.store.JsonInput;\nimport dev.vaina.store.JsonOutput;\n")
+                .append("import dev.vaina.spec.json.JsonInput;\nimport dev.vaina.spec.json.JsonOutput;\n")
                 .append("import java.io.IOException;\n\n")
                 .append("/** Written by RecordJsonTableWriter from the records' components when vaina was built. */\n")
                 .append("public final class ").append(CLASS).append(" implements dev.vaina.store.RecordJson {\n")

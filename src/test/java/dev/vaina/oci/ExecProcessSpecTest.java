@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.ContainerConfig;
+import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.ResourceLimits;
+import dev.vaina.spec.Ulimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,5 +54,18 @@ class ExecProcessSpecTest {
         assertEquals(Capabilities.bounding(), ((Map<String, Object>) privileged.get("capabilities")).get("effective"));
         assertEquals(List.of("CAP_CHOWN", "CAP_KILL"), Capabilities.fromMask((1L << 0) | (1L << 5)));
         assertEquals(false, privileged.get("noNewPrivileges"));
+    }
+
+    @Test
+    void bundlesProcess_isWrittenAsJacksonJrReadAndWroteIt(@TempDir Path dir) throws Exception {
+        ContainerConfig container = ContainerConfig.builder().command(List.of("sh", "-c", "echo \"\u00e9\"\t"))
+                .limits(new ResourceLimits(null, null, null, null, null, null, null, null, null, null, null,
+                        List.of(Ulimit.parse("core=-1:-1")), null, 100))
+                .build();
+        Path config = RuntimeSpecBuilder.forContainer("abc", container, ImageConfig.EMPTY).rootfs(Path.of("/rootfs"))
+                .hostLimits(HostLimits.read(Path.of("src/test/resources/fixtures/oci/limits-hard-nofile-20000.txt")))
+                .writeTo(dir);
+        assertEquals(JSON.std.asString(JSON.std.mapFrom(config.toFile()).get("process")),
+                ExecProcessSpec.fromBundle(config).toJson());
     }
 }

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.DeviceMapping;
 import dev.vaina.spec.IdMapping;
 import dev.vaina.spec.ImageConfig;
+import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.SecurityOptions;
+import dev.vaina.spec.Ulimit;
 import dev.vaina.spec.UserNamespace;
 import dev.vaina.spec.VolumeMount;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +163,29 @@ class RuntimeSpecBuilderTest {
         assertFalse(((Map<?, ?>) rootless.get("linux")).containsKey("devices"));
         assertTrue(((List<?>) rootless.get("mounts")).stream().map(m -> (Map<?, ?>) m)
                 .anyMatch(m -> m.get("destination").equals("/dev/mynull") && m.get("source").equals("/dev/null")));
+    }
+
+    @Test
+    void configJson_andResources_areWhatJacksonJrWrote_byteForByte() throws IOException {
+        ResourceLimits limits = new ResourceLimits(64L << 20, 128L << 20, 32L << 20, null, 512L, 50_000L, 100_000L,
+                100L, "0-1", "0", 300, List.of(Ulimit.parse("nofile=1024:2048"), Ulimit.parse("core=-1:-1")), null,
+                -500);
+        SecurityOptions security = new SecurityOptions(false, List.of("net_admin"), List.of("chown"),
+                List.of("no-new-privileges", "mask=/home"), true, true, List.of("7"),
+                Map.of("net.ipv4.ip_forward", "1"), List.of(DeviceMapping.parse("/dev/null:/dev/mynull:rw")));
+        UserNamespace keepId = UserNamespace.parse("keep-id", List.of(), List.of()).settled(
+                List.of(new IdMapping(0, 1, 1001), new IdMapping(1001, 0, 1)), List.of(new IdMapping(0, 1, 1001),
+                        new IdMapping(1001, 0, 1)));
+        ContainerConfig config = ContainerConfig.builder().command(List.of("sh", "-c", "echo \"$A\" \\ \t\u00e9"))
+                .env(Map.of("A", "line\nbreak \u2028 \u0001"))
+                .annotations(Map.of("note", "caf\u00e9 \"kept\"", "empty", ""))
+                .limits(limits).security(security).userns(keepId).init(true).hostname("web").build();
+        RuntimeSpecBuilder builder = RuntimeSpecBuilder.forContainer("abc", config, ImageConfig.EMPTY).rootfs(ROOTFS)
+                .hostLimits(HostLimits.read(Path.of("src/test/resources/fixtures/oci/limits-hard-nofile-20000.txt")))
+                .cgroupNamespace(true);
+        assertEquals(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(builder.build()), builder.toJson());
+        Map<String, Object> resources = LinuxResources.of(limits);
+        assertEquals(JSON.std.asString(resources), LinuxResources.toJson(resources));
     }
 
     @Test

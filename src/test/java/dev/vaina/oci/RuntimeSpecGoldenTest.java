@@ -88,7 +88,10 @@ class RuntimeSpecGoldenTest {
 
     @SuppressWarnings("unchecked")
     private void assertGolden(String name, RuntimeSpecBuilder builder) throws IOException {
-        Map<String, Object> spec = JSON.std.mapFrom(builder.toJson());
+        String configJson = builder.toJson();
+        assertEquals(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(builder.build()), configJson,
+                "config.json for case " + name + " as jackson-jr wrote it");
+        Map<String, Object> spec = JSON.std.mapFrom(configJson);
         Map<String, Object> linux = (Map<String, Object>) spec.get("linux");
         Map<String, Object> seccomp = (Map<String, Object>) linux.get("seccomp");
         linux.put("seccomp", "<" + seccomp.get("defaultAction") + " profile, checked by SeccompProfileTest>");

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SeccompProfileTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/oci");
@@ -26,6 +29,38 @@ class SeccompProfileTest {
         // Written by podman 4.3.1 (containers/common 0.50.1) on this machine for `podman init`.
         Map<String, Object> podman = JSON.std.mapFrom(FIXTURES.resolve("podman-4.3.1-seccomp-default-caps.json").toFile());
         assertEquals(JSON.std.asString(podman), JSON.std.asString(JSON.std.mapFrom(JSON.std.asString(ours))));
+    }
+
+    @Test
+    void installedProfile_readByVainasReader_convertsToWhatJacksonJrsReadingConvertedTo() throws IOException {
+        byte[] text = Files.readAllBytes(SeccompProfile.DEFAULT_PATH);
+        SeccompProfile ours = SeccompProfile.load(SeccompProfile.DEFAULT_PATH);
+        SeccompProfile jacksons = new SeccompProfile(SeccompProfile.DEFAULT_PATH, JSON.std.mapFrom(text));
+        List<String> admin = new ArrayList<>(Capabilities.DEFAULT);
+        admin.addAll(List.of("CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_BPF"));
+        SeccompArch arm64 = new SeccompArch("SCMP_ARCH_AARCH64", "arm64");
+        for (SeccompArch arch : List.of(X86_64, S390X, arm64, SeccompArch.host())) {
+            for (List<String> caps : List.of(Capabilities.DEFAULT, admin, List.<String>of())) {
+                for (KernelVersion kernel : List.of(new KernelVersion(4, 4), KERNEL_6_1)) {
+                    Map<String, Object> expected = jacksons.toOci(arch, caps, kernel);
+                    Map<String, Object> actual = ours.toOci(arch, caps, kernel);
+                    // equals tells an Integer from a Long: the numbers were read as the same classes too.
+                    assertEquals(expected, actual, arch + " " + caps + " " + kernel);
+                    assertEquals(JSON.std.asString(expected), JsonOutput.compact().value(actual).toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void invalidProfile_failsNamingTheFileAndWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path trailingComma = Files.writeString(dir.resolve("comma.json"), "{\"defaultAction\": \"SCMP_ACT_ERRNO\",}");
+        RuntimeSpecException e = assertThrows(RuntimeSpecException.class, () -> SeccompProfile.load(trailingComma));
+        assertEquals("the seccomp profile " + trailingComma + ": expected a property name at offset 35, found '}'",
+                e.getMessage());
+        Path array = Files.writeString(dir.resolve("array.json"), "[]");
+        e = assertThrows(RuntimeSpecException.class, () -> SeccompProfile.load(array));
+        assertEquals("the seccomp profile " + array + ": expected a JSON object, found an array", e.getMessage());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.NetworkDefinition;
+import dev.vaina.spec.json.JsonInput;
+import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -107,7 +109,7 @@ class RecordJsonTableTest {
             Object document = plain(0);
             for (String json : List.of(Json.compact().asString(document), Json.pretty().asString(document))) {
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-                assertEquals(plainly(Json.compact().anyFrom(bytes)), plainly(Json.parse(bytes, "doc")), json);
+                assertEquals(plainly(Json.compact().anyFrom(bytes)), plainly(JsonInput.parse(bytes, "doc")), json);
             }
             StringBuilder changed = new StringBuilder(Json.compact().asString(document));
             if (changed.length() > 0) {
@@ -116,7 +118,7 @@ class RecordJsonTableTest {
             byte[] bytes = changed.toString().getBytes(StandardCharsets.UTF_8);
             Object read;
             try {
-                read = Json.parse(bytes, "doc");
+                read = JsonInput.parse(bytes, "doc");
             } catch (IOException refused) {
                 continue;
             }
@@ -125,10 +127,10 @@ class RecordJsonTableTest {
         }
         assertTrue(changedAndRead > 200, "only " + changedAndRead + " changed documents were read");
         IOException twice = assertThrows(IOException.class,
-                () -> Json.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), "doc"));
+                () -> JsonInput.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), "doc"));
         assertTrue(twice.getMessage().contains("\"a\" twice"), twice.getMessage());
         IOException array = assertThrows(IOException.class,
-                () -> Json.parseObject("[1]".getBytes(StandardCharsets.UTF_8), "doc"));
+                () -> JsonInput.parseObject("[1]".getBytes(StandardCharsets.UTF_8), "doc"));
         assertEquals("doc: expected a JSON object, found an array", array.getMessage());
     }
 
@@ -147,8 +149,7 @@ class RecordJsonTableTest {
     }
 
     private static String written(JsonOutput out, Object value) {
-        out.value(value);
-        return out.toString();
+        return Json.throughTables(out).value(value).toString();
     }
 
     /** A map, list or scalar of every kind a plain document holds (and a stored record among them). */

@@ -9,7 +9,7 @@ import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.image.AmbiguousImageException;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
-import dev.vaina.store.Json;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public final class ImageInspectCommand extends ContextCommand {
 
     /** One image as `podman image inspect` shows it; also what `vaina inspect IMAGE` prints. */
     public static Map<String, Object> describe(Context context, ImageRecord image) throws IOException {
-        Map<String, Object> document = Json.parseObject(context.images().configJson(image),
+        Map<String, Object> document = JsonInput.parseObject(context.images().configJson(image),
                 "the configuration of image " + image.id());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("Id", image.id());

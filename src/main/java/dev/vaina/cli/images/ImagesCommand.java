@@ -11,8 +11,8 @@ import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,7 +126,7 @@ public class ImagesCommand extends ContextCommand {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> labels(Context context, ImageRecord image) throws java.io.IOException {
-        Map<String, Object> document = Json.parseObject(context.images().configJson(image),
+        Map<String, Object> document = JsonInput.parseObject(context.images().configJson(image),
                 "the configuration of image " + image.id());
         if (document.get("config") instanceof Map<?, ?> config && config.get("Labels") instanceof Map<?, ?> labels) {
             return (Map<String, String>) labels;

@@ -1,5 +1,6 @@
 package dev.vaina.image.naming;
 
+import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Json;
 import java.io.IOException;
@@ -298,7 +299,7 @@ public final class AuthFile {
             return new LinkedHashMap<>();
         }
         try {
-            Map<String, Object> content = Json.parseObject(bytes, file.toString());
+            Map<String, Object> content = JsonInput.parseObject(bytes, file.toString());
             if (content.get(AUTHS) != null && !(content.get(AUTHS) instanceof Map)) {
                 throw new IOException("\"auths\" is not a JSON object");
             }

@@ -1,5 +1,6 @@
 package dev.vaina.image.naming;
 
+import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Json;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class RegistriesConfCache {
 
     private RegistriesConf read(String key) {
         try {
-            Map<String, Object> json = Json.parseObject(Files.readAllBytes(cache), cache.toString());
+            Map<String, Object> json = JsonInput.parseObject(Files.readAllBytes(cache), cache.toString());
             if (!Integer.valueOf(FORMAT).equals(json.get("format")) || !key.equals(json.get("key"))) {
                 return null;
             }

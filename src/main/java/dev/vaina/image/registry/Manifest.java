@@ -1,6 +1,6 @@
 package dev.vaina.image.registry;
 
-import dev.vaina.store.Json;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +50,7 @@ public record Manifest(byte[] bytes, String mediaType, String digest) {
 
     static Map<String, Object> parse(byte[] bytes) throws IOException {
         try {
-            return Json.parseObject(bytes, "the manifest");
+            return JsonInput.parseObject(bytes, "the manifest");
         } catch (IOException | RuntimeException e) {
             throw new IOException("the manifest is not valid JSON: " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.vaina.image.registry;
 
-import dev.vaina.store.Json;
+import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -361,7 +361,7 @@ final class RegistryHttp {
     private static Token parseToken(byte[] body, String what) throws IOException {
         Map<String, Object> json;
         try {
-            json = Json.parseObject(body, "the token service's answer");
+            json = JsonInput.parseObject(body, "the token service's answer");
         } catch (IOException | RuntimeException e) {
             throw new RegistryException("Tried to " + what + " but failed because: the token service's answer is not JSON", e);
         }
@@ -412,7 +412,7 @@ final class RegistryHttp {
             return "";
         }
         try {
-            Object errors = Json.parseObject(body, "the registry's answer").get("errors");
+            Object errors = JsonInput.parseObject(body, "the registry's answer").get("errors");
             if (errors instanceof List && !((List<?>) errors).isEmpty() && ((List<?>) errors).get(0) instanceof Map) {
                 Map<?, ?> first = (Map<?, ?>) ((List<?>) errors).get(0);
                 Object code = first.get("code");

@@ -1,4 +1,4 @@
-package dev.vaina.store;
+package dev.vaina.spec.json;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one JSON document, value by value, for the record readers the build writes ({@link RecordJson}), or whole
- * into plain maps and lists ({@link #value}). It is strict: a value must have the JSON type of the field it fills (a number for an {@code int}, a string for a
- * {@code String}; no coercion), and nothing but white space may follow the document. What it accepts jackson-jr
- * reads to the same record; where jackson-jr would coerce, this refuses.
+ * Reads one JSON document, value by value, for the record readers the build writes (store's {@code RecordJson}),
+ * or whole into plain maps and lists ({@link #parse}). It is strict: a value must have the JSON type of the field
+ * it fills (a number for an {@code int}, a string for a {@code String}; no coercion), and nothing but white space
+ * may follow the document. What it accepts jackson-jr reads to the same record; where jackson-jr would coerce, this
+ * refuses. It lives in {@code spec} so that every package may read JSON without jackson-jr, whose set-up the
+ * launcher paid on its way to netavark and the runtime.
  */
 public final class JsonInput {
     private final byte[] bytes;
@@ -26,6 +28,30 @@ public final class JsonInput {
     public JsonInput(byte[] bytes, String source) {
         this.bytes = bytes;
         this.source = source;
+    }
+
+    /**
+     * A document read whole into plain maps and lists ({@link #value}), as jackson-jr's {@code anyFrom} reads it;
+     * anything but white space after it is refused (jackson-jr reads no further).
+     *
+     * @param source what to name in an error: the file, or what the document came from
+     */
+    public static Object parse(byte[] json, String source) throws IOException {
+        JsonInput in = new JsonInput(json, source);
+        Object value = in.value();
+        in.end();
+        return value;
+    }
+
+    /** A document that is an object (or null), as jackson-jr's {@code mapFrom} reads it. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] json, String source) throws IOException {
+        Object value = parse(json, source);
+        if (value != null && !(value instanceof Map)) {
+            throw new IOException(source + ": expected a JSON object, found " + (value instanceof List ? "an array"
+                    : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return (Map<String, Object>) value;
     }
 
     /** Consumes a {@code null} and returns true when that is the next value. */

@@ -1,21 +1,32 @@
-package dev.vaina.store;
+package dev.vaina.spec.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes one JSON document, value by value, for the record writers the build writes ({@link RecordJson}) and for
- * plain documents (maps, lists, strings, numbers, booleans). Its text is jackson-jr's, byte for byte: pretty, two
- * spaces a level of objects, {@code "name" : value}, arrays on one line ({@code [ 1, 2 ]}, {@code [ ]}, {@code { }});
- * or compact, without a space. Records written before it came read the same as those it writes.
+ * Writes one JSON document, value by value, for the record writers the build writes (store's {@code RecordJson})
+ * and for plain documents (maps, lists, strings, numbers, booleans). Its text is jackson-jr's, byte for byte: pretty,
+ * two spaces a level of objects, {@code "name" : value}, arrays on one line ({@code [ 1, 2 ]}, {@code [ ]},
+ * {@code { }}); or compact, without a space. Records written before it came read the same as those it writes.
  */
 public final class JsonOutput {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /**
+     * Writes the records {@link #value} meets. Their writers are code the build generates into the packages that
+     * store them, which a package below those cannot name: the store hands its own in.
+     */
+    public interface RecordWriter {
+        /** Writes {@code record} to {@code out} and returns true, or returns false for a record it cannot write. */
+        boolean write(Record record, JsonOutput out);
+    }
+
     private final StringBuilder text = new StringBuilder(256);
     private final boolean pretty;
     private final boolean nullsWritten;
+    /** Null while no records are to be written. */
+    private RecordWriter records;
     /** Objects open around the value being written (arrays do not indent). */
     private int depth;
     /** Whether the object or array just begun has had no member yet. */
@@ -26,7 +37,7 @@ public final class JsonOutput {
         this.nullsWritten = nullsWritten;
     }
 
-    /** As {@code Json.write} writes records: pretty, a map's null values left out. */
+    /** As the store writes records: pretty, a map's null values left out. */
     public static JsonOutput pretty() {
         return new JsonOutput(true, false);
     }
@@ -138,14 +149,21 @@ public final class JsonOutput {
         text.append("null");
     }
 
+    /** Has {@link #value} write the records it meets through {@code records}; returns this output. */
+    public JsonOutput writingRecordsWith(RecordWriter records) {
+        this.records = records;
+        return this;
+    }
+
     /**
      * A plain value: null, a string, a number, a boolean, an enum (by its toString, as jackson-jr writes it), a
      * map (its keys' toString; its null values as this output was made to), a collection or an array of objects,
-     * or a record of a package that has a {@code RecordJsonTable}.
+     * or a record that the {@link RecordWriter} given writes.
      *
+     * @return this output, so that a whole document is one expression
      * @throws IllegalArgumentException for anything else
      */
-    public void value(Object value) {
+    public JsonOutput value(Object value) {
         if (value == null) {
             nullValue();
         } else if (value instanceof String s) {
@@ -181,11 +199,10 @@ public final class JsonOutput {
             endArray();
         } else if (value instanceof Object[] array) {
             value(java.util.Arrays.asList(array));
-        } else if (value instanceof Record record && Json.writes(record.getClass())) {
-            Json.table(record.getClass()).write(record, this);
-        } else {
+        } else if (!(value instanceof Record record && records != null && records.write(record, this))) {
             throw new IllegalArgumentException("no JSON for " + value.getClass().getName());
         }
+        return this;
     }
 
     /** The document written. */
