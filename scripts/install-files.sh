@@ -112,7 +112,7 @@ jna_properties() { # LIB: where JNA finds its installed library and libc
 
 write_monitor_wrapper() { # LIB FLAGS: the monitor's wrapper, its JVM started with FLAGS besides the monitor's own
     write_script "$1/vaina-monitor" "#!/bin/sh
-# The per-container monitor, exec'd by the launcher (same PID): one per running container.
+# The per-container monitor, started by the launcher, then the unit's main process: one per running container.
 exec '$java' $monitor_flags $2 $(jna_properties "$1") -cp '$1/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
 }
 
@@ -123,7 +123,7 @@ write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are ther
 # vaina command line.
 exec '$java' $cli_flags $(archive_flags "$lib" cli) $(record_flags "$lists" cli) $jna_flags -cp '$lib/vaina.jar' dev.vaina.cli.Main \"\$@\""
     write_script "$lib/vaina-launcher" "#!/bin/sh
-# Run by systemd (ExecStart=/ExecStopPost=); it execs the monitor, so its heap stays small.
+# Run by systemd (ExecStart=/ExecStopPost=); it starts the monitor and exits, so no large heap stays.
 # ExecStopPost (... cleanup ID) after a monitor that cleaned up itself finds the mark it left for this run of the
 # unit (dev.vaina.launch.Cleanup.afterExit): nothing is left to undo, and no JVM starts. The run root is the
 # command line's (--runroot DIR or --runroot=DIR), else the caller's default (dev.vaina.store.StoreLayout).

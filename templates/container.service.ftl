@@ -39,9 +39,9 @@ CollectMode=inactive-or-failed
 </#if>
 
 [Service]
-# The monitor (the launcher, after exec, same PID) sends READY=1 once the container runs, or once its
-# first health check has passed (--sdnotify=healthy); with --sdnotify=container the workload sends it
-# itself through the socket passed into the container, so any process of the unit may notify.
+# The monitor (started by the launcher, which makes it the main process, MAINPID=) sends READY=1 once the
+# container runs, or once its first health check has passed (--sdnotify=healthy); with --sdnotify=container
+# the workload sends it itself through the socket passed into the container, so any process of the unit may notify.
 Type=notify
 NotifyAccess=${notifyAccess}
 ExecStart=${execStart}

@@ -11,17 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 
 /**
  * Notices containers whose monitor died without its cleanup running (killed together with its
  * manager, or a reboot that emptied the runtime directory) and repairs their state on the spot.
  */
 public final class Liveness {
-    /** How often, and how far apart, a command line that is not the container's is looked at: 100 ms in all. */
-    private static final int LOOKS = 20;
-    private static final long PAUSE_MILLIS = 5;
-
     private Liveness() {
     }
 
@@ -43,7 +38,7 @@ public final class Liveness {
      * its unit's (running, or ending it: the unit's cleanup records the exit then).
      */
     public static boolean alive(StoreLayout layout, ContainerState state, ContainerRecord record) throws IOException {
-        return monitorAlive(state, record)
+        return monitorAlive(state, record.id())
                 || HandOver.read(new ContainerPaths(layout, record.id())).map(HandOver::unitBusy).orElse(false);
     }
 
@@ -64,49 +59,19 @@ public final class Liveness {
         return HandOver.read(new ContainerPaths(layout, id)).isPresent() ? 0 : state.monitorPid();
     }
 
-    /** True when the monitor PID still runs and is this container's launcher or monitor, not a reused PID. */
+    /**
+     * True when the monitor PID still runs and is this container's monitor, not a reused PID: the launcher records the
+     * PID that the monitor's JVM told it, whose command line names the container's id from the start.
+     */
     public static boolean monitorAlive(ContainerState state, String id) {
-        return commandLineSays(state, cmdline -> cmdline.contains(id));
-    }
-
-    /**
-     * The same, knowing that a definition file's unit starts the launcher with the container's name (its id is
-     * made when the unit starts): until the launcher execs the monitor, its command line ends "start NAME".
-     */
-    public static boolean monitorAlive(ContainerState state, ContainerRecord record) {
-        return commandLineSays(state, cmdline -> cmdline.contains(record.id())
-                || cmdline.endsWith("\0start\0" + record.name() + "\0"));
-    }
-
-    /**
-     * Whether the command line of the monitor's PID is the container's. While a process execs, the kernel shows
-     * an empty or a partial command line for a moment, and a monitor is started by two execs (the launcher's JVM
-     * becomes the monitor's shell wrapper, which becomes its JVM): taken for a dead monitor, that moment got a
-     * starting container cleaned up under its monitor. So a live process whose command line is not the container's
-     * is looked at again, a few times over 100 ms (a PID reused by another process, or a zombie, is told apart that
-     * late, which happens only after a crash); a process that is gone is dead at once. Not a zombie at once: a JVM
-     * execs from a thread that is not its first, and until the kernel gives that thread the PID, /proc/PID shows
-     * the first thread exited (state Z, then X) with an empty command line.
-     */
-    private static boolean commandLineSays(ContainerState state, Predicate<String> ours) {
         if (state.monitorPid() <= 0) {
             return false;
         }
-        Path proc = Path.of("/proc", Long.toString(state.monitorPid()));
         try {
-            for (int look = 1; ; look++) {
-                if (ours.test(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8))) {
-                    return true;
-                }
-                if (look == LOOKS) {
-                    return false;
-                }
-                Thread.sleep(PAUSE_MILLIS);
-            }
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
+            // A zombie's command line is empty: dead too.
+            return new String(cmdline, StandardCharsets.UTF_8).contains(id);
         } catch (IOException gone) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -1,6 +1,5 @@
 package dev.vaina.launch;
 
-import dev.vaina.linux.Exec;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
@@ -16,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The launcher's start: write the bundle, record the start, and exec into the monitor (same PID). */
+/** The launcher's start: start the monitor, write the bundle, record the start, and hand the container to the monitor. */
 final class Launch {
     private final ContainerStore store;
     private final String configuredRuntime;
@@ -33,7 +34,7 @@ final class Launch {
         this.removal = removal;
     }
 
-    void startAndBecomeMonitor(String id) throws IOException {
+    void start(String id) throws IOException {
         ContainerRecord record = store.read(id);
         StoreLayout layout = store.layout();
         ContainerPaths paths = new ContainerPaths(layout, id);
@@ -62,31 +63,52 @@ final class Launch {
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
         NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        // netavark may still be setting the network up: the bundle is written meanwhile.
-        SocketActivation sockets;
-        OciRuntime runtime;
+        // netavark may still be setting the network up, and the monitor's JVM starting: the bundle is written meanwhile.
+        SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+        MonitorStart monitor;
         try {
-            sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
-            String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
-            AtomicFiles.write(paths.bundle().resolve("config.json"), config);
-            runtime = RuntimeProbe.choose(configuredRuntime);
-            AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
+            monitor = MonitorStart.spawn(id, MonitorCommand.start(record, layout.rootless(), paths, network, pod),
+                    MonitorCommand.environment(System.getenv()), inherited(sockets, network));
         } catch (IOException | RuntimeException e) {
             NetworkSetup.finishQuietly(network.attaching());
             throw e;
         }
-        network.ready();
-        long pid = ProcessHandle.current().pid();
-        store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
-        Journal.record(layout, Event.container("start", record));
-        List<Path> mounted = MappedLayers.of(record, layout, lowers);
-        RootfsAccess.open(record, layout, paths.rootfs());
-        List<String> argv = MonitorCommand.build(record, layout.rootless(), runtime, paths, mounted, network, pod,
-                removal);
-        if (sockets.count() > 0) {
-            argv.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
+        try {
+            OciRuntime runtime;
+            try {
+                String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
+                AtomicFiles.write(paths.bundle().resolve("config.json"), config);
+                runtime = RuntimeProbe.choose(configuredRuntime);
+                AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
+            } catch (IOException | RuntimeException e) {
+                NetworkSetup.finishQuietly(network.attaching());
+                throw e;
+            }
+            network.ready();
+            List<Path> mounted = MappedLayers.of(record, layout, lowers);
+            RootfsAccess.open(record, layout, paths.rootfs());
+            List<String> options = MonitorCommand.options(record, layout.rootless(), runtime, paths, mounted, network,
+                    removal);
+            if (sockets.count() > 0) {
+                options.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
+            }
+            long pid = monitor.awaitPid();
+            store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
+            Journal.record(layout, Event.container("start", record));
+            monitor.handOver(pid, options);
+        } catch (IOException | RuntimeException e) {
+            monitor.abandon();
+            throw e;
         }
-        Exec.execve(argv.get(0), argv, MonitorCommand.environment(System.getenv()));
+    }
+
+    /** What the monitor keeps of this process's descriptors besides its stdio. */
+    private static Set<Integer> inherited(SocketActivation sockets, NetworkSetup.Prepared network) {
+        Set<Integer> fds = new HashSet<>(network.heldPorts());
+        for (int i = 0; i < sockets.count(); i++) {
+            fds.add(SocketActivation.FIRST_FD + i);
+        }
+        return fds;
     }
 
     /** A -w at or under a volume's destination is there once the volume is mounted, as Podman sees it. */

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * systemd's ExecStart and ExecStopPost for a container:
- * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle and becomes
- * the monitor; {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
+ * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle, starts the
+ * monitor and hands the container to it (see {@link MonitorStart}); {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
  * container (and F, its unit file) is removed once it has exited, by its monitor or else by the cleanup. For the
  * holder of rootless named networks' namespaces ({@link RootlessNetns}), {@code ... netns up} (its
  * ExecStartPost, the holder's PID in $MAINPID) and {@code ... netns down} (its ExecStopPost); {@code ...
@@ -33,9 +33,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        // Beside the work that needs no native call. Without java.util.logging set up nothing opens the jar, which
-        // the monitor would inherit through the exec (the JDK opens its files without close-on-exec, and the
-        // exec must keep the descriptors made to be inherited: socket activation's, the held host ports).
+        // Beside the work that needs no native call.
         Jna.loadInBackground();
         Path root = null;
         Path runRoot = null;
@@ -99,7 +97,7 @@ public final class Launcher {
             case "start" -> {
                 try {
                     new Launch(store, runtime, networkHelper, remove ? new Removal(unitFile) : null)
-                            .startAndBecomeMonitor(id);
+                            .start(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

@@ -15,21 +15,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command line the launcher execs: unshare (a private mount namespace, so the rootfs mount
- * disappears with the monitor whatever kills it; rootless also a user namespace holding the user's
- * subordinate ids) and then the monitor's wrapper, installed beside the jar: it holds the JVM flags and the
- * class-data archive measured for a long-lived, per-container process.
+ * The monitor's command line: unshare (a private mount namespace, so the rootfs mount disappears with the monitor
+ * whatever kills it; rootless also a user namespace holding the user's subordinate ids), the monitor's wrapper,
+ * installed beside the jar (it holds the JVM flags and the class-data archive measured for a long-lived,
+ * per-container process), and the monitor's options.
  */
 final class MonitorCommand {
     private MonitorCommand() {
     }
 
     /**
+     * The command that starts the monitor, up to its own options: they follow through {@link MonitorStart}.
+     *
      * @param pod the namespaces of the container's pod, or null
-     * @param removal how a detached --rm container goes once it has exited, or null
      */
-    static List<String> build(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
-            List<Path> lowers, NetworkSetup.Prepared network, PodNamespaces pod, Removal removal) throws IOException {
+    static List<String> start(ContainerRecord record, boolean rootless, ContainerPaths paths,
+            NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
         List<String> argv = new ArrayList<>();
         long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
                 : rootless && pod != null ? pod.holderPid() : 0;
@@ -53,8 +54,16 @@ final class MonitorCommand {
         // removal of another container's network namespace file (see NetnsFiles) reaches its copy too.
         argv.addAll(List.of("--mount", "--propagation", "slave", "--"));
         argv.add(wrapper().toString());
+        // Before its options come: the command line tells whose monitor this is (see engine.Liveness).
+        argv.addAll(List.of("--id", record.id()));
+        return argv;
+    }
+
+    /** The monitor's options but {@code --id}, which {@link #start} gives. */
+    static List<String> options(ContainerRecord record, boolean rootless, OciRuntime runtime, ContainerPaths paths,
+            List<Path> lowers, NetworkSetup.Prepared network, Removal removal) throws IOException {
+        List<String> argv = new ArrayList<>();
         argv.addAll(List.of(
-                "--id", record.id(),
                 "--bundle", paths.bundle().toString(),
                 "--runtime", runtime.path().toString(),
                 "--runtime-root", paths.layout().runtimeRoot().toString(),

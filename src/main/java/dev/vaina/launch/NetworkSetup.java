@@ -26,7 +26,7 @@ import java.util.List;
  * The launcher's part of a container's network, decided by its --network mode:
  * <ul>
  * <li>default, rootful: a network namespace bound under the run root, attached to vaina's bridge by
- * netavark, the published ports held open by this process (and, after exec, by the monitor);</li>
+ * netavark, the published ports held open by this process and then by the monitor;</li>
  * <li>default rootless, pasta, slirp4netns: the runtime makes the namespace; the published ports are
  * checked here and the monitor starts the helper;</li>
  * <li>none: the runtime's namespace with loopback only; host: no namespace;</li>
@@ -48,13 +48,14 @@ final class NetworkSetup {
      * @param forwardTo the container's address the monitor forwards {@code ports} to, from inside the network
      *                  namespace of the process {@code joinUserNamespaceOf} (rootless, on a named network); or null
      * @param attaching the last bridge network's netavark setup, still running (see {@link #ready}); or null
+     * @param heldPorts the sockets bound to the published ports, which the monitor holds while the container runs
      */
     record Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports,
             long joinUserNamespaceOf, boolean joinMountNamespace, String forwardTo, EtcFiles etc,
-            BridgeNetworks.Attaching attaching) {
+            BridgeNetworks.Attaching attaching, List<Integer> heldPorts) {
         Prepared(Path joinNetns, boolean hostNetwork, String helper, List<PortMapping> ports, long joinUserNamespaceOf,
                 EtcFiles etc) {
-            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, null, etc, null);
+            this(joinNetns, hostNetwork, helper, ports, joinUserNamespaceOf, false, null, etc, null, List.of());
         }
 
         /** Waits until the network is set up: call it before the container starts, and on every way out. */
@@ -102,11 +103,12 @@ final class NetworkSetup {
             List<PortMapping> ports) throws IOException {
         StoreLayout layout = store.layout();
         // First the ports: a port in use must fail the start before anything else is made. Rootful they are held
-        // through the exec into the monitor; rootless the monitor binds them again to forward them.
+        // by the monitor, which inherits them; rootless the monitor binds them again to forward them.
+        List<Integer> held = List.of();
         if (layout.rootless()) {
             HostPorts.checkFree(ports);
         } else {
-            HostPorts.hold(ports);
+            held = HostPorts.hold(ports);
         }
         List<NetworkAttachment> attachments = store.networks(record);
         if (attachments.isEmpty()) {
@@ -136,14 +138,14 @@ final class NetworkSetup {
             }
             if (!layout.rootless()) {
                 return new Prepared(netns, false, null, ports, 0, false, null, EtcFiles.write(paths.runDir(), record,
-                        ContainerView.networks(first.address(), first.gateway(), dnsServers)), last);
+                        ContainerView.networks(first.address(), first.gateway(), dnsServers)), last, held);
             }
             // The gateway is the holder, not the host: pasta's map of the host's gateway reaches the host.
             String host = ContainerView.pasta().hostAddress();
             return new Prepared(netns, false, null, ports, new RootlessNetns(layout.runRoot()).requireHolder(), true,
                     ports.isEmpty() ? null : first.address(),
                     EtcFiles.write(paths.runDir(), record, ContainerView.networks(first.address(), host, dnsServers)),
-                    last);
+                    last, held);
         } catch (IOException | RuntimeException e) {
             finishQuietly(last);
             throw e;

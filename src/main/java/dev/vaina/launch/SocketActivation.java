@@ -10,6 +10,8 @@ import java.util.Map;
  */
 record SocketActivation(int count, String names) {
     static final SocketActivation NONE = new SocketActivation(0, null);
+    /** The first of the sockets; they follow it without a gap. */
+    static final int FIRST_FD = 3;
 
     /** What the launcher's environment says it was given; nothing when the sockets were meant for another pid. */
     static SocketActivation of(Map<String, String> env, long ownPid) {

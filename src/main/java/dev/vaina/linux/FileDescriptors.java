@@ -1,8 +1,11 @@
 package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
-/** read(2), write(2), close(2) and isatty(3) on raw descriptors the JDK does not wrap (a pty master). */
+/** read(2), write(2), close(2) and isatty(3) on raw descriptors the JDK does not wrap (a pty master), and which are open. */
 public final class FileDescriptors {
     private FileDescriptors() {
     }
@@ -47,6 +50,19 @@ public final class FileDescriptors {
         } catch (LastErrorException e) {
             throw NativeCallException.of("close(fd " + fd + ")", e);
         }
+    }
+
+    /** The descriptors this process has open, as /proc/self/fd lists them (the listing's own included). */
+    public static List<Integer> openOnes() throws NativeCallException {
+        String[] names = new File("/proc/self/fd").list();
+        if (names == null) {
+            throw new NativeCallException("cannot list /proc/self/fd");
+        }
+        List<Integer> fds = new ArrayList<>(names.length);
+        for (String name : names) {
+            fds.add(Integer.parseInt(name));
+        }
+        return fds;
     }
 
     public static boolean isTerminal(int fd) {

@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.nio.ByteOrder;
 
 /**
- * TCP and UDP sockets bound to a host port and inheritable across execve (no FD_CLOEXEC), so that the
- * process a launcher execs into keeps holding the port: the JDK's own sockets are always close-on-exec.
+ * TCP and UDP sockets bound to a host port and inheritable (no FD_CLOEXEC), so that the monitor the launcher
+ * starts keeps holding the port: the JDK's own sockets are always close-on-exec.
  */
 public final class InetSockets {
     public static final int TCP = LibC.SOCK_STREAM;

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Loading JNA in a process that lives long and comes once per container: the monitor (and the launcher,
- * which execs into it and starts once per container).
+ * which starts it, once per container).
  *
  * <p>JNA's {@code Native} makes a java.util.logging logger when it loads. The first logger of a JVM makes
  * LogManager read its configuration and look for a {@code System.LoggerFinder} with a ServiceLoader, which

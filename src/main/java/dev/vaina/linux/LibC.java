@@ -85,6 +85,9 @@ interface LibC extends Library {
     /** posix_spawn_file_actions_adddup2(3) */
     int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
 
+    /** posix_spawn_file_actions_addclose(3) */
+    int posix_spawn_file_actions_addclose(Pointer actions, int fd);
+
     /** posix_spawn_file_actions_destroy(3) */
     int posix_spawn_file_actions_destroy(Pointer actions);
 

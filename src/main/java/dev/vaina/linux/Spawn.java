@@ -2,11 +2,13 @@ package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * posix_spawn(3) of a short-lived child with chosen stdio. Unlike java.lang.ProcessBuilder, which closes
@@ -23,15 +25,50 @@ public final class Spawn {
      */
     public static int spawn(List<String> argv, Map<String, String> env, int stdin, int stdout, int stderr)
             throws NativeCallException {
+        int[] fds = {stdin, stdout, stderr};
+        return start(argv, env, actions -> {
+            for (int target = 0; target < fds.length; target++) {
+                check("posix_spawn_file_actions_adddup2",
+                        LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
+            }
+        });
+    }
+
+    /**
+     * Starts {@code argv} (argv[0] an absolute path) with this process's stdin, stdout and stderr, the descriptors
+     * {@code inherited} at their numbers (close-on-exec or not), and no other: not what this JVM holds open without
+     * FD_CLOEXEC (its files, a lock's channel, the pipes of a child it started), which a process that outlives the
+     * launcher must not keep. The descriptors open now are closed in the child one by one, so no other thread may
+     * open one meanwhile.
+     */
+    public static int spawnInheriting(List<String> argv, Map<String, String> env, Set<Integer> inherited)
+            throws NativeCallException {
+        List<Integer> open = FileDescriptors.openOnes();
+        return start(argv, env, actions -> {
+            for (int fd : open) {
+                if (fd > 2 && !inherited.contains(fd)) {
+                    check("posix_spawn_file_actions_addclose", LibC.INSTANCE.posix_spawn_file_actions_addclose(actions, fd));
+                }
+            }
+            for (int fd : inherited) {
+                // A descriptor duplicated onto itself loses FD_CLOEXEC in the child (POSIX.1-2017; glibc 2.29 and later).
+                check("posix_spawn_file_actions_adddup2", LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fd, fd));
+            }
+        });
+    }
+
+    /** The file actions of one spawn, added to an initialised posix_spawn_file_actions_t. */
+    private interface FileActions {
+        void addTo(Pointer actions) throws NativeCallException;
+    }
+
+    private static int start(List<String> argv, Map<String, String> env, FileActions fileActions)
+            throws NativeCallException {
         String[] environment = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         try (Memory actions = new Memory(LibC.POSIX_SPAWN_FILE_ACTIONS_SIZE)) {
             check("posix_spawn_file_actions_init", LibC.INSTANCE.posix_spawn_file_actions_init(actions));
             try {
-                int[] fds = {stdin, stdout, stderr};
-                for (int target = 0; target < fds.length; target++) {
-                    check("posix_spawn_file_actions_adddup2",
-                            LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
-                }
+                fileActions.addTo(actions);
                 int[] pid = new int[1];
                 check("posix_spawn(" + argv + ")", LibC.INSTANCE.posix_spawn(pid, argv.get(0), actions, null,
                         argv.toArray(String[]::new), environment));

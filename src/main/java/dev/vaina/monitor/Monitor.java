@@ -23,8 +23,8 @@ import java.nio.file.Path;
 /**
  * Supervises one container, like conmon: subreaper, runs the OCI runtime, owns the container's stdio
  * (log file, attach socket, pty), tells systemd READY=1, forwards stop signals, waits, writes the exit
- * code and exits with it. See {@link MonitorOptions} for the command line and {@link AttachServer} for
- * the attach protocol. Exit codes: the container's (128 + signal when killed), or Podman's 125/126/127
+ * code and exits with it. See {@link MonitorOptions} for the command line, {@link OptionsPipe} for how the
+ * launcher gives it, and {@link AttachServer} for the attach protocol. Exit codes: the container's (128 + signal when killed), or Podman's 125/126/127
  * when the runtime could not start it.
  */
 public final class Monitor {
@@ -49,8 +49,15 @@ public final class Monitor {
         Jna.loadWithoutLogging();
         MonitorOptions options;
         try {
-            options = MonitorOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            String[] commandLine = OptionsPipe.commandLine(args);
+            if (commandLine == null) {
+                // The launcher failed and said why. Should it have died after making this the unit's main process,
+                // the unit fails.
+                System.exit(RuntimeFailure.ENGINE_ERROR);
+                return;
+            }
+            options = MonitorOptions.parse(commandLine);
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("vaina monitor: " + e.getMessage());
             System.exit(RuntimeFailure.ENGINE_ERROR);
             return;

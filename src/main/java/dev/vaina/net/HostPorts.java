@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The host side of published ports: finds free ones for -p without a host port, and binds them so that
  * a port in use is refused before anything is set up. Rootful, the launcher keeps the sockets open across
- * its exec into the monitor, which holds them while the container runs (as conmon does: netavark's DNAT
+ * its hand-over to the monitor, which holds them while the container runs (as conmon does: netavark's DNAT
  * needs no listener, but without one nothing would stop a second container from taking the port).
  * Rootless, the helper binds the ports itself and the check only makes the refusal early and clear.
  */

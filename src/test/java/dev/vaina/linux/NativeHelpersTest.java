@@ -143,6 +143,27 @@ class NativeHelpersTest {
         assertEquals("written\n", Files.readString(log));
     }
 
+    @Test
+    void spawnInheriting_keepsTheDescriptorsAskedFor_andNoOther() throws Exception {
+        Pipe out = Pipe.open(); // close-on-exec, as every pipe of ours
+        int stray = LibC.INSTANCE.open("/dev/null", LibC.O_RDONLY); // without close-on-exec, as the JDK opens files
+        try {
+            int pid = Spawn.spawnInheriting(List.of("/bin/sh", "-c",
+                    "for fd in \"$@\"; do if [ -e /proc/self/fd/$fd ]; then echo \"$fd open\"; else echo \"$fd closed\"; fi;"
+                            + " done > /proc/self/fd/$1", "sh", Integer.toString(out.writeFd()), Integer.toString(stray)),
+                    Map.of("PATH", "/usr/bin:/bin"), java.util.Set.of(out.writeFd()));
+            FileDescriptors.close(out.writeFd());
+            String told;
+            try (InputStream in = new FdInputStream(out.readFd())) {
+                told = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+            assertEquals(ExitStatus.exited(0), Processes.waitFor(pid));
+            assertEquals(out.writeFd() + " open\n" + stray + " closed\n", told);
+        } finally {
+            FileDescriptors.close(stray);
+        }
+    }
+
     /** Runs in its own JVM: loads JNA as the launcher and the monitor do, then makes a call through it. */
     public static final class JnaProbe {
         public static void main(String[] args) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * app.container -> app.service. Starting the unit creates the container afresh (ExecStartPre: vaina create
  * --replace --rm --unit %n, so vaina's own commands act on this unit), then the launcher runs it by name and
- * becomes the monitor, the unit's main process (Type=notify, as the units of containers made by the CLI); when
+ * hands it to the monitor, the unit's main process (Type=notify, as the units of containers made by the CLI); when
  * it stops, the cleanup removes the container, as Quadlet's units do.
  */
 final class ContainerConverter {

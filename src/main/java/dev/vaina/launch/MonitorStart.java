@@ -1,0 +1,137 @@
+package dev.vaina.launch;
+
+import dev.vaina.linux.ExitStatus;
+import dev.vaina.linux.FdInputStream;
+import dev.vaina.linux.FileDescriptors;
+import dev.vaina.linux.NativeCallException;
+import dev.vaina.linux.Pipe;
+import dev.vaina.linux.Processes;
+import dev.vaina.linux.SdNotify;
+import dev.vaina.linux.Spawn;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The container's monitor, started while the launcher still writes the bundle and netavark sets the network up, so
+ * that its JVM starts beside that work rather than after it (two JVMs in a row were most of a start's time). The
+ * monitor tells its PID through one pipe and waits for its options on another; the launcher hands them over once
+ * the container can start, after systemd has taken the monitor as the unit's main process, and exits.
+ *
+ * <p>The monitor is started through {@code setsid --fork}, whose first process exits at once: the monitor is then
+ * the service manager's child (a child subreaper) before systemd is told of it. A main process systemd did not
+ * see as its child is one whose exit status it may never learn. Nothing else of the launcher's reaches the
+ * monitor but its stdio, socket activation's sockets and the held host ports.
+ */
+final class MonitorStart {
+    private static final String SETSID = "/usr/bin/setsid";
+    /** How long systemd may take to confirm the new main process; it answers within milliseconds. */
+    private static final int BARRIER_MILLIS = 5_000;
+
+    private final String id;
+    private final int optionsFd;
+    /** Until the PID is read; -1 after. */
+    private int pidFd;
+
+    private MonitorStart(String id, int optionsFd, int pidFd) {
+        this.id = id;
+        this.optionsFd = optionsFd;
+        this.pidFd = pidFd;
+    }
+
+    /**
+     * @param command the monitor's command line up to its options ({@link MonitorCommand#start})
+     * @param inherited the descriptors the monitor keeps besides its stdio
+     */
+    static MonitorStart spawn(String id, List<String> command, Map<String, String> env, Set<Integer> inherited)
+            throws IOException {
+        if (!SdNotify.available()) {
+            throw new IOException("the launcher runs as the ExecStart= of a container's unit ($NOTIFY_SOCKET is not set)");
+        }
+        Pipe options = Pipe.open();
+        Pipe pid = Pipe.open();
+        List<String> argv = new ArrayList<>(List.of(SETSID, "--fork"));
+        argv.addAll(command);
+        argv.addAll(List.of("--options-from", Integer.toString(options.readFd()),
+                "--pid-to", Integer.toString(pid.writeFd())));
+        Set<Integer> kept = new HashSet<>(inherited);
+        kept.add(options.readFd());
+        kept.add(pid.writeFd());
+        try {
+            ExitStatus setsid = Processes.waitFor(Spawn.spawnInheriting(argv, env, kept));
+            if (setsid.code() != 0) {
+                throw new IOException("cannot start the monitor of container " + id + ": " + SETSID + " failed ("
+                        + setsid + ")");
+            }
+        } catch (IOException e) {
+            closeQuietly(options.writeFd());
+            closeQuietly(pid.readFd());
+            throw e;
+        } finally {
+            closeQuietly(options.readFd());
+            closeQuietly(pid.writeFd());
+        }
+        return new MonitorStart(id, options.writeFd(), pid.readFd());
+    }
+
+    /** The monitor's PID, once its JVM runs. */
+    long awaitPid() throws IOException {
+        byte[] told;
+        try (InputStream in = new FdInputStream(pidFd)) {
+            told = in.readAllBytes();
+        } finally {
+            pidFd = -1;
+        }
+        String text = new String(told, StandardCharsets.US_ASCII).strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException("the monitor of container " + id + " exited before it started (see the unit's log)");
+        }
+    }
+
+    /**
+     * Makes the monitor the unit's main process, then hands it its options; this process may exit after. Should the
+     * launcher die between the two, the monitor, main process by then, fails the unit.
+     */
+    void handOver(long pid, List<String> options) throws IOException {
+        SdNotify.send("MAINPID=" + pid);
+        if (!SdNotify.barrier(BARRIER_MILLIS)) {
+            throw new IOException("systemd did not confirm the monitor of container " + id + " (pid " + pid
+                    + ") as the unit's main process within " + BARRIER_MILLIS + " ms");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String option : options) {
+            bytes.writeBytes(option.getBytes(StandardCharsets.UTF_8));
+            bytes.write(0);
+        }
+        byte[] all = bytes.toByteArray();
+        try {
+            FileDescriptors.write(optionsFd, all, 0, all.length);
+        } finally {
+            FileDescriptors.close(optionsFd);
+        }
+    }
+
+    /** The start failed: the monitor, told nothing, exits. */
+    void abandon() {
+        closeQuietly(optionsFd);
+        if (pidFd >= 0) {
+            closeQuietly(pidFd);
+        }
+    }
+
+    private static void closeQuietly(int fd) {
+        try {
+            FileDescriptors.close(fd);
+        } catch (NativeCallException ignored) {
+            // Closed already, or never to be read again either way.
+        }
+    }
+}
