@@ -80,15 +80,17 @@ final class MonitorStart {
         return new MonitorStart(id, options.writeFd(), pid.readFd());
     }
 
-    /** The monitor's PID, once its JVM runs. */
+    /** The monitor's PID, once its JVM runs: a line. */
     long awaitPid() throws IOException {
-        byte[] told;
+        StringBuilder told = new StringBuilder();
         try (InputStream in = new FdInputStream(pidFd)) {
-            told = in.readAllBytes();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                told.append((char) c);
+            }
         } finally {
             pidFd = -1;
         }
-        String text = new String(told, StandardCharsets.US_ASCII).strip();
+        String text = told.toString();
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

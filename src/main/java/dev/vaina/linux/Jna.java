@@ -21,8 +21,9 @@ public final class Jna {
 
     /**
      * Starts {@link #loadWithoutLogging} on a thread of its own and returns at once: the launcher loads JNA (about
-     * 35 ms) while it reads the container and sets its network up, which need no native call. Only for a process
-     * whose other threads never write to {@code System.out} (the launcher writes to standard error only).
+     * 35 ms) while it reads the container and sets its network up, which need no native call, and the monitor while
+     * it waits for the launcher's word. Only for a process whose other threads never write to {@code System.out}
+     * (both write to standard error only).
      */
     public static void loadInBackground() {
         Thread loader = new Thread(Jna::loadWithoutLogging, "jna-loader");

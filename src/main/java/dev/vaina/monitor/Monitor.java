@@ -46,7 +46,8 @@ public final class Monitor {
     }
 
     public static void main(String[] args) {
-        Jna.loadWithoutLogging();
+        // Beside the wait for the launcher's word, when it starts this monitor; no thread of it prints meanwhile.
+        Jna.loadInBackground();
         MonitorOptions options;
         try {
             String[] commandLine = OptionsPipe.commandLine(args);

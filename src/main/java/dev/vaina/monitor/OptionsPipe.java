@@ -1,10 +1,12 @@
 package dev.vaina.monitor;
 
-import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FileDescriptors;
-import dev.vaina.linux.Processes;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +50,22 @@ final class OptionsPipe {
         if (optionsFd < 0 || pidFd < 0) {
             throw new IllegalArgumentException(OPTIONS_FROM + " and " + PID_TO + " go together");
         }
-        byte[] pid = (Processes.pid() + "\n").getBytes(StandardCharsets.US_ASCII);
-        try {
-            FileDescriptors.write(pidFd, pid, 0, pid.length);
-        } finally {
-            FileDescriptors.close(pidFd);
+        // Through the JDK's own files, reopened from /proc: JNA may still be loading meanwhile. The descriptors given
+        // are closed once it has, before anything is started that would inherit them.
+        try (OutputStream out = new FileOutputStream("/proc/self/fd/" + pidFd)) {
+            out.write((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        byte[] options;
-        try (InputStream in = new FdInputStream(optionsFd)) {
-            options = in.readAllBytes();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        try (InputStream in = new FileInputStream("/proc/self/fd/" + optionsFd)) {
+            // Not readAllBytes: FileInputStream's asks a pipe for its size and position, which it has not.
+            byte[] buffer = new byte[4096];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                read.write(buffer, 0, n);
+            }
         }
+        byte[] options = read.toByteArray();
+        FileDescriptors.close(pidFd);
+        FileDescriptors.close(optionsFd);
         if (options.length == 0) {
             return null;
         }

@@ -74,13 +74,18 @@ class OptionsPipeTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        assertEquals(ProcessHandle.current().pid() + "\n", readAll(pid.readFd()));
+        assertEquals(Long.toString(ProcessHandle.current().pid()), readLine(pid.readFd()));
         return new Launcher(options, read);
     }
 
-    private static String readAll(int fd) throws IOException {
+    /** As the launcher reads it: the monitor's own copy of the pipe stays open until it has its options. */
+    private static String readLine(int fd) throws IOException {
+        StringBuilder line = new StringBuilder();
         try (InputStream in = new FdInputStream(fd)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                line.append((char) c);
+            }
         }
+        return line.toString();
     }
 }
