@@ -35,8 +35,8 @@ final class MonitorStart {
     private static final int BARRIER_MILLIS = 5_000;
 
     private final String id;
-    private final int optionsFd;
-    /** Until the PID is read; -1 after. */
+    /** Each -1 once closed. */
+    private int optionsFd;
     private int pidFd;
 
     private MonitorStart(String id, int optionsFd, int pidFd) {
@@ -117,23 +117,25 @@ final class MonitorStart {
         try {
             FileDescriptors.write(optionsFd, all, 0, all.length);
         } finally {
-            FileDescriptors.close(optionsFd);
+            closeQuietly(optionsFd);
+            optionsFd = -1;
         }
     }
 
     /** The start failed: the monitor, told nothing, exits. */
     void abandon() {
         closeQuietly(optionsFd);
-        if (pidFd >= 0) {
-            closeQuietly(pidFd);
-        }
+        closeQuietly(pidFd);
     }
 
     private static void closeQuietly(int fd) {
+        if (fd < 0) {
+            return;
+        }
         try {
             FileDescriptors.close(fd);
         } catch (NativeCallException ignored) {
-            // Closed already, or never to be read again either way.
+            // Never to be read or written again either way.
         }
     }
 }
