@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,8 +54,11 @@ final class OptionsPipe {
         }
         // Through the JDK's own files, reopened from /proc: JNA may still be loading meanwhile. The descriptors given
         // are closed once it has, before anything is started that would inherit them.
+        // The PID from /proc/self's link: ProcessHandle would set its process reaper up (some 25 classes) in a
+        // process that lives as long as its container.
+        String pid = Files.readSymbolicLink(Path.of("/proc/self")).toString();
         try (OutputStream out = new FileOutputStream("/proc/self/fd/" + pidFd)) {
-            out.write((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         try (InputStream in = new FileInputStream("/proc/self/fd/" + optionsFd)) {
