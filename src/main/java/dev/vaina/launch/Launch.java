@@ -74,17 +74,10 @@ final class Launch {
             throw e;
         }
         try {
-            OciRuntime runtime;
-            try {
-                String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
-                AtomicFiles.write(paths.bundle().resolve("config.json"), config);
-                runtime = RuntimeProbe.choose(configuredRuntime);
-                AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
-            } catch (IOException | RuntimeException e) {
-                NetworkSetup.finishQuietly(network.attaching());
-                throw e;
-            }
-            network.ready();
+            String config = BundleConfig.render(record, layout.rootless(), paths, layers, network, pod, sockets);
+            AtomicFiles.write(paths.bundle().resolve("config.json"), config);
+            OciRuntime runtime = RuntimeProbe.choose(configuredRuntime);
+            AtomicFiles.write(paths.runtimeFile(), runtime.path().toString());
             List<Path> mounted = MappedLayers.of(record, layout, lowers);
             RootfsAccess.open(record, layout, paths.rootfs());
             List<String> options = MonitorCommand.options(record, layout.rootless(), runtime, paths, mounted, network,
@@ -96,7 +89,14 @@ final class Launch {
             store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
             Journal.record(layout, Event.container("start", record));
             monitor.handOver(pid, options);
+            // The runtime creates the container meanwhile: only its start waits for the network.
+            network.ready();
+            monitor.start();
         } catch (IOException | RuntimeException e) {
+            // The setup must end before the cleanup's teardown may begin; and the reason must be on record before
+            // the monitor, told nothing more, deletes what it created and runs that cleanup.
+            NetworkSetup.finishQuietly(network.attaching());
+            recordFailure(store, id, e);
             monitor.abandon();
             throw e;
         }
@@ -117,10 +117,17 @@ final class Launch {
                 .anyMatch(destination -> workdir.equals(destination) || workdir.startsWith(destination + "/"));
     }
 
-    /** Leaves the reason a start failed where the CLI and the cleanup look for it. */
+    /**
+     * Leaves the reason a start failed where the CLI and the cleanup look for it, unless a reason is there already:
+     * the monitor's (it failed first, the runtime's create, and the launcher only found it gone), or this one's,
+     * recorded before the monitor was let go.
+     */
     static void recordFailure(ContainerStore store, String id, Exception e) {
         try {
             ContainerPaths paths = new ContainerPaths(store.layout(), id);
+            if (Files.exists(paths.errorFile())) {
+                return; // the monitor's, which failed first (the runtime's create) and said why
+            }
             AtomicFiles.write(paths.errorFile(), e.getMessage() == null ? e.toString() : e.getMessage());
             if (!Files.exists(paths.exitFile())) {
                 // Podman's code for a published port that is taken or a missing working directory: the

@@ -22,7 +22,8 @@ import java.util.Set;
  * The container's monitor, started while the launcher still writes the bundle and netavark sets the network up, so
  * that its JVM starts beside that work rather than after it (two JVMs in a row were most of a start's time). The
  * monitor tells its PID through one pipe and waits for its options on another; the launcher hands them over once
- * the container can start, after systemd has taken the monitor as the unit's main process, and exits.
+ * the bundle is written and systemd has taken the monitor as the unit's main process, and the word to start once
+ * the network is up, then exits. The runtime's create (some 50 ms) runs while netavark still works.
  *
  * <p>The monitor is started through {@code setsid --fork}, whose first process exits at once: the monitor is then
  * the service manager's child (a child subreaper) before systemd is told of it. A main process systemd did not
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 final class MonitorStart {
     private static final String SETSID = "/usr/bin/setsid";
+    /** The word that the container may start (monitor.OptionsPipe's START). */
+    private static final byte START = 'S';
     /** How long systemd may take to confirm the new main process; it answers within milliseconds. */
     private static final int BARRIER_MILLIS = 5_000;
 
@@ -99,8 +102,8 @@ final class MonitorStart {
     }
 
     /**
-     * Makes the monitor the unit's main process, then hands it its options; this process may exit after. Should the
-     * launcher die between the two, the monitor, main process by then, fails the unit.
+     * Makes the monitor the unit's main process, then hands it its options: it creates the container, and waits for
+     * {@link #start}. Should the launcher die after the first, the monitor, main process by then, fails the unit.
      */
     void handOver(long pid, List<String> options) throws IOException {
         SdNotify.send("MAINPID=" + pid);
@@ -113,9 +116,21 @@ final class MonitorStart {
             bytes.writeBytes(option.getBytes(StandardCharsets.UTF_8));
             bytes.write(0);
         }
-        byte[] all = bytes.toByteArray();
+        byte[] length = (bytes.size() + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[length.length + bytes.size()];
+        System.arraycopy(length, 0, all, 0, length.length);
+        System.arraycopy(bytes.toByteArray(), 0, all, length.length, bytes.size());
+        FileDescriptors.write(optionsFd, all, 0, all.length);
+    }
+
+    /** The container may start: its network is up. This process may exit after. */
+    void start() throws IOException {
         try {
-            FileDescriptors.write(optionsFd, all, 0, all.length);
+            FileDescriptors.write(optionsFd, new byte[] {START}, 0, 1);
+        } catch (NativeCallException e) {
+            // EPIPE: the monitor has exited, having failed (its create, say) and said why.
+            throw new IOException("the monitor of container " + id + " exited before the container could start"
+                    + " (see the unit's log)", e);
         } finally {
             closeQuietly(optionsFd);
             optionsFd = -1;

@@ -44,6 +44,15 @@ public final class FileDescriptors {
         }
     }
 
+    /** Marks {@code fd} close-on-exec: a descriptor inherited at its number, kept, but by no child. */
+    public static void closeOnExec(int fd) throws NativeCallException {
+        try {
+            LibC.INSTANCE.fcntl(fd, LibC.F_SETFD, LibC.FD_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw NativeCallException.of("fcntl(fd " + fd + ", F_SETFD)", e);
+        }
+    }
+
     public static void close(int fd) throws NativeCallException {
         try {
             LibC.INSTANCE.close(fd);

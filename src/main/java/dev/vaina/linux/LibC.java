@@ -259,6 +259,15 @@ final class LibC {
         return pipe2.invokeInt(new Object[] {pipefd, flags});
     }
 
+    // fcntl(2)
+    static final int F_SETFD = 2;
+    static final int FD_CLOEXEC = 1;
+
+    /** fcntl(2) with an int argument; called without the varargs convention, which integers do not need */
+    int fcntl(int fd, int cmd, int arg) throws LastErrorException {
+        return fcntl.invokeInt(new Object[] {fd, cmd, arg});
+    }
+
     /** close(2) */
     int close(int fd) throws LastErrorException {
         return close.invokeInt(new Object[] {fd});
@@ -303,6 +312,7 @@ final class LibC {
     private final Function read;
     private final Function write;
     private final Function pipe2;
+    private final Function fcntl;
     private final Function close;
     private final Function strerror;
 
@@ -345,6 +355,7 @@ final class LibC {
         read = withErrno(c, "read");
         write = withErrno(c, "write");
         pipe2 = withErrno(c, "pipe2");
+        fcntl = withErrno(c, "fcntl");
         close = withErrno(c, "close");
         strerror = plain(c, "strerror");
     }

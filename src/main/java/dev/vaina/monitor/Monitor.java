@@ -33,6 +33,8 @@ public final class Monitor {
     private static final int HAND_OVER_BARRIER_MILLIS = 5_000;
 
     private final MonitorOptions options;
+    /** The launcher's word to start the container. */
+    private final OptionsPipe launcher;
     private final RuntimeCommands commands;
     /** Whether our create succeeded, so that the runtime's state for this id is ours to delete. */
     private boolean created;
@@ -40,8 +42,9 @@ public final class Monitor {
     /** Whether the container now runs as the unit's main process, without this monitor. */
     private boolean handedOver;
 
-    private Monitor(MonitorOptions options) {
+    private Monitor(MonitorOptions options, OptionsPipe launcher) {
         this.options = options;
+        this.launcher = launcher;
         this.commands = new RuntimeCommands(options);
     }
 
@@ -49,8 +52,10 @@ public final class Monitor {
         // Beside the wait for the launcher's word, when it starts this monitor; no thread of it prints meanwhile.
         Jna.loadInBackground();
         MonitorOptions options;
+        OptionsPipe launcher;
         try {
-            String[] commandLine = OptionsPipe.commandLine(args);
+            launcher = OptionsPipe.read(args);
+            String[] commandLine = launcher.commandLine();
             if (commandLine == null) {
                 // The launcher failed and said why. Should it have died after making this the unit's main process,
                 // the unit fails.
@@ -63,7 +68,7 @@ public final class Monitor {
             System.exit(RuntimeFailure.ENGINE_ERROR);
             return;
         }
-        Monitor monitor = new Monitor(options);
+        Monitor monitor = new Monitor(options, launcher);
         int code;
         try {
             code = monitor.run();
@@ -79,9 +84,12 @@ public final class Monitor {
     }
 
     private int run() throws IOException, InterruptedException {
-        // A previous run's results must not be mistaken for this run's.
-        Files.deleteIfExists(options.exitFile());
-        Files.deleteIfExists(options.errorFile());
+        if (!launcher.fromLauncher()) {
+            // A previous run's results must not be mistaken for this run's. (The launcher removes them before it
+            // starts the monitor, and may meanwhile record why it failed.)
+            Files.deleteIfExists(options.exitFile());
+            Files.deleteIfExists(options.errorFile());
+        }
         // Handed over, the container's init must be the manager's child when systemd takes it as the main process
         // (or systemd treats it as an alien process, whose exit status it may learn too late for ExecStopPost): so
         // this monitor does not adopt it. A client that announced itself keeps the monitor, which relays the end.
@@ -157,6 +165,12 @@ public final class Monitor {
         attach.start(stdin, ptyFd);
 
         int pid = readPid(options.pidFile());
+        if (!launcher.awaitStart()) {
+            // The launcher failed after the runtime's create (netavark, say) and said why: the container goes.
+            attach.close();
+            deleteContainer();
+            return RuntimeFailure.ENGINE_ERROR;
+        }
         try {
             network = connectNetwork(pid);
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.vaina.monitor;
 
 import dev.vaina.linux.FileDescriptors;
-import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,22 +14,34 @@ import java.util.List;
 
 /**
  * How a monitor that the launcher starts before the container is ready (see dev.vaina.launch.MonitorStart) gets its
- * options: its command line is {@code --id ID --options-from FD --pid-to FD}; it writes its PID to the one pipe and
- * reads the rest of its options, each ended by a NUL byte, from the other, which the launcher fills once the
- * container can start and systemd knows this process as the unit's main one.
+ * options and its word to start: its command line is {@code --id ID --options-from FD --pid-to FD}. It writes its
+ * PID to the one pipe; from the other it reads the rest of its options, once the bundle is written and systemd knows
+ * this process as the unit's main one (their length in decimal and a newline, then each option ended by a NUL
+ * byte), and later, once the network is up, the byte {@code S}: the runtime creates the container meanwhile, and
+ * only its start waits. A pipe closed instead means the launcher failed (it says why itself).
  */
 final class OptionsPipe {
     static final String OPTIONS_FROM = "--options-from";
     static final String PID_TO = "--pid-to";
+    /** The launcher's word that the container may start. */
+    static final int START = 'S';
 
-    private OptionsPipe() {
+    /** Null when the launcher gave up before it gave the options. */
+    private final String[] commandLine;
+    private final boolean fromLauncher;
+    /** The pipe the word to start comes through; -1 once read, or when nothing is to come. */
+    private int startFd;
+
+    private OptionsPipe(String[] commandLine, boolean fromLauncher, int startFd) {
+        this.commandLine = commandLine;
+        this.fromLauncher = fromLauncher;
+        this.startFd = startFd;
     }
 
     /**
-     * The whole command line: {@code args} as they are when they name no pipe; null when the launcher closed the pipe
-     * without a word, having failed (it reports why itself).
+     * Reads the options: {@code args} as they are when they name no pipe (nothing to wait for then).
      */
-    static String[] commandLine(String[] args) throws IOException {
+    static OptionsPipe read(String[] args) throws IOException {
         List<String> given = new ArrayList<>(args.length);
         int optionsFd = -1;
         int pidFd = -1;
@@ -47,33 +58,30 @@ final class OptionsPipe {
             }
         }
         if (optionsFd < 0 && pidFd < 0) {
-            return args;
+            return new OptionsPipe(args, false, -1);
         }
         if (optionsFd < 0 || pidFd < 0) {
             throw new IllegalArgumentException(OPTIONS_FROM + " and " + PID_TO + " go together");
         }
         // Through the JDK's own files, reopened from /proc: JNA may still be loading meanwhile. The descriptors given
-        // are closed once it has, before anything is started that would inherit them.
+        // are closed, or kept from the runtime's processes, once it has, before anything is started that would
+        // inherit them.
         // The PID from /proc/self's link: ProcessHandle would set its process reaper up (some 25 classes) in a
         // process that lives as long as its container.
         String pid = Files.readSymbolicLink(Path.of("/proc/self")).toString();
         try (OutputStream out = new FileOutputStream("/proc/self/fd/" + pidFd)) {
             out.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] options;
         try (InputStream in = new FileInputStream("/proc/self/fd/" + optionsFd)) {
-            // Not readAllBytes: FileInputStream's asks a pipe for its size and position, which it has not.
-            byte[] buffer = new byte[4096];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                read.write(buffer, 0, n);
-            }
+            options = readOptions(in);
         }
-        byte[] options = read.toByteArray();
         FileDescriptors.close(pidFd);
-        FileDescriptors.close(optionsFd);
-        if (options.length == 0) {
-            return null;
+        if (options == null) {
+            FileDescriptors.close(optionsFd);
+            return new OptionsPipe(null, true, -1);
         }
+        FileDescriptors.closeOnExec(optionsFd);
         int start = 0;
         for (int i = 0; i < options.length; i++) {
             if (options[i] == 0) {
@@ -82,9 +90,67 @@ final class OptionsPipe {
             }
         }
         if (start != options.length) {
+            FileDescriptors.close(optionsFd);
             throw new IOException("the launcher's options end without a NUL byte");
         }
-        return given.toArray(String[]::new);
+        return new OptionsPipe(given.toArray(String[]::new), true, optionsFd);
+    }
+
+    /** Whether the options came from the launcher, through the pipes. */
+    boolean fromLauncher() {
+        return fromLauncher;
+    }
+
+    /** The whole command line, or null when the launcher closed the pipe without a word, having failed. */
+    String[] commandLine() {
+        return commandLine;
+    }
+
+    /**
+     * Waits for the launcher's word that the container may start (its network is up). False: the launcher gave up,
+     * and said why; the container must not start.
+     */
+    boolean awaitStart() throws IOException {
+        if (startFd < 0) {
+            return true;
+        }
+        byte[] word = new byte[1];
+        int n;
+        try {
+            n = FileDescriptors.read(startFd, word);
+        } finally {
+            FileDescriptors.close(startFd);
+            startFd = -1;
+        }
+        if (n > 0 && word[0] != START) {
+            throw new IOException("the launcher sent " + (word[0] & 0xff) + " where the word to start was expected");
+        }
+        return n > 0;
+    }
+
+    /** Their length, a newline, then that many bytes; null for a pipe closed without a word. */
+    private static byte[] readOptions(InputStream in) throws IOException {
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        long length = 0;
+        for (; c != '\n'; c = in.read()) {
+            if (c < '0' || c > '9' || length > Integer.MAX_VALUE / 10) {
+                throw new IOException("the launcher's options do not start with their length");
+            }
+            length = length * 10 + (c - '0');
+        }
+        byte[] options = new byte[(int) length];
+        // Not readNBytes: FileInputStream's asks a pipe for its size and position, which it has not.
+        for (int done = 0; done < options.length; ) {
+            int n = in.read(options, done, options.length - done);
+            if (n < 0) {
+                throw new IOException("the launcher's options end after " + done + " of " + options.length + " bytes");
+            }
+            done += n;
+        }
+        return options;
     }
 
     private static int descriptor(String option, String value) {

@@ -206,6 +206,35 @@ class NetworkTest {
         assertNothingLeft(vaina, id, port);
     }
 
+    /**
+     * netavark fails after the runtime has created the container (the create runs while netavark works): the start
+     * fails with netavark's words, and neither the created container, its monitor nor its namespace is left.
+     */
+    @EachMode
+    void aNetworkNetavarkRefuses_failsTheStartAfterTheCreate_andLeavesNothingRunning(VainaCli vaina) throws Exception {
+        String image = Images.busybox(vaina);
+        String network = "tinymtu-" + vaina.mode();
+        String name = "tinymtu-" + vaina.mode();
+        // Linux refuses an MTU below 68; vaina passes the option on, and netavark fails making the bridge.
+        vaina.run("network", "create", "--opt", "mtu=60", network).assertSuccess();
+        try {
+            String id = vaina.run("create", "--name", name, "--network", network, image, "sleep", "100")
+                    .assertSuccess().stdout().strip();
+            Result start = vaina.run("start", name).assertExitCode(125);
+            assertTrue(start.stderr().contains("netavark setup failed"), start::describe);
+            assertEquals("exited 125\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}",
+                    name).assertSuccess().stdout());
+            String runtimeRoot = vaina.mode() == Mode.ROOTFUL ? "/run/vaina/runtime"
+                    : vaina.environment().get("XDG_RUNTIME_DIR") + "/vaina/runtime";
+            Result runtime = vaina.exec(List.of("runc", "--root", runtimeRoot, "list", "-q"));
+            assertFalse(runtime.stdout().contains(id), "the runtime still knows the container: " + runtime.describe());
+            assertNothingLeft(vaina, id, 0);
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", name);
+            vaina.run("network", "rm", network).assertSuccess();
+        }
+    }
+
     @EachMode
     void etcFiles_nameTheContainerTheHostAndTheResolvers(VainaCli vaina) {
         String image = Images.busybox(vaina);
@@ -361,8 +390,30 @@ class NetworkTest {
         throw new IOException("the host has no non-loopback IPv4 address to test with");
     }
 
+    /**
+     * A host port for a test to publish: free now, and below the kernel's ephemeral range, from which the outgoing
+     * connections of tests running beside take their local ports (a listener cannot bind a port one of them holds).
+     */
     static int freePort() {
-        return 20000 + ThreadLocalRandom.current().nextInt(20000);
+        int ephemeralLow = 32768;
+        try {
+            ephemeralLow = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // Linux's default, then.
+        }
+        int low = 10000;
+        int high = Math.max(low + 1000, ephemeralLow);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = low + ThreadLocalRandom.current().nextInt(high - low);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException taken) {
+                // Another one.
+            }
+        }
+        throw new IllegalStateException("no free port between " + low + " and " + high);
     }
 
     private static String[] concat(List<String> first, String[] rest) {

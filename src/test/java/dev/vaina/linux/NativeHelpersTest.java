@@ -164,6 +164,37 @@ class NativeHelpersTest {
         }
     }
 
+    @Test
+    void closeOnExec_keepsADescriptorFromChildren_butOpenHere() throws Exception {
+        int fd = LibC.INSTANCE.open("/dev/null", LibC.O_RDONLY); // without close-on-exec, as one inherited
+        try {
+            assertEquals("no", closeOnExec(fd));
+            FileDescriptors.closeOnExec(fd);
+            assertEquals("yes", closeOnExec(fd));
+            Pipe out = Pipe.open();
+            int pid = Spawn.spawn(List.of("/bin/sh", "-c", "[ -e /proc/self/fd/" + fd + " ] && echo open || echo closed"),
+                    Map.of("PATH", "/usr/bin:/bin"), 0, out.writeFd(), 2);
+            FileDescriptors.close(out.writeFd());
+            String told;
+            try (InputStream in = new FdInputStream(out.readFd())) {
+                told = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+            assertEquals(ExitStatus.exited(0), Processes.waitFor(pid));
+            assertEquals("closed\n", told);
+        } finally {
+            FileDescriptors.close(fd);
+        }
+        NativeCallException closed = assertThrows(NativeCallException.class, () -> FileDescriptors.closeOnExec(fd));
+        assertEquals(9, closed.errno()); // EBADF
+    }
+
+    /** Whether /proc says {@code fd} has O_CLOEXEC (octal 02000000 in its flags). */
+    private static String closeOnExec(int fd) throws IOException {
+        String flags = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
+                .filter(line -> line.startsWith("flags:")).findFirst().orElseThrow().substring(6).strip();
+        return (Integer.parseInt(flags, 8) & 02000000) != 0 ? "yes" : "no";
+    }
+
     /** Runs in its own JVM: loads JNA as the launcher and the monitor do, then makes a call through it. */
     public static final class JnaProbe {
         public static void main(String[] args) {
