@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.image.ImageStore;
+import dev.vaina.image.ShortNameSearch;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.RegistriesConfCache;
 import dev.vaina.image.naming.ShortNameResolver;
@@ -88,7 +89,13 @@ public final class Engine implements AutoCloseable {
     /** The image store; a short name is looked for in registries.conf's search order (read when first needed). */
     public ImageStore images() throws IOException {
         if (images == null) {
-            images = new ImageStore(layout, shortName -> new ShortNameResolver(registriesConf()).localCandidates(shortName));
+            // A class, not a lambda: `images` then links none, and a JVM's first one costs about 4 ms.
+            images = new ImageStore(layout, new ShortNameSearch() {
+                @Override
+                public List<String> candidates(String shortName) {
+                    return new ShortNameResolver(registriesConf()).localCandidates(shortName);
+                }
+            });
         }
         return images;
     }

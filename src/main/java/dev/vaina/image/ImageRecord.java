@@ -39,7 +39,9 @@ public record ImageRecord(
             throw new IllegalArgumentException("image " + id + ": created \"" + created + "\" is not an ISO-8601 instant", e);
         }
         layers = layers == null ? List.of() : List.copyOf(layers);
-        layers.forEach(layer -> Digests.requireHex(layer, "layer diff id of image " + id));
+        for (String layer : layers) {
+            Digests.requireHex(layer, "layer diff id of image " + id);
+        }
         config = config == null ? ImageConfig.EMPTY : config;
         repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
     }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public record NetworkDefinition(String name, String id, String driver, String interfaceName, String created,
         List<SubnetEntry> subnets, boolean internal, boolean dnsEnabled, Map<String, String> labels,
-        Map<String, String> options, String ipamDriver) {
+        Map<String, String> options, String ipamDriver) implements Named {
 
     public static final String BRIDGE = "bridge";
 

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Named;
 import dev.vaina.spec.ContainerConfig;
 import dev.vaina.spec.HealthCheck;
 import dev.vaina.spec.ImageConfig;
@@ -33,7 +34,7 @@ public record ContainerRecord(
         List<String> layers,
         String unit,
         String pod,
-        boolean infra) {
+        boolean infra) implements Named {
 
     public ContainerRecord {
         args = List.copyOf(args);

@@ -27,7 +27,7 @@ public final class ContainerStore implements ContainerRecords {
     public ContainerStore(StoreLayout layout) {
         this.layout = layout;
         this.records = new RecordDirectory<>(layout.containers(), layout.names(), layout.lockFile(), RECORD,
-                ContainerRecord.class, ContainerRecord::id, ContainerRecord::name, "container");
+                ContainerRecord.class, "container");
     }
 
     public StoreLayout layout() {

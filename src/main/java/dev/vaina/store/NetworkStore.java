@@ -20,7 +20,7 @@ public final class NetworkStore {
     public NetworkStore(StoreLayout layout) {
         this.layout = layout;
         this.records = new RecordDirectory<>(layout.networks(), layout.networkNames(), layout.lockFile(), RECORD,
-                NetworkDefinition.class, NetworkDefinition::id, NetworkDefinition::name, "network");
+                NetworkDefinition.class, "network");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Named;
 import dev.vaina.spec.ResourceLimits;
 import dev.vaina.spec.VolumeMount;
 import java.util.List;
@@ -35,7 +36,7 @@ public record PodRecord(
         String slice,
         Boolean shareParent,
         List<VolumeMount> volumes,
-        ResourceLimits limits) {
+        ResourceLimits limits) implements Named {
 
     public PodRecord {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);

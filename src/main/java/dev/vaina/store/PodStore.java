@@ -18,7 +18,7 @@ public final class PodStore {
     public PodStore(StoreLayout layout) {
         this.layout = layout;
         this.records = new RecordDirectory<>(layout.pods(), layout.podNames(), layout.lockFile(), RECORD,
-                PodRecord.class, PodRecord::id, PodRecord::name, "pod");
+                PodRecord.class, "pod");
     }
 
     /** @throws NameInUseException when another pod has the name */

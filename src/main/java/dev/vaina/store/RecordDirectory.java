@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Named;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Records of one kind (containers, pods), each in a directory named by its id, with names claimed by
@@ -21,25 +21,20 @@ import java.util.function.Function;
  * first, so a crash never leaves a half-written or half-removed record visible; {@link #repair()}
  * deletes what such a crash left.
  */
-final class RecordDirectory<T> {
+final class RecordDirectory<T extends Named> {
     private final Path records;
     private final Path names;
     private final Path lockFile;
     private final String recordFile;
     private final Class<T> type;
-    private final Function<T, String> idOf;
-    private final Function<T, String> nameOf;
     private final String kind;
 
-    RecordDirectory(Path records, Path names, Path lockFile, String recordFile, Class<T> type,
-            Function<T, String> idOf, Function<T, String> nameOf, String kind) {
+    RecordDirectory(Path records, Path names, Path lockFile, String recordFile, Class<T> type, String kind) {
         this.records = records;
         this.names = names;
         this.lockFile = lockFile;
         this.recordFile = recordFile;
         this.type = type;
-        this.idOf = idOf;
-        this.nameOf = nameOf;
         this.kind = kind;
     }
 
@@ -55,8 +50,8 @@ final class RecordDirectory<T> {
     void create(T record, Map<String, Object> companions) throws IOException {
         Files.createDirectories(names);
         Files.createDirectories(records);
-        String id = idOf.apply(record);
-        Path nameFile = names.resolve(nameOf.apply(record));
+        String id = record.id();
+        Path nameFile = names.resolve(record.name());
         try (StoreLock lock = StoreLock.acquire(lockFile)) {
             claimName(nameFile, record);
             Path staging = records.resolve("." + id + ".new");
@@ -78,14 +73,14 @@ final class RecordDirectory<T> {
 
     private void claimName(Path nameFile, T record) throws IOException {
         try {
-            Files.writeString(Files.createFile(nameFile), idOf.apply(record));
+            Files.writeString(Files.createFile(nameFile), record.id());
         } catch (FileAlreadyExistsException e) {
             String owner = owner(nameFile);
             if (owner != null) {
-                throw new NameInUseException(kind, nameOf.apply(record), owner);
+                throw new NameInUseException(kind, record.name(), owner);
             }
             // A crash between claiming the name and storing the record left the claim behind: take it over.
-            AtomicFiles.write(nameFile, idOf.apply(record));
+            AtomicFiles.write(nameFile, record.id());
         }
     }
 
@@ -177,7 +172,7 @@ final class RecordDirectory<T> {
      */
     private String owner(Path nameFile) throws IOException {
         T holder = holder(nameFile);
-        return holder == null ? null : idOf.apply(holder);
+        return holder == null ? null : holder.id();
     }
 
     /** The record that holds a name (see {@link #owner}), or null. */
@@ -188,21 +183,21 @@ final class RecordDirectory<T> {
         }
         try {
             T record = read(owner);
-            return nameOf.apply(record).equals(nameFile.getFileName().toString()) ? record : null;
+            return record.name().equals(nameFile.getFileName().toString()) ? record : null;
         } catch (NoSuchFileException e) {
             return null;
         }
     }
 
     void remove(T record) throws IOException {
-        String id = idOf.apply(record);
+        String id = record.id();
         try (StoreLock lock = StoreLock.acquire(lockFile)) {
             Path dir = directory(id);
             Path doomed = records.resolve("." + id + ".removed");
             if (Files.exists(dir)) {
                 Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
             }
-            Path nameFile = names.resolve(nameOf.apply(record));
+            Path nameFile = names.resolve(record.name());
             if (id.equals(readOwner(nameFile))) {
                 Files.deleteIfExists(nameFile);
             }
@@ -219,11 +214,11 @@ final class RecordDirectory<T> {
      * @throws NameInUseException when the new name is taken
      */
     void rename(T record, T renamed) throws IOException {
-        String id = idOf.apply(record);
+        String id = record.id();
         Files.createDirectories(names);
         try (StoreLock lock = StoreLock.acquire(lockFile)) {
-            Path newName = names.resolve(nameOf.apply(renamed));
-            boolean sameName = nameOf.apply(record).equals(nameOf.apply(renamed));
+            Path newName = names.resolve(renamed.name());
+            boolean sameName = record.name().equals(renamed.name());
             if (sameName) {
                 Json.write(directory(id).resolve(recordFile), renamed);
                 return;
@@ -235,7 +230,7 @@ final class RecordDirectory<T> {
                 Files.deleteIfExists(newName);
                 throw e;
             }
-            Path oldName = names.resolve(nameOf.apply(record));
+            Path oldName = names.resolve(record.name());
             if (id.equals(readOwner(oldName))) {
                 Files.deleteIfExists(oldName);
             }

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Named;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,13 @@ import java.util.TreeMap;
  * @param anonymous made by -v CONTAINER-DIR for one container, removed with it by rm -v and --rm
  */
 public record VolumeRecord(String name, String driver, String created, Map<String, String> labels,
-        Map<String, String> options, boolean anonymous) {
+        Map<String, String> options, boolean anonymous) implements Named {
+
+    /** A volume is known by its name alone. */
+    @Override
+    public String id() {
+        return name;
+    }
 
     public VolumeRecord {
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));

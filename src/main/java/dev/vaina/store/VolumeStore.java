@@ -24,7 +24,7 @@ public final class VolumeStore {
     public VolumeStore(StoreLayout layout) {
         this.layout = layout;
         this.records = new RecordDirectory<>(layout.volumes(), layout.volumeNames(), layout.lockFile(), RECORD,
-                VolumeRecord.class, VolumeRecord::name, VolumeRecord::name, "volume");
+                VolumeRecord.class, "volume");
     }
 
     /** @throws NameInUseException when a volume has the name */

@@ -3,6 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.store.ContainerRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,12 @@ public final class PortListing {
 
     /** ps's PORTS column: {@code 0.0.0.0:8080->80/tcp, 0.0.0.0:9000-9001->90-91/tcp}, sorted as Podman sorts them. */
     static String column(ContainerRecord record) {
-        return String.join(", ", record.config().network().ports().stream().map(PortMapping::describe).sorted().toList());
+        List<String> described = new ArrayList<>();
+        for (PortMapping port : record.config().network().ports()) {
+            described.add(port.describe());
+        }
+        Collections.sort(described);
+        return String.join(", ", described);
     }
 
     /** inspect's NetworkSettings.Ports (with exposed-only ports as null) or HostConfig.PortBindings. */

@@ -104,10 +104,14 @@ public final class PsCommand extends ContextCommand {
         }
         rows.sort(order);
         if (quiet) {
-            rows.forEach(r -> out().println(noTrunc ? r.record.id() : r.record.shortId()));
+            for (Row r : rows) {
+                out().println(noTrunc ? r.record.id() : r.record.shortId());
+            }
         } else if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
-            rows.forEach(r -> json.add(r.json()));
+            for (Row r : rows) {
+                json.add(r.json());
+            }
             out().println(PodmanJson.PS.format(json));
         } else if (output.isDefault()) {
             List<String> titles = new ArrayList<>(List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS",
@@ -118,7 +122,7 @@ public final class PsCommand extends ContextCommand {
             if (size) {
                 titles.add("SIZE");
             }
-            Table table = new Table(titles.toArray(String[]::new));
+            Table table = new Table(titles.toArray(new String[0]));
             Instant now = Instant.now();
             PodNames pods = new PodNames(context);
             for (Row r : rows) {
@@ -126,12 +130,12 @@ public final class PsCommand extends ContextCommand {
                         r.record.imageName(), command(r.record), HumanDuration.ago(r.created, now),
                         r.paused ? "Paused" : r.status(now), PortListing.column(r.record), r.record.name()));
                 if (pod) {
-                    cells = new ArrayList<>(List.of(pods.withPodColumns(r.record, cells.toArray(String[]::new), noTrunc)));
+                    cells = new ArrayList<>(List.of(pods.withPodColumns(r.record, cells.toArray(new String[0]), noTrunc)));
                 }
                 if (size) {
                     cells.add(r.size.column());
                 }
-                table.add(cells.toArray(String[]::new));
+                table.add(cells.toArray(new String[0]));
             }
             table.print(out());
         } else {

@@ -13,7 +13,13 @@ final class PsSort {
     private PsSort() {
     }
 
-    static final Comparator<Row> NEWEST_FIRST = Comparator.comparing(Row::created, Comparator.reverseOrder());
+    /** The newest first. A class, not a lambda: every `ps` sorts so, and a JVM's first lambda costs about 4 ms. */
+    static final Comparator<Row> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Row a, Row b) {
+            return b.created().compareTo(a.created());
+        }
+    };
 
     static Comparator<Row> parse(String key) {
         return switch (key) {

@@ -26,10 +26,18 @@ record ImageRow(ImageRecord image, String repository, String tag) {
         return rows;
     }
 
+    /** The default order. A class, not a lambda: a JVM's first lambda costs about 4 ms of every `images`. */
+    private static final Comparator<ImageRow> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(ImageRow a, ImageRow b) {
+            return b.image.createdInstant().compareTo(a.image.createdInstant());
+        }
+    };
+
     /** `images --sort KEY`, in Podman's orders: newest and largest first, names and ids ascending. */
     static Comparator<ImageRow> order(String key) {
         return switch (key) {
-            case "created" -> Comparator.comparing((ImageRow r) -> r.image.createdInstant()).reversed();
+            case "created" -> NEWEST_FIRST;
             case "size" -> Comparator.comparingLong((ImageRow r) -> r.image.size()).reversed();
             case "id" -> Comparator.comparing((ImageRow r) -> r.image.id());
             case "repository" -> Comparator.comparing(ImageRow::repository);

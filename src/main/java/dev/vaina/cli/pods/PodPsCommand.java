@@ -35,6 +35,14 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     @Option(names = "--ctr-status", description = "Show the status of the pod's containers.")
     boolean ctrStatus;
 
+    /** A class, not a lambda: a JVM's first lambda costs about 4 ms of every `pod ps`. */
+    private static final Comparator<Row> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Row a, Row b) {
+            return b.pod.created().compareTo(a.pod.created());
+        }
+    };
+
     PodPsCommand() {
         super("ps");
     }
@@ -44,11 +52,15 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
         List<Row> rows = new ArrayList<>();
         for (PodRecord pod : context.engine().podStore().list()) {
             Row row = row(context, pod);
-            if (filters.stream().allMatch(f -> matches(f, row))) {
+            boolean matches = true;
+            for (String filter : filters) {
+                matches = matches && matches(filter, row);
+            }
+            if (matches) {
                 rows.add(row);
             }
         }
-        rows.sort(Comparator.comparing((Row r) -> r.pod.created()).reversed());
+        rows.sort(NEWEST_FIRST);
         return rows;
     }
 
@@ -97,7 +109,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
         if (!details) {
             headers.add("# OF CONTAINERS");
         }
-        Table table = new Table(headers.toArray(String[]::new));
+        Table table = new Table(headers.toArray(new String[0]));
         Instant now = Instant.now();
         for (Row r : rows) {
             List<String> cells = new ArrayList<>(List.of(noTrunc ? r.pod.id() : r.pod.shortId(), r.pod.name(), r.status,
@@ -115,7 +127,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
             if (!details) {
                 cells.add(Integer.toString(r.containers.size()));
             }
-            table.add(cells.toArray(String[]::new));
+            table.add(cells.toArray(new String[0]));
         }
         table.print(out());
     }
