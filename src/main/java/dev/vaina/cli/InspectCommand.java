@@ -148,8 +148,12 @@ public final class InspectCommand extends ContextCommand {
         hostConfig.put("ReadonlyRootfs", security.readOnly());
         hostConfig.put("SecurityOpt", security.securityOpts());
         hostConfig.put("GroupAdd", security.groupAdd());
-        hostConfig.put("Devices", security.devices().stream().map(d -> Map.of("PathOnHost", d.hostPath(),
-                "PathInContainer", d.containerPath(), "CgroupPermissions", d.permissions())).toList());
+        List<Map<String, Object>> devices = new ArrayList<>();
+        for (var d : security.devices()) {
+            devices.add(Map.of("PathOnHost", d.hostPath(), "PathInContainer", d.containerPath(), "CgroupPermissions",
+                    d.permissions()));
+        }
+        hostConfig.put("Devices", devices);
         hostConfig.put("Init", record.config().init());
         Map<String, Object> logConfig = new LinkedHashMap<>();
         logConfig.put("Type", record.config().log().driver());
@@ -197,7 +201,9 @@ public final class InspectCommand extends ContextCommand {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", record.config().hostname() != null ? record.config().hostname() : record.shortId());
         List<String> env = new ArrayList<>(record.imageConfig().env());
-        record.config().env().forEach((k, v) -> env.add(k + "=" + v));
+        for (Map.Entry<String, String> variable : record.config().env().entrySet()) {
+            env.add(variable.getKey() + "=" + variable.getValue());
+        }
         config.put("Env", env);
         config.put("Cmd", record.config().command().isEmpty() ? record.imageConfig().cmd() : record.config().command());
         config.put("Entrypoint", record.config().entrypoint() != null ? record.config().entrypoint() : record.imageConfig().entrypoint());

@@ -21,20 +21,32 @@ import java.util.Map;
  * Networks (empty until it runs), and the same place at the top only when its one network is the default one.
  */
 final class InspectNetworks {
+    /** By network name. A class, not a method reference: `inspect` then links no lambda (about 4 ms). */
+    private static final Comparator<NetworkAttachment> BY_NETWORK = new Comparator<>() {
+        @Override
+        public int compare(NetworkAttachment a, NetworkAttachment b) {
+            return a.network().compareTo(b.network());
+        }
+    };
+
     private InspectNetworks() {
     }
 
     static Map<String, Object> settings(Context context, ContainerRecord record, ContainerState state)
             throws IOException {
         List<NetworkAttachment> attachments = new ArrayList<>(context.engine().networks().attachments(record));
-        attachments.sort(Comparator.comparing(NetworkAttachment::network)); // Go prints a map by its keys
+        attachments.sort(BY_NETWORK); // Go prints a map by its keys
         Path runDir = context.layout().containerRun(record.id());
         List<BridgeNetworks.Endpoint> endpoints = state.isRunning() ? BridgeNetworks.endpoints(runDir) : List.of();
         Map<String, Object> networks = new LinkedHashMap<>();
         BridgeNetworks.Endpoint only = null;
         for (NetworkAttachment attachment : attachments) {
-            BridgeNetworks.Endpoint endpoint = endpoints.stream().filter(e -> e.network().equals(attachment.network()))
-                    .findFirst().orElse(null);
+            BridgeNetworks.Endpoint endpoint = null;
+            for (BridgeNetworks.Endpoint candidate : endpoints) {
+                if (endpoint == null && candidate.network().equals(attachment.network())) {
+                    endpoint = candidate;
+                }
+            }
             Map<String, Object> network = basic(endpoint);
             network.put("NetworkID", attachment.network());
             network.put("DriverOpts", null);

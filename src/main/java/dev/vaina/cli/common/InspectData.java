@@ -2,6 +2,7 @@ package dev.vaina.cli.common;
 
 import dev.vaina.gotemplate.GoNilMap;
 import dev.vaina.gotemplate.GoStruct;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class InspectData {
 
     private static Map<String, Object> goNames(Map<String, Object> inspected) {
         Map<String, Object> renamed = new LinkedHashMap<>();
-        inspected.forEach((key, value) -> renamed.put(key.equals("Id") ? "ID" : key, value));
+        for (Map.Entry<String, Object> field : inspected.entrySet()) {
+            renamed.put(field.getKey().equals("Id") ? "ID" : field.getKey(), field.getValue());
+        }
         return renamed;
     }
 
@@ -66,16 +69,25 @@ public final class InspectData {
         if (value instanceof Map<?, ?> map && key.equals("Networks")) {
             // A container's networks by name: a Go map of Podman's structs.
             Map<String, Object> networks = new LinkedHashMap<>();
-            map.forEach((name, network) -> networks.put(String.valueOf(name), convert(network, NETWORK, types, maps)));
+            for (Map.Entry<?, ?> network : map.entrySet()) {
+                networks.put(String.valueOf(network.getKey()), convert(network.getValue(), NETWORK, types, maps));
+            }
             return networks;
         }
         if (value instanceof Map<?, ?> map && !maps.contains(key)) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            map.forEach((name, field) -> fields.put(String.valueOf(name), convert(field, String.valueOf(name), types, maps)));
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                String name = String.valueOf(field.getKey());
+                fields.put(name, convert(field.getValue(), name, types, maps));
+            }
             return new GoStruct(types.getOrDefault(key, "struct"), fields);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(element -> convert(element, key, types, maps)).toList();
+            List<Object> converted = new ArrayList<>(list.size());
+            for (Object element : list) {
+                converted.add(convert(element, key, types, maps));
+            }
+            return converted;
         }
         return value;
     }

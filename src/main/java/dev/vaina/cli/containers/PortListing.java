@@ -15,13 +15,25 @@ public final class PortListing {
     private PortListing() {
     }
 
+    /** tcp before udp (a stable sort keeps the rest in order). A class, not a lambda: see {@link #column}'s callers. */
+    private static final Comparator<PortMapping> TCP_FIRST = new Comparator<>() {
+        @Override
+        public int compare(PortMapping a, PortMapping b) {
+            return Integer.compare(rank(a), rank(b));
+        }
+
+        private int rank(PortMapping port) {
+            return port.protocol().equals(PortMapping.TCP) ? 0 : 1;
+        }
+    };
+
     /** One mapping per port, tcp before udp, otherwise in the order they were given. */
     static List<PortMapping> singlePorts(ContainerRecord record) {
         List<PortMapping> singles = new ArrayList<>();
         for (PortMapping mapping : record.config().network().ports()) {
             singles.addAll(mapping.singlePorts());
         }
-        singles.sort(Comparator.comparing(p -> p.protocol().equals(PortMapping.TCP) ? 0 : 1));
+        singles.sort(TCP_FIRST);
         return singles;
     }
 
@@ -39,7 +51,9 @@ public final class PortListing {
     public static Map<String, Object> bindings(ContainerRecord record, boolean withExposed) {
         Map<String, Object> ports = new TreeMap<>();
         if (withExposed) {
-            record.config().network().exposed().forEach(port -> ports.put(port, null));
+            for (String port : record.config().network().exposed()) {
+                ports.put(port, null);
+            }
         }
         for (PortMapping single : singlePorts(record)) {
             Map<String, Object> binding = new LinkedHashMap<>();
@@ -47,8 +61,12 @@ public final class PortListing {
             binding.put("HostPort", Integer.toString(single.hostPort()));
             // An exposed-only port's null counts as absent: it gets its list.
             @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) ports.computeIfAbsent(single.containerPort() + "/" + single.protocol(),
-                    key -> new ArrayList<>());
+            String key = single.containerPort() + "/" + single.protocol();
+            List<Object> list = (List<Object>) ports.get(key);
+            if (list == null) {
+                list = new ArrayList<>();
+                ports.put(key, list);
+            }
             list.add(binding);
         }
         return ports;
