@@ -30,10 +30,13 @@ import java.util.Set;
  * see as its child is one whose exit status it may never learn. Nothing else of the launcher's reaches the
  * monitor but its stdio, socket activation's sockets and the held host ports.
  */
-final class MonitorStart {
+public final class MonitorStart {
+    /** The monitor's options that name its two pipes: the one it reads its options from, the one it tells its PID on. */
+    public static final String OPTIONS_FROM = "--options-from";
+    public static final String PID_TO = "--pid-to";
+    /** The byte that follows the options once the network is up: the container may start. */
+    public static final byte START = 'S';
     private static final String SETSID = "/usr/bin/setsid";
-    /** The word that the container may start (monitor.OptionsPipe's START). */
-    private static final byte START = 'S';
     /** How long systemd may take to confirm the new main process; it answers within milliseconds. */
     private static final int BARRIER_MILLIS = 5_000;
 
@@ -61,8 +64,7 @@ final class MonitorStart {
         Pipe pid = Pipe.open();
         List<String> argv = new ArrayList<>(List.of(SETSID, "--fork"));
         argv.addAll(command);
-        argv.addAll(List.of("--options-from", Integer.toString(options.readFd()),
-                "--pid-to", Integer.toString(pid.writeFd())));
+        argv.addAll(List.of(OPTIONS_FROM, Integer.toString(options.readFd()), PID_TO, Integer.toString(pid.writeFd())));
         Set<Integer> kept = new HashSet<>(inherited);
         kept.add(options.readFd());
         kept.add(pid.writeFd());
@@ -117,10 +119,9 @@ final class MonitorStart {
             bytes.write(0);
         }
         byte[] length = (bytes.size() + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[length.length + bytes.size()];
-        System.arraycopy(length, 0, all, 0, length.length);
-        System.arraycopy(bytes.toByteArray(), 0, all, length.length, bytes.size());
-        FileDescriptors.write(optionsFd, all, 0, all.length);
+        byte[] body = bytes.toByteArray();
+        FileDescriptors.write(optionsFd, length, 0, length.length);
+        FileDescriptors.write(optionsFd, body, 0, body.length);
     }
 
     /** The container may start: its network is up. This process may exit after. */

@@ -1,5 +1,6 @@
 package dev.vaina.monitor;
 
+import dev.vaina.launch.MonitorStart;
 import dev.vaina.linux.FileDescriptors;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -21,10 +22,8 @@ import java.util.List;
  * only its start waits. A pipe closed instead means the launcher failed (it says why itself).
  */
 final class OptionsPipe {
-    static final String OPTIONS_FROM = "--options-from";
-    static final String PID_TO = "--pid-to";
-    /** The launcher's word that the container may start. */
-    static final int START = 'S';
+    private static final String OPTIONS_FROM = MonitorStart.OPTIONS_FROM;
+    private static final String PID_TO = MonitorStart.PID_TO;
 
     /** Null when the launcher gave up before it gave the options. */
     private final String[] commandLine;
@@ -122,7 +121,7 @@ final class OptionsPipe {
             FileDescriptors.close(startFd);
             startFd = -1;
         }
-        if (n > 0 && word[0] != START) {
+        if (n > 0 && word[0] != MonitorStart.START) {
             throw new IOException("the launcher sent " + (word[0] & 0xff) + " where the word to start was expected");
         }
         return n > 0;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.launch.MonitorStart;
 import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.Pipe;
@@ -34,7 +35,7 @@ class OptionsPipeTest {
         CompletableFuture<Boolean> start = CompletableFuture.supplyAsync(() -> awaitStart(read));
         Thread.sleep(100);
         assertFalse(start.isDone(), "the start waits for the launcher's word");
-        FileDescriptors.write(launcher.options().writeFd(), new byte[] {OptionsPipe.START}, 0, 1);
+        FileDescriptors.write(launcher.options().writeFd(), new byte[] {MonitorStart.START}, 0, 1);
         FileDescriptors.close(launcher.options().writeFd());
         assertTrue(start.get(10, TimeUnit.SECONDS));
         assertFalse(Files.exists(Path.of("/proc/self/fd/" + fd)), "closed once read");
