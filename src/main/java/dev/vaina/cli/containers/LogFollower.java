@@ -1,11 +1,11 @@
 package dev.vaina.cli.containers;
 
 import dev.vaina.engine.Waiting;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,15 +46,16 @@ final class LogFollower {
 
     /** Prints the last {@code tail} lines (all when negative) and remembers where the file ended. */
     void printExisting(int tail) throws IOException {
-        if (!Files.exists(log)) {
-            return;
-        }
         if (tail < 0) {
             drain();
             return;
         }
         Deque<String> last = new ArrayDeque<>();
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+        RandomAccessFile opened = open();
+        if (opened == null) {
+            return;
+        }
+        try (RandomAccessFile file = opened) {
             String raw;
             while ((raw = file.readLine()) != null) {
                 last.addLast(new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
@@ -84,10 +85,11 @@ final class LogFollower {
 
     /** Prints every complete line written since the last call. */
     void drain() throws IOException {
-        if (!Files.exists(log)) {
+        RandomAccessFile opened = open();
+        if (opened == null) {
             return;
         }
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+        try (RandomAccessFile file = opened) {
             if (file.length() < position) {
                 position = 0;
             }
@@ -105,6 +107,18 @@ final class LogFollower {
             position = file.getFilePointer();
         }
         flush();
+    }
+
+    /**
+     * The log, or null when there is none: not written yet, or removed with its container (a --rm container's
+     * monitor removes it while {@code logs -f} follows; what was printed stays the whole log).
+     */
+    private RandomAccessFile open() {
+        try {
+            return new RandomAccessFile(log.toFile(), "r");
+        } catch (FileNotFoundException e) {
+            return null;
+        }
     }
 
     private void print(String line) {
