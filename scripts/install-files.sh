@@ -59,6 +59,11 @@ fi
 # D-Bus connection) and from the container's JVMs: pod start 1040 -> 997 ms, run -d 587 -> 566, create --pod
 # 244 -> 222, ps -a 87 -> 81 (interleaved A/B); ps -a among 200 containers 4 % slower.
 cli_flags="$jvm_flags -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
+# The CLI's D-Bus connection is a Unix socket channel, whose first use asks a ServiceLoader for a selector
+# provider: it scans the class path (opening vaina.jar) for one before it takes the JDK's. Naming the JDK's own
+# skips that: 3.5 ms less of every command that talks to systemd (measured in a JVM with the CLI's flags).
+# (Every Linux build of the JDK, 9 to 25, has that class.)
+cli_flags="$cli_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $archive_mapping"
 launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -Xshare:auto $archive_mapping"

@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.image.registry.Sha256;
 import dev.vaina.store.Hex;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,7 @@ final class Digests {
     }
 
     static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256().digest(data));
+        return HexFormat.of().formatHex(Sha256.digest(data));
     }
 
     /** Exactly 64 lower-case hex digits (read without a regex: every listing checks each image's folder name). */

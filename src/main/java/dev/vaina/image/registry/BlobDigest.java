@@ -35,7 +35,7 @@ public final class BlobDigest {
     }
 
     public static String of(byte[] data) {
-        return "sha256:" + HexFormat.of().formatHex(sha256().digest(data));
+        return "sha256:" + HexFormat.of().formatHex(Sha256.digest(data));
     }
 
     static MessageDigest sha256() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 record HttpAnswer(URI uri, int statusCode, Map<String, List<String>> headers, InputStream body) {
     Optional<String> header(String name) {
-        return headers(name).stream().findFirst();
+        List<String> values = headers(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     List<String> headers(String name) {
