@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.spec.Ascii;
 import dev.vaina.store.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -50,7 +51,7 @@ final class ScratchDirectories {
             return false; // partial downloads are kept on purpose: the next pull continues them
         }
         String[] parts = entry.getFileName().toString().split("-", 3);
-        if (parts.length == 3 && parts[0].matches("[0-9]+") && parts[1].matches("[0-9]+")) {
+        if (parts.length == 3 && Ascii.isDigits(parts[0]) && Ascii.isDigits(parts[1])) {
             long pid = Long.parseLong(parts[0]);
             long start = Long.parseLong(parts[1]);
             Optional<ProcessHandle> owner = ProcessHandle.of(pid);

@@ -28,6 +28,19 @@ public final class Ascii {
         return isLetter(c) || isDigit(c);
     }
 
+    /** One digit or more, and nothing else. */
+    public static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the characters of {@code text} from {@code from} to {@code to} are letters, digits or in {@code others}. */
     public static boolean lettersDigitsOr(String text, int from, int to, String others) {
         for (int i = from; i < to; i++) {

@@ -251,7 +251,7 @@ public final class AuthFile {
         int slash = stripped.indexOf('/');
         if (slash >= 0) {
             String path = stripped.substring(slash);
-            if (!hadScheme && !path.matches("/v[12]/?")) {
+            if (!hadScheme && !(path.equals("/v1") || path.equals("/v2") || path.equals("/v1/") || path.equals("/v2/"))) {
                 return null;
             }
             stripped = stripped.substring(0, slash);

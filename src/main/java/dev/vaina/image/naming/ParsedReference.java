@@ -2,8 +2,9 @@ package dev.vaina.image.naming;
 
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.ReferenceSyntax;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An image reference as the user typed it: {@code [DOMAIN/]PATH[:TAG][@DIGEST]}, validated by the grammar of
@@ -13,37 +14,30 @@ import java.util.regex.Pattern;
 public record ParsedReference(String domain, String path, String tag, String digest) {
     public static final String DOCKER_HUB = "docker.io";
     private static final String DOCKER_HUB_LEGACY = "index.docker.io";
-    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    static final Pattern DOMAIN = Pattern.compile(
-            DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?");
-    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile("(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})");
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final int NAME_MAX = 255;
     private static final String INVALID = "invalid reference format";
 
     public ParsedReference {
-        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+        if (domain != null && !ReferenceSyntax.isDomain(domain)) {
             throw invalid(": registry \"" + domain + "\" is not a host[:port]");
         }
         if (path == null || path.isEmpty()) {
             throw new InvalidSpecException(INVALID + ": repository name must have at least one component");
         }
         for (String component : path.split("/", -1)) {
-            if (!PATH_COMPONENT.matcher(component).matches()) {
-                boolean lowercaseWouldDo = PATH_COMPONENT.matcher(component.toLowerCase()).matches();
+            if (!ReferenceSyntax.isPathComponent(component)) {
+                boolean lowercaseWouldDo = ReferenceSyntax.isPathComponent(component.toLowerCase(Locale.ROOT));
                 throw invalid(lowercaseWouldDo ? ": repository name must be lowercase" : "");
             }
         }
         if ((domain == null ? 0 : domain.length() + 1) + path.length() > NAME_MAX) {
             throw new InvalidSpecException(INVALID + ": repository name must not be more than 255 characters");
         }
-        if (tag != null && !TAG.matcher(tag).matches()) {
+        if (tag != null && !ReferenceSyntax.isTag(tag)) {
             throw new InvalidSpecException(INVALID + " \"" + tag + "\": tag must be up to 128 letters, digits, "
                     + "'_', '.' or '-', not starting with '.' or '-'");
         }
-        if (digest != null && !DIGEST.matcher(digest).matches()) {
+        if (digest != null && !ReferenceSyntax.isDigest(digest)) {
             throw new InvalidSpecException("invalid digest format \"" + digest
                     + "\": expected sha256: and 64 lowercase hex digits (or sha512: and 128)");
         }
@@ -57,7 +51,7 @@ public record ParsedReference(String domain, String path, String tag, String dig
         if (text == null || text.isEmpty()) {
             throw new InvalidSpecException(INVALID + ": repository name must have at least one component");
         }
-        if (HEX64.matcher(text).matches()) {
+        if (ReferenceSyntax.isLowerHex(text, 64)) {
             throw new InvalidSpecException("invalid repository name (" + text
                     + "), cannot specify 64-byte hexadecimal strings");
         }
@@ -98,7 +92,7 @@ public record ParsedReference(String domain, String path, String tag, String dig
 
     /** Whether {@code text} is a registry host[:port] as references spell it. */
     public static boolean isRegistryHost(String text) {
-        return DOMAIN.matcher(text).matches();
+        return ReferenceSyntax.isDomain(text);
     }
 
     public boolean isShortName() {

@@ -93,7 +93,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
 
         private String searchRegistry(String entry) {
             String location = location(entry, "unqualified-search-registries");
-            if (!ParsedReference.DOMAIN.matcher(location).matches()) {
+            if (!ParsedReference.isRegistryHost(location)) {
                 throw bad("unqualified-search-registries", pos(root, "unqualified-search-registries"),
                         "invalid entry \"" + entry + "\": expected a registry host[:port]");
             }
@@ -238,7 +238,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
                 return location;
             }
             String host = location.contains("/") ? location.substring(0, location.indexOf('/')) : location;
-            if (!ParsedReference.DOMAIN.matcher(host).matches()) {
+            if (!ParsedReference.isRegistryHost(host)) {
                 throw bad(key, null, "invalid location \"" + text + "\": \"" + host + "\" is not a host[:port]");
             }
             return location;
@@ -247,7 +247,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         private String prefix(String text, String key) {
             if (text.startsWith("*.")) {
                 String domain = text.substring(2);
-                if (!ParsedReference.DOMAIN.matcher(domain).matches() || domain.contains(":")) {
+                if (!ParsedReference.isRegistryHost(domain) || domain.contains(":")) {
                     throw bad(key, null, "invalid wildcard prefix \"" + text + "\": expected *.example.com");
                 }
                 return text;

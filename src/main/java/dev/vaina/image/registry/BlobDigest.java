@@ -1,24 +1,22 @@
 package dev.vaina.image.registry;
 
+import dev.vaina.spec.ReferenceSyntax;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Content digests as registries write them: {@code sha256:} and 64 lowercase hex digits, nothing else. */
 public final class BlobDigest {
-    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final Pattern ANY = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
 
     private BlobDigest() {
     }
 
     /** Returns {@code digest} when it is a valid sha256 digest; otherwise fails saying why. */
     public static String require(String digest, String what) {
-        if (digest != null && SHA256.matcher(digest).matches()) {
+        if (digest != null && ReferenceSyntax.isSha256Digest(digest)) {
             return digest;
         }
-        if (digest != null && ANY.matcher(digest).matches()) {
+        if (digest != null && ReferenceSyntax.isAnyDigest(digest)) {
             throw new IllegalArgumentException(what + " has digest " + digest + ": only sha256 digests are supported");
         }
         throw new IllegalArgumentException(what + " has an invalid digest \"" + digest

@@ -23,7 +23,6 @@ import javax.net.ssl.SSLException;
  * read: a blob that does not match fails that read, its file deleted. A read that failed fails again.
  */
 final class BlobStream extends InputStream {
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-\\d+/(?:\\d+|\\*)");
     private static final long PROGRESS_STEP = 512 * 1024;
 
     private final RegistryHttp http;
@@ -113,8 +112,13 @@ final class BlobStream extends InputStream {
         return BlobPuller.get(http, repository, digest, from > 0 ? Map.of("Range", "bytes=" + from + "-") : Map.of(), what);
     }
 
+    /** Compiled only when a transfer resumes: a pull that does not resume compiles no regular expression. */
+    private static final class ContentRange {
+        static final Pattern PATTERN = Pattern.compile("bytes\\s+(\\d+)-\\d+/(?:\\d+|\\*)");
+    }
+
     private static long rangeStart(HttpAnswer response) {
-        Matcher range = CONTENT_RANGE.matcher(response.header("Content-Range").orElse(""));
+        Matcher range = ContentRange.PATTERN.matcher(response.header("Content-Range").orElse(""));
         return range.matches() ? Long.parseLong(range.group(1)) : -1;
     }
 

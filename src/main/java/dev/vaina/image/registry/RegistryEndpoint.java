@@ -1,6 +1,6 @@
 package dev.vaina.image.registry;
 
-import java.util.regex.Pattern;
+import dev.vaina.spec.ReferenceSyntax;
 
 /**
  * Where a registry answers.
@@ -11,10 +11,8 @@ import java.util.regex.Pattern;
  * @param tlsVerify whether https certificates are checked (false trusts any certificate)
  */
 public record RegistryEndpoint(String host, boolean plainHttp, boolean tlsVerify) {
-    private static final Pattern HOST = Pattern.compile("[a-zA-Z0-9.-]+(?::[0-9]{1,5})?|\\[[0-9a-fA-F:.]+\\](?::[0-9]{1,5})?");
-
     public RegistryEndpoint {
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !ReferenceSyntax.isHostAndPort(host)) {
             throw new IllegalArgumentException("registry \"" + host + "\" is not a host[:port]");
         }
     }
