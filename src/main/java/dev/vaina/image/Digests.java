@@ -1,9 +1,9 @@
 package dev.vaina.image;
 
+import dev.vaina.image.registry.BlobDigest;
 import dev.vaina.image.registry.Sha256;
 import dev.vaina.store.Hex;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** sha256 helpers: the only digest algorithm vaina stores under (ids and diff ids are its hex form). */
@@ -12,11 +12,7 @@ final class Digests {
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
-        }
+        return BlobDigest.sha256();
     }
 
     static String sha256Hex(byte[] data) {

@@ -36,7 +36,8 @@ public final class BlobDigest {
         return "sha256:" + HexFormat.of().formatHex(Sha256.digest(data));
     }
 
-    static MessageDigest sha256() {
+    /** A SHA-256 digest for streams of megabytes (layers); a document in memory goes through {@link Sha256}. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
