@@ -4,6 +4,7 @@ import dev.vaina.spec.CapabilityNames;
 import dev.vaina.spec.SecurityOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public final class Capabilities {
         } else {
             granted.addAll(security.capAdd());
         }
-        return granted.stream().distinct().toList();
+        return List.copyOf(new LinkedHashSet<>(granted));
     }
 
     /**

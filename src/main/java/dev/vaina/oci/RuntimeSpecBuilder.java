@@ -356,9 +356,17 @@ public final class RuntimeSpecBuilder {
         List<String> unmasked = security().unmasks();
         List<String> paths = new ArrayList<>();
         if (!security().privileged() && !unmasked.contains("ALL")) {
-            defaults.stream().filter(path -> !unmasked.contains(path)).forEach(paths::add);
+            for (String path : defaults) {
+                if (!unmasked.contains(path)) {
+                    paths.add(path);
+                }
+            }
         }
-        added.stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+        for (String path : added) {
+            if (!paths.contains(path)) {
+                paths.add(path);
+            }
+        }
         return paths;
     }
 

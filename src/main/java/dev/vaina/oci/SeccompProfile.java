@@ -90,8 +90,10 @@ public final class SeccompProfile {
         if (list(excludes.get("arches")).contains(arch.goName())) {
             return false;
         }
-        if (list(excludes.get("caps")).stream().anyMatch(caps::contains)) {
-            return false;
+        for (Object cap : list(excludes.get("caps"))) {
+            if (caps.contains(cap)) {
+                return false;
+            }
         }
         if (excludes.get("minKernel") != null && kernel.atLeast(KernelVersion.parse((String) excludes.get("minKernel")))) {
             return false;
@@ -100,8 +102,10 @@ public final class SeccompProfile {
         if (!includedArches.isEmpty() && !includedArches.contains(arch.goName())) {
             return false;
         }
-        if (!list(includes.get("caps")).stream().allMatch(caps::contains)) {
-            return false;
+        for (Object cap : list(includes.get("caps"))) {
+            if (!caps.contains(cap)) {
+                return false;
+            }
         }
         return includes.get("minKernel") == null || kernel.atLeast(KernelVersion.parse((String) includes.get("minKernel")));
     }

@@ -172,4 +172,46 @@ class SeccompProfileTest {
     private static List<Object> actions(Map<String, Object> oci, String syscall) {
         return rulesFor(oci, syscall).stream().map(rule -> rule.get("action")).toList();
     }
+
+    @Test
+    void kernelVersion_parsesAsSplittingOnDotsDashesAndPlusesDid() {
+        String alphabet = "01.-+a";
+        for (int length = 0; length <= 5; length++) {
+            int[] digits = new int[length];
+            while (true) {
+                StringBuilder text = new StringBuilder();
+                for (int digit : digits) {
+                    text.append(alphabet.charAt(digit));
+                }
+                assertEquals(bySplitting(text.toString()), byParsing(text.toString()), text.toString());
+                int i = length - 1;
+                while (i >= 0 && ++digits[i] == alphabet.length()) {
+                    digits[i--] = 0;
+                }
+                if (i < 0) {
+                    break;
+                }
+            }
+        }
+        assertEquals(new KernelVersion(6, 1), KernelVersion.parse("6.1.0-18-amd64"));
+        assertEquals(new KernelVersion(6, 18), KernelVersion.parse("6.18.44-fc-v1252"));
+    }
+
+    /** What the version was read as with String.split("[.\\-+]"), or "error". */
+    private static String bySplitting(String text) {
+        String[] parts = text.split("[.\\-+]");
+        try {
+            return new KernelVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0).toString();
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return "error";
+        }
+    }
+
+    private static String byParsing(String text) {
+        try {
+            return KernelVersion.parse(text).toString();
+        } catch (RuntimeSpecException e) {
+            return "error";
+        }
+    }
 }
