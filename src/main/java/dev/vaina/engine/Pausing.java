@@ -4,7 +4,9 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Event;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /** A running container's processes frozen and thawed: the runtime's pause and resume, through the cgroup freezer. */
 public final class Pausing {
@@ -56,6 +58,26 @@ public final class Pausing {
             return ContainerCgroup.of(pid).frozen();
         } catch (NoSuchFileException e) {
             return false; // it exited after the check above, which a frozen process cannot do
+        } catch (IOException e) {
+            // Exiting after the check above, not yet reaped: reading its /proc/PID/cgroup fails with ESRCH ("No such
+            // process"). A frozen process cannot exit either; `ps` failed here while a container's end was on its way.
+            if (Liveness.processAlive(pid) && !exiting(pid)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** A zombie, or gone: /proc/PID/stat's state is Z or X, or unreadable. */
+    private static boolean exiting(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The state follows the command name, which is in parentheses and may itself hold spaces or ')'.
+            int end = stat.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : 'X';
+            return state == 'Z' || state == 'X' || state == 'x';
+        } catch (IOException e) {
+            return true;
         }
     }
 
