@@ -2,7 +2,7 @@ package dev.vaina.image;
 
 import dev.vaina.image.registry.BlobDigest;
 import dev.vaina.image.registry.Sha256;
-import dev.vaina.store.Hex;
+import dev.vaina.spec.ReferenceSyntax;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -21,7 +21,7 @@ final class Digests {
 
     /** Exactly 64 lower-case hex digits (read without a regex: every listing checks each image's folder name). */
     static boolean isHex64(String text) {
-        return text != null && text.length() == 64 && Hex.isLowerCase(text);
+        return text != null && ReferenceSyntax.isLowerHex(text, 64);
     }
 
     static String requireHex(String text, String what) {

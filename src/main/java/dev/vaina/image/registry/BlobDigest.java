@@ -7,7 +7,6 @@ import java.util.HexFormat;
 
 /** Content digests as registries write them: {@code sha256:} and 64 lowercase hex digits, nothing else. */
 public final class BlobDigest {
-
     private BlobDigest() {
     }
 

@@ -22,9 +22,9 @@ final class HttpAnswerBody extends InputStream {
     private boolean closed;
     private final byte[] one = new byte[1];
 
-    private HttpAnswerBody(HttpConnection connection, InputStream in, boolean chunked, long length, boolean keepAlive) {
+    private HttpAnswerBody(HttpConnection connection, boolean chunked, long length, boolean keepAlive) {
         this.connection = connection;
-        this.in = in;
+        this.in = connection.input();
         this.chunked = chunked;
         this.remaining = length;
         this.keepAlive = keepAlive;
@@ -33,16 +33,16 @@ final class HttpAnswerBody extends InputStream {
         }
     }
 
-    static HttpAnswerBody fixed(HttpConnection connection, InputStream in, long length, boolean keepAlive) {
-        return new HttpAnswerBody(connection, in, false, length, keepAlive);
+    static HttpAnswerBody fixed(HttpConnection connection, long length, boolean keepAlive) {
+        return new HttpAnswerBody(connection, false, length, keepAlive);
     }
 
-    static HttpAnswerBody chunked(HttpConnection connection, InputStream in, boolean keepAlive) {
-        return new HttpAnswerBody(connection, in, true, 0, keepAlive);
+    static HttpAnswerBody chunked(HttpConnection connection, boolean keepAlive) {
+        return new HttpAnswerBody(connection, true, 0, keepAlive);
     }
 
-    static HttpAnswerBody untilClose(HttpConnection connection, InputStream in) {
-        return new HttpAnswerBody(connection, in, false, UNTIL_CLOSE, false);
+    static HttpAnswerBody untilClose(HttpConnection connection) {
+        return new HttpAnswerBody(connection, false, UNTIL_CLOSE, false);
     }
 
     @Override
@@ -85,7 +85,7 @@ final class HttpAnswerBody extends InputStream {
         remaining -= n;
         if (remaining == 0) {
             if (chunked) {
-                String after = connection.readLine(in);
+                String after = connection.readLine();
                 if (after == null || !after.isEmpty()) {
                     abandon();
                     throw new IOException(connection.authority() + " answered with a malformed chunk");
@@ -118,7 +118,7 @@ final class HttpAnswerBody extends InputStream {
 
     /** The size of the next chunk: hexadecimal digits, perhaps followed by extensions after a semicolon. */
     private long nextChunk() throws IOException {
-        String line = connection.readLine(in);
+        String line = connection.readLine();
         if (line == null) {
             abandon();
             throw new IOException(connection.authority() + " closed the connection before the end of its answer");
@@ -138,7 +138,7 @@ final class HttpAnswerBody extends InputStream {
     }
 
     private void readTrailers() throws IOException {
-        for (String line = connection.readLine(in); line == null || !line.isEmpty(); line = connection.readLine(in)) {
+        for (String line = connection.readLine(); line == null || !line.isEmpty(); line = connection.readLine()) {
             if (line == null) {
                 abandon();
                 throw new IOException(connection.authority() + " closed the connection before the end of its answer");

@@ -134,7 +134,7 @@ final class HttpConnection {
                 body.writeTo(out);
             }
             out.flush();
-            statusLine = readLine(in);
+            statusLine = readLine();
         } catch (IOException e) {
             throw new StaleException(e);
         }
@@ -144,7 +144,7 @@ final class HttpConnection {
         int status = statusCode(statusLine);
         Map<String, List<String>> answerHeaders = readHeaders();
         while (status >= 100 && status < 200) { // interim answers (100 Continue) come before the real one
-            statusLine = readLine(in);
+            statusLine = readLine();
             if (statusLine == null) {
                 throw new IOException(authority + " closed the connection in the middle of its answer");
             }
@@ -154,13 +154,13 @@ final class HttpConnection {
         boolean keepAlive = keepsAlive(statusLine, answerHeaders);
         InputStream answerBody;
         if (method.equals("HEAD") || status == 204 || status == 304) {
-            answerBody = HttpAnswerBody.fixed(this, in, 0, keepAlive);
+            answerBody = HttpAnswerBody.fixed(this, 0, keepAlive);
         } else if (hasToken(answerHeaders, "Transfer-Encoding", "chunked")) {
-            answerBody = HttpAnswerBody.chunked(this, in, keepAlive);
+            answerBody = HttpAnswerBody.chunked(this, keepAlive);
         } else if (answerHeaders.containsKey("Content-Length")) {
-            answerBody = HttpAnswerBody.fixed(this, in, contentLength(answerHeaders), keepAlive);
+            answerBody = HttpAnswerBody.fixed(this, contentLength(answerHeaders), keepAlive);
         } else {
-            answerBody = HttpAnswerBody.untilClose(this, in);
+            answerBody = HttpAnswerBody.untilClose(this);
         }
         return new HttpAnswer(uri, status, answerHeaders, answerBody);
     }
@@ -178,14 +178,19 @@ final class HttpConnection {
         closeQuietly(socket);
     }
 
+    /** What the host sends, buffered: an answer's head, then its body. */
+    InputStream input() {
+        return in;
+    }
+
     String authority() {
         return authority;
     }
 
     /** One line of an answer's head or of a chunked body, without its CR LF; null at the end of the stream. */
-    String readLine(InputStream from) throws IOException {
+    String readLine() throws IOException {
         StringBuilder line = new StringBuilder(64);
-        int c = from.read();
+        int c = in.read();
         if (c < 0) {
             return null;
         }
@@ -197,7 +202,7 @@ final class HttpConnection {
                 throw new IOException(authority + " answered with a line longer than " + MAX_LINE + " bytes");
             }
             line.append((char) c);
-            c = from.read();
+            c = in.read();
         }
         int end = line.length();
         if (end > 0 && line.charAt(end - 1) == '\r') {
@@ -210,7 +215,7 @@ final class HttpConnection {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<String> last = null;
         for (int count = 0; ; count++) {
-            String line = readLine(in);
+            String line = readLine();
             if (line == null) {
                 throw new IOException(authority + " closed the connection in the middle of its answer");
             }
