@@ -85,10 +85,18 @@ final class UnitTemplate {
                 }
                 String text = source.substring(at, end);
                 tokens.add(new Token(kind, text, line));
-                line += (int) text.chars().filter(c -> c == '\n').count();
+                line += lineBreaks(text);
                 at = end;
             }
             return tokens;
+        }
+
+        private static int lineBreaks(String text) {
+            int count = 0;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            return count;
         }
 
         private static int textEnd(String source, int from) {

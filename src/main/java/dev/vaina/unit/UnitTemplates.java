@@ -1,12 +1,13 @@
 package dev.vaina.unit;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The unit templates of the top-level templates/ folder (packed under /templates), each read once, on first use. */
+/**
+ * The unit templates of the top-level templates/ folder, each parsed once, on first use. Their text is compiled into
+ * {@link TemplateTexts} by the build: read as a resource, it opened vaina's jar and read its central directory.
+ */
 final class UnitTemplates {
     private static final Map<String, UnitTemplate> LOADED = new HashMap<>();
 
@@ -28,12 +29,11 @@ final class UnitTemplates {
     static synchronized UnitTemplate load(String template) throws IOException {
         UnitTemplate loaded = LOADED.get(template);
         if (loaded == null) {
-            try (InputStream in = UnitTemplates.class.getResourceAsStream("/templates/" + template)) {
-                if (in == null) {
-                    throw new IOException("no such template in vaina's jar");
-                }
-                loaded = UnitTemplate.parse("templates/" + template, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String text = TemplateTexts.text(template);
+            if (text == null) {
+                throw new IOException("no such template in vaina's build");
             }
+            loaded = UnitTemplate.parse("templates/" + template, text);
             LOADED.put(template, loaded);
         }
         return loaded;

@@ -161,7 +161,16 @@ class ClassDataArchiveTest {
                         command + " linked a lambda: " + result.stdout().lines().filter(l -> l.contains("$$Lambda$"))
                                 .toList());
             }
+            // A create renders its unit from the templates the build compiled into the classes
+            // (unit.TemplateTexts): no resource is read, so the jar stays closed there too.
+            List<String> create = new ArrayList<>(List.of(wrapper.toString()));
+            create.addAll(store);
+            create.addAll(List.of("create", "--name", "cds-create", "localhost/busybox", "true"));
+            Result created = vaina.exec(create).assertSuccess();
+            assertTrue(created.stdout().lines().noneMatch(l -> l.contains("[class,load]") && l.matches(".* source: (file|jar):.*")
+                    || l.contains(" java.util.zip.ZipFile$Source ")), "create opened the jar: " + created.describe());
         } finally {
+            vaina.run(store, "rm", "-f", "cds-create");
             vaina.run(store, "rm", "-f", "cds-read");
             vaina.exec(List.of("rm", "-rf", dir.toString()));
         }

@@ -20,7 +20,7 @@ class UnitTemplatesTest {
     void render_ofAMissingTemplateOrValue_saysWhichUnitAndTemplate() {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
                 () -> UnitTemplates.render("nosuch.ftl", Map.of(), "x.service"));
-        assertEquals("cannot render x.service: templates/nosuch.ftl: no such template in vaina's jar",
+        assertEquals("cannot render x.service: templates/nosuch.ftl: no such template in vaina's build",
                 missing.getMessage());
         IllegalStateException unset = assertThrows(IllegalStateException.class,
                 () -> UnitTemplates.render("pod.slice.ftl", Map.of("unitName", "s.slice"), "s.slice"));
