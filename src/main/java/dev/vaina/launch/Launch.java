@@ -4,6 +4,7 @@ import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
 import dev.vaina.spec.Instants;
+import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.HealthState;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
@@ -62,13 +63,22 @@ final class Launch {
         }
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        NetworkSetup.Prepared network = NetworkSetup.prepare(store, record, paths, configuredHelper);
-        // netavark may still be setting the network up, and the monitor's JVM starting: the bundle is written meanwhile.
         SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+        MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets);
+        NetworkSetup.Prepared network;
+        try {
+            network = NetworkSetup.prepare(store, record, paths, configuredHelper, spawn::early);
+        } catch (IOException | RuntimeException e) {
+            if (spawn.monitor != null) {
+                recordFailure(store, id, e);
+                spawn.monitor.abandon();
+            }
+            throw e;
+        }
+        // netavark may still be setting the network up, and the monitor's JVM starting: the bundle is written meanwhile.
         MonitorStart monitor;
         try {
-            monitor = MonitorStart.spawn(id, MonitorCommand.start(record, layout.rootless(), paths, network, pod),
-                    MonitorCommand.environment(System.getenv()), inherited(sockets, network));
+            monitor = spawn.monitor != null ? spawn.monitor : spawn.after(network);
         } catch (IOException | RuntimeException e) {
             NetworkSetup.finishQuietly(network.attaching());
             throw e;
@@ -102,9 +112,47 @@ final class Launch {
         }
     }
 
+    /**
+     * Starts the monitor: during the network's setup when that allows it ({@link NetworkSetup.EarlyMonitor}), else
+     * once it is under way.
+     */
+    private static final class MonitorSpawn {
+        private final ContainerRecord record;
+        private final boolean rootless;
+        private final ContainerPaths paths;
+        private final PodNamespaces pod;
+        private final SocketActivation sockets;
+        /** The monitor once started. */
+        MonitorStart monitor;
+
+        MonitorSpawn(ContainerRecord record, boolean rootless, ContainerPaths paths, PodNamespaces pod,
+                SocketActivation sockets) {
+            this.record = record;
+            this.rootless = rootless;
+            this.paths = paths;
+            this.pod = pod;
+            this.sockets = sockets;
+        }
+
+        void early(List<Integer> heldPorts) throws IOException {
+            monitor = spawn(MonitorCommand.start(record, rootless, paths, 0, false, pod), heldPorts);
+        }
+
+        MonitorStart after(NetworkSetup.Prepared network) throws IOException {
+            monitor = spawn(MonitorCommand.start(record, rootless, paths, network.joinUserNamespaceOf(),
+                    network.joinMountNamespace(), pod), network.heldPorts());
+            return monitor;
+        }
+
+        private MonitorStart spawn(List<String> command, List<Integer> heldPorts) throws IOException {
+            return MonitorStart.spawn(record.id(), command, MonitorCommand.environment(System.getenv()),
+                    inherited(sockets, heldPorts));
+        }
+    }
+
     /** What the monitor keeps of this process's descriptors besides its stdio. */
-    private static Set<Integer> inherited(SocketActivation sockets, NetworkSetup.Prepared network) {
-        Set<Integer> fds = new HashSet<>(network.heldPorts());
+    private static Set<Integer> inherited(SocketActivation sockets, List<Integer> heldPorts) {
+        Set<Integer> fds = new HashSet<>(heldPorts);
         for (int i = 0; i < sockets.count(); i++) {
             fds.add(SocketActivation.FIRST_FD + i);
         }
@@ -113,8 +161,18 @@ final class Launch {
 
     /** A -w at or under a volume's destination is there once the volume is mounted, as Podman sees it. */
     private static boolean onVolume(ContainerRecord record, String workdir) {
-        return record.config().volumes().stream().map(v -> v.destination().replaceAll("/+$", ""))
-                .anyMatch(destination -> workdir.equals(destination) || workdir.startsWith(destination + "/"));
+        for (VolumeMount volume : record.config().volumes()) {
+            String destination = volume.destination();
+            int end = destination.length();
+            while (end > 0 && destination.charAt(end - 1) == '/') {
+                end--;
+            }
+            destination = destination.substring(0, end);
+            if (workdir.equals(destination) || workdir.startsWith(destination + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,12 +27,15 @@ final class MonitorCommand {
     /**
      * The command that starts the monitor, up to its own options: they follow through {@link MonitorStart}.
      *
+     * @param networkUserNamespaceOf the process whose user namespace the container's network belongs to (rootless,
+     *                               {@link NetworkSetup.Prepared#joinUserNamespaceOf}), or 0
+     * @param joinMountNamespace     whether the monitor also joins that process's mount namespace
      * @param pod the namespaces of the container's pod, or null
      */
     static List<String> start(ContainerRecord record, boolean rootless, ContainerPaths paths,
-            NetworkSetup.Prepared network, PodNamespaces pod) throws IOException {
+            long networkUserNamespaceOf, boolean joinMountNamespace, PodNamespaces pod) throws IOException {
         List<String> argv = new ArrayList<>();
-        long joinUserNamespaceOf = network.joinUserNamespaceOf() > 0 ? network.joinUserNamespaceOf()
+        long joinUserNamespaceOf = networkUserNamespaceOf > 0 ? networkUserNamespaceOf
                 : rootless && pod != null ? pod.holderPid() : 0;
         if (joinUserNamespaceOf > 0) {
             // A pod member, or --network container:X, rootless: the namespaces it joins belong to the user
@@ -40,7 +43,7 @@ final class MonitorCommand {
             // join them; so this monitor lives there too.
             argv.addAll(List.of("/usr/bin/nsenter", "--preserve-credentials",
                     "--user=/proc/" + joinUserNamespaceOf + "/ns/user"));
-            if (network.joinMountNamespace()) {
+            if (joinMountNamespace) {
                 // On a named network, rootless: its network namespace's file is bound in the holder's.
                 argv.add("--mount=/proc/" + joinUserNamespaceOf + "/ns/mnt");
             }

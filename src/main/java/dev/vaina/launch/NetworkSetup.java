@@ -66,8 +66,18 @@ final class NetworkSetup {
         }
     }
 
-    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper)
-            throws IOException {
+    /**
+     * Starts the container's monitor while the network is being set up (rootful, on bridge networks): before the
+     * namespace is made and netavark runs, so that the monitor's JVM starts beside them.
+     */
+    interface EarlyMonitor {
+        /** @param heldPorts the sockets bound to the published ports, which the monitor inherits */
+        void start(List<Integer> heldPorts) throws IOException;
+    }
+
+    /** @param early called once the monitor may start, when that is before the network is set up */
+    static Prepared prepare(ContainerStore store, ContainerRecord record, ContainerPaths paths, String configuredHelper,
+            EarlyMonitor early) throws IOException {
         NetworkMode mode = record.config().network().networkMode();
         List<PortMapping> ports = record.config().network().ports();
         boolean rootless = store.layout().rootless();
@@ -84,7 +94,7 @@ final class NetworkSetup {
                 return joinContainer(store, record, paths, mode.value());
             case DEFAULT:
                 if (!rootless || !store.networks(record).isEmpty()) {
-                    return bridge(store, record, paths, ports);
+                    return bridge(store, record, paths, ports, early);
                 }
                 return helper(record, runDir, NetworkHelpers.choose(configuredHelper), ports);
             default:
@@ -100,7 +110,7 @@ final class NetworkSetup {
     }
 
     private static Prepared bridge(ContainerStore store, ContainerRecord record, ContainerPaths paths,
-            List<PortMapping> ports) throws IOException {
+            List<PortMapping> ports, EarlyMonitor early) throws IOException {
         StoreLayout layout = store.layout();
         // First the ports: a port in use must fail the start before anything else is made. Rootful they are held
         // by the monitor, which inherits them; rootless the monitor binds them again to forward them.
@@ -115,7 +125,14 @@ final class NetworkSetup {
             attachments = List.of(NetworkAttachment.named(VainaBridge.NAME));
         }
         BridgeNetworks networks = BridgeNetworks.of(layout);
-        Path netns = networks.netnsFiles().create(record.id());
+        NetnsFiles netnsFiles = networks.netnsFiles();
+        if (!layout.rootless()) {
+            // The monitor's mount namespace, a slave of this one, is made now; the namespaces' directory is a
+            // shared mount, so the namespace bound there below reaches the monitor's copy too.
+            netnsFiles.share();
+            early.start(held);
+        }
+        Path netns = netnsFiles.create(record.id());
         BridgeNetworks.Attached first = null;
         List<String> dnsServers = new ArrayList<>();
         BridgeNetworks.Attaching last = null;

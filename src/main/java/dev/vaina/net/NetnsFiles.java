@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class NetnsFiles {
     private final Path dir;
     private final List<String> enter;
+    /** Whether {@link #share} has made sure of the directory's mount. */
+    private boolean shared;
 
     public NetnsFiles(Path dir) {
         this(dir, List.of());
@@ -42,10 +44,7 @@ public final class NetnsFiles {
 
     /** A new, empty network namespace bound at {@link #path}. */
     public Path create(String containerId) throws IOException {
-        Files.createDirectories(dir);
-        if (enter.isEmpty()) {
-            shareDirectory();
-        }
+        share();
         Path file = path(containerId);
         delete(containerId);
         Files.createFile(file);
@@ -102,6 +101,21 @@ public final class NetnsFiles {
         new ProcessBuilder("nsenter", "--mount=" + mountNamespace, "--", "umount", "--lazy", file.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().onExit().join();
         Files.deleteIfExists(file);
+    }
+
+    /**
+     * Makes sure the directory exists and, in this mount namespace, is a shared mount point of its own: a monitor
+     * whose mount namespace (a slave) is made before a namespace is bound here still sees that namespace.
+     */
+    public void share() throws IOException {
+        if (shared) {
+            return;
+        }
+        Files.createDirectories(dir);
+        if (enter.isEmpty()) {
+            shareDirectory();
+        }
+        shared = true;
     }
 
     /**
