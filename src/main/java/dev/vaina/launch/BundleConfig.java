@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.oci.BindMount;
 import dev.vaina.oci.RuntimeSpecBuilder;
+import dev.vaina.oci.SeccompCache;
 import dev.vaina.spec.NotifyMode;
 import dev.vaina.spec.Timezones;
 import dev.vaina.store.ContainerRecord;
@@ -42,6 +43,7 @@ final class BundleConfig {
             pod.namespaces().forEach(builder::joinNamespace);
         }
         builder.rootfs(paths.rootfs())
+                .seccompCache(new SeccompCache(paths.layout().runRoot().resolve("seccomp")))
                 .rootless(rootless)
                 .volumeData(paths.layout()::volumeData)
                 .volumeOverlays(paths.layout().containerVolumeOverlays(record))
@@ -55,8 +57,11 @@ final class BundleConfig {
         if (record.config().sdNotify() == NotifyMode.CONTAINER) {
             passNotifySocket(builder, paths);
         }
-        MountOwnership.apply(record, paths.layout(), builder.build());
-        return builder.toJson();
+        // Built once: the user it resolves (the image's passwd and group files) and the seccomp filter it converts
+        // cost the start some milliseconds each.
+        Map<String, Object> spec = builder.build();
+        MountOwnership.apply(record, paths.layout(), spec);
+        return RuntimeSpecBuilder.toJson(spec);
     }
 
     /**

@@ -63,7 +63,7 @@ final class Launch {
         }
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
-        SocketActivation sockets = SocketActivation.of(System.getenv(), ProcessHandle.current().pid());
+        SocketActivation sockets = SocketActivation.of(System.getenv());
         MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets);
         NetworkSetup.Prepared network;
         try {

@@ -14,10 +14,11 @@ record SocketActivation(int count, String names) {
     static final int FIRST_FD = 3;
 
     /** What the launcher's environment says it was given; nothing when the sockets were meant for another pid. */
-    static SocketActivation of(Map<String, String> env, long ownPid) {
+    static SocketActivation of(Map<String, String> env) {
         String fds = env.get("LISTEN_FDS");
         String pid = env.get("LISTEN_PID");
-        if (fds == null || pid == null || !pid.equals(Long.toString(ownPid))) {
+        // This process's pid only when asked: ProcessHandle's set-up costs the launcher's start some milliseconds.
+        if (fds == null || pid == null || !pid.equals(Long.toString(ProcessHandle.current().pid()))) {
             return NONE;
         }
         try {

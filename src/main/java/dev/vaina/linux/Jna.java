@@ -26,9 +26,20 @@ public final class Jna {
      * (both write to standard error only).
      */
     public static void loadInBackground() {
-        Thread loader = new Thread(Jna::loadWithoutLogging, "jna-loader");
+        Thread loader = new Thread(new Loader(), "jna-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /**
+     * A class rather than a method reference: a JVM's first lambda sets the method-handle machinery up (about 5 ms),
+     * which JNA's loading needs anyway; on the loader's thread, not on the caller's.
+     */
+    private static final class Loader implements Runnable {
+        @Override
+        public void run() {
+            loadWithoutLogging();
+        }
     }
 
     /**

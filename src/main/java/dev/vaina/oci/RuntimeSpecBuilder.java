@@ -50,6 +50,8 @@ public final class RuntimeSpecBuilder {
     private final List<BindMount> extraMounts = new ArrayList<>();
     private final Map<String, Path> joinedNamespaces = new LinkedHashMap<>();
     private Path seccompProfile = SeccompProfile.DEFAULT_PATH;
+    /** Null: the profile is converted at every build. */
+    private SeccompCache seccompCache;
     private HostLimits hostLimits;
     private Function<String, Path> volumeData = name -> {
         throw new IllegalStateException("no volume store given for volume " + name);
@@ -131,6 +133,12 @@ public final class RuntimeSpecBuilder {
         return this;
     }
 
+    /** Where converted seccomp filters are kept between builds (the launcher's, in the run root). */
+    public RuntimeSpecBuilder seccompCache(SeccompCache cache) {
+        this.seccompCache = cache;
+        return this;
+    }
+
     public RuntimeSpecBuilder seccompUnconfined() {
         return seccompProfile(null);
     }
@@ -179,7 +187,12 @@ public final class RuntimeSpecBuilder {
     }
 
     public String toJson() {
-        return JsonOutput.pretty().value(build()).toString();
+        return toJson(build());
+    }
+
+    /** A spec {@link #build} made, as config.json holds it. */
+    public static String toJson(Map<String, Object> spec) {
+        return JsonOutput.pretty().value(spec).toString();
     }
 
     /** Writes BUNDLE/config.json. */
@@ -320,8 +333,11 @@ public final class RuntimeSpecBuilder {
         }
         Path profile = seccompProfile();
         if (profile != null) {
-            linux.put("seccomp", SeccompProfile.load(profile)
-                    .toOci(SeccompArch.host(), Capabilities.of(security()), KernelVersion.host()));
+            SeccompArch arch = SeccompArch.host();
+            List<String> capabilities = Capabilities.of(security());
+            KernelVersion kernel = KernelVersion.host();
+            linux.put("seccomp", seccompCache != null ? seccompCache.converted(profile, arch, capabilities, kernel)
+                    : SeccompProfile.load(profile).toOci(arch, capabilities, kernel));
         }
         if (!rootless && !security().devices().isEmpty()) {
             List<Map<String, Object>> devices = new ArrayList<>();

@@ -22,6 +22,8 @@ import java.util.Optional;
  * deletes what such a crash left.
  */
 final class RecordDirectory<T extends Named> {
+    /** Ids are 64 hexadecimal digits; shorter ones are prefixes. */
+    private static final int FULL_ID_LENGTH = 64;
     private final Path records;
     private final Path names;
     private final Path lockFile;
@@ -108,6 +110,10 @@ final class RecordDirectory<T extends Named> {
         if (!isIdPrefix(nameOrId)) {
             return Optional.empty();
         }
+        if (nameOrId.length() == FULL_ID_LENGTH && exists(nameOrId)) {
+            // A whole id names its directory: no listing of every record (the launcher's start is given one).
+            return Optional.of(read(nameOrId));
+        }
         String match = null;
         for (String id : ids()) {
             if (id.startsWith(nameOrId)) {
@@ -122,7 +128,7 @@ final class RecordDirectory<T extends Named> {
     }
 
     private static boolean isIdPrefix(String text) {
-        return text.length() <= 64 && Hex.isLowerCase(text);
+        return text.length() <= FULL_ID_LENGTH && Hex.isLowerCase(text);
     }
 
     T read(String id) throws IOException {

@@ -22,6 +22,10 @@ public final class JsonOutput {
         boolean write(Record record, JsonOutput out);
     }
 
+    /** A value written out already, as a whole JSON document: {@link #value} copies it as it is. */
+    public record Raw(String json) {
+    }
+
     private final StringBuilder text = new StringBuilder(256);
     private final boolean pretty;
     private final boolean nullsWritten;
@@ -199,6 +203,8 @@ public final class JsonOutput {
             endArray();
         } else if (value instanceof Object[] array) {
             value(java.util.Arrays.asList(array));
+        } else if (value instanceof Raw raw) {
+            text.append(raw.json());
         } else if (!(value instanceof Record record && records != null && records.write(record, this))) {
             throw new IllegalArgumentException("no JSON for " + value.getClass().getName());
         }
