@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The container's environment: the image's, then the user's on top, then the engine's defaults. */
 public final class ProcessEnvironment {
@@ -22,10 +23,9 @@ public final class ProcessEnvironment {
                 env.put(entry.substring(0, eq), entry.substring(eq + 1));
             }
         }
-        // ContainerConfig keeps the user's entries in a Map without order; sorting keeps config.json stable.
-        container.env().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> env.put(e.getKey(), e.getValue()));
+        // ContainerConfig keeps the user's entries in a Map without order; sorting keeps config.json stable. A sorted
+        // map, not a stream sorted by Map.Entry's comparator: the JDK's own lambdas are made as the launcher runs.
+        env.putAll(new TreeMap<>(container.env()));
         env.putIfAbsent("PATH", DEFAULT_PATH);
         if (container.tty()) {
             env.putIfAbsent("TERM", "xterm");
@@ -33,7 +33,9 @@ public final class ProcessEnvironment {
         env.putIfAbsent("HOSTNAME", hostname);
         env.put("container", "vaina");
         List<String> result = new ArrayList<>(env.size());
-        env.forEach((key, value) -> result.add(key + "=" + value));
+        for (Map.Entry<String, String> entry : env.entrySet()) {
+            result.add(entry.getKey() + "=" + entry.getValue());
+        }
         return List.copyOf(result);
     }
 }

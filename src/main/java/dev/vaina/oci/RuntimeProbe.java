@@ -58,11 +58,13 @@ public final class RuntimeProbe {
     }
 
     private static Optional<Path> find(String name, List<Path> searchPath) {
-        return searchPath.stream()
-                .map(dir -> dir.resolve(name))
-                .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
-                .map(Path::toAbsolutePath)
-                .findFirst();
+        for (Path dir : searchPath) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                return Optional.of(file.toAbsolutePath());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(List<Path> searchPath) {

@@ -88,7 +88,12 @@ public final class UserResolver {
     }
 
     private Optional<String[]> findEntry(String file, Predicate<String[]> match) {
-        return entries(file).stream().filter(fields -> fields.length >= 4 && match.test(fields)).findFirst();
+        for (String[] fields : entries(file)) {
+            if (fields.length >= 4 && match.test(fields)) {
+                return Optional.of(fields);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<String[]> entries(String file) {
