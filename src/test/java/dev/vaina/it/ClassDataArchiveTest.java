@@ -176,6 +176,38 @@ class ClassDataArchiveTest {
         }
     }
 
+    /**
+     * The commands that hash layers compile with C2 as well (its SHA-256 uses the processor's instructions); the
+     * others stop at C1, cheaper for a short life. The wrapper's choice, seen in the command line it would run.
+     */
+    @EachMode
+    void cliWrapper_compilesWithC2OnlyForTheCommandsThatHashLayers(VainaCli vaina) throws IOException {
+        String script = Files.readString(vaina.vainaExecutable());
+        assertTrue(script.contains("\nexec '"), script);
+        Path echoing = Files.createTempFile("vaina-echo", ".sh",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        echoing.toFile().deleteOnExit();
+        Files.writeString(echoing, script.replace("\nexec '", "\necho '"));
+        for (List<String> command : List.of(List.of("pull", "x"), List.of("--root", "/r", "image", "pull", "x"),
+                List.of("load", "-i", "f"), List.of("push", "x"), List.of("save", "x"), List.of("import", "f", "x"),
+                List.of("commit", "c"))) {
+            String line = vaina.exec(concat(echoing.toString(), command)).assertSuccess().stdout();
+            assertFalse(line.contains("-XX:TieredStopAtLevel=1"), command + ": " + line);
+            assertTrue(line.contains("dev.vaina.cli.Main"), line);
+        }
+        for (List<String> command : List.of(List.of("--version"), List.of("images"), List.of("ps", "-a"),
+                List.of("run", "-d", "--name", "x", "img"), List.of("stop", "x"))) {
+            String line = vaina.exec(concat(echoing.toString(), command)).assertSuccess().stdout();
+            assertTrue(line.contains("-XX:TieredStopAtLevel=1"), command + ": " + line);
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
     /** A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto. */
     private static Path strict(Path wrapper, String role) throws IOException {
         String script = Files.readString(wrapper);
