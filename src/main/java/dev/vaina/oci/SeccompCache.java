@@ -1,5 +1,6 @@
 package dev.vaina.oci;
 
+import dev.vaina.spec.Fnv64;
 import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class SeccompCache {
         if (key.indexOf('\n') >= 0) {
             return convert(profile, arch, capabilities, kernel);
         }
-        Path cached = dir.resolve(hash(key) + ".json");
+        Path cached = dir.resolve(Fnv64.hex(key) + ".json");
         try {
             String text = Files.readString(cached, StandardCharsets.UTF_8);
             if (text.startsWith(key + "\n")) {
@@ -74,16 +75,5 @@ public final class SeccompCache {
                 // The next start converts again.
             }
         }
-    }
-
-    /** FNV-1a, 64 bits, as 16 hexadecimal digits. */
-    static String hash(String key) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            hash ^= key.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        String hex = Long.toHexString(hash);
-        return "0".repeat(16 - hex.length()) + hex;
     }
 }

@@ -31,6 +31,6 @@ final class BuiltinAliases {
 
     static Alias find(String shortName) {
         String target = TABLE.get(shortName);
-        return target == null ? null : new Alias(ParsedReference.parse(target).normalized().withoutTagOrDigest(), ORIGIN);
+        return target == null ? null : Alias.of(ParsedReference.parse(target).normalized().withoutTagOrDigest(), ORIGIN);
     }
 }
