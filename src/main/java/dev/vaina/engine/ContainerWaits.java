@@ -26,12 +26,13 @@ public final class ContainerWaits {
     /** Waits until the cleanup has recorded the container's exit (bounded: the cleanup may never run). */
     public ContainerState awaitExitRecord(ContainerRecord record) throws IOException {
         Instant deadline = Instant.now().plus(EXIT_RECORD_WAIT);
+        long since = System.nanoTime();
         while (true) {
             ContainerState state = Liveness.reconcile(engine.store(), record);
             if (!state.isRunning() || Instant.now().isAfter(deadline)) {
                 return state;
             }
-            Waiting.sleep(20);
+            Waiting.pause(since);
         }
     }
 
@@ -41,8 +42,9 @@ public final class ContainerWaits {
      */
     public void awaitUnitInactive(ContainerRecord record, Duration limit) {
         Instant deadline = Instant.now().plus(limit);
+        long since = System.nanoTime();
         while (Units.busy(engine.systemd().status(record.unit())) && Instant.now().isBefore(deadline)) {
-            Waiting.sleep(10);
+            Waiting.pause(since);
         }
     }
 

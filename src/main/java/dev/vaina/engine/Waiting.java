@@ -5,6 +5,15 @@ public final class Waiting {
     private Waiting() {
     }
 
+    /**
+     * A pause of a loop that began at {@code since} (System.nanoTime): 5 ms during its first second, 25 after.
+     * Most waits are short (an attached run of a short command, a cleanup), and their end is seen at once; a long
+     * wait costs no more than it did.
+     */
+    public static void pause(long since) {
+        sleep(System.nanoTime() - since < 1_000_000_000L ? 5 : 25);
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -73,13 +73,14 @@ final class LogFollower {
 
     /** Follows the file until {@code finished} says so, then prints what is left. */
     void follow(BooleanSupplier finished) throws IOException {
+        long since = System.nanoTime();
         while (true) {
             boolean done = finished.getAsBoolean();
             drain();
             if (done) {
                 return;
             }
-            Waiting.sleep(25);
+            Waiting.pause(since);
         }
     }
 
