@@ -14,9 +14,11 @@ import java.util.Collection;
 /**
  * Seccomp filters converted once and kept, written out, in a directory of the run root (a tmpfs, empty after a
  * boot): one file per profile file (its path, size and modification time), architecture, kernel and capability
- * set. Reading containers-common's 16 KB profile, converting it and writing the result into config.json cost each
- * container start about 7 ms of the launcher's, on the way to the runtime's create. A file holds its key on its
- * first line, so that two keys of the same hash only miss; a file that cannot be read or written is only a miss.
+ * set, and per installation of vaina (the size and modification time of what its class path holds: a new version,
+ * which may convert otherwise, does not take an older one's filters). Reading containers-common's 16 KB profile,
+ * converting it and writing the result into config.json cost each container start about 7 ms of the launcher's, on
+ * the way to the runtime's create. A file holds its key on its first line, so that two keys of the same hash only
+ * miss; a file that cannot be read or written is only a miss.
  */
 public final class SeccompCache {
     private final Path dir;
@@ -32,7 +34,8 @@ public final class SeccompCache {
         try {
             BasicFileAttributes file = Files.readAttributes(profile, BasicFileAttributes.class);
             key = profile.toAbsolutePath() + " " + file.size() + " " + file.lastModifiedTime().toMillis() + " "
-                    + arch.scmpName() + " " + kernel.major() + "." + kernel.minor() + " " + String.join(",", capabilities);
+                    + arch.scmpName() + " " + kernel.major() + "." + kernel.minor() + " " + String.join(",", capabilities)
+                    + " " + installation();
         } catch (IOException e) {
             return convert(profile, arch, capabilities, kernel); // which says what is wrong with the file
         }
@@ -51,6 +54,19 @@ public final class SeccompCache {
         JsonOutput.Raw converted = convert(profile, arch, capabilities, kernel);
         keep(cached, key + "\n" + converted.json());
         return converted;
+    }
+
+    /** vaina's own files, as the class path names them: their sizes and modification times. */
+    private static String installation() throws IOException {
+        StringBuilder stamp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path", "").split(":")) {
+            if (!entry.isEmpty()) {
+                BasicFileAttributes file = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
+                stamp.append(entry).append(':').append(file.size()).append(':')
+                        .append(file.lastModifiedTime().toMillis()).append(' ');
+            }
+        }
+        return stamp.toString();
     }
 
     private static JsonOutput.Raw convert(Path profile, SeccompArch arch, Collection<String> capabilities,

@@ -85,6 +85,16 @@ class SeccompCacheTest {
     }
 
     @Test
+    void theKey_holdsTheInstallationsFiles_soThatANewVersionConvertsAgain(@TempDir Path dir) throws IOException {
+        Path profile = Files.copy(SeccompProfile.DEFAULT_PATH, dir.resolve("seccomp.json"));
+        new SeccompCache(dir.resolve("cache")).converted(profile, X86_64, Capabilities.DEFAULT, KERNEL_6_1);
+        String key = Files.readString(kept(dir.resolve("cache")).get(0)).lines().findFirst().orElseThrow();
+        String firstEntry = System.getProperty("java.class.path").split(":")[0];
+        assertTrue(key.contains(firstEntry + ":" + Files.size(Path.of(firstEntry)) + ":"
+                + Files.getLastModifiedTime(Path.of(firstEntry)).toMillis()), key);
+    }
+
+    @Test
     void aMissingProfile_failsAsTheConversionDoes(@TempDir Path dir) {
         SeccompCache cache = new SeccompCache(dir.resolve("cache"));
         RuntimeSpecException e = assertThrows(RuntimeSpecException.class, () -> cache.converted(
