@@ -78,8 +78,9 @@ cli_flags="$cli_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollS
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archive_mapping"
 # The launcher, whose work is mostly done once per start (the bundle's converted seccomp filter is kept, see
-# oci.SeccompCache), compiles only what runs ten times as often as the JIT's defaults want: pod start (four launchers on two cores)
-# 498.8/517.1/497.9 -> 497.2/481.9/487.6 ms, run -d 249.2/245.7 -> 244.4/242.2 (interleaved A/B against 2).
+# oci.SeccompCache), compiles only what runs ten times as often as the JIT's defaults want: pod start (four
+# launchers on two cores) 498.8/517.1/497.9 -> 497.2/481.9/487.6 ms, run -d 249.2/245.7 -> 244.4/242.2
+# (interleaved A/B against 2).
 launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xshare:auto $archive_mapping"
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
