@@ -96,10 +96,12 @@ final class Launch {
                 options.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
             }
             long pid = monitor.awaitPid();
+            monitor.sendOptions(options);
+            // The runtime creates the container meanwhile: only its start waits for the main process, the record
+            // and the network.
+            monitor.makeMainProcess(pid);
             store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
             Journal.record(layout, Event.container("start", record));
-            monitor.handOver(pid, options);
-            // The runtime creates the container meanwhile: only its start waits for the network.
             network.ready();
             monitor.start();
         } catch (IOException | RuntimeException e) {

@@ -22,8 +22,8 @@ import java.util.Set;
  * The container's monitor, started while the launcher still writes the bundle and netavark sets the network up, so
  * that its JVM starts beside that work rather than after it (two JVMs in a row were most of a start's time). The
  * monitor tells its PID through one pipe and waits for its options on another; the launcher hands them over once
- * the bundle is written and systemd has taken the monitor as the unit's main process, and the word to start once
- * the network is up, then exits. The runtime's create (some 50 ms) runs while netavark still works.
+ * the bundle is written, and the word to start once systemd has taken the monitor as the unit's main process and
+ * the network is up, then exits. The runtime's create (some 50 ms) runs meanwhile, while netavark still works.
  *
  * <p>The monitor is started through {@code setsid --fork}, whose first process exits at once: the monitor is then
  * the service manager's child (a child subreaper) before systemd is told of it. A main process systemd did not
@@ -104,15 +104,10 @@ public final class MonitorStart {
     }
 
     /**
-     * Makes the monitor the unit's main process, then hands it its options: it creates the container, and waits for
-     * {@link #start}. Should the launcher die after the first, the monitor, main process by then, fails the unit.
+     * Hands the monitor its options: it creates the container, and waits for {@link #start}. Should the launcher die
+     * from here on, the monitor, told nothing more, deletes what it created and exits.
      */
-    void handOver(long pid, List<String> options) throws IOException {
-        SdNotify.send("MAINPID=" + pid);
-        if (!SdNotify.barrier(BARRIER_MILLIS)) {
-            throw new IOException("systemd did not confirm the monitor of container " + id + " (pid " + pid
-                    + ") as the unit's main process within " + BARRIER_MILLIS + " ms");
-        }
+    void sendOptions(List<String> options) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String option : options) {
             bytes.writeBytes(option.getBytes(StandardCharsets.UTF_8));
@@ -120,8 +115,26 @@ public final class MonitorStart {
         }
         byte[] length = (bytes.size() + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = bytes.toByteArray();
-        FileDescriptors.write(optionsFd, length, 0, length.length);
-        FileDescriptors.write(optionsFd, body, 0, body.length);
+        try {
+            FileDescriptors.write(optionsFd, length, 0, length.length);
+            FileDescriptors.write(optionsFd, body, 0, body.length);
+        } catch (NativeCallException e) {
+            // EPIPE: the monitor has exited, having said why in the unit's log.
+            throw new IOException("the monitor of container " + id + " exited before it took its options"
+                    + " (see the unit's log)", e);
+        }
+    }
+
+    /**
+     * Makes the monitor the unit's main process, while the runtime creates the container: before {@link #start},
+     * so that the container's end, and the monitor's, are the unit's.
+     */
+    void makeMainProcess(long pid) throws IOException {
+        SdNotify.send("MAINPID=" + pid);
+        if (!SdNotify.barrier(BARRIER_MILLIS)) {
+            throw new IOException("systemd did not confirm the monitor of container " + id + " (pid " + pid
+                    + ") as the unit's main process within " + BARRIER_MILLIS + " ms");
+        }
     }
 
     /** The container may start: its network is up. This process may exit after. */

@@ -16,10 +16,10 @@ import java.util.List;
 /**
  * How a monitor that the launcher starts before the container is ready (see dev.vaina.launch.MonitorStart) gets its
  * options and its word to start: its command line is {@code --id ID --options-from FD --pid-to FD}. It writes its
- * PID to the one pipe; from the other it reads the rest of its options, once the bundle is written and systemd knows
- * this process as the unit's main one (their length in decimal and a newline, then each option ended by a NUL
- * byte), and later, once the network is up, the byte {@code S}: the runtime creates the container meanwhile, and
- * only its start waits. A pipe closed instead means the launcher failed (it says why itself).
+ * PID to the one pipe; from the other it reads the rest of its options, once the bundle is written (their length in
+ * decimal and a newline, then each option ended by a NUL byte), and later, once systemd knows this process as the
+ * unit's main one and the network is up, the byte {@code S}: the runtime creates the container meanwhile, and only
+ * its start waits. A pipe closed instead means the launcher failed (it says why itself).
  */
 final class OptionsPipe {
     private static final String OPTIONS_FROM = MonitorStart.OPTIONS_FROM;
