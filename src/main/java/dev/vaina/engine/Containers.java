@@ -281,6 +281,15 @@ public final class Containers {
      * @param timeoutSeconds the caller's timeout, or null for the container's own stop timeout
      */
     public void stop(ContainerRecord record, Integer timeoutSeconds) throws IOException {
+        stop(record, timeoutSeconds, null);
+    }
+
+    /**
+     * @param processesGone told once the container's processes have ended on their stop signal, or have been sent
+     *                      SIGKILL, before its unit's stop job; not told when the container was not running. May
+     *                      be null.
+     */
+    public void stop(ContainerRecord record, Integer timeoutSeconds, Runnable processesGone) throws IOException {
         ContainerState state = Liveness.reconcile(store, record);
         if (!state.isRunning()) {
             return;
@@ -289,6 +298,9 @@ public final class Containers {
         // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
         engine.pausing().thawForStop(record, state);
         signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
+        if (processesGone != null) {
+            processesGone.run();
+        }
         engine.log().debug("stopping unit " + record.unit());
         // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
         // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The life of pods. A pod is a systemd unit, pod-NAME.service, whose main process is its infra
@@ -260,67 +261,107 @@ public final class Pods {
     }
 
     /**
-     * Stops the members, then the infra container. Without a timeout, one stop of the pod's unit does it
-     * (systemd stops the bound members first, in parallel); with one, each container gets its stop signal
-     * and SIGKILL after the timeout first.
+     * Stops the members, then the infra container: each member on a thread of its own, as Podman does (each waits
+     * out its own stop timeout before SIGKILL, then its unit's stop job, and a pod's stop takes as long as its
+     * slowest member instead of the sum of them). The infra container gets its signal once every member's
+     * processes are gone, so that its cleanup (the pod's network torn down) runs beside the members' own rather
+     * than after their units have stopped. Every container is tried; those that fail are named in the exception.
      */
     public void stop(PodRecord pod, Integer timeoutSeconds) throws IOException {
         List<ContainerRecord> containers = containers(pod);
-        stopTogether(pod, members(containers), timeoutSeconds);
-        if (pod.hasInfra()) {
-            containers.stream().filter(ContainerRecord::infra).findFirst().ifPresent(infra -> {
-                try {
-                    engine.containers().stop(infra, timeoutSeconds);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        List<ContainerRecord> members = members(containers);
+        ContainerRecord infra = null;
+        for (ContainerRecord record : containers) {
+            infra = record.infra() ? record : infra;
+        }
+        if (members.size() + (infra != null ? 1 : 0) > 1) {
+            engine.connectSystemdAhead(); // beside the members' stop signals, which come first
+        }
+        Map<ContainerRecord, String> failures = new ConcurrentHashMap<>();
+        List<MemberStop> stops = new ArrayList<>();
+        for (ContainerRecord member : members) {
+            stops.add(new MemberStop(member, timeoutSeconds, failures));
+        }
+        for (MemberStop stop : stops) {
+            stop.awaitSignalled();
+        }
+        if (infra != null) {
+            tryStop(infra, timeoutSeconds, null, failures);
+        }
+        for (MemberStop stop : stops) {
+            stop.awaitStopped();
+        }
+        if (!failures.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            for (ContainerRecord record : containers) {
+                if (failures.containsKey(record)) {
+                    named.add(record.name() + ": " + failures.get(record));
                 }
-            });
-        } else if (engine.systemd().status(pod.unit()).isActive()) {
+            }
+            throw new EngineException("stopping some containers of pod " + pod.name() + " failed:\n\t* "
+                    + String.join("\n\t* ", named));
+        }
+        if (!pod.hasInfra() && engine.systemd().status(pod.unit()).isActive()) {
             engine.systemd().stopUnit(pod.unit());
         }
         engine.record(Event.pod("stop", pod));
     }
 
-    /**
-     * Stops the members at the same time, each on a thread of its own, as Podman does: each waits out its own
-     * stop timeout before SIGKILL, then its unit's stop job, and a pod's stop takes as long as its slowest
-     * member instead of the sum of them. Every member is tried; those that fail are named in the exception.
-     */
-    private void stopTogether(PodRecord pod, List<ContainerRecord> members, Integer timeoutSeconds) throws IOException {
-        Containers lifecycle = engine.containers();
-        if (members.size() <= 1) {
-            for (ContainerRecord member : members) {
-                lifecycle.stop(member, timeoutSeconds);
-            }
-            return;
+    /** Stops a container, noting a failure instead of throwing it. */
+    private void tryStop(ContainerRecord record, Integer timeoutSeconds, Runnable processesGone,
+            Map<ContainerRecord, String> failures) {
+        try {
+            engine.containers().stop(record, timeoutSeconds, processesGone);
+        } catch (IOException | RuntimeException e) {
+            failures.put(record, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        engine.connectSystemdAhead(); // beside the members' stop signals, which come first
-        Map<ContainerRecord, String> failures = new ConcurrentHashMap<>();
-        List<Thread> threads = new ArrayList<>();
-        for (ContainerRecord member : members) {
-            Thread thread = new Thread(() -> {
-                try {
-                    lifecycle.stop(member, timeoutSeconds);
-                } catch (IOException | RuntimeException e) {
-                    failures.put(member, e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-            }, "stop-" + member.name());
+    }
+
+    /** A member's stop on a thread of its own, which tells when the member's processes are gone. */
+    private final class MemberStop implements Runnable {
+        private final ContainerRecord member;
+        private final Integer timeoutSeconds;
+        private final Map<ContainerRecord, String> failures;
+        private final CountDownLatch signalled = new CountDownLatch(1);
+        private final Thread thread;
+
+        MemberStop(ContainerRecord member, Integer timeoutSeconds, Map<ContainerRecord, String> failures) {
+            this.member = member;
+            this.timeoutSeconds = timeoutSeconds;
+            this.failures = failures;
+            thread = new Thread(this, "stop-" + member.name());
             thread.start();
-            threads.add(thread);
         }
-        for (Thread thread : threads) {
+
+        @Override
+        public void run() {
             try {
-                thread.join();
+                tryStop(member, timeoutSeconds, signalled::countDown, failures);
+            } finally {
+                signalled.countDown(); // not running, or failed before its processes were gone
+            }
+        }
+
+        void awaitSignalled() {
+            await(() -> signalled.await());
+        }
+
+        void awaitStopped() {
+            await(thread::join);
+        }
+
+        private void await(Interruptible wait) {
+            try {
+                wait.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while stopping the containers of pod " + pod.name(), e);
+                throw new EngineException("interrupted while stopping container " + member.name(), e);
             }
         }
-        if (!failures.isEmpty()) {
-            throw new EngineException("stopping some containers of pod " + pod.name() + " failed:\n\t* "
-                    + String.join("\n\t* ", members.stream().filter(failures::containsKey)
-                            .map(member -> member.name() + ": " + failures.get(member)).toList()));
-        }
+    }
+
+    private interface Interruptible {
+        void run() throws InterruptedException;
     }
 
     /** Sends a signal to every running container of the pod, members first. */

@@ -164,6 +164,33 @@ class PodTest {
         assertNoPod(vaina, pod);
     }
 
+    /**
+     * pod stop signals the infra container only once every member has exited: a member that takes a second over
+     * its stop signal still has the pod's network interfaces when it ends.
+     */
+    @EachMode
+    void stop_leavesThePodsNetworkToMembersUntilTheyHaveExited(VainaCli vaina) throws Exception {
+        String pod = "graceful-" + vaina.mode();
+        String member = "slow-" + vaina.mode();
+        vaina.run("pod", "create", "--name", pod).assertSuccess();
+        try {
+            vaina.run("run", "-d", "--pod", pod, "--name", member, Images.busybox(vaina), "sh", "-c",
+                    "echo before $(ls /sys/class/net); trap 'sleep 1; echo after $(ls /sys/class/net); exit 0' TERM;"
+                            + " while :; do sleep 0.1; done").assertSuccess();
+            awaitLog(vaina, member, "before");
+            vaina.run("pod", "stop", "-t", "10", pod).assertSuccess();
+            List<String> log = lines(vaina.run("logs", member).assertSuccess());
+            assertEquals(2, log.size(), log::toString);
+            String interfaces = log.get(0).substring("before".length());
+            assertTrue(interfaces.contains(" lo") && !interfaces.strip().equals("lo"), log::toString);
+            assertEquals("after" + interfaces, log.get(1));
+            awaitStatus(vaina, member, "Exited (0)");
+        } finally {
+            vaina.run("pod", "rm", "-f", "-t", "0", pod);
+        }
+        assertNoPod(vaina, pod);
+    }
+
     /** pod pause freezes every container; rootless on cgroup v1 there is no freezer, and it says so. */
     @EachMode
     void pauseAndUnpause_showInThePodsState(VainaCli vaina) throws Exception {
@@ -374,6 +401,19 @@ class PodTest {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("container " + container + " did not reach " + status + ": " + ps.describe());
+    }
+
+    private static void awaitLog(VainaCli vaina, String container, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Result logs;
+        do {
+            logs = vaina.run("logs", container).assertSuccess();
+            if (logs.stdout().contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("container " + container + " did not write " + text + ": " + logs.describe());
     }
 
     private static void awaitPodStatus(VainaCli vaina, String pod, String status) throws InterruptedException {
