@@ -4,7 +4,8 @@
 #   shell completion under PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d},
 #   man pages in PREFIX/share/man/man1 (vaina.1, vaina-run.1, vaina-pod-create.1, ...)
 #   and a class-data archive per JVM (vaina-cli.jsa, vaina-launcher.jsa, vaina-monitor.jsa), dumped
-#   statically from the classes real commands load (scripts/record-class-lists.sh); and the static
+#   statically from the classes real commands load (scripts/record-class-lists.sh), or for a launcher that runs on
+#   a newer JDK its AOT cache (vaina-launcher.aot, from a container's start); and the static
 #   units of units/ with PREFIX/bin filled in: PREFIX/lib/systemd/user/ (every unit) and
 #   PREFIX/lib/systemd/system/ (those that make sense for the system manager). Enabling them is install.sh's.
 # Usage: scripts/install-files.sh PREFIX JAR
@@ -82,6 +83,40 @@ generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archiv
 # launchers on two cores) 498.8/517.1/497.9 -> 497.2/481.9/487.6 ms, run -d 249.2/245.7 -> 244.4/242.2
 # (interleaved A/B against 2).
 launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xshare:auto $archive_mapping"
+# The launcher runs on a newer JDK where one is installed (25 or later; VAINA_LAUNCHER_JAVA names one, or, empty,
+# none): its AOT cache (JEP 483, made from a container's start at install, see train_with_a_container) holds the
+# launcher's classes loaded and linked, and the method handles of its lambdas and of JNA's java.util.logging set-up
+# with them, which JDK 17's archive cannot hold: JNA loads in 5.6 ms against 14, `run -d` 323.4/305.1 ->
+# 306.9/294.4 ms (interleaved A/B, the same jar). Without a cache it stays on JDK 17 and its archive. The monitor
+# stays on JDK 17 (12.8 against 10.6 MiB PSS per monitor with 10 running, with the same flags and an AOT cache), and
+# so does the command line (see bench/levers.md). JNA's native calls need no warning there.
+newer_java() { # the first java of 25 or later, or nothing
+    local candidate major
+    for candidate in ${VAINA_LAUNCHER_JAVA-/usr/lib/jvm/*/bin/java}; do
+        [ -x "$candidate" ] || continue
+        major=$("$candidate" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9]*\).*/\1/p')
+        if [ "${major:-0}" -ge 25 ] 2>/dev/null; then
+            readlink -f "$candidate"
+            return 0
+        fi
+    done
+}
+launcher_java=$(newer_java)
+newer_launcher_flags=
+if [ -n "$launcher_java" ]; then
+    newer_launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+    if "$launcher_java" $newer_launcher_flags -XX:-BytecodeVerificationRemote -version >/dev/null 2>&1; then
+        newer_launcher_flags="$newer_launcher_flags -XX:-BytecodeVerificationRemote"
+    fi
+    # JDK 25 keeps the adapters between compiled and interpreted code in the cache too, then warns at every start
+    # that some do not match their signature and makes them anew: the cache holds none.
+    if "$launcher_java" $newer_launcher_flags -XX:-AOTAdapterCaching -version >/dev/null 2>&1; then
+        newer_launcher_flags="$newer_launcher_flags -XX:-AOTAdapterCaching"
+    fi
+    newer_launcher_flags="$newer_launcher_flags --enable-native-access=ALL-UNNAMED"
+fi
+# Set while a container trains the launcher's AOT cache: the flags that record its configuration.
+launcher_training=
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
 # with the JDK's archive only; 18.4 with its own static archive; 14.2 when that archive is mapped where
 # it asks (ArchiveRelocationMode=0: its pages stay shared instead of being relocated into private
@@ -136,6 +171,16 @@ write_monitor_wrapper() { # LIB FLAGS: the monitor's wrapper, its JVM started wi
 exec '$java' $monitor_flags $2 $(jna_properties "$1") -cp '$1/vaina.jar' dev.vaina.monitor.Monitor \"\$@\""
 }
 
+launcher_jvm() { # LIB LISTS: the launcher's java and its flags: on the newer JDK with its AOT cache, or training it
+    if [ -n "$launcher_training" ]; then
+        echo "'$launcher_java' $newer_launcher_flags $launcher_training"
+    elif [ -n "$launcher_java" ] && [ -z "$2" ] && [ -f "$1/vaina-launcher.aot" ]; then
+        echo "'$launcher_java' $newer_launcher_flags -XX:AOTCache=$1/vaina-launcher.aot"
+    else
+        echo "'$java' $launcher_flags $(archive_flags "$1" launcher) $(record_flags "$2" launcher)"
+    fi
+}
+
 write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
     local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags
     jna_flags=$(jna_properties "$lib")
@@ -166,7 +211,7 @@ if [ -n \"\$INVOCATION_ID\" ]; then
         rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null && exit 0
     fi
 fi
-exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) $jna_flags -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
+exec $(launcher_jvm "$lib" "$lists") $jna_flags -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
     write_script "$lib/vaina-generator" "#!/bin/sh
 # systemd's generator for definition files (systemd.generator(7)): linked from the user- and system-generators
 # directories; it writes units, nothing else.
@@ -212,7 +257,7 @@ umask 022
 lib="$prefix/lib/vaina"
 install_units "$prefix"
 # The archives are rebuilt for every jar: a stale one would be refused by the JVM anyway.
-rm -f "$lib"/vaina-*.jsa
+rm -f "$lib"/vaina-*.jsa "$lib"/vaina-*.aot
 install_files "$prefix" ""
 
 # Class lists from real commands, run with a scratch installation of this jar whose wrappers record.
@@ -287,26 +332,50 @@ dump_archive launcher "$launcher_flags"
 dump_archive monitor "$monitor_flags"
 dump_archive generator "$generator_flags"
 
-# The monitor's cleanup classes, as a second layer on top of its archive (scripts/train-monitor-cleanup.sh): a
-# container run to its end with this installation, its monitor dumping what it loaded beyond the archive. The
-# wrapper that dumps lives only for that run; a JVM checks the layer (-Xshare:on) before it is kept.
-train_monitor_cleanup() {
-    # Dumped into the scratch directory: a monitor that another user's container started with the training
-    # wrapper, ending after this script, finds nowhere to write.
-    local top="$lib/vaina-monitor-cleanup.jsa" dumped="$scratch/monitor-cleanup.jsa"
-    [ -f "$lib/vaina-monitor.jsa" ] && [ -f "$scratch/store/busybox.tar" ] || return 0
-    write_monitor_wrapper "$lib" "-XX:SharedArchiveFile=$lib/vaina-monitor.jsa -XX:ArchiveClassesAtExit=$dumped"
-    with_a_manager "$here/train-monitor-cleanup.sh" "$prefix" "$scratch/train" "$scratch/store/busybox.tar"
-    [ -f "$dumped" ] || return 0
-    install -m 0644 "$dumped" "$top.new"
-    if "$java" ${monitor_flags/-Xshare:auto/-Xshare:on} -XX:SharedArchiveFile="$lib/vaina-monitor.jsa:$top.new" \
-            -cp "$lib/vaina.jar" -version >/dev/null 2>&1; then
-        mv -f "$top.new" "$top"
+# One container run to its end with this installation (scripts/train-with-a-container.sh), whose wrappers record
+# for that run only: the monitor's cleanup classes, dumped as a second layer on top of its archive (what it loaded
+# beyond it), and, on a newer JDK, the configuration of the launcher that started it, from which its AOT cache is
+# made. A JVM checks each (-Xshare:on, -XX:AOTMode=on) before it is kept.
+train_with_a_container() {
+    # Written into the scratch directory: a JVM that another user's container started with a training wrapper,
+    # ending after this script, finds nowhere to write.
+    local top="$lib/vaina-monitor-cleanup.jsa" dumped="$scratch/monitor-cleanup.jsa" configs="$scratch/launcher-aot"
+    local config cache="$lib/vaina-launcher.aot"
+    [ -f "$scratch/store/busybox.tar" ] || return 0
+    if [ -n "$launcher_java" ]; then
+        mkdir -p "$configs"
+        launcher_training="-XX:AOTMode=record -XX:AOTConfiguration=$configs/launcher.\$\$.aotconf"
+        write_wrappers "$prefix" ""
+        launcher_training=
+    fi
+    if [ -f "$lib/vaina-monitor.jsa" ]; then
+        write_monitor_wrapper "$lib" "-XX:SharedArchiveFile=$lib/vaina-monitor.jsa -XX:ArchiveClassesAtExit=$dumped"
+    fi
+    with_a_manager "$here/train-with-a-container.sh" "$prefix" "$scratch/train" "$scratch/store/busybox.tar"
+    if [ -f "$dumped" ]; then
+        install -m 0644 "$dumped" "$top.new"
+        if "$java" ${monitor_flags/-Xshare:auto/-Xshare:on} -XX:SharedArchiveFile="$lib/vaina-monitor.jsa:$top.new" \
+                -cp "$lib/vaina.jar" -version >/dev/null 2>&1; then
+            mv -f "$top.new" "$top"
+        else
+            rm -f "$top.new"
+        fi
+    fi
+    # The container's start, the largest of the launcher's runs (its ExecStopPost may have run one too).
+    config=$(ls -S "$configs"/launcher.*.aotconf 2>/dev/null | head -n 1)
+    [ -n "$config" ] || return 0
+    "$launcher_java" $newer_launcher_flags -XX:AOTMode=create -XX:AOTConfiguration="$config" -XX:AOTCache="$cache.new" \
+        -cp "$lib/vaina.jar" > "$scratch/launcher-aot.log" 2>&1 || { rm -f "$cache.new"; return 0; }
+    chmod 0644 "$cache.new"
+    if "$launcher_java" $newer_launcher_flags -XX:AOTMode=on -XX:AOTCache="$cache.new" -cp "$lib/vaina.jar" -version \
+            >/dev/null 2>&1; then
+        mv -f "$cache.new" "$cache"
+        rm -f "$lib/vaina-launcher.jsa" # JDK 17's, which the launcher no longer runs on
     else
-        rm -f "$top.new"
+        rm -f "$cache.new"
     fi
 }
-train_monitor_cleanup
+train_with_a_container
 # The jar stays as it is: an archive is valid only for the jar file it was dumped with.
 write_wrappers "$prefix" ""
 
@@ -325,4 +394,4 @@ rm -rf "$man_dir.new" && install -d -m 0755 "$man_dir.new"
 chmod 0644 "$man_dir.new"/vaina*.1
 install -d -m 0755 "$man_dir" && rm -f "$man_dir"/vaina.1 "$man_dir"/vaina-*.1 && mv -f "$man_dir.new"/vaina*.1 "$man_dir"/ && rmdir "$man_dir.new"
 
-echo "installed vaina into $prefix (java: $java, class-data archives:$(cd "$lib" && ls vaina-*.jsa 2>/dev/null | sed 's/^/ /' | tr -d '\n'))"
+echo "installed vaina into $prefix (java: $java, class-data archives:$(cd "$lib" && ls vaina-*.jsa vaina-*.aot 2>/dev/null | sed 's/^/ /' | tr -d '\n'))"

@@ -23,6 +23,7 @@ import java.util.List;
  * no archive when one does not fit (another jar, other flags); here {@code -Xshare:on} makes that an error.
  */
 class ClassDataArchiveTest {
+    private static final String AOT_CACHE = "-XX:AOTCache=";
 
     @EachMode
     void eachWrapper_startsItsJvmWithItsArchive_underXshareOn(VainaCli vaina) throws IOException {
@@ -46,7 +47,10 @@ class ClassDataArchiveTest {
             Path logging = Files.createTempFile("vaina-cds-log", ".sh",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             logging.toFile().deleteOnExit();
-            Files.writeString(logging, Files.readString(wrapper).replace(" -cp ", " -Xlog:cds=info:stderr -cp "));
+            String script = Files.readString(wrapper);
+            // JDK 25's archive is an AOT cache, and logs under that name.
+            String tag = script.contains(AOT_CACHE) ? "aot" : "cds";
+            Files.writeString(logging, script.replace(" -cp ", " -Xlog:" + tag + "=info:stderr -cp "));
             Result run = vaina.exec(List.of(logging.toString(), "--version"));
             assertTrue(run.stderr().contains("full module graph: enabled"), run::describe);
             assertFalse(run.stderr().contains("incompatible oop encoding mode"), run::describe);
@@ -202,21 +206,84 @@ class ClassDataArchiveTest {
         }
     }
 
+    /**
+     * Where a JDK of 25 or later is installed, the launcher runs on it with the AOT cache install made from a
+     * container's start (JNA's logging set-up and the launcher's lambdas linked ahead of time); elsewhere on the
+     * command line's JDK with its class-data archive. A cache install failed to make would leave the launcher on
+     * JDK 17 silently: this says so.
+     */
+    @EachMode
+    void launcher_runsOnANewerJdkWithItsAotCache_whereOneIsInstalled(VainaCli vaina) throws IOException {
+        Path lib = vaina.vainaExecutable().getParent().resolveSibling("lib/vaina");
+        String launcher = Files.readString(lib.resolve("vaina-launcher"));
+        String cli = Files.readString(vaina.vainaExecutable());
+        List<Path> newer = new ArrayList<>();
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jdk : jdks.toList()) {
+                Path release = jdk.resolve("release");
+                if (Files.isRegularFile(release) && !Files.isSymbolicLink(jdk) && featureRelease(release) >= 25) {
+                    newer.add(jdk.toRealPath());
+                }
+            }
+        }
+        if (newer.isEmpty()) {
+            assertTrue(launcher.contains("vaina-launcher.jsa") && !launcher.contains(AOT_CACHE), launcher);
+            assertEquals(cli.substring(cli.indexOf("\nexec '"), cli.indexOf("' ", cli.indexOf("\nexec '"))),
+                    launcher.substring(launcher.indexOf("\nexec '"), launcher.indexOf("' ", launcher.indexOf("\nexec '"))));
+            return;
+        }
+        assertTrue(newer.stream().anyMatch(jdk -> launcher.contains("\nexec '" + jdk.resolve("bin/java") + "' ")),
+                newer + ":\n" + launcher);
+        assertTrue(launcher.contains(AOT_CACHE + lib.resolve("vaina-launcher.aot") + " "), launcher);
+        assertTrue(Files.isRegularFile(lib.resolve("vaina-launcher.aot")));
+        // Nothing but the launcher's own words on its standard error, which the unit's log keeps: no warning of
+        // native access (JNA), of the cache, or of anything else the newer JDK says.
+        Result usage = vaina.exec(List.of(lib.resolve("vaina-launcher").toString())).assertExitCode(125);
+        assertEquals(List.of("usage: vaina-launcher"), usage.stderr().lines().map(l -> l.split(" \\[")[0]).toList(),
+                usage::describe);
+    }
+
+    /** JAVA_VERSION="25.0.3" in a JDK's release file: 25. */
+    private static int featureRelease(Path release) throws IOException {
+        for (String line : Files.readAllLines(release)) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                String version = line.substring("JAVA_VERSION=\"".length());
+                int end = 0;
+                while (end < version.length() && Character.isDigit(version.charAt(end))) {
+                    end++;
+                }
+                return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+            }
+        }
+        return 0;
+    }
+
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
     }
 
-    /** A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto. */
+    /**
+     * A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto; or, for a
+     * launcher that runs on a newer JDK (scripts/install-files.sh), its AOT cache with -XX:AOTMode=on.
+     */
     private static Path strict(Path wrapper, String role) throws IOException {
         String script = Files.readString(wrapper);
-        assertTrue(script.contains("-XX:SharedArchiveFile=") && script.contains("vaina-" + role + ".jsa"),
-                wrapper + " uses no archive:\n" + script);
-        assertTrue(script.contains("-Xshare:auto"), script);
+        String strict;
+        if (role.equals("launcher") && script.contains(AOT_CACHE)) {
+            assertTrue(script.contains(AOT_CACHE + wrapper.resolveSibling("vaina-launcher.aot") + " "), script);
+            assertFalse(script.contains("-XX:AOTMode="), script);
+            strict = script.replace(AOT_CACHE, "-XX:AOTMode=on " + AOT_CACHE);
+        } else {
+            assertTrue(script.contains("-XX:SharedArchiveFile=") && script.contains("vaina-" + role + ".jsa"),
+                    wrapper + " uses no archive:\n" + script);
+            assertTrue(script.contains("-Xshare:auto"), script);
+            strict = script.replace("-Xshare:auto", "-Xshare:on");
+        }
         Path copy = Files.createTempFile("vaina-strict-" + role, ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Files.writeString(copy, script.replace("-Xshare:auto", "-Xshare:on"));
+        Files.writeString(copy, strict);
         copy.toFile().deleteOnExit();
         return copy;
     }
