@@ -47,10 +47,9 @@ class ClassDataArchiveTest {
             Path logging = Files.createTempFile("vaina-cds-log", ".sh",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             logging.toFile().deleteOnExit();
-            String script = Files.readString(wrapper);
-            // JDK 25's archive is an AOT cache, and logs under that name.
-            String tag = script.contains(AOT_CACHE) ? "aot" : "cds";
-            Files.writeString(logging, script.replace(" -cp ", " -Xlog:" + tag + "=info:stderr -cp "));
+            // The launcher's start may run on a newer JDK (see below): this, not a start, runs on JDK 17.
+            String script = Files.readString(wrapper).replace(" -Xshare:auto ", " -Xshare:auto -Xlog:cds=info:stderr ");
+            Files.writeString(logging, script);
             Result run = vaina.exec(List.of(logging.toString(), "--version"));
             assertTrue(run.stderr().contains("full module graph: enabled"), run::describe);
             assertFalse(run.stderr().contains("incompatible oop encoding mode"), run::describe);
@@ -207,13 +206,13 @@ class ClassDataArchiveTest {
     }
 
     /**
-     * Where a JDK of 25 or later is installed, the launcher runs on it with the AOT cache install made from a
-     * container's start (JNA's logging set-up and the launcher's lambdas linked ahead of time); elsewhere on the
-     * command line's JDK with its class-data archive. A cache install failed to make would leave the launcher on
-     * JDK 17 silently: this says so.
+     * Where a JDK of 25 or later is installed, the launcher's start runs on it with the AOT cache install made from
+     * a container's start (JNA's logging set-up and the launcher's lambdas linked ahead of time), its other verbs on
+     * the command line's JDK with its class-data archive; elsewhere every verb does. A cache install failed to make
+     * would leave the start on JDK 17 silently: this says so, and -XX:AOTMode=on fails where the cache is unusable.
      */
     @EachMode
-    void launcher_runsOnANewerJdkWithItsAotCache_whereOneIsInstalled(VainaCli vaina) throws IOException {
+    void launcherStart_runsOnANewerJdkWithItsAotCache_whereOneIsInstalled(VainaCli vaina) throws IOException {
         Path lib = vaina.vainaExecutable().getParent().resolveSibling("lib/vaina");
         String launcher = Files.readString(lib.resolve("vaina-launcher"));
         String cli = Files.readString(vaina.vainaExecutable());
@@ -226,21 +225,34 @@ class ClassDataArchiveTest {
                 }
             }
         }
+        String java = cli.substring(cli.indexOf("\nexec '"), cli.indexOf("' ", cli.indexOf("\nexec '")) + 2);
+        assertTrue(launcher.contains(java) && launcher.contains("vaina-launcher.jsa"), launcher);
         if (newer.isEmpty()) {
-            assertTrue(launcher.contains("vaina-launcher.jsa") && !launcher.contains(AOT_CACHE), launcher);
-            assertEquals(cli.substring(cli.indexOf("\nexec '"), cli.indexOf("' ", cli.indexOf("\nexec '"))),
-                    launcher.substring(launcher.indexOf("\nexec '"), launcher.indexOf("' ", launcher.indexOf("\nexec '"))));
+            assertFalse(launcher.contains(AOT_CACHE), launcher);
             return;
         }
-        assertTrue(newer.stream().anyMatch(jdk -> launcher.contains("\nexec '" + jdk.resolve("bin/java") + "' ")),
+        String start = "if [ \"$verb\" = start ]; then\n    exec '";
+        assertTrue(newer.stream().anyMatch(jdk -> launcher.contains(start + jdk.resolve("bin/java") + "' ")),
                 newer + ":\n" + launcher);
         assertTrue(launcher.contains(AOT_CACHE + lib.resolve("vaina-launcher.aot") + " "), launcher);
-        assertTrue(Files.isRegularFile(lib.resolve("vaina-launcher.aot")));
-        // Nothing but the launcher's own words on its standard error, which the unit's log keeps: no warning of
-        // native access (JNA), of the cache, or of anything else the newer JDK says.
-        Result usage = vaina.exec(List.of(lib.resolve("vaina-launcher").toString())).assertExitCode(125);
-        assertEquals(List.of("usage: vaina-launcher"), usage.stderr().lines().map(l -> l.split(" \\[")[0]).toList(),
-                usage::describe);
+        Path strict = Files.createTempFile("vaina-strict-launcher", ".sh",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        strict.toFile().deleteOnExit();
+        Files.writeString(strict, launcher.replace(AOT_CACHE, "-XX:AOTMode=on " + AOT_CACHE));
+        // A start of a container that is not there, in a store of its own: the launcher says so, and nothing else
+        // is on its standard error, which the unit's log keeps: no warning of native access (JNA), of the cache,
+        // or of anything else the newer JDK says.
+        Path store = Files.createTempDirectory("vaina-launcher-start");
+        Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rwxrwxrwx")); // rootless: the user's
+        try {
+            Result started = vaina.exec(List.of(strict.toString(), "--root", store.resolve("root").toString(),
+                    "--runroot", store.resolve("run").toString(), "start", "nosuch"));
+            assertEquals(125, started.exitCode(), started::describe);
+            assertEquals(1, started.stderr().lines().count(), started::describe);
+            assertTrue(started.stderr().startsWith("vaina-launcher: "), started::describe);
+        } finally {
+            vaina.exec(List.of("rm", "-rf", store.toString()));
+        }
     }
 
     /** JAVA_VERSION="25.0.3" in a JDK's release file: 25. */
@@ -264,23 +276,13 @@ class ClassDataArchiveTest {
         return all;
     }
 
-    /**
-     * A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto; or, for a
-     * launcher that runs on a newer JDK (scripts/install-files.sh), its AOT cache with -XX:AOTMode=on.
-     */
+    /** A copy of an installed wrapper that names ROLE's archive, with -Xshare:on instead of -Xshare:auto. */
     private static Path strict(Path wrapper, String role) throws IOException {
         String script = Files.readString(wrapper);
-        String strict;
-        if (role.equals("launcher") && script.contains(AOT_CACHE)) {
-            assertTrue(script.contains(AOT_CACHE + wrapper.resolveSibling("vaina-launcher.aot") + " "), script);
-            assertFalse(script.contains("-XX:AOTMode="), script);
-            strict = script.replace(AOT_CACHE, "-XX:AOTMode=on " + AOT_CACHE);
-        } else {
-            assertTrue(script.contains("-XX:SharedArchiveFile=") && script.contains("vaina-" + role + ".jsa"),
-                    wrapper + " uses no archive:\n" + script);
-            assertTrue(script.contains("-Xshare:auto"), script);
-            strict = script.replace("-Xshare:auto", "-Xshare:on");
-        }
+        assertTrue(script.contains("-XX:SharedArchiveFile=") && script.contains("vaina-" + role + ".jsa"),
+                wrapper + " uses no archive:\n" + script);
+        assertTrue(script.contains("-Xshare:auto"), script);
+        String strict = script.replace("-Xshare:auto", "-Xshare:on");
         Path copy = Files.createTempFile("vaina-strict-" + role, ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.writeString(copy, strict);
