@@ -15,7 +15,13 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
     echo "# vaina against Podman"
     echo
     echo "Written by \`bench/run.sh\` on $(setting date): $(setting machine)."
-    echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)); $(setting podman) with runc."
+    launcher=$(setting launcher_java)
+    if [ -n "$launcher" ] && [ "${launcher#* (}" != "$(setting java_path))" ]; then
+        echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)), the launcher's start on Java $launcher;"
+        echo "$(setting podman) with runc."
+    else
+        echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)); $(setting podman) with runc."
+    fi
     echo "Both rootful; the median of $(setting runs) rounds ($(setting pull_runs) for pulls, the median of the 10 monitors for memory),"
     echo "each round running the same command with both engines one after the other. CPU is user + system"
     echo "time of the command's own processes (for the container rows, not what systemd starts: launcher,"

@@ -304,6 +304,13 @@ done > "$out/results.tsv"
 {
     echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java Version: */java\t/p'
     printf 'java_path\t%s\n' "$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")"
+    # A launcher whose start runs on a newer JDK (scripts/install-files.sh) names it first.
+    launcher_java=$(grep -o "'/[^']*/bin/java'" "$(dirname "$(readlink -f "$vaina")")/../lib/vaina/vaina-launcher" 2>/dev/null \
+        | head -n 1 | tr -d "'")
+    if [ -n "$launcher_java" ]; then
+        printf 'launcher_java\t%s (%s)\n' "$("$launcher_java" -version 2>&1 | sed -n '1s/^[^"]*"\([^"]*\)".*/\1/p')" \
+            "$launcher_java"
+    fi
     printf 'podman\t%s\n' "$(podman --version)"
     printf 'runs\t%s\npull_runs\t%s\n' "$runs" "$pull_runs"
     printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
