@@ -180,10 +180,13 @@ newer_launcher_start() { # LIB LISTS JNA: the launcher's start on the newer JDK,
     else
         return 0
     fi
-    # Only the start, from which the cache was made: JDK 25 loads a whole cache at every start, and the cleanup of a
-    # container handed over to systemd (`stop` of a --log-driver passthrough one, which waits for it) took
-    # 225.4/399.6 ms with it, 212.1/368.3 on JDK 17 with its archive (interleaved A/B).
-    printf '%s\n' "if [ \"\$verb\" = start ]; then" \
+    # Only root's start, from which the cache was made: JDK 25 loads a whole cache at every start, and what it lacks
+    # comes slower than from JDK 17's archive. The cleanup of a container handed over to systemd (`stop` of a
+    # --log-driver passthrough one, which waits for it) took 225.4/399.6 ms with it, 212.1/368.3 on JDK 17 with its
+    # archive; a rootless `run -d` 454.3/506.9 against 431.7/464.3 (interleaved A/B). The user's id is read without
+    # a process of its own.
+    printf '%s\n' "uid=" "while read -r key value rest; do [ \"\$key\" = Uid: ] && uid=\$value && break; done < /proc/self/status" \
+        "if [ \"\$verb\" = start ] && [ \"\$uid\" = 0 ]; then" \
         "    exec '$launcher_java' $newer_launcher_flags $flags $3 -cp '$1/vaina.jar' dev.vaina.launch.Launcher \"\$@\"" "fi"
 }
 

@@ -8,6 +8,7 @@ import dev.vaina.it.registry.PushedImage;
 import dev.vaina.it.registry.RegistryImages;
 import dev.vaina.it.registry.TestRegistry;
 import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
@@ -206,9 +207,9 @@ class ClassDataArchiveTest {
     }
 
     /**
-     * Where a JDK of 25 or later is installed, the launcher's start runs on it with the AOT cache install made from
-     * a container's start (JNA's logging set-up and the launcher's lambdas linked ahead of time), its other verbs on
-     * the command line's JDK with its class-data archive; elsewhere every verb does. A cache install failed to make
+     * Where a JDK of 25 or later is installed, root's launcher start runs on it with the AOT cache install made from
+     * a container's start (JNA's logging set-up and the launcher's lambdas linked ahead of time), its other verbs and
+     * a user's start on the command line's JDK with its class-data archive; elsewhere every verb does. A cache install failed to make
      * would leave the start on JDK 17 silently: this says so, and -XX:AOTMode=on fails where the cache is unusable.
      */
     @EachMode
@@ -231,14 +232,19 @@ class ClassDataArchiveTest {
             assertFalse(launcher.contains(AOT_CACHE), launcher);
             return;
         }
-        String start = "if [ \"$verb\" = start ]; then\n    exec '";
-        assertTrue(newer.stream().anyMatch(jdk -> launcher.contains(start + jdk.resolve("bin/java") + "' ")),
-                newer + ":\n" + launcher);
+        String start = "if [ \"$verb\" = start ] && [ \"$uid\" = 0 ]; then\n    exec '";
+        Path newerJava = newer.stream().map(jdk -> jdk.resolve("bin/java"))
+                .filter(path -> launcher.contains(start + path + "' ")).findFirst()
+                .orElseThrow(() -> new AssertionError(newer + ":\n" + launcher));
         assertTrue(launcher.contains(AOT_CACHE + lib.resolve("vaina-launcher.aot") + " "), launcher);
         Path strict = Files.createTempFile("vaina-strict-launcher", ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         strict.toFile().deleteOnExit();
-        Files.writeString(strict, launcher.replace(AOT_CACHE, "-XX:AOTMode=on " + AOT_CACHE));
+        // Root's start on the newer JDK, whose cache was made from one, strictly; a user's on JDK 17, which a copy
+        // whose newer JDK is not there shows.
+        Files.writeString(strict, vaina.mode() == Mode.ROOTFUL
+                ? launcher.replace(AOT_CACHE, "-XX:AOTMode=on " + AOT_CACHE)
+                : launcher.replace("'" + newerJava + "'", "'/nonexistent/bin/java'"));
         // A start of a container that is not there, in a store of its own: the launcher says so, and nothing else
         // is on its standard error, which the unit's log keeps: no warning of native access (JNA), of the cache,
         // or of anything else the newer JDK says.
