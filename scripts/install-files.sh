@@ -83,8 +83,8 @@ generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archiv
 # launchers on two cores) 498.8/517.1/497.9 -> 497.2/481.9/487.6 ms, run -d 249.2/245.7 -> 244.4/242.2
 # (interleaved A/B against 2).
 launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xshare:auto $archive_mapping"
-# The launcher runs on a newer JDK where one is installed (25 or later; VAINA_LAUNCHER_JAVA names one, or, empty,
-# none): its AOT cache (JEP 483, made from a container's start at install, see train_with_a_container) holds the
+# Root's launcher start runs on a newer JDK where one is installed (25 or later; VAINA_LAUNCHER_JAVA names one, or,
+# empty, none): its AOT cache (JEP 483, made from a container's start at install, see train_with_a_container) holds the
 # launcher's classes loaded and linked, and the method handles of its lambdas and of JNA's java.util.logging set-up
 # with them, which JDK 17's archive cannot hold: JNA loads in 5.6 ms against 14, `run -d` 323.4/305.1 ->
 # 306.9/294.4 ms (interleaved A/B, the same jar). Without a cache it stays on JDK 17 and its archive. The monitor
@@ -183,10 +183,8 @@ newer_launcher_start() { # LIB LISTS JNA: the launcher's start on the newer JDK,
     # Only root's start, from which the cache was made: JDK 25 loads a whole cache at every start, and what it lacks
     # comes slower than from JDK 17's archive. The cleanup of a container handed over to systemd (`stop` of a
     # --log-driver passthrough one, which waits for it) took 225.4/399.6 ms with it, 212.1/368.3 on JDK 17 with its
-    # archive; a rootless `run -d` 454.3/506.9 against 431.7/464.3 (interleaved A/B). The user's id is read without
-    # a process of its own.
-    printf '%s\n' "uid=" "while read -r key value rest; do [ \"\$key\" = Uid: ] && uid=\$value && break; done < /proc/self/status" \
-        "if [ \"\$verb\" = start ] && [ \"\$uid\" = 0 ]; then" \
+    # archive; a rootless `run -d` 454.3/506.9 against 431.7/464.3 (interleaved A/B).
+    printf '%s\n' "if [ \"\$verb\" = start ] && [ \"\$uid\" = 0 ]; then" \
         "    exec '$launcher_java' $newer_launcher_flags $flags $3 -cp '$1/vaina.jar' dev.vaina.launch.Launcher \"\$@\"" "fi"
 }
 
@@ -205,7 +203,9 @@ exec '$java' $cli_flags \$tier $(archive_flags "$lib" cli) $(record_flags "$list
 # ExecStopPost (... cleanup ID) after a monitor that cleaned up itself finds the mark it left for this run of the
 # unit (dev.vaina.launch.Cleanup.afterExit): nothing is left to undo, and no JVM starts. The run root is the
 # command line's (--runroot DIR or --runroot=DIR), else the caller's default (dev.vaina.store.StoreLayout).
-runroot= verb= previous=
+uid= runroot= verb= previous=
+# The user's id, read without a process of its own.
+while read -r key value rest; do [ \"\$key\" = Uid: ] && uid=\$value && break; done < /proc/self/status
 for argument in \"\$@\"; do
     [ \"\$previous\" = --runroot ] && runroot=\$argument
     case \$argument in --runroot=*) runroot=\${argument#--runroot=} ;; esac
@@ -213,7 +213,6 @@ for argument in \"\$@\"; do
 done
 if [ -n \"\$INVOCATION_ID\" ] && [ \"\$verb\" = cleanup ]; then
     if [ -z \"\$runroot\" ]; then
-        uid=\$(id -u)
         if [ \"\$uid\" = 0 ]; then runroot=/run/vaina; else runroot=\${XDG_RUNTIME_DIR:-/run/user/\$uid}/vaina; fi
     fi
     rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null && exit 0
