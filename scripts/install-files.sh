@@ -82,7 +82,9 @@ generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archiv
 # oci.SeccompCache), compiles only what runs ten times as often as the JIT's defaults want: pod start (four
 # launchers on two cores) 498.8/517.1/497.9 -> 497.2/481.9/487.6 ms, run -d 249.2/245.7 -> 244.4/242.2
 # (interleaved A/B against 2).
-launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xshare:auto $archive_mapping"
+# Its heap and compiler on either JDK (see the newer one below).
+launcher_own="-Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10"
+launcher_flags="$jvm_flags $launcher_own -Xshare:auto $archive_mapping"
 # Root's launcher start runs on a newer JDK where one is installed (25 or later; VAINA_LAUNCHER_JAVA names one, or,
 # empty, none): its AOT cache (JEP 483, made from a container's start at install, see train_with_a_container) holds the
 # launcher's classes loaded and linked, and the method handles of its lambdas and of JNA's java.util.logging set-up
@@ -104,7 +106,7 @@ newer_java() { # the first java of 25 or later, or nothing
 launcher_java=$(newer_java)
 newer_launcher_flags=
 if [ -n "$launcher_java" ]; then
-    newer_launcher_flags="$jvm_flags -Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+    newer_launcher_flags="$jvm_flags $launcher_own -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
     if "$launcher_java" $newer_launcher_flags -XX:-BytecodeVerificationRemote -version >/dev/null 2>&1; then
         newer_launcher_flags="$newer_launcher_flags -XX:-BytecodeVerificationRemote"
     fi

@@ -343,25 +343,25 @@ public final class Pods {
         }
 
         void awaitSignalled() {
-            await(() -> signalled.await());
+            try {
+                signalled.await();
+            } catch (InterruptedException e) {
+                throw interrupted(e);
+            }
         }
 
         void awaitStopped() {
-            await(thread::join);
-        }
-
-        private void await(Interruptible wait) {
             try {
-                wait.run();
+                thread.join();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while stopping container " + member.name(), e);
+                throw interrupted(e);
             }
         }
-    }
 
-    private interface Interruptible {
-        void run() throws InterruptedException;
+        private EngineException interrupted(InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new EngineException("interrupted while stopping container " + member.name(), e);
+        }
     }
 
     /** Sends a signal to every running container of the pod, members first. */
