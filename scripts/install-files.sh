@@ -271,7 +271,16 @@ install_files "$prefix" ""
 
 # Class lists from real commands, run with a scratch installation of this jar whose wrappers record.
 scratch=$(mktemp -d /tmp/vaina-cds.XXXXXX)
-trap 'rm -rf "$scratch"' EXIT
+remove_scratch() {
+    # Where a manager answers here (systemd as PID 1, or a caller's own), the training's containers ran in this
+    # mount namespace: a rootful start leaves its run root's netns directory a shared mount of its own (as
+    # /run/netns stays), which rm cannot remove. Unmounted first, deepest first.
+    awk -v dir="$scratch/" 'index($5, dir) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r mount; do
+        umount --lazy "$mount" 2>/dev/null || true
+    done
+    rm -rf "$scratch"
+}
+trap remove_scratch EXIT
 chmod 0755 "$scratch"
 mkdir -m 1777 "$scratch/lists"
 install_files "$scratch/prefix" "$scratch/lists"
@@ -370,8 +379,10 @@ train_with_a_container() {
             rm -f "$top.new"
         fi
     fi
-    # The container's start, the largest of the launcher's runs (its ExecStopPost may have run one too).
-    config=$(ls -S "$configs"/launcher.*.aotconf 2>/dev/null | head -n 1)
+    # The container's start, the largest of the launcher's runs (its ExecStopPost may have run one too); none
+    # without a newer JDK, or where the training could not run a container.
+    [ -n "$launcher_java" ] || return 0
+    config=$(ls -S "$configs"/launcher.*.aotconf 2>/dev/null | head -n 1) || true
     [ -n "$config" ] || return 0
     "$launcher_java" $newer_launcher_flags -XX:AOTMode=create -XX:AOTConfiguration="$config" -XX:AOTCache="$cache.new" \
         -cp "$lib/vaina.jar" > "$scratch/launcher-aot.log" 2>&1 || { rm -f "$cache.new"; return 0; }
