@@ -1,8 +1,8 @@
 #!/bin/bash
 # Writes OUT/results.md and OUT/ratios.svg from what bench/run.sh measured: OUT/results.tsv (row,
 # vaina median, Podman median, title; seconds x 1e6, or MiB x 1e6 for memory; then the CPU medians
-# of vaina and Podman in microseconds, or - where not measured) and OUT/results.env
-# (KEY<tab>VALUE: when, where, which versions).
+# of vaina and Podman in microseconds, or - where not measured; then, where a copy ran every JVM on the
+# command line's JDK, its median, or -) and OUT/results.env (KEY<tab>VALUE: when, where, which versions).
 # Usage: bench/report.sh OUT
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT" >&2; exit 2; }
@@ -23,16 +23,30 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
         echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)); $(setting podman) with runc."
     fi
     echo "Both rootful; the median of $(setting runs) rounds ($(setting pull_runs) for pulls, the median of the 10 monitors for memory),"
-    echo "each round running the same command with both engines one after the other. CPU is user + system"
+    echo "each round running the same command with each engine one after the other. CPU is user + system"
     echo "time of the command's own processes (for the container rows, not what systemd starts: launcher,"
     echo "monitor, runtime); it depends less than wall time on what else the machine is doing."
     echo
-    echo "| what | vaina | Podman | ratio | vaina CPU | Podman CPU | CPU ratio |"
-    echo "|---|---|---|---|---|---|---|"
-    awk -F'\t' '{
-        if ($1 ~ /^pss/) printf "| %s | %.1f MiB | %.1f MiB | %.1f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
-        else if ($5 == "-" || $6 <= 0) printf "| %s | %.3f s | %.3f s | %.2f | | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3
-        else printf "| %s | %.3f s | %.3f s | %.2f | %.3f s | %.3f s | %.2f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, $5 / 1e6, $6 / 1e6, $5 / $6
+    # The rows that start containers, measured again with a copy whose launcher runs on the command line's JDK too.
+    single=$(awk -F'\t' '$7 != "" && $7 != "-" { n++ } END { print n + 0 }' "$out/results.tsv")
+    if [ "$single" -gt 0 ]; then
+        echo "Where the launcher runs on a newer JDK, the rows that start or stop containers ran a third time with the same"
+        echo "jar installed without it (\`VAINA_LAUNCHER_JAVA=\`): every JVM on Java $(setting java), what a machine without"
+        echo "a newer JDK runs (Debian 12's); its own store, its ratio against the same Podman figure."
+        echo
+        echo "| what | vaina | Podman | ratio | vaina on Java $(setting java) only | ratio | vaina CPU | Podman CPU | CPU ratio |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+    else
+        echo "| what | vaina | Podman | ratio | vaina CPU | Podman CPU | CPU ratio |"
+        echo "|---|---|---|---|---|---|---|"
+    fi
+    awk -F'\t' -v single="$single" '{
+        if (single == 0) extra = ""
+        else if ($7 == "" || $7 == "-") extra = " | |"
+        else extra = sprintf(" %.3f s | %.2f |", $7 / 1e6, $7 / $3)
+        if ($1 ~ /^pss/) printf "| %s | %.1f MiB | %.1f MiB | %.1f |%s | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, extra
+        else if ($5 == "-" || $6 <= 0) printf "| %s | %.3f s | %.3f s | %.2f |%s | | |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, extra
+        else printf "| %s | %.3f s | %.3f s | %.2f |%s %.3f s | %.3f s | %.2f |\n", $4, $2 / 1e6, $3 / 1e6, $2 / $3, extra, $5 / 1e6, $6 / 1e6, $5 / $6
     }' "$out/results.tsv"
     echo
     echo "![vaina / Podman per row](ratios.svg)"

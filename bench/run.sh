@@ -13,6 +13,9 @@
 #            cold (empty store) and warm (image already stored)
 # It writes OUT/results.md (date, machine, JDK, the table) and OUT/ratios.svg (a chart of the ratios).
 #   scale:   with --scale, 200 containers per engine (100 running): ps -a, and run -d among them
+# Where the installation's launcher starts containers on a newer JDK than the command line's, the rows that
+# start or stop containers also run a copy of the same jar installed without one (VAINA_LAUNCHER_JAVA=, every
+# JVM on the command line's JDK: what a machine without a newer JDK, Debian 12's, runs), in a store of its own.
 # Usage (as root): bench/run.sh [-n N] [--prefix DIR] [--out DIR] [--scale]
 #   N rounds per row (default 7; pulls and memory take fewer), DIR holds bin/vaina (default
 #   /usr/local), OUT defaults to this folder. Podman gets a private store and configuration.
@@ -81,13 +84,21 @@ cleanup() {
     done
     "$vaina" rmi -f "$image" >/dev/null 2>&1
     "${podman[@]}" rmi -a -f >/dev/null 2>&1
+    if [ ${#single[@]} -gt 0 ]; then
+        "${single[@]}" pod rm -a -f -t 0 >/dev/null 2>&1
+        "${single[@]}" rm -a -f -t 0 >/dev/null 2>&1
+    fi
     if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null; wait "$registry_pid" 2>/dev/null; fi
-    # A store's driver may have left mounts under the work directory; deepest first.
-    awk -v w="$work/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
-        umount -l "$m" 2>/dev/null
+    # A store's driver may have left mounts under the work directory (or the one-JDK copy's run root); deepest first.
+    for dir in "$work" $single_run; do
+        awk -v w="$dir/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
+            umount -l "$m" 2>/dev/null
+        done
+        rm -rf "$dir"
     done
-    rm -rf "$work"
 }
+single=()
+single_run=""
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -95,17 +106,28 @@ trap 'exit 143' TERM
 # --- timing --------------------------------------------------------------------------------------
 # run_vaina / run_podman ARGS...: one command of each engine; output kept for the error message only.
 run_vaina() { "$vaina" "$@" > "$work/last.out" 2>&1 || die "vaina $* failed: $(tail -n 5 "$work/last.out")"; }
+run_single() { "${single[@]}" "$@" > "$work/last.out" 2>&1 || die "vaina (one JDK) $* failed: $(tail -n 5 "$work/last.out")"; }
 run_podman() { "${podman[@]}" "$@" > "$work/last.out" 2>&1 || die "podman $* failed: $(tail -n 5 "$work/last.out")"; }
+command_of() { # ENGINE: its command line, one word per line
+    case $1 in
+        vaina) printf '%s\n' "$vaina" ;;
+        single) printf '%s\n' "${single[@]}" ;;
+        *) printf '%s\n' "${podman[@]}" ;;
+    esac
+}
+named() { # NAME ENGINE: the name of a container or pod; the one-JDK copy's differ, their units being the same manager's
+    if [ "$2" = single ]; then echo "$1-single"; else echo "$1"; fi
+}
 timed() { # ROW ENGINE ARGS...: runs ENGINE ARGS; appends its wall and its CPU microseconds (user +
     # system of the command and the children it waited for) to $work/ROW.ENGINE and $work/ROW.ENGINE.cpu
     local row=$1 engine=$2 command; shift 2
-    if [ "$engine" = vaina ]; then command=("$vaina"); else command=("${podman[@]}"); fi
+    mapfile -t command < <(command_of "$engine")
     measured "$row" "$engine" "${command[@]}" "$@"
 }
 timed_steps() { # ROW ENGINE STEP...: the STEPs (each one command's arguments, words without spaces) one
     # after the other, measured as one, the way timed() measures a single command
-    local row=$1 engine=$2 script="" step; shift 2
-    local command; if [ "$engine" = vaina ]; then command=$(printf '%q ' "$vaina"); else command=$(printf '%q ' "${podman[@]}"); fi
+    local row=$1 engine=$2 script="" step command; shift 2
+    command=$(command_of "$engine" | while read -r word; do printf '%q ' "$word"; done)
     for step in "$@"; do script+="$command $step || exit 1; "; done
     measured "$row" "$engine" bash -c "$script"
 }
@@ -123,12 +145,14 @@ row() { # ROW TITLE: declares a row of the table, in the order rows are declared
     rows+=("$1")
     echo "$2" > "$work/$1.title"
 }
-interleaved() { # ROW TITLE ARGS...: a warm-up each, then $runs rounds of the same command per engine
-    local row=$1 round; row "$1" "$2"; shift 2
-    run_vaina "$@"; run_podman "$@"
+engines=(vaina podman)
+interleaved() { # ROW TITLE ARGS...: a warm-up each, then $runs rounds of the same command per engine of $engines
+    local row=$1 round engine order; row "$1" "$2"; shift 2
+    for engine in "${engines[@]}"; do "run_$engine" "$@"; done
     for round in $(seq "$runs"); do
-        if (( round % 2 )); then timed "$row" vaina "$@"; timed "$row" podman "$@"
-        else timed "$row" podman "$@"; timed "$row" vaina "$@"; fi
+        order=("${engines[@]}")
+        (( round % 2 )) || mapfile -t order < <(printf '%s\n' "${engines[@]}" | tac)
+        for engine in "${order[@]}"; do timed "$row" "$engine" "$@"; done
     done
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -141,6 +165,22 @@ progress "$(echo "$vaina_version" | tr -s ' \n' ' '); $(podman --version)"
 "$top/scripts/make-busybox-rootfs.sh" "$work/busybox.tar"
 run_vaina import "$work/busybox.tar" "$image"
 run_podman import -q "$work/busybox.tar" "$image"
+
+java_bin=$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")
+lib=$(dirname "$(readlink -f "$vaina")")/../lib/vaina
+launcher_java=$(grep -o "'/[^']*/bin/java'" "$lib/vaina-launcher" 2>/dev/null | head -n 1 | tr -d "'")
+if [ -n "$launcher_java" ] && [ "$launcher_java" != "$java_bin" ]; then
+    progress "installing the same jar without the launcher's newer JDK"
+    VAINA_LAUNCHER_JAVA= "$top/scripts/install-files.sh" "$work/single" "$lib/vaina.jar" > "$work/single.log" 2>&1 \
+        || die "the one-JDK installation failed: $(tail -n 5 "$work/single.log")"
+    ! grep -q "'$launcher_java'" "$work/single/lib/vaina/vaina-launcher" || die "the one-JDK installation still names $launcher_java"
+    # Its store beside the default one (the same file system), its run root in /run as the default one's.
+    single_run=$(mktemp -d /run/vbench.XXXXXX)
+    single=("$work/single/bin/vaina" --root "$work/single-store" --runroot "$single_run")
+    run_single import "$work/busybox.tar" "$image"
+fi
+starting=(vaina podman)
+[ ${#single[@]} -eq 0 ] || starting=(vaina single podman)
 
 # A run that prints nothing is not a run: check that each engine really runs the image.
 check_runs() { # NAME CMD...
@@ -163,6 +203,7 @@ interleaved images '`images` (1 image)' images
 interleaved inspect '`inspect CONTAINER`' inspect bench-ps-1
 
 progress "containers"
+engines=("${starting[@]}")
 interleaved run-rm "\`run --rm IMAGE true\`" run --rm "$image" true
 # A published port: the bridge network set up and torn down, the host port held (the same port for both).
 bench_port=$(( 20000 + RANDOM % 20000 ))
@@ -171,13 +212,14 @@ row run-d '`run -d IMAGE sleep`'
 row stop '`stop` (stop timeout 0)'
 row rm-f '`rm -f` (running)'
 for round in $(seq "$runs"); do
-    for engine in vaina podman; do
-        remember "bench-d-$round"; remember "bench-f-$round"
-        timed run-d "$engine" run -d --stop-timeout 0 --name "bench-d-$round" "$image" sleep 1000
-        timed stop "$engine" stop "bench-d-$round"
-        "run_$engine" rm "bench-d-$round"
-        "run_$engine" run -d --stop-timeout 0 --name "bench-f-$round" "$image" sleep 1000
-        timed rm-f "$engine" rm -f "bench-f-$round"
+    for engine in "${starting[@]}"; do
+        d=$(named "bench-d-$round" "$engine"); f=$(named "bench-f-$round" "$engine")
+        remember "$d"; remember "$f"
+        timed run-d "$engine" run -d --stop-timeout 0 --name "$d" "$image" sleep 1000
+        timed stop "$engine" stop "$d"
+        "run_$engine" rm "$d"
+        "run_$engine" run -d --stop-timeout 0 --name "$f" "$image" sleep 1000
+        timed rm-f "$engine" rm -f "$f"
     done
 done
 
@@ -185,11 +227,12 @@ done
 row run-d-pt '`run -d --log-driver passthrough IMAGE sleep`'
 row stop-pt '`stop` of it (stop timeout 0)'
 for round in $(seq "$runs"); do
-    for engine in vaina podman; do
-        remember "bench-t-$round"
-        timed run-d-pt "$engine" run -d --stop-timeout 0 --log-driver passthrough --name "bench-t-$round" "$image" sleep 1000
-        timed stop-pt "$engine" stop "bench-t-$round"
-        "run_$engine" rm "bench-t-$round"
+    for engine in "${starting[@]}"; do
+        t=$(named "bench-t-$round" "$engine")
+        remember "$t"
+        timed run-d-pt "$engine" run -d --stop-timeout 0 --log-driver passthrough --name "$t" "$image" sleep 1000
+        timed stop-pt "$engine" stop "$t"
+        "run_$engine" rm "$t"
     done
 done
 
@@ -198,8 +241,8 @@ row pod-create '`pod create` and 3 `create --pod` members'
 row pod-start '`pod start` (infra container and 3 members)'
 row pod-rm '`pod stop -t 0` and `pod rm`'
 for round in $(seq "$runs"); do
-    for engine in vaina podman; do
-        pod="bench-pod-$round"
+    for engine in "${starting[@]}"; do
+        pod=$(named "bench-pod-$round" "$engine")
         echo "$pod" >> "$work/pods"
         timed_steps pod-create "$engine" "pod create --name $pod" \
             "create --pod $pod --name $pod-a $image sleep 1000" "create --pod $pod --name $pod-b $image sleep 1000" \
@@ -208,12 +251,12 @@ for round in $(seq "$runs"); do
         timed_steps pod-rm "$engine" "pod stop -t 0 $pod" "pod rm $pod"
     done
 done
+engines=(vaina podman)
 interleaved pod-ps '`pod ps` (no pods)' pod ps
 
 progress "memory: 10 containers running per engine"
 pss_kib() { [ -r "/proc/$1/smaps_rollup" ] || die "cannot read /proc/$1/smaps_rollup"; awk '/^Pss:/ { print $2; exit }' "/proc/$1/smaps_rollup"; }
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cgroup_root=/sys/fs/cgroup; else cgroup_root=/sys/fs/cgroup/systemd; fi
-java_bin=$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")
 jvm_pss_kib() { # UNIT: the PSS of every JVM in the unit's cgroup (the monitor, or none once it handed over)
     local group kib=0 pid
     group=$cgroup_root$("${systemctl[@]}" show -p ControlGroup --value "$1")
@@ -297,16 +340,15 @@ done
 # --- the report ----------------------------------------------------------------------------------
 for row in "${rows[@]}"; do
     v=$(median "$work/$row.vaina"); p=$(median "$work/$row.podman")
-    vc=-; pc=-
+    vc=-; pc=-; vs=-
     if [ -s "$work/$row.vaina.cpu" ]; then vc=$(median "$work/$row.vaina.cpu"); pc=$(median "$work/$row.podman.cpu"); fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")" "$vc" "$pc"
+    if [ -s "$work/$row.single" ]; then vs=$(median "$work/$row.single"); fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$v" "$p" "$(cat "$work/$row.title")" "$vc" "$pc" "$vs"
 done > "$out/results.tsv"
 {
     echo "$vaina_version" | sed -n 's/^Version: */vaina\t/p; s/^Java Version: */java\t/p'
-    printf 'java_path\t%s\n' "$(grep -o "'/[^']*/bin/java'" "$vaina" | head -n 1 | tr -d "'")"
+    printf 'java_path\t%s\n' "$java_bin"
     # A launcher whose start runs on a newer JDK (scripts/install-files.sh) names it first.
-    launcher_java=$(grep -o "'/[^']*/bin/java'" "$(dirname "$(readlink -f "$vaina")")/../lib/vaina/vaina-launcher" 2>/dev/null \
-        | head -n 1 | tr -d "'")
     if [ -n "$launcher_java" ]; then
         printf 'launcher_java\t%s (%s)\n' "$("$launcher_java" -version 2>&1 | sed -n '1s/^[^"]*"\([^"]*\)".*/\1/p')" \
             "$launcher_java"
