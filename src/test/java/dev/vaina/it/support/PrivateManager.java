@@ -33,10 +33,15 @@ public final class PrivateManager implements AutoCloseable {
     }
 
     public static PrivateManager start(VainaCli base) throws IOException, InterruptedException {
+        return start(base, "boot");
+    }
+
+    /** @param name what sets this manager's runtime directory apart from another test's private manager */
+    public static PrivateManager start(VainaCli base, String name) throws IOException, InterruptedException {
         String user = base.user();
-        Path state = Files.createTempDirectory(Path.of("/tmp"), "vaina-boot-");
+        Path state = Files.createTempDirectory(Path.of("/tmp"), "vaina-" + name + "-");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path runtimeDir = Path.of("/run/user/boot-" + base.mode().label());
+        Path runtimeDir = Path.of("/run/user/" + name + "-" + base.mode().label());
         Path prefix = state.resolve("prefix");
         Path bin = Files.createDirectories(prefix.resolve("bin"));
         String real = TestEnvironment.prefix().resolve("bin/vaina").toString();
@@ -71,6 +76,11 @@ public final class PrivateManager implements AutoCloseable {
     /** The CLI of this manager and store. */
     public VainaCli vaina() {
         return vaina;
+    }
+
+    /** The manager's own D-Bus bus, which no other test's commands use. */
+    public Path bus() {
+        return runtimeDir.resolve("bus");
     }
 
     /**
