@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.it.support.Engines;
 import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestImages;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ class SingleJdkInstallTest {
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(4);
 
     @Test
+    @Tag(Engines.ROOTFUL_ONLY) // install.sh runs as root
     void install_withoutANewerJdk_startsEveryJvmOnTheCommandLinesJdk_andRunsContainers() throws IOException {
         VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
         Path jar = vaina.vainaExecutable().getParent().resolveSibling("lib/vaina/vaina.jar");
