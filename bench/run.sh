@@ -89,13 +89,8 @@ cleanup() {
         "${single[@]}" rm -a -f -t 0 >/dev/null 2>&1
     fi
     if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null; wait "$registry_pid" 2>/dev/null; fi
-    # A store's driver may have left mounts under the work directory (or the one-JDK copy's run root); deepest first.
-    for dir in "$work" $single_run; do
-        awk -v w="$dir/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
-            umount -l "$m" 2>/dev/null
-        done
-        rm -rf "$dir"
-    done
+    # A store's driver may have left mounts under the work directory (or the one-JDK copy's run root).
+    "$top/scripts/remove-mounted-tree.sh" "$work" "$single_run"
 }
 single=()
 single_run=""
@@ -330,10 +325,7 @@ for round in $(seq "$pull_runs"); do
         "run_$engine" "${flags[@]}" image exists "$registry_image"
         timed pull-warm "$engine" "${flags[@]}" pull -q --tls-verify=false "$registry_image"
         if [ "$engine" = podman ]; then run_podman "${flags[@]}" rmi -a -f; fi
-        awk -v w="$store/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
-            umount -l "$m" 2>/dev/null || true
-        done
-        rm -rf "$store"
+        "$top/scripts/remove-mounted-tree.sh" "$store"
     done
 done
 

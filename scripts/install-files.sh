@@ -278,16 +278,9 @@ install_files "$prefix" ""
 
 # Class lists from real commands, run with a scratch installation of this jar whose wrappers record.
 scratch=$(mktemp -d /tmp/vaina-cds.XXXXXX)
-remove_scratch() {
-    # Where a manager answers here (systemd as PID 1, or a caller's own), the training's containers ran in this
-    # mount namespace: a rootful start leaves its run root's netns directory a shared mount of its own (as
-    # /run/netns stays), which rm cannot remove. Unmounted first, deepest first.
-    awk -v dir="$scratch/" 'index($5, dir) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r mount; do
-        umount --lazy "$mount" 2>/dev/null || true
-    done
-    rm -rf "$scratch"
-}
-trap remove_scratch EXIT
+# Where a manager answers here (systemd as PID 1, or a caller's own), the training's containers ran in this mount
+# namespace and left mounts in the scratch directory.
+trap '"$here/remove-mounted-tree.sh" "$scratch"' EXIT
 chmod 0755 "$scratch"
 mkdir -m 1777 "$scratch/lists"
 install_files "$scratch/prefix" "$scratch/lists"
