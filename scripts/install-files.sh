@@ -42,7 +42,7 @@ write_script() { # PATH CONTENT: written beside, then renamed, so a running wrap
 # namespace holds the same file), and the JVM's own warnings on standard error, never mixed into a command's
 # output (`run -d` prints only the id).
 jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
-# Every JVM collects with G1, the only collector with which JDK 17 maps the objects a class-data archive holds
+# Every JVM on JDK 17 collects with G1, the only collector with which it maps the objects a class-data archive holds
 # (the module graph, interned strings); with any other each start builds the module graph anew, 8-10 ms of its
 # VM creation. Measured with JDK 17 (interleaved A/B against SerialGC): `--version` 38.0 -> 34.5 ms, `images`
 # 42.8 -> 38.8, `run -d` 340.1/358.0 -> 328.5/338.6 (the CLI and the launcher), `stop` 149.2/159.3 ->
@@ -124,6 +124,14 @@ if [ -n "$launcher_java" ]; then
         launcher_cache_flags="-XX:-AOTReplayTraining"
     fi
 fi
+# The start with the cache collects with SerialGC: JDK 25 copies the cache's objects (a megabyte, dumped with G1,
+# the collector that archives them) into a Serial heap instead of mapping them, and sets up none of G1's threads and
+# tables for a JVM that lives a tenth of a second beside three others. `pod start` 533.2/516.2 -> 514.8/510.4 ms and
+# in an earlier pair 536.3/530.2 -> 509.9/499.3, `run -d` 242.4/250.7 -> 236.7/248.5 (interleaved A/B, the same
+# jar). On JDK 17, which ignores an archive's objects under any collector but G1, SerialGC made it slower (`pod
+# start` 541.0/510.5 -> 554.1/533.6), and so it did for the monitor, whose pages of those objects stay shared under
+# G1 (523.4/488.1 -> 537.8/545.5 ms, 10.55 -> 10.84 MiB PSS per monitor with 10 running).
+newer_launcher_start_flags=${newer_launcher_flags/-XX:+UseG1GC/-XX:+UseSerialGC}
 # Set while a container trains the launcher's AOT cache: the flags that record its configuration.
 launcher_training=
 # The monitor's, measured with 10 running (bench/monitor-flags.sh; PSS per monitor, JDK 17): 22.0 MiB
@@ -183,9 +191,9 @@ exec '$java' $monitor_flags $2 $(jna_properties "$1") -cp '$1/vaina.jar' dev.vai
 newer_launcher_start() { # LIB LISTS JNA: the launcher's start on the newer JDK, with its AOT cache or training it
     local flags
     if [ -n "$launcher_training" ]; then
-        flags=$launcher_training
+        flags="$newer_launcher_flags $launcher_training"
     elif [ -n "$launcher_java" ] && [ -z "$2" ] && [ -f "$1/vaina-launcher.aot" ]; then
-        flags="$launcher_cache_flags -XX:AOTCache=$1/vaina-launcher.aot"
+        flags="$newer_launcher_start_flags $launcher_cache_flags -XX:AOTCache=$1/vaina-launcher.aot"
     else
         return 0
     fi
@@ -194,7 +202,7 @@ newer_launcher_start() { # LIB LISTS JNA: the launcher's start on the newer JDK,
     # --log-driver passthrough one, which waits for it) took 225.4/399.6 ms with it, 212.1/368.3 on JDK 17 with its
     # archive; a rootless `run -d` 454.3/506.9 against 431.7/464.3 (interleaved A/B).
     printf '%s\n' "if [ \"\$verb\" = start ] && [ \"\$uid\" = 0 ]; then" \
-        "    exec '$launcher_java' $newer_launcher_flags $flags $3 -cp '$1/vaina.jar' dev.vaina.launch.Launcher \"\$@\"" "fi"
+        "    exec '$launcher_java' $flags $3 -cp '$1/vaina.jar' dev.vaina.launch.Launcher \"\$@\"" "fi"
 }
 
 write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are there
@@ -387,7 +395,7 @@ train_with_a_container() {
     "$launcher_java" $newer_launcher_flags -XX:AOTMode=create -XX:AOTConfiguration="$config" -XX:AOTCache="$cache.new" \
         -cp "$lib/vaina.jar" > "$scratch/launcher-aot.log" 2>&1 || { rm -f "$cache.new"; return 0; }
     chmod 0644 "$cache.new"
-    if "$launcher_java" $newer_launcher_flags -XX:AOTMode=on -XX:AOTCache="$cache.new" -cp "$lib/vaina.jar" -version \
+    if "$launcher_java" $newer_launcher_start_flags -XX:AOTMode=on -XX:AOTCache="$cache.new" -cp "$lib/vaina.jar" -version \
             >/dev/null 2>&1; then
         mv -f "$cache.new" "$cache"
     else
