@@ -335,9 +335,12 @@ untrained() { # ROLE
 }
 dump_archive() { # ROLE FLAGS: dumps ROLE's archive, keeps it only if a JVM with ROLE's FLAGS maps it
     local role=$1 flags=$2 list="$scratch/$1.classlist" archive="$lib/vaina-$1.jsa" recorded
+    # A line is kept once per list, but as often as one list has it: two call sites that link the same lambda
+    # (the same method reference twice in a class) each take an archived class of their own, and where the merged
+    # list had one the second site spun its class at run time (1-2 ms of `run -d`, its bytecode generator loaded).
     { for recorded in "$scratch/lists/$role".*.classlist; do
-        [ -f "$recorded" ] && while_running "$role" "$recorded"
-    done; untrained "$role"; } | awk '!seen[$0]++' > "$list" || true
+        [ -f "$recorded" ] && while_running "$role" "$recorded" | awk '{ print ++seen[$0] "\t" $0 }'
+    done; untrained "$role" | sed 's/^/1\t/'; } | awk '!seen[$0]++ { sub(/^[0-9]+\t/, ""); print }' > "$list" || true
     [ -s "$list" ] || return 0
     # Dumped with G1, which archives objects, and with the role's largest heap, so that their compressed pointers
     # are encoded as that JVM encodes its own: it maps them as they are instead of copying and patching them at

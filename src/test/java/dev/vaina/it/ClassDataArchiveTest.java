@@ -82,6 +82,29 @@ class ClassDataArchiveTest {
         }
     }
 
+    /**
+     * A method reference written twice in one class is linked twice, and each call site takes an archived class of
+     * its own: the archive needs the line of its class list twice. Merged to one (install-files.sh keeps a line as
+     * often as one recorded list has it), the second site spun its class at run time and loaded the bytecode
+     * generator for it (`create` and `run -d` 2-4 ms slower). A name is generated, as for most containers.
+     */
+    @EachMode
+    void create_linksEachOfVainasLambdasFromTheCliArchive(VainaCli vaina) throws IOException {
+        Path wrapper = strict(vaina.vainaExecutable(), "cli");
+        Files.writeString(wrapper, Files.readString(wrapper)
+                .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
+        Result create = vaina.exec(List.of(wrapper.toString(), "create", Images.busybox(vaina), "true")).assertSuccess();
+        String id = create.stdout().lines().filter(l -> l.matches("[0-9a-f]{64}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no container id:\n" + create.describe()));
+        try {
+            assertTrue(create.stdout().contains(" dev.vaina.engine.Containers$$Lambda$"), create::describe);
+            assertEquals(List.of(), create.stdout().lines().filter(l -> l.contains(" dev.vaina.") && l.contains("$$Lambda$")
+                    && !l.endsWith("source: shared objects file")).toList(), create::describe);
+        } finally {
+            vaina.run("rm", id);
+        }
+    }
+
     @EachMode
     void aPullFromARegistry_loadsItsHttpCodeFromTheCliArchive_andAWarmOneSetsNoServiceLoaderOrSecurityProviderUp(VainaCli vaina)
             throws IOException {
