@@ -82,6 +82,7 @@ if manager_answers; then
     quietly "${vaina[@]}" inspect "$name"
     quietly "${vaina[@]}" logs "$name"
     quietly "${vaina[@]}" stop -t 0 "$name"
+    quietly "${vaina[@]}" start "$name"
     quietly "${vaina[@]}" rm -f "$name"
     quietly "${vaina[@]}" run --rm "$image" sh -c 'echo out; echo err >&2; exit 3'
     # The helpers of rootless containers' networks, whose classes a rootless monitor loads (the same as root's).

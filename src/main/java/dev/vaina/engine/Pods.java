@@ -202,8 +202,22 @@ public final class Pods {
                 members.add(record);
             }
         }
-        members.sort(Comparator.comparing((ContainerRecord r) -> !r.infra()).thenComparing(ContainerRecord::created));
+        members.sort(new InfraFirst());
         return members;
+    }
+
+    /**
+     * The infra container first, then by creation time. A class of its own: {@code Comparator.comparing}'s lambdas
+     * are the JDK's, which the archive does not hold, and each was spun at every pod start, stop, rm and ps.
+     */
+    private static final class InfraFirst implements Comparator<ContainerRecord> {
+        @Override
+        public int compare(ContainerRecord a, ContainerRecord b) {
+            if (a.infra() != b.infra()) {
+                return a.infra() ? -1 : 1;
+            }
+            return a.created().compareTo(b.created());
+        }
     }
 
     /**
