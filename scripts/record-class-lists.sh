@@ -70,6 +70,15 @@ fi
 [ -f "$2/busybox.tar" ] && quietly "${vaina[@]}" import "$2/busybox.tar" "$image"
 quietly "${vaina[@]}" images
 quietly "${vaina[@]}" inspect "$image"
+# Volumes and networks, as scripts make, list and remove them.
+quietly "${vaina[@]}" volume create "$name-volume"
+quietly "${vaina[@]}" volume ls
+quietly "${vaina[@]}" volume inspect "$name-volume"
+quietly "${vaina[@]}" volume rm "$name-volume"
+quietly "${vaina[@]}" network create "$name-network"
+quietly "${vaina[@]}" network ls
+quietly "${vaina[@]}" network inspect "$name-network"
+quietly "${vaina[@]}" network rm "$name-network"
 
 manager_answers() {
     [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && return 0
@@ -81,6 +90,8 @@ if manager_answers; then
     quietly "${vaina[@]}" ps -a
     quietly "${vaina[@]}" inspect "$name"
     quietly "${vaina[@]}" logs "$name"
+    quietly "${vaina[@]}" exec "$name" true
+    quietly "${vaina[@]}" restart -t 0 "$name"
     quietly "${vaina[@]}" stop -t 0 "$name"
     quietly "${vaina[@]}" start "$name"
     quietly "${vaina[@]}" rm -f "$name"
@@ -97,6 +108,7 @@ if manager_answers; then
     quietly "${vaina[@]}" create --pod "$name-pod" --name "$name-member" "$image" sleep 60
     quietly "${vaina[@]}" pod start "$name-pod"
     quietly "${vaina[@]}" pod ps
+    quietly "${vaina[@]}" pod inspect "$name-pod"
     quietly "${vaina[@]}" pod stop -t 0 "$name-pod"
     quietly "${vaina[@]}" pod rm -f "$name-pod"
 fi

@@ -114,6 +114,43 @@ class ClassDataArchiveTest {
         }
     }
 
+    /**
+     * Commands scripts run beside the listings below read no class from the jar either (each 4-7 ms slower when it
+     * did): the training runs them (scripts/record-class-lists.sh). On a private store, as below.
+     */
+    @EachMode
+    void execRestartAndTheVolumeNetworkAndPodCommands_loadEveryClassFromTheArchive(VainaCli vaina) throws IOException {
+        Path dir = Path.of(vaina.exec(List.of("mktemp", "-d", "/tmp/cds.XXXXXX")).assertSuccess().stdout().strip());
+        List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
+        vaina.run(store, "import", TestImages.busyboxTarball().toString(), "localhost/busybox").assertSuccess();
+        String name = "cds-exec-" + vaina.mode();
+        vaina.run(store, "run", "-d", "--name", name, "localhost/busybox", "sleep", "1000").assertSuccess();
+        vaina.run(store, "volume", "create", "cds-volume").assertSuccess();
+        vaina.run(store, "network", "create", "cds-network").assertSuccess();
+        vaina.run(store, "pod", "create", "--name", "cds-pod").assertSuccess();
+        Path wrapper = strict(vaina.vainaExecutable(), "cli");
+        Files.writeString(wrapper, Files.readString(wrapper)
+                .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
+        try {
+            for (List<String> command : List.of(List.of("exec", name, "true"), List.of("restart", "-t", "0", name),
+                    List.of("volume", "ls"), List.of("volume", "inspect", "cds-volume"), List.of("network", "ls"),
+                    List.of("network", "inspect", "cds-network"), List.of("pod", "inspect", "cds-pod"))) {
+                List<String> argv = new ArrayList<>(List.of(wrapper.toString()));
+                argv.addAll(store);
+                argv.addAll(command);
+                Result result = vaina.exec(argv).assertSuccess();
+                List<String> fromTheJar = result.stdout().lines()
+                        .filter(l -> l.contains("[class,load]") && l.matches(".* source: (file|jar):.*")).toList();
+                assertEquals(List.of(), fromTheJar, command + " loaded classes from the jar");
+            }
+        } finally {
+            vaina.run(store, "rm", "-f", "-t", "0", name);
+            vaina.run(store, "pod", "rm", "-f", "cds-pod");
+            vaina.run(store, "network", "rm", "cds-network");
+            vaina.exec(List.of("rm", "-rf", dir.toString()));
+        }
+    }
+
     @EachMode
     void aPullFromARegistry_loadsItsHttpCodeFromTheCliArchive_andAWarmOneSetsNoServiceLoaderOrSecurityProviderUp(VainaCli vaina)
             throws IOException {
