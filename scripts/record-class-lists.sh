@@ -89,6 +89,12 @@ if manager_answers; then
     quietly "${vaina[@]}" run -d --name "$name" "$image" sleep 60
     quietly "${vaina[@]}" ps -a
     quietly "${vaina[@]}" inspect "$name"
+    # Go templates, as scripts read fields (--format), and a signal.
+    quietly "${vaina[@]}" ps -a --format '{{.ID}} {{.Names}} {{.Status}} {{.Image}}'
+    quietly "${vaina[@]}" inspect --format '{{.State.Status}} {{.State.Pid}} {{json .Config.Env}}' "$name"
+    quietly "${vaina[@]}" images --format '{{.Repository}}:{{.Tag}} {{.ID}}'
+    quietly "${vaina[@]}" kill -s USR1 "$name"
+    quietly "${vaina[@]}" info
     quietly "${vaina[@]}" logs "$name"
     quietly "${vaina[@]}" exec "$name" true
     quietly "${vaina[@]}" restart -t 0 "$name"
@@ -109,6 +115,7 @@ if manager_answers; then
     quietly "${vaina[@]}" pod start "$name-pod"
     quietly "${vaina[@]}" pod ps
     quietly "${vaina[@]}" pod inspect "$name-pod"
+    quietly "${vaina[@]}" pod ps --format '{{.Name}} {{.Status}}'
     quietly "${vaina[@]}" pod stop -t 0 "$name-pod"
     quietly "${vaina[@]}" pod rm -f "$name-pod"
 fi
