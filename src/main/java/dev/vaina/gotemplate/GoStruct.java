@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record GoStruct(String typeName, Map<String, Object> fields) {
     public GoStruct {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        // Fields computed when read stay so: copied, each would be computed at once.
+        fields = fields instanceof ComputedFields<?> ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vaina.cli.common;
 
+import dev.vaina.gotemplate.ComputedFields;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.gotemplate.Template;
 import dev.vaina.gotemplate.TemplateException;
@@ -158,11 +159,12 @@ public final class OutputFormat {
         out.flush();
     }
 
-    /** A row for templates: a struct named {@code type} whose fields are computed from {@code source}. */
+    /**
+     * A row for templates: a struct named {@code type} whose fields are computed from {@code source}, each when the
+     * template first reads it.
+     */
     public static <S> GoStruct row(String type, Map<String, Function<S, Object>> fields, S source) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        fields.forEach((name, value) -> values.put(name, value.apply(source)));
-        return new GoStruct(type, values);
+        return new GoStruct(type, new ComputedFields<>(fields, source));
     }
 
     /**
