@@ -196,6 +196,9 @@ interleaved version '`--version`' --version
 interleaved ps '`ps -a` (3 containers)' ps -a
 interleaved images '`images` (1 image)' images
 interleaved inspect '`inspect CONTAINER`' inspect bench-ps-1
+# Fields read through Go templates, as scripts read them.
+interleaved ps-format "\`ps -a --format '{{.Names}} {{.Status}}'\`" ps -a --format '{{.Names}} {{.Status}}'
+interleaved inspect-format "\`inspect --format '{{.State.Status}}' CONTAINER\`" inspect --format '{{.State.Status}}' bench-ps-1
 
 progress "containers"
 engines=("${starting[@]}")
