@@ -70,10 +70,13 @@ fi
 [ -f "$2/busybox.tar" ] && quietly "${vaina[@]}" import "$2/busybox.tar" "$image"
 quietly "${vaina[@]}" images
 quietly "${vaina[@]}" inspect "$image"
-# Volumes and networks, as scripts make, list and remove them.
+# Volumes and networks, as scripts make, list and remove them; a volume listed with containers beside it (which
+# of them use it).
 quietly "${vaina[@]}" volume create "$name-volume"
+quietly "${vaina[@]}" create --name "$name-volume-user" -v "$name-volume:/data" "$image" true
 quietly "${vaina[@]}" volume ls
 quietly "${vaina[@]}" volume inspect "$name-volume"
+quietly "${vaina[@]}" rm "$name-volume-user"
 quietly "${vaina[@]}" volume rm "$name-volume"
 quietly "${vaina[@]}" network create "$name-network"
 quietly "${vaina[@]}" network ls

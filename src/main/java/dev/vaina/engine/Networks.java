@@ -9,6 +9,7 @@ import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.NetworkMode;
+import dev.vaina.spec.Named;
 import dev.vaina.spec.Names;
 import dev.vaina.spec.Subnet;
 import dev.vaina.store.ContainerRecord;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +45,7 @@ public final class Networks {
     public List<NetworkDefinition> list() throws IOException {
         List<NetworkDefinition> all = new ArrayList<>(store.list());
         all.add(defaultNetwork());
-        all.sort(Comparator.comparing(NetworkDefinition::name));
+        all.sort(Named.BY_NAME);
         return all;
     }
 
@@ -191,7 +191,7 @@ public final class Networks {
                 unused.add(network);
             }
         }
-        unused.sort(Comparator.comparing(NetworkDefinition::name));
+        unused.sort(Named.BY_NAME);
         return unused;
     }
 

@@ -3,11 +3,11 @@ package dev.vaina.cli.volumes;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
+import dev.vaina.spec.Named;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.VolumeRecord;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -24,13 +24,14 @@ final class VolumeLsCommand extends ListVerb<VolumeRow> {
     protected List<VolumeRow> rows(Context context) throws IOException {
         List<ContainerRecord> containers = context.containers().list();
         var filter = VolumeFilter.any(filters, context.engine().volumes(), containers);
+        List<VolumeRecord> volumes = new ArrayList<>(context.engine().volumeStore().list());
+        volumes.sort(Named.BY_NAME);
         List<VolumeRow> rows = new ArrayList<>();
-        for (VolumeRecord volume : context.engine().volumeStore().list()) {
+        for (VolumeRecord volume : volumes) {
             if (filter.test(volume)) {
                 rows.add(VolumeRow.of(context, volume));
             }
         }
-        rows.sort(Comparator.comparing(r -> r.volume().name()));
         return rows;
     }
 
