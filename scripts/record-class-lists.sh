@@ -100,6 +100,45 @@ if manager_answers; then
     quietly "${vaina[@]}" info
     quietly "${vaina[@]}" logs "$name"
     quietly "${vaina[@]}" exec "$name" true
+    # What scripts and people run beside those, on a running container: each read classes from the jar, or spun
+    # lambdas, before the training ran it.
+    quietly "${vaina[@]}" ps -a --sort names
+    quietly "${vaina[@]}" ps --filter status=running
+    quietly "${vaina[@]}" images --sort size
+    quietly "${vaina[@]}" history "$image"
+    quietly "${vaina[@]}" stats --no-stream "$name"
+    quietly "${vaina[@]}" stats --no-stream --format '{{.Name}} {{.CPUPerc}} {{.MemUsage}}'
+    quietly "${vaina[@]}" top "$name"
+    quietly "${vaina[@]}" events --since 10m --until 0s
+    quietly "${vaina[@]}" system df
+    quietly "${vaina[@]}" port "$name"
+    quietly "${vaina[@]}" wait --condition running "$name"
+    quietly "${vaina[@]}" pause "$name"
+    quietly "${vaina[@]}" unpause "$name"
+    quietly "${vaina[@]}" rename "$name" "$name-renamed"
+    quietly "${vaina[@]}" rename "$name-renamed" "$name"
+    quietly "${vaina[@]}" update --memory 256m "$name"
+    echo training > "$2/copied"
+    quietly "${vaina[@]}" cp "$2/copied" "$name:/tmp/copied"
+    quietly "${vaina[@]}" cp "$name:/etc/hostname" "$2/copied-hostname"
+    quietly "${vaina[@]}" diff "$name"
+    quietly "${vaina[@]}" generate systemd "$name"
+    quietly "${vaina[@]}" commit "$name" "$image-committed"
+    quietly "${vaina[@]}" tag "$image-committed" "$image-tagged"
+    quietly "${vaina[@]}" save -o "$2/saved.tar" "$image-tagged"
+    quietly "${vaina[@]}" rmi "$image-committed" "$image-tagged"
+    quietly "${vaina[@]}" load -i "$2/saved.tar"
+    quietly "${vaina[@]}" rmi "$image-tagged"
+    quietly "${vaina[@]}" run -d --name "$name-health" --health-cmd true --health-interval 0 "$image" sleep 60
+    quietly "${vaina[@]}" healthcheck run "$name-health"
+    quietly "${vaina[@]}" rm -f -t 0 "$name-health"
+    quietly "${vaina[@]}" network create "$name-network"
+    quietly "${vaina[@]}" network connect "$name-network" "$name"
+    quietly "${vaina[@]}" network disconnect "$name-network" "$name"
+    quietly "${vaina[@]}" network rm "$name-network"
+    quietly "${vaina[@]}" auto-update --dry-run
+    quietly "${vaina[@]}" quadlet list
+    quietly "${vaina[@]}" info --format '{{.Host.Arch}}'
     quietly "${vaina[@]}" restart -t 0 "$name"
     quietly "${vaina[@]}" stop -t 0 "$name"
     quietly "${vaina[@]}" start "$name"
@@ -119,8 +158,14 @@ if manager_answers; then
     quietly "${vaina[@]}" pod ps
     quietly "${vaina[@]}" pod inspect "$name-pod"
     quietly "${vaina[@]}" pod ps --format '{{.Name}} {{.Status}}'
+    quietly "${vaina[@]}" pod top "$name-pod"
+    quietly "${vaina[@]}" pod stats --no-stream "$name-pod"
+    quietly "${vaina[@]}" generate kube "$name-pod"
     quietly "${vaina[@]}" pod stop -t 0 "$name-pod"
     quietly "${vaina[@]}" pod rm -f "$name-pod"
+    quietly "${vaina[@]}" container prune -f
+    quietly "${vaina[@]}" volume prune -f
+    quietly "${vaina[@]}" system prune -f
 fi
 quietly "${vaina[@]}" rmi -f "$image"
 # A unit's cleanup (ExecStopPost) may still be writing its list.

@@ -3,6 +3,8 @@ package dev.vaina.engine;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.image.ImageStore;
 import dev.vaina.spec.ImageReference;
+import dev.vaina.spec.KeyOrder;
+import dev.vaina.spec.Named;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.CreateArguments;
 import dev.vaina.store.PodRecord;
@@ -10,7 +12,6 @@ import dev.vaina.systemd.JobResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class AutoUpdate {
         List<String> errors = new ArrayList<>();
         Map<String, Boolean> newer = new HashMap<>();
         List<ContainerRecord> candidates = new ArrayList<>(engine.store().list());
-        candidates.sort(Comparator.comparing(ContainerRecord::unit).thenComparing(ContainerRecord::name));
+        candidates.sort(KeyOrder.by(ContainerRecord::unit).thenBy(Named.BY_NAME));
         for (ContainerRecord record : candidates) {
             String policy = record.config().labels().get(LABEL);
             if (policy == null || !Liveness.reconcile(engine.store(), record).isRunning()) {

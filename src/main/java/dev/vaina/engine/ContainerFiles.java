@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.KeyOrder;
 import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.StoreLayout;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,7 +135,7 @@ public final class ContainerFiles {
     private Optional<VolumeMount> mountAt(String clean) {
         return record.config().volumes().stream().filter(m -> !m.isTmpfs())
                 .filter(m -> clean.equals(m.destination()) || clean.startsWith(m.destination() + "/"))
-                .max(Comparator.comparingInt(m -> m.destination().length()));
+                .max(KeyOrder.by(m -> m.destination().length()));
     }
 
     /**

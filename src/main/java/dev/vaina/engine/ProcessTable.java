@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.KeyOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ final class ProcessTable {
                     Duration.ofMillis(Math.max(0, nowMillis - bootMillis - p.startTicks * 1000 / TICKS_PER_SECOND)),
                     p.vszBytes / 1024, p.rssPages * PAGE_KIB, p.args, p.comm));
         }
-        processes.sort(Comparator.comparingLong(ContainerProcess::pid));
+        processes.sort(KeyOrder.by(ContainerProcess::pid));
         return processes;
     }
 

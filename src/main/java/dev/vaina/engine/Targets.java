@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.spec.Instants;
+import dev.vaina.spec.KeyOrder;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerRecords;
 import dev.vaina.store.NoSuchContainerException;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +150,7 @@ public final class Targets {
         for (ContainerRecord record : records) {
             created.put(record, Instants.parse(record.created()));
         }
-        records.sort(Comparator.comparing(created::get, Comparator.reverseOrder()));
+        records.sort(KeyOrder.by(created::get).reversed());
         return records;
     }
 }

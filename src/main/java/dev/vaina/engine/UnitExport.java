@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.Named;
 import dev.vaina.spec.RestartPolicy;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.CreateArguments;
@@ -268,6 +269,6 @@ public final class UnitExport {
     /** The pod's containers but its infra container, in name order. */
     private List<ContainerRecord> members(PodRecord pod) throws IOException {
         return engine.pods().containers(pod).stream().filter(c -> !c.infra())
-                .sorted(java.util.Comparator.comparing(ContainerRecord::name)).toList();
+                .sorted(Named.BY_NAME).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -87,7 +86,7 @@ final class GoValues {
     /** fmt sorts a map's keys before printing it (and encoding/json does too). */
     static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-        entries.sort(Comparator.comparing((Map.Entry<?, ?> e) -> e.getKey(), GoValues::compareKeys));
+        entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
         return entries;
     }
 

@@ -3,6 +3,7 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.containers.PsCommand.Row;
+import dev.vaina.spec.KeyOrder;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,11 +24,11 @@ final class PsSort {
 
     static Comparator<Row> parse(String key) {
         return switch (key) {
-            case "command" -> Comparator.comparing((Row r) -> String.join(" ", r.record().args()));
-            case "id" -> Comparator.comparing((Row r) -> r.record().id());
-            case "image" -> Comparator.comparing((Row r) -> r.record().imageName());
-            case "names" -> Comparator.comparing((Row r) -> r.record().name());
-            case "status" -> Comparator.comparing((Row r) -> r.state().status());
+            case "command" -> KeyOrder.by((Row r) -> String.join(" ", r.record().args()));
+            case "id" -> KeyOrder.by((Row r) -> r.record().id());
+            case "image" -> KeyOrder.by((Row r) -> r.record().imageName());
+            case "names" -> KeyOrder.by((Row r) -> r.record().name());
+            case "status" -> KeyOrder.by((Row r) -> r.state().status());
             // sizes are measured for --size alone, so sorting by size keeps the default order.
             case "created", "runningfor", "size" -> NEWEST_FIRST;
             default -> throw new CommandFailedException(ExitCodes.ENGINE, "invalid argument \"" + key

@@ -4,6 +4,7 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageReference;
+import dev.vaina.spec.KeyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,10 +39,10 @@ record ImageRow(ImageRecord image, String repository, String tag) {
     static Comparator<ImageRow> order(String key) {
         return switch (key) {
             case "created" -> NEWEST_FIRST;
-            case "size" -> Comparator.comparingLong((ImageRow r) -> r.image.size()).reversed();
-            case "id" -> Comparator.comparing((ImageRow r) -> r.image.id());
-            case "repository" -> Comparator.comparing(ImageRow::repository);
-            case "tag" -> Comparator.comparing(ImageRow::tag);
+            case "size" -> KeyOrder.by((ImageRow r) -> r.image.size()).reversed();
+            case "id" -> KeyOrder.by((ImageRow r) -> r.image.id());
+            case "repository" -> KeyOrder.by(ImageRow::repository);
+            case "tag" -> KeyOrder.by(ImageRow::tag);
             default -> throw new CommandFailedException(ExitCodes.ENGINE, "\"" + key
                     + "\" is not a valid field for sorting. Choose from: " + String.join(", ", SORT_KEYS));
         };

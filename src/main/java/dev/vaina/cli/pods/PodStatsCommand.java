@@ -4,11 +4,11 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.containers.StatsVerb;
 import dev.vaina.engine.Resources;
+import dev.vaina.spec.KeyOrder;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.PodRecord;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -54,6 +54,6 @@ final class PodStatsCommand extends StatsVerb {
 
     /** A pod's containers in the order Podman's table shows them: by id. */
     static List<ContainerRecord> byId(List<ContainerRecord> containers) {
-        return containers.stream().sorted(Comparator.comparing(ContainerRecord::id)).toList();
+        return containers.stream().sorted(KeyOrder.by(ContainerRecord::id)).toList();
     }
 }
