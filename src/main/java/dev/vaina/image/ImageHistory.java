@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * An image's history as {@code history} shows it: its config's history entries, newest first, each with the
@@ -27,7 +28,6 @@ public final class ImageHistory {
         Map<String, Object> document = JsonInput.parseObject(store.configJson(image), "the configuration of image " + image.id());
         List<?> history = document.get("history") instanceof List<?> list ? list : List.of();
         List<ImageRecord> all = store.list();
-        LayerArchiver archiver = new LayerArchiver(store.layout());
         List<Entry> entries = new ArrayList<>();
         int layer = 0;
         for (Object item : history) {
@@ -45,7 +45,7 @@ public final class ImageHistory {
                         break;
                     }
                 }
-                size = archiver.measure(store.layout().layer(image.layers().get(layer))).size();
+                size = size(store, image.layers().get(layer));
                 layer++;
             }
             Object created = entry.get("created");
@@ -59,6 +59,13 @@ public final class ImageHistory {
                     image.repoTags()));
         }
         return entries;
+    }
+
+    /** As kept when the layer was stored; measured (its whole tree read) for a layer stored before sizes were kept. */
+    private static long size(ImageStore store, String diffIdHex) throws IOException {
+        OptionalLong kept = LayerSizes.read(store.layout(), diffIdHex);
+        return kept.isPresent() ? kept.getAsLong()
+                : new LayerArchiver(store.layout()).measure(store.layout().layer(diffIdHex)).size();
     }
 
     private static String text(Object value) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -260,15 +261,15 @@ public final class ImagePuller {
 
     /**
      * Downloads one layer and extracts it as its bytes arrive into the scratch area, adding it to {@code staged},
-     * unless the store has it already. Returns its uncompressed size, or, for a layer the store already had (whose
-     * tar size is not kept), its compressed size as the best estimate at hand.
+     * unless the store has it already. Returns its uncompressed size: for a layer the store already had, as kept
+     * when it was stored, or its compressed size, the best estimate at hand, where none was kept.
      */
     @SuppressWarnings("try") // the lock is held for its block
     private long stageLayer(RegistryClient client, PullReference reference, Descriptor layer, String diffIdHex,
             PullListener events, List<StagedLayer> staged) throws IOException {
         if (layerPresent(diffIdHex)) {
             events.layerDone(layer.digest(), true);
-            return layer.size();
+            return storedSize(diffIdHex, layer);
         }
         String what = "pull layer " + layer.digest() + " from " + reference.name();
         Path blobs = store.layout().tmp().resolve(ScratchDirectories.PARTIAL_BLOBS);
@@ -278,7 +279,7 @@ public final class ImagePuller {
             if (layerPresent(diffIdHex)) {
                 // Another pull stored it while this one waited for the blob.
                 events.layerDone(layer.digest(), true);
-                return layer.size();
+                return storedSize(diffIdHex, layer);
             }
             events.layerStarted(layer.digest(), layer.size());
             Path partial = blobs.resolve(blobHex + ".partial");
@@ -337,6 +338,11 @@ public final class ImagePuller {
                 Files.deleteIfExists(blobs.resolve(blobHex + ".partial"));
             }
         }
+    }
+
+    private long storedSize(String diffIdHex, Descriptor layer) throws IOException {
+        OptionalLong kept = LayerSizes.read(store.layout(), diffIdHex);
+        return kept.isPresent() ? kept.getAsLong() : layer.size();
     }
 
     private boolean layerPresent(String diffIdHex) {

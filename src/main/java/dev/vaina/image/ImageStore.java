@@ -205,6 +205,7 @@ public final class ImageStore {
             for (String layer : image.layers()) {
                 if (!stillUsed.contains(layer) && Files.exists(layout.layer(layer), LinkOption.NOFOLLOW_LINKS)) {
                     deleteViaScratch(layout.layer(layer), "removed-layer");
+                    LayerSizes.forget(layout, layer);
                 }
             }
         }

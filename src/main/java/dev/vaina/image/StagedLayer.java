@@ -60,6 +60,9 @@ public final class StagedLayer implements AutoCloseable {
                 throw new IllegalStateException("layer " + layer.diffIdHex + " was already committed or discarded");
             }
         }
+        for (StagedLayer layer : staged) {
+            LayerSizes.keep(layer.layout, layer.diffIdHex, layer.size); // before the syncfs(2) below, which covers it
+        }
         boolean synced = false;
         boolean moved = false;
         List<Layer> layers = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Map;
  * <pre>
  * dataRoot/images/&lt;image-id-hex&gt;/image.json    ImageRecord
  * dataRoot/layers/&lt;diff-id-hex&gt;/                 extracted layer tree
+ * dataRoot/layer-sizes/&lt;diff-id-hex&gt;             the length of its tar stream, as stored
  * dataRoot/containers/&lt;id&gt;/container.json       ContainerRecord (what was asked for)
  * dataRoot/containers/&lt;id&gt;/state.json           ContainerState (what happened)
  * dataRoot/containers/&lt;id&gt;/ctr.log              output, Kubernetes' CRI log format
@@ -66,6 +67,11 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
 
     public Path layer(String diffIdHex) {
         return layers().resolve(diffIdHex);
+    }
+
+    /** The length of the layer's tar stream as it was stored: a decimal number. */
+    public Path layerSize(String diffIdHex) {
+        return dataRoot.resolve("layer-sizes").resolve(diffIdHex);
     }
 
     public Path containers() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.vaina.it.support.EachMode;
 import dev.vaina.it.support.JsonOutput;
+import dev.vaina.it.support.ModePodman;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.TestImages;
 import dev.vaina.it.support.VainaCli;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -229,6 +231,32 @@ class ImageCommandsTest {
                     .assertSuccess().stdout());
         } finally {
             vaina.run("rmi", "-f", "localhost/ic-podman");
+        }
+    }
+
+    /**
+     * history shows a layer's size as the layer was stored: its tar stream's whole length, what follows the archive's
+     * end included, as Podman counts it. Kept beside the layer (image.LayerSizes), where it was measured again by
+     * writing the layer's tree as a tar, every file read, which gave the size without that padding.
+     */
+    @EachMode
+    void history_showsEachLayersSizeAsStored_asPodmanDoes(VainaCli vaina) throws Exception {
+        Path dir = sharedTempDir("vaina-ic-history");
+        Path padded = dir.resolve("padded.tar");
+        byte[] tar = Files.readAllBytes(TestImages.busyboxTarball());
+        Files.write(padded, Arrays.copyOf(tar, tar.length + (1 << 20))); // a MiB of zeros after the archive's end
+        Files.setPosixFilePermissions(padded, PosixFilePermissions.fromString("rw-r--r--"));
+        String name = "localhost/ic-history-" + vaina.mode();
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            vaina.run("import", padded.toString(), name).assertSuccess();
+            podman.run("import", padded.toString(), name).assertSuccess();
+            String theirs = podman.run("history", "--format", "{{.Size}}", name).assertSuccess().stdout();
+            assertEquals(theirs, vaina.run("history", "--format", "{{.Size}}", name).assertSuccess().stdout());
+            assertFalse(theirs.equals(podman.run("history", "--format", "{{.Size}}", ModePodman.BUSYBOX).assertSuccess()
+                    .stdout()), "the padding counts: " + theirs);
+        } finally {
+            vaina.run("rmi", name);
+            dev.vaina.store.FileTrees.delete(dir);
         }
     }
 
