@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.Ascii;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class CgroupStats {
     private static long[] blkio(Path dir) throws IOException {
         long[] totals = new long[2];
         for (String line : Resources.lines(dir.resolve("blkio.throttle.io_service_bytes_recursive"))) {
-            String[] fields = line.trim().split("\\s+");
+            String[] fields = Ascii.fields(line);
             if (fields.length == 3 && fields[1].equals("Read")) {
                 totals[0] += Long.parseLong(fields[2]);
             } else if (fields.length == 3 && fields[1].equals("Write")) {
@@ -64,7 +65,7 @@ final class CgroupStats {
     private static long[] ioStat(Path file) throws IOException {
         long[] totals = new long[2];
         for (String line : Resources.lines(file)) {
-            for (String field : line.trim().split("\\s+")) {
+            for (String field : Ascii.fields(line)) {
                 if (field.startsWith("rbytes=")) {
                     totals[0] += Long.parseLong(field.substring(7));
                 } else if (field.startsWith("wbytes=")) {
@@ -83,7 +84,7 @@ final class CgroupStats {
             if (colon < 0 || line.substring(0, colon).strip().equals("lo")) {
                 continue;
             }
-            String[] fields = line.substring(colon + 1).trim().split("\\s+");
+            String[] fields = Ascii.fields(line.substring(colon + 1));
             if (fields.length >= 9) {
                 totals[0] += Long.parseLong(fields[0]);
                 totals[1] += Long.parseLong(fields[8]);
@@ -100,7 +101,7 @@ final class CgroupStats {
     /** The value after KEY in a "KEY VALUE" file (memory.stat, cpu.stat, /proc/meminfo). */
     private static long keyed(Path file, String key) throws IOException {
         for (String line : Resources.lines(file)) {
-            String[] fields = line.trim().split("\\s+");
+            String[] fields = Ascii.fields(line);
             if (fields.length >= 2 && fields[0].equals(key)) {
                 return Long.parseLong(fields[1]);
             }

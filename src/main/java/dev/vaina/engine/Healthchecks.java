@@ -78,7 +78,7 @@ public final class Healthchecks {
     private void afterCheck(ContainerRecord record, HealthCheck check, ContainerState state, Instant start,
             HealthState.Check entry) throws IOException {
         boolean inStartPeriod = state.startedAt() != null
-                && start.isBefore(Instant.parse(state.startedAt()).plusNanos(check.startPeriod()));
+                && start.isBefore(Instants.parse(state.startedAt()).plusNanos(check.startPeriod()));
         HealthState after = HealthState.record(engine.layout(), record.id(),
                 health -> health.after(entry, inStartPeriod, check.retries()));
         engine.record(Event.health(record, after.status()));

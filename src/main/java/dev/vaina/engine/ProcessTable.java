@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.spec.Ascii;
 import dev.vaina.spec.KeyOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,11 @@ final class ProcessTable {
         long bootMillis = bootTimeSeconds() * 1000;
         long nowMillis = System.currentTimeMillis();
         List<RawProcess> raw = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"))) {
             for (Path dir : entries) {
+                if (!Ascii.isDigit(dir.getFileName().toString().charAt(0))) {
+                    continue; // not a process (no glob: it would be compiled to a regular expression)
+                }
                 try {
                     if (Files.readSymbolicLink(dir.resolve("ns/pid")).equals(namespace)) {
                         raw.add(RawProcess.read(dir));
@@ -105,7 +109,10 @@ final class ProcessTable {
             long uid = -1;
             long gid = -1;
             for (String line : Files.readAllLines(dir.resolve("status"))) {
-                String[] parts = line.split("\\s+");
+                String[] parts = Ascii.fields(line);
+                if (parts.length == 0) {
+                    continue;
+                }
                 switch (parts[0]) {
                     case "NSpid:" -> nsPid = Long.parseLong(parts[parts.length - 1]);
                     case "Uid:" -> uid = Long.parseLong(parts[2]);
@@ -131,7 +138,7 @@ final class ProcessTable {
         static IdNames of(Path initDir, String mapFile, String namesFile) throws IOException {
             List<long[]> map = new ArrayList<>();
             for (String line : Resources.lines(initDir.resolve(mapFile))) {
-                String[] f = line.trim().split("\\s+");
+                String[] f = Ascii.fields(line);
                 if (f.length == 3) {
                     map.add(new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])});
                 }

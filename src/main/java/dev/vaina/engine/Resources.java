@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.oci.CgroupLayout;
+import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class Resources {
             return ResourceUsage.NONE;
         }
         ContainerState state = engine.store().state(record.id());
-        Duration uptime = Duration.between(Instant.parse(state.startedAt()), Instant.now());
+        Duration uptime = Duration.between(Instants.parse(state.startedAt()), Instant.now());
         return CgroupStats.read(ContainerCgroup.of(init), init, uptime);
     }
 

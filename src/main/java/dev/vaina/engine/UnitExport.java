@@ -188,7 +188,23 @@ public final class UnitExport {
 
     /** One blank line before each section, however the sections were added. */
     private static String laidOut(UnitFile unit) {
-        return unit.text().replaceAll("\n+\\[", "\n\n[").replaceAll("\n{3,}", "\n\n");
+        String text = unit.text();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) != '\n') {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int run = i;
+            while (i < text.length() && text.charAt(i) == '\n') {
+                i++;
+            }
+            // Two line feeds before a section; elsewhere no more than two.
+            boolean section = i < text.length() && text.charAt(i) == '[';
+            out.append(section || i - run >= 2 ? "\n\n" : "\n");
+        }
+        return out.toString();
     }
 
     /** The unit from its first section on: the comment above it says where vaina keeps it, which is no longer so. */

@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.json.JsonInput;
 import java.io.IOException;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class ImageHistory {
                 layer++;
             }
             Object created = entry.get("created");
-            entries.add(new Entry(id, created == null ? image.createdInstant() : Instant.parse(created.toString()),
+            entries.add(new Entry(id, created == null ? image.createdInstant() : Instants.parse(created.toString()),
                     text(entry.get("created_by")), size, text(entry.get("comment")), tags));
         }
         Collections.reverse(entries);

@@ -1,9 +1,10 @@
 package dev.vaina.net;
 
+import dev.vaina.spec.Ascii;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -72,7 +73,7 @@ public record ContainerView(String address, String hostAddress, HostResolvers re
         static DefaultRoute read() {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
-                    String[] fields = line.strip().split("\\s+");
+                    String[] fields = Ascii.fields(line);
                     if (fields.length > 2 && fields[1].equals("00000000")) {
                         return new DefaultRoute(firstIpv4(fields[0]), littleEndianIpv4(fields[2]));
                     }

@@ -1,5 +1,6 @@
 package dev.vaina.net;
 
+import dev.vaina.spec.Ascii;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public record HostResolvers(List<String> nameservers, List<String> search, List<
         List<String> options = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(file)) {
-                String[] words = line.strip().split("\\s+");
+                String[] words = Ascii.fields(line);
                 if (words.length < 2) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package dev.vaina.net;
 
+import dev.vaina.spec.Ascii;
 import dev.vaina.spec.Subnet;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -28,7 +29,7 @@ public final class HostSubnets {
         List<Subnet> used = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
-                String[] fields = line.strip().split("\\s+");
+                String[] fields = Ascii.fields(line);
                 if (fields.length > 7 && !fields[0].equals("Iface")) {
                     long destination = littleEndian(fields[1]);
                     int prefix = Long.bitCount(littleEndian(fields[7]));

@@ -2,7 +2,8 @@ package dev.vaina.spec;
 
 /**
  * ASCII character classes, for the names checked on a command's way (image references, container and unit
- * names), written by hand where a regular expression would be compiled by every command that meets one.
+ * names), and the fields of a line, written by hand where a regular expression would be compiled by every command
+ * that meets one (a first one loads some 35 classes of java.util.regex).
  */
 public final class Ascii {
     private Ascii() {
@@ -50,5 +51,33 @@ public final class Ascii {
             }
         }
         return true;
+    }
+
+    /**
+     * The fields of {@code line} separated by runs of white space (space, tab, line feed, vertical tab, form feed,
+     * carriage return), none before the first or after the last: {@code trim().split("\\s+")} without a regular
+     * expression, and none at all for a blank line.
+     */
+    public static String[] fields(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                fields.add(line.substring(start, i));
+            }
+        }
+        return fields.toArray(new String[0]);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

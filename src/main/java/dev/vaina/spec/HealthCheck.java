@@ -54,7 +54,7 @@ public record HealthCheck(List<String> test, long interval, long timeout, long s
                 return List.of("NONE");
             }
             if (text.startsWith("CMD ")) {
-                return List.of(text.trim().split("\\s+"));
+                return List.of(Ascii.fields(text));
             }
             return List.of("CMD-SHELL", text);
         }

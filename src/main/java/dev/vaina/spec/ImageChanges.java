@@ -46,7 +46,7 @@ public record ImageChanges(ImageConfig config, Map<String, String> labels) {
                     labels.put(pair[0], unquote(pair[1]));
                 }
                 case "EXPOSE" -> {
-                    for (String port : value.split("\\s+")) {
+                    for (String port : Ascii.fields(value)) {
                         String key = port.contains("/") ? port : port + "/tcp";
                         if (!exposed.contains(key)) {
                             exposed.add(key);
@@ -54,7 +54,7 @@ public record ImageChanges(ImageConfig config, Map<String, String> labels) {
                     }
                 }
                 case "VOLUME" -> {
-                    List<String> paths = value.startsWith("[") ? command(value, change) : List.of(value.split("\\s+"));
+                    List<String> paths = value.startsWith("[") ? command(value, change) : List.of(Ascii.fields(value));
                     for (String path : paths) {
                         if (!path.startsWith("/")) {
                             throw invalid(change, "volume path " + path + " is not absolute");

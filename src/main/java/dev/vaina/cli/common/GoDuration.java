@@ -1,39 +1,69 @@
 package dev.vaina.cli.common;
 
+import dev.vaina.spec.Ascii;
+import dev.vaina.spec.Decimals;
 import dev.vaina.spec.InvalidSpecException;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Durations as Podman's flags take them: "1.5s", "100ms", "2m30s", "1h". */
 public final class GoDuration {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
-
     private GoDuration() {
     }
 
+    /** One or more parts, each a number (with a fraction or none) and its unit: ns, us (or µs), ms, s, m, h. */
     public static Duration parse(String text) {
-        Matcher matcher = PART.matcher(text);
-        long nanos = 0;
-        int end = 0;
-        while (matcher.find() && matcher.start() == end) {
-            double value = Double.parseDouble(matcher.group(1));
-            long unit = switch (matcher.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
-            nanos += (long) (value * unit);
-            end = matcher.end();
+        if (text.isEmpty()) {
+            throw invalid(text);
         }
-        if (text.isEmpty() || end != text.length()) {
-            throw new InvalidSpecException("invalid duration \"" + text
-                    + "\": give a number with a unit, such as 500ms, 2s, 1m30s");
+        long nanos = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            i = digits(text, i);
+            if (i == start) {
+                throw invalid(text);
+            }
+            if (i < text.length() && text.charAt(i) == '.') {
+                int fraction = i + 1;
+                i = digits(text, fraction);
+                if (i == fraction) {
+                    throw invalid(text);
+                }
+            }
+            double value = Double.parseDouble(text.substring(start, i));
+            long unit;
+            if (text.startsWith("ns", i)) {
+                unit = 1L;
+            } else if (text.startsWith("us", i) || text.startsWith("\u00b5s", i)) {
+                unit = 1_000L;
+            } else if (text.startsWith("ms", i)) {
+                unit = 1_000_000L;
+            } else if (text.startsWith("s", i)) {
+                unit = 1_000_000_000L;
+            } else if (text.startsWith("m", i)) {
+                unit = 60_000_000_000L;
+            } else if (text.startsWith("h", i)) {
+                unit = 3_600_000_000_000L;
+            } else {
+                throw invalid(text);
+            }
+            i += unit < 1_000_000_000L ? 2 : 1;
+            nanos += (long) (value * unit);
         }
         return Duration.ofNanos(nanos);
+    }
+
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static InvalidSpecException invalid(String text) {
+        return new InvalidSpecException("invalid duration \"" + text
+                + "\": give a number with a unit, such as 500ms, 2s, 1m30s");
     }
 
     /** Go's Duration.String(): "0s", "228.568113ms", "2.709041089s", "1h2m3.5s". */
@@ -73,7 +103,6 @@ public final class GoDuration {
             return Long.toString(whole);
         }
         int digits = Long.toString(unit).length() - 1;
-        String text = String.format("%0" + digits + "d", fraction).replaceAll("0+$", "");
-        return whole + "." + text;
+        return whole + "." + Decimals.fraction(fraction, digits);
     }
 }

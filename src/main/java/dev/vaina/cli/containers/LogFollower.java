@@ -1,6 +1,7 @@
 package dev.vaina.cli.containers;
 
 import dev.vaina.engine.Waiting;
+import dev.vaina.spec.Instants;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,7 +141,7 @@ final class LogFollower {
 
     private boolean within(String timestamp) {
         try {
-            Instant written = Instant.parse(timestamp);
+            Instant written = Instants.parse(timestamp);
             return (since == null || !written.isBefore(since)) && (until == null || !written.isAfter(until));
         } catch (java.time.format.DateTimeParseException e) {
             return true;

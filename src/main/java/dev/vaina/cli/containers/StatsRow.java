@@ -3,12 +3,12 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.GoDuration;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.engine.ResourceUsage;
-import dev.vaina.image.HumanSize;
 import dev.vaina.gotemplate.GoStruct;
+import dev.vaina.image.HumanSize;
+import dev.vaina.spec.Decimals;
 import dev.vaina.store.ContainerRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** One line of `stats`, with the values Podman prints and the field names its --format templates use. */
@@ -70,6 +70,6 @@ record StatsRow(ContainerRecord record, ResourceUsage usage, double cpuPercent) 
             "BLOCK IO", "CPU", "CPU TIME", "AVGCPU", "AVG CPU %"));
 
     private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.2f%%", value);
+        return Decimals.fixed(value, 2) + "%";
     }
 }

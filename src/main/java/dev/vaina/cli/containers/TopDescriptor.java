@@ -2,6 +2,7 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.cli.common.GoDuration;
 import dev.vaina.engine.ContainerProcess;
+import dev.vaina.spec.Decimals;
 import dev.vaina.spec.InvalidSpecException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public enum TopDescriptor {
     PID("PID", p -> Long.toString(p.pid())),
     PPID("PPID", p -> Long.toString(p.ppid())),
     PGID("PGID", p -> Long.toString(p.pgid())),
-    PCPU("%CPU", p -> String.format(Locale.ROOT, "%.3f", p.cpuPercent())),
+    PCPU("%CPU", p -> Decimals.fixed(p.cpuPercent(), 3)),
     ETIME("ELAPSED", p -> GoDuration.format(p.elapsed())),
     TTY("TTY", ContainerProcess::tty),
     TIME("TIME", p -> GoDuration.format(p.cpuTime())),

@@ -1,11 +1,8 @@
 package dev.vaina.cli.pods;
 
-import dev.vaina.cli.containers.CgroupLimitOptions;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
-import dev.vaina.cli.common.RecordedArguments;
-import dev.vaina.store.CreateArguments;
 import dev.vaina.cli.common.EntrypointParser;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.ImageFetcher;
@@ -13,16 +10,20 @@ import dev.vaina.cli.common.LabelOptions;
 import dev.vaina.cli.common.NetworkOptions;
 import dev.vaina.cli.common.PullOptions;
 import dev.vaina.cli.common.PullPolicy;
+import dev.vaina.cli.common.RecordedArguments;
+import dev.vaina.cli.containers.CgroupLimitOptions;
 import dev.vaina.cli.containers.CreateCommand;
 import dev.vaina.engine.PortResolver;
 import dev.vaina.image.ImageRecord;
+import dev.vaina.spec.Ascii;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.ResourceLimits;
-import dev.vaina.spec.VolumeMount;
 import dev.vaina.spec.SharedNamespaces;
+import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.CreateArguments;
 import dev.vaina.store.PodRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,12 +167,6 @@ final class PodCreateCommand extends ContextCommand {
         if (trimmed.startsWith("[")) {
             return EntrypointParser.parse(trimmed);
         }
-        List<String> words = new ArrayList<>();
-        for (String word : trimmed.split("\\s+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
-        }
-        return words;
+        return new ArrayList<>(List.of(Ascii.fields(trimmed)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vaina.unit.definition;
 
+import dev.vaina.spec.Ascii;
 import dev.vaina.unit.SystemdQuoting;
 import dev.vaina.unit.UnitFile;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class ServiceUnit {
     /** foo.container -> foo.service, web.pod -> pod-web.service, ...; other unit names stay. */
     private String translate(String value) {
         List<String> names = new ArrayList<>();
-        for (String name : value.split("\\s+")) {
+        for (String name : Ascii.fields(value)) {
             names.add(DefinitionKind.ofFile(name) != null && !name.endsWith(".d") ? all.serviceOf(name) : name);
         }
         return String.join(" ", names);
