@@ -12,7 +12,9 @@ final class VerbModel {
         FLAG,
         /** A flag that may be given true or false as {@code --name=VALUE}. */
         SWITCH,
-        STRING, PATH, INT, STRINGS, PATHS
+        STRING, PATH, INT, STRINGS, PATHS,
+        /** Strings, each value split at its commas ({@code split = ","}). */
+        COMMA_STRINGS
     }
 
     /** The verbs of the generated table, by the words that name them ({@code "ps"}, {@code "pod ps"}). */
@@ -55,7 +57,7 @@ final class VerbModel {
         }
 
         boolean isList() {
-            return kind == Kind.STRINGS || kind == Kind.PATHS;
+            return kind == Kind.STRINGS || kind == Kind.PATHS || kind == Kind.COMMA_STRINGS;
         }
 
         boolean isFlag() {

@@ -9,6 +9,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,9 @@ final class VerbParser {
             if (option.kind == Kind.INT && !isPlainNumber(value)) {
                 return -1;
             }
+            if (option.kind == Kind.COMMA_STRINGS && value.indexOf('"') >= 0) {
+                return -1; // picocli keeps a quoted part whole
+            }
             Object converted = value == null ? Boolean.TRUE : convert(option.kind, value);
             if (option.isList()) {
                 @SuppressWarnings("unchecked")
@@ -221,7 +225,12 @@ final class VerbParser {
                     list = new ArrayList<>();
                     values.put(option, list);
                 }
-                list.add(converted);
+                if (option.kind == Kind.COMMA_STRINGS) {
+                    // As picocli splits at split = ",": String.split's (a single character: no regular expression).
+                    list.addAll(Arrays.asList(value.split(",")));
+                } else {
+                    list.add(converted);
+                }
             } else {
                 values.put(option, converted);
             }

@@ -231,11 +231,16 @@ public final class VerbTableWriter {
 
     /** How VerbParser sets the field of {@code arg}, or null when it cannot. */
     private static Kind kindOf(ArgSpec arg) {
-        if (!(arg.userObject() instanceof Field) || arg.converters().length != 0 || !arg.splitRegex().isEmpty()
-                || arg.parameterConsumer() != null || arg.interactive()) {
+        if (!(arg.userObject() instanceof Field) || arg.converters().length != 0 || arg.parameterConsumer() != null
+                || arg.interactive()) {
             return null;
         }
         Class<?> type = arg.type();
+        if (!arg.splitRegex().isEmpty()) {
+            boolean strings = type == List.class && arg.auxiliaryTypes().length == 1
+                    && arg.auxiliaryTypes()[0] == String.class;
+            return strings && arg.splitRegex().equals(",") ? Kind.COMMA_STRINGS : null;
+        }
         if (type == boolean.class || type == Boolean.class) {
             return Kind.FLAG;
         }

@@ -95,7 +95,8 @@ class VerbParserTest {
     void declinesWhatPicocliAnswersWithHelpOrAnError() {
         for (String line : List.of("ps --help", "ps -h", "ps --no-such", "ps -a -a", "ps --format", "ps --format -x",
                 "ps --all=true", "ps -- x", "ps @args", "ps -ax", "ps --last=-1", "ps --last 0x10", "ps --last 08",
-                "--no-such ps", "pod ps --format=", "images -", "ps --remote", "ps --url x")) {
+                "--no-such ps", "pod ps --format=", "images -", "ps --remote", "ps --url x",
+                "wait --condition \"running,exited\" c1")) {
             assertNull(parser.parse(line.split(" ")), line);
         }
     }
@@ -107,7 +108,9 @@ class VerbParserTest {
                 "pod ps --filter name=x --filter label=y", "container ls -a", "ps --noout", "--noout ps",
                 "run -d --name x img sleep 100", "run --rm img true", "run -it img sh", "run --rm -d img ls -l /",
                 "create --pod p --name w img true", "run -d --log-driver passthrough img sleep 1", "pod create --name p",
-                "pod create p", "start c1", "start -a c1", "exec c1 ls -l", "stop -t 0 c1", "rm -f c1")) {
+                "pod create p", "start c1", "start -a c1", "exec c1 ls -l", "stop -t 0 c1", "rm -f c1",
+                "wait --condition running c1", "wait --condition=running,exited c1",
+                "run --cap-add NET_ADMIN,SYS_TIME --cap-drop ALL --cap-add CHOWN img true")) {
             assertTrue(compare(line.split(" ")), line + " was declined");
         }
     }
@@ -222,6 +225,7 @@ class VerbParserTest {
             case INT: return "5";
             case PATH:
             case PATHS: return "/tmp/p";
+            case COMMA_STRINGS: return "x,y,,z";
             default: return "x";
         }
     }

@@ -1,5 +1,7 @@
 package dev.vaina.cli.system;
 
+import dev.vaina.cli.common.Context;
+import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.store.Json;
@@ -16,21 +18,25 @@ import picocli.CommandLine.Option;
  * so Podman's "API Version" line has no counterpart; the Java runtime takes the place of Go's.
  */
 @Command(name = "version", description = "Print vaina's version.")
-public final class VersionCommand implements java.util.concurrent.Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class VersionCommand extends ContextCommand {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Output format: json or a Go TEMPLATE such as '{{.Client.Version}}'.")
     String format;
 
     @Override
-    public Integer call() throws IOException {
+    protected int execute(Context context) throws IOException {
         OutputFormat output = OutputFormat.forObject(format, "version");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         VersionInfo info = VersionInfo.current();
         if (output.isDefault()) {
-            info.lines().forEach((label, value) -> out.println(String.format("%-14s%s", label + ":", value)));
+            // Each label padded to 14 columns, as Podman's tab writer lays them out.
+            for (Map.Entry<String, String> line : info.lines().entrySet()) {
+                StringBuilder label = new StringBuilder(line.getKey()).append(':');
+                while (label.length() < 14) {
+                    label.append(' ');
+                }
+                out.println(label.append(line.getValue()));
+            }
         } else if (output.isJson()) {
             out.println(Json.compact().asString(Map.of("Client", client(info))));
         } else {
