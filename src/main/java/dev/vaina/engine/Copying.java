@@ -115,7 +115,7 @@ public final class Copying {
         Optional<Path> existing = files.read(destination);
         if (existing.isPresent()) {
             if (Files.isDirectory(existing.get())) {
-                return contentOnly ? destination : destination.replaceAll("/+$", "") + "/" + name;
+                return contentOnly ? destination : withoutTrailingSlashes(destination) + "/" + name;
             }
             if (destination.endsWith("/")) {
                 throw new EngineException(notFound);
@@ -135,8 +135,17 @@ public final class Copying {
     }
 
     private static String name(String path) {
-        Path file = Path.of(path.replaceAll("/\\.$", "")).getFileName();
+        Path file = Path.of(path.endsWith("/.") ? path.substring(0, path.length() - 2) : path).getFileName();
         return file == null ? "." : file.toString();
+    }
+
+    /** Loops rather than a regular expression ("/+$"), which a first use compiles with some 35 classes. */
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 
     private long owner() {

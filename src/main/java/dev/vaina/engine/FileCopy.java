@@ -114,7 +114,12 @@ final class FileCopy {
         TarArchiveInputStream tar = new TarArchiveInputStream(in);
         TarArchiveEntry entry;
         while ((entry = tar.getNextTarEntry()) != null) {
-            Path path = target.resolve(entry.getName().replaceAll("^/+", "")).normalize();
+            String name = entry.getName();
+            int start = 0;
+            while (start < name.length() && name.charAt(start) == '/') {
+                start++; // relative to the destination, as tar(1) reads an absolute name
+            }
+            Path path = target.resolve(name.substring(start)).normalize();
             if (!path.startsWith(target)) {
                 throw new EngineException("refusing to extract " + entry.getName() + ": it leaves the destination");
             }

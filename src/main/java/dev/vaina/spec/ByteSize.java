@@ -1,29 +1,60 @@
 package dev.vaina.spec;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A size as Docker and Podman read it for --memory, --shm-size and the like: a number with an optional
  * unit b, k, m, g, t or p (powers of 1024, any case, an optional trailing "b" or "ib").
  */
 public final class ByteSize {
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?) ?([kmgtp])?i?b?");
     private static final String UNITS = "kmgtp";
 
     private ByteSize() {
     }
 
-    /** @param what the option's name as Podman's message puts it ("memory", "shm-size") */
+    /**
+     * A number (with a fraction or none), then an optional space, unit, "i" and "b", in that order; read by hand,
+     * not with a regular expression (`run --memory` would compile one).
+     *
+     * @param what the option's name as Podman's message puts it ("memory", "shm-size")
+     */
     public static long parse(String what, String text) {
-        Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new InvalidSpecException("invalid value for " + what + ": invalid size: '" + text + "'");
+        String size = text.strip().toLowerCase(Locale.ROOT);
+        int i = digits(size, 0);
+        if (i > 0 && i < size.length() && size.charAt(i) == '.') {
+            int fraction = digits(size, i + 1);
+            i = fraction > i + 1 ? fraction : -1;
         }
-        double number = Double.parseDouble(matcher.group(1));
-        String unit = matcher.group(2);
-        int power = unit == null ? 0 : UNITS.indexOf(unit) + 1;
+        if (i <= 0) {
+            throw invalid(what, text);
+        }
+        double number = Double.parseDouble(size.substring(0, i));
+        i = skip(size, i, ' ');
+        int power = i < size.length() ? UNITS.indexOf(size.charAt(i)) + 1 : 0;
+        if (power > 0) {
+            i++;
+        }
+        i = skip(size, skip(size, i, 'i'), 'b');
+        if (i != size.length()) {
+            throw invalid(what, text);
+        }
         return (long) (number * Math.pow(1024, power));
+    }
+
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Past {@code c} at {@code at}, if it is there. */
+    private static int skip(String text, int at, char c) {
+        return at < text.length() && text.charAt(at) == c ? at + 1 : at;
+    }
+
+    private static InvalidSpecException invalid(String what, String text) {
+        return new InvalidSpecException("invalid value for " + what + ": invalid size: '" + text + "'");
     }
 }
