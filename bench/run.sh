@@ -2,7 +2,8 @@
 # The benchmark suite: every row of the performance table, vaina against Podman on this machine in
 # one run. Each command runs alternately with vaina and with Podman (the order swapped every round),
 # so a machine whose load changes treats both alike; a row reports the median of each and their ratio.
-#   CLI:     --version, ps -a (3 containers), images, inspect CONTAINER
+#   CLI:     --version, ps -a (3 containers), images, inspect CONTAINER, Go templates; on a running container:
+#            ps, inspect, logs, top, stats --no-stream; version, history IMAGE
 #   runs:    run --rm IMAGE true, run --rm -p PORT:80 IMAGE true, run -d, stop, rm -f (a running container)
 #   pods:    pod create with 3 members, pod start, pod stop and rm, pod ps
 #   memory:  PSS per monitor with 10 detached `sleep` containers running (vaina's monitor, the unit's
@@ -199,6 +200,19 @@ interleaved inspect '`inspect CONTAINER`' inspect bench-ps-1
 # Fields read through Go templates, as scripts read them.
 interleaved ps-format "\`ps -a --format '{{.Names}} {{.Status}}'\`" ps -a --format '{{.Names}} {{.Status}}'
 interleaved inspect-format "\`inspect --format '{{.State.Status}}' CONTAINER\`" inspect --format '{{.State.Status}}' bench-ps-1
+# What people and scripts run beside those, on a running container (one per engine, gone again after).
+remember bench-up
+run_vaina run -d --name bench-up "$image" sh -c 'echo up; exec sleep 1000'
+run_podman run -d --name bench-up "$image" sh -c 'echo up; exec sleep 1000'
+interleaved ps-running '`ps` (1 running)' ps
+interleaved inspect-running '`inspect RUNNING`' inspect bench-up
+interleaved logs '`logs RUNNING`' logs bench-up
+interleaved top '`top RUNNING`' top bench-up
+interleaved stats '`stats --no-stream RUNNING`' stats --no-stream bench-up
+interleaved version-verb '`version`' version
+interleaved history '`history IMAGE`' history "$image"
+run_vaina rm -f -t 0 bench-up
+run_podman rm -f -t 0 bench-up
 
 progress "containers"
 engines=("${starting[@]}")
