@@ -1,12 +1,11 @@
 package dev.vaina.cli.system;
 
+import dev.vaina.cli.common.GoTime;
 import dev.vaina.spec.Instants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,32 +67,13 @@ record VersionInfo(String version, String javaVersion, Instant built, String osA
         };
     }
 
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-        "Nov", "Dec"};
-
-    /**
-     * As Go's time.ANSIC in UTC, "Sun Dec  6 10:38:13 2026", written by hand: a pattern's day and month names
-     * would set the JDK's locale data up.
-     */
-    static String ctime(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        return DAYS[time.getDayOfWeek().ordinal()] + " " + MONTHS[time.getMonthValue() - 1] + " "
-                + (time.getDayOfMonth() < 10 ? " " : "") + time.getDayOfMonth() + " " + twoDigits(time.getHour()) + ":"
-                + twoDigits(time.getMinute()) + ":" + twoDigits(time.getSecond()) + " " + time.getYear();
-    }
-
-    private static String twoDigits(int value) {
-        return value < 10 ? "0" + value : Integer.toString(value);
-    }
-
     /** Podman's layout of `version`: labels padded to one column. */
     Map<String, String> lines() {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("Client", "vaina");
         lines.put("Version", version);
         lines.put("Java Version", javaVersion);
-        lines.put("Built", built == null ? "unknown" : ctime(built));
+        lines.put("Built", built == null ? "unknown" : GoTime.ansic(built));
         lines.put("OS/Arch", osArch);
         return lines;
     }
