@@ -160,7 +160,6 @@ if manager_answers; then
     quietly "${vaina[@]}" pod ps --format '{{.Name}} {{.Status}}'
     quietly "${vaina[@]}" pod top "$name-pod"
     quietly "${vaina[@]}" pod stats --no-stream "$name-pod"
-    quietly "${vaina[@]}" generate kube "$name-pod"
     quietly "${vaina[@]}" pod stop -t 0 "$name-pod"
     quietly "${vaina[@]}" pod rm -f "$name-pod"
     quietly "${vaina[@]}" container prune -f
