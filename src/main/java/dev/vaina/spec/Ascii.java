@@ -42,6 +42,30 @@ public final class Ascii {
         return true;
     }
 
+    /**
+     * The end of the number at {@code from}: digits, then a point and digits, or not (what {@code \d+(\.\d+)?}
+     * matches there); -1 when no digit is there. A point not followed by a digit is left after the number.
+     */
+    public static int numberEnd(String text, int from) {
+        int end = digitsEnd(text, from);
+        if (end == from) {
+            return -1;
+        }
+        if (end < text.length() && text.charAt(end) == '.') {
+            int fraction = digitsEnd(text, end + 1);
+            return fraction > end + 1 ? fraction : end;
+        }
+        return end;
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** Whether the characters of {@code text} from {@code from} to {@code to} are letters, digits or in {@code others}. */
     public static boolean lettersDigitsOr(String text, int from, int to, String others) {
         for (int i = from; i < to; i++) {

@@ -20,12 +20,8 @@ public final class ByteSize {
      */
     public static long parse(String what, String text) {
         String size = text.strip().toLowerCase(Locale.ROOT);
-        int i = digits(size, 0);
-        if (i > 0 && i < size.length() && size.charAt(i) == '.') {
-            int fraction = digits(size, i + 1);
-            i = fraction > i + 1 ? fraction : -1;
-        }
-        if (i <= 0) {
+        int i = Ascii.numberEnd(size, 0);
+        if (i < 0) {
             throw invalid(what, text);
         }
         double number = Double.parseDouble(size.substring(0, i));
@@ -39,14 +35,6 @@ public final class ByteSize {
             throw invalid(what, text);
         }
         return (long) (number * Math.pow(1024, power));
-    }
-
-    private static int digits(String text, int from) {
-        int i = from;
-        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** Past {@code c} at {@code at}, if it is there. */

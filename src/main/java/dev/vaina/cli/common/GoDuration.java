@@ -19,16 +19,9 @@ public final class GoDuration {
         int i = 0;
         while (i < text.length()) {
             int start = i;
-            i = digits(text, i);
-            if (i == start) {
+            i = Ascii.numberEnd(text, start);
+            if (i < 0) {
                 throw invalid(text);
-            }
-            if (i < text.length() && text.charAt(i) == '.') {
-                int fraction = i + 1;
-                i = digits(text, fraction);
-                if (i == fraction) {
-                    throw invalid(text);
-                }
             }
             double value = Double.parseDouble(text.substring(start, i));
             long unit;
@@ -51,14 +44,6 @@ public final class GoDuration {
             nanos += (long) (value * unit);
         }
         return Duration.ofNanos(nanos);
-    }
-
-    private static int digits(String text, int from) {
-        int i = from;
-        while (i < text.length() && Ascii.isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static InvalidSpecException invalid(String text) {

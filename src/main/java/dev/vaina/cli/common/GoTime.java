@@ -105,8 +105,12 @@ public final class GoTime {
 
     /** The zone's abbreviation, "UTC" or as the JDK names it ("CET"). */
     private static String zoneName(ZonedDateTime time) {
-        return UTC.contains(time.getZone().getId()) ? "UTC"
-                : DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(time);
+        return UTC.contains(time.getZone().getId()) ? "UTC" : ZoneNames.SHORT.format(time);
+    }
+
+    /** Made on first use only, by a machine whose zone is not UTC: then once, not once per time written. */
+    private static final class ZoneNames {
+        static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
     }
 
     /** Four digits at least, a sign for a year before 1: what Go prints. */
