@@ -9,7 +9,6 @@ import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.StoreLayout;
-import dev.vaina.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -79,28 +78,23 @@ public final class BridgeNetworks {
     }
 
     /**
-     * As {@link #attach}, returning once netavark runs: the address is chosen already; the netavark lock is held
-     * until {@link Attaching#finish}, which every caller must reach.
+     * As {@link #attach}, returning once netavark runs: the address is chosen already. Every caller must reach
+     * {@link Attaching#finish}, which frees the address of a setup that failed.
      */
     public Attaching startAttach(String containerId, String containerName, Path runDir, Path netns,
             NetworkDefinition network, NetworkAttachment attachment, List<PortMapping> ports) throws IOException {
         NetworkDefinition.SubnetEntry subnet = network.subnets().get(0);
         BridgeAddresses addresses = new BridgeAddresses(addressDir(network.id()), subnet.parsed(), subnet.gateway());
         String address = addresses.allocate(containerId, attachment.ip());
-        StoreLock lock = null;
         try {
             Path request = requestFile(runDir, network.name());
             Netavark.Attachment place = new Netavark.Attachment(address, attachment.aliases(),
                     nextInterface(runDir), attachment.mac());
-            lock = netavarkLock();
             Netavark.Started started = new Netavark(setup, request, containerId, containerName, network, place)
                     .start(netns, ports);
-            return new Attaching(new Attached(address, subnet.gateway(), network.dnsEnabled()), started, lock,
-                    addresses, containerId);
+            return new Attaching(new Attached(address, subnet.gateway(), network.dnsEnabled()), started, addresses,
+                    containerId);
         } catch (IOException | RuntimeException e) {
-            if (lock != null) {
-                lock.close();
-            }
             addresses.release(address, containerId);
             throw e;
         }
@@ -110,16 +104,13 @@ public final class BridgeNetworks {
     public static final class Attaching {
         private final Attached attached;
         private final Netavark.Started started;
-        private final StoreLock lock;
         private final BridgeAddresses addresses;
         private final String containerId;
         private boolean finished;
 
-        private Attaching(Attached attached, Netavark.Started started, StoreLock lock, BridgeAddresses addresses,
-                String containerId) {
+        private Attaching(Attached attached, Netavark.Started started, BridgeAddresses addresses, String containerId) {
             this.attached = attached;
             this.started = started;
-            this.lock = lock;
             this.addresses = addresses;
             this.containerId = containerId;
         }
@@ -129,13 +120,13 @@ public final class BridgeNetworks {
             return attached;
         }
 
-        /** Waits for netavark and lets go of its lock; a failed setup frees the address and is an IOException. */
+        /** Waits for netavark; a failed setup frees the address and is an IOException. */
         public Attached finish() throws IOException {
             if (finished) {
                 return attached;
             }
             finished = true;
-            try (lock) {
+            try {
                 started.finish();
             } catch (IOException | RuntimeException e) {
                 addresses.release(attached.address(), containerId);
@@ -174,7 +165,6 @@ public final class BridgeNetworks {
     }
 
     /** Detaches from the network named {@code name}; false when the container was not attached to it. */
-    @SuppressWarnings("try")
     public boolean detach(String containerId, Path runDir, Path netns, String name) throws IOException {
         Path request = requestFile(runDir, name);
         if (!Files.exists(request)) {
@@ -182,9 +172,7 @@ public final class BridgeNetworks {
         }
         Request kept = Request.read(request);
         if (setup != null) {
-            try (StoreLock lock = netavarkLock()) {
-                Netavark.teardown(setup, request, netns);
-            }
+            Netavark.teardown(setup, request, netns);
         }
         if (kept.address() != null) {
             new BridgeAddresses(addressDir(kept.networkId()), null, null).release(kept.address(), containerId);
@@ -291,15 +279,6 @@ public final class BridgeNetworks {
 
     private static Path requestFile(Path runDir, String network) {
         return runDir.resolve("networks").resolve(network + ".json");
-    }
-
-    /**
-     * One netavark at a time: two that set up or tear down the same bridge at once race on its firewall
-     * chains ("iptables: Chain already exists"), which is why Podman serialises them too.
-     */
-    private StoreLock netavarkLock() throws IOException {
-        Files.createDirectories(setup.configDir());
-        return StoreLock.acquire(setup.configDir().resolve("netavark.lock"));
     }
 
     /** The namespace files of containers on bridge networks: inside the holder's mount namespace, rootless. */

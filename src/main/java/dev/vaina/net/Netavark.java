@@ -41,6 +41,8 @@ public final class Netavark implements NetworkDriver {
 
     /** What netavark is handed as aardvark-dns: the unit starts the real one. */
     private static final String NO_AARDVARK = "/bin/true";
+    /** util-linux's flock(1): holds {@link #lockFile} on a descriptor its command inherits, until that ends. */
+    private static final String FLOCK = "/usr/bin/flock";
     /**
      * netavark's PATH: iptables is all it runs from it, and without systemd-run in it netavark runs
      * {@link #NO_AARDVARK} directly instead of in a scope of its own.
@@ -55,6 +57,18 @@ public final class Netavark implements NetworkDriver {
         public Setup {
             enter = List.copyOf(enter);
         }
+    }
+
+    /**
+     * The lock every netavark of a run root holds while it runs: two that set up or tear down the same bridge at
+     * once race on its firewall chains ("iptables: Chain already exists", or a chain deleted by the network's last
+     * teardown while a setup appends to it), which is why Podman serialises them too. netavark holds it itself,
+     * through {@link #FLOCK}'s descriptor, which it inherits: a lock of the JVM that started it would be free
+     * the moment that JVM died (a launcher that systemd stops while the network is set up), while its netavark ran
+     * on beside the next one.
+     */
+    public static Path lockFile(Path configDir) {
+        return configDir.resolve("netavark.lock");
     }
 
     /** netavark's state directory under a store's run root (aardvark-dns's configuration is in it). */
@@ -123,7 +137,6 @@ public final class Netavark implements NetworkDriver {
      * and finishes it before the container starts.
      */
     public Started start(Path netns, List<PortMapping> ports) throws IOException {
-        Files.createDirectories(setup.configDir());
         byte[] request = request(ports);
         Files.createDirectories(requestFile.getParent());
         Files.write(requestFile, request);
@@ -217,7 +230,9 @@ public final class Netavark implements NetworkDriver {
     }
 
     private static Process startProcess(Setup setup, String verb, Path netns, byte[] request) throws IOException {
-        List<String> command = new ArrayList<>(setup.enter());
+        Files.createDirectories(setup.configDir());
+        List<String> command = new ArrayList<>(List.of(FLOCK, lockFile(setup.configDir()).toString()));
+        command.addAll(setup.enter());
         command.addAll(List.of(binary().toString(), "--config", setup.configDir().toString(), "--rootless",
                 Boolean.toString(setup.rootless()), "--aardvark-binary", NO_AARDVARK, verb, netns.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -272,10 +272,11 @@ class NetworkTest {
             vaina.run(store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
             vaina.run("run", "-d", "--name", shared, image, "sleep", "1000").assertSuccess();
             Files.createDirectories(dir.resolve("run"));
-            assertWaitsForLock(dir.resolve("run/netns.lock"), () -> vaina.run(store, "run", "-d", "--name", first,
-                    Images.BUSYBOX, "sleep", "1000"));
-            assertWaitsForLock(Path.of("/run/vaina/networks/netavark/netavark.lock"), () -> vaina.run(store, "run", "-d",
-                    "--name", second, Images.BUSYBOX, "sleep", "1000"));
+            assertWaitsForLock(fcntlLock(dir.resolve("run/netns.lock")), () -> vaina.run(store, "run", "-d", "--name",
+                    first, Images.BUSYBOX, "sleep", "1000"));
+            // netavark holds its lock itself (flock(1)'s descriptor, inherited), not the JVM that starts it.
+            assertWaitsForLock(flock(Path.of("/run/vaina/networks/netavark/netavark.lock")), () -> vaina.run(store,
+                    "run", "-d", "--name", second, Images.BUSYBOX, "sleep", "1000"));
             String template = "{{.NetworkSettings.IPAddress}}";
             List<String> addresses = List.of(
                     vaina.run("inspect", "--format", template, shared).assertSuccess().stdout().strip(),
@@ -292,23 +293,56 @@ class NetworkTest {
         }
     }
 
-    /** {@code command} waits while {@code lockFile} is locked by another process, and succeeds once it is not. */
-    @SuppressWarnings("try")
-    private static void assertWaitsForLock(Path lockFile, java.util.concurrent.Callable<Result> command) throws Exception {
+    /** A lock on a file, held by this test until closed. */
+    private interface HeldLock extends AutoCloseable {
+        @Override
+        void close() throws Exception;
+    }
+
+    /** {@code command} waits while the lock {@code take} takes is held by another process, and succeeds once it is not. */
+    private static void assertWaitsForLock(java.util.concurrent.Callable<HeldLock> take,
+            java.util.concurrent.Callable<Result> command) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Result> run;
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock held = channel.lock()) {
+            try (HeldLock held = take.call()) {
                 run = pool.submit(command);
                 // A run -d takes about a second here; one that waits for the lock is still waiting.
                 Thread.sleep(5000);
-                assertFalse(run.isDone(), () -> "went ahead while " + lockFile + " was locked");
+                assertFalse(run.isDone(), () -> "went ahead while the lock was held");
             }
             run.get().assertSuccess();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A POSIX record lock (fcntl), the kind the JVM's FileLock takes. */
+    private static java.util.concurrent.Callable<HeldLock> fcntlLock(Path file) {
+        return () -> {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock();
+            return () -> {
+                lock.release();
+                channel.close();
+            };
+        };
+    }
+
+    /** A flock(2) lock, held by a flock(1) whose shell waits for its input to end. */
+    private static java.util.concurrent.Callable<HeldLock> flock(Path file) {
+        return () -> {
+            Files.createDirectories(file.getParent());
+            Process holder = new ProcessBuilder("flock", file.toString(), "sh", "-c", "echo held; cat >/dev/null")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("held", first, "flock(1) did not take " + file);
+            return () -> {
+                holder.getOutputStream().close();
+                assertEquals(0, holder.waitFor(), "flock(1) on " + file);
+            };
+        };
     }
 
     private static void waitForExit(VainaCli vaina, String name) {
