@@ -1,7 +1,6 @@
 package dev.vaina.engine;
 
 import dev.vaina.spec.Ascii;
-import dev.vaina.spec.KeyOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,14 @@ final class ProcessTable {
     /** USER_HZ: the unit of /proc's tick counts on every architecture Linux exposes to user space. */
     private static final long TICKS_PER_SECOND = 100;
     private static final long PAGE_KIB = 4;
+
+    /** A class, not a lambda: no method-handle machinery on `top`'s way (see ContainerStore.find). */
+    private static final Comparator<ContainerProcess> BY_PID = new Comparator<>() {
+        @Override
+        public int compare(ContainerProcess a, ContainerProcess b) {
+            return Long.compare(a.pid(), b.pid());
+        }
+    };
 
     private ProcessTable() {
     }
@@ -49,7 +57,9 @@ final class ProcessTable {
             }
         }
         Map<Long, Long> toContainerPid = new HashMap<>();
-        raw.forEach(p -> toContainerPid.put(p.hostPid, p.nsPid));
+        for (RawProcess p : raw) {
+            toContainerPid.put(p.hostPid, p.nsPid);
+        }
         List<ContainerProcess> processes = new ArrayList<>();
         for (RawProcess p : raw) {
             processes.add(new ContainerProcess(p.nsPid, toContainerPid.getOrDefault(p.hostPpid, 0L),
@@ -60,7 +70,7 @@ final class ProcessTable {
                     Duration.ofMillis(Math.max(0, nowMillis - bootMillis - p.startTicks * 1000 / TICKS_PER_SECOND)),
                     p.vszBytes / 1024, p.rssPages * PAGE_KIB, p.args, p.comm));
         }
-        processes.sort(KeyOrder.by(ContainerProcess::pid));
+        processes.sort(BY_PID);
         return processes;
     }
 
@@ -152,7 +162,7 @@ final class ProcessTable {
             }
             for (String line : entries) {
                 String[] f = line.split(":");
-                if (f.length >= 3 && f[2].chars().allMatch(Character::isDigit) && !f[2].isEmpty()) {
+                if (f.length >= 3 && Ascii.isDigits(f[2])) {
                     names.putIfAbsent(Long.parseLong(f[2]), f[0]);
                 }
             }

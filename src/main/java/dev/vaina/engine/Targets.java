@@ -99,12 +99,18 @@ public final class Targets {
             }
             return List.of(new Target(records.get(0).id(), records.get(0)));
         }
+        // Loops, not lambdas, on the way of logs, wait and kill (see ContainerStore.find).
         for (String name : names) {
-            find(store, name).ifPresent(record -> targets.add(new Target(name, record)));
+            Optional<ContainerRecord> record = find(store, name);
+            if (record.isPresent()) {
+                targets.add(new Target(name, record.get()));
+            }
         }
         for (Path cidfile : cidfiles) {
-            String id = readCidfile(cidfile);
-            find(store, id).ifPresent(record -> targets.add(new Target(record.id(), record)));
+            Optional<ContainerRecord> record = find(store, readCidfile(cidfile));
+            if (record.isPresent()) {
+                targets.add(new Target(record.get().id(), record.get()));
+            }
         }
         return targets;
     }

@@ -182,7 +182,11 @@ public final class ImageStore {
 
     /** Like {@link #find} but fails with Podman's "NAME: image not known". */
     public ImageRecord require(String nameOrId) throws IOException {
-        return find(nameOrId).orElseThrow(() -> new ImageNotFoundException(nameOrId));
+        Optional<ImageRecord> found = find(nameOrId); // no lambda on a reading command's way (see ContainerStore.find)
+        if (found.isEmpty()) {
+            throw new ImageNotFoundException(nameOrId);
+        }
+        return found.get();
     }
 
     /**

@@ -119,7 +119,9 @@ public record Event(Instant time, String type, String status, String id, String 
         Object code = map.get("ContainerExitCode");
         Map<String, String> attributes = new TreeMap<>();
         if (map.get("Attributes") instanceof Map<?, ?> attrs) {
-            attrs.forEach((k, v) -> attributes.put(String.valueOf(k), String.valueOf(v)));
+            for (Map.Entry<?, ?> attribute : attrs.entrySet()) { // a loop: no lambda on `events`'s way
+                attributes.put(String.valueOf(attribute.getKey()), String.valueOf(attribute.getValue()));
+            }
         }
         return new Event(Instants.parse((String) map.get("Time")), (String) map.get("Type"), (String) map.get("Status"),
                 (String) map.get("ID"), (String) map.get("Name"), (String) map.get("Image"),

@@ -193,6 +193,9 @@ class VerbOptionsTest {
         Result version = vaina.run("version").assertSuccess();
         assertTrue(version.stdout().lines().anyMatch(l -> l.matches("Version: {6}\\d+\\.\\d+\\.\\d+")), version::describe);
         assertTrue(version.stdout().lines().anyMatch(l -> l.matches("OS/Arch: {6}linux/\\w+")), version::describe);
+        // The build's time, which the build writes into a class (cli.system.BuildTime), as Go's time.ANSIC.
+        assertTrue(version.stdout().lines().anyMatch(l -> l.matches(
+                "Built: {8}\\w{3} \\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}")), version::describe);
     }
 
     private static String idOf(Private store, String name) {

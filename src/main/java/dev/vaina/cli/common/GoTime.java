@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
 
 /**
  * Times as Go's time.Time prints them: in templates {@code 2026-12-02 05:56:30.01174046 +0000 UTC}, in JSON
@@ -32,7 +33,7 @@ public final class GoTime {
 
     /** As a template prints a time.Time: {@code 2026-12-02 05:56:30.01174046 +0000 UTC}, in this machine's zone. */
     public static String format(Instant instant) {
-        ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
+        ZonedDateTime time = instant.atZone(localZone());
         StringBuilder text = new StringBuilder(48);
         date(text, time).append(' ');
         clock(text, time);
@@ -42,7 +43,7 @@ public final class GoTime {
 
     /** Go's time.RFC3339Nano, as JSON shows a time.Time: {@code 2026-12-02T14:41:58.70928903Z}. */
     public static String rfc3339Nano(Instant instant) {
-        ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
+        ZonedDateTime time = instant.atZone(localZone());
         StringBuilder text = new StringBuilder(40);
         date(text, time).append('T');
         clock(text, time);
@@ -61,7 +62,7 @@ public final class GoTime {
 
     /** Go's time.UnixDate in this machine's zone: {@code Sun Dec  6 10:38:13 UTC 2026}. */
     public static String unixDate(Instant instant) {
-        ZonedDateTime time = instant.atZone(ZoneId.systemDefault());
+        ZonedDateTime time = instant.atZone(localZone());
         StringBuilder text = dayAndMonth(new StringBuilder(32), time);
         clock(text, time).append(' ').append(zoneName(time)).append(' ');
         return year(text, time.getYear()).toString();
@@ -101,6 +102,16 @@ public final class GoTime {
         text.append(seconds < 0 ? '-' : '+');
         int minutes = Math.abs(seconds) / 60;
         return twoDigits(twoDigits(text, minutes / 60), minutes % 60);
+    }
+
+    /**
+     * This machine's zone. One of UTC's names is taken as "UTC", which the JDK makes without its zone rules'
+     * provider: ZoneId.systemDefault() of "Etc/UTC" sets that provider up, which looks for others on the class path
+     * (opening vaina.jar, 5-10 ms of an `events` or a `version`).
+     */
+    private static ZoneId localZone() {
+        TimeZone zone = TimeZone.getDefault();
+        return UTC.contains(zone.getID()) ? ZoneId.of("UTC") : zone.toZoneId();
     }
 
     /** The zone's abbreviation, "UTC" or as the JDK names it ("CET"). */

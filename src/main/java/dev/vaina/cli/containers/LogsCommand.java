@@ -5,6 +5,8 @@ import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Targets;
+import dev.vaina.store.ContainerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,11 @@ public final class LogsCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         var targets = Targets.named(containers).latest(latest).resolve(context.engine().containers());
-        options.print(context, targets.stream().map(Targets.Target::record).toList(), out(), err());
+        List<ContainerRecord> records = new ArrayList<>(); // a loop, not a stream's lambda (see ContainerStore.find)
+        for (Targets.Target target : targets) {
+            records.add(target.record());
+        }
+        options.print(context, records, out(), err());
         return 0;
     }
 }

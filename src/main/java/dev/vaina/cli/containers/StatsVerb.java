@@ -51,7 +51,13 @@ public abstract class StatsVerb extends ContextCommand {
         Resources resources = context.engine().resources();
         resources.requireStats(verb);
         choose(context);
-        stream.run(verb, out(), output -> print(output, sample(context, resources)));
+        // An anonymous class, not a lambda: a command's first lambda sets the JVM's method-handle machinery up.
+        stream.run(verb, out(), new StatsStream.Sample() {
+            @Override
+            public void print(OutputFormat output) throws IOException {
+                printSample(output, sample(context, resources));
+            }
+        });
         return 0;
     }
 
@@ -61,12 +67,14 @@ public abstract class StatsVerb extends ContextCommand {
 
     protected abstract List<? extends Row> sample(Context context, Resources resources) throws IOException;
 
-    private void print(OutputFormat output, List<? extends Row> rows) throws IOException {
+    private void printSample(OutputFormat output, List<? extends Row> rows) throws IOException {
         if (output.isJson()) {
             out().println(layout.json().format(rows.stream().map(Row::json).toList()));
         } else if (output.isDefault()) {
             Table table = new Table(layout.headers()).minimumWidth(12);
-            rows.forEach(row -> table.add(row.cells()));
+            for (Row row : rows) {
+                table.add(row.cells());
+            }
             table.print(out());
         } else {
             output.print(out(), rows.stream().map(Row::struct).toList(), layout.templateHeaders());

@@ -30,9 +30,17 @@ public final class TopCommand extends ContextCommand {
     }
 
     public static void print(List<TopDescriptor> columns, List<ContainerProcess> processes, java.io.PrintWriter out) {
-        Table table = new Table(columns.stream().map(TopDescriptor::header).toArray(String[]::new)).minimumWidth(12);
+        String[] headers = new String[columns.size()];
+        for (int i = 0; i < headers.length; i++) {
+            headers[i] = columns.get(i).header();
+        }
+        Table table = new Table(headers).minimumWidth(12);
         for (ContainerProcess process : processes) {
-            table.add(columns.stream().map(c -> c.valueOf(process)).toArray(String[]::new));
+            String[] cells = new String[headers.length];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = columns.get(i).valueOf(process);
+            }
+            table.add(cells);
         }
         table.print(out);
     }

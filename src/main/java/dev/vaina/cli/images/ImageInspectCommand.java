@@ -74,7 +74,11 @@ public final class ImageInspectCommand extends ContextCommand {
         map.put("VirtualSize", image.size());
         Map<String, Object> rootfs = new LinkedHashMap<>();
         rootfs.put("Type", "layers");
-        rootfs.put("Layers", image.layers().stream().map(hex -> "sha256:" + hex).toList());
+        List<String> layers = new ArrayList<>(); // a loop, not a stream's lambda (see ContainerStore.find)
+        for (String hex : image.layers()) {
+            layers.add("sha256:" + hex);
+        }
+        rootfs.put("Layers", layers);
         map.put("RootFS", rootfs);
         map.put("Labels", config instanceof Map<?, ?> c && c.get("Labels") instanceof Map<?, ?> labels ? labels : null);
         map.put("Annotations", Map.of());

@@ -30,12 +30,22 @@ final class NetworkLsCommand extends ListVerb<NetworkDefinition> {
     @Override
     protected List<NetworkDefinition> rows(Context context) throws IOException {
         List<NetworkDefinition> networks = new ArrayList<>();
+        // Loops, not lambdas, on a listing's way: a command's first lambda sets the JVM's method-handle machinery up.
         for (NetworkDefinition network : context.engine().networks().list()) {
-            if (filters.stream().allMatch(filter -> matches(filter, network))) {
+            if (matchesAll(network)) {
                 networks.add(network);
             }
         }
         return networks;
+    }
+
+    private boolean matchesAll(NetworkDefinition network) {
+        for (String filter : filters) {
+            if (!matches(filter, network)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -51,7 +61,9 @@ final class NetworkLsCommand extends ListVerb<NetworkDefinition> {
     @Override
     protected void printTable(List<NetworkDefinition> networks) {
         Table table = new Table("NETWORK ID", "NAME", "DRIVER").minimumWidth(12);
-        networks.forEach(n -> table.add(noTrunc ? n.id() : n.shortId(), n.name(), n.driver()));
+        for (NetworkDefinition n : networks) {
+            table.add(noTrunc ? n.id() : n.shortId(), n.name(), n.driver());
+        }
         if (noHeading) {
             table.printRows(out());
         } else {

@@ -119,7 +119,9 @@ public final class EventsCommand extends ContextCommand {
         if (!event.healthStatus().isEmpty()) {
             line.append(", health_status=").append(event.healthStatus());
         }
-        new TreeMap<>(event.attributes()).forEach((k, v) -> line.append(", ").append(k).append('=').append(v));
+        for (Map.Entry<String, String> attribute : new TreeMap<>(event.attributes()).entrySet()) { // no lambda: see ContainerStore.find
+            line.append(", ").append(attribute.getKey()).append('=').append(attribute.getValue());
+        }
         return line.append(')').toString();
     }
 

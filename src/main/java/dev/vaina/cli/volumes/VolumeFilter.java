@@ -16,6 +16,14 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
     private final List<Predicate<VolumeRecord>> all;
     private final List<Predicate<VolumeRecord>> tests;
 
+    /** No filter: a class, not a lambda, so that a plain `volume ls` sets no method-handle machinery up. */
+    private static final Predicate<VolumeRecord> EVERY = new Predicate<>() {
+        @Override
+        public boolean test(VolumeRecord volume) {
+            return true;
+        }
+    };
+
     private VolumeFilter(List<Predicate<VolumeRecord>> all, List<Predicate<VolumeRecord>> tests) {
         this.all = all;
         this.tests = tests;
@@ -24,7 +32,7 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
     /** `volume ls`: any filter. */
     static Predicate<VolumeRecord> any(List<String> filters, Volumes volumes, List<ContainerRecord> containers) {
         if (filters.isEmpty()) {
-            return v -> true;
+            return EVERY;
         }
         VolumeFilter each = parse(filters, volumes, containers);
         return v -> each.tests.stream().anyMatch(p -> p.test(v));

@@ -49,7 +49,9 @@ final class VolumeLsCommand extends ListVerb<VolumeRow> {
     protected void printTable(List<VolumeRow> rows) {
         // Go's tabwriter with Podman's minimum cell width of 12.
         Table table = new Table("DRIVER", "VOLUME NAME").minimumWidth(12);
-        rows.forEach(r -> table.add(r.volume().driver(), r.volume().name()));
+        for (VolumeRow r : rows) {
+            table.add(r.volume().driver(), r.volume().name());
+        }
         table.print(out());
     }
 
