@@ -75,11 +75,13 @@ quietly "${vaina[@]}" inspect "$image"
 quietly "${vaina[@]}" volume create "$name-volume"
 quietly "${vaina[@]}" create --name "$name-volume-user" -v "$name-volume:/data" "$image" true
 quietly "${vaina[@]}" volume ls
+quietly "${vaina[@]}" volume ls --format '{{.Name}} {{.Driver}} {{.MountCount}} {{.Labels}}'
 quietly "${vaina[@]}" volume inspect "$name-volume"
 quietly "${vaina[@]}" rm "$name-volume-user"
 quietly "${vaina[@]}" volume rm "$name-volume"
 quietly "${vaina[@]}" network create "$name-network"
 quietly "${vaina[@]}" network ls
+quietly "${vaina[@]}" network ls --format '{{.Name}} {{.ID}} {{.Driver}} {{.Subnets}} {{.Labels}}'
 quietly "${vaina[@]}" network inspect "$name-network"
 quietly "${vaina[@]}" network rm "$name-network"
 
@@ -94,6 +96,7 @@ if manager_answers; then
     quietly "${vaina[@]}" inspect "$name"
     # Go templates, as scripts read fields (--format), and a signal.
     quietly "${vaina[@]}" ps -a --format '{{.ID}} {{.Names}} {{.Status}} {{.Image}}'
+    quietly "${vaina[@]}" ps -a --format '{{.Mounts}} {{.Labels}} {{.Ports}} {{.Networks}} {{.CreatedAt}}'
     quietly "${vaina[@]}" inspect --format '{{.State.Status}} {{.State.Pid}} {{json .Config.Env}}' "$name"
     quietly "${vaina[@]}" images --format '{{.Repository}}:{{.Tag}} {{.ID}}'
     quietly "${vaina[@]}" kill -s USR1 "$name"

@@ -118,7 +118,12 @@ public final class Volumes {
     }
 
     private static boolean mounts(ContainerRecord record, String name) {
-        return record.config().volumes().stream().anyMatch(m -> m.isVolume() && name.equals(m.source()));
+        for (VolumeMount mount : record.config().volumes()) { // a loop: no lambda on `volume ls`'s way
+            if (mount.isVolume() && name.equals(mount.source())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

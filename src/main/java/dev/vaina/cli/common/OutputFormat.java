@@ -168,6 +168,19 @@ public final class OutputFormat {
     }
 
     /**
+     * A row type's fields from the enum that names them, each constant the field of its name, in the struct's order.
+     * An enum whose one method switches over its constants, rather than a function per field written as a lambda:
+     * a command's first lambda sets the JVM's method-handle machinery up (`ps --format` 55.3 -> 47.6 ms).
+     */
+    public static <S, F extends Enum<F> & Function<S, Object>> Map<String, Function<S, Object>> fields(F[] constants) {
+        Map<String, Function<S, Object>> fields = new LinkedHashMap<>();
+        for (F field : constants) {
+            fields.put(field.name(), field);
+        }
+        return fields;
+    }
+
+    /**
      * Column titles for a row's fields as Podman derives them: the field name split into words and upper-cased
      * ({@code CreatedAt} is CREATED AT, {@code ImageID} is IMAGE ID), unless the command names the column itself.
      */

@@ -23,20 +23,23 @@ final class PodNames {
         if (!record.inPod()) {
             return Optional.empty();
         }
-        return pods.computeIfAbsent(record.pod(), id -> {
+        Optional<PodRecord> pod = pods.get(record.pod()); // not computeIfAbsent's lambda: see PsRow.Field
+        if (pod == null) {
             try {
-                return context.engine().podStore().lookup(id);
+                pod = context.engine().podStore().lookup(record.pod());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+            pods.put(record.pod(), pod);
+        }
+        return pod;
     }
 
     String[] withPodColumns(ContainerRecord record, String[] cells, boolean noTrunc) {
         String[] extended = Arrays.copyOf(cells, cells.length + 2);
         Optional<PodRecord> pod = of(record);
-        extended[cells.length] = pod.map(p -> noTrunc ? p.id() : p.shortId()).orElse("");
-        extended[cells.length + 1] = pod.map(PodRecord::name).orElse("");
+        extended[cells.length] = pod.isEmpty() ? "" : noTrunc ? pod.get().id() : pod.get().shortId();
+        extended[cells.length + 1] = pod.isEmpty() ? "" : pod.get().name();
         return extended;
     }
 }

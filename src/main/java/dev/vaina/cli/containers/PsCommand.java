@@ -16,13 +16,13 @@ import dev.vaina.spec.Instants;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
-import dev.vaina.store.Json;
 import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,9 +144,13 @@ public final class PsCommand extends ContextCommand {
             List<GoStruct> structs = new ArrayList<>();
             for (Row r : rows) {
                 // Podman fills PodName only when --pod asks for the pods
-                String podName = pod ? pods.of(r.record).map(PodRecord::name).orElse("") : "";
-                List<String> networks = context.engine().networks().attachments(r.record).stream()
-                        .map(NetworkAttachment::network).toList();
+                // (loops, not lambdas: see PsRow.Field)
+                Optional<PodRecord> itsPod = pod ? pods.of(r.record) : Optional.empty();
+                String podName = itsPod.isPresent() ? itsPod.get().name() : "";
+                List<String> networks = new ArrayList<>();
+                for (NetworkAttachment attachment : context.engine().networks().attachments(r.record)) {
+                    networks.add(attachment.network());
+                }
                 structs.add(PsRow.of(r, now, noTrunc, podName, networks));
             }
             output.print(out(), structs, PsRow.HEADERS);

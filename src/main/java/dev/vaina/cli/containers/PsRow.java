@@ -8,7 +8,9 @@ import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
+import dev.vaina.spec.VolumeMount;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,40 +37,56 @@ final class PsRow {
         }
     }
 
-    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+    /** The fields, in Podman's order, by the template's names (see {@link OutputFormat#fields}). */
+    private enum Field implements Function<Source, Object> {
+        AutoRemove, Command, Created, CreatedAt, CreatedHuman, Exited, ExitedAt, ExitCode, ID, Image, ImageID, IsInfra,
+        Labels, Mounts, Names, Namespaces, Networks, Pid, Pod, PodName, Ports, RunningFor, Size, StartedAt, State,
+        Status;
 
-    static {
-        FIELDS.put("AutoRemove", s -> s.record.config().autoRemove());
-        FIELDS.put("Command", s -> String.join(" ", s.record.args()));
-        FIELDS.put("Created", s -> GoTime.format(Instants.parse(s.record.created())));
-        FIELDS.put("CreatedAt", s -> GoTime.format(Instants.parse(s.record.created())));
-        FIELDS.put("CreatedHuman", Source::ago);
-        FIELDS.put("Exited", s -> ContainerState.EXITED.equals(s.state.status()));
-        FIELDS.put("ExitedAt", s -> GoTime.unixSeconds(s.state.finishedAt()));
-        FIELDS.put("ExitCode", s -> s.state.exitCode());
-        FIELDS.put("ID", s -> s.noTrunc ? s.record.id() : s.record.shortId());
-        FIELDS.put("Image", s -> s.record.imageName());
-        FIELDS.put("ImageID", s -> s.noTrunc || s.record.imageId().length() <= 12 ? s.record.imageId()
-                : s.record.imageId().substring(0, 12));
-        FIELDS.put("IsInfra", s -> s.record.infra());
-        FIELDS.put("Labels", s -> s.record.config().labels().isEmpty() ? GoNilMap.INSTANCE : s.record.config().labels());
-        FIELDS.put("Mounts", s -> s.record.config().volumes().stream().map(v -> v.destination()).toList());
-        FIELDS.put("Names", s -> s.record.name());
-        FIELDS.put("Namespaces", s -> NO_NAMESPACES);
-        FIELDS.put("Networks", s -> String.join(",", s.networks));
-        FIELDS.put("Pid", s -> s.pid);
-        FIELDS.put("Pod", s -> s.record.pod() == null ? "" : s.noTrunc ? s.record.pod() : s.record.pod().substring(0, 12));
-        FIELDS.put("PodName", Source::podName);
-        FIELDS.put("Ports", s -> PortListing.column(s.record));
-        FIELDS.put("RunningFor", Source::ago);
-        // without --size Podman prints nothing for it
-        FIELDS.put("Size", s -> s.size == null ? "" : s.size.column());
-        FIELDS.put("StartedAt", s -> GoTime.unixSeconds(s.state.startedAt()));
-        // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and scripts
-        // written for it compare against them.
-        FIELDS.put("State", Source::status);
-        FIELDS.put("Status", Source::status);
+        @Override
+        public Object apply(Source s) {
+            ContainerRecord record = s.record;
+            return switch (this) {
+                case AutoRemove -> record.config().autoRemove();
+                case Command -> String.join(" ", record.args());
+                case Created, CreatedAt -> GoTime.format(Instants.parse(record.created()));
+                case CreatedHuman, RunningFor -> s.ago();
+                case Exited -> ContainerState.EXITED.equals(s.state.status());
+                case ExitedAt -> GoTime.unixSeconds(s.state.finishedAt());
+                case ExitCode -> s.state.exitCode();
+                case ID -> s.noTrunc ? record.id() : record.shortId();
+                case Image -> record.imageName();
+                case ImageID -> s.noTrunc || record.imageId().length() <= 12 ? record.imageId()
+                        : record.imageId().substring(0, 12);
+                case IsInfra -> record.infra();
+                case Labels -> record.config().labels().isEmpty() ? GoNilMap.INSTANCE : record.config().labels();
+                case Mounts -> destinations(record);
+                case Names -> record.name();
+                case Namespaces -> NO_NAMESPACES;
+                case Networks -> String.join(",", s.networks);
+                case Pid -> s.pid;
+                case Pod -> record.pod() == null ? "" : s.noTrunc ? record.pod() : record.pod().substring(0, 12);
+                case PodName -> s.podName;
+                case Ports -> PortListing.column(record);
+                // without --size Podman prints nothing for it
+                case Size -> s.size == null ? "" : s.size.column();
+                case StartedAt -> GoTime.unixSeconds(s.state.startedAt());
+                // Podman 4.3 answers {{.State}} with the same words as {{.Status}} ("Up 3 seconds ago"), and
+                // scripts written for it compare against them.
+                case State, Status -> s.status();
+            };
+        }
+
+        private static List<String> destinations(ContainerRecord record) {
+            List<String> destinations = new ArrayList<>();
+            for (VolumeMount volume : record.config().volumes()) {
+                destinations.add(volume.destination());
+            }
+            return destinations;
+        }
     }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = OutputFormat.fields(Field.values());
 
     static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("ID", "CONTAINER ID",
             "Created", "CREATED", "CreatedHuman", "CREATED", "Pod", "POD ID", "PodName", "PODNAME"));

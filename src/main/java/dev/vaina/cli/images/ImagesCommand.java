@@ -148,7 +148,11 @@ public class ImagesCommand extends ContextCommand {
     }
 
     private static long containerCount(ImageRecord image, List<ContainerRecord> containers) {
-        return containers.stream().filter(c -> image.id().equals(c.imageId())).count();
+        long count = 0;
+        for (ContainerRecord container : containers) {
+            count += image.id().equals(container.imageId()) ? 1 : 0;
+        }
+        return count;
     }
 
     private void add(Table table, String repository, String tag, String digest, String id, String created, String size) {

@@ -8,7 +8,6 @@ import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,29 +23,37 @@ final class ImagesRow {
         }
     }
 
-    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+    /** The fields, in Podman's order, by the template's names (see {@link OutputFormat#fields}). */
+    private enum Field implements Function<Source, Object> {
+        ID, Repository, Tag, Digest, Created, CreatedSince, CreatedAt, Size, ReadOnly, History, Containers, Dangling,
+        Names, Labels, RepoTags, RepoDigests, VirtualSize, SharedSize, ParentId;
 
-    static {
-        FIELDS.put("ID", s -> s.noTrunc ? "sha256:" + s.image.id() : s.image.shortId());
-        FIELDS.put("Repository", Source::repository);
-        FIELDS.put("Tag", Source::tag);
-        FIELDS.put("Digest", s -> ImageUse.digest(s.image));
-        FIELDS.put("Created", Source::ago);
-        FIELDS.put("CreatedSince", Source::ago);
-        FIELDS.put("CreatedAt", s -> GoTime.format(s.image.createdInstant()));
-        FIELDS.put("Size", s -> HumanSize.format(s.image.size()));
-        FIELDS.put("ReadOnly", s -> false);
-        FIELDS.put("History", s -> String.join(", ", s.image.repoTags()));
-        FIELDS.put("Containers", Source::containers);
-        FIELDS.put("Dangling", s -> s.image.repoTags().isEmpty());
-        FIELDS.put("Names", s -> s.image.repoTags());
-        FIELDS.put("Labels", s -> GoNilMap.INSTANCE);
-        FIELDS.put("RepoTags", s -> s.image.repoTags());
-        FIELDS.put("RepoDigests", s -> ImageUse.repoDigests(s.image));
-        FIELDS.put("VirtualSize", s -> s.image.size());
-        FIELDS.put("SharedSize", s -> 0L);
-        FIELDS.put("ParentId", s -> "");
+        @Override
+        public Object apply(Source s) {
+            ImageRecord image = s.image;
+            return switch (this) {
+                case ID -> s.noTrunc ? "sha256:" + image.id() : image.shortId();
+                case Repository -> s.repository;
+                case Tag -> s.tag;
+                case Digest -> ImageUse.digest(image);
+                case Created, CreatedSince -> s.ago();
+                case CreatedAt -> GoTime.format(image.createdInstant());
+                case Size -> HumanSize.format(image.size());
+                case ReadOnly -> false;
+                case History -> String.join(", ", image.repoTags());
+                case Containers -> s.containers;
+                case Dangling -> image.repoTags().isEmpty();
+                case Names, RepoTags -> image.repoTags();
+                case Labels -> GoNilMap.INSTANCE;
+                case RepoDigests -> ImageUse.repoDigests(image);
+                case VirtualSize -> image.size();
+                case SharedSize -> 0L;
+                case ParentId -> "";
+            };
+        }
     }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = OutputFormat.fields(Field.values());
 
     static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(),
             Map.of("ID", "IMAGE ID", "CreatedSince", "CREATED", "ReadOnly", "R/O"));

@@ -73,7 +73,11 @@ final class NetworkLsCommand extends ListVerb<NetworkDefinition> {
 
     @Override
     protected List<?> templateData(Context context, List<NetworkDefinition> networks) {
-        return networks.stream().map(n -> NetworkRow.of(n, noTrunc)).toList();
+        List<Object> structs = new ArrayList<>(); // a loop, not a stream's lambda: see PsRow.Field
+        for (NetworkDefinition network : networks) {
+            structs.add(NetworkRow.of(network, noTrunc));
+        }
+        return structs;
     }
 
     @Override

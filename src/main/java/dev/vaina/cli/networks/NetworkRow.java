@@ -3,10 +3,11 @@ package dev.vaina.cli.networks;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.spec.NetworkDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** One network as {@code network ls --format} and {@code network inspect --format} templates see it: Podman 4.3's fields. */
 final class NetworkRow {
@@ -16,26 +17,51 @@ final class NetworkRow {
     private record Source(NetworkDefinition network, boolean noTrunc) {
     }
 
-    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+    /** The fields, in Podman's order, by the template's names (see {@link OutputFormat#fields}). */
+    private enum Field implements Function<Source, Object> {
+        Name, ID, Driver, NetworkInterface, Created, Subnets, IPv6Enabled, Internal, DNSEnabled, Labels, Options;
 
-    static {
-        FIELDS.put("Name", s -> s.network.name());
-        FIELDS.put("ID", s -> s.noTrunc ? s.network.id() : s.network.shortId());
-        FIELDS.put("Driver", s -> s.network.driver());
-        FIELDS.put("NetworkInterface", s -> s.network.interfaceName());
-        FIELDS.put("Created", s -> s.network.created());
-        FIELDS.put("Subnets", s -> s.network.subnets().stream().map(NetworkRow::subnet).toList());
-        FIELDS.put("IPv6Enabled", s -> false);
-        FIELDS.put("Internal", s -> s.network.internal());
-        FIELDS.put("DNSEnabled", s -> s.network.dnsEnabled());
-        FIELDS.put("Labels", s -> s.network.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",")));
-        FIELDS.put("Options", s -> s.network.options());
+        @Override
+        public Object apply(Source s) {
+            NetworkDefinition network = s.network;
+            return switch (this) {
+                case Name -> network.name();
+                case ID -> s.noTrunc ? network.id() : network.shortId();
+                case Driver -> network.driver();
+                case NetworkInterface -> network.interfaceName();
+                case Created -> network.created();
+                case Subnets -> subnets(network);
+                case IPv6Enabled -> false;
+                case Internal -> network.internal();
+                case DNSEnabled -> network.dnsEnabled();
+                case Labels -> labels(network);
+                case Options -> network.options();
+            };
+        }
     }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = OutputFormat.fields(Field.values());
 
     static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("ID", "NETWORK ID"));
 
     private NetworkRow() {
+    }
+
+    private static List<GoStruct> subnets(NetworkDefinition network) {
+        List<GoStruct> subnets = new ArrayList<>();
+        for (NetworkDefinition.SubnetEntry entry : network.subnets()) {
+            subnets.add(subnet(entry));
+        }
+        return subnets;
+    }
+
+    /** KEY=VALUE,... */
+    private static String labels(NetworkDefinition network) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, String> label : network.labels().entrySet()) {
+            text.append(text.length() == 0 ? "" : ",").append(label.getKey()).append('=').append(label.getValue());
+        }
+        return text.toString();
     }
 
     private static GoStruct subnet(NetworkDefinition.SubnetEntry entry) {

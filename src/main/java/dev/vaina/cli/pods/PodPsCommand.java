@@ -78,8 +78,12 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     protected List<?> templateData(Context context, List<Row> rows) {
         Instant now = Instant.now();
         boolean rootless = context.layout().rootless();
-        return rows.stream().map(r -> PodPsRow.of(new PodPsRow.Source(r.pod, r.containers, r.states, r.status, now,
-                noTrunc, rootless))).toList();
+        List<Object> structs = new ArrayList<>(); // a loop, not a stream's lambda: see PsRow.Field
+        for (Row r : rows) {
+            structs.add(PodPsRow.of(new PodPsRow.Source(r.pod, r.containers, r.states, r.status, now, noTrunc,
+                    rootless)));
+        }
+        return structs;
     }
 
     @Override
@@ -116,10 +120,10 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
                     HumanDuration.ago(Instants.parse(r.pod.created()), now),
                     r.pod.hasInfra() ? (noTrunc ? r.pod.infraId() : r.pod.infraId().substring(0, 12)) : ""));
             if (ctrIds) {
-                cells.add(String.join(",", r.containers.stream().map(c -> noTrunc ? c.id() : c.shortId()).toList()));
+                cells.add(PodPsRow.joined(r.containers, true, noTrunc));
             }
             if (ctrNames) {
-                cells.add(String.join(",", r.containers.stream().map(ContainerRecord::name).toList()));
+                cells.add(PodPsRow.joined(r.containers, false, noTrunc));
             }
             if (ctrStatus) {
                 cells.add(String.join(",", r.states));

@@ -25,23 +25,44 @@ final class PodPsRow {
         }
     }
 
-    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+    /** The fields, in Podman's order, by the template's names (see {@link OutputFormat#fields}). */
+    private enum Field implements Function<Source, Object> {
+        ID, Name, Status, Created, InfraID, NumberOfContainers, Labels, Networks, ContainerNames, ContainerIds,
+        ContainerStatuses, Cgroup, Namespace;
 
-    static {
-        FIELDS.put("ID", s -> s.id(s.pod.id()));
-        FIELDS.put("Name", s -> s.pod.name());
-        FIELDS.put("Status", Source::status);
-        FIELDS.put("Created", s -> HumanDuration.ago(Instants.parse(s.pod.created()), s.now));
-        FIELDS.put("InfraID", s -> s.pod.hasInfra() ? s.id(s.pod.infraId()) : "");
-        FIELDS.put("NumberOfContainers", s -> s.containers.size());
-        FIELDS.put("Labels", s -> new TreeMap<>(s.pod.labels()));
-        FIELDS.put("Networks", s -> networks(s));
-        FIELDS.put("ContainerNames", s -> String.join(",", s.containers.stream().map(ContainerRecord::name).toList()));
-        FIELDS.put("ContainerIds", s -> String.join(",", s.containers.stream().map(c -> s.id(c.id())).toList()));
-        FIELDS.put("ContainerStatuses", s -> String.join(",", s.states));
-        FIELDS.put("Cgroup", s -> s.pod.slice() == null ? "" : SlicePath.parent(s.pod.slice()));
-        FIELDS.put("Namespace", s -> "");
+        @Override
+        public Object apply(Source s) {
+            PodRecord pod = s.pod;
+            return switch (this) {
+                case ID -> s.id(pod.id());
+                case Name -> pod.name();
+                case Status -> s.status;
+                case Created -> HumanDuration.ago(Instants.parse(pod.created()), s.now);
+                case InfraID -> pod.hasInfra() ? s.id(pod.infraId()) : "";
+                case NumberOfContainers -> s.containers.size();
+                case Labels -> new TreeMap<>(pod.labels());
+                case Networks -> networks(s);
+                case ContainerNames -> joined(s.containers, false, s.noTrunc);
+                case ContainerIds -> joined(s.containers, true, s.noTrunc);
+                case ContainerStatuses -> String.join(",", s.states);
+                case Cgroup -> pod.slice() == null ? "" : SlicePath.parent(pod.slice());
+                case Namespace -> "";
+            };
+        }
+
     }
+
+    /** The members' names or ids, comma-separated. */
+    static String joined(List<ContainerRecord> containers, boolean ids, boolean noTrunc) {
+        StringBuilder text = new StringBuilder();
+        for (ContainerRecord container : containers) {
+            text.append(text.length() == 0 ? "" : ",")
+                    .append(!ids ? container.name() : noTrunc ? container.id() : container.shortId());
+        }
+        return text.toString();
+    }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = OutputFormat.fields(Field.values());
 
     /**
      * Podman 4.3's column titles: its table has none for ID and Networks, so a table template prints
@@ -70,8 +91,12 @@ final class PodPsRow {
      * bridge is its "podman" network; the other modes (rootless user-mode networking, host, none) join none.
      */
     private static String networks(Source source) {
-        return source.containers.stream().filter(ContainerRecord::infra)
-                .filter(c -> !source.rootless && c.config().network().networkMode().kind() == NetworkMode.Kind.DEFAULT)
-                .map(c -> "podman").findFirst().orElse("");
+        for (ContainerRecord container : source.containers) {
+            if (container.infra() && !source.rootless
+                    && container.config().network().networkMode().kind() == NetworkMode.Kind.DEFAULT) {
+                return "podman";
+            }
+        }
+        return "";
     }
 }

@@ -57,7 +57,11 @@ final class VolumeLsCommand extends ListVerb<VolumeRow> {
 
     @Override
     protected List<?> templateData(Context context, List<VolumeRow> rows) {
-        return rows.stream().map(VolumeRow::struct).toList();
+        List<Object> structs = new ArrayList<>(); // a loop, not a stream's lambda: see PsRow.Field
+        for (VolumeRow row : rows) {
+            structs.add(row.struct());
+        }
+        return structs;
     }
 
     @Override

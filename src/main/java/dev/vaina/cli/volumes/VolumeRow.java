@@ -18,21 +18,29 @@ final class VolumeRow {
     private record Source(VolumeRecord volume, String mountpoint, int mountCount, boolean needsCopyUp) {
     }
 
-    private static final Map<String, Function<Source, Object>> FIELDS = new LinkedHashMap<>();
+    /** The fields, in Podman's order, by the template's names (see {@link OutputFormat#fields}). */
+    private enum Field implements Function<Source, Object> {
+        Name, Driver, Mountpoint, CreatedAt, Labels, Scope, Options, MountCount, NeedsCopyUp, NeedsChown, Anonymous;
 
-    static {
-        FIELDS.put("Name", s -> s.volume.name());
-        FIELDS.put("Driver", s -> s.volume.driver());
-        FIELDS.put("Mountpoint", Source::mountpoint);
-        FIELDS.put("CreatedAt", s -> GoTime.format(Instants.parse(s.volume.created())));
-        FIELDS.put("Labels", s -> s.volume.labels());
-        FIELDS.put("Scope", s -> "local");
-        FIELDS.put("Options", s -> s.volume.options());
-        FIELDS.put("MountCount", Source::mountCount);
-        FIELDS.put("NeedsCopyUp", Source::needsCopyUp);
-        FIELDS.put("NeedsChown", Source::needsCopyUp);
-        FIELDS.put("Anonymous", s -> s.volume.anonymous());
+        @Override
+        public Object apply(Source s) {
+            VolumeRecord volume = s.volume;
+            return switch (this) {
+                case Name -> volume.name();
+                case Driver -> volume.driver();
+                case Mountpoint -> s.mountpoint;
+                case CreatedAt -> GoTime.format(Instants.parse(volume.created()));
+                case Labels -> volume.labels();
+                case Scope -> "local";
+                case Options -> volume.options();
+                case MountCount -> s.mountCount;
+                case NeedsCopyUp, NeedsChown -> s.needsCopyUp;
+                case Anonymous -> volume.anonymous();
+            };
+        }
     }
+
+    private static final Map<String, Function<Source, Object>> FIELDS = OutputFormat.fields(Field.values());
 
     static final Map<String, String> HEADERS = OutputFormat.headers(FIELDS.keySet(), Map.of("Name", "VOLUME NAME"));
 
