@@ -256,7 +256,7 @@ class ClassDataArchiveTest {
                     List.of("top", "cds-running"), List.of("logs", "cds-running"), List.of("port", "cds-running"),
                     List.of("history", "localhost/busybox"), List.of("image", "inspect", "localhost/busybox"),
                     List.of("events", "--since", "1m", "--until", "0s"), List.of("network", "ls"),
-                    List.of("volume", "ls"), List.of("version"),
+                    List.of("volume", "ls"), List.of("version"), List.of("wait", "--condition", "running", "cds-running"),
                     // Go templates, as scripts read fields, lists and dates among them.
                     List.of("ps", "-a", "--format", "{{.ID}} {{.Names}} {{.Mounts}} {{.Labels}} {{.CreatedAt}}"),
                     List.of("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}} {{.CreatedAt}}"),

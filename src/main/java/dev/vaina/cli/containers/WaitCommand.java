@@ -4,9 +4,13 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.GoDuration;
 import dev.vaina.engine.ContainerWaits;
+import dev.vaina.engine.Targets;
 import dev.vaina.store.ContainerState;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,18 +34,46 @@ public final class WaitCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        List<WaitCondition> wanted = conditions == null || conditions.isEmpty()
-                ? List.of(WaitCondition.parse("stopped"))
-                : conditions.stream().map(WaitCondition::parse).toList();
+        List<WaitCondition> wanted = new ArrayList<>();
+        for (String condition : conditions == null || conditions.isEmpty() ? List.of("stopped") : conditions) {
+            wanted.add(WaitCondition.parse(condition));
+        }
+        Wanted any = new Wanted(wanted);
         Duration every = GoDuration.parse(interval);
         var targets = selection.targets().ignoreMissing(ignore).resolve(context.engine().containers());
         ContainerWaits waits = context.engine().containerWaits();
-        return EachContainer.apply(targets, err(), target -> {
-            ContainerState state = waits.waitFor(target.record(),
-                    current -> wanted.stream().anyMatch(c -> c.metBy(current)), every);
-            boolean exited = wanted.stream().anyMatch(c -> c.waitsForExit() && c.metBy(state));
-            out().println(exited ? state.exitCode() : -1);
-            out().flush();
+        // A class, not a lambda: a command's first lambda sets the JVM's method-handle machinery up, some 5 ms of a
+        // `wait` for a container that has exited already.
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                ContainerState state = waits.waitFor(target.record(), any, every);
+                out().println(any.exitedIn(state) ? state.exitCode() : -1);
+                out().flush();
+            }
         });
+    }
+
+    /** Whether a state meets one of the conditions waited for. */
+    private record Wanted(List<WaitCondition> conditions) implements Predicate<ContainerState> {
+        @Override
+        public boolean test(ContainerState state) {
+            for (WaitCondition condition : conditions) {
+                if (condition.metBy(state)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the state met a condition that waits for the container's exit, whose code is then printed. */
+        boolean exitedIn(ContainerState state) {
+            for (WaitCondition condition : conditions) {
+                if (condition.waitsForExit() && condition.metBy(state)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -120,20 +120,23 @@ public class InfoCommand extends ContextCommand {
             return value;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        ((Map<String, Object>) map).forEach((key, field) -> fields.put(GO_NAMES.getOrDefault(key,
-                Character.toUpperCase(key.charAt(0)) + key.substring(1)), struct(key, field)));
+        for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
+            String key = entry.getKey();
+            fields.put(GO_NAMES.getOrDefault(key, Character.toUpperCase(key.charAt(0)) + key.substring(1)),
+                    struct(key, entry.getValue()));
+        }
         return new GoStruct(type, fields);
     }
 
-    /** Podman's default layout: YAML, two spaces a level. */
+    /** Podman's default layout: YAML, two spaces a level. (Loops here, not lambdas: see ContainerStore.find.) */
     private static void yaml(PrintWriter out, Map<?, ?> map, String indent) {
-        map.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                out.println(indent + key + ":");
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                out.println(indent + entry.getKey() + ":");
                 yaml(out, nested, indent + "  ");
             } else {
-                out.println(indent + key + ": " + value);
+                out.println(indent + entry.getKey() + ": " + entry.getValue());
             }
-        });
+        }
     }
 }
