@@ -30,7 +30,11 @@ public final class StoreLock implements AutoCloseable {
     public static StoreLock acquire(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         Files.createDirectories(key.getParent());
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        // putIfAbsent, not computeIfAbsent's lambda: a command's first lambda sets the JVM's method-handle
+        // machinery up, and every command that writes takes a lock.
+        ReentrantLock fresh = new ReentrantLock();
+        ReentrantLock known = IN_PROCESS.putIfAbsent(key, fresh);
+        ReentrantLock threadLock = known != null ? known : fresh;
         threadLock.lock();
         FileChannel channel = null;
         try {

@@ -297,6 +297,24 @@ class ClassDataArchiveTest {
             Result created = vaina.exec(create).assertSuccess();
             assertTrue(created.stdout().lines().noneMatch(l -> l.contains("[class,load]") && l.matches(".* source: (file|jar):.*")
                     || l.contains(" java.util.zip.ZipFile$Source ")), "create opened the jar: " + created.describe());
+            // Commands that write records without systemd: their lock and their temporary files' names set no
+            // lambda's machinery up either (StoreLock, AtomicFiles), nor does a volume's name compile a pattern.
+            // (Rootless, `volume rm` deletes through a process in the user's namespace, which the JDK starts with
+            // lambdas of its own.)
+            List<List<String>> writing = new ArrayList<>(List.of(List.of("tag", "localhost/busybox", "localhost/cds-tag"),
+                    List.of("volume", "create", "cds-volume")));
+            if (vaina.mode() == Mode.ROOTFUL) {
+                writing.add(List.of("volume", "rm", "cds-volume"));
+            }
+            for (List<String> command : writing) {
+                List<String> argv = new ArrayList<>(List.of(wrapper.toString()));
+                argv.addAll(store);
+                argv.addAll(command);
+                Result result = vaina.exec(argv).assertSuccess();
+                assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" java.lang.invoke.LambdaMetafactory ")
+                        || l.contains(" java.util.regex.Pattern ")), command + " linked a lambda or compiled a pattern: "
+                        + result.stdout().lines().filter(l -> l.contains("$$Lambda$")).toList());
+            }
         } finally {
             vaina.run(store, "rm", "-f", "cds-create");
             vaina.run(store, "rm", "-f", "cds-read");

@@ -6,6 +6,7 @@ import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.ImageNotFoundException;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.ImageReference;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,9 +22,12 @@ public final class TagCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        // every name is checked before any is added: a typo in the third name must not leave two added
-        List<ImageReference> references = targets.stream()
-                .map(t -> ImageReference.parse(t, ImageReference.LOCAL_REGISTRY)).toList();
+        // every name is checked before any is added: a typo in the third name must not leave two added (a loop,
+        // not a stream's lambda: see store.StoreLock)
+        List<ImageReference> references = new ArrayList<>();
+        for (String target : targets) {
+            references.add(ImageReference.parse(target, ImageReference.LOCAL_REGISTRY));
+        }
         ImageRecord image;
         try {
             image = context.images().require(source);
