@@ -95,22 +95,25 @@ public final class Containers {
             ContainerConfig config, PodRecord pod, boolean infra, String unit) throws IOException {
         store.repair();
         engine.limits().requireSupported(config.limits());
-        String name = requestedName != null ? requestedName : NameGenerator.free(store::nameTaken);
+        String name = requestedName != null ? requestedName : NameGenerator.free(store);
         new ContainerName(name);
         if (store.nameTaken(name)) {
             // Before any volume is made for it.
             throw new dev.vaina.store.NameInUseException(name, store.find(name).id());
         }
         engine.networks().checkAttachable(config.network().networks());
-        if (engine.layout().rootless() && !config.network().networks().isEmpty() && config.network().ports().stream()
-                .anyMatch(port -> !port.protocol().equals(PortMapping.TCP))) {
+        if (engine.layout().rootless() && !config.network().networks().isEmpty() && publishesUdp(config)) {
             throw new EngineException(RootlessNetns.UDP_REFUSED);
         }
+        // Loops, not streams, on create's way: its first lambda would set the JVM's method-handle machinery up.
         List<String> topFirst = new ArrayList<>(image.layers());
         Collections.reverse(topFirst);
+        List<Path> layerDirs = new ArrayList<>();
+        for (String layer : topFirst) {
+            layerDirs.add(engine.layout().layer(layer));
+        }
         List<VolumeRecord> madeVolumes = new ArrayList<>();
-        ContainerConfig mounted = engine.volumes().attach(config, image.config().volumes(),
-                topFirst.stream().map(engine.layout()::layer).toList(), madeVolumes);
+        ContainerConfig mounted = engine.volumes().attach(config, image.config().volumes(), layerDirs, madeVolumes);
         // An auto range is chosen and recorded under one lock, so that two creates never take the same ids.
         boolean auto = config.userns().kind() == UserNamespace.Kind.AUTO;
         ContainerRecord record;
@@ -119,7 +122,7 @@ public final class Containers {
                 UserNamespaces.requireNoneInPod(config.userns(), pod);
             }
             ContainerConfig settled = mounted.withUserNamespace(UserNamespaces.settle(config.userns(), engine.layout(),
-                    topFirst.stream().map(engine.layout()::layer).toList(), auto ? store.list() : List.of()));
+                    layerDirs, auto ? store.list() : List.of()));
             record = new ContainerRecord(id, name, Instants.format(Instant.now()), image.id(), imageName,
                     dev.vaina.oci.ProcessArgs.resolve(settled, image.config()), settled, image.config(), topFirst,
                     infra ? pod.unit() : unit != null ? unit : unitName(name), pod == null ? null : pod.id(), infra);
@@ -148,6 +151,15 @@ public final class Containers {
     }
 
     /** The unit of a container of its own or of a pod's member: named after the container. */
+    private static boolean publishesUdp(ContainerConfig config) {
+        for (PortMapping port : config.network().ports()) {
+            if (!port.protocol().equals(PortMapping.TCP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String unitName(String containerName) {
         return "container-" + containerName + ".service";
     }

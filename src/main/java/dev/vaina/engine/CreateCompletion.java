@@ -10,7 +10,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface CreateCompletion {
-    CreateCompletion NONE = created -> {
+    /** Nothing more to do: a class, not a lambda, so that a plain create sets no method-handle machinery up. */
+    CreateCompletion NONE = new CreateCompletion() {
+        @Override
+        public void complete(ContainerRecord created) {
+        }
     };
 
     void complete(ContainerRecord created) throws IOException;

@@ -60,7 +60,7 @@ public final class Pods {
         store.repair();
         engine.limits().requireSupportedForPod(config.limits());
         String id = ContainerStore.newId();
-        String name = config.name() != null ? config.name() : NameGenerator.free(store::nameTaken);
+        String name = config.name() != null ? config.name() : NameGenerator.free(store);
         String infraId = config.infra() ? ContainerStore.newId() : null;
         PodRecord pod = new PodRecord(id, name, Instants.format(Instant.now()), config.labels(), infraId, config.shared(),
                 config.hostname(), config.exitPolicy(), unit != null ? unit : "pod-" + name + ".service",

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Container records on disk (see {@link RecordDirectory} for how names are claimed and records appear
  * and disappear atomically), with the container's state beside its record.
  */
-public final class ContainerStore implements ContainerRecords {
+public final class ContainerStore implements ContainerRecords, NameGenerator.NameCheck {
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
     private static final String NETWORKS = "networks.json";
@@ -133,6 +133,7 @@ public final class ContainerStore implements ContainerRecords {
         return records.list();
     }
 
+    @Override
     public boolean nameTaken(String name) throws IOException {
         return records.nameTaken(name);
     }

@@ -18,16 +18,16 @@ public final class NameGenerator {
     public static String free(NameCheck taken) throws java.io.IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             String candidate = next();
-            if (!taken.test(candidate)) {
+            if (!taken.nameTaken(candidate)) {
                 return candidate;
             }
         }
         return next() + "_" + ContainerStore.newId().substring(0, 6);
     }
 
-    /** Whether a name is in use. */
+    /** Whether a name is in use: what a store of named records answers. */
     public interface NameCheck {
-        boolean test(String name) throws java.io.IOException;
+        boolean nameTaken(String name) throws java.io.IOException;
     }
 
     public static String next() {

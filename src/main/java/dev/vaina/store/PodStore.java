@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Pod records on disk: {@code dataRoot/pods/ID/pod.json}, names claimed under {@code dataRoot/podnames}. */
-public final class PodStore {
+public final class PodStore implements NameGenerator.NameCheck {
     private static final String RECORD = "pod.json";
     private static final String CREATE_ARGUMENTS = "create-arguments.json";
 
@@ -57,6 +57,7 @@ public final class PodStore {
         return records.list();
     }
 
+    @Override
     public boolean nameTaken(String name) throws IOException {
         return records.nameTaken(name);
     }

@@ -88,7 +88,9 @@ class ClassDataArchiveTest {
      * happened: a method reference written twice in one class (`create`) is linked twice, each call site taking an
      * archived class of its own, where the archive had one (install-files.sh now keeps a class list's line as often
      * as one recorded list has it); and the JDK's own lambdas ({@code Comparator.comparing}'s, in `pod ps`), which
-     * the archive does not hold. A name is generated for the container, as for most.
+     * the archive does not hold. A name is generated for the container, as for most. A `create` links none at all
+     * now (its loops and classes: the first lambda sets the JVM's method-handle machinery up); `start` does, for
+     * its D-Bus connection (the JDK's Unix socket has lambdas of its own).
      */
     @EachMode
     void createStartAndPodPs_linkNoLambdaTheCliArchiveDoesNotHold(VainaCli vaina) throws IOException {
@@ -102,7 +104,9 @@ class ClassDataArchiveTest {
         String id = create.stdout().lines().filter(l -> l.matches("[0-9a-f]{64}")).findFirst()
                 .orElseThrow(() -> new AssertionError("no container id:\n" + create.describe()));
         try {
-            assertTrue(create.stdout().contains(" dev.vaina.engine.Containers$$Lambda$"), create::describe);
+            assertTrue(create.stdout().lines().noneMatch(l -> l.contains(" java.lang.invoke.LambdaMetafactory ")),
+                    () -> "create linked a lambda: " + create.stdout().lines().filter(l -> l.contains("$$Lambda$"))
+                            .toList());
             for (Result result : List.of(create, vaina.exec(List.of(wrapper.toString(), "start", id)).assertSuccess(),
                     vaina.exec(List.of(wrapper.toString(), "pod", "ps")).assertSuccess())) {
                 assertEquals(List.of(), result.stdout().lines().filter(l -> l.contains("$$Lambda$")

@@ -64,8 +64,12 @@ public final class NetworkOptions {
         for (String spec : expose) {
             exposed.addAll(PortMapping.parseExposed(spec));
         }
-        dns.forEach(IpAddresses::dnsServer);
-        addHosts.forEach(IpAddresses::hostEntry);
+        for (String server : dns) { // checked in loops: no lambda on create's way (see engine.CreateCompletion)
+            IpAddresses.dnsServer(server);
+        }
+        for (String entry : addHosts) {
+            IpAddresses.hostEntry(entry);
+        }
         String mode = null;
         List<String> names = new ArrayList<>();
         for (String value : network) {

@@ -10,10 +10,6 @@ import java.util.Optional;
 public enum PullPolicy {
     MISSING, ALWAYS, NEVER, NEWER;
 
-    public interface Pull {
-        ImageRecord pull() throws IOException;
-    }
-
     public static PullPolicy parse(String text) {
         for (PullPolicy policy : values()) {
             if (policy.name().equalsIgnoreCase(text)) {
@@ -23,14 +19,22 @@ public enum PullPolicy {
         throw new InvalidSpecException("invalid pull policy \"" + text + "\": must be missing, always, never or newer");
     }
 
-    public ImageRecord image(Context context, String name, Pull pull) throws IOException {
+    /**
+     * The image {@code name} names, from local storage or pulled by {@code fetcher}, as the policy says. (The
+     * fetcher itself, not a function that pulls: a lambda, even one never called, sets the JVM's method-handle
+     * machinery up for every create of a local image.)
+     */
+    public ImageRecord image(Context context, String name, ImageFetcher fetcher) throws IOException {
         Optional<ImageRecord> local = this == ALWAYS ? Optional.empty() : context.images().find(name);
         switch (this) {
             case NEVER:
-                return local.orElseThrow(() -> new ImageNotFoundException(name));
+                if (local.isEmpty()) {
+                    throw new ImageNotFoundException(name);
+                }
+                return local.get();
             case NEWER:
                 try {
-                    return pull.pull();
+                    return fetcher.pull(name);
                 } catch (IOException e) {
                     // Podman keeps using the local image when the registry cannot be asked.
                     if (local.isPresent()) {
@@ -39,7 +43,7 @@ public enum PullPolicy {
                     throw e;
                 }
             default:
-                return local.isPresent() ? local.get() : pull.pull();
+                return local.isPresent() ? local.get() : fetcher.pull(name);
         }
     }
 }

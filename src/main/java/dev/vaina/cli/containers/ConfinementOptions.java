@@ -42,8 +42,14 @@ final class ConfinementOptions {
     List<String> devices = new ArrayList<>();
 
     SecurityOptions toSecurity() {
-        List<String> opts = securityOpts.stream().map(ConfinementOptions::absoluteProfile).toList();
-        List<DeviceMapping> mappings = devices.stream().map(DeviceMapping::parse).toList();
+        List<String> opts = new ArrayList<>(); // loops: no lambda on create's way (see engine.CreateCompletion)
+        for (String opt : securityOpts) {
+            opts.add(absoluteProfile(opt));
+        }
+        List<DeviceMapping> mappings = new ArrayList<>();
+        for (String device : devices) {
+            mappings.add(DeviceMapping.parse(device));
+        }
         for (DeviceMapping device : mappings) {
             if (!Files.exists(Path.of(device.hostPath()))) {
                 throw new InvalidSpecException("stat " + device.hostPath() + ": no such file or directory");

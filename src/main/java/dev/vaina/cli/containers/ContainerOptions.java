@@ -157,7 +157,11 @@ final class ContainerOptions {
 
     /** --volumes-from, parsed. */
     List<VolumesFrom> volumesFrom() {
-        return volumesFrom.stream().map(VolumesFrom::parse).toList();
+        List<VolumesFrom> parsed = new ArrayList<>(); // loops: no lambda on create's way (engine.CreateCompletion)
+        for (String spec : volumesFrom) {
+            parsed.add(VolumesFrom.parse(spec));
+        }
+        return parsed;
     }
 
     ContainerConfig toConfig(Map<String, String> callerEnvironment) throws java.io.IOException {
@@ -173,7 +177,7 @@ final class ContainerOptions {
         for (String mount : tmpfs) {
             mounts.add(TmpfsSpecParser.parse(mount));
         }
-        volumesFrom.forEach(VolumesFrom::parse);
+        volumesFrom();
         List<String> entry = entrypoint == null ? null : EntrypointParser.parse(entrypoint);
         return ContainerConfig.builder()
                 .command(command)

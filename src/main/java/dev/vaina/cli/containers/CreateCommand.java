@@ -88,7 +88,7 @@ public final class CreateCommand extends ContextCommand {
         }
         context.useRegistriesConf(options.pullOptions.registriesConf);
         ImageRecord image = PullPolicy.parse(options.pull).image(context, options.image,
-                () -> new ImageFetcher(context, options.pullOptions, progress).pull(options.image));
+                new ImageFetcher(context, options.pullOptions, progress));
         config = config.withSystemd(SystemdMode.parse(options.systemd).appliesTo(ProcessArgs.resolve(config,
                 image.config())), options.stopSignal != null);
         String imageName = image.repoTags().isEmpty() ? image.id() : imageName(image, options.image);

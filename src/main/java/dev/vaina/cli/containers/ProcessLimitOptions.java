@@ -25,7 +25,10 @@ final class ProcessLimitOptions {
     String oomScoreAdj;
 
     ResourceLimits toLimits() {
-        List<Ulimit> parsed = ulimits.stream().map(Ulimit::parse).toList();
+        List<Ulimit> parsed = new ArrayList<>(); // a loop: no lambda on create's way (see engine.CreateCompletion)
+        for (String ulimit : ulimits) {
+            parsed.add(Ulimit.parse(ulimit));
+        }
         Long oom = CgroupLimitOptions.number("oom-score-adj", oomScoreAdj);
         return cgroup.toLimits(parsed, CgroupLimitOptions.size("shm-size", shmSize), oom == null ? null : (int) (long) oom);
     }

@@ -125,8 +125,7 @@ final class PodCreateCommand extends ContextCommand {
         ImageRecord image = null;
         String imageName = null;
         if (infra && infraImage != null) {
-            image = PullPolicy.parse("missing").image(context, infraImage,
-                    () -> new ImageFetcher(context, pullOptions, err()).pull(infraImage));
+            image = PullPolicy.parse("missing").image(context, infraImage, new ImageFetcher(context, pullOptions, err()));
             imageName = CreateCommand.imageName(image, infraImage);
         }
         // The pod's ports and network belong to its infra container, which holds them for every member.
