@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** How Go sees the data model's values: their type names, truth, and how {@code fmt} prints them with %v. */
 final class GoValues {
@@ -72,16 +73,15 @@ final class GoValues {
         } else if (isFloat(value)) {
             return formatFloat(((Number) value).doubleValue(), -4, 6, 2);
         } else if (value instanceof GoStruct struct) {
-            return formatAll(new StringBuilder("{"), struct.fields().values()).append('}').toString();
+            return formatAll(new StringJoiner(" ", "{", "}"), struct.fields().values());
         } else if (value instanceof Collection<?> list) {
-            return formatAll(new StringBuilder("["), list).append(']').toString();
+            return formatAll(new StringJoiner(" ", "[", "]"), list);
         } else if (value instanceof Map<?, ?> map) {
-            StringBuilder text = new StringBuilder("map[");
+            StringJoiner text = new StringJoiner(" ", "map[", "]");
             for (Map.Entry<?, ?> entry : sortedEntries(map)) {
-                text.append(text.length() == 4 ? "" : " ").append(format(entry.getKey())).append(':')
-                        .append(format(entry.getValue()));
+                text.add(format(entry.getKey()) + ":" + format(entry.getValue()));
             }
-            return text.append(']').toString();
+            return text.toString();
         }
         return value.toString();
     }
@@ -90,13 +90,11 @@ final class GoValues {
      * The values, formatted, separated by spaces. (Loops, not streams and lambdas, in this class: a command's first
      * lambda sets the JVM's method-handle machinery up, some 5 ms of a `ps --format` that prints a list.)
      */
-    private static StringBuilder formatAll(StringBuilder text, Collection<?> values) {
-        boolean first = true;
+    private static String formatAll(StringJoiner text, Collection<?> values) {
         for (Object element : values) {
-            text.append(first ? "" : " ").append(format(element));
-            first = false;
+            text.add(format(element));
         }
-        return text;
+        return text.toString();
     }
 
     private static boolean allStrings(Collection<?> values) {

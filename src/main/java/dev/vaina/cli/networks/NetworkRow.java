@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /** One network as {@code network ls --format} and {@code network inspect --format} templates see it: Podman 4.3's fields. */
@@ -57,9 +58,9 @@ final class NetworkRow {
 
     /** KEY=VALUE,... */
     private static String labels(NetworkDefinition network) {
-        StringBuilder text = new StringBuilder();
+        StringJoiner text = new StringJoiner(",");
         for (Map.Entry<String, String> label : network.labels().entrySet()) {
-            text.append(text.length() == 0 ? "" : ",").append(label.getKey()).append('=').append(label.getValue());
+            text.add(label.getKey() + "=" + label.getValue());
         }
         return text.toString();
     }

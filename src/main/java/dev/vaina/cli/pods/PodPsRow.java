@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -49,15 +50,13 @@ final class PodPsRow {
                 case Namespace -> "";
             };
         }
-
     }
 
     /** The members' names or ids, comma-separated. */
     static String joined(List<ContainerRecord> containers, boolean ids, boolean noTrunc) {
-        StringBuilder text = new StringBuilder();
+        StringJoiner text = new StringJoiner(",");
         for (ContainerRecord container : containers) {
-            text.append(text.length() == 0 ? "" : ",")
-                    .append(!ids ? container.name() : noTrunc ? container.id() : container.shortId());
+            text.add(!ids ? container.name() : noTrunc ? container.id() : container.shortId());
         }
         return text.toString();
     }
