@@ -350,8 +350,11 @@ public final class ImagePuller {
     }
 
     private boolean allLayersPresent(ImageRecord image) {
-        List<String> missing = new ArrayList<>(image.layers());
-        missing.removeIf(this::layerPresent);
-        return missing.isEmpty();
+        for (String layer : image.layers()) {
+            if (!layerPresent(layer)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

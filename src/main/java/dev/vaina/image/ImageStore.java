@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +96,9 @@ public final class ImageStore {
                     config, architecture, os);
             commit(List.of(staged), List.of(new PendingImage(record, configJson)));
             // Podman 4.3 reports an import as the tag it gives the new image
-            tags.forEach(tag -> report("tag", id, tag));
+            for (String tag : tags) {
+                report("tag", id, tag);
+            }
             return record;
         } catch (InvalidLayerException e) {
             throw new InvalidLayerException("importing " + tarball + ": " + e.getMessage(), e);
@@ -213,7 +216,9 @@ public final class ImageStore {
                 }
             }
         }
-        image.repoTags().forEach(tag -> report("untag", image.id(), tag));
+        for (String tag : image.repoTags()) {
+            report("untag", image.id(), tag);
+        }
         report("remove", image.id(), image.repoTags().isEmpty() ? image.id() : image.repoTags().get(0));
     }
 
@@ -270,7 +275,11 @@ public final class ImageStore {
                     // the same image again (a load of a saved image): it keeps the tags it had
                     ImageRecord stored = read(dir.resolve(RECORD_FILE));
                     List<String> tags = new ArrayList<>(stored.repoTags());
-                    record.repoTags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+                    for (String tag : record.repoTags()) {
+                        if (!tags.contains(tag)) {
+                            tags.add(tag);
+                        }
+                    }
                     record = record.withRepoTags(tags);
                 }
                 write(record, image.configJson());
@@ -344,7 +353,7 @@ public final class ImageStore {
             return;
         }
         for (ImageRecord other : list()) {
-            if (other.id().equals(id) || other.repoTags().stream().noneMatch(tags::contains)) {
+            if (other.id().equals(id) || Collections.disjoint(other.repoTags(), tags)) {
                 continue;
             }
             List<String> kept = new ArrayList<>(other.repoTags());

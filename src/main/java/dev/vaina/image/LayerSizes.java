@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class LayerSizes {
             return;
         }
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + diffIdHex + ".tmp" + ProcessHandle.current().pid());
+        Path tmp = file.resolveSibling("." + diffIdHex + ".tmp" + OwnProcess.PID);
         Files.writeString(tmp, Long.toString(size), StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

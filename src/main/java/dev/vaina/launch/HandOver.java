@@ -3,6 +3,7 @@ package dev.vaina.launch;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.Signals;
 import dev.vaina.store.AtomicFiles;
+import dev.vaina.store.OwnProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,9 +30,12 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
 
     /** What the monitor, the unit's main process until now, records about itself and {@code containerPid}. */
     public static HandOver of(long containerPid) throws IOException {
-        ProcessHandle manager = ProcessHandle.current().parent()
-                .orElseThrow(() -> new IOException("the monitor has no parent to hand its container over to"));
-        return new HandOver(containerPid, startOf(containerPid), manager.pid(), startOf(manager.pid()), ownCgroup());
+        long manager = OwnProcess.parentPid();
+        if (manager <= 0) {
+            throw new IOException("the monitor has no parent to hand its container over to");
+        }
+        return new HandOver(containerPid, OwnProcess.startMillis(containerPid), manager, OwnProcess.startMillis(manager),
+                ownCgroup());
     }
 
     public void write(Path file) throws IOException {
@@ -59,12 +63,12 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
 
     /** The container's init still runs. */
     public boolean containerRuns() {
-        return startOf(containerPid) == containerStart;
+        return OwnProcess.startMillis(containerPid) == containerStart;
     }
 
     /** The container runs, or its unit is still ending it: the exit is then recorded by the unit's cleanup. */
     public boolean unitBusy() {
-        return containerRuns() || startOf(managerPid) == managerStart && Files.isDirectory(unitCgroup);
+        return containerRuns() || OwnProcess.startMillis(managerPid) == managerStart && Files.isDirectory(unitCgroup);
     }
 
     /**
@@ -87,10 +91,6 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
         AtomicFiles.write(paths.exitFile(), Integer.toString(code));
     }
 
-    private static long startOf(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(java.time.Instant::toEpochMilli)
-                .orElse(-1L);
-    }
 
     /**
      * This process's cgroup in the hierarchy systemd tracks units with: the unified one where it is mounted at

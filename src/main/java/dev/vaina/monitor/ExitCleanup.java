@@ -2,6 +2,7 @@ package dev.vaina.monitor;
 
 import dev.vaina.launch.Cleanup;
 import dev.vaina.linux.Mounts;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ record ExitCleanup(StoreLayout layout, boolean remove, Path unitFile) {
                 Mounts.unmount(rootfs, Mounts.MNT_DETACH);
             }
             // The launcher's mount namespace is its parent's (the manager's): this one is private to the monitor.
-            Path hostMounts = Path.of("/proc", Long.toString(ProcessHandle.current().parent().orElseThrow().pid()),
+            Path hostMounts = Path.of("/proc", Long.toString(OwnProcess.parentPid()),
                     "ns", "mnt");
             Cleanup.afterExit(layout, id, remove, unitFile, hostMounts, System.getenv("INVOCATION_ID"));
         } catch (IOException | RuntimeException e) {

@@ -2,14 +2,13 @@ package dev.vaina.monitor;
 
 import dev.vaina.launch.MonitorStart;
 import dev.vaina.linux.FileDescriptors;
+import dev.vaina.store.OwnProcess;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,9 +64,9 @@ final class OptionsPipe {
         // Through the JDK's own files, reopened from /proc: JNA may still be loading meanwhile. The descriptors given
         // are closed, or kept from the runtime's processes, once it has, before anything is started that would
         // inherit them.
-        // The PID from /proc/self's link: ProcessHandle would set its process reaper up (some 25 classes) in a
-        // process that lives as long as its container.
-        String pid = Files.readSymbolicLink(Path.of("/proc/self")).toString();
+        // Not ProcessHandle's PID, which would set its process reaper up (some 25 classes) in a process that lives
+        // as long as its container.
+        String pid = Long.toString(OwnProcess.PID);
         try (OutputStream out = new FileOutputStream("/proc/self/fd/" + pidFd)) {
             out.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));
         }

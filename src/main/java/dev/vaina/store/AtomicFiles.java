@@ -16,22 +16,6 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /**
-     * This process's id, which names its temporary files: read off /proc/self rather than asked of ProcessHandle,
-     * whose set-up makes the JDK's process reaper's thread factory, a lambda (see StoreLock).
-     */
-    private static final class Self {
-        static final String PID = pid();
-
-        private static String pid() {
-            try {
-                return Files.readSymbolicLink(Path.of("/proc/self")).toString();
-            } catch (IOException e) {
-                return Long.toString(ProcessHandle.current().pid());
-            }
-        }
-    }
-
     public static void write(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -39,7 +23,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + Self.PID);
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + OwnProcess.PID);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);

@@ -1,5 +1,6 @@
 package dev.vaina.cli.common;
 
+import dev.vaina.store.OwnProcess;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -39,7 +40,7 @@ public final class ArchiveOutput {
         }
         Path target = output.toAbsolutePath();
         // written next to the target and renamed: a failure leaves no half archive under the name
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + OwnProcess.PID);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 writer.write(out);

@@ -41,11 +41,16 @@ public final class ImageFetcher {
         RegistryAccess access = new RegistryAccess(context, options);
         context.useRegistriesConf(options.registriesConf);
         RegistriesConf conf = context.registriesConf();
-        conf.warnings().forEach(warning -> progress.println("WARN: " + warning));
+        for (String warning : conf.warnings()) {
+            progress.println("WARN: " + warning);
+        }
         ShortNameResolver resolver = new ShortNameResolver(conf);
         List<PullCandidate> candidates = resolver.resolve(userInput);
         if (!options.quiet) {
-            resolver.aliasNotice(userInput).ifPresent(progress::println);
+            String notice = resolver.aliasNotice(userInput).orElse(null);
+            if (notice != null) {
+                progress.println(notice);
+            }
         }
         ImagePuller puller = new ImagePuller(context.images(), access.certsRoots());
         List<String> failures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.vaina.cli.common;
 
+import dev.vaina.image.naming.AuthEntry;
 import dev.vaina.image.naming.AuthFile;
 import dev.vaina.image.registry.Credentials;
 import dev.vaina.image.registry.CredentialsProvider;
@@ -52,17 +53,30 @@ public final class RegistryAccess {
                 throw new InvalidSpecException("invalid --creds \"" + maskPassword(options.creds)
                         + "\": give USER:PASSWORD");
             }
-            Credentials given = new Credentials(options.creds.substring(0, colon), options.creds.substring(colon + 1));
-            return host -> Optional.of(given);
+            return new Given(new Credentials(options.creds.substring(0, colon), options.creds.substring(colon + 1)));
         }
-        AuthFile auth = AuthFile.forUser(context.env(), Users.uid(), options.authfile);
-        return host -> {
+        return new FromAuthFile(AuthFile.forUser(context.env(), Users.uid(), options.authfile));
+    }
+
+    /** --creds: the same credentials for every registry. (Classes, not lambdas: see ClassDataArchiveTest.) */
+    private record Given(Credentials credentials) implements CredentialsProvider {
+        @Override
+        public Optional<Credentials> find(String registryHost) {
+            return Optional.of(credentials);
+        }
+    }
+
+    /** The auth file's entry for the registry, if it has one. */
+    private record FromAuthFile(AuthFile auth) implements CredentialsProvider {
+        @Override
+        public Optional<Credentials> find(String registryHost) {
             try {
-                return auth.find(host).map(entry -> new Credentials(entry.username(), entry.password()));
+                AuthEntry entry = auth.find(registryHost).orElse(null);
+                return entry == null ? Optional.empty() : Optional.of(new Credentials(entry.username(), entry.password()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        };
+        }
     }
 
     private static String maskPassword(String creds) {

@@ -3,6 +3,7 @@ package dev.vaina.image.naming;
 import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Json;
+import dev.vaina.store.OwnProcess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -321,7 +322,7 @@ public final class AuthFile {
             Files.createDirectories(dir, OWNER_ONLY_DIR);
         }
         byte[] bytes = (Json.prettyString(content) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + OwnProcess.PID);
         Files.deleteIfExists(tmp);
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 OWNER_ONLY_FILE)) {

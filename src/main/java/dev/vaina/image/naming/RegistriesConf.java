@@ -1,14 +1,15 @@
 package dev.vaina.image.naming;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The registries configuration merged from every file, in order: a later file replaces the search list and
@@ -58,16 +59,29 @@ public record RegistriesConf(List<String> searchRegistries, String searchOrigin,
                 candidates.add(Path.of(configHome, "vaina", "registries.conf"));
             }
         }
-        return candidates.stream().filter(Files::isRegularFile).toList();
+        List<Path> files = new ArrayList<>();
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+                files.add(candidate);
+            }
+        }
+        return files;
     }
 
     private static List<Path> dropIns(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".conf")).sorted().toList();
+        List<Path> dropIns = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().endsWith(".conf")) {
+                    dropIns.add(entry);
+                }
+            }
         }
+        Collections.sort(dropIns);
+        return dropIns;
     }
 
     /** Reads and merges {@code files} in order; a missing file is an error (pass only files that exist). */

@@ -140,11 +140,14 @@ public final class RegistriesConfCache {
                     (Boolean) entry.get("mirrorByDigestOnly"), mirrors, origin == null ? null : Path.of(origin)));
         }
         Map<String, Alias> aliases = new LinkedHashMap<>();
-        ((Map<String, Object>) json.get("aliases")).forEach((name, value) -> {
-            Map<String, Object> alias = (Map<String, Object>) value;
-            aliases.put(name, new Alias((String) alias.get("target"), (String) alias.get("origin")));
-        });
-        List<Path> files = ((List<String>) json.get("files")).stream().map(Path::of).toList();
+        for (Map.Entry<String, Object> entry : ((Map<String, Object>) json.get("aliases")).entrySet()) {
+            Map<String, Object> alias = (Map<String, Object>) entry.getValue();
+            aliases.put(entry.getKey(), new Alias((String) alias.get("target"), (String) alias.get("origin")));
+        }
+        List<Path> files = new ArrayList<>();
+        for (String file : (List<String>) json.get("files")) {
+            files.add(Path.of(file));
+        }
         return new RegistriesConf((List<String>) json.get("search"), (String) json.get("searchOrigin"),
                 ShortNameMode.valueOf((String) json.get("shortNameMode")), registries, aliases, files,
                 (List<String>) json.get("warnings"));

@@ -98,7 +98,9 @@ public final class ShortNameResolver {
         if (!input.isShortName()) {
             return Optional.empty();
         }
-        return alias(input.path()).map(a -> "Resolved " + quoted(input.path()) + " as an alias (" + a.origin() + ")");
+        Alias alias = alias(input.path()).orElse(null);
+        return alias == null ? Optional.empty()
+                : Optional.of("Resolved " + quoted(input.path()) + " as an alias (" + alias.origin() + ")");
     }
 
     /** The alias of a short name (without tag or digest): configured first, then built in. */

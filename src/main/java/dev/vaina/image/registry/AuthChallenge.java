@@ -38,9 +38,19 @@ public record AuthChallenge(String scheme, Map<String, String> parameters) {
         for (String value : headerValues) {
             all.addAll(parseAll(value));
         }
-        return all.stream().filter(AuthChallenge::isBearer).findFirst()
-                .or(() -> all.stream().filter(AuthChallenge::isBasic).findFirst())
-                .or(() -> all.stream().findFirst());
+        AuthChallenge basic = null;
+        for (AuthChallenge challenge : all) {
+            if (challenge.isBearer()) {
+                return Optional.of(challenge);
+            }
+            if (basic == null && challenge.isBasic()) {
+                basic = challenge;
+            }
+        }
+        if (basic != null) {
+            return Optional.of(basic);
+        }
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Every challenge in one header value. */

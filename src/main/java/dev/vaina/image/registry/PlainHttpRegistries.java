@@ -1,5 +1,6 @@
 package dev.vaina.image.registry;
 
+import dev.vaina.store.OwnProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,8 +70,10 @@ public final class PlainHttpRegistries {
             return;
         }
         StringBuilder text = new StringBuilder();
-        hosts.forEach(host -> text.append(host).append('\n'));
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid());
+        for (String host : hosts) {
+            text.append(host).append('\n');
+        }
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + OwnProcess.PID);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(temporary, text);

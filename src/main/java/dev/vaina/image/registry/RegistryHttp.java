@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,9 @@ final class RegistryHttp {
         while (true) {
             Map<String, String> request = new LinkedHashMap<>(headers);
             Optional<String> authorization = authorization(scope, what);
-            authorization.ifPresent(value -> request.put("Authorization", value));
+            if (authorization.isPresent()) {
+                request.put("Authorization", authorization.get());
+            }
             HttpAnswer response = exchange(method, uri, request, body);
             int status = response.statusCode();
             if ((status >= 200 && status < 300) || accepted.contains(status)) {
@@ -268,7 +271,11 @@ final class RegistryHttp {
             URI next = current.resolve(location.get());
             if (!Objects.equals(next.getAuthority(), current.getAuthority())) {
                 Map<String, String> kept = new LinkedHashMap<>(sent);
-                kept.keySet().removeIf(name -> name.equalsIgnoreCase("Authorization"));
+                for (Iterator<String> names = kept.keySet().iterator(); names.hasNext(); ) {
+                    if (names.next().equalsIgnoreCase("Authorization")) {
+                        names.remove();
+                    }
+                }
                 sent = kept;
             }
             current = next;
@@ -281,7 +288,8 @@ final class RegistryHttp {
             return Optional.empty();
         }
         if (current.isBasic()) {
-            return credentials().map(Credentials::basicAuthorization);
+            Optional<Credentials> credentials = credentials();
+            return credentials.isPresent() ? Optional.of(credentials.get().basicAuthorization()) : Optional.empty();
         }
         if (current.isBearer()) {
             return Optional.of("Bearer " + token(scope, what));
@@ -303,10 +311,16 @@ final class RegistryHttp {
 
     private Token fetchToken(String scope, String what) throws IOException {
         AuthChallenge current = challenge;
-        String realm = current.parameter("realm").orElseThrow(() -> new RegistryException("Tried to " + what
-                + " but failed because: the registry's Bearer challenge names no realm"));
+        String realm = current.parameter("realm").orElse(null);
+        if (realm == null) {
+            throw new RegistryException("Tried to " + what + " but failed because: the registry's Bearer challenge names "
+                    + "no realm");
+        }
         StringBuilder query = new StringBuilder();
-        current.parameter("service").ifPresent(service -> appendQuery(query, "service", service));
+        String service = current.parameter("service").orElse(null);
+        if (service != null) {
+            appendQuery(query, "service", service);
+        }
         if (scope != null) {
             // several scopes (a push that mounts from another repository) are several scope parameters
             for (String one : scope.split(" ")) {
@@ -324,7 +338,8 @@ final class RegistryHttp {
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpAnswer response = exchange("GET", uri,
-                        creds.map(c -> Map.of("Authorization", c.basicAuthorization())).orElse(Map.of()), RequestBody.NONE);
+                        creds.isPresent() ? Map.of("Authorization", creds.get().basicAuthorization()) : Map.of(),
+                        RequestBody.NONE);
                 int status = response.statusCode();
                 if (status == 401 || status == 403) {
                     String detail = errorDetail(response);

@@ -1,0 +1,99 @@
+package dev.vaina.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * This process's id and the start times of processes, read off /proc. ProcessHandle answers the same, but its
+ * first use sets the JDK's process reaper up (a thread factory, a lambda, and with it the JVM's lambda machinery)
+ * and reads /proc/stat; a command that only names a temporary file after itself should pay for neither.
+ */
+public final class OwnProcess {
+    /** This process's id. */
+    public static final long PID = pid();
+    /** The clock ticks per second of /proc's times: USER_HZ, 100 on every architecture Linux runs this JDK on. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private OwnProcess() {
+    }
+
+    private static long pid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | NumberFormatException e) {
+            return ProcessHandle.current().pid();
+        }
+    }
+
+    /**
+     * When the process {@code pid} started, in milliseconds since the epoch as ProcessHandle.Info gives it (boot
+     * time plus the process's start in clock ticks), or -1 when there is no such process.
+     */
+    public static long startMillis(long pid) {
+        long ticks = statField(pid, 22);
+        if (ticks < 0) {
+            return -1;
+        }
+        long bootSeconds = BootTime.SECONDS;
+        return bootSeconds < 0 ? -1 : bootSeconds * 1000 + ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** The id of this process's parent, or -1 when it cannot be read. */
+    public static long parentPid() {
+        return statField(PID, 4);
+    }
+
+    /**
+     * A numeric field of /proc/PID/stat (numbered from 1 as proc(5) does, 3 or above), found after the command's
+     * name, which may hold spaces and parentheses; -1 when there is no such process.
+     */
+    private static long statField(long pid, int wanted) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        int field = 2; // the name, which ends at the last ')'
+        int at = stat.lastIndexOf(')') + 1;
+        while (at > 0 && at < stat.length()) {
+            while (at < stat.length() && stat.charAt(at) == ' ') {
+                at++;
+            }
+            int end = stat.indexOf(' ', at);
+            if (end < 0) {
+                end = stat.length();
+            }
+            field++;
+            if (field == wanted) {
+                try {
+                    return Long.parseLong(stat.substring(at, end).strip());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+            at = end;
+        }
+        return -1;
+    }
+
+    /** The boot time from /proc/stat's btime line, in seconds since the epoch; read once, when first needed. */
+    private static final class BootTime {
+        static final long SECONDS = read();
+
+        private static long read() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII)) {
+                    if (line.startsWith("btime ")) {
+                        return Long.parseLong(line.substring(6).strip());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no /proc/stat: start times are unknown
+            }
+            return -1;
+        }
+    }
+}
