@@ -16,7 +16,14 @@ import java.util.Objects;
  * that JVM, without handlers: JNA's own records (debug output, which vaina never shows) go nowhere.
  */
 public final class Jna {
+    private static volatile boolean loaded;
+
     private Jna() {
+    }
+
+    /** Whether {@link #loadWithoutLogging} has loaded JNA in this process. */
+    public static boolean isLoaded() {
+        return loaded;
     }
 
     /**
@@ -51,6 +58,7 @@ public final class Jna {
         System.setOut(null);
         try {
             Objects.requireNonNull(LibC.INSTANCE);
+            loaded = true;
         } finally {
             System.setOut(out);
         }

@@ -1,6 +1,7 @@
 package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
+import java.io.IOException;
 import java.util.Optional;
 
 /** kill(2). */
@@ -27,6 +28,10 @@ public final class Signalling {
                 return true;
             }
             // refused without a reason (gone meanwhile, or not ours to signal): kill(2) below says which
+        } else if (!Jna.isLoaded() && killFromShell(pid, signal)) {
+            // Any other signal from a process without JNA (`vaina kill -s HUP`): the shell's kill builtin, a process
+            // that costs less than loading JNA (16 ms of such a command). Should it fail, kill(2) says why.
+            return true;
         }
         try {
             LibC.INSTANCE.kill(pid, signal);
@@ -36,6 +41,22 @@ public final class Signalling {
                 return false;
             }
             throw NativeCallException.of("kill(" + pid + ", " + signal + ")", e);
+        }
+    }
+
+    /** Whether /bin/sh's kill delivered the signal; false if it could not (then nothing was sent). */
+    private static boolean killFromShell(int pid, int signal) {
+        try {
+            Process shell = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " \"$1\" 2>/dev/null", "sh",
+                    Integer.toString(pid)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            shell.getOutputStream().close();
+            return shell.waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
