@@ -47,7 +47,11 @@ public final class ContainerFileSystem {
 
     /** The image's layers, top-most first. */
     public List<Path> imageLayers() {
-        return record.layers().stream().map(layout::layer).toList();
+        List<Path> layers = new ArrayList<>();
+        for (String layer : record.layers()) {
+            layers.add(layout.layer(layer));
+        }
+        return layers;
     }
 
     /** What the container changed, sorted by path; the runtime's mount points are left out. */

@@ -152,7 +152,7 @@ public final class Volumes {
         List<String> removed = new ArrayList<>();
         List<ContainerRecord> containers = engine.store().list();
         for (VolumeRecord volume : store.list()) {
-            if (filter.test(volume) && containers.stream().noneMatch(c -> mounts(c, volume.name()))) {
+            if (filter.test(volume) && dangling(volume, containers)) {
                 store.remove(volume);
                 removed.add(volume.name());
             }
@@ -162,7 +162,12 @@ public final class Volumes {
 
     /** Whether no container uses the volume (the dangling= filter). */
     public boolean dangling(VolumeRecord volume, List<ContainerRecord> containers) {
-        return containers.stream().noneMatch(c -> mounts(c, volume.name()));
+        for (ContainerRecord container : containers) {
+            if (mounts(container, volume.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** --volumes-from: the other container's volumes and bind mounts, as this one mounts them. */

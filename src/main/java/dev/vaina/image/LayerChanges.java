@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,14 @@ public final class LayerChanges {
             return kind + " " + path;
         }
     }
+
+    /** Changes in the order of their paths (a class: a lambda would set the JVM's method handles up for diff). */
+    private static final Comparator<Change> BY_PATH = new Comparator<>() {
+        @Override
+        public int compare(Change a, Change b) {
+            return a.path().compareTo(b.path());
+        }
+    };
 
     private final List<Path> lowers;
     private final Set<String> ignored;
@@ -44,7 +53,7 @@ public final class LayerChanges {
         if (Files.isDirectory(layer)) {
             new LayerChanges(lowers, ignored).walk(layer, "", changes);
         }
-        changes.sort((a, b) -> a.path().compareTo(b.path()));
+        changes.sort(BY_PATH);
         return changes;
     }
 

@@ -270,6 +270,7 @@ class ClassDataArchiveTest {
                     List.of("history", "localhost/busybox"), List.of("image", "inspect", "localhost/busybox"),
                     List.of("events", "--since", "1m", "--until", "0s"), List.of("network", "ls"),
                     List.of("volume", "ls"), List.of("version"), List.of("wait", "--condition", "running", "cds-running"),
+                    List.of("diff", "cds-read"), List.of("system", "df"),
                     // Go templates, as scripts read fields, lists and dates among them.
                     List.of("ps", "-a", "--format", "{{.ID}} {{.Names}} {{.Mounts}} {{.Labels}} {{.CreatedAt}}"),
                     List.of("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}} {{.CreatedAt}}"),
@@ -315,9 +316,10 @@ class ClassDataArchiveTest {
             // (Rootless, `volume rm` deletes through a process in the user's namespace, which the JDK starts with
             // lambdas of its own.)
             List<List<String>> writing = new ArrayList<>(List.of(List.of("tag", "localhost/busybox", "localhost/cds-tag"),
-                    List.of("volume", "create", "cds-volume")));
+                    List.of("rmi", "localhost/cds-tag"), List.of("volume", "create", "cds-volume")));
             if (vaina.mode() == Mode.ROOTFUL) {
                 writing.add(List.of("volume", "rm", "cds-volume"));
+                writing.add(List.of("volume", "prune", "-f"));
             }
             for (List<String> command : writing) {
                 List<String> argv = new ArrayList<>(List.of(wrapper.toString()));

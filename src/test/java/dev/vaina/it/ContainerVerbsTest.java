@@ -172,7 +172,13 @@ class ContainerVerbsTest {
             assertTrue(Set.of("runc", "crun").contains(fields.get(2)), info::describe);
             assertEquals(List.of("amd64", "systemd", fields.get(2), Boolean.toString(vaina.mode() == Mode.ROOTLESS), "0", "1",
                     dir.resolve("data").toString()), fields, info::describe);
-            String id = vaina.run(store, "create", "--name", name, "localhost/busybox", "true").assertSuccess().stdout().strip();
+            vaina.run(store, "volume", "create", "df-used").assertSuccess();
+            vaina.run(store, "volume", "create", "df-unused").assertSuccess();
+            java.nio.file.Path unusedData = java.nio.file.Path.of(vaina.run(store, "volume", "inspect", "--format",
+                    "{{.Mountpoint}}", "df-unused").assertSuccess().stdout().strip());
+            vaina.exec(List.of("sh", "-c", "head -c 3000 /dev/zero > " + unusedData.resolve("data"))).assertSuccess();
+            String id = vaina.run(store, "create", "--name", name, "-v", "df-used:/data", "localhost/busybox", "true")
+                    .assertSuccess().stdout().strip();
             String listed = vaina.run(store, "container", "ls", "-a", "--format", "{{.Names}}").assertSuccess().stdout();
             assertEquals(name + "\n", listed);
             Result df = vaina.run(store, "system", "df").assertSuccess();
@@ -180,6 +186,15 @@ class ContainerVerbsTest {
             assertEquals("TYPE           TOTAL       ACTIVE      SIZE        RECLAIMABLE", rows[0], df::describe);
             assertTrue(rows[1].startsWith("Images         1           1           "), df::describe);
             assertEquals("Containers     1           0           0B          0B (0%)", rows[2], df::describe);
+            // Both volumes; the one a container mounts is active, the other one's 3 kB could be pruned.
+            assertEquals("Local Volumes  2           1           3kB         3kB (100%)", rows[3], df::describe);
+            Result verbose = vaina.run(store, "system", "df", "-v").assertSuccess();
+            assertTrue(verbose.stdout().endsWith("Local Volumes space usage:\n\nVOLUME NAME  LINKS       SIZE\n"
+                    + "df-unused    0           3kB\ndf-used      1           0B\n"), verbose::describe);
+            assertTrue(verbose.stdout().contains("LOCAL VOLUMES"), verbose::describe);
+            vaina.run(store, "rm", name).assertSuccess();
+            vaina.run(store, "volume", "rm", "df-used", "df-unused").assertSuccess();
+            id = vaina.run(store, "create", "--name", name, "localhost/busybox", "true").assertSuccess().stdout().strip();
             Result prune = vaina.run(store, "system", "prune", "-f").assertSuccess();
             assertEquals("Deleted Containers\n" + id + "\nTotal reclaimed space: 0B\n", prune.stdout());
             vaina.run(store, "container", "exists", name).assertExitCode(1);

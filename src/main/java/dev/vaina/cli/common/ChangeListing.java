@@ -23,13 +23,20 @@ public final class ChangeListing {
 
     public static void print(List<Change> changes, String format, PrintWriter out) throws IOException {
         if (format == null) {
-            changes.forEach(change -> out.println(change));
+            for (Change change : changes) {
+                out.println(change);
+            }
         } else {
             // Podman's keys, each present only when it has paths
             Map<String, List<String>> grouped = new LinkedHashMap<>();
             for (Change change : changes) {
                 String key = change.kind() == 'A' ? "added" : change.kind() == 'C' ? "changed" : "deleted";
-                grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(change.path());
+                List<String> paths = grouped.get(key);
+                if (paths == null) {
+                    paths = new ArrayList<>();
+                    grouped.put(key, paths);
+                }
+                paths.add(change.path());
             }
             out.println(Json.pretty().asString(grouped));
         }

@@ -56,8 +56,11 @@ public final class CpCommand extends ContextCommand {
     }
 
     private static ContainerRecord find(Context context, String name) throws java.io.IOException {
-        return context.containers().lookup(name).orElseThrow(() -> new CommandFailedException(ExitCodes.ENGINE,
-                "container \"" + name + "\" does not exist"));
+        ContainerRecord record = context.containers().lookup(name).orElse(null);
+        if (record == null) {
+            throw new CommandFailedException(ExitCodes.ENGINE, "container \"" + name + "\" does not exist");
+        }
+        return record;
     }
 
     /** CONTAINER:PATH as Podman tells it from a host path: a colon with no slash before it. */

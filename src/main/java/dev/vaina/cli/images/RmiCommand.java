@@ -42,7 +42,9 @@ public class RmiCommand extends ContextCommand {
         ImageStore images = context.images();
         List<String> targets = new ArrayList<>(names);
         if (all) {
-            images.list().forEach(image -> targets.add(image.id()));
+            for (ImageRecord image : images.list()) {
+                targets.add(image.id());
+            }
         } else if (targets.isEmpty()) {
             throw new CommandFailedException(ExitCodes.ENGINE, "image name or ID must be specified");
         }
@@ -105,7 +107,9 @@ public class RmiCommand extends ContextCommand {
             }
         }
         images.remove(image);
-        image.repoTags().forEach(t -> out().println("Untagged: " + t));
+        for (String repoTag : image.repoTags()) {
+            out().println("Untagged: " + repoTag);
+        }
         out().println("Deleted: " + image.id());
     }
 }

@@ -4,30 +4,34 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.OutputFormat;
 import dev.vaina.cli.common.Table;
-
+import dev.vaina.engine.Volumes;
 import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
+import dev.vaina.store.VolumeRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `vaina system df`: what images and containers take on disk, and what pruning would give back, in Podman's
- * rows. An image counts as active when a container uses it; a container's size is its writable layer's.
+ * `vaina system df`: what images, containers and volumes take on disk, and what pruning would give back, in Podman's
+ * rows. An image or a volume counts as active when a container uses it; a container's size is its writable layer's,
+ * a volume's that of the files in it.
  */
 @Command(name = "df", description = "Show vaina's disk usage.")
 public final class SystemDfCommand extends ContextCommand {
@@ -49,33 +53,66 @@ public final class SystemDfCommand extends ContextCommand {
         OutputFormat output = OutputFormat.forList(format, "df");
         List<ContainerRecord> containers = context.containers().list();
         List<ImageRecord> images = context.images().list();
+        Volumes volumes = context.engine().volumes();
+        List<VolumeRecord> volumeRecords = volumes.store().list();
         Map<String, Long> users = new HashMap<>();
-        containers.forEach(c -> users.merge(c.imageId(), 1L, Long::sum));
+        Map<String, Long> links = new HashMap<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (ContainerRecord container : containers) {
+            users.put(container.imageId(), users.getOrDefault(container.imageId(), 0L) + 1);
+            for (VolumeMount mount : container.config().volumes()) {
+                if (mount.isVolume()) {
+                    links.put(mount.source(), links.getOrDefault(mount.source(), 0L) + 1);
+                }
+            }
             sizes.put(container.id(), treeSize(context.engine().containers().fileSystem(container).upper()));
         }
+        Map<String, Long> volumeSizes = new LinkedHashMap<>();
+        for (VolumeRecord volume : volumeRecords) {
+            volumeSizes.put(volume.name(), treeSize(volumes.store().mountpoint(volume.name())));
+        }
         if (verbose) {
-            printVerbose(context, images, containers, users, sizes);
+            printVerbose(context, images, containers, users, sizes, volumeSizes, links);
             return 0;
         }
-        long imageSize = images.stream().mapToLong(ImageRecord::size).sum();
-        long unusedImages = images.stream().filter(i -> !users.containsKey(i.id())).mapToLong(ImageRecord::size).sum();
+        long imageSize = 0;
+        long unusedImages = 0;
+        long activeImages = 0;
+        for (ImageRecord image : images) {
+            imageSize += image.size();
+            if (users.containsKey(image.id())) {
+                activeImages++;
+            } else {
+                unusedImages += image.size();
+            }
+        }
         long running = 0;
+        long containersSize = 0;
         long stoppedSize = 0;
         for (ContainerRecord container : containers) {
+            containersSize += sizes.get(container.id());
             if (context.containers().state(container.id()).isRunning()) {
                 running++;
             } else {
                 stoppedSize += sizes.get(container.id());
             }
         }
+        // A volume is active while a container, running or not, mounts it; only the others could be pruned.
+        long volumesSize = 0;
+        long activeVolumes = 0;
+        long unusedVolumes = 0;
+        for (Map.Entry<String, Long> volume : volumeSizes.entrySet()) {
+            volumesSize += volume.getValue();
+            if (links.containsKey(volume.getKey())) {
+                activeVolumes++;
+            } else {
+                unusedVolumes += volume.getValue();
+            }
+        }
         List<Usage> rows = List.of(
-                new Usage("Images", images.size(), images.stream().filter(i -> users.containsKey(i.id())).count(), imageSize,
-                        unusedImages),
-                new Usage("Containers", containers.size(), running, sizes.values().stream().mapToLong(Long::longValue).sum(),
-                        stoppedSize),
-                new Usage("Local Volumes", 0, 0, 0, 0));
+                new Usage("Images", images.size(), activeImages, imageSize, unusedImages),
+                new Usage("Containers", containers.size(), running, containersSize, stoppedSize),
+                new Usage("Local Volumes", volumeRecords.size(), activeVolumes, volumesSize, unusedVolumes));
         if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             for (Usage row : rows) {
@@ -91,7 +128,9 @@ public final class SystemDfCommand extends ContextCommand {
             table.print(out());
         } else {
             List<GoStruct> structs = new ArrayList<>();
-            rows.forEach(row -> structs.add(new GoStruct("system.dfSummary", fields(row))));
+            for (Usage row : rows) {
+                structs.add(new GoStruct("system.dfSummary", fields(row)));
+            }
             output.print(out(), structs, null);
         }
         out().flush();
@@ -111,7 +150,8 @@ public final class SystemDfCommand extends ContextCommand {
     }
 
     private void printVerbose(Context context, List<ImageRecord> images, List<ContainerRecord> containers,
-            Map<String, Long> users, Map<String, Long> sizes) throws IOException {
+            Map<String, Long> users, Map<String, Long> sizes, Map<String, Long> volumeSizes, Map<String, Long> links)
+            throws IOException {
         Instant now = Instant.now();
         out().println("Images space usage:");
         out().println();
@@ -127,11 +167,17 @@ public final class SystemDfCommand extends ContextCommand {
         out().println();
         out().println("Containers space usage:");
         out().println();
-        Table containerTable = new Table("CONTAINER ID", "IMAGE", "COMMAND", "SIZE", "CREATED", "STATUS", "NAMES")
-                .minimumWidth(12);
+        Table containerTable = new Table("CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS",
+                "NAMES").minimumWidth(12);
         for (ContainerRecord container : containers) {
+            long volumeMounts = 0;
+            for (VolumeMount mount : container.config().volumes()) {
+                if (mount.isVolume()) {
+                    volumeMounts++;
+                }
+            }
             containerTable.add(container.shortId(), container.imageId().substring(0, 12), String.join(" ", container.args()),
-                    HumanSize.compact(sizes.get(container.id())),
+                    Long.toString(volumeMounts), HumanSize.compact(sizes.get(container.id())),
                     HumanDuration.format(java.time.Duration.between(Instant.parse(container.created()), now)),
                     context.containers().state(container.id()).status(), container.name());
         }
@@ -139,23 +185,42 @@ public final class SystemDfCommand extends ContextCommand {
         out().println();
         out().println("Local Volumes space usage:");
         out().println();
-        out().println("VOLUME NAME  LINKS       SIZE");
+        Table volumeTable = new Table("VOLUME NAME", "LINKS", "SIZE").minimumWidth(12);
+        for (Map.Entry<String, Long> volume : volumeSizes.entrySet()) {
+            volumeTable.add(volume.getKey(), Long.toString(links.getOrDefault(volume.getKey(), 0L)),
+                    HumanSize.compact(volume.getValue()));
+        }
+        volumeTable.print(out());
         out().flush();
     }
 
-    /** The bytes of the regular files under a directory (0 when it does not exist). */
+    /**
+     * The bytes of the regular files under a directory (0 when it does not exist). A folder this user may not read
+     * (a rootless container's, owned by one of its subordinate ids) is left out rather than failing the command.
+     */
     private static long treeSize(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).mapToLong(path -> {
-                try {
-                    return Files.size(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+        SizeSum sum = new SizeSum();
+        Files.walkFileTree(dir, sum);
+        return sum.bytes;
+    }
+
+    private static final class SizeSum extends SimpleFileVisitor<Path> {
+        long bytes;
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile()) {
+                bytes += attributes.size();
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
         }
     }
 }

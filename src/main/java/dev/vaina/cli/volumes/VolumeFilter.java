@@ -35,7 +35,7 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
             return EVERY;
         }
         VolumeFilter each = parse(filters, volumes, containers);
-        return v -> each.tests.stream().anyMatch(p -> p.test(v));
+        return new AnyOf(each.tests);
     }
 
     static VolumeFilter parse(List<String> filters, Volumes volumes, List<ContainerRecord> containers) {
@@ -71,11 +71,18 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
                 default -> throw new InvalidSpecException("invalid filter \"" + key
                         + "\": use name, label, label!, driver, scope, opt or dangling");
             };
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(test);
+            List<Predicate<VolumeRecord>> alternatives = byKey.get(key);
+            if (alternatives == null) {
+                alternatives = new ArrayList<>();
+                byKey.put(key, alternatives);
+            }
+            alternatives.add(test);
             tests.add(test);
         }
         List<Predicate<VolumeRecord>> all = new ArrayList<>();
-        byKey.values().forEach(alternatives -> all.add(v -> alternatives.stream().anyMatch(p -> p.test(v))));
+        for (List<Predicate<VolumeRecord>> alternatives : byKey.values()) {
+            all.add(new AnyOf(alternatives));
+        }
         return new VolumeFilter(all, tests);
     }
 
@@ -86,8 +93,26 @@ final class VolumeFilter implements Predicate<VolumeRecord> {
                 && (eq < 0 || v.labels().get(key).equals(value.substring(eq + 1))));
     }
 
+    /** Whether any of the tests accepts a volume: filters with the same key are alternatives. */
+    private record AnyOf(List<Predicate<VolumeRecord>> tests) implements Predicate<VolumeRecord> {
+        @Override
+        public boolean test(VolumeRecord volume) {
+            for (Predicate<VolumeRecord> test : tests) {
+                if (test.test(volume)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     @Override
     public boolean test(VolumeRecord volume) {
-        return all.stream().allMatch(p -> p.test(volume));
+        for (Predicate<VolumeRecord> test : all) {
+            if (!test.test(volume)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -20,7 +20,9 @@ final class VolumePruneCommand extends ContextCommand {
     protected int execute(Context context) throws Exception {
         var volumes = context.engine().volumes();
         VolumeFilter filter = VolumeFilter.parse(filters, volumes, context.containers().list());
-        volumes.prune(filter).forEach(out()::println);
+        for (String pruned : volumes.prune(filter)) {
+            out().println(pruned);
+        }
         out().flush();
         return 0;
     }
