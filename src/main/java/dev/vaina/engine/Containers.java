@@ -220,17 +220,28 @@ public final class Containers {
         return new ContainerFileSystem(store.layout(), record);
     }
 
-    /** Deletes a container's unit file and lets systemd unload the unit. */
+    /**
+     * Deletes a container's unit file and lets systemd unload the unit. A unit whose file vaina never wrote (a
+     * container that never started, and no pod's member) was never loaded, so it cannot have failed: systemd is not
+     * asked, and a `create` and `rm` pair never connects to it. The file goes after the question, so that a removal
+     * cut short in between asks again.
+     */
     private void forgetUnit(ContainerRecord record) throws IOException {
+        if (engine.generatedUnit(record.unit()) || Files.exists(ContainerUnitFiles.path(engine, record))) {
+            resetIfFailed(record.unit());
+        }
         ContainerUnitFiles.delete(engine, record);
+    }
+
+    private void resetIfFailed(String unit) throws IOException {
         UnitStatus status;
         try {
-            status = engine.systemd().status(record.unit());
+            status = engine.systemd().status(unit);
         } catch (ManagerUnreachableException e) {
             return; // a manager that cannot be reached has no unit of it loaded, or none that outlives it
         }
         if (status.isFailed()) {
-            engine.systemd().resetFailedUnit(record.unit());
+            engine.systemd().resetFailedUnit(unit);
         }
     }
 

@@ -4,9 +4,9 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
-import dev.vaina.engine.Containers;
 import dev.vaina.engine.Targets.Target;
 import dev.vaina.store.NoSuchContainerException;
+import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,13 +47,24 @@ public final class RmCommand extends ContextCommand {
         } catch (NoSuchContainerException e) {
             throw new CommandFailedException(NO_SUCH_CONTAINER, e.getMessage(), e);
         }
-        Containers containers = context.engine().containers();
-        return EachContainer.apply(targets, err(), target -> {
-            containers.remove(target.record(), force, timeout);
+        return EachContainer.apply(targets, err(), new Removal(context));
+    }
+
+    /** One container's removal (a class: a lambda would set the JVM's method handles up for a `create` and `rm`). */
+    private final class Removal implements EachContainer.Action {
+        private final Context context;
+
+        Removal(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public void apply(Target target) throws IOException {
+            context.engine().containers().remove(target.record(), force, timeout);
             if (volumes) {
                 context.engine().volumes().removeAnonymousOf(target.record());
             }
             out().println(target.reference());
-        });
+        }
     }
 }
