@@ -38,6 +38,7 @@ import dev.vaina.cli.images.PushCommand;
 import dev.vaina.cli.images.RmiCommand;
 import dev.vaina.cli.images.SaveCommand;
 import dev.vaina.cli.images.TagCommand;
+import dev.vaina.cli.images.UntagCommand;
 import dev.vaina.cli.networks.NetworkCommand;
 import dev.vaina.cli.pods.PodCommand;
 import dev.vaina.cli.quadlet.QuadletCommand;
@@ -58,7 +59,7 @@ import picocli.CommandLine;
 final class Verbs {
     private static final String[] NAMES = {
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "inspect", "port", "wait", "exec", "top",
-        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet", "generate", "auto-update",
+        "stats", "pause", "unpause", "update", "images", "import", "version", "image", "rmi", "tag", "untag", "save", "load", "pull", "login", "logout", "push", "pod", "network", "quadlet", "generate", "auto-update",
         "volume", "cp", "container", "rename", "diff", "export", "commit", "history", "attach", "events", "info", "system", "completion",
         "healthcheck"
     };
@@ -143,6 +144,7 @@ final class Verbs {
             case "image": return ImageCommand.class;
             case "rmi": return RmiCommand.class;
             case "tag": return TagCommand.class;
+            case "untag": return UntagCommand.class;
             case "save": return SaveCommand.class;
             case "load": return LoadCommand.class;
             case "pull": return PullCommand.class;

@@ -80,6 +80,49 @@ class ImageCommandsTest {
         assertTrue(unknown.stderr().contains("ic-nosuch: image not known"), unknown::describe);
     }
 
+    /**
+     * untag as Podman's: names taken off one by one or all at once, the image kept without a name; an unknown name,
+     * an invalid one and an unknown image refused with Podman's exit code (and its message for the first and last).
+     * A list with an unknown name takes none off (Podman takes off those before it): not compared.
+     */
+    @EachMode
+    void untag_takesNamesOff_asPodmanDoes(VainaCli vaina) {
+        String image = "localhost/ic-untag-" + vaina.mode();
+        String id = importAs(vaina, image + ":base");
+        try (ModePodman podman = ModePodman.start(vaina)) {
+            podman.run("import", TestImages.busyboxTarball().toString(), image + ":base").assertSuccess();
+            List<List<String>> steps = List.of(
+                    List.of("tag", image + ":base", image + ":1", "ic-untag-short:2"),
+                    List.of("untag", image + ":base", "ic-untag-nosuch"),
+                    List.of("untag", image + ":base", "Bad Name"),
+                    List.of("untag", image + ":base", image + ":1"),
+                    List.of("untag", image + ":base", "ic-untag-short:2"),
+                    List.of("tag", image + ":base", image + ":3"),
+                    List.of("untag", image + ":3"),
+                    List.of("untag", "ic-untag-nosuch-image"));
+            for (List<String> step : steps) {
+                Result theirs = podman.run(step.toArray(String[]::new));
+                Result ours = vaina.run(step.toArray(String[]::new));
+                assertEquals(theirs.exitCode(), ours.exitCode(), step + ": " + theirs.describe() + ours.describe());
+                assertEquals(theirs.stdout(), ours.stdout(), step + ": " + ours.describe());
+                if (!step.contains("Bad Name")) {
+                    assertEquals(theirs.stderr(), ours.stderr(), step + ": " + ours.describe());
+                }
+                assertEquals(tags(podman.run("images", "--format", "{{.Repository}}:{{.Tag}}").assertSuccess()),
+                        tags(vaina.run("images", "--format", "{{.Repository}}:{{.Tag}}").assertSuccess()), step.toString());
+            }
+            // Without a name, the image is still there, found by its id.
+            assertEquals(List.of(), inspect(vaina, id).get("RepoTags"));
+        } finally {
+            vaina.run("rmi", "-f", id);
+        }
+    }
+
+    /** The names of a listing that belong to this test, sorted. */
+    private static List<String> tags(Result images) {
+        return images.stdout().lines().filter(l -> l.contains("ic-untag")).sorted().toList();
+    }
+
     @EachMode
     void tag_validatesEveryName_andMovesANameFromAnotherImage(VainaCli vaina) {
         String first = importAs(vaina, "localhost/ic-tag-a-" + vaina.mode());

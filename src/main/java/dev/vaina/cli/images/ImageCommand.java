@@ -11,7 +11,7 @@ import java.util.List;
 public final class ImageCommand implements Runnable {
     /** The verbs under `vaina image`, in the order help lists them (not in {@code @Command}: see {@code Main}). */
     public static final List<Class<?>> SUBCOMMANDS = List.of(
-            ImageLsCommand.class, ImageRmCommand.class, TagCommand.class, ImageInspectCommand.class,
+            ImageLsCommand.class, ImageRmCommand.class, TagCommand.class, UntagCommand.class, ImageInspectCommand.class,
             ImageExistsCommand.class, ImagePruneCommand.class, SaveCommand.class, LoadCommand.class,
             ImageDiffCommand.class);
 
@@ -20,6 +20,6 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: vaina image ls|rm|tag|inspect|exists|prune|save|load");
+        throw new ParameterException(spec.commandLine(), "missing command: vaina image ls|rm|tag|untag|inspect|exists|prune|save|load");
     }
 }
