@@ -221,16 +221,19 @@ public final class Containers {
     }
 
     /**
-     * Deletes a container's unit file and lets systemd unload the unit. A unit whose file vaina never wrote (a
-     * container that never started, and no pod's member) was never loaded, so it cannot have failed: systemd is not
-     * asked, and a `create` and `rm` pair never connects to it. The file goes after the question, so that a removal
-     * cut short in between asks again.
+     * Deletes a container's unit file and lets systemd unload the unit. A container that never started and has no
+     * unit file (no pod's member) never had its unit loaded, so the unit cannot have failed: systemd is not asked,
+     * and a `create` and `rm` pair never connects to it. The file goes before the question: asked while the file
+     * is there, systemd would load the unit to answer.
      */
     private void forgetUnit(ContainerRecord record) throws IOException {
-        if (engine.generatedUnit(record.unit()) || Files.exists(ContainerUnitFiles.path(engine, record))) {
+        boolean mayHaveFailed = engine.generatedUnit(record.unit())
+                || Files.exists(ContainerUnitFiles.path(engine, record))
+                || !ContainerState.CREATED.equals(store.state(record.id()).status());
+        ContainerUnitFiles.delete(engine, record);
+        if (mayHaveFailed) {
             resetIfFailed(record.unit());
         }
-        ContainerUnitFiles.delete(engine, record);
     }
 
     private void resetIfFailed(String unit) throws IOException {
