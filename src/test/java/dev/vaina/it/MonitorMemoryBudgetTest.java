@@ -18,9 +18,9 @@ import java.util.List;
  */
 class MonitorMemoryBudgetTest {
     /**
-     * A monitor that only keeps its container's output, held to the aim of 12 MiB: measured 9.4-10.2 MiB rootful and 10.0-10.2
-     * rootless with the installed flags and archive (22 MiB before them; 12.3-13 before JNA was loaded without
-     * java.util.logging, 10.8 and 11.7 before the archives' objects were mapped with G1).
+     * A monitor that only keeps its container's output, held to the aim of 12 MiB: measured 9.4-10.2 MiB rootful
+     * and 10.0-10.2 rootless with the installed flags and archive (22 MiB before them; 12.3-13 before JNA was loaded
+     * without java.util.logging, 10.8 and 11.7 before the archives' objects were mapped with G1).
      */
     private static final long BUDGET_KIB = 12 * 1024;
     private static final int CONTAINERS = 10;
