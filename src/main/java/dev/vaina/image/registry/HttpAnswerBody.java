@@ -11,6 +11,8 @@ import java.io.InputStream;
  */
 final class HttpAnswerBody extends InputStream {
     private static final long UNTIL_CLOSE = -1;
+    /** The longest unread body that close() reads to its end rather than closing the connection. */
+    private static final long DRAINED = 16 * 1024;
 
     private final HttpConnection connection;
     private final InputStream in;
@@ -109,6 +111,18 @@ final class HttpAnswerBody extends InputStream {
     public void close() {
         if (closed) {
             return;
+        }
+        if (!ended && !chunked && remaining > 0 && remaining <= DRAINED) {
+            // A short body left unread (a ping's "{}", an error's document) is read to its end, so that the
+            // connection goes back to its transport for the next request instead of a new one being opened.
+            try {
+                byte[] rest = new byte[(int) remaining];
+                while (!ended && read(rest, 0, rest.length) >= 0) {
+                    // until the end
+                }
+            } catch (IOException e) {
+                // closed below
+            }
         }
         closed = true;
         if (!ended) {

@@ -2,6 +2,7 @@ package dev.vaina.image.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +43,23 @@ class HttpTransportTest {
             assertTrue(server.requests().get(1).startsWith("GET /b?x=1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()),
                     server.requests().get(1));
             assertTrue(server.requests().get(1).contains("\r\nAccept: */*\r\n"), server.requests().get(1));
+        }
+    }
+
+    @Test
+    void aShortBodyClosedUnread_leavesItsConnectionForTheNextRequest() throws Exception {
+        // A ping's answer, whose body no one reads, then the answer the next request reads.
+        String ping = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}";
+        String answer = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+        try (ScriptedServer server = new ScriptedServer(List.of(List.of(ping, answer)))) {
+            HttpTransport transport = HttpTransport.plain();
+            HttpAnswer first = transport.exchange("GET", server.uri("/v2/"), Map.of(), RequestBody.NONE);
+            assertEquals(200, first.statusCode());
+            first.body().close();
+            // On a new connection the server would never answer: bounded, so that the test fails instead.
+            assertEquals("hello", assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> body(transport.exchange("GET", server.uri("/v2/x"), Map.of(), RequestBody.NONE))));
+            assertEquals(1, server.connections());
         }
     }
 
