@@ -52,7 +52,8 @@ public final class OwnProcess {
     private static long statField(long pid, int wanted) {
         String stat;
         try {
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            // Byte for byte: the command's name may be in any encoding, and only the numbers after it are read.
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
