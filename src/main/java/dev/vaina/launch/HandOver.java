@@ -91,7 +91,6 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
         AtomicFiles.write(paths.exitFile(), Integer.toString(code));
     }
 
-
     /**
      * This process's cgroup in the hierarchy systemd tracks units with: the unified one where it is mounted at
      * /sys/fs/cgroup, else the named "systemd" one (cgroup v1 and hybrid set-ups).
