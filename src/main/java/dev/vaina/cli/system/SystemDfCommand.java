@@ -75,44 +75,8 @@ public final class SystemDfCommand extends ContextCommand {
             printVerbose(context, images, containers, users, sizes, volumeSizes, links);
             return 0;
         }
-        long imageSize = 0;
-        long unusedImages = 0;
-        long activeImages = 0;
-        for (ImageRecord image : images) {
-            imageSize += image.size();
-            if (users.containsKey(image.id())) {
-                activeImages++;
-            } else {
-                unusedImages += image.size();
-            }
-        }
-        long running = 0;
-        long containersSize = 0;
-        long stoppedSize = 0;
-        for (ContainerRecord container : containers) {
-            containersSize += sizes.get(container.id());
-            if (context.containers().state(container.id()).isRunning()) {
-                running++;
-            } else {
-                stoppedSize += sizes.get(container.id());
-            }
-        }
-        // A volume is active while a container, running or not, mounts it; only the others could be pruned.
-        long volumesSize = 0;
-        long activeVolumes = 0;
-        long unusedVolumes = 0;
-        for (Map.Entry<String, Long> volume : volumeSizes.entrySet()) {
-            volumesSize += volume.getValue();
-            if (links.containsKey(volume.getKey())) {
-                activeVolumes++;
-            } else {
-                unusedVolumes += volume.getValue();
-            }
-        }
-        List<Usage> rows = List.of(
-                new Usage("Images", images.size(), activeImages, imageSize, unusedImages),
-                new Usage("Containers", containers.size(), running, containersSize, stoppedSize),
-                new Usage("Local Volumes", volumeRecords.size(), activeVolumes, volumesSize, unusedVolumes));
+        List<Usage> rows = List.of(imageUsage(images, users), containerUsage(context, containers, sizes),
+                volumeUsage(volumeSizes, links));
         if (output.isJson()) {
             List<Map<String, Object>> json = new ArrayList<>();
             for (Usage row : rows) {
@@ -135,6 +99,56 @@ public final class SystemDfCommand extends ContextCommand {
         }
         out().flush();
         return 0;
+    }
+
+    /** An image is active while a container uses it; the others could be pruned. */
+    private static Usage imageUsage(List<ImageRecord> images, Map<String, Long> users) {
+        Tally tally = new Tally();
+        for (ImageRecord image : images) {
+            tally.add(image.size(), users.containsKey(image.id()));
+        }
+        return tally.usage("Images");
+    }
+
+    /** A container is active while it runs; the writable layers of the others could be pruned. */
+    private static Usage containerUsage(Context context, List<ContainerRecord> containers, Map<String, Long> sizes)
+            throws IOException {
+        Tally tally = new Tally();
+        for (ContainerRecord container : containers) {
+            tally.add(sizes.get(container.id()), context.containers().state(container.id()).isRunning());
+        }
+        return tally.usage("Containers");
+    }
+
+    /** A volume is active while a container, running or not, mounts it; only the others could be pruned. */
+    private static Usage volumeUsage(Map<String, Long> volumeSizes, Map<String, Long> links) {
+        Tally tally = new Tally();
+        for (Map.Entry<String, Long> volume : volumeSizes.entrySet()) {
+            tally.add(volume.getValue(), links.containsKey(volume.getKey()));
+        }
+        return tally.usage("Local Volumes");
+    }
+
+    /** One row's sums: how many, how many active, all their bytes, and the bytes of those that are not active. */
+    private static final class Tally {
+        private long total;
+        private long active;
+        private long size;
+        private long reclaimable;
+
+        void add(long bytes, boolean isActive) {
+            total++;
+            size += bytes;
+            if (isActive) {
+                active++;
+            } else {
+                reclaimable += bytes;
+            }
+        }
+
+        Usage usage(String type) {
+            return new Usage(type, total, active, size, reclaimable);
+        }
     }
 
     private static Map<String, Object> fields(Usage row) {
