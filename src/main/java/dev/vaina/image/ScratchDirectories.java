@@ -21,13 +21,15 @@ final class ScratchDirectories {
     /** The folder of partial blob downloads ({@code <digest-hex>.partial}), which outlive their process. */
     static final String PARTIAL_BLOBS = "blobs";
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** This process's start time, which names its directories and dates the others; -1 when /proc does not say. */
+    private static final long OWN_START = OwnProcess.startMillis(OwnProcess.PID);
 
     private ScratchDirectories() {
     }
 
     static Path create(Path tmp, String purpose) throws IOException {
         Files.createDirectories(tmp);
-        String owner = OwnProcess.PID + "-" + Math.max(0, OwnProcess.startMillis(OwnProcess.PID)) + "-" + purpose + "-";
+        String owner = OwnProcess.PID + "-" + Math.max(0, OWN_START) + "-" + purpose + "-";
         while (true) {
             // The owner's pid and start time make the name unique among processes, the count within this one (a
             // random part would seed a SecureRandom, which sets the JDK's security providers up).
@@ -44,10 +46,7 @@ final class ScratchDirectories {
         if (!Files.isDirectory(tmp)) {
             return;
         }
-        long ourStart = OwnProcess.startMillis(OwnProcess.PID);
-        if (ourStart < 0) {
-            ourStart = System.currentTimeMillis();
-        }
+        long ourStart = OWN_START >= 0 ? OWN_START : System.currentTimeMillis();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
             for (Path entry : entries) {
                 if (isAbandoned(entry, ourStart)) {

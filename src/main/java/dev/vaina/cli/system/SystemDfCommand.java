@@ -60,10 +60,8 @@ public final class SystemDfCommand extends ContextCommand {
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (ContainerRecord container : containers) {
             users.put(container.imageId(), users.getOrDefault(container.imageId(), 0L) + 1);
-            for (VolumeMount mount : container.config().volumes()) {
-                if (mount.isVolume()) {
-                    links.put(mount.source(), links.getOrDefault(mount.source(), 0L) + 1);
-                }
+            for (String volume : volumesOf(container)) {
+                links.put(volume, links.getOrDefault(volume, 0L) + 1);
             }
             sizes.put(container.id(), treeSize(context.engine().containers().fileSystem(container).upper()));
         }
@@ -99,6 +97,17 @@ public final class SystemDfCommand extends ContextCommand {
         }
         out().flush();
         return 0;
+    }
+
+    /** The names of the volumes a container mounts (its bind mounts and tmpfs are not volumes). */
+    private static List<String> volumesOf(ContainerRecord container) {
+        List<String> names = new ArrayList<>();
+        for (VolumeMount mount : container.config().volumes()) {
+            if (mount.isVolume()) {
+                names.add(mount.source());
+            }
+        }
+        return names;
     }
 
     /** An image is active while a container uses it; the others could be pruned. */
@@ -184,14 +193,8 @@ public final class SystemDfCommand extends ContextCommand {
         Table containerTable = new Table("CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS",
                 "NAMES").minimumWidth(12);
         for (ContainerRecord container : containers) {
-            long volumeMounts = 0;
-            for (VolumeMount mount : container.config().volumes()) {
-                if (mount.isVolume()) {
-                    volumeMounts++;
-                }
-            }
             containerTable.add(container.shortId(), container.imageId().substring(0, 12), String.join(" ", container.args()),
-                    Long.toString(volumeMounts), HumanSize.compact(sizes.get(container.id())),
+                    Integer.toString(volumesOf(container).size()), HumanSize.compact(sizes.get(container.id())),
                     HumanDuration.format(java.time.Duration.between(Instant.parse(container.created()), now)),
                     context.containers().state(container.id()).status(), container.name());
         }
