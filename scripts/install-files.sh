@@ -87,8 +87,8 @@ launcher_own="-Xmx32m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10"
 launcher_flags="$jvm_flags $launcher_own -Xshare:auto $archive_mapping"
 # Root's launcher start runs on a newer JDK where one is installed (25 or later; VAINA_LAUNCHER_JAVA names one, or,
 # empty, none): its AOT cache (JEP 483, made from a container's start at install, see train_with_a_container) holds the
-# launcher's classes loaded and linked, and the method handles of its lambdas and of JNA's java.util.logging set-up
-# with them, which JDK 17's archive cannot hold: JNA loads in 5.6 ms against 14, `run -d` 323.4/305.1 ->
+# launcher's classes loaded and linked, and the method handles of its lambdas with them, which JDK 17's archive
+# cannot hold: JNA loaded in 5.6 ms against 14 (java.util.logging's then, see linux.jnalog), `run -d` 323.4/305.1 ->
 # 306.9/294.4 ms (interleaved A/B, the same jar). Without a cache it stays on JDK 17 and its archive. The monitor
 # stays on JDK 17 (12.8 against 10.6 MiB PSS per monitor with 10 running, with the same flags and an AOT cache), and
 # so does the command line (see bench/levers.md). JNA's native calls need no warning there.

@@ -25,13 +25,7 @@ public final class Spawn {
      */
     public static int spawn(List<String> argv, Map<String, String> env, int stdin, int stdout, int stderr)
             throws NativeCallException {
-        int[] fds = {stdin, stdout, stderr};
-        return start(argv, env, actions -> {
-            for (int target = 0; target < fds.length; target++) {
-                check("posix_spawn_file_actions_adddup2",
-                        LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
-            }
-        });
+        return start(argv, env, new Stdio(new int[] {stdin, stdout, stderr}));
     }
 
     /**
@@ -43,8 +37,46 @@ public final class Spawn {
      */
     public static int spawnInheriting(List<String> argv, Map<String, String> env, Set<Integer> inherited)
             throws NativeCallException {
-        List<Integer> open = FileDescriptors.openOnes();
-        return start(argv, env, actions -> {
+        return start(argv, env, new OnlyInherited(FileDescriptors.openOnes(), inherited));
+    }
+
+    /**
+     * The file actions of one spawn, added to an initialised posix_spawn_file_actions_t. Classes, not lambdas: the
+     * monitor spawns the runtime, and a JVM's first lambda sets the method-handle machinery up.
+     */
+    private interface FileActions {
+        void addTo(Pointer actions) throws NativeCallException;
+    }
+
+    /** The child's stdin, stdout and stderr. */
+    private static final class Stdio implements FileActions {
+        private final int[] fds;
+
+        Stdio(int[] fds) {
+            this.fds = fds;
+        }
+
+        @Override
+        public void addTo(Pointer actions) throws NativeCallException {
+            for (int target = 0; target < fds.length; target++) {
+                check("posix_spawn_file_actions_adddup2",
+                        LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
+            }
+        }
+    }
+
+    /** This process's stdio and the descriptors {@code inherited}; the others {@code open} closed. */
+    private static final class OnlyInherited implements FileActions {
+        private final List<Integer> open;
+        private final Set<Integer> inherited;
+
+        OnlyInherited(List<Integer> open, Set<Integer> inherited) {
+            this.open = open;
+            this.inherited = inherited;
+        }
+
+        @Override
+        public void addTo(Pointer actions) throws NativeCallException {
             for (int fd : open) {
                 if (fd > 2 && !inherited.contains(fd)) {
                     check("posix_spawn_file_actions_addclose", LibC.INSTANCE.posix_spawn_file_actions_addclose(actions, fd));
@@ -54,24 +86,22 @@ public final class Spawn {
                 // A descriptor duplicated onto itself loses FD_CLOEXEC in the child (POSIX.1-2017; glibc 2.29 and later).
                 check("posix_spawn_file_actions_adddup2", LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fd, fd));
             }
-        });
-    }
-
-    /** The file actions of one spawn, added to an initialised posix_spawn_file_actions_t. */
-    private interface FileActions {
-        void addTo(Pointer actions) throws NativeCallException;
+        }
     }
 
     private static int start(List<String> argv, Map<String, String> env, FileActions fileActions)
             throws NativeCallException {
-        String[] environment = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        List<String> environment = new ArrayList<>(env.size());
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            environment.add(variable.getKey() + "=" + variable.getValue());
+        }
         try (Memory actions = new Memory(LibC.POSIX_SPAWN_FILE_ACTIONS_SIZE)) {
             check("posix_spawn_file_actions_init", LibC.INSTANCE.posix_spawn_file_actions_init(actions));
             try {
                 fileActions.addTo(actions);
                 int[] pid = new int[1];
                 check("posix_spawn(" + argv + ")", LibC.INSTANCE.posix_spawn(pid, argv.get(0), actions, null,
-                        argv.toArray(String[]::new), environment));
+                        argv.toArray(new String[0]), environment.toArray(new String[0])));
                 return pid[0];
             } finally {
                 LibC.INSTANCE.posix_spawn_file_actions_destroy(actions);

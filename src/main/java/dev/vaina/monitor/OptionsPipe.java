@@ -91,7 +91,7 @@ final class OptionsPipe {
             FileDescriptors.close(optionsFd);
             throw new IOException("the launcher's options end without a NUL byte");
         }
-        return new OptionsPipe(given.toArray(String[]::new), true, optionsFd);
+        return new OptionsPipe(given.toArray(new String[0]), true, optionsFd);
     }
 
     /** Whether the options came from the launcher, through the pipes. */

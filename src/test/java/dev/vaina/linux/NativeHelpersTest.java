@@ -198,7 +198,7 @@ class NativeHelpersTest {
     /** Runs in its own JVM: loads JNA as the launcher and the monitor do, then makes a call through it. */
     public static final class JnaProbe {
         public static void main(String[] args) {
-            Jna.loadWithoutLogging();
+            Jna.load();
             System.out.println("pid=" + LibC.INSTANCE.getpid());
         }
     }
