@@ -30,8 +30,11 @@ public final class Logger {
         log(level, message, (Object[]) null);
     }
 
+    /** JNA logs below INFO as it loads a library: nothing is made for a record that is not shown. */
     public void log(Level level, String message, Object parameter) {
-        log(level, message, new Object[] {parameter});
+        if (level.isShown()) {
+            log(level, message, new Object[] {parameter});
+        }
     }
 
     /** {@code message} with {0}, {1}, ... standing for {@code parameters}, as java.util.logging formats it. */
