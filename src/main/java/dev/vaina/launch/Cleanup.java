@@ -1,5 +1,7 @@
 package dev.vaina.launch;
 
+import dev.vaina.linux.ChildProcess;
+import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Signalling;
 import dev.vaina.spec.Instants;
 import dev.vaina.store.AtomicFiles;
@@ -16,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * Undoes a launch and records how the container ended. Idempotent, and safe after a launch that
@@ -86,7 +88,7 @@ public final class Cleanup {
             Path unitFile, Path hostMounts) throws IOException {
         killLeftover(paths);
         // The runtime forgets the container while netavark takes its network down: neither needs the other.
-        Process runtimeDelete = startRuntimeDelete(store, paths, record.id());
+        ChildProcess runtimeDelete = startRuntimeDelete(store, paths, record.id());
         boolean complete = true;
         try {
             NetworkSetup.undo(store.layout(), paths, hostMounts);
@@ -143,16 +145,16 @@ public final class Cleanup {
      * configuration: only it knows this container); null when no runtime was started for this run or it left no
      * state, or when it cannot be started (its state is then deleted by hand).
      */
-    private static Process startRuntimeDelete(ContainerStore store, ContainerPaths paths, String id) throws IOException {
+    private static ChildProcess startRuntimeDelete(ContainerStore store, ContainerPaths paths, String id)
+            throws IOException {
         Path state = store.layout().runtimeRoot().resolve(id);
         if (!Files.exists(state) || !Files.exists(paths.runtimeFile())) {
             return null;
         }
         try {
-            return new ProcessBuilder(Files.readString(paths.runtimeFile()).strip(), "--root",
-                    store.layout().runtimeRoot().toString(), "delete", "--force", id)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException | RuntimeException e) {
+            return ChildProcess.start(List.of(Files.readString(paths.runtimeFile()).strip(), "--root",
+                    store.layout().runtimeRoot().toString(), "delete", "--force", id), System.getenv(), new byte[0]);
+        } catch (NativeCallException | RuntimeException e) {
             return null;
         }
     }
@@ -161,14 +163,12 @@ public final class Cleanup {
      * Waits for the runtime's delete, then deletes its state directory: rootless, the runtime ran inside the
      * user namespace and may refuse from outside it; its state is only files once the container is gone.
      */
-    private static void finishRuntimeDelete(Process delete, ContainerStore store, String id) {
+    private static void finishRuntimeDelete(ChildProcess delete, ContainerStore store, String id) {
         if (delete != null) {
             try {
-                if (!delete.waitFor(10, TimeUnit.SECONDS)) {
-                    delete.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                delete.finish(10_000);
+            } catch (NativeCallException e) {
+                // its state goes below all the same
             }
         }
         FileTrees.deleteQuietly(store.layout().runtimeRoot().resolve(id));

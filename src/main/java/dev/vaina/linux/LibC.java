@@ -58,6 +58,7 @@ final class LibC {
     static final int MSG_CMSG_CLOEXEC = 0x40000000;
     static final int SHUT_RDWR = 2;
     // poll(2)
+    static final short POLLIN = 0x1;
     static final short POLLHUP = 0x10;
     // ioctl_tty(2); the generic values, used by x86_64 and aarch64
     static final long TIOCGWINSZ = 0x5413;
@@ -100,6 +101,11 @@ final class LibC {
     /** posix_spawn_file_actions_addclose(3) */
     int posix_spawn_file_actions_addclose(Pointer actions, int fd) {
         return posix_spawn_file_actions_addclose.invokeInt(new Object[] {actions, fd});
+    }
+
+    /** posix_spawn_file_actions_addclosefrom_np(3) (glibc 2.34): every descriptor from {@code from} up, closed */
+    int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from) {
+        return posix_spawn_file_actions_addclosefrom_np.invokeInt(new Object[] {actions, from});
     }
 
     /** posix_spawn_file_actions_destroy(3) */
@@ -283,6 +289,7 @@ final class LibC {
     private final Function posix_spawn_file_actions_init;
     private final Function posix_spawn_file_actions_adddup2;
     private final Function posix_spawn_file_actions_addclose;
+    private final Function posix_spawn_file_actions_addclosefrom_np;
     private final Function posix_spawn_file_actions_destroy;
     private final Function posix_spawn;
     private final Function kill;
@@ -326,6 +333,7 @@ final class LibC {
         posix_spawn_file_actions_init = plain(c, "posix_spawn_file_actions_init");
         posix_spawn_file_actions_adddup2 = plain(c, "posix_spawn_file_actions_adddup2");
         posix_spawn_file_actions_addclose = plain(c, "posix_spawn_file_actions_addclose");
+        posix_spawn_file_actions_addclosefrom_np = plain(c, "posix_spawn_file_actions_addclosefrom_np");
         posix_spawn_file_actions_destroy = plain(c, "posix_spawn_file_actions_destroy");
         posix_spawn = plain(c, "posix_spawn");
         kill = withErrno(c, "kill");

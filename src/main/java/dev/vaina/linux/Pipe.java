@@ -30,25 +30,31 @@ public record Pipe(int readFd, int writeFd) {
 
     /** Waits until every write end of the pipe whose read end is {@code readFd} is closed; false on timeout. */
     static boolean awaitHangUp(int readFd, int timeoutMillis) throws NativeCallException {
-        com.sun.jna.Memory pollfd = new com.sun.jna.Memory(8);
-        pollfd.setInt(0, readFd);
-        pollfd.setShort(4, LibC.POLLHUP);
-        pollfd.setShort(6, (short) 0);
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            int left = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            try {
-                if (LibC.INSTANCE.poll(pollfd, 1, left) == 0) {
-                    return false;
+        return (poll(readFd, LibC.POLLHUP, timeoutMillis) & LibC.POLLHUP) != 0;
+    }
+
+    /**
+     * poll(2) of one descriptor for {@code events}, for up to {@code timeoutMillis} in all (an interrupted wait goes on
+     * for what is left); returns the events that came (POLLHUP and POLLERR among them, asked or not), or 0 on timeout.
+     */
+    static short poll(int fd, short events, int timeoutMillis) throws NativeCallException {
+        try (com.sun.jna.Memory pollfd = new com.sun.jna.Memory(8)) {
+            pollfd.setInt(0, fd);
+            pollfd.setShort(4, events);
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            while (true) {
+                pollfd.setShort(6, (short) 0);
+                int left = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+                try {
+                    if (LibC.INSTANCE.poll(pollfd, 1, left) == 0) {
+                        return 0;
+                    }
+                    return pollfd.getShort(6);
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() != LibC.EINTR) {
+                        throw NativeCallException.of("poll(fd " + fd + ")", e);
+                    }
                 }
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == LibC.EINTR) {
-                    continue;
-                }
-                throw NativeCallException.of("poll(pipe)", e);
-            }
-            if ((pollfd.getShort(6) & LibC.POLLHUP) != 0) {
-                return true;
             }
         }
     }

@@ -29,6 +29,16 @@ public final class Spawn {
     }
 
     /**
+     * As {@link #spawn}, with no other descriptor of this process's open in the child, whichever thread opened it
+     * and whether or not it is close-on-exec: for a child whose output is read to its end, which a copy of a pipe's
+     * write end in another child would hold back.
+     */
+    public static int spawnAlone(List<String> argv, Map<String, String> env, int stdin, int stdout, int stderr)
+            throws NativeCallException {
+        return start(argv, env, new StdioAlone(new Stdio(new int[] {stdin, stdout, stderr})));
+    }
+
+    /**
      * Starts {@code argv} (argv[0] an absolute path) with this process's stdin, stdout and stderr, the descriptors
      * {@code inherited} at their numbers (close-on-exec or not), and no other: not what this JVM holds open without
      * FD_CLOEXEC (its files, a lock's channel, the pipes of a child it started), which a process that outlives the
@@ -62,6 +72,21 @@ public final class Spawn {
                 check("posix_spawn_file_actions_adddup2",
                         LibC.INSTANCE.posix_spawn_file_actions_adddup2(actions, fds[target], target));
             }
+        }
+    }
+
+    /** The child's stdin, stdout and stderr, and every other descriptor closed (glibc 2.34 and later). */
+    private static final class StdioAlone implements FileActions {
+        private final Stdio stdio;
+
+        StdioAlone(Stdio stdio) {
+            this.stdio = stdio;
+        }
+
+        @Override
+        public void addTo(Pointer actions) throws NativeCallException {
+            stdio.addTo(actions);
+            check("posix_spawn_file_actions_addclosefrom_np", LibC.INSTANCE.posix_spawn_file_actions_addclosefrom_np(actions, 3));
         }
     }
 

@@ -1,18 +1,19 @@
 package dev.vaina.net;
 
+import dev.vaina.linux.ChildProcess;
+import dev.vaina.linux.NativeCallException;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
 import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -145,10 +146,10 @@ public final class Netavark implements NetworkDriver {
 
     /** A setup under way. */
     public final class Started {
-        private final Process process;
+        private final ChildProcess process;
         private final Path netns;
 
-        private Started(Process process, Path netns) {
+        private Started(ChildProcess process, Path netns) {
             this.process = process;
             this.netns = netns;
         }
@@ -229,37 +230,35 @@ public final class Netavark implements NetworkDriver {
         return finishProcess(startProcess(setup, verb, netns, request), verb);
     }
 
-    private static Process startProcess(Setup setup, String verb, Path netns, byte[] request) throws IOException {
+    private static ChildProcess startProcess(Setup setup, String verb, Path netns, byte[] request) throws IOException {
         Files.createDirectories(setup.configDir());
         List<String> command = new ArrayList<>(List.of(FLOCK, lockFile(setup.configDir()).toString()));
         command.addAll(setup.enter());
         command.addAll(List.of(binary().toString(), "--config", setup.configDir().toString(), "--rootless",
                 Boolean.toString(setup.rootless()), "--aardvark-binary", NO_AARDVARK, verb, netns.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PATH", PATH);
-        Process process = builder.start();
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(request);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", PATH);
+        try {
+            return ChildProcess.start(command, environment, request);
+        } catch (NativeCallException e) {
+            throw new IOException("cannot start netavark " + verb + ": " + e.getMessage(), e);
         }
-        return process;
     }
 
-    private static String finishProcess(Process process, String verb) throws IOException {
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    private static String finishProcess(ChildProcess process, String verb) throws IOException {
+        ChildProcess.Result result;
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("netavark " + verb + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted during netavark " + verb, e);
+            result = process.finish(TIMEOUT_SECONDS * 1000);
+        } catch (NativeCallException e) {
+            throw new IOException("netavark " + verb + ": " + e.getMessage(), e);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("netavark " + verb + " failed (exit code " + process.exitValue() + "): "
-                    + output.strip());
+        if (result.timedOut()) {
+            throw new IOException("netavark " + verb + " did not finish within " + TIMEOUT_SECONDS + " s");
         }
-        return output;
+        if (!result.succeeded()) {
+            throw new IOException("netavark " + verb + " failed (" + result.status() + "): " + result.output().strip());
+        }
+        return result.output();
     }
 
     static Path binary() throws IOException {

@@ -1,5 +1,6 @@
 package dev.vaina.net;
 
+import dev.vaina.linux.ChildProcess;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.NativeCallException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Network namespaces kept alive by a bind mount on a file, as {@code ip netns add} does, but under vaina's
@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * user namespace may bind a network namespace that belongs to it.
  */
 public final class NetnsFiles {
+    /** How long unshare, umount or mount may take: they return at once unless the machine hangs. */
+    private static final long TIMEOUT_MILLIS = 30_000;
     private final Path dir;
     private final List<String> enter;
     /** Whether {@link #share} has made sure of the directory's mount. */
@@ -97,9 +99,13 @@ public final class NetnsFiles {
         if (!Files.exists(file)) {
             return;
         }
-        // umount fails for a file that is not mounted (a create that failed half-way): the deletion decides.
-        new ProcessBuilder("nsenter", "--mount=" + mountNamespace, "--", "umount", "--lazy", file.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().onExit().join();
+        try {
+            // umount fails for a file that is not mounted (a create that failed half-way): the deletion decides.
+            ChildProcess.run(List.of("nsenter", "--mount=" + mountNamespace, "--", "umount", "--lazy", file.toString()),
+                    System.getenv(), new byte[0], TIMEOUT_MILLIS);
+        } catch (NativeCallException e) {
+            throw new IOException("cannot unmount " + file + " in " + mountNamespace + ": " + e.getMessage(), e);
+        }
         Files.deleteIfExists(file);
     }
 
@@ -148,15 +154,17 @@ public final class NetnsFiles {
     }
 
     static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ChildProcess.Result result;
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
+            result = ChildProcess.run(command, System.getenv(), new byte[0], TIMEOUT_MILLIS);
+        } catch (NativeCallException e) {
+            throw new IOException(String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+        if (result.timedOut()) {
+            throw new IOException(String.join(" ", command) + " did not finish within " + TIMEOUT_MILLIS / 1000 + " s");
+        }
+        if (!result.succeeded()) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output().strip());
         }
     }
 }
