@@ -37,7 +37,7 @@ public final class Cleanup {
 
     /** @param remove --rm of a detached container: delete it, and its unit file, once it has exited */
     static void run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile) throws IOException {
-        run(store, record, remove, unitFile, null);
+        run(store, record.id(), remove, unitFile, null);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Cleanup {
     public static void afterExit(StoreLayout layout, String id, boolean remove, Path unitFile, Path hostMounts,
             String invocationId) throws IOException {
         ContainerStore store = new ContainerStore(layout);
-        boolean complete = !store.exists(id) || run(store, store.read(id), remove, unitFile, hostMounts);
+        boolean complete = run(store, id, remove, unitFile, hostMounts);
         if (complete && invocationId != null) {
             AtomicFiles.write(cleanedMark(layout, invocationId), "");
         }
@@ -64,59 +64,63 @@ public final class Cleanup {
     }
 
     /** @return false when a part could not be undone (the network), which the next cleanup tries again */
-    private static boolean run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile,
-            Path hostMounts) throws IOException {
-        ContainerPaths paths = new ContainerPaths(store.layout(), record.id());
-        if (!store.exists(record.id())) {
+    private static boolean run(ContainerStore store, String id, boolean remove, Path unitFile, Path hostMounts)
+            throws IOException {
+        ContainerPaths paths = new ContainerPaths(store.layout(), id);
+        if (!store.exists(id)) {
             return true; // removed already (rm -f ran the cleanup itself): nothing to undo
         }
         boolean complete = true;
         // systemd's ExecStopPost, the monitor and a CLI that noticed a dead monitor may all get here: one at a time.
         try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
-            if (store.exists(record.id())) {
-                complete = undo(store, record, paths, remove, unitFile, hostMounts);
+            if (store.exists(id)) {
+                complete = undo(store, id, paths, remove, unitFile, hostMounts);
             }
         }
-        if (!store.exists(record.id())) {
+        if (!store.exists(id)) {
             // Removed while this waited for the lock, whose file brought the run directory back.
             FileTrees.deleteQuietly(paths.runDir());
         }
         return complete;
     }
 
-    private static boolean undo(ContainerStore store, ContainerRecord record, ContainerPaths paths, boolean remove,
-            Path unitFile, Path hostMounts) throws IOException {
+    private static boolean undo(ContainerStore store, String id, ContainerPaths paths, boolean remove, Path unitFile,
+            Path hostMounts) throws IOException {
         killLeftover(paths);
-        // The runtime forgets the container while netavark takes its network down: neither needs the other.
-        ChildProcess runtimeDelete = startRuntimeDelete(store, paths, record.id());
+        // The runtime forgets the container and netavark takes its network down (most of a cleanup's time: 150 ms
+        // for a bridge's last container) while the record is read and the rest undone: none needs the others.
+        ChildProcess runtimeDelete = startRuntimeDelete(store, paths, id);
+        NetworkTeardown network = NetworkTeardown.start(store.layout(), paths, hostMounts);
+        ContainerRecord record;
         boolean complete = true;
         try {
-            NetworkSetup.undo(store.layout(), paths, hostMounts);
-        } catch (IOException | RuntimeException e) {
-            // The exit must still be recorded; the next cleanup of this container tries again.
-            System.err.println("vaina cleanup: network of container " + record.id() + ": " + e.getMessage());
-            complete = false;
+            record = store.read(id);
+            try {
+                OverlayVolumes.discard(store.layout(), record);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("vaina cleanup: overlay volumes of container " + id + ": " + e.getMessage());
+                complete = false;
+            }
+            FileTrees.deleteQuietly(paths.bundle());
+            // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
+            FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
+            Files.deleteIfExists(paths.attachSocket());
+            Files.deleteIfExists(paths.attachAnnouncement());
+            FileTrees.deleteQuietly(paths.notifySocket().getParent());
+            deleteEmptyDirectory(paths.rootfs());
+        } finally {
+            finishRuntimeDelete(runtimeDelete, store, id);
+            if (!network.finish(id)) {
+                // The exit is recorded all the same; the next cleanup of this container tries again.
+                complete = false;
+            }
         }
-        finishRuntimeDelete(runtimeDelete, store, record.id());
-        try {
-            OverlayVolumes.discard(store.layout(), record);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("vaina cleanup: overlay volumes of container " + record.id() + ": " + e.getMessage());
-            complete = false;
-        }
-        FileTrees.deleteQuietly(paths.bundle());
-        // Exec sessions' process specs, pid files and detached stderr: they ended with the container.
-        FileTrees.deleteQuietly(paths.runDir().resolve("exec"));
-        Files.deleteIfExists(paths.attachSocket());
-        Files.deleteIfExists(paths.attachAnnouncement());
-        FileTrees.deleteQuietly(paths.notifySocket().getParent());
-        deleteEmptyDirectory(paths.rootfs());
-        ContainerState state = store.state(record.id());
+        ContainerState state = store.state(id);
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
             int code = exitCode(paths);
             // The event first: a command that waits for the exited state may record the next event at once.
             Journal.record(store.layout(), Event.container("died", record, code));
-            store.writeState(record.id(), state.exited(code, Instants.format(Instant.now()), readError(paths)));
+            store.writeState(id, state.exited(code, Instants.format(Instant.now()), readError(paths)));
         }
         if (remove) {
             if (unitFile != null) {
@@ -127,6 +131,61 @@ public final class Cleanup {
             Journal.record(store.layout(), Event.container("remove", record));
         }
         return complete;
+    }
+
+    /**
+     * {@link NetworkSetup#undo} on a thread of its own, beside the rest of the cleanup. A class, not a lambda: the
+     * monitor cleans up with it, and a JVM's first lambda sets the method-handle machinery up.
+     */
+    private static final class NetworkTeardown implements Runnable {
+        private final StoreLayout layout;
+        private final ContainerPaths paths;
+        private final Path hostMounts;
+        private final Thread thread;
+        private Exception failure;
+
+        private NetworkTeardown(StoreLayout layout, ContainerPaths paths, Path hostMounts) {
+            this.layout = layout;
+            this.paths = paths;
+            this.hostMounts = hostMounts;
+            this.thread = new Thread(this, "network-teardown");
+        }
+
+        static NetworkTeardown start(StoreLayout layout, ContainerPaths paths, Path hostMounts) {
+            NetworkTeardown teardown = new NetworkTeardown(layout, paths, hostMounts);
+            teardown.thread.start();
+            return teardown;
+        }
+
+        @Override
+        public void run() {
+            try {
+                NetworkSetup.undo(layout, paths, hostMounts);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** Waits for the teardown; false (and said why on stderr) when it failed. */
+        boolean finish(String id) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the teardown is not cut short: it finishes, then the interrupt is kept
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                System.err.println("vaina cleanup: network of container " + id + ": " + failure.getMessage());
+                return false;
+            }
+            return true;
+        }
     }
 
     /** The monitor died before the container: SIGKILL what is left of it (systemd would do it right after). */

@@ -213,7 +213,10 @@ public final class Monitor {
         log.close();
         int code = status.code();
         AtomicFiles.write(options.exitFile(), Integer.toString(code));
-        deleteContainer();
+        if (options.cleanup() == null) {
+            deleteContainer();
+        }
+        // else the cleanup that follows has the runtime delete the container while netavark takes its network down
         return code;
     }
 
