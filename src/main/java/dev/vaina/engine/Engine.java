@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -281,11 +282,29 @@ public final class Engine implements AutoCloseable {
             return;
         }
         ManagerScope chosen = scope();
-        FutureTask<Systemd> connecting = new FutureTask<>(() -> Systemd.connect(chosen));
+        FutureTask<Systemd> connecting = new FutureTask<>(new Connecting(chosen));
         Thread thread = new Thread(connecting, "systemd-connect");
         thread.setDaemon(true);
         thread.start();
         systemdAhead = connecting;
+    }
+
+    /**
+     * The connection made on its thread. A class, not a lambda: a JVM's first lambda sets the method-handle machinery
+     * up (about 2.5 ms), which the connection's own JDK code does on that thread beside the command's work, and this
+     * one would do on the command's thread.
+     */
+    private static final class Connecting implements Callable<Systemd> {
+        private final ManagerScope scope;
+
+        Connecting(ManagerScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Systemd call() {
+            return Systemd.connect(scope);
+        }
     }
 
     private static Systemd connected(FutureTask<Systemd> connecting) {
