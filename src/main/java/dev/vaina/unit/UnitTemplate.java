@@ -105,7 +105,9 @@ final class UnitTemplate {
                 if (c == '\n') {
                     return i + 1;
                 }
-                if (i > from && (source.startsWith("<#", i) || source.startsWith("</#", i) || source.startsWith("${", i))) {
+                // Only a '<' or a '$' can start a tag or an interpolation: the other characters cost one comparison.
+                if (i > from && (c == '<' || c == '$')
+                        && (source.startsWith("<#", i) || source.startsWith("</#", i) || source.startsWith("${", i))) {
                     return i;
                 }
             }
