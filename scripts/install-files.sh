@@ -76,6 +76,11 @@ cli_c1_only="-XX:TieredStopAtLevel=1"
 # skips that: 3.5 ms less of every command that talks to systemd (measured in a JVM with the CLI's flags).
 # (Every Linux build of the JDK, 9 to 25, has that class.)
 cli_flags="$cli_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider"
+# A CLI starts with an 8 MiB heap, not a 64th of the machine's memory: G1 sets up its tables for the initial heap
+# before `main` (the JVM's "Genesis": 5.5 -> 3.5 ms with 24 GiB of memory), and grows it when a command needs more.
+# `--version` 27.6 -> 26.7 ms, `ps -a` 37.5 -> 36.5, `images` 33.7 -> 32.5, `inspect` 36.4 -> 35.1, `ps -a` among
+# 204 containers 77.2 -> 74.8, a pull alike (interleaved A/B, the same installation).
+cli_flags="$cli_flags -Xms8m"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archive_mapping"
 # The launcher, whose work is mostly done once per start (the bundle's converted seccomp filter is kept, see
