@@ -70,17 +70,17 @@ cli_flags="$jvm_flags -XX:CompileThresholdScaling=2 -Xshare:auto $archive_mappin
 # load, save, import, commit): C2 computes SHA-256 with the processor's instructions, C1 has no such intrinsic
 # (174 against 16 ms per 25 MiB). A cold pull 583/573 -> 492/493 ms (8 pulls into fresh stores, both orders);
 # C2 alone costs a short command 2-4 ms (--version 35.6 -> 37.3, a warm pull 78.0/79.6 -> 82.1/84.1).
-cli_c1_only="-XX:TieredStopAtLevel=1"
+# The other commands also start with an 8 MiB heap, not a 64th of the machine's memory: G1 sets up its tables for
+# the initial heap before `main` (the JVM's "Genesis": 5.5 -> 3.5 ms with 24 GiB of memory), and grows it when a
+# command needs more. `--version` 27.6 -> 26.7 ms, `ps -a` 37.5 -> 36.5, `images` 33.7 -> 32.5, `inspect` 36.4 ->
+# 35.1, `ps -a` among 204 containers 77.2 -> 74.8 (interleaved A/B, the same installation). Not the commands that
+# hash layers: a cold pull of 25 MiB took 476.7/493.7 -> 490.3/510.1 ms with it, its layers collected as they come.
+cli_short_lived="-XX:TieredStopAtLevel=1 -Xms8m"
 # The CLI's D-Bus connection is a Unix socket channel, whose first use asks a ServiceLoader for a selector
 # provider: it scans the class path (opening vaina.jar) for one before it takes the JDK's. Naming the JDK's own
 # skips that: 3.5 ms less of every command that talks to systemd (measured in a JVM with the CLI's flags).
 # (Every Linux build of the JDK, 9 to 25, has that class.)
 cli_flags="$cli_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider"
-# A CLI starts with an 8 MiB heap, not a 64th of the machine's memory: G1 sets up its tables for the initial heap
-# before `main` (the JVM's "Genesis": 5.5 -> 3.5 ms with 24 GiB of memory), and grows it when a command needs more.
-# `--version` 27.6 -> 26.7 ms, `ps -a` 37.5 -> 36.5, `images` 33.7 -> 32.5, `inspect` 36.4 -> 35.1, `ps -a` among
-# 204 containers 77.2 -> 74.8, a pull alike (interleaved A/B, the same installation).
-cli_flags="$cli_flags -Xms8m"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archive_mapping"
 # The launcher, whose work is mostly done once per start (the bundle's converted seccomp filter is kept, see
@@ -225,8 +225,9 @@ write_wrappers() { # PREFIX LISTS: the wrappers, with the archives that are ther
     local prefix=$1 lists=$2 lib="$1/lib/vaina" jna_flags
     jna_flags=$(jna_properties "$lib")
     write_script "$prefix/bin/vaina" "#!/bin/sh
-# vaina command line. The commands that hash layers compile with C2 as well (see scripts/install-files.sh).
-tier=$cli_c1_only
+# vaina command line. The commands that hash layers compile with C2 as well, and start with the default heap
+# (see scripts/install-files.sh).
+tier='$cli_short_lived'
 for argument in \"\$@\"; do
     case \$argument in pull|push|load|save|import|commit) tier= ; break ;; esac
 done

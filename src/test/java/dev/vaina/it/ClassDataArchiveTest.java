@@ -339,11 +339,12 @@ class ClassDataArchiveTest {
     }
 
     /**
-     * The commands that hash layers compile with C2 as well (its SHA-256 uses the processor's instructions); the
-     * others stop at C1, cheaper for a short life. The wrapper's choice, seen in the command line it would run.
+     * The commands that hash layers compile with C2 as well (its SHA-256 uses the processor's instructions) and start
+     * with the JVM's default heap; the others stop at C1 and start with an 8 MiB heap, cheaper for a short life. The
+     * wrapper's choice, seen in the command line it would run.
      */
     @EachMode
-    void cliWrapper_compilesWithC2OnlyForTheCommandsThatHashLayers(VainaCli vaina) throws IOException {
+    void cliWrapper_compilesWithC2AndTheDefaultHeapOnlyForTheCommandsThatHashLayers(VainaCli vaina) throws IOException {
         String script = Files.readString(vaina.vainaExecutable());
         assertTrue(script.contains("\nexec '"), script);
         Path echoing = Files.createTempFile("vaina-echo", ".sh",
@@ -355,12 +356,14 @@ class ClassDataArchiveTest {
                 List.of("commit", "c"))) {
             String line = vaina.exec(concat(echoing.toString(), command)).assertSuccess().stdout();
             assertFalse(line.contains("-XX:TieredStopAtLevel=1"), command + ": " + line);
+            assertFalse(line.contains("-Xms"), command + ": " + line);
             assertTrue(line.contains("dev.vaina.cli.Main"), line);
         }
         for (List<String> command : List.of(List.of("--version"), List.of("images"), List.of("ps", "-a"),
                 List.of("run", "-d", "--name", "x", "img"), List.of("stop", "x"))) {
             String line = vaina.exec(concat(echoing.toString(), command)).assertSuccess().stdout();
             assertTrue(line.contains("-XX:TieredStopAtLevel=1"), command + ": " + line);
+            assertTrue(line.contains("-Xms8m"), command + ": " + line);
         }
     }
 
