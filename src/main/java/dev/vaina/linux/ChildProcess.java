@@ -2,6 +2,7 @@ package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,26 @@ public final class ChildProcess {
             closeQuietly(output);
         }
         return new Result(Processes.waitFor(pid), text.toString(StandardCharsets.UTF_8), timedOut);
+    }
+
+    /**
+     * {@link #finish}, for a child that must succeed: its output, or an IOException that names {@code what} and says
+     * how it ended (killed at its deadline, or its exit status and output).
+     */
+    public String finishSuccessfully(String what, long timeoutMillis) throws IOException {
+        Result result;
+        try {
+            result = finish(timeoutMillis);
+        } catch (NativeCallException e) {
+            throw new IOException(what + ": " + e.getMessage(), e);
+        }
+        if (result.timedOut()) {
+            throw new IOException(what + " did not finish within " + timeoutMillis / 1000 + " s");
+        }
+        if (!result.succeeded()) {
+            throw new IOException(what + " failed (" + result.status() + "): " + result.output().strip());
+        }
+        return result.output();
     }
 
     /** SIGKILL by kill(2) itself: {@link Signalling#kill} would go through the JDK's process machinery. */

@@ -246,19 +246,7 @@ public final class Netavark implements NetworkDriver {
     }
 
     private static String finishProcess(ChildProcess process, String verb) throws IOException {
-        ChildProcess.Result result;
-        try {
-            result = process.finish(TIMEOUT_SECONDS * 1000);
-        } catch (NativeCallException e) {
-            throw new IOException("netavark " + verb + ": " + e.getMessage(), e);
-        }
-        if (result.timedOut()) {
-            throw new IOException("netavark " + verb + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        if (!result.succeeded()) {
-            throw new IOException("netavark " + verb + " failed (" + result.status() + "): " + result.output().strip());
-        }
-        return result.output();
+        return process.finishSuccessfully("netavark " + verb, TIMEOUT_SECONDS * 1000);
     }
 
     static Path binary() throws IOException {

@@ -153,18 +153,9 @@ public final class NetnsFiles {
         return false;
     }
 
+    /** Runs {@code command} to its end; an IOException says how it failed (posix_spawn's error names the command). */
     static void run(List<String> command) throws IOException {
-        ChildProcess.Result result;
-        try {
-            result = ChildProcess.run(command, System.getenv(), new byte[0], TIMEOUT_MILLIS);
-        } catch (NativeCallException e) {
-            throw new IOException(String.join(" ", command) + ": " + e.getMessage(), e);
-        }
-        if (result.timedOut()) {
-            throw new IOException(String.join(" ", command) + " did not finish within " + TIMEOUT_MILLIS / 1000 + " s");
-        }
-        if (!result.succeeded()) {
-            throw new IOException(String.join(" ", command) + " failed: " + result.output().strip());
-        }
+        ChildProcess.start(command, System.getenv(), new byte[0]).finishSuccessfully(String.join(" ", command),
+                TIMEOUT_MILLIS);
     }
 }

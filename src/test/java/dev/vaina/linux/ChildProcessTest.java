@@ -74,6 +74,18 @@ class ChildProcessTest {
     }
 
     @Test
+    void finishSuccessfully_givesTheOutput_orSaysHowTheChildEnded() throws Exception {
+        assertEquals("fine\n", ChildProcess.start(List.of("/bin/sh", "-c", "echo fine"), ENV, new byte[0])
+                .finishSuccessfully("echo", 10_000));
+        java.io.IOException failed = assertThrows(java.io.IOException.class, () -> ChildProcess.start(
+                List.of("/bin/sh", "-c", "echo broken >&2; exit 4"), ENV, new byte[0]).finishSuccessfully("the step", 10_000));
+        assertEquals("the step failed (exited with code 4): broken", failed.getMessage());
+        java.io.IOException late = assertThrows(java.io.IOException.class, () -> ChildProcess.start(
+                List.of("/bin/sh", "-c", "exec sleep 30"), ENV, new byte[0]).finishSuccessfully("the wait", 1_000));
+        assertEquals("the wait did not finish within 1 s", late.getMessage());
+    }
+
+    @Test
     void aProgramThatIsNotThere_failsToStart() {
         NativeCallException e = assertThrows(NativeCallException.class,
                 () -> ChildProcess.run(List.of(dir.resolve("absent").toString()), ENV, new byte[0], 10_000));
