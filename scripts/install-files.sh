@@ -251,6 +251,19 @@ if [ -n \"\$INVOCATION_ID\" ] && [ \"\$verb\" = cleanup ]; then
     fi
     rm \"\$runroot/cleaned/\$INVOCATION_ID\" 2>/dev/null && exit 0
 fi
+# Root's start of a container its unit names by id: the monitor's JVM starts now, together with the launcher's, not
+# once the launcher runs; it connects to the launcher through this socket (dev.vaina.launch.MonitorStart). Its
+# command is the one the launcher would run for any container of root's (dev.vaina.launch.MonitorCommand).
+if [ \"\$verb\" = start ] && [ \"\$uid\" = 0 ] && [ -n \"\$NOTIFY_SOCKET\" ]; then
+    case \$previous in
+        *[!0-9a-f]*) ;;
+        ????????????????????????????????????????????????????????????????)
+            socket=\${runroot:-/run/vaina}/launch/\${previous%????????????????????????????????????????????????????}
+            [ \${#socket} -lt 108 ] && MALLOC_ARENA_MAX=2 /usr/bin/setsid --fork /usr/bin/unshare --mount \\
+                --propagation slave -- '$lib/vaina-monitor' --id \"\$previous\" --launcher-socket \"\$socket\" &&
+                set -- --monitor-socket \"\$socket\" \"\$@\" ;;
+    esac
+fi
 $(newer_launcher_start "$lib" "$lists" "$jna_flags")
 exec '$java' $launcher_flags $(archive_flags "$lib" launcher) $(record_flags "$lists" launcher) $jna_flags -cp '$lib/vaina.jar' dev.vaina.launch.Launcher \"\$@\""
     write_script "$lib/vaina-generator" "#!/bin/sh

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Runs one container to its end with an installed vaina whose wrappers, written by install-files.sh for this run
+# Runs a container to its end with an installed vaina whose wrappers, written by install-files.sh for this run
 # only, record what their JVMs did: the monitor dumps the classes it loaded beyond its archive when it exits
 # (-XX:ArchiveClassesAtExit), those of the cleanup it runs once its container has exited, the top layer of the
 # monitor's archive (kept apart from the archive every running monitor maps, they cost a running monitor
@@ -19,14 +19,22 @@ quietly() { "$@" >/dev/null 2>&1 </dev/null; }
 
 mkdir -p "$2"
 quietly "${vaina[@]}" import "$3" "$image" || exit 0
-quietly "${vaina[@]}" run -d --name "$name" "$image" sleep 60 || exit 0
 # The launcher writes its configuration as it exits, after the container has started; the unit's stop would kill
 # it half-way.
-for i in $(seq 100); do
-    pgrep -f -- "-XX:AOTMode=record" >/dev/null || break
-    sleep 0.1
-done
-# The unit is inactive once the monitor has exited, so the layer has been written when stop returns.
+launched() {
+    for i in $(seq 100); do
+        pgrep -f -- "-XX:AOTMode=record" >/dev/null || break
+        sleep 0.1
+    done
+}
+# A first container, whose start shares the network namespaces' directory: the second's is then the common one,
+# its monitor started beside its launcher (dev.vaina.launch.MonitorStart), and the last of each to write what it
+# recorded. The unit is inactive once the monitor has exited, so the layer has been written when stop returns.
+quietly "${vaina[@]}" run -d --name "$name-first" "$image" sleep 60 || exit 0
+launched
+quietly "${vaina[@]}" rm -f -t 0 "$name-first"
+quietly "${vaina[@]}" run -d --name "$name" "$image" sleep 60 || exit 0
+launched
 quietly "${vaina[@]}" stop -t 0 "$name"
 quietly "${vaina[@]}" rm -f -t 0 "$name"
 quietly "${vaina[@]}" rmi -f "$image"

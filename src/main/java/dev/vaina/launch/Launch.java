@@ -1,5 +1,7 @@
 package dev.vaina.launch;
 
+import dev.vaina.linux.FdPassing;
+import dev.vaina.linux.UnixStreamServer;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
 import dev.vaina.oci.RuntimeProbe;
@@ -26,13 +28,24 @@ final class Launch {
     private final String configuredRuntime;
     private final String configuredHelper;
     private final Removal removal;
+    private final Path monitorSocket;
+    private final String monitorId;
 
-    /** @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null */
-    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, Removal removal) {
+    /**
+     * @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null
+     * @param monitorSocket where the monitor that root's launcher wrapper started beside this launcher connects
+     *                      ({@link MonitorStart#adopt}), or null when there is none
+     * @param monitorId the {@code --id} that monitor was given: the unit's word for the container, which is not its
+     *                  id when it is a name that looks like one (that monitor is then dismissed)
+     */
+    Launch(ContainerStore store, String configuredRuntime, String configuredHelper, Removal removal,
+            Path monitorSocket, String monitorId) {
         this.store = store;
         this.configuredRuntime = configuredRuntime;
         this.configuredHelper = configuredHelper;
         this.removal = removal;
+        this.monitorSocket = monitorSocket;
+        this.monitorId = monitorId;
     }
 
     void start(String id) throws IOException {
@@ -64,7 +77,8 @@ final class Launch {
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
         SocketActivation sockets = SocketActivation.of(System.getenv());
-        MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets);
+        MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets, listen(),
+                monitorId);
         NetworkSetup.Prepared network;
         try {
             network = NetworkSetup.prepare(store, record, paths, configuredHelper, spawn::early);
@@ -73,6 +87,7 @@ final class Launch {
                 recordFailure(store, id, e);
                 spawn.monitor.abandon();
             }
+            spawn.stopListening();
             throw e;
         }
         // netavark may still be setting the network up, and the monitor's JVM starting: the bundle is written meanwhile.
@@ -81,6 +96,7 @@ final class Launch {
             monitor = spawn.monitor != null ? spawn.monitor : spawn.after(network);
         } catch (IOException | RuntimeException e) {
             NetworkSetup.finishQuietly(network.attaching());
+            spawn.stopListening();
             throw e;
         }
         try {
@@ -96,6 +112,14 @@ final class Launch {
                 options.addAll(List.of("--preserve-fds", Integer.toString(sockets.count())));
             }
             long pid = monitor.awaitPid();
+            if (monitor.adopted() && !BridgeNetworks.of(layout).netnsFiles().reaches(pid)) {
+                // Started before the network namespaces' directory was shared (the first start since boot): the
+                // namespace bound there would not reach its mount namespace. Dismissed, it exits; one started now
+                // takes its place.
+                monitor.abandon();
+                monitor = spawn.anew(network);
+                pid = monitor.awaitPid();
+            }
             monitor.sendOptions(options);
             // The runtime creates the container meanwhile: only its start waits for the main process, the record
             // and the network.
@@ -104,19 +128,34 @@ final class Launch {
             Journal.record(layout, Event.container("start", record));
             network.ready();
             monitor.start();
+            spawn.dismissUnadopted();
         } catch (IOException | RuntimeException e) {
             // The setup must end before the cleanup's teardown may begin; and the reason must be on record before
             // the monitor, told nothing more, deletes what it created and runs that cleanup.
             NetworkSetup.finishQuietly(network.attaching());
             recordFailure(store, id, e);
             monitor.abandon();
+            spawn.stopListening();
             throw e;
         }
     }
 
     /**
-     * Starts the monitor: during the network's setup when that allows it ({@link NetworkSetup.EarlyMonitor}), else
-     * once it is under way.
+     * Listens where the monitor started beside this launcher connects, when there is one. Root's wrapper starts it
+     * for a container its unit names by id ({@code start ID}), with the command {@link MonitorCommand#start} makes for
+     * every container of root's.
+     */
+    private UnixStreamServer listen() throws IOException {
+        if (monitorSocket == null) {
+            return null;
+        }
+        Files.createDirectories(monitorSocket.getParent());
+        return UnixStreamServer.listen(monitorSocket, MonitorStart.CONNECT_MILLIS);
+    }
+
+    /**
+     * Starts the monitor, or adopts the one started beside this launcher: during the network's setup when that
+     * allows it ({@link NetworkSetup.EarlyMonitor}), else once it is under way.
      */
     private static final class MonitorSpawn {
         private final ContainerRecord record;
@@ -124,26 +163,79 @@ final class Launch {
         private final ContainerPaths paths;
         private final PodNamespaces pod;
         private final SocketActivation sockets;
+        /** Where the monitor started beside the launcher connects, until adopted; or null. */
+        private UnixStreamServer prestarted;
+        private final String prestartedId;
         /** The monitor once started. */
         MonitorStart monitor;
 
         MonitorSpawn(ContainerRecord record, boolean rootless, ContainerPaths paths, PodNamespaces pod,
-                SocketActivation sockets) {
+                SocketActivation sockets, UnixStreamServer prestarted, String prestartedId) {
             this.record = record;
             this.rootless = rootless;
             this.paths = paths;
             this.pod = pod;
             this.sockets = sockets;
+            this.prestarted = prestarted;
+            this.prestartedId = prestartedId;
         }
 
         void early(List<Integer> heldPorts) throws IOException {
-            monitor = spawn(MonitorCommand.start(record, rootless, paths, 0, false, pod), heldPorts);
+            monitor = adoptOrSpawn(MonitorCommand.start(record, rootless, paths, 0, false, pod), heldPorts);
         }
 
         MonitorStart after(NetworkSetup.Prepared network) throws IOException {
-            monitor = spawn(MonitorCommand.start(record, rootless, paths, network.joinUserNamespaceOf(),
-                    network.joinMountNamespace(), pod), network.heldPorts());
+            monitor = adoptOrSpawn(command(network), network.heldPorts());
             return monitor;
+        }
+
+        /** A monitor started now, in place of the one started beside the launcher. */
+        MonitorStart anew(NetworkSetup.Prepared network) throws IOException {
+            monitor = spawn(command(network), network.heldPorts());
+            return monitor;
+        }
+
+        private List<String> command(NetworkSetup.Prepared network) throws IOException {
+            return MonitorCommand.start(record, rootless, paths, network.joinUserNamespaceOf(),
+                    network.joinMountNamespace(), pod);
+        }
+
+        private MonitorStart adoptOrSpawn(List<String> command, List<Integer> heldPorts) throws IOException {
+            if (prestarted != null && !rootless && record.id().equals(prestartedId)
+                    && heldPorts.size() <= FdPassing.MAX_FDS) {
+                UnixStreamServer listening = prestarted;
+                prestarted = null;
+                return MonitorStart.adopt(record.id(), listening, heldPorts);
+            }
+            return spawn(command, heldPorts);
+        }
+
+        /**
+         * The start failed: the socket file goes. The monitor started beside the launcher, should it wait there
+         * still, goes with the unit's other processes once the launcher, its main one, has exited.
+         */
+        void stopListening() {
+            if (prestarted != null) {
+                try {
+                    prestarted.close();
+                } catch (IOException ignored) {
+                    // Its file stays; the next start replaces it.
+                }
+                prestarted = null;
+            }
+        }
+
+        /**
+         * The monitor started beside the launcher and not taken (for another id, or more host ports than one message
+         * carries) is told nothing: it exits.
+         */
+        void dismissUnadopted() throws IOException {
+            if (prestarted != null) {
+                MonitorStart unadopted = MonitorStart.adopt(record.id(), prestarted, List.of());
+                prestarted = null;
+                unadopted.awaitPid();
+                unadopted.abandon();
+            }
         }
 
         private MonitorStart spawn(List<String> command, List<Integer> heldPorts) throws IOException {

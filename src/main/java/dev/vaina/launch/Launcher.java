@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * systemd's ExecStart and ExecStopPost for a container:
  * {@code vaina-launcher [--root D --runroot R] [--runtime NAME] [--network-helper pasta|slirp4netns] start ID} prepares the bundle, starts the
- * monitor and hands the container to it (see {@link MonitorStart}); {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
+ * monitor and hands the container to it (see {@link MonitorStart}; {@code --monitor-socket PATH}: root's wrapper
+ * started the monitor already, and it connects there); {@code ... cleanup ID} undoes it and records the exit. {@code --remove [--unit-file F]}: the
  * container (and F, its unit file) is removed once it has exited, by its monitor or else by the cleanup. For the
  * holder of rootless named networks' namespaces ({@link RootlessNetns}), {@code ... netns up} (its
  * ExecStartPost, the holder's PID in $MAINPID) and {@code ... netns down} (its ExecStopPost); {@code ...
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public final class Launcher {
     private static final Set<String> VALUED = Set.of("--root", "--runroot", "--runtime", "--network-helper",
-            "--systemd-manager", "--unit-file");
+            "--systemd-manager", "--unit-file", "--monitor-socket");
 
     private Launcher() {
     }
@@ -40,6 +41,7 @@ public final class Launcher {
         String runtime = null;
         String networkHelper = null;
         Path unitFile = null;
+        Path monitorSocket = null;
         boolean remove = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +67,7 @@ public final class Launcher {
                 case "--network-helper" -> networkHelper = value;
                 case "--systemd-manager" -> {
                 }
+                case "--monitor-socket" -> monitorSocket = Path.of(value);
                 default -> unitFile = Path.of(value);
             }
         }
@@ -96,8 +99,8 @@ public final class Launcher {
         switch (rest.get(0)) {
             case "start" -> {
                 try {
-                    new Launch(store, runtime, networkHelper, remove ? new Removal(unitFile) : null)
-                            .start(id);
+                    new Launch(store, runtime, networkHelper, remove ? new Removal(unitFile) : null, monitorSocket,
+                            rest.get(1)).start(id);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

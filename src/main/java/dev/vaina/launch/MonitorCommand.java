@@ -25,7 +25,9 @@ final class MonitorCommand {
     }
 
     /**
-     * The command that starts the monitor, up to its own options: they follow through {@link MonitorStart}.
+     * The command that starts the monitor, up to its own options: they follow through {@link MonitorStart}. For
+     * root's containers it is always {@code unshare --mount --propagation slave -- vaina-monitor --id ID}, which
+     * root's launcher wrapper (written by scripts/install-files.sh) runs itself: the two must stay alike.
      *
      * @param networkUserNamespaceOf the process whose user namespace the container's network belongs to (rootless,
      *                               {@link NetworkSetup.Prepared#joinUserNamespaceOf}), or 0

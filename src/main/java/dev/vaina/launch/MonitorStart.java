@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.ExitStatus;
+import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.NativeCallException;
@@ -8,6 +9,7 @@ import dev.vaina.linux.Pipe;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
 import dev.vaina.linux.Spawn;
+import dev.vaina.linux.UnixStreamServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,26 +31,43 @@ import java.util.Set;
  * the service manager's child (a child subreaper) before systemd is told of it. A main process systemd did not
  * see as its child is one whose exit status it may never learn. Nothing else of the launcher's reaches the
  * monitor but its stdio, socket activation's sockets and the held host ports.
+ *
+ * <p>Root's launcher wrapper starts the monitor itself, the same way, as it starts the launcher's JVM: the two JVMs
+ * then start together ({@link #adopt}). That monitor connects to a socket this launcher listens on, and the same
+ * words go through the connection, the held host ports with the options (SCM_RIGHTS).
  */
 public final class MonitorStart {
     /** The monitor's options that name its two pipes: the one it reads its options from, the one it tells its PID on. */
     public static final String OPTIONS_FROM = "--options-from";
     public static final String PID_TO = "--pid-to";
+    /** The option, given by root's launcher wrapper, that names where the monitor it started connects instead. */
+    public static final String LAUNCHER_SOCKET = "--launcher-socket";
     /** The byte that follows the options once the network is up: the container may start. */
     public static final byte START = 'S';
     private static final String SETSID = "/usr/bin/setsid";
     /** How long systemd may take to confirm the new main process; it answers within milliseconds. */
     private static final int BARRIER_MILLIS = 5_000;
 
+    /** How long a monitor started beside the launcher may take to connect: its JVM starts in tens of milliseconds. */
+    static final int CONNECT_MILLIS = 30_000;
+
     private final String id;
-    /** Each -1 once closed. */
+    /** Each -1 once closed; one connection for both when the monitor connected. */
     private int optionsFd;
     private int pidFd;
+    /** Where the monitor started beside the launcher connects, until it has; else null. */
+    private UnixStreamServer listening;
+    /** The held host ports, for a monitor that did not inherit them: they go with its options. */
+    private final List<Integer> held;
+    private final boolean adopted;
 
-    private MonitorStart(String id, int optionsFd, int pidFd) {
+    private MonitorStart(String id, int optionsFd, int pidFd, UnixStreamServer listening, List<Integer> held) {
         this.id = id;
         this.optionsFd = optionsFd;
         this.pidFd = pidFd;
+        this.listening = listening;
+        this.held = held;
+        this.adopted = listening != null;
     }
 
     /**
@@ -82,18 +101,50 @@ public final class MonitorStart {
             closeQuietly(options.readFd());
             closeQuietly(pid.writeFd());
         }
-        return new MonitorStart(id, options.writeFd(), pid.readFd());
+        return new MonitorStart(id, options.writeFd(), pid.readFd(), null, List.of());
+    }
+
+    /**
+     * The monitor that root's launcher wrapper started beside this launcher, and that connects to {@code listening}:
+     * it gets {@code held} (the host ports' sockets, which it did not inherit) with its options.
+     */
+    static MonitorStart adopt(String id, UnixStreamServer listening, List<Integer> held) throws IOException {
+        if (!SdNotify.available()) {
+            throw new IOException("the launcher runs as the ExecStart= of a container's unit ($NOTIFY_SOCKET is not set)");
+        }
+        return new MonitorStart(id, -1, -1, listening, held);
+    }
+
+    /** Whether the monitor is the one started beside the launcher. */
+    boolean adopted() {
+        return adopted;
     }
 
     /** The monitor's PID, once its JVM runs: a line. */
     long awaitPid() throws IOException {
+        if (listening != null) {
+            try {
+                optionsFd = listening.accept();
+            } catch (NativeCallException e) {
+                throw new IOException("the monitor of container " + id + ", started beside the launcher, did not"
+                        + " connect within " + CONNECT_MILLIS + " ms (see the unit's log)", e);
+            } finally {
+                listening.close();
+                listening = null;
+            }
+            pidFd = optionsFd;
+        }
         StringBuilder told = new StringBuilder();
-        try (InputStream in = new FdInputStream(pidFd)) {
+        InputStream in = new FdInputStream(pidFd);
+        try {
             for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
                 told.append((char) c);
             }
         } finally {
-            pidFd = -1;
+            if (!adopted) {
+                in.close();
+                pidFd = -1;
+            }
         }
         String text = told.toString();
         try {
@@ -116,7 +167,12 @@ public final class MonitorStart {
         byte[] length = (bytes.size() + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = bytes.toByteArray();
         try {
-            FileDescriptors.write(optionsFd, length, 0, length.length);
+            if (adopted && !held.isEmpty()) {
+                // The held ports' sockets go with the length's first byte, which the monitor reads with recvmsg(2).
+                FdPassing.send(optionsFd, length, held, "the monitor of container " + id);
+            } else {
+                FileDescriptors.write(optionsFd, length, 0, length.length);
+            }
             FileDescriptors.write(optionsFd, body, 0, body.length);
         } catch (NativeCallException e) {
             // EPIPE: the monitor has exited, having said why in the unit's log.
@@ -148,13 +204,26 @@ public final class MonitorStart {
         } finally {
             closeQuietly(optionsFd);
             optionsFd = -1;
+            pidFd = adopted ? -1 : pidFd;
         }
     }
 
     /** The start failed: the monitor, told nothing, exits. */
     void abandon() {
         closeQuietly(optionsFd);
-        closeQuietly(pidFd);
+        if (!adopted) {
+            closeQuietly(pidFd);
+        }
+        optionsFd = -1;
+        pidFd = -1;
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (IOException ignored) {
+                // Its file stays; the next start replaces it.
+            }
+            listening = null;
+        }
     }
 
     private static void closeQuietly(int fd) {

@@ -37,6 +37,8 @@ final class LibC {
     static final int ECHILD = 10;
     static final int EAGAIN = 11;
     static final int ESRCH = 3;
+    static final int ENOENT = 2;
+    static final int ECONNREFUSED = 111;
     // signal(7)
     static final int SIGKILL = 9;
     static final int SIGTERM = 15;
@@ -170,6 +172,11 @@ final class LibC {
         return bind.invokeInt(new Object[] {sockfd, addr, addrlen});
     }
 
+    /** connect(2); addr is a packed struct sockaddr_un */
+    int connect(int sockfd, byte[] addr, int addrlen) throws LastErrorException {
+        return connect.invokeInt(new Object[] {sockfd, addr, addrlen});
+    }
+
     /** setsockopt(2) with an int option value */
     int setsockopt(int sockfd, int level, int optname, int[] optval, int optlen) throws LastErrorException {
         return setsockopt.invokeInt(new Object[] {sockfd, level, optname, optval, optlen});
@@ -301,6 +308,7 @@ final class LibC {
     private final Function umount2;
     private final Function socket;
     private final Function bind;
+    private final Function connect;
     private final Function setsockopt;
     private final Function listen;
     private final Function accept4;
@@ -345,6 +353,7 @@ final class LibC {
         umount2 = withErrno(c, "umount2");
         socket = withErrno(c, "socket");
         bind = withErrno(c, "bind");
+        connect = withErrno(c, "connect");
         setsockopt = withErrno(c, "setsockopt");
         listen = withErrno(c, "listen");
         accept4 = withErrno(c, "accept4");

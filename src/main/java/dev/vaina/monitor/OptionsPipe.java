@@ -1,13 +1,17 @@
 package dev.vaina.monitor;
 
 import dev.vaina.launch.MonitorStart;
+import dev.vaina.linux.FdInputStream;
+import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.FileDescriptors;
+import dev.vaina.linux.UnixStreamClient;
 import dev.vaina.store.OwnProcess;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +23,18 @@ import java.util.List;
  * decimal and a newline, then each option ended by a NUL byte), and later, once systemd knows this process as the
  * unit's main one and the network is up, the byte {@code S}: the runtime creates the container meanwhile, and only
  * its start waits. A pipe closed instead means the launcher failed (it says why itself).
+ *
+ * <p>Started by root's launcher wrapper, together with the launcher, its command line is {@code --id ID
+ * --launcher-socket PATH}: it connects there, and the same words go through that connection, the held host ports'
+ * sockets with the options.
  */
 final class OptionsPipe {
     private static final String OPTIONS_FROM = MonitorStart.OPTIONS_FROM;
     private static final String PID_TO = MonitorStart.PID_TO;
+    /** Root's launcher wrapper starts the monitor itself: it connects to the launcher there instead. */
+    static final String LAUNCHER_SOCKET = MonitorStart.LAUNCHER_SOCKET;
+    /** How long the launcher, started together with this monitor, may take to listen: its JVM starts in tens of ms. */
+    private static final int CONNECT_MILLIS = 60_000;
 
     /** Null when the launcher gave up before it gave the options. */
     private final String[] commandLine;
@@ -44,6 +56,10 @@ final class OptionsPipe {
         int optionsFd = -1;
         int pidFd = -1;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(LAUNCHER_SOCKET) && i + 1 < args.length) {
+                given.addAll(List.of(args).subList(i + 2, args.length));
+                return fromSocket(given, Path.of(args[i + 1]));
+            }
             if ((args[i].equals(OPTIONS_FROM) || args[i].equals(PID_TO)) && i + 1 < args.length) {
                 int fd = descriptor(args[i], args[++i]);
                 if (args[i - 1].equals(OPTIONS_FROM)) {
@@ -80,6 +96,38 @@ final class OptionsPipe {
             return new OptionsPipe(null, true, -1);
         }
         FileDescriptors.closeOnExec(optionsFd);
+        return withOptions(given, options, optionsFd);
+    }
+
+    /**
+     * Connects to the launcher that was started together with this monitor, and goes through the same steps over
+     * that one connection: this process's PID out, the options (with the held ports' sockets) and the word to start
+     * in.
+     */
+    private static OptionsPipe fromSocket(List<String> given, Path socket) throws IOException {
+        int connection = UnixStreamClient.connect(socket, CONNECT_MILLIS);
+        byte[] pid = (OwnProcess.PID + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] options;
+        try {
+            FileDescriptors.write(connection, pid, 0, pid.length);
+            // The held host ports' sockets come with the first byte. Nothing closes them: they stay open as long as
+            // this process lives, as inherited ones do.
+            byte[] first = new byte[1];
+            FdPassing.Received received = FdPassing.receive(connection, first, "the launcher");
+            options = received.length() == 0 ? null : readOptions(first[0] & 0xff, new FdInputStream(connection));
+        } catch (IOException | RuntimeException e) {
+            FileDescriptors.close(connection);
+            throw e;
+        }
+        if (options == null) {
+            FileDescriptors.close(connection);
+            return new OptionsPipe(null, true, -1);
+        }
+        return withOptions(given, options, connection);
+    }
+
+    /** {@code given} with the options, NUL-ended, that follow; the word to start is to come through {@code startFd}. */
+    private static OptionsPipe withOptions(List<String> given, byte[] options, int startFd) throws IOException {
         int start = 0;
         for (int i = 0; i < options.length; i++) {
             if (options[i] == 0) {
@@ -88,10 +136,10 @@ final class OptionsPipe {
             }
         }
         if (start != options.length) {
-            FileDescriptors.close(optionsFd);
+            FileDescriptors.close(startFd);
             throw new IOException("the launcher's options end without a NUL byte");
         }
-        return new OptionsPipe(given.toArray(new String[0]), true, optionsFd);
+        return new OptionsPipe(given.toArray(new String[0]), true, startFd);
     }
 
     /** Whether the options came from the launcher, through the pipes. */
@@ -129,9 +177,11 @@ final class OptionsPipe {
     /** Their length, a newline, then that many bytes; null for a pipe closed without a word. */
     private static byte[] readOptions(InputStream in) throws IOException {
         int c = in.read();
-        if (c < 0) {
-            return null;
-        }
+        return c < 0 ? null : readOptions(c, in);
+    }
+
+    /** As {@link #readOptions(InputStream)}, its first byte {@code c} read already. */
+    private static byte[] readOptions(int c, InputStream in) throws IOException {
         long length = 0;
         for (; c != '\n'; c = in.read()) {
             if (c < '0' || c > '9' || length > Integer.MAX_VALUE / 10) {

@@ -141,16 +141,45 @@ public final class NetnsFiles {
         }
     }
 
-    private static boolean isMountPoint(Path dir) throws IOException {
-        String target = " " + dir.toRealPath() + " ";
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            // Field 5 is the mount point; paths with spaces are escaped, so a plain match is exact.
-            String[] fields = line.split(" ");
-            if (fields.length > 4 && (" " + fields[4] + " ").equals(target)) {
+    /**
+     * Whether a namespace bound here from now on reaches the mount namespace of process {@code pid}, a slave of this
+     * one: it does unless that namespace was made before the directory became a shared mount point (propagation
+     * reaches only the copies made after it, which are its slaves there).
+     */
+    public boolean reaches(long pid) throws IOException {
+        if (mountPoint(dir, Path.of("/proc/self/mountinfo")) == null) {
+            return true;
+        }
+        String[] there = mountPoint(dir, Path.of("/proc", Long.toString(pid), "mountinfo"));
+        if (there == null) {
+            return false;
+        }
+        // Fields 7 on, up to "-", tag the mount's propagation: "master:N" for a slave.
+        for (int i = 6; i < there.length && !there[i].equals("-"); i++) {
+            if (there[i].startsWith("master:")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isMountPoint(Path dir) throws IOException {
+        return mountPoint(dir, Path.of("/proc/self/mountinfo")) != null;
+    }
+
+    /** The line of {@code mountinfo} whose mount point is {@code dir}, split at spaces; null when there is none. */
+    private static String[] mountPoint(Path dir, Path mountinfo) throws IOException {
+        String target = dir.toRealPath().toString();
+        String[] found = null;
+        for (String line : Files.readAllLines(mountinfo)) {
+            // Field 5 is the mount point; paths with spaces are escaped, so a plain match is exact. The last mount
+            // on a point is the one seen there.
+            String[] fields = line.split(" ");
+            if (fields.length > 4 && fields[4].equals(target)) {
+                found = fields;
+            }
+        }
+        return found;
     }
 
     /** Runs {@code command} to its end; an IOException says how it failed (posix_spawn's error names the command). */
