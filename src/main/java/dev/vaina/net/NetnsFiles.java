@@ -147,7 +147,7 @@ public final class NetnsFiles {
      * reaches only the copies made after it, which are its slaves there).
      */
     public boolean reaches(long pid) throws IOException {
-        if (mountPoint(dir, Path.of("/proc/self/mountinfo")) == null) {
+        if (!Files.isDirectory(dir) || mountPoint(dir, Path.of("/proc/self/mountinfo")) == null) {
             return true;
         }
         String[] there = mountPoint(dir, Path.of("/proc", Long.toString(pid), "mountinfo"));

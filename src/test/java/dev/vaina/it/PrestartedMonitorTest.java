@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Root's launcher wrapper starts a container's monitor together with the launcher (dev.vaina.launch.MonitorStart):
  * the launcher adopts it, or, when it was started before the network namespaces' directory was shared (a store's
- * first start since boot), starts another in its place; a failed start leaves neither behind.
+ * first start on a network since boot), starts another in its place; a failed start leaves neither behind.
  */
 @Tag(Engines.ROOTFUL_ONLY)
 class PrestartedMonitorTest {
@@ -35,21 +35,28 @@ class PrestartedMonitorTest {
     private static final String SPAWNED = "--options-from";
 
     @Test
-    void firstStartReplacesTheMonitorStartedBeside_laterStartsAdoptIt_withTheHeldPorts() throws Exception {
+    void firstBridgedStartReplacesTheMonitorStartedBeside_otherStartsAdoptIt_withTheHeldPorts() throws Exception {
         VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
         // A store of its own: its network namespaces' directory is not shared yet, as after a boot.
         Path dir = Files.createTempDirectory("vaina-prestart.");
         List<String> store = List.of("--root", dir.resolve("data").toString(), "--runroot", dir.resolve("run").toString());
         int port = 20_000 + ThreadLocalRandom.current().nextInt(20_000);
         String suffix = Integer.toString(port);
+        String isolatedName = "prestart-none-" + suffix;
         String firstName = "prestart-first-" + suffix;
         String secondName = "prestart-second-" + suffix;
         try {
             vaina.run(store, "import", TestImages.busyboxTarball().toString(), Images.BUSYBOX).assertSuccess();
+            // No network namespace of its own: nothing is bound in the directory (which does not exist yet).
+            String isolated = vaina.run(store, "run", "-d", "--network", "none", "--name", isolatedName, Images.BUSYBOX,
+                    "sleep", "1000").assertSuccess().stdout().strip();
+            assertTrue(monitorOf(vaina, isolatedName).contains(ADOPTED + " "), "a container without a network adopts "
+                    + "the monitor started beside its launcher: " + monitorOf(vaina, isolatedName));
+            assertTrue(monitorOf(vaina, isolatedName).contains(isolated), monitorOf(vaina, isolatedName));
             String first = vaina.run(store, "run", "-d", "--name", firstName, Images.BUSYBOX, "sleep", "1000")
                     .assertSuccess().stdout().strip();
-            assertTrue(monitorOf(vaina, firstName).contains(SPAWNED), "the first start's monitor is one started anew: "
-                    + monitorOf(vaina, firstName));
+            assertTrue(monitorOf(vaina, firstName).contains(SPAWNED), "the first bridged start's monitor is one"
+                    + " started anew: " + monitorOf(vaina, firstName));
             awaitNoMonitorBeside(first);
 
             String second = vaina.run(store, "run", "-d", "--name", secondName, "-p", port + ":80", Images.BUSYBOX,
@@ -63,7 +70,7 @@ class PrestartedMonitorTest {
                     taken.bind(new InetSocketAddress("0.0.0.0", port));
                 }
             }, "host port " + port + " is held while the container runs");
-            for (String name : List.of(firstName, secondName)) {
+            for (String name : List.of(isolatedName, firstName, secondName)) {
                 assertEquals("running", vaina.run(store, "inspect", "--format", "{{.State.Status}}", name)
                         .assertSuccess().stdout().strip());
             }
@@ -76,7 +83,7 @@ class PrestartedMonitorTest {
                 assertEquals(List.of(), left.toList(), "no launcher socket is left");
             }
         } finally {
-            vaina.run(store, "rm", "-f", "-t", "0", firstName, secondName);
+            vaina.run(store, "rm", "-f", "-t", "0", isolatedName, firstName, secondName);
             vaina.exec(List.of("sh", "-c", "umount \"$1/run/netns\" 2>/dev/null; rm -rf \"$1\"", "sh", dir.toString()));
         }
     }
