@@ -30,6 +30,8 @@ final class Launch {
     private final Removal removal;
     private final Path monitorSocket;
     private final String monitorId;
+    /** Where the monitor started beside this launcher connects, once listening (closed when adopted); or null. */
+    private UnixStreamServer listening;
 
     /**
      * @param removal how a detached --rm container goes once it has exited (its monitor removes it), or null
@@ -49,6 +51,23 @@ final class Launch {
     }
 
     void start(String id) throws IOException {
+        try {
+            prepareAndHandOver(id);
+        } catch (IOException | RuntimeException e) {
+            // The socket file goes. The monitor started beside this launcher, should it wait there still, goes with
+            // the unit's other processes once this one, the main one, has exited.
+            if (listening != null) {
+                try {
+                    listening.close();
+                } catch (IOException ignored) {
+                    // Its file stays; the next start replaces it.
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void prepareAndHandOver(String id) throws IOException {
         ContainerRecord record = store.read(id);
         StoreLayout layout = store.layout();
         ContainerPaths paths = new ContainerPaths(layout, id);
@@ -77,8 +96,9 @@ final class Launch {
         OverlayVolumes.prepare(record, layout);
         PodNamespaces pod = PodNamespaces.of(layout, record);
         SocketActivation sockets = SocketActivation.of(System.getenv());
-        MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets, listen(),
-                monitorId);
+        // Once JNA has loaded, beside the work above; the monitor started beside this launcher waits to connect.
+        listening = listen();
+        MonitorSpawn spawn = new MonitorSpawn(record, layout.rootless(), paths, pod, sockets, listening, monitorId);
         NetworkSetup.Prepared network;
         try {
             network = NetworkSetup.prepare(store, record, paths, configuredHelper, spawn::early);
@@ -87,7 +107,6 @@ final class Launch {
                 recordFailure(store, id, e);
                 spawn.monitor.abandon();
             }
-            spawn.stopListening();
             throw e;
         }
         // netavark may still be setting the network up, and the monitor's JVM starting: the bundle is written meanwhile.
@@ -96,7 +115,6 @@ final class Launch {
             monitor = spawn.monitor != null ? spawn.monitor : spawn.after(network);
         } catch (IOException | RuntimeException e) {
             NetworkSetup.finishQuietly(network.attaching());
-            spawn.stopListening();
             throw e;
         }
         try {
@@ -135,7 +153,6 @@ final class Launch {
             NetworkSetup.finishQuietly(network.attaching());
             recordFailure(store, id, e);
             monitor.abandon();
-            spawn.stopListening();
             throw e;
         }
     }
@@ -203,26 +220,11 @@ final class Launch {
         private MonitorStart adoptOrSpawn(List<String> command, List<Integer> heldPorts) throws IOException {
             if (prestarted != null && !rootless && record.id().equals(prestartedId)
                     && heldPorts.size() <= FdPassing.MAX_FDS) {
-                UnixStreamServer listening = prestarted;
+                UnixStreamServer server = prestarted;
                 prestarted = null;
-                return MonitorStart.adopt(record.id(), listening, heldPorts);
+                return MonitorStart.adopt(record.id(), server, heldPorts);
             }
             return spawn(command, heldPorts);
-        }
-
-        /**
-         * The start failed: the socket file goes. The monitor started beside the launcher, should it wait there
-         * still, goes with the unit's other processes once the launcher, its main one, has exited.
-         */
-        void stopListening() {
-            if (prestarted != null) {
-                try {
-                    prestarted.close();
-                } catch (IOException ignored) {
-                    // Its file stays; the next start replaces it.
-                }
-                prestarted = null;
-            }
         }
 
         /**

@@ -33,8 +33,11 @@ final class OptionsPipe {
     private static final String PID_TO = MonitorStart.PID_TO;
     /** Root's launcher wrapper starts the monitor itself: it connects to the launcher there instead. */
     static final String LAUNCHER_SOCKET = MonitorStart.LAUNCHER_SOCKET;
-    /** How long the launcher, started together with this monitor, may take to listen: its JVM starts in tens of ms. */
-    private static final int CONNECT_MILLIS = 60_000;
+    /**
+     * How long the launcher, started together with this monitor, may take to listen: it does so first thing, tens of
+     * milliseconds after its exec. Should it die before, systemd ends this process with the unit's others.
+     */
+    private static final int CONNECT_MILLIS = 120_000;
 
     /** Null when the launcher gave up before it gave the options. */
     private final String[] commandLine;
