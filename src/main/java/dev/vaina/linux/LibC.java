@@ -157,6 +157,11 @@ final class LibC {
         return setns.invokeInt(new Object[] {fd, nstype});
     }
 
+    /** unshare(2) */
+    int unshare(int flags) throws LastErrorException {
+        return unshare.invokeInt(new Object[] {flags});
+    }
+
     /** umount2(2) */
     int umount2(String target, int flags) throws LastErrorException {
         return umount2.invokeInt(new Object[] {target, flags});
@@ -306,6 +311,7 @@ final class LibC {
     private final Function open;
     private final Function setns;
     private final Function umount2;
+    private final Function unshare;
     private final Function socket;
     private final Function bind;
     private final Function connect;
@@ -351,6 +357,7 @@ final class LibC {
         open = withErrno(c, "open");
         setns = withErrno(c, "setns");
         umount2 = withErrno(c, "umount2");
+        unshare = withErrno(c, "unshare");
         socket = withErrno(c, "socket");
         bind = withErrno(c, "bind");
         connect = withErrno(c, "connect");
