@@ -76,10 +76,10 @@ cli_flags="$jvm_flags -XX:CompileThresholdScaling=2 -Xshare:auto $archive_mappin
 # 35.1, `ps -a` among 204 containers 77.2 -> 74.8 (interleaved A/B, the same installation). Not the commands that
 # hash layers: a cold pull of 25 MiB took 476.7/493.7 -> 490.3/510.1 ms with it, its layers collected as they come.
 cli_short_lived="-XX:TieredStopAtLevel=1 -Xms8m"
-# The CLI's D-Bus connection is a Unix socket channel, whose first use asks a ServiceLoader for a selector
-# provider: it scans the class path (opening vaina.jar) for one before it takes the JDK's. Naming the JDK's own
-# skips that: 3.5 ms less of every command that talks to systemd (measured in a JVM with the CLI's flags).
-# (Every Linux build of the JDK, 9 to 25, has that class.)
+# The CLI's Unix socket channels (an attaching client's; its D-Bus connection is a raw descriptor, see
+# dev.vaina.engine.DescriptorBusSocket) ask a ServiceLoader for a selector provider at their first use: it scans the
+# class path (opening vaina.jar) for one before it takes the JDK's. Naming the JDK's own skips that: 3.5 ms less of
+# such a command (measured in a JVM with the CLI's flags). (Every Linux build of the JDK, 9 to 25, has that class.)
 cli_flags="$cli_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider"
 # The generator runs at every boot and daemon-reload: a small heap, no JIT beyond C1, no perf data.
 generator_flags="$jvm_flags -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto $archive_mapping"

@@ -266,7 +266,7 @@ public final class Engine implements AutoCloseable {
     /** The manager's connection, made on first use; threads of one command (a pod's stop) share it. */
     public synchronized Systemd systemd() {
         if (systemd == null) {
-            systemd = systemdAhead != null ? connected(systemdAhead) : Systemd.connect(scope());
+            systemd = systemdAhead != null ? connected(systemdAhead) : Systemd.connect(scope(), DescriptorBusSocket.OPENER);
             log.debug("connected to the " + scope().toString().toLowerCase(java.util.Locale.ROOT) + " manager over D-Bus");
         }
         return systemd;
@@ -303,7 +303,7 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public Systemd call() {
-            return Systemd.connect(scope);
+            return Systemd.connect(scope, DescriptorBusSocket.OPENER);
         }
     }
 

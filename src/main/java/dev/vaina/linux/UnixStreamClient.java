@@ -15,7 +15,7 @@ public final class UnixStreamClient {
     /**
      * Connects to {@code path}, waiting up to {@code timeoutMillis} for a server to listen there: for a peer that
      * starts at the same moment as this process (the socket file is missing, or is a stale one nobody listens on).
-     * Returns the connection's descriptor (close-on-exec); the caller closes it.
+     * A timeout of 0 tries once. Returns the connection's descriptor (close-on-exec); the caller closes it.
      */
     public static int connect(Path path, int timeoutMillis) throws IOException {
         byte[] addr = SocketAddresses.unix(path.toString());
@@ -34,7 +34,8 @@ public final class UnixStreamClient {
             } catch (LastErrorException e) {
                 error = e.getErrorCode();
                 FileDescriptors.close(fd);
-                if (error != LibC.ENOENT && error != LibC.ECONNREFUSED && error != LibC.EINTR) {
+                if (timeoutMillis <= 0 && error != LibC.EINTR
+                        || error != LibC.ENOENT && error != LibC.ECONNREFUSED && error != LibC.EINTR) {
                     throw NativeCallException.of("connect(" + path + ")", e);
                 }
             }

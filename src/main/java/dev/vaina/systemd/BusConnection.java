@@ -2,12 +2,8 @@ package dev.vaina.systemd;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,7 @@ final class BusConnection implements AutoCloseable {
     static final String BUS_NAME = "org.freedesktop.DBus";
     private static final String BUS_PATH = "/org/freedesktop/DBus";
 
-    private final SocketChannel channel;
+    private final BusSocket socket;
     private final long replyTimeoutMillis;
     private final Map<Integer, PendingReply> pending = new HashMap<>();
     private final Object writeLock = new Object();
@@ -31,8 +27,8 @@ final class BusConnection implements AutoCloseable {
     private volatile Consumer<BusMessage> signalListener = signal -> { };
     private BusError broken;
 
-    private BusConnection(SocketChannel channel, long replyTimeoutMillis) {
-        this.channel = channel;
+    private BusConnection(BusSocket socket, long replyTimeoutMillis) {
+        this.socket = socket;
         this.replyTimeoutMillis = replyTimeoutMillis;
         this.reader = new Thread(this::readMessages, "dbus-reader");
         reader.setDaemon(true);
@@ -45,24 +41,29 @@ final class BusConnection implements AutoCloseable {
      * @throws BusError if the bus cannot be reached or refuses the connection
      */
     static BusConnection open(String address, long effectiveUid, long replyTimeoutMillis) throws BusError {
-        UnixDomainSocketAddress socket = UnixDomainSocketAddress.of(socketPath(address));
-        SocketChannel channel;
+        return open(address, effectiveUid, replyTimeoutMillis, ChannelBusSocket.OPENER);
+    }
+
+    /** As {@link #open(String, long, long)}, over a socket that {@code opener} connects. */
+    static BusConnection open(String address, long effectiveUid, long replyTimeoutMillis, BusSocket.Opener opener)
+            throws BusError {
+        Path path = Path.of(socketPath(address));
+        BusSocket socket;
         try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            socket = opener.open(path);
         } catch (IOException e) {
-            throw new BusError(BusError.DISCONNECTED, "cannot open a Unix socket: " + e.getMessage(), e);
+            throw new BusError(BusError.DISCONNECTED, "cannot connect to " + path + ": " + describe(e), e);
         }
         try {
-            channel.connect(socket);
-            authenticate(channel, effectiveUid);
+            authenticate(socket, effectiveUid);
         } catch (IOException e) {
-            closeQuietly(channel);
-            throw new BusError(BusError.DISCONNECTED, "cannot connect to " + socket.getPath() + ": " + describe(e), e);
+            socket.close();
+            throw new BusError(BusError.DISCONNECTED, "cannot connect to " + path + ": " + describe(e), e);
         } catch (BusError e) {
-            closeQuietly(channel);
+            socket.close();
             throw e;
         }
-        BusConnection connection = new BusConnection(channel, replyTimeoutMillis);
+        BusConnection connection = new BusConnection(socket, replyTimeoutMillis);
         connection.reader.start();
         try {
             connection.call(BUS_NAME, BUS_PATH, BUS_NAME, "Hello", "", List.of());
@@ -114,30 +115,29 @@ final class BusConnection implements AutoCloseable {
      * SASL EXTERNAL: the bus checks the uid sent against the socket's peer credentials. The OK line is awaited
      * before BEGIN, as the specification describes; the connection is then in message mode.
      */
-    private static void authenticate(SocketChannel channel, long effectiveUid) throws IOException, BusError {
+    private static void authenticate(BusSocket socket, long effectiveUid) throws IOException, BusError {
         StringBuilder hexUid = new StringBuilder();
         for (byte digit : Long.toString(effectiveUid).getBytes(StandardCharsets.US_ASCII)) {
             hexUid.append(Integer.toHexString(digit));
         }
-        writeFully(channel, ("\0AUTH EXTERNAL " + hexUid + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        String answer = readLine(channel);
+        socket.write(("\0AUTH EXTERNAL " + hexUid + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        String answer = readLine(socket);
         if (!answer.startsWith("OK ")) {
             throw new BusError(BusError.DISCONNECTED, "the bus refused to authenticate uid " + effectiveUid
                     + " (it answered \"" + answer + "\")");
         }
-        writeFully(channel, "BEGIN\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.write("BEGIN\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** One line of the authentication exchange, read byte by byte so that nothing after it is consumed. */
-    private static String readLine(SocketChannel channel) throws IOException {
+    private static String readLine(BusSocket socket) throws IOException {
         StringBuilder line = new StringBuilder();
-        ByteBuffer one = ByteBuffer.allocate(1);
+        byte[] one = new byte[1];
         while (line.length() < 4096) {
-            one.clear();
-            if (channel.read(one) < 0) {
+            if (socket.read(one, 0, 1) < 0) {
                 throw new EOFException("the bus closed the connection during authentication");
             }
-            char c = (char) (one.get(0) & 0xff);
+            char c = (char) (one[0] & 0xff);
             if (c == '\n') {
                 int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
                 return line.substring(0, end);
@@ -165,7 +165,7 @@ final class BusConnection implements AutoCloseable {
         try {
             byte[] message = BusMessage.call(serial, destination, path, interfaceName, member, signature, args).encode();
             synchronized (writeLock) {
-                writeFully(channel, message);
+                socket.write(message);
             }
         } catch (IOException e) {
             forget(serial);
@@ -194,16 +194,14 @@ final class BusConnection implements AutoCloseable {
     }
 
     private void readMessages() {
-        askLingerOnce();
-        ByteBuffer fixed = ByteBuffer.allocate(BusMessage.FIXED_HEADER);
+        socket.beforeReading();
+        byte[] fixed = new byte[BusMessage.FIXED_HEADER];
         try {
             while (true) {
-                fixed.clear();
-                readFully(fixed);
-                byte[] bytes = new byte[BusMessage.length(fixed.array())];
-                ByteBuffer rest = ByteBuffer.wrap(bytes);
-                rest.put(fixed.array());
-                readFully(rest);
+                readFully(fixed, 0);
+                byte[] bytes = new byte[BusMessage.length(fixed)];
+                System.arraycopy(fixed, 0, bytes, 0, fixed.length);
+                readFully(bytes, fixed.length);
                 dispatch(BusMessage.decode(bytes));
             }
         } catch (IOException e) {
@@ -211,7 +209,9 @@ final class BusConnection implements AutoCloseable {
         } catch (BusError e) {
             // A message this side cannot read leaves the stream at an unknown place: nothing after it is trusted.
             fail(e);
-            closeQuietly(channel);
+        } finally {
+            // Nothing reads from the socket any more: it may go.
+            socket.close();
         }
     }
 
@@ -252,45 +252,19 @@ final class BusConnection implements AutoCloseable {
         }
     }
 
-    private void readFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
+    /** Fills {@code bytes} from {@code offset} on. */
+    private void readFully(byte[] bytes, int offset) throws IOException {
+        for (int done = offset; done < bytes.length; ) {
+            int n = socket.read(bytes, done, bytes.length - done);
+            if (n < 0) {
                 throw new EOFException("the bus closed the connection");
             }
-        }
-    }
-
-    private static void writeFully(SocketChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            done += n;
         }
     }
 
     private static String describe(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    /**
-     * Asks the socket's SO_LINGER once, here, so that the JDK's close need not. Closing a connected channel whose
-     * reading thread is blocked (this one, as a command ends) asks it through {@code sun.nio.ch.Net}, whose
-     * initialisation loads the JDK's internet-address and socket-option classes: 1.7 ms of a command's last moments,
-     * spent on this thread beside the command's work instead.
-     */
-    private void askLingerOnce() {
-        try {
-            channel.getOption(StandardSocketOptions.SO_LINGER);
-        } catch (IOException | RuntimeException e) {
-            // Only a head start: the close asks again.
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Closing a socket that failed loses nothing.
-        }
     }
 
     @Override
@@ -300,7 +274,11 @@ final class BusConnection implements AutoCloseable {
                 broken = new BusError(BusError.DISCONNECTED, "the bus connection was closed");
             }
         }
-        closeQuietly(channel);
+        // The reading thread, woken by the end of the stream, releases the socket; if it has ended already, this does.
+        socket.shutdown();
+        if (!reader.isAlive()) {
+            socket.close();
+        }
     }
 
     /** The reply to one call, handed over from the reading thread. */

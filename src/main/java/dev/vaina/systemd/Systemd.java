@@ -41,11 +41,17 @@ public final class Systemd implements AutoCloseable {
         connection.onSignal(jobs::handle);
     }
 
-    /** Connects to the bus on which the chosen manager listens. */
+    /** Connects to the bus on which the chosen manager listens, over the JDK's own unix-domain socket. */
     public static Systemd connect(ManagerScope scope) {
+        return connect(scope, ChannelBusSocket.OPENER);
+    }
+
+    /** Connects to the bus on which the chosen manager listens, over a socket that {@code opener} connects. */
+    public static Systemd connect(ManagerScope scope, BusSocket.Opener opener) {
         String address = busAddress(scope);
         try {
-            return new Systemd(scope, BusConnection.open(address, ManagerScope.effectiveUid(), REPLY_TIMEOUT.toMillis()));
+            return new Systemd(scope, BusConnection.open(address, ManagerScope.effectiveUid(), REPLY_TIMEOUT.toMillis(),
+                    opener));
         } catch (BusError e) {
             throw new ManagerUnreachableException("cannot connect to the systemd " + scope + " manager's bus at "
                     + address + ": " + e.getMessage(), e);

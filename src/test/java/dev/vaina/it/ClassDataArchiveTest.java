@@ -58,7 +58,7 @@ class ClassDataArchiveTest {
     }
 
     @EachMode
-    void runningMonitor_mapsItsArchive_andStopConnectsToSystemdWithoutAServiceLoader(VainaCli vaina) throws IOException {
+    void runningMonitor_mapsItsArchive_andStopConnectsToSystemdWithoutTheJdksUnixChannels(VainaCli vaina) throws IOException {
         String name = "cds-" + vaina.mode();
         vaina.run("run", "-d", "--name", name, Images.busybox(vaina), "sleep", "1000").assertSuccess();
         try {
@@ -68,15 +68,19 @@ class ClassDataArchiveTest {
             assertTrue(maps.contains("/lib/vaina/vaina-monitor.jsa"), "the monitor does not map its archive:\n" + maps);
             assertTrue(maps.contains("/lib/vaina/vaina-monitor-cleanup.jsa"),
                     "the monitor does not map its archive's cleanup layer:\n" + maps);
-            // The command line's D-Bus connection names the JDK's selector provider (install-files.sh): no
-            // ServiceLoader opens the jar to look for another one first.
+            // The command line's D-Bus connection is a raw descriptor (engine.DescriptorBusSocket): none of the JDK's
+            // unix-domain channels, whose first use seeds a SecureRandom (the security providers loaded) and asks a
+            // ServiceLoader for a selector provider (the jar opened).
             Path wrapper = strict(vaina.vainaExecutable(), "cli");
             Files.writeString(wrapper, Files.readString(wrapper)
                     .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
             Result stop = vaina.exec(List.of(wrapper.toString(), "stop", "-t", "0", name)).assertSuccess();
-            assertTrue(stop.stdout().contains(" sun.nio.ch.UnixDomainSockets "), stop::describe);
-            assertEquals(List.of(), stop.stdout().lines().filter(l -> l.contains(" java.util.ServiceLoader ")).toList(),
-                    stop::describe);
+            assertTrue(stop.stdout().contains(" dev.vaina.engine.DescriptorBusSocket "), stop::describe);
+            for (String unwanted : List.of(" sun.nio.ch.UnixDomainSockets ", " java.security.SecureRandom ",
+                    " java.util.ServiceLoader ")) {
+                assertEquals(List.of(), stop.stdout().lines().filter(l -> l.contains(unwanted)).toList(),
+                        stop::describe);
+            }
         } finally {
             vaina.run("rm", "-f", "-t", "0", name);
         }
