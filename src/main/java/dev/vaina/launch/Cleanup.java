@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.ChildProcess;
+import dev.vaina.linux.Mounts;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Signalling;
 import dev.vaina.spec.Instants;
@@ -46,16 +47,25 @@ public final class Cleanup {
      * unit's run ($INVOCATION_ID) that the launcher's wrapper finds: ExecStopPost then ends at once, in the shell.
      * Without the mark (a part failed, or the monitor was killed on the way) ExecStopPost does it all again.
      *
-     * @param hostMounts the mount namespace of the launcher (the monitor runs in one of its own, a slave of it)
+     * @param own the monitor's mount namespace, a slave of the launcher's, and what is mounted there
      * @param invocationId systemd's id of this run of the unit, or null outside systemd (no mark then)
      */
-    public static void afterExit(StoreLayout layout, String id, boolean remove, Path unitFile, Path hostMounts,
+    public static void afterExit(StoreLayout layout, String id, boolean remove, Path unitFile, OwnMounts own,
             String invocationId) throws IOException {
         ContainerStore store = new ContainerStore(layout);
-        boolean complete = run(store, id, remove, unitFile, hostMounts);
+        boolean complete = run(store, id, remove, unitFile, own);
         if (complete && invocationId != null) {
             AtomicFiles.write(cleanedMark(layout, invocationId), "");
         }
+    }
+
+    /**
+     * A cleanup from a mount namespace of its own (the monitor's): the launcher's, where the network namespace's
+     * file is bound ({@code host}, a /proc/PID/ns/mnt file), and the container's root file system as mounted in
+     * this one ({@code rootfs}, or null), unmounted before anything below it is deleted, so that no deletion can
+     * reach through it into the container's files.
+     */
+    public record OwnMounts(Path host, Path rootfs) {
     }
 
     /** Where {@link #afterExit} leaves its mark; scripts/install-files.sh's launcher wrapper looks for it there. */
@@ -64,7 +74,7 @@ public final class Cleanup {
     }
 
     /** @return false when a part could not be undone (the network), which the next cleanup tries again */
-    private static boolean run(ContainerStore store, String id, boolean remove, Path unitFile, Path hostMounts)
+    private static boolean run(ContainerStore store, String id, boolean remove, Path unitFile, OwnMounts own)
             throws IOException {
         ContainerPaths paths = new ContainerPaths(store.layout(), id);
         if (!store.exists(id)) {
@@ -74,7 +84,7 @@ public final class Cleanup {
         // systemd's ExecStopPost, the monitor and a CLI that noticed a dead monitor may all get here: one at a time.
         try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
             if (store.exists(id)) {
-                complete = undo(store, id, paths, remove, unitFile, hostMounts);
+                complete = undo(store, id, paths, remove, unitFile, own);
             }
         }
         if (!store.exists(id)) {
@@ -85,15 +95,21 @@ public final class Cleanup {
     }
 
     private static boolean undo(ContainerStore store, String id, ContainerPaths paths, boolean remove, Path unitFile,
-            Path hostMounts) throws IOException {
+            OwnMounts own) throws IOException {
         killLeftover(paths);
-        // The runtime forgets the container and netavark takes its network down (most of a cleanup's time: 150 ms
-        // for a bridge's last container) while the record is read and the rest undone: none needs the others.
-        ChildProcess runtimeDelete = startRuntimeDelete(store, paths, id);
-        NetworkTeardown network = NetworkTeardown.start(store.layout(), paths, hostMounts);
+        // Netavark takes the network down (most of a cleanup's time: 150 ms for a bridge's last container, so it
+        // starts first) and the runtime forgets the container while the record is read and the rest undone: none
+        // needs the others.
+        NetworkTeardown network = NetworkTeardown.start(store.layout(), paths, own != null ? own.host() : null);
+        ChildProcess runtimeDelete = null;
         ContainerRecord record;
         boolean complete = true;
         try {
+            runtimeDelete = startRuntimeDelete(store, paths, id);
+            if (own != null && own.rootfs() != null) {
+                // Failing, nothing below it is deleted: ExecStopPost, in the launcher's namespace, does it all again.
+                Mounts.unmount(own.rootfs(), Mounts.MNT_DETACH);
+            }
             record = store.read(id);
             try {
                 OverlayVolumes.discard(store.layout(), record);

@@ -94,12 +94,12 @@ public final class MonitorStart {
                         + setsid + ")");
             }
         } catch (IOException e) {
-            closeQuietly(options.writeFd());
-            closeQuietly(pid.readFd());
+            FileDescriptors.closeQuietly(options.writeFd());
+            FileDescriptors.closeQuietly(pid.readFd());
             throw e;
         } finally {
-            closeQuietly(options.readFd());
-            closeQuietly(pid.writeFd());
+            FileDescriptors.closeQuietly(options.readFd());
+            FileDescriptors.closeQuietly(pid.writeFd());
         }
         return new MonitorStart(id, options.writeFd(), pid.readFd(), null, List.of());
     }
@@ -202,7 +202,7 @@ public final class MonitorStart {
             throw new IOException("the monitor of container " + id + " exited before the container could start"
                     + " (see the unit's log)", e);
         } finally {
-            closeQuietly(optionsFd);
+            FileDescriptors.closeQuietly(optionsFd);
             optionsFd = -1;
             pidFd = adopted ? -1 : pidFd;
         }
@@ -210,9 +210,9 @@ public final class MonitorStart {
 
     /** The start failed: the monitor, told nothing, exits. */
     void abandon() {
-        closeQuietly(optionsFd);
+        FileDescriptors.closeQuietly(optionsFd);
         if (!adopted) {
-            closeQuietly(pidFd);
+            FileDescriptors.closeQuietly(pidFd);
         }
         optionsFd = -1;
         pidFd = -1;
@@ -226,14 +226,4 @@ public final class MonitorStart {
         }
     }
 
-    private static void closeQuietly(int fd) {
-        if (fd < 0) {
-            return;
-        }
-        try {
-            FileDescriptors.close(fd);
-        } catch (NativeCallException ignored) {
-            // Never to be read or written again either way.
-        }
-    }
 }

@@ -46,27 +46,27 @@ public final class ChildProcess {
         try {
             stdout = Pipe.open();
         } catch (NativeCallException e) {
-            closeQuietly(stdin.readFd());
-            closeQuietly(stdin.writeFd());
+            FileDescriptors.closeQuietly(stdin.readFd());
+            FileDescriptors.closeQuietly(stdin.writeFd());
             throw e;
         }
         int pid;
         try {
             pid = Spawn.spawnAlone(command, env, stdin.readFd(), stdout.writeFd(), stdout.writeFd());
         } catch (NativeCallException e) {
-            closeQuietly(stdout.readFd());
-            closeQuietly(stdin.writeFd());
+            FileDescriptors.closeQuietly(stdout.readFd());
+            FileDescriptors.closeQuietly(stdin.writeFd());
             throw e;
         } finally {
-            closeQuietly(stdin.readFd());
-            closeQuietly(stdout.writeFd());
+            FileDescriptors.closeQuietly(stdin.readFd());
+            FileDescriptors.closeQuietly(stdout.writeFd());
         }
         try {
             FileDescriptors.write(stdin.writeFd(), input, 0, input.length);
         } catch (NativeCallException e) {
             // EPIPE: the child ended, or closed its input, without reading it all; how it ended says why.
         } finally {
-            closeQuietly(stdin.writeFd());
+            FileDescriptors.closeQuietly(stdin.writeFd());
         }
         return new ChildProcess(pid, stdout.readFd());
     }
@@ -103,7 +103,7 @@ public final class ChildProcess {
                 text.write(buffer, 0, n);
             }
         } finally {
-            closeQuietly(output);
+            FileDescriptors.closeQuietly(output);
         }
         return new Result(Processes.waitFor(pid), text.toString(StandardCharsets.UTF_8), timedOut);
     }
@@ -139,11 +139,4 @@ public final class ChildProcess {
         }
     }
 
-    private static void closeQuietly(int fd) {
-        try {
-            FileDescriptors.close(fd);
-        } catch (NativeCallException e) {
-            // closed already, or never worth more than the result
-        }
-    }
 }

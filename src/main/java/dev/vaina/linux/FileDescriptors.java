@@ -53,6 +53,18 @@ public final class FileDescriptors {
         }
     }
 
+    /** Closes {@code fd}, if it is one (not negative), saying nothing of a failure: nothing is read or written to it again. */
+    public static void closeQuietly(int fd) {
+        if (fd < 0) {
+            return;
+        }
+        try {
+            LibC.INSTANCE.close(fd);
+        } catch (LastErrorException ignored) {
+            // Closed already (or by the peer's failure): the number is given up either way.
+        }
+    }
+
     public static void close(int fd) throws NativeCallException {
         try {
             LibC.INSTANCE.close(fd);

@@ -41,7 +41,7 @@ public final class InetSockets {
             }
             return fd;
         } catch (LastErrorException e) {
-            closeQuietly(fd);
+            FileDescriptors.closeQuietly(fd);
             throw NativeCallException.of("bind(" + address.getHostAddress() + ":" + port + ")", e);
         }
     }
@@ -49,14 +49,6 @@ public final class InetSockets {
     /** Whether the failure was EADDRINUSE: someone else holds the port. */
     public static boolean inUse(NativeCallException e) {
         return e.errno() == LibC.EADDRINUSE;
-    }
-
-    public static void closeQuietly(int fd) {
-        try {
-            LibC.INSTANCE.close(fd);
-        } catch (LastErrorException ignored) {
-            // Closing a socket we opened fails only if it is already closed.
-        }
     }
 
     /** struct sockaddr_in: family (native order), port (network order), address, 8 bytes of zero. */

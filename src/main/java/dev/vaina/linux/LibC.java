@@ -38,6 +38,7 @@ final class LibC {
     static final int EAGAIN = 11;
     static final int ESRCH = 3;
     static final int ENOENT = 2;
+    static final int EINVAL = 22;
     static final int ECONNREFUSED = 111;
     // signal(7)
     static final int SIGKILL = 9;
@@ -70,8 +71,10 @@ final class LibC {
     static final int O_WRONLY = 1;
     static final int O_APPEND = 0x400;
     static final int O_CLOEXEC = 0x80000;
-    // setns(2)
+    // setns(2), unshare(2)
     static final int CLONE_NEWNET = 0x40000000;
+    static final int CLONE_NEWNS = 0x00020000;
+    static final int CLONE_FS = 0x00000200;
     // termios(3)
     static final int TCSANOW = 0;
     /** sizeof(struct termios) with glibc on Linux, rounded up to leave room. */

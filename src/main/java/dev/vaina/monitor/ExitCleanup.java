@@ -1,7 +1,6 @@
 package dev.vaina.monitor;
 
 import dev.vaina.launch.Cleanup;
-import dev.vaina.linux.Mounts;
 import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
@@ -32,17 +31,14 @@ record ExitCleanup(StoreLayout layout, boolean remove, Path unitFile) {
 
     /**
      * @param rootfs the container's root file system, mounted in this monitor's namespace, or null: unmounted
-     *        first, so that removing the run directory cannot reach through it into the container's files
+     *        before the run directory goes, so that its removal cannot reach through it into the container's files
      */
     void run(String id, Path rootfs) {
         try {
-            if (rootfs != null) {
-                Mounts.unmount(rootfs, Mounts.MNT_DETACH);
-            }
             // The launcher's mount namespace is its parent's (the manager's): this one is private to the monitor.
-            Path hostMounts = Path.of("/proc", Long.toString(OwnProcess.parentPid()),
-                    "ns", "mnt");
-            Cleanup.afterExit(layout, id, remove, unitFile, hostMounts, System.getenv("INVOCATION_ID"));
+            Path hostMounts = Path.of("/proc", Long.toString(OwnProcess.parentPid()), "ns", "mnt");
+            Cleanup.afterExit(layout, id, remove, unitFile, new Cleanup.OwnMounts(hostMounts, rootfs),
+                    System.getenv("INVOCATION_ID"));
         } catch (IOException | RuntimeException e) {
             // ExecStopPost's cleanup finds no mark and does it all again.
             System.err.println("vaina monitor: cleanup of container " + id + " left to ExecStopPost: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.vaina.net;
 
+import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.InetSockets;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.spec.PortMapping;
@@ -45,7 +46,7 @@ public final class HostPorts {
     }
 
     public static void release(List<Integer> held) {
-        held.forEach(InetSockets::closeQuietly);
+        held.forEach(FileDescriptors::closeQuietly);
     }
 
     /** A host port that is free now, for a mapping whose host port was left empty (Podman picks it at create). */

@@ -98,8 +98,8 @@ public final class NetnsFiles {
     /**
      * As {@link #delete(String)}, from a process in a mount namespace of its own (the monitor, whose namespace
      * is a slave of the one the file was bound in): an unmount there would not reach the host, so it happens in
-     * {@code mountNamespace} (a /proc/PID/ns/mnt file), through nsenter, since a JVM's threads share their
-     * file-system context and none may change namespace alone. The unmount reaches the slaves' copies.
+     * {@code mountNamespace} (a /proc/PID/ns/mnt file), by a thread that joins it. The unmount reaches the slaves'
+     * copies.
      */
     public void delete(String containerId, Path mountNamespace) throws IOException {
         if (!enter.isEmpty()) {
@@ -112,11 +112,13 @@ public final class NetnsFiles {
             return;
         }
         try {
-            // umount fails for a file that is not mounted (a create that failed half-way): the deletion decides.
-            ChildProcess.run(List.of("nsenter", "--mount=" + mountNamespace, "--", "umount", "--lazy", file.toString()),
-                    System.getenv(), new byte[0], TIMEOUT_MILLIS);
+            // Not mounted (a create that failed half-way): the deletion decides.
+            Namespaces.unmountIn(mountNamespace, file);
         } catch (NativeCallException e) {
             throw new IOException("cannot unmount " + file + " in " + mountNamespace + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unmounting " + file + " in " + mountNamespace, e);
         }
         Files.deleteIfExists(file);
     }

@@ -1,7 +1,6 @@
 package dev.vaina.net;
 
 import dev.vaina.linux.FileDescriptors;
-import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.Pipe;
 import dev.vaina.spec.PortMapping;
 import java.io.IOException;
@@ -139,11 +138,7 @@ final class Slirp4netns implements NetworkDriver {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                try {
-                    FileDescriptors.close(fd);
-                } catch (NativeCallException ignored) {
-                    // Already closed: slirp4netns has its end of file either way.
-                }
+                FileDescriptors.closeQuietly(fd); // slirp4netns has its end of file either way
             }
         }
     }

@@ -58,7 +58,7 @@ class ClassDataArchiveTest {
     }
 
     @EachMode
-    void runningMonitor_mapsItsArchive_andStopConnectsToSystemdWithoutTheJdksUnixChannels(VainaCli vaina) throws IOException {
+    void runningMonitor_mapsItsArchive_andStopAndAttachConnectWithoutTheJdksUnixChannels(VainaCli vaina) throws IOException {
         String name = "cds-" + vaina.mode();
         vaina.run("run", "-d", "--name", name, Images.busybox(vaina), "sleep", "1000").assertSuccess();
         try {
@@ -76,13 +76,23 @@ class ClassDataArchiveTest {
                     .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
             Result stop = vaina.exec(List.of(wrapper.toString(), "stop", "-t", "0", name)).assertSuccess();
             assertTrue(stop.stdout().contains(" dev.vaina.engine.DescriptorBusSocket "), stop::describe);
-            for (String unwanted : List.of(" sun.nio.ch.UnixDomainSockets ", " java.security.SecureRandom ",
-                    " java.util.ServiceLoader ")) {
-                assertEquals(List.of(), stop.stdout().lines().filter(l -> l.contains(unwanted)).toList(),
-                        stop::describe);
-            }
+            assertNoJdkUnixChannel(stop);
+            // Nor does a client of the monitor's attach socket (output with no log file to follow comes through it).
+            Result attached = vaina.exec(List.of(wrapper.toString(), "run", "--rm", "--log-driver", "none",
+                    Images.busybox(vaina), "echo", "attached")).assertSuccess();
+            assertTrue(attached.stdout().lines().anyMatch("attached"::equals), attached::describe);
+            assertTrue(attached.stdout().contains(" dev.vaina.linux.UnixStreamConnection "), attached::describe);
+            assertNoJdkUnixChannel(attached);
         } finally {
             vaina.run("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    private static void assertNoJdkUnixChannel(Result command) {
+        for (String unwanted : List.of(" sun.nio.ch.UnixDomainSockets ", " java.security.SecureRandom ",
+                " java.util.ServiceLoader ")) {
+            assertEquals(List.of(), command.stdout().lines().filter(l -> l.contains(unwanted)).toList(),
+                    command::describe);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vaina.cli.containers;
 
 import dev.vaina.engine.Waiting;
 import dev.vaina.linux.Terminal;
+import dev.vaina.linux.UnixStreamConnection;
 import dev.vaina.linux.WindowSize;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -10,11 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,21 +20,20 @@ import java.time.Instant;
 /**
  * The client side of the monitor's attach socket (see the monitor's AttachServer for the framing): our
  * stdin goes to the container, its output comes back; with a terminal ours is put in raw mode and
- * window size changes are passed on.
+ * window size changes are passed on. A raw descriptor, not the JDK's channel: see {@link UnixStreamConnection}.
  */
 final class AttachClient implements AutoCloseable {
     private static final byte STDIN = 0;
     private static final byte RESIZE = 1;
     private static final byte CLOSE_STDIN = 2;
 
-    private final SocketChannel channel;
+    private final UnixStreamConnection connection;
     private final boolean terminal;
-    private final Object sendLock = new Object();
     private Terminal.SavedMode savedMode;
     private volatile boolean detached;
 
-    private AttachClient(SocketChannel channel, boolean terminal) {
-        this.channel = channel;
+    private AttachClient(UnixStreamConnection connection, boolean terminal) {
+        this.connection = connection;
         this.terminal = terminal;
     }
 
@@ -47,12 +43,9 @@ final class AttachClient implements AutoCloseable {
         IOException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(socket)) {
-                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
                 try {
-                    channel.connect(UnixDomainSocketAddress.of(socket));
-                    return new AttachClient(channel, terminal);
+                    return new AttachClient(UnixStreamConnection.connect(socket, 0), terminal);
                 } catch (IOException e) {
-                    channel.close();
                     last = e;
                 }
             }
@@ -79,7 +72,7 @@ final class AttachClient implements AutoCloseable {
             input.setDaemon(true);
             input.start();
         }
-        InputStream fromMonitor = Channels.newInputStream(channel);
+        InputStream fromMonitor = connection.input();
         OutputStream stdout = showStdout ? new FileOutputStream(FileDescriptor.out) : OutputStream.nullOutputStream();
         OutputStream stderr = showStderr ? new FileOutputStream(FileDescriptor.err) : OutputStream.nullOutputStream();
         try {
@@ -89,6 +82,7 @@ final class AttachClient implements AutoCloseable {
                 Frames.demultiplex(fromMonitor, stdout, stderr);
             }
         } catch (IOException e) {
+            // Detaching shuts the connection down, in the middle of a frame maybe.
             if (!detached) {
                 throw e;
             }
@@ -98,7 +92,7 @@ final class AttachClient implements AutoCloseable {
 
     /**
      * Forwards our stdin, holding back bytes that may begin the detach keys until the next byte tells; the
-     * whole sequence detaches: the connection closes, which ends {@link #relay}'s copying too.
+     * whole sequence detaches: the connection is shut down, which ends {@link #relay}'s copying too.
      */
     private void forwardStdin(DetachKeys keys) {
         byte[] buffer = new byte[8192];
@@ -115,7 +109,7 @@ final class AttachClient implements AutoCloseable {
                         if (++matched == sequence.length) {
                             sendInput(chunk.toByteArray());
                             detached = true;
-                            channel.close();
+                            connection.shutdown();
                             return;
                         }
                         continue;
@@ -151,12 +145,9 @@ final class AttachClient implements AutoCloseable {
         }
     }
 
-    private void send(ByteBuffer buffer) throws IOException {
-        synchronized (sendLock) {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        }
+    /** One frame, whole: the connection's writes do not interleave. */
+    private void send(ByteBuffer frame) throws IOException {
+        connection.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
     }
 
     @Override
@@ -166,7 +157,7 @@ final class AttachClient implements AutoCloseable {
                 savedMode.close();
             }
         } finally {
-            channel.close();
+            connection.close();
         }
     }
 
