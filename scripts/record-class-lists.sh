@@ -154,6 +154,10 @@ if manager_answers; then
     quietly "${vaina[@]}" run -d --name "$name-through" --log-driver passthrough "$image" true
     quietly "${vaina[@]}" wait "$name-through"
     quietly "${vaina[@]}" rm -f "$name-through"
+    # Stopped, it is cleaned up by the command that stopped it (engine.HandedOverCleanup).
+    quietly "${vaina[@]}" run -d --name "$name-through" --log-driver passthrough "$image" sleep 60
+    quietly "${vaina[@]}" stop -t 0 "$name-through"
+    quietly "${vaina[@]}" rm -f "$name-through"
     # A pod: its unit, its slice and its infra container, and a member made, started and stopped with it.
     quietly "${vaina[@]}" pod create --name "$name-pod"
     quietly "${vaina[@]}" create --pod "$name-pod" --name "$name-member" "$image" sleep 60

@@ -320,6 +320,8 @@ public final class Containers {
         if (!state.isRunning()) {
             return;
         }
+        // Beside the stop signal and the container's end, which come first.
+        engine.connectSystemdAhead();
         Boot.markStopped(store.layout(), record);
         // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
         engine.pausing().thawForStop(record, state);
@@ -327,6 +329,7 @@ public final class Containers {
         if (processesGone != null) {
             processesGone.run();
         }
+        HandedOverCleanup.afterStop(engine, store, record);
         engine.log().debug("stopping unit " + record.unit());
         // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
         // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.

@@ -38,8 +38,33 @@ public final class Cleanup {
 
     /** @param remove --rm of a detached container: delete it, and its unit file, once it has exited */
     static void run(ContainerStore store, ContainerRecord record, boolean remove, Path unitFile) throws IOException {
-        run(store, record.id(), remove, unitFile, null);
+        run(store, record.id(), remove, unitFile, null, RECORDED_EXIT);
     }
+
+    /**
+     * As {@link #run(ContainerStore, ContainerRecord)}, with the exit code from {@code exit}, asked once the rest is
+     * undone, just before it is recorded (the network's teardown comes first, and may take a while).
+     */
+    public static void run(ContainerStore store, ContainerRecord record, ExitCodeSource exit) throws IOException {
+        run(store, record.id(), false, null, null, exit);
+    }
+
+    /** Where the exit code comes from. */
+    public interface ExitCodeSource {
+        int exitCode(ContainerPaths paths) throws IOException;
+    }
+
+    /**
+     * The exit file (the monitor's, or ExecStopPost's from systemd); none means the container was killed with it. An
+     * object, not a lambda: the monitor cleans up with it, and a JVM's first lambda sets the method-handle machinery up.
+     */
+    public static final ExitCodeSource RECORDED_EXIT = new ExitCodeSource() {
+        @Override
+        public int exitCode(ContainerPaths paths) throws IOException {
+            long code = readLong(paths.exitFile());
+            return code >= 0 ? (int) code : KILLED;
+        }
+    };
 
     /**
      * The monitor's cleanup, once its container has exited: the same as systemd's ExecStopPost, done before the
@@ -53,7 +78,7 @@ public final class Cleanup {
     public static void afterExit(StoreLayout layout, String id, boolean remove, Path unitFile, OwnMounts own,
             String invocationId) throws IOException {
         ContainerStore store = new ContainerStore(layout);
-        boolean complete = run(store, id, remove, unitFile, own);
+        boolean complete = run(store, id, remove, unitFile, own, RECORDED_EXIT);
         if (complete && invocationId != null) {
             AtomicFiles.write(cleanedMark(layout, invocationId), "");
         }
@@ -74,8 +99,8 @@ public final class Cleanup {
     }
 
     /** @return false when a part could not be undone (the network), which the next cleanup tries again */
-    private static boolean run(ContainerStore store, String id, boolean remove, Path unitFile, OwnMounts own)
-            throws IOException {
+    private static boolean run(ContainerStore store, String id, boolean remove, Path unitFile, OwnMounts own,
+            ExitCodeSource exit) throws IOException {
         ContainerPaths paths = new ContainerPaths(store.layout(), id);
         if (!store.exists(id)) {
             return true; // removed already (rm -f ran the cleanup itself): nothing to undo
@@ -84,7 +109,7 @@ public final class Cleanup {
         // systemd's ExecStopPost, the monitor and a CLI that noticed a dead monitor may all get here: one at a time.
         try (StoreLock lock = StoreLock.acquire(paths.runDir().resolve("cleanup.lock"))) {
             if (store.exists(id)) {
-                complete = undo(store, id, paths, remove, unitFile, own);
+                complete = undo(store, id, paths, remove, unitFile, own, exit);
             }
         }
         if (!store.exists(id)) {
@@ -95,7 +120,7 @@ public final class Cleanup {
     }
 
     private static boolean undo(ContainerStore store, String id, ContainerPaths paths, boolean remove, Path unitFile,
-            OwnMounts own) throws IOException {
+            OwnMounts own, ExitCodeSource exit) throws IOException {
         killLeftover(paths);
         // Netavark takes the network down (most of a cleanup's time: 150 ms for a bridge's last container, so it
         // starts first) and the runtime forgets the container while the record is read and the rest undone: none
@@ -133,7 +158,7 @@ public final class Cleanup {
         }
         ContainerState state = store.state(id);
         if (!ContainerState.EXITED.equals(state.status()) || state.monitorPid() != 0) {
-            int code = exitCode(paths);
+            int code = exit.exitCode(paths);
             // The event first: a command that waits for the exited state may record the next event at once.
             Journal.record(store.layout(), Event.container("died", record, code));
             store.writeState(id, state.exited(code, Instants.format(Instant.now()), readError(paths)));
@@ -247,12 +272,6 @@ public final class Cleanup {
             }
         }
         FileTrees.deleteQuietly(store.layout().runtimeRoot().resolve(id));
-    }
-
-    /** No exit file means the monitor did not see the end: the container was killed with it. */
-    private static int exitCode(ContainerPaths paths) throws IOException {
-        long code = readLong(paths.exitFile());
-        return code >= 0 ? (int) code : KILLED;
     }
 
     private static String readError(ContainerPaths paths) throws IOException {

@@ -61,9 +61,14 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
         }
     }
 
-    /** The container's init still runs. */
+    /** The container's init still runs, or has ended and is yet to be reaped by the manager (a zombie). */
     public boolean containerRuns() {
         return OwnProcess.startMillis(containerPid) == containerStart;
+    }
+
+    /** The container's init has ended: gone, or a zombie that the manager has yet to reap. */
+    public boolean containerEnded() {
+        return !OwnProcess.running(containerPid, containerStart);
     }
 
     /** The container runs, or its unit is still ending it: the exit is then recorded by the unit's cleanup. */

@@ -32,7 +32,11 @@ public final class OwnProcess {
      * time plus the process's start in clock ticks), or -1 when there is no such process.
      */
     public static long startMillis(long pid) {
-        long ticks = statField(pid, 22);
+        return startMillis(stat(pid));
+    }
+
+    private static long startMillis(String stat) {
+        long ticks = statField(stat, 22);
         if (ticks < 0) {
             return -1;
         }
@@ -40,21 +44,32 @@ public final class OwnProcess {
         return bootSeconds < 0 ? -1 : bootSeconds * 1000 + ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * Whether {@code pid} started at {@code startMillis} (see {@link #startMillis}) and has not ended: false once it
+     * is gone, and already while it is a zombie that its parent has yet to reap.
+     */
+    public static boolean running(long pid, long startMillis) {
+        String stat = stat(pid);
+        if (stat == null) {
+            return false;
+        }
+        int name = stat.lastIndexOf(')');
+        // The state, field 3, is one letter after the name; Z a zombie, X dead.
+        char state = name > 0 && name + 2 < stat.length() ? stat.charAt(name + 2) : 'X';
+        return state != 'Z' && state != 'X' && startMillis(stat) == startMillis;
+    }
+
     /** The id of this process's parent, or -1 when it cannot be read. */
     public static long parentPid() {
-        return statField(PID, 4);
+        return statField(stat(PID), 4);
     }
 
     /**
      * A numeric field of /proc/PID/stat (numbered from 1 as proc(5) does, 3 or above), found after the command's
-     * name, which may hold spaces and parentheses; -1 when there is no such process.
+     * name, which may hold spaces and parentheses; -1 when there is no such process ({@code stat} null).
      */
-    private static long statField(long pid, int wanted) {
-        String stat;
-        try {
-            // Byte for byte: the command's name may be in any encoding, and only the numbers after it are read.
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
-        } catch (IOException | RuntimeException e) {
+    private static long statField(String stat, int wanted) {
+        if (stat == null) {
             return -1;
         }
         int field = 2; // the name, which ends at the last ')'
@@ -78,6 +93,16 @@ public final class OwnProcess {
             at = end;
         }
         return -1;
+    }
+
+    /** /proc/PID/stat, or null when there is no such process. */
+    private static String stat(long pid) {
+        try {
+            // Byte for byte: the command's name may be in any encoding, and only what follows it is read.
+            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The boot time from /proc/stat's btime line, in seconds since the epoch; read once, when first needed. */

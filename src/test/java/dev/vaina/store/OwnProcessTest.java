@@ -1,9 +1,14 @@
 package dev.vaina.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +42,33 @@ class OwnProcessTest {
             child.waitFor();
         }
         assertEquals(-1, OwnProcess.startMillis(child.pid()));
+    }
+
+    /**
+     * A process runs until it ends, not until it is reaped: a zombie (here a shell's child that ended after the
+     * shell became a sleep, which never waits for it) no longer runs, though /proc still has it.
+     */
+    @Test
+    void aZombieNoLongerRuns_noMoreThanAProcessThatIsGone() throws IOException, InterruptedException {
+        assertTrue(OwnProcess.running(OwnProcess.PID, OwnProcess.startMillis(OwnProcess.PID)));
+        assertFalse(OwnProcess.running(OwnProcess.PID, OwnProcess.startMillis(OwnProcess.PID) - 10_000),
+                "a process that started at another time is another process");
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 30").start();
+        try {
+            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine().strip());
+            long started = OwnProcess.startMillis(zombie);
+            assertTrue(started > 0 && OwnProcess.running(zombie, started), "the child does not run");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (OwnProcess.running(zombie, started)) {
+                assertTrue(System.nanoTime() < deadline, "the child still runs after 10 s");
+                Thread.sleep(10);
+            }
+            assertTrue(Files.readString(Path.of("/proc", Long.toString(zombie), "stat")).contains(") Z "),
+                    "the child is not a zombie: it was reaped");
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor();
+        }
     }
 }
