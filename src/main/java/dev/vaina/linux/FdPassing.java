@@ -13,9 +13,9 @@ import java.util.List;
  * and cmsghdr are laid out by hand for LP64 (which {@link LibC} insists on).
  */
 public final class FdPassing implements AutoCloseable {
-    private static final int MSGHDR_SIZE = 56;
-    private static final int IOVEC_SIZE = 16;
-    private static final int CMSG_HEADER_SIZE = 16;
+    private static final int MSGHDR_SIZE = OutgoingMessage.MSGHDR_SIZE;
+    private static final int IOVEC_SIZE = OutgoingMessage.IOVEC_SIZE;
+    private static final int CMSG_HEADER_SIZE = OutgoingMessage.CMSG_HEADER_SIZE;
     /** The most descriptors one message may carry (the kernel's SCM_MAX_FD). */
     public static final int MAX_FDS = 253;
     /** CMSG_SPACE(MAX_FDS * sizeof(int)) */
@@ -66,31 +66,8 @@ public final class FdPassing implements AutoCloseable {
         if (fds.size() > MAX_FDS) {
             throw new IllegalArgumentException("at most " + MAX_FDS + " descriptors go in one message, not " + fds.size());
         }
-        Memory buffer = new Memory(data.length);
-        buffer.write(0, data, 0, data.length);
-        Memory iov = new Memory(IOVEC_SIZE);
-        iov.setPointer(0, buffer);
-        iov.setLong(8, data.length);
-        Memory msg = new Memory(MSGHDR_SIZE);
-        msg.clear();
-        msg.setPointer(16, iov);
-        msg.setLong(24, 1);
-        if (!fds.isEmpty()) {
-            // CMSG_SPACE(n * sizeof(int)): the header, then the descriptors, padded to 8 bytes.
-            int space = CMSG_HEADER_SIZE + (fds.size() * 4 + 7) / 8 * 8;
-            Memory control = new Memory(space);
-            control.clear();
-            control.setLong(0, CMSG_HEADER_SIZE + fds.size() * 4L);
-            control.setInt(8, LibC.SOL_SOCKET);
-            control.setInt(12, LibC.SCM_RIGHTS);
-            for (int i = 0; i < fds.size(); i++) {
-                control.setInt(CMSG_HEADER_SIZE + 4L * i, fds.get(i));
-            }
-            msg.setPointer(32, control);
-            msg.setLong(40, space);
-        }
         try {
-            long sent = LibC.INSTANCE.sendmsg(connection, msg, 0);
+            long sent = new OutgoingMessage(null, data, fds).sendOn(connection);
             if (sent < data.length) {
                 // The rest without the descriptors, which went with the first bytes.
                 FileDescriptors.write(connection, data, (int) sent, data.length - (int) sent);

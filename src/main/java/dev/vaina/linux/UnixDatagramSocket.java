@@ -1,8 +1,8 @@
 package dev.vaina.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** An AF_UNIX SOCK_DGRAM socket, which the JDK does not offer (sd_notify needs one). */
 public final class UnixDatagramSocket implements AutoCloseable {
@@ -46,37 +46,11 @@ public final class UnixDatagramSocket implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends {@code message} with the descriptor {@code fd} attached (SCM_RIGHTS), as sd_notify's BARRIER=1 needs.
-     * struct msghdr, iovec and cmsghdr are laid out by hand for LP64, as in FdPassing.
-     */
+    /** Sends {@code message} with the descriptor {@code fd} attached (SCM_RIGHTS), as sd_notify's BARRIER=1 needs. */
     public void sendWithDescriptor(String path, String message, int fd) throws NativeCallException {
-        byte[] data = message.getBytes(StandardCharsets.UTF_8);
-        byte[] addr = SocketAddresses.unix(path);
-        Memory name = new Memory(addr.length);
-        name.write(0, addr, 0, addr.length);
-        Memory buffer = new Memory(data.length);
-        buffer.write(0, data, 0, data.length);
-        Memory iov = new Memory(16);
-        iov.setPointer(0, buffer);
-        iov.setLong(8, data.length);
-        // CMSG_SPACE(sizeof(int)): a 16-byte header and the descriptor, padded to 8 bytes.
-        Memory control = new Memory(24);
-        control.clear();
-        control.setLong(0, 16 + 4);
-        control.setInt(8, LibC.SOL_SOCKET);
-        control.setInt(12, LibC.SCM_RIGHTS);
-        control.setInt(16, fd);
-        Memory msg = new Memory(56);
-        msg.clear();
-        msg.setPointer(0, name);
-        msg.setInt(8, addr.length);
-        msg.setPointer(16, iov);
-        msg.setLong(24, 1);
-        msg.setPointer(32, control);
-        msg.setLong(40, 24);
         try {
-            LibC.INSTANCE.sendmsg(this.fd, msg, 0);
+            new OutgoingMessage(SocketAddresses.unix(path), message.getBytes(StandardCharsets.UTF_8), List.of(fd))
+                    .sendOn(this.fd);
         } catch (LastErrorException e) {
             throw NativeCallException.of("sendmsg(" + path + ")", e);
         }
