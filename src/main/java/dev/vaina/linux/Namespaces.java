@@ -47,14 +47,11 @@ public final class Namespaces {
      * Unmounts {@code target} (lazily) in the mount namespace at {@code mountNamespace} (a /proc/PID/ns/mnt file),
      * as {@code nsenter --mount=NS umount --lazy TARGET} does, without a process: a thread of its own stops sharing
      * the process's file-system context (unshare(2) of CLONE_FS, which setns(2) of a mount namespace requires),
-     * joins the namespace, unmounts, and ends there. Needs CAP_SYS_ADMIN and CAP_SYS_CHROOT.
-     *
-     * @return false when {@code target} was not a mount point there (umount2(2)'s EINVAL)
+     * joins the namespace, unmounts, and ends there. A target that is not a mount point there (umount2(2)'s EINVAL)
+     * is no failure. Needs CAP_SYS_ADMIN and CAP_SYS_CHROOT.
      */
-    public static boolean unmountIn(Path mountNamespace, Path target) throws NativeCallException, InterruptedException {
-        UnmountIn unmount = new UnmountIn(mountNamespace, target);
-        OwnThread.run(unmount, "unmount-in-ns");
-        return unmount.mounted;
+    public static void unmountIn(Path mountNamespace, Path target) throws NativeCallException, InterruptedException {
+        OwnThread.run(new UnmountIn(mountNamespace, target), "unmount-in-ns");
     }
 
     /**
@@ -108,7 +105,6 @@ public final class Namespaces {
     private static final class UnmountIn extends OwnThread {
         private final Path mountNamespace;
         private final Path target;
-        private boolean mounted;
 
         UnmountIn(Path mountNamespace, Path target) {
             this.mountNamespace = mountNamespace;
@@ -125,7 +121,6 @@ public final class Namespaces {
             join(mountNamespace, LibC.CLONE_NEWNS, "CLONE_NEWNS");
             try {
                 LibC.INSTANCE.umount2(target.toString(), Mounts.MNT_DETACH);
-                mounted = true;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != LibC.EINVAL) {
                     throw NativeCallException.of("umount2(" + target + ", MNT_DETACH)", e);
