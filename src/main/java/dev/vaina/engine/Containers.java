@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.image.ImageRecord;
+import dev.vaina.linux.OwnCgroup;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.ContainerConfig;
@@ -278,6 +279,8 @@ public final class Containers {
         Files.deleteIfExists(runDir.resolve("error"));
         NetworkUnitFiles.Needs networks = ContainerUnitFiles.write(engine, record, removeOnExit);
         engine.log().debug("starting unit " + record.unit() + " of container " + record.id());
+        // systemd's child for the launcher moves into the unit's cgroup: that move shares this one's wait.
+        OwnCgroup.rejoinAhead();
         JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
             ContainerState after = engine.containerWaits().awaitExitRecord(record);

@@ -1,5 +1,6 @@
 package dev.vaina.launch;
 
+import dev.vaina.linux.OwnCgroup;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.spec.Signals;
 import dev.vaina.store.AtomicFiles;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +35,7 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
             throw new IOException("the monitor has no parent to hand its container over to");
         }
         return new HandOver(containerPid, OwnProcess.startMillis(containerPid), manager, OwnProcess.startMillis(manager),
-                ownCgroup());
+                OwnCgroup.path());
     }
 
     public void write(Path file) throws IOException {
@@ -94,21 +94,5 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
             return; // Left to the cleanup, which records a kill.
         }
         AtomicFiles.write(paths.exitFile(), Integer.toString(code));
-    }
-
-    /**
-     * This process's cgroup in the hierarchy systemd tracks units with: the unified one where it is mounted at
-     * /sys/fs/cgroup, else the named "systemd" one (cgroup v1 and hybrid set-ups).
-     */
-    private static Path ownCgroup() throws IOException {
-        boolean unified = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
-        List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
-        for (String line : lines) {
-            String[] fields = line.split(":", 3);
-            if (fields.length == 3 && (unified ? fields[0].equals("0") : fields[1].equals("name=systemd"))) {
-                return Path.of(unified ? "/sys/fs/cgroup" : "/sys/fs/cgroup/systemd", fields[2]);
-            }
-        }
-        throw new IOException("cannot find this process's systemd cgroup in /proc/self/cgroup");
     }
 }

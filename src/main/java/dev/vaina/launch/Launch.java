@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.linux.FdPassing;
+import dev.vaina.linux.OwnCgroup;
 import dev.vaina.linux.UnixStreamServer;
 import dev.vaina.net.PortInUseException;
 import dev.vaina.oci.OciRuntime;
@@ -138,6 +139,9 @@ final class Launch {
                 monitor = spawn.anew(network);
                 pid = monitor.awaitPid();
             }
+            // The runtime's create, which these start, moves the container's init into a cgroup of its own: that
+            // move shares this one's wait.
+            OwnCgroup.rejoinAhead();
             monitor.sendOptions(options);
             // The runtime creates the container meanwhile: only its start waits for the main process, the record
             // and the network.

@@ -1,0 +1,74 @@
+package dev.vaina.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * This process's cgroup, and a write that makes the next move of a process between cgroups cheaper.
+ *
+ * <p>A move (a PID written to a cgroup.procs file, in any hierarchy) takes the kernel's lock that keeps thread
+ * groups still while they change cgroups, and taking it for writing waits for an RCU grace period unless a move took
+ * it within about the last grace period: 6 to 22 ms here, a few scheduler ticks. A container's start pays for two
+ * such moves, one after the other on its way: systemd's child for the unit's process joins the unit's cgroup before
+ * its exec, and the runtime's create places the container's init in a cgroup of its own. {@link #rejoinAhead}
+ * writes this process into the cgroup it is in already (nothing moves; the lock is taken all the same) on a thread
+ * of its own, just before one of those moves is asked for: the move then waits only for what is left of the grace
+ * period that write began, or, coming after it, not at all. Not for a process about to exit: its exit would wait
+ * for the write.
+ */
+public final class OwnCgroup {
+    /** What names the writing process in cgroup.procs. */
+    private static final byte[] ZERO = "0".getBytes(StandardCharsets.US_ASCII);
+
+    private OwnCgroup() {
+    }
+
+    /**
+     * This process's cgroup in the hierarchy systemd tracks units with: the unified one where it is mounted at
+     * /sys/fs/cgroup, else the named "systemd" one (cgroup v1 and hybrid set-ups).
+     */
+    public static Path path() throws IOException {
+        boolean unified = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
+        List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
+        for (String line : lines) {
+            String[] fields = line.split(":", 3);
+            if (fields.length == 3 && (unified ? fields[0].equals("0") : fields[1].equals("name=systemd"))) {
+                return Path.of(unified ? "/sys/fs/cgroup" : "/sys/fs/cgroup/systemd", fields[2]);
+            }
+        }
+        throw new IOException("cannot find this process's systemd cgroup in /proc/self/cgroup");
+    }
+
+    /**
+     * Writes this process into its own cgroup on a daemon thread, and returns at once. Where this process may not
+     * write there (a user's command in a session's cgroup), nothing happens, and the move that follows waits as before.
+     */
+    public static void rejoinAhead() {
+        Thread thread = new Thread(new Rejoin(), "cgroup-rejoin");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Writes this process into its own cgroup, and says whether it could. */
+    static boolean rejoin() {
+        try {
+            Files.write(path().resolve("cgroup.procs"), ZERO, StandardOpenOption.WRITE);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // Only a wait saved: the move that follows takes the lock itself.
+            return false;
+        }
+    }
+
+    /** A class, not a lambda: a JVM's first lambda sets the method-handle machinery up. */
+    private static final class Rejoin implements Runnable {
+        @Override
+        public void run() {
+            rejoin();
+        }
+    }
+}
