@@ -149,6 +149,9 @@ final class Launch {
             store.writeState(id, store.state(id).running(pid, Instants.format(Instant.now())));
             Journal.record(layout, Event.container("start", record));
             network.ready();
+            // The units ordered after this one (a pod's members after its infra container's) start once the monitor
+            // says it runs: systemd's children for them move into their units' cgroups, which shares this one's wait.
+            OwnCgroup.rejoinAhead();
             monitor.start();
             spawn.dismissUnadopted();
         } catch (IOException | RuntimeException e) {
