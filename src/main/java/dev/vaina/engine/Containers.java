@@ -269,6 +269,9 @@ public final class Containers {
         }
         // Beside the unit's rendering and the files written before the start, which come first.
         engine.connectSystemdAhead();
+        // systemd's child for the launcher moves into the unit's cgroup. Begun about a grace period ahead (the unit's
+        // files come first), this write has that move find the grace period passed (or nearly), not waiting for one.
+        OwnCgroup.rejoinAhead();
         record = unitFollowsName(record);
         if (record.inPod() && !record.infra()) {
             engine.pods().preparePodUnit(engine.podStore().find(record.pod()));
@@ -279,8 +282,6 @@ public final class Containers {
         Files.deleteIfExists(runDir.resolve("error"));
         NetworkUnitFiles.Needs networks = ContainerUnitFiles.write(engine, record, removeOnExit);
         engine.log().debug("starting unit " + record.unit() + " of container " + record.id());
-        // systemd's child for the launcher moves into the unit's cgroup: that move shares this one's wait.
-        OwnCgroup.rejoinAhead();
         JobResult result = engine.systemd().startUnit(record.unit());
         if (!result.succeeded()) {
             ContainerState after = engine.containerWaits().awaitExitRecord(record);

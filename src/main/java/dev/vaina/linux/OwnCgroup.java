@@ -16,9 +16,9 @@ import java.util.List;
  * such moves, one after the other on its way: systemd's child for the unit's process joins the unit's cgroup before
  * its exec, and the runtime's create places the container's init in a cgroup of its own. {@link #rejoinAhead}
  * writes this process into the cgroup it is in already (nothing moves; the lock is taken all the same) on a thread
- * of its own, just before one of those moves is asked for: the move then waits only for what is left of the grace
- * period that write began, or, coming after it, not at all. Not for a process about to exit: its exit would wait
- * for the write.
+ * of its own, shortly before one of those moves is asked for: the move then waits only for what is left of the
+ * grace period that write began, or, coming within about a grace period after it, not at all (so the earlier the
+ * better, up to about a grace period ahead). Not for a process about to exit: its exit would wait for the write.
  */
 public final class OwnCgroup {
     /** What names the writing process in cgroup.procs. */
