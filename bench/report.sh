@@ -23,9 +23,9 @@ setting() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/results.env"; }
         echo "vaina $(setting vaina) on Java $(setting java) ($(setting java_path)); $(setting podman) with runc."
     fi
     echo "Both rootful; the median of $(setting runs) rounds ($(setting pull_runs) for pulls, the median of the 10 monitors for memory),"
-    echo "each round running the same command with each engine one after the other. CPU is user + system"
-    echo "time of the command's own processes (for the container rows, not what systemd starts: launcher,"
-    echo "monitor, runtime); it depends less than wall time on what else the machine is doing."
+    echo "each round running the same command with each engine one after the other, in the reverse order every other"
+    echo "round. CPU is user + system time of the command's own processes (for the container rows, not what systemd"
+    echo "starts: launcher, monitor, runtime); it depends less than wall time on what else the machine is doing."
     echo
     # The rows that start containers, measured again with a copy whose launcher runs on the command line's JDK too.
     single=$(awk -F'\t' '$7 != "" && $7 != "-" { n++ } END { print n + 0 }' "$out/results.tsv")

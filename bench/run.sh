@@ -146,10 +146,13 @@ interleaved() { # ROW TITLE ARGS...: a warm-up each, then $runs rounds of the sa
     local row=$1 round engine order; row "$1" "$2"; shift 2
     for engine in "${engines[@]}"; do "run_$engine" "$@"; done
     for round in $(seq "$runs"); do
-        order=("${engines[@]}")
-        (( round % 2 )) || mapfile -t order < <(printf '%s\n' "${engines[@]}" | tac)
-        for engine in "${order[@]}"; do timed "$row" "$engine" "$@"; done
+        for engine in $(in_turn "$round" "${engines[@]}"); do timed "$row" "$engine" "$@"; done
     done
+}
+in_turn() { # ROUND ENGINE...: the engines in their order in odd rounds, reversed in even ones, so that none always
+    # follows the same other (whose leftovers, a cleanup still running, a cache warmed or cooled, it would pay for)
+    local round=$1; shift
+    if (( round % 2 )); then printf '%s\n' "$@"; else printf '%s\n' "$@" | tac; fi
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 progress() { echo "bench: $*" >&2; }
@@ -224,7 +227,7 @@ row run-d '`run -d IMAGE sleep`'
 row stop '`stop` (stop timeout 0)'
 row rm-f '`rm -f` (running)'
 for round in $(seq "$runs"); do
-    for engine in "${starting[@]}"; do
+    for engine in $(in_turn "$round" "${starting[@]}"); do
         d=$(named "bench-d-$round" "$engine"); f=$(named "bench-f-$round" "$engine")
         remember "$d"; remember "$f"
         timed run-d "$engine" run -d --stop-timeout 0 --name "$d" "$image" sleep 1000
@@ -239,7 +242,7 @@ done
 row run-d-pt '`run -d --log-driver passthrough IMAGE sleep`'
 row stop-pt '`stop` of it (stop timeout 0)'
 for round in $(seq "$runs"); do
-    for engine in "${starting[@]}"; do
+    for engine in $(in_turn "$round" "${starting[@]}"); do
         t=$(named "bench-t-$round" "$engine")
         remember "$t"
         timed run-d-pt "$engine" run -d --stop-timeout 0 --log-driver passthrough --name "$t" "$image" sleep 1000
@@ -253,7 +256,7 @@ row pod-create '`pod create` and 3 `create --pod` members'
 row pod-start '`pod start` (infra container and 3 members)'
 row pod-rm '`pod stop -t 0` and `pod rm`'
 for round in $(seq "$runs"); do
-    for engine in "${starting[@]}"; do
+    for engine in $(in_turn "$round" "${starting[@]}"); do
         pod=$(named "bench-pod-$round" "$engine")
         echo "$pod" >> "$work/pods"
         timed_steps pod-create "$engine" "pod create --name $pod" \
