@@ -57,7 +57,7 @@ final class ContainerUnitFiles {
         // without a reload. A pod's unit that is not in memory reads its .wants/ when it is next loaded.
         if (engine.systemd().needsReload(record.unit())
                 || wanted && engine.systemd().isLoaded(podUnit)
-                || changedHealthUnits.stream().anyMatch(unit -> engine.systemd().needsReload(unit))) {
+                || engine.systemd().anyNeedsReload(changedHealthUnits)) {
             engine.systemd().reload();
         }
         return networks;

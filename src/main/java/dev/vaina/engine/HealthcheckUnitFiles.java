@@ -73,7 +73,7 @@ final class HealthcheckUnitFiles {
         if (timers == null) {
             return;
         }
-        if (changed.stream().anyMatch(unit -> engine.systemd().needsReload(unit))) {
+        if (engine.systemd().anyNeedsReload(changed)) {
             engine.systemd().reload();
         }
         for (String timer : timers.split(" ")) {

@@ -3,6 +3,7 @@ package dev.vaina.engine;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.NetworkAttachment;
+import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.NetworkMode;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.ContainerRecord;
@@ -11,6 +12,7 @@ import dev.vaina.unit.NetworkUnitRenderer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The units that a container's named networks need, written beside the containers' units: rootless, the holder
@@ -44,7 +46,9 @@ final class NetworkUnitFiles {
         }
         boolean dns = false;
         for (NetworkAttachment attachment : named) {
-            dns |= engine.networks().lookup(attachment.network()).map(n -> n.dnsEnabled()).orElse(false);
+            // Not Optional.map: no lambda on a container's start.
+            Optional<NetworkDefinition> network = engine.networks().lookup(attachment.network());
+            dns |= network.isPresent() && network.get().dnsEnabled();
         }
         if (dns) {
             writeDns(engine);

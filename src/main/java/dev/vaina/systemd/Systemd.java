@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one door from vaina to systemd: start, stop, kill and inspect units over D-Bus. Open it in
@@ -38,7 +39,7 @@ public final class Systemd implements AutoCloseable {
         this.scope = scope;
         this.connection = connection;
         this.manager = new Manager(connection);
-        connection.onSignal(jobs::handle);
+        connection.onSignal(jobs);
     }
 
     /** Connects to the bus on which the chosen manager listens, over the JDK's own unix-domain socket. */
@@ -168,6 +169,16 @@ public final class Systemd implements AutoCloseable {
         } catch (BusError e) {
             throw new SystemdException("cannot reload the systemd " + scope + " manager: " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #needsReload} of any of {@code units}; false for none. A loop: no lambda on a container's start. */
+    public boolean anyNeedsReload(List<String> units) {
+        for (String unit : units) {
+            if (needsReload(unit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -301,11 +312,17 @@ public final class Systemd implements AutoCloseable {
      * before the call that queued it has even returned.
      */
     private JobResult runJob(String verb, String unit) {
-        return runJob(verb, unit, () -> switch (verb) {
-            case "start" -> manager.startUnit(unit, "replace");
-            case "stop" -> manager.stopUnit(unit, "replace");
-            case "restart" -> manager.restartUnit(unit, "replace");
-            default -> throw new IllegalArgumentException(verb);
+        // An object, not a lambda: a JVM's first lambda sets the method-handle machinery up, 1-7 ms of a command.
+        return runJob(verb, unit, new JobRequest() {
+            @Override
+            public String queue() throws BusError {
+                return switch (verb) {
+                    case "start" -> manager.startUnit(unit, "replace");
+                    case "stop" -> manager.stopUnit(unit, "replace");
+                    case "restart" -> manager.restartUnit(unit, "replace");
+                    default -> throw new IllegalArgumentException(verb);
+                };
+            }
         });
     }
 
@@ -429,13 +446,17 @@ public final class Systemd implements AutoCloseable {
         connection.close();
     }
 
-    /** Results of removed jobs, from the bus connection's reading thread to the waiting caller. */
-    private static final class JobTracker {
+    /**
+     * Results of removed jobs, from the bus connection's reading thread to the waiting caller. The connection's
+     * listener itself, not a method reference: no lambda on the connection's way.
+     */
+    private static final class JobTracker implements Consumer<BusMessage> {
         // Jobs of other clients land here too; a connection lives for one command, so they stay few.
         private final Map<String, String> removed = new HashMap<>();
 
         /** Takes JobRemoved(u id, o job, s unit, s result) signals; the connection routes only those here. */
-        synchronized void handle(BusMessage signal) {
+        @Override
+        public synchronized void accept(BusMessage signal) {
             if (!Manager.JOB_REMOVED.equals(signal.member()) || !Manager.INTERFACE.equals(signal.interfaceName())
                     || !"uoss".equals(signal.signature())) {
                 return;

@@ -38,7 +38,7 @@ public final class ContainerUnitRenderer {
         if (!model.bindsTo().isEmpty()) {
             values.put("bindsTo", String.join(" ", model.bindsTo()));
         }
-        values.put("resources", ResourceDirective.of(model.limits()).stream().map(d -> d.key() + "=" + d.value()).toList());
+        values.put("resources", ResourceDirective.lines(model.limits()));
         if (model.slice() != null) {
             values.put("slice", model.slice());
         }

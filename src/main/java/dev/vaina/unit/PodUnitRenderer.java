@@ -35,7 +35,7 @@ public final class PodUnitRenderer {
         values.put("unitName", slice);
         values.put("id", podId);
         values.put("name", podName);
-        values.put("resources", ResourceDirective.of(limits).stream().map(d -> d.key() + "=" + d.value()).toList());
+        values.put("resources", ResourceDirective.lines(limits));
         return UnitTemplates.render(SLICE_TEMPLATE, values, slice);
     }
 }

@@ -13,6 +13,18 @@ public record ResourceDirective(String key, String value, String busName, Object
     /** systemd's "no limit" for the t-typed properties. */
     private static final long INFINITY = -1L;
 
+    /**
+     * The unit file's lines for these limits, KEY=VALUE. A loop, not a stream: a container's start renders its unit,
+     * and a lambda's first call costs the command line about a millisecond.
+     */
+    static List<String> lines(ResourceLimits limits) {
+        List<String> lines = new ArrayList<>();
+        for (ResourceDirective directive : of(limits)) {
+            lines.add(directive.key() + "=" + directive.value());
+        }
+        return lines;
+    }
+
     /** The unit settings that express these limits, in a fixed order. */
     public static List<ResourceDirective> of(ResourceLimits limits) {
         List<ResourceDirective> directives = new ArrayList<>();

@@ -18,9 +18,12 @@ abstract class EachContainerCommand extends ContextCommand {
     protected final int execute(Context context) throws Exception {
         Pausing pausing = context.engine().pausing();
         var targets = Targets.named(names).resolve(context.engine().containers());
-        return EachContainer.apply(targets, err(), target -> {
-            apply(pausing, target.record());
-            out().println(target.reference());
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                EachContainerCommand.this.apply(pausing, target.record());
+                out().println(target.reference());
+            }
         });
     }
 

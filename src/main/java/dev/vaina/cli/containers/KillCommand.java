@@ -3,7 +3,9 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets;
 import dev.vaina.spec.Signals;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +29,12 @@ public final class KillCommand extends ContextCommand {
         var targets = selection.targets().ignoreMissing(ignoreOption.ignore).runningOnly(selection.all)
                 .resolve(context.engine().containers());
         Containers containers = context.engine().containers();
-        return EachContainer.apply(targets, err(), target -> {
-            containers.kill(target.record(), number);
-            out().println(target.reference());
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                containers.kill(target.record(), number);
+                out().println(target.reference());
+            }
         });
     }
 }

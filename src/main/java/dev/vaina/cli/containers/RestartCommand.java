@@ -3,6 +3,8 @@ package dev.vaina.cli.containers;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +25,13 @@ public final class RestartCommand extends ContextCommand {
     protected int execute(Context context) throws Exception {
         var targets = selection.targets().runningOnly(running).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
-        return EachContainer.apply(targets, err(), target -> {
-            containers.stop(target.record(), timeout);
-            StartCommand.startOrExplain(containers, target.record());
-            out().println(target.reference());
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                containers.stop(target.record(), timeout);
+                StartCommand.startOrExplain(containers, target.record());
+                out().println(target.reference());
+            }
         });
     }
 }

@@ -54,10 +54,13 @@ public final class StartCommand extends ContextCommand {
             }
             return attachment.relayUntilExit(interactive && record.config().interactive());
         }
-        return EachContainer.apply(targets, err(), target -> {
-            // Podman prints nothing for a container that was running already.
-            if (startOrExplain(containers, target.record())) {
-                out().println(target.reference());
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                // Podman prints nothing for a container that was running already.
+                if (startOrExplain(containers, target.record())) {
+                    out().println(target.reference());
+                }
             }
         });
     }

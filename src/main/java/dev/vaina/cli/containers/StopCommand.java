@@ -5,6 +5,8 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Containers;
+import dev.vaina.engine.Targets;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +30,12 @@ public final class StopCommand extends ContextCommand {
         }
         var targets = selection.targets().ignoreMissing(ignoreOption.ignore).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
-        return EachContainer.apply(targets, err(), target -> {
-            containers.stop(target.record(), timeout);
-            out().println(target.reference());
+        return EachContainer.apply(targets, err(), new EachContainer.Action() {
+            @Override
+            public void apply(Targets.Target target) throws IOException {
+                containers.stop(target.record(), timeout);
+                out().println(target.reference());
+            }
         });
     }
 }
