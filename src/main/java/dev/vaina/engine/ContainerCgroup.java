@@ -1,5 +1,6 @@
 package dev.vaina.engine;
 
+import dev.vaina.linux.MountInfo;
 import dev.vaina.oci.CgroupLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,18 +36,18 @@ final class ContainerCgroup {
         static Mounts parse(String mountinfo, CgroupLayout.Mode mode) {
             Map<String, Path> v1 = new HashMap<>();
             Path unified = null;
-            for (String line : mountinfo.split("\n")) {
-                String[] fields = line.split(" ");
+            // Only the cgroup file systems' lines, found without splitting every other line of the table.
+            for (String[] fields : MountInfo.linesContaining(mountinfo, " - cgroup")) {
                 int dash = List.of(fields).indexOf("-");
                 if (dash < 0 || dash + 3 >= fields.length) {
                     continue;
                 }
                 String type = fields[dash + 1];
                 if (type.equals("cgroup2")) {
-                    unified = Path.of(fields[4]);
+                    unified = MountInfo.path(fields[4]);
                 } else if (type.equals("cgroup")) {
                     for (String option : fields[dash + 3].split(",")) {
-                        v1.put(option, Path.of(fields[4]));
+                        v1.put(option, MountInfo.path(fields[4]));
                     }
                 }
             }
@@ -57,8 +58,7 @@ final class ContainerCgroup {
     static ContainerCgroup of(long pid) throws IOException {
         Mounts mounts = hostMounts;
         if (mounts == null) {
-            String mountinfo = read(Path.of("/proc/self/mountinfo"));
-            mounts = Mounts.parse(mountinfo, CgroupLayout.modeOf(mountinfo));
+            mounts = Mounts.parse(MountInfo.read(Path.of("/proc/self/mountinfo")), CgroupLayout.detect().mode());
             hostMounts = mounts;
         }
         return resolve(read(Path.of("/proc", Long.toString(pid), "cgroup")), mounts);

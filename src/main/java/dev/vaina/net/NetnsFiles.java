@@ -1,6 +1,7 @@
 package dev.vaina.net;
 
 import dev.vaina.linux.ChildProcess;
+import dev.vaina.linux.MountInfo;
 import dev.vaina.linux.Mounts;
 import dev.vaina.linux.Namespaces;
 import dev.vaina.linux.NativeCallException;
@@ -183,17 +184,7 @@ public final class NetnsFiles {
 
     /** The line of {@code mountinfo} whose mount point is {@code dir}, split at spaces; null when there is none. */
     private static String[] mountPoint(Path dir, Path mountinfo) throws IOException {
-        String target = dir.toRealPath().toString();
-        String[] found = null;
-        for (String line : Files.readAllLines(mountinfo)) {
-            // Field 5 is the mount point; paths with spaces are escaped, so a plain match is exact. The last mount
-            // on a point is the one seen there.
-            String[] fields = line.split(" ");
-            if (fields.length > 4 && fields[4].equals(target)) {
-                found = fields;
-            }
-        }
-        return found;
+        return MountInfo.mountAt(MountInfo.read(mountinfo), dir.toRealPath());
     }
 
     /** Runs {@code command} to its end; an IOException says how it failed (posix_spawn's error names the command). */

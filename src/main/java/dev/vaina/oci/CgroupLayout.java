@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
- * How the host mounts cgroups, read from /proc/self/mountinfo: cgroup v2 alone (unified), v1 alone
+ * How the host mounts cgroups: cgroup v2 alone (unified), v1 alone
  * (legacy), or v1 with a v2 tree at /sys/fs/cgroup/unified (hybrid, as systemd sets up on older hosts).
  *
  * @param unifiedControllers the controllers the hybrid v2 tree holds ("" when none or not hybrid)
@@ -17,52 +16,41 @@ public record CgroupLayout(Mode mode, String unifiedControllers) {
     public enum Mode { UNIFIED, HYBRID, LEGACY }
 
     private static final String CGROUP_ROOT = "/sys/fs/cgroup";
-    private static final String HYBRID_V2 = "/sys/fs/cgroup/unified";
+    /** Where a hybrid host mounts its v2 tree, under {@link #CGROUP_ROOT}. */
+    private static final String HYBRID_V2 = "unified";
 
     public CgroupLayout {
         unifiedControllers = unifiedControllers == null ? "" : unifiedControllers.strip();
     }
 
+    /** This host's layout, found once per process: it does not change while a process runs. */
+    private static volatile CgroupLayout host;
+
     public static CgroupLayout detect() {
-        try {
-            String mountinfo = Files.readString(Path.of("/proc/self/mountinfo"));
-            Mode mode = modeOf(mountinfo);
-            String controllers = "";
-            if (mode == Mode.HYBRID) {
-                try {
-                    controllers = Files.readString(Path.of(HYBRID_V2, "cgroup.controllers"));
-                } catch (NoSuchFileException e) {
-                    controllers = "";
-                }
-            }
-            return new CgroupLayout(mode, controllers);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cgroup layout from /proc/self/mountinfo", e);
+        CgroupLayout layout = host;
+        if (layout == null) {
+            layout = detect(Path.of(CGROUP_ROOT));
+            host = layout;
         }
+        return layout;
     }
 
-    /** Finds the file system type mounted last on /sys/fs/cgroup and on /sys/fs/cgroup/unified. */
-    public static Mode modeOf(String mountinfo) {
-        String rootType = null;
-        boolean hybridV2 = false;
-        for (String line : mountinfo.split("\n")) {
-            String[] fields = line.split(" ");
-            int dash = Arrays.asList(fields).indexOf("-");
-            if (fields.length < 5 || dash < 0 || dash + 1 >= fields.length) {
-                continue;
-            }
-            String mountPoint = fields[4];
-            String type = fields[dash + 1];
-            if (mountPoint.equals(CGROUP_ROOT)) {
-                rootType = type;
-            } else if (mountPoint.equals(HYBRID_V2)) {
-                hybridV2 = type.equals("cgroup2");
-            }
+    /**
+     * The layout under {@code root} (/sys/fs/cgroup), told by the file only a cgroup2 mount's root has: its
+     * cgroup.controllers there (unified) or under "unified" (hybrid). Two lookups instead of a read of the mount
+     * table, which grows with every mount on the host.
+     */
+    static CgroupLayout detect(Path root) {
+        if (Files.exists(root.resolve("cgroup.controllers"))) {
+            return new CgroupLayout(Mode.UNIFIED, "");
         }
-        if ("cgroup2".equals(rootType)) {
-            return Mode.UNIFIED;
+        try {
+            return new CgroupLayout(Mode.HYBRID, Files.readString(root.resolve(HYBRID_V2).resolve("cgroup.controllers")));
+        } catch (NoSuchFileException e) {
+            return new CgroupLayout(Mode.LEGACY, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cgroup layout under " + root, e);
         }
-        return hybridV2 ? Mode.HYBRID : Mode.LEGACY;
     }
 
     /**

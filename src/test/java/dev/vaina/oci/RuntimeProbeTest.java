@@ -4,31 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vaina.linux.MountInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeProbeTest {
-    private static final String HYBRID_MOUNTINFO = """
-            30 22 0:27 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755
-            31 30 0:28 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
-            39 30 0:36 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd
-            40 30 0:37 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
-            """;
-    private static final String UNIFIED_MOUNTINFO =
-            "35 24 0:30 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate\n";
-    private static final String LEGACY_MOUNTINFO = """
-            30 22 0:27 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755
-            31 30 0:28 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
-            """;
     private static final List<Path> HOST_PATH = RuntimeProbe.searchPath(System.getenv("PATH"));
 
     @Test
-    void mountinfo_modes() {
-        assertEquals(CgroupLayout.Mode.HYBRID, CgroupLayout.modeOf(HYBRID_MOUNTINFO));
-        assertEquals(CgroupLayout.Mode.UNIFIED, CgroupLayout.modeOf(UNIFIED_MOUNTINFO));
-        assertEquals(CgroupLayout.Mode.LEGACY, CgroupLayout.modeOf(LEGACY_MOUNTINFO));
+    void layout_toldByWhereCgroup2sControllersFileIs(@TempDir Path root) throws Exception {
+        assertEquals(new CgroupLayout(CgroupLayout.Mode.LEGACY, ""), CgroupLayout.detect(root));
+        Files.createDirectories(root.resolve("unified"));
+        Files.writeString(root.resolve("unified/cgroup.controllers"), "hugetlb\n");
+        assertEquals(new CgroupLayout(CgroupLayout.Mode.HYBRID, "hugetlb"), CgroupLayout.detect(root));
+        Files.writeString(root.resolve("cgroup.controllers"), "cpu memory pids\n");
+        assertEquals(CgroupLayout.Mode.UNIFIED, CgroupLayout.detect(root).mode());
+    }
+
+    /** What the mount table says is mounted on /sys/fs/cgroup and /sys/fs/cgroup/unified, against detect(). */
+    @Test
+    void thisHost_layoutAgreesWithTheMountTable() throws Exception {
+        String table = MountInfo.read(Path.of("/proc/self/mountinfo"));
+        String root = typeAt(table, "/sys/fs/cgroup");
+        String unified = typeAt(table, "/sys/fs/cgroup/unified");
+        CgroupLayout.Mode expected = "cgroup2".equals(root) ? CgroupLayout.Mode.UNIFIED
+                : "cgroup2".equals(unified) ? CgroupLayout.Mode.HYBRID : CgroupLayout.Mode.LEGACY;
+        assertEquals(expected, CgroupLayout.detect().mode(), "/sys/fs/cgroup: " + root + ", unified: " + unified);
+    }
+
+    private static String typeAt(String table, String mountPoint) {
+        String[] fields = MountInfo.mountAt(table, Path.of(mountPoint));
+        return fields == null ? null : fields[List.of(fields).indexOf("-") + 1];
     }
 
     @Test
