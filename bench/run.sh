@@ -318,7 +318,7 @@ if $scale; then
     interleaved ps-scale '`ps -a` (200 containers, 100 running)' ps -a
     row run-d-scale '`run -d IMAGE sleep` (200 containers, 100 running)'
     for round in $(seq "$runs"); do
-        for engine in vaina podman; do
+        for engine in $(in_turn "$round" vaina podman); do
             remember "bench-u-$round"
             timed run-d-scale "$engine" run -d --name "bench-u-$round" "$image" sleep 1000
             "run_$engine" rm -f -t 0 "bench-u-$round"
@@ -337,7 +337,7 @@ row pull-cold "cold \`pull\`, 4 layers, $registry_mib MiB, local registry"
 row pull-warm 'warm `pull` (image already stored)'
 pull_runs=$(( runs < 3 ? runs : 3 ))
 for round in $(seq "$pull_runs"); do
-    for engine in vaina podman; do
+    for engine in $(in_turn "$round" vaina podman); do
         store="$work/s$engine$round"
         mkdir -p "$store"
         if [ "$engine" = vaina ]; then flags=(--root "$store/root" --runroot "$store/run"); else flags=($(podman_store "$store")); fi
