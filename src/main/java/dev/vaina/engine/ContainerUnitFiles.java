@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The unit file of a CLI-made container. It goes to a runtime directory in the manager's search path,
@@ -105,9 +106,12 @@ final class ContainerUnitFiles {
     }
 
     private static String podUnitOf(Engine engine, ContainerRecord record) throws IOException {
-        return engine.podStore().lookup(record.pod()).map(PodRecord::unit)
-                .orElseThrow(() -> new EngineException("container " + record.name() + " belongs to pod "
-                        + record.pod() + ", which no longer exists: remove the container"));
+        Optional<PodRecord> pod = engine.podStore().lookup(record.pod());
+        if (pod.isEmpty()) {
+            throw new EngineException("container " + record.name() + " belongs to pod " + record.pod()
+                    + ", which no longer exists: remove the container");
+        }
+        return pod.get().unit();
     }
 
     /**
@@ -163,8 +167,10 @@ final class ContainerUnitFiles {
         }
         NetworkMode mode = record.config().network().networkMode();
         if (mode.kind() == NetworkMode.Kind.CONTAINER) {
-            engine.store().lookup(mode.value()).map(ContainerRecord::unit).filter(u -> !units.contains(u))
-                    .ifPresent(units::add);
+            Optional<ContainerRecord> peer = engine.store().lookup(mode.value());
+            if (peer.isPresent() && !units.contains(peer.get().unit())) {
+                units.add(peer.get().unit());
+            }
         }
         return units;
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
@@ -169,7 +170,7 @@ public final class Pods {
     private static List<VolumeMount> withPodVolumes(PodRecord pod, List<VolumeMount> own) {
         List<VolumeMount> volumes = new ArrayList<>();
         for (VolumeMount volume : pod.volumes()) {
-            if (own.stream().noneMatch(v -> v.destination().equals(volume.destination()))) {
+            if (!mountsOn(own, volume.destination())) {
                 volumes.add(volume);
             }
         }
@@ -233,8 +234,7 @@ public final class Pods {
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());
         }
         if (pod.hasInfra()) {
-            engine.containers().start(containers.stream().filter(ContainerRecord::infra).findFirst()
-                    .orElseThrow(() -> lostInfra(pod)));
+            engine.containers().start(infra(pod, containers));
         } else {
             PodUnitFiles.writeHolder(engine, pod);
             var result = engine.systemd().startUnit(pod.unit());
@@ -262,16 +262,37 @@ public final class Pods {
      */
     void preparePodUnit(PodRecord pod) throws IOException {
         if (pod.hasInfra()) {
-            ContainerRecord infra = engine.store().lookup(pod.infraId()).orElseThrow(() -> lostInfra(pod));
-            ContainerUnitFiles.write(engine, infra, false);
+            Optional<ContainerRecord> infra = engine.store().lookup(pod.infraId());
+            if (infra.isEmpty()) {
+                throw lostInfra(pod);
+            }
+            ContainerUnitFiles.write(engine, infra.get(), false);
         } else {
             PodUnitFiles.writeHolder(engine, pod);
         }
     }
 
+    private static ContainerRecord infra(PodRecord pod, List<ContainerRecord> containers) {
+        for (ContainerRecord record : containers) {
+            if (record.infra()) {
+                return record;
+            }
+        }
+        throw lostInfra(pod);
+    }
+
     private static EngineException lostInfra(PodRecord pod) {
         return new EngineException("pod " + pod.name() + " has lost its infra container: remove it with 'vaina pod rm -f "
                 + pod.name() + "' and create it again");
+    }
+
+    private static boolean mountsOn(List<VolumeMount> volumes, String destination) {
+        for (VolumeMount volume : volumes) {
+            if (volume.destination().equals(destination)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -337,6 +358,13 @@ public final class Pods {
         private final Integer timeoutSeconds;
         private final Map<ContainerRecord, String> failures;
         private final CountDownLatch signalled = new CountDownLatch(1);
+        /** What the member's stop runs once its processes are gone. */
+        private final Runnable processesGone = new Runnable() {
+            @Override
+            public void run() {
+                signalled.countDown();
+            }
+        };
         private final Thread thread;
 
         MemberStop(ContainerRecord member, Integer timeoutSeconds, Map<ContainerRecord, String> failures) {
@@ -350,7 +378,7 @@ public final class Pods {
         @Override
         public void run() {
             try {
-                tryStop(member, timeoutSeconds, signalled::countDown, failures);
+                tryStop(member, timeoutSeconds, processesGone, failures);
             } finally {
                 signalled.countDown(); // not running, or failed before its processes were gone
             }
@@ -382,7 +410,11 @@ public final class Pods {
     public void kill(PodRecord pod, int signal) throws IOException {
         List<ContainerRecord> containers = containers(pod);
         List<ContainerRecord> order = new ArrayList<>(members(containers));
-        containers.stream().filter(ContainerRecord::infra).forEach(order::add);
+        for (ContainerRecord record : containers) {
+            if (record.infra()) {
+                order.add(record);
+            }
+        }
         for (ContainerRecord record : order) {
             if (Liveness.reconcile(engine.store(), record).isRunning()) {
                 engine.containers().kill(record, signal);
@@ -475,6 +507,12 @@ public final class Pods {
     }
 
     private static List<ContainerRecord> members(List<ContainerRecord> containers) {
-        return containers.stream().filter(r -> !r.infra()).toList();
+        List<ContainerRecord> members = new ArrayList<>();
+        for (ContainerRecord record : containers) {
+            if (!record.infra()) {
+                members.add(record);
+            }
+        }
+        return members;
     }
 }

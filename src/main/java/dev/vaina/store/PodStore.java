@@ -42,7 +42,11 @@ public final class PodStore implements NameGenerator.NameCheck {
     }
 
     public PodRecord find(String nameOrId) throws IOException {
-        return lookup(nameOrId).orElseThrow(() -> new NoSuchPodException(nameOrId));
+        Optional<PodRecord> pod = lookup(nameOrId);
+        if (pod.isEmpty()) {
+            throw new NoSuchPodException(nameOrId);
+        }
+        return pod.get();
     }
 
     public PodRecord read(String id) throws IOException {

@@ -102,8 +102,9 @@ class ClassDataArchiveTest {
      * happened: a method reference written twice in one class (`create`) is linked twice, each call site taking an
      * archived class of its own, where the archive had one (install-files.sh now keeps a class list's line as often
      * as one recorded list has it); and the JDK's own lambdas ({@code Comparator.comparing}'s, in `pod ps`), which
-     * the archive does not hold. A name is generated for the container, as for most. A `create` and a `start` link
-     * none at all now (loops and classes: the first lambda sets the JVM's method-handle machinery up, 7 ms of the
+     * the archive does not hold. A name is generated for the container, as for most. A `create`, a `start`, a
+     * `pod create`, a member's `create --pod`, a `pod start` and a `run --rm` link none at all now (loops and
+     * classes: the first lambda sets the JVM's method-handle machinery up, 3 ms of the main thread, 7 ms of the
      * thread that made the D-Bus connection when its reader and its signal listener were lambdas).
      */
     @EachMode
@@ -112,6 +113,8 @@ class ClassDataArchiveTest {
         Files.writeString(wrapper, Files.readString(wrapper)
                 .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
         String pod = "cds-pod-" + vaina.mode();
+        String second = pod + "-2";
+        // The store's first pod makes the pause image, which only it does.
         vaina.run("pod", "create", "--name", pod).assertSuccess();
         Result create = vaina.exec(List.of(wrapper.toString(), "create", Images.busybox(vaina), "sleep", "1000"))
                 .assertSuccess();
@@ -119,7 +122,14 @@ class ClassDataArchiveTest {
                 .orElseThrow(() -> new AssertionError("no container id:\n" + create.describe()));
         try {
             Result start = vaina.exec(List.of(wrapper.toString(), "start", id)).assertSuccess();
-            for (Result result : List.of(create, start)) {
+            Result podCreate = vaina.exec(List.of(wrapper.toString(), "pod", "create", "--name", second))
+                    .assertSuccess();
+            Result member = vaina.exec(List.of(wrapper.toString(), "create", "--pod", second, Images.busybox(vaina),
+                    "sleep", "1000")).assertSuccess();
+            Result podStart = vaina.exec(List.of(wrapper.toString(), "pod", "start", second)).assertSuccess();
+            Result runRm = vaina.exec(List.of(wrapper.toString(), "run", "--rm", Images.busybox(vaina), "true"))
+                    .assertSuccess();
+            for (Result result : List.of(create, start, podCreate, member, podStart, runRm)) {
                 assertTrue(result.stdout().lines().noneMatch(l -> l.contains(" java.lang.invoke.LambdaMetafactory ")),
                         () -> "linked a lambda: " + result.stdout().lines().filter(l -> l.contains("$$Lambda$"))
                                 .toList());
@@ -131,6 +141,7 @@ class ClassDataArchiveTest {
             }
         } finally {
             vaina.run("rm", "-f", "-t", "0", id);
+            vaina.run("pod", "rm", "-f", "-t", "0", second);
             vaina.run("pod", "rm", "-f", pod);
         }
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A foreground `run`: prints the container's output as it comes and returns its exit code. Output is
@@ -142,9 +143,12 @@ final class Attachment {
         LogFollower follower = new LogFollower(context.layout().containerLog(record), shown(out, showStdout),
                 shown(err, showStderr));
         int[] code = {-1};
-        follower.follow(() -> {
-            code[0] = exitCode(exitFile);
-            return code[0] >= 0 || monitorGone();
+        follower.follow(new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+                code[0] = exitCode(exitFile);
+                return code[0] >= 0 || monitorGone();
+            }
         });
         return finish(code[0]);
     }

@@ -5,6 +5,7 @@ import dev.vaina.store.ContainerRecord;
 import java.io.IOException;
 import java.util.List;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * --sig-proxy: the signals an attached client receives go to the container instead of ending the client, as
@@ -20,20 +21,33 @@ final class SignalProxy {
     }
 
     static void install(Containers containers, ContainerRecord record) {
+        Forward forward = new Forward(containers, record);
         for (String name : FORWARDED) {
             try {
-                Signal.handle(new Signal(name), signal -> forward(containers, record, signal.getNumber()));
+                Signal.handle(new Signal(name), forward);
             } catch (IllegalArgumentException e) {
                 // a signal the JVM keeps for itself (QUIT for thread dumps without -Xrs) or this platform lacks
             }
         }
     }
 
-    private static void forward(Containers containers, ContainerRecord record, int signal) {
-        try {
-            containers.kill(record, signal);
-        } catch (IOException | RuntimeException e) {
-            // the container has exited meanwhile: there is nothing left to signal
+    /** Sends the signal received to the container (a class, not a lambda: `run` links none). */
+    private static final class Forward implements SignalHandler {
+        private final Containers containers;
+        private final ContainerRecord record;
+
+        Forward(Containers containers, ContainerRecord record) {
+            this.containers = containers;
+            this.record = record;
+        }
+
+        @Override
+        public void handle(Signal signal) {
+            try {
+                containers.kill(record, signal.getNumber());
+            } catch (IOException | RuntimeException e) {
+                // the container has exited meanwhile: there is nothing left to signal
+            }
         }
     }
 }

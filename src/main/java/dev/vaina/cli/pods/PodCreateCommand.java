@@ -112,10 +112,13 @@ final class PodCreateCommand extends ContextCommand {
         // Writing the pod's unit asks the manager whether a unit of that name is still loaded.
         context.engine().connectSystemdAhead();
         NetworkConfig network = networkOptions.toConfig();
+        List<VolumeMount> mounts = new ArrayList<>();
+        for (String volume : volumes) {
+            mounts.add(VolumeMount.parse(volume));
+        }
         PodConfig config = new PodConfig(podName, labels.parse(), infra, infraName,
                 infraCommand == null ? null : splitCommand(infraCommand), infraImage, SharedNamespaces.parse(share),
-                hostname, exitPolicy, volumes.stream().map(VolumeMount::parse).toList(), cgroupParent, shareParent,
-                limits());
+                hostname, exitPolicy, mounts, cgroupParent, shareParent, limits());
         if (replace && podName != null) {
             var existing = context.engine().podStore().lookup(podName);
             if (existing.isPresent() && existing.get().name().equals(podName)) {

@@ -3,7 +3,10 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.engine.Pods;
 import dev.vaina.store.NoSuchPodException;
+import dev.vaina.store.PodRecord;
+import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +45,13 @@ final class PodRmCommand extends ContextCommand {
             }
         }
         try {
-            return EachPod.apply(context, targets, all, out(), err(),
-                    pod -> context.engine().pods().remove(pod, force, timeout));
+            Pods pods = context.engine().pods();
+            return EachPod.apply(context, targets, all, out(), err(), new EachPod.Action() {
+                @Override
+                public void apply(PodRecord pod) throws IOException {
+                    pods.remove(pod, force, timeout);
+                }
+            });
         } catch (NoSuchPodException e) {
             // Podman's pod rm exits 1 for a pod that does not exist.
             throw new CommandFailedException(1, e.getMessage());

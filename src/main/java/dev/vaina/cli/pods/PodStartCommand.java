@@ -2,6 +2,9 @@ package dev.vaina.cli.pods;
 
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
+import dev.vaina.engine.Pods;
+import dev.vaina.store.PodRecord;
+import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +21,12 @@ final class PodStartCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        return EachPod.apply(context, names, all, out(), err(), pod -> context.engine().pods().start(pod));
+        Pods pods = context.engine().pods();
+        return EachPod.apply(context, names, all, out(), err(), new EachPod.Action() {
+            @Override
+            public void apply(PodRecord pod) throws IOException {
+                pods.start(pod);
+            }
+        });
     }
 }

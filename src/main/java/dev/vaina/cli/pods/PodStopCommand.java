@@ -4,6 +4,9 @@ import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
+import dev.vaina.engine.Pods;
+import dev.vaina.store.PodRecord;
+import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +29,12 @@ final class PodStopCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
-        return EachPod.apply(context, names, all, out(), err(), pod -> context.engine().pods().stop(pod, timeout));
+        Pods pods = context.engine().pods();
+        return EachPod.apply(context, names, all, out(), err(), new EachPod.Action() {
+            @Override
+            public void apply(PodRecord pod) throws IOException {
+                pods.stop(pod, timeout);
+            }
+        });
     }
 }
