@@ -48,9 +48,11 @@ jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
 # 42.8 -> 38.8, `run -d` 340.1/358.0 -> 328.5/338.6 (the CLI and the launcher), `stop` 149.2/159.3 ->
 # 142.6/154.2; with the monitor too, 10.9 -> 10.6 MiB of PSS per monitor with 10 running, the pump as fast.
 jvm_flags="$jvm_flags -XX:+UseG1GC"
-# Every JVM leaves the cgroup limits it runs under unread (the heaps are sized here, the processors are what the
-# process may run on): finding them reads the whole mount table at each start, which grows with every mount on the
-# host (with 100 containers of another engine running, 74 KB and 2 ms of the kernel's and the JVM's time per start).
+# Every JVM leaves the cgroup limits it runs under unread: finding them reads the whole mount table at each start,
+# which grows with every mount on the host (with 100 containers of another engine running, 74 KB and 2 ms of the
+# kernel's and the JVM's time per start). The launcher's, the monitor's and the generator's heaps are bounded here;
+# the command line's default bound is then a quarter of the machine's memory rather than of a limit it runs under,
+# for commands that use a few MiB; the processors counted are those the process may run on.
 jvm_flags="$jvm_flags -XX:-UseContainerSupport"
 # Every JVM maps its class-data archive where the archive asks (ArchiveRelocationMode=0) unless that address is
 # taken, instead of at a random one: JDK 17's default relocates it, which writes every pointer of the archive
