@@ -19,6 +19,9 @@ import java.util.List;
  * of its own, shortly before one of those moves is asked for: the move then waits only for what is left of the
  * grace period that write began, or, coming within about a grace period after it, not at all (so the earlier the
  * better, up to about a grace period ahead). Not for a process about to exit: its exit would wait for the write.
+ * A container's stop pays for a third move: systemd's child for the unit's ExecStopPost joins the unit's cgroup as
+ * soon as the monitor has exited. {@link #stayJoined} writes from the monitor's last steps on (its cleanup) and keeps
+ * writing until it exits, so that the first write's wait is over before the exit and the last is recent at the move.
  */
 public final class OwnCgroup {
     /** What names the writing process in cgroup.procs. */
@@ -53,6 +56,21 @@ public final class OwnCgroup {
         thread.start();
     }
 
+    /**
+     * Writes this process into its own cgroup now and every {@code intervalMillis} after, on a daemon thread, until
+     * the process exits: for a process whose exit is followed by a move (systemd's child for a unit's
+     * ExecStopPost), begun early enough that the first write's wait is over before the exit, and kept up so that the
+     * last write is within a grace period of the move however long the process takes to exit. A write within that
+     * period of the one before takes 0.1-0.2 ms. Ends when the thread it returns is interrupted, or when a write
+     * fails (where this process may not write there).
+     */
+    public static Thread stayJoined(long intervalMillis) {
+        Thread thread = new Thread(new StayJoined(intervalMillis), "cgroup-stay-joined");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /** Writes this process into its own cgroup, and says whether it could. */
     static boolean rejoin() {
         try {
@@ -61,6 +79,25 @@ public final class OwnCgroup {
         } catch (IOException | RuntimeException e) {
             // Only a wait saved: the move that follows takes the lock itself.
             return false;
+        }
+    }
+
+    private static final class StayJoined implements Runnable {
+        private final long intervalMillis;
+
+        StayJoined(long intervalMillis) {
+            this.intervalMillis = intervalMillis;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (rejoin()) {
+                    Thread.sleep(intervalMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

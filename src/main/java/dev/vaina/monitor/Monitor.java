@@ -7,6 +7,7 @@ import dev.vaina.linux.FdOutputStream;
 import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.Jna;
 import dev.vaina.linux.Mounts;
+import dev.vaina.linux.OwnCgroup;
 import dev.vaina.linux.Processes;
 import dev.vaina.linux.SdNotify;
 import dev.vaina.net.NetworkDriver;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
  */
 public final class Monitor {
     private static final long DRAIN_MILLIS = 2000;
+    /** Well within a grace period (6-22 ms here), so that the write before the exit is too. */
+    private static final long STAY_JOINED_MILLIS = 5;
     private static final int CONSOLE_TIMEOUT_MILLIS = 10_000;
     private static final int HAND_OVER_BARRIER_MILLIS = 5_000;
 
@@ -75,6 +78,10 @@ public final class Monitor {
         } catch (IOException | InterruptedException | RuntimeException e) {
             code = monitor.fail(new RuntimeFailure("monitoring container " + options.id() + " failed: "
                     + e.getMessage(), RuntimeFailure.ENGINE_ERROR), monitor.created);
+        }
+        if (!monitor.handedOver) {
+            // systemd's child for ExecStopPost moves into the unit's cgroup right after this process exits.
+            OwnCgroup.stayJoined(STAY_JOINED_MILLIS);
         }
         if (options.cleanup() != null && monitor.created && !monitor.handedOver) {
             // A container that never ran is left to ExecStopPost: its start may have failed for want of the id.

@@ -1,6 +1,7 @@
 package dev.vaina.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,5 +25,17 @@ class OwnCgroupTest {
         String before = Files.readString(SELF);
         assertTrue(OwnCgroup.rejoin(), "cannot write " + OwnCgroup.path().resolve("cgroup.procs"));
         assertEquals(before, Files.readString(SELF));
+    }
+
+    @Test
+    void stayJoined_writesUntilInterrupted_andMovesNothing() throws Exception {
+        String before = Files.readString(SELF);
+        Thread thread = OwnCgroup.stayJoined(1);
+        Thread.sleep(100);
+        assertTrue(thread.isAlive(), "the writes ended on their own: this process may not write its cgroup.procs");
+        assertEquals(before, Files.readString(SELF));
+        thread.interrupt();
+        thread.join(5_000);
+        assertFalse(thread.isAlive());
     }
 }
