@@ -12,6 +12,24 @@ public final class Signalling {
     private Signalling() {
     }
 
+    /**
+     * Sets the JDK's process handles up on a daemon thread, and returns at once: their first use (the SIGTERM and
+     * SIGKILL below) links the JDK's lambdas for its process reaper and spins a method handle for them, about 8 ms of
+     * the thread that sends the signal, which a command that will send one can spend beside its other work.
+     */
+    public static void prepareAhead() {
+        Thread thread = new Thread(new Prepare(), "process-handles");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final class Prepare implements Runnable {
+        @Override
+        public void run() {
+            ProcessHandle.current();
+        }
+    }
+
     /** Sends {@code signal} to {@code pid}; returns false if the process no longer exists (ESRCH). */
     public static boolean kill(int pid, int signal) throws NativeCallException {
         if (pid <= 0) {

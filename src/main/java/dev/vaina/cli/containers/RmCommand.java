@@ -5,6 +5,7 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Targets.Target;
+import dev.vaina.linux.Signalling;
 import dev.vaina.store.NoSuchContainerException;
 import java.io.IOException;
 import java.util.List;
@@ -40,6 +41,10 @@ public final class RmCommand extends ContextCommand {
     protected int execute(Context context) throws Exception {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
+        }
+        if (force) {
+            // A running container's stop signal goes through the JDK's process handles, set up meanwhile.
+            Signalling.prepareAhead();
         }
         List<Target> targets;
         try {

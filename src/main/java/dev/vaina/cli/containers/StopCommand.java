@@ -6,6 +6,7 @@ import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Containers;
 import dev.vaina.engine.Targets;
+import dev.vaina.linux.Signalling;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,8 @@ public final class StopCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
+        // The stop signal goes through the JDK's process handles, set up meanwhile.
+        Signalling.prepareAhead();
         var targets = selection.targets().ignoreMissing(ignoreOption.ignore).resolve(context.engine().containers());
         Containers containers = context.engine().containers();
         return EachContainer.apply(targets, err(), new EachContainer.Action() {

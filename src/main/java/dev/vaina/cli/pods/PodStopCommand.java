@@ -5,6 +5,7 @@ import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.engine.Pods;
+import dev.vaina.linux.Signalling;
 import dev.vaina.store.PodRecord;
 import java.io.IOException;
 import java.util.List;
@@ -29,6 +30,8 @@ final class PodStopCommand extends ContextCommand {
         if (timeout != null && timeout < 0) {
             throw new CommandFailedException(ExitCodes.ENGINE, "invalid --time " + timeout + ": must be 0 or more seconds");
         }
+        // The members' stop signals go through the JDK's process handles, set up meanwhile.
+        Signalling.prepareAhead();
         Pods pods = context.engine().pods();
         return EachPod.apply(context, names, all, out(), err(), new EachPod.Action() {
             @Override
