@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Notices containers whose monitor died without its cleanup running (killed together with its
@@ -38,8 +39,11 @@ public final class Liveness {
      * its unit's (running, or ending it: the unit's cleanup records the exit then).
      */
     public static boolean alive(StoreLayout layout, ContainerState state, ContainerRecord record) throws IOException {
-        return monitorAlive(state, record.id())
-                || HandOver.read(new ContainerPaths(layout, record.id())).map(HandOver::unitBusy).orElse(false);
+        if (monitorAlive(state, record.id())) {
+            return true;
+        }
+        Optional<HandOver> handOver = HandOver.read(new ContainerPaths(layout, record.id()));
+        return handOver.isPresent() && handOver.get().unitBusy();
     }
 
     /**
@@ -51,7 +55,8 @@ public final class Liveness {
         if (monitorAlive(state, id)) {
             return state.monitorPid();
         }
-        return HandOver.read(new ContainerPaths(layout, id)).map(HandOver::containerPid).orElse(state.monitorPid());
+        Optional<HandOver> handOver = HandOver.read(new ContainerPaths(layout, id));
+        return handOver.isPresent() ? handOver.get().containerPid() : state.monitorPid();
     }
 
     /** The PID of the container's monitor; 0 once the monitor has handed the container over to systemd. */

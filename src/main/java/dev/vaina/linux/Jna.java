@@ -24,9 +24,7 @@ public final class Jna {
      * launcher's word.
      */
     public static void loadInBackground() {
-        Thread loader = new Thread(new Loader(), "jna-loader");
-        loader.setDaemon(true);
-        loader.start();
+        Daemons.start(new Loader(), "jna-loader");
     }
 
     /**

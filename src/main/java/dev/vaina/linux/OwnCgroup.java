@@ -51,9 +51,7 @@ public final class OwnCgroup {
      * write there (a user's command in a session's cgroup), nothing happens, and the move that follows waits as before.
      */
     public static void rejoinAhead() {
-        Thread thread = new Thread(new Rejoin(), "cgroup-rejoin");
-        thread.setDaemon(true);
-        thread.start();
+        Daemons.start(new Rejoin(), "cgroup-rejoin");
     }
 
     /**
@@ -65,10 +63,7 @@ public final class OwnCgroup {
      * fails (where this process may not write there).
      */
     public static Thread stayJoined(long intervalMillis) {
-        Thread thread = new Thread(new StayJoined(intervalMillis), "cgroup-stay-joined");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Daemons.start(new StayJoined(intervalMillis), "cgroup-stay-joined");
     }
 
     /** Writes this process into its own cgroup, and says whether it could. */

@@ -18,9 +18,7 @@ public final class Signalling {
      * the thread that sends the signal, which a command that will send one can spend beside its other work.
      */
     public static void prepareAhead() {
-        Thread thread = new Thread(new Prepare(), "process-handles");
-        thread.setDaemon(true);
-        thread.start();
+        Daemons.start(new Prepare(), "process-handles");
     }
 
     private static final class Prepare implements Runnable {
