@@ -69,7 +69,21 @@ public final class OwnCgroup {
     /** Writes this process into its own cgroup, and says whether it could. */
     static boolean rejoin() {
         try {
-            Files.write(path().resolve("cgroup.procs"), ZERO, StandardOpenOption.WRITE);
+            return rejoin(procs());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The cgroup.procs file of this process's cgroup. */
+    private static Path procs() throws IOException {
+        return path().resolve("cgroup.procs");
+    }
+
+    /** Writes this process into {@code procs}, its own cgroup's, and says whether it could. */
+    private static boolean rejoin(Path procs) {
+        try {
+            Files.write(procs, ZERO, StandardOpenOption.WRITE);
             return true;
         } catch (IOException | RuntimeException e) {
             // Only a wait saved: the move that follows takes the lock itself.
@@ -87,9 +101,13 @@ public final class OwnCgroup {
         @Override
         public void run() {
             try {
-                while (rejoin()) {
+                // Looked up once: the process stays in its cgroup (the writes move nothing).
+                Path procs = procs();
+                while (rejoin(procs)) {
                     Thread.sleep(intervalMillis);
                 }
+            } catch (IOException | RuntimeException e) {
+                // no cgroup of its own to write: nothing to save
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
