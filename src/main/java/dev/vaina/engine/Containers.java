@@ -18,6 +18,7 @@ import dev.vaina.store.ContainerStore;
 import dev.vaina.store.CreateArguments;
 import dev.vaina.store.Event;
 import dev.vaina.store.NameGenerator;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.StoreLock;
 import dev.vaina.store.VolumeRecord;
@@ -374,7 +375,7 @@ public final class Containers {
         ContainerPid.signal(pid, record.config().stopSignal());
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         while (Instant.now().isBefore(deadline)) {
-            if (!Liveness.processAlive(pid)) {
+            if (!OwnProcess.exists(pid)) {
                 return;
             }
             Waiting.sleep(20);

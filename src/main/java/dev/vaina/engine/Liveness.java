@@ -80,13 +80,4 @@ public final class Liveness {
             return false;
         }
     }
-
-    /**
-     * Whether a process of that PID exists, a zombie too, as ProcessHandle.isAlive sees it; read off /proc, since
-     * ProcessHandle's first use sets its process reaper's executor up with a lambda, and with it a JVM's lambda
-     * machinery (some 5 ms of a `ps` among running containers).
-     */
-    public static boolean processAlive(long pid) {
-        return pid > 0 && Files.exists(Path.of("/proc", Long.toString(pid), "stat"));
-    }
 }

@@ -3,6 +3,7 @@ package dev.vaina.engine;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Event;
+import dev.vaina.store.OwnProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +52,7 @@ public final class Pausing {
 
     /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
     public static boolean isPaused(ContainerState state, long pid) throws IOException {
-        if (pid <= 0 || !state.isRunning() || !Liveness.processAlive(pid)) {
+        if (pid <= 0 || !state.isRunning() || !OwnProcess.exists(pid)) {
             return false;
         }
         try {
@@ -61,7 +62,7 @@ public final class Pausing {
         } catch (IOException e) {
             // Exiting after the check above, not yet reaped: reading its /proc/PID/cgroup fails with ESRCH ("No such
             // process"). A frozen process cannot exit either; `ps` failed here while a container's end was on its way.
-            if (Liveness.processAlive(pid) && !exiting(pid)) {
+            if (OwnProcess.exists(pid) && !exiting(pid)) {
                 throw e;
             }
             return false;

@@ -4,6 +4,7 @@ import dev.vaina.oci.CgroupLayout;
 import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
+import dev.vaina.store.OwnProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class Resources {
     private long runningInit(ContainerRecord record) throws IOException {
         ContainerState state = Liveness.reconcile(engine.store(), record);
         long pid = ContainerPid.read(engine.layout(), record.id());
-        return state.isRunning() && pid > 0 && Liveness.processAlive(pid) ? pid : 0;
+        return state.isRunning() && pid > 0 && OwnProcess.exists(pid) ? pid : 0;
     }
 
     /** Lines of a /proc or cgroup file, none when it is missing. */

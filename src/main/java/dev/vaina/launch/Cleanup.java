@@ -11,6 +11,7 @@ import dev.vaina.store.Event;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.FileTrees;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import dev.vaina.store.StoreLock;
 import dev.vaina.store.VolumeStore;
@@ -235,7 +236,7 @@ public final class Cleanup {
             return;
         }
         long pid = readLong(paths.pidFile());
-        if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (OwnProcess.exists(pid)) {
             Signalling.kill((int) pid, Signalling.SIGKILL);
         }
     }

@@ -1,6 +1,7 @@
 package dev.vaina.launch;
 
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.PodRecord;
 import dev.vaina.store.PodStore;
 import dev.vaina.store.StoreLayout;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The namespaces a pod member joins besides the network: those its pod shares, held by the infra container's
@@ -29,8 +31,13 @@ record PodNamespaces(long holderPid, Map<String, Path> namespaces) {
         if (!record.inPod() || record.infra()) {
             return null;
         }
-        PodRecord pod = new PodStore(layout).lookup(record.pod()).orElseThrow(() -> new IOException(
-                "the pod of container " + record.name() + " no longer exists"));
+        // Neither here nor below a lambda or ProcessHandle: a launcher links none (each call site a class spun at
+        // run time), and ProcessHandle's reaper set-up cost a member's start some 5 ms.
+        Optional<PodRecord> found = new PodStore(layout).lookup(record.pod());
+        if (found.isEmpty()) {
+            throw new IOException("the pod of container " + record.name() + " no longer exists");
+        }
+        PodRecord pod = found.get();
         if (!pod.hasInfra() || pod.shared().isEmpty()) {
             return null;
         }
@@ -58,7 +65,7 @@ record PodNamespaces(long holderPid, Map<String, Path> namespaces) {
         ContainerPaths infra = new ContainerPaths(layout, pod.infraId());
         try {
             long pid = Long.parseLong(Files.readString(infra.pidFile()).strip());
-            if (!Files.exists(infra.exitFile()) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (!Files.exists(infra.exitFile()) && OwnProcess.exists(pid)) {
                 return pid;
             }
         } catch (NoSuchFileException | NumberFormatException e) {

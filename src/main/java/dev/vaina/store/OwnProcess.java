@@ -59,6 +59,15 @@ public final class OwnProcess {
         return state != 'Z' && state != 'X' && startMillis(stat) == startMillis;
     }
 
+    /**
+     * Whether a process of that PID exists, a zombie too, as ProcessHandle.isAlive sees it; read off /proc, since
+     * ProcessHandle's first use sets its process reaper's executor up with a lambda, and with it a JVM's lambda
+     * machinery (some 5 ms of a `ps` among running containers, of a pod member's launcher).
+     */
+    public static boolean exists(long pid) {
+        return pid > 0 && Files.exists(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
     /** The id of this process's parent, or -1 when it cannot be read. */
     public static long parentPid() {
         return statField(stat(PID), 4);

@@ -11,6 +11,7 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.image.PushFormat;
 import dev.vaina.image.PushListener;
 import dev.vaina.image.PushResult;
+import dev.vaina.image.registry.RegistryClient;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.Event;
@@ -52,6 +53,7 @@ public final class PushCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         PushFormat pushFormat = PushFormat.parse(format);
+        RegistryClient.prepareAhead();
         ImageRecord record;
         try {
             record = context.images().require(image);

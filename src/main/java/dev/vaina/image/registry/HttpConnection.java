@@ -56,6 +56,29 @@ final class HttpConnection {
         }
     }
 
+    /**
+     * Sets the JDK's socket classes up on a thread of their own, for a command about to reach a registry: their
+     * first use runs java.net.SocketImpl's lambda, the process's first, whose method-handle machinery cost the
+     * thread that met it some 3 ms of a warm pull, while the command still has its references and its store to
+     * read.
+     */
+    static void prepareAhead() {
+        Thread thread = new Thread(new SocketClasses(), "socket-classes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final class SocketClasses implements Runnable {
+        @Override
+        public void run() {
+            try {
+                new Socket(Proxy.NO_PROXY).close();
+            } catch (IOException | RuntimeException e) {
+                // Nothing was opened; the connection itself says what is wrong, if anything is.
+            }
+        }
+    }
+
     /** Which connections an address may use: the same scheme, host and port. */
     static String key(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":" + port(uri);

@@ -45,6 +45,11 @@ public final class RegistryClient {
         this.manifestPusher = new ManifestPusher(http);
     }
 
+    /** For a command about to reach a registry, as it begins: the connections' set-up that needs no address. */
+    public static void prepareAhead() {
+        HttpConnection.prepareAhead();
+    }
+
     /** The certs.d roots used by default: /etc/vaina/certs.d, $XDG_CONFIG_HOME/vaina/certs.d, /etc/containers/certs.d. */
     public static List<Path> defaultCertsRoots(Map<String, String> env) {
         return RegistryTls.defaultCertsRoots(env);
