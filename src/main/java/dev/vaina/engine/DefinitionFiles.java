@@ -1,6 +1,7 @@
 package dev.vaina.engine;
 
 import dev.vaina.store.FileTrees;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.unit.definition.Converters;
 import dev.vaina.unit.definition.DefinitionException;
 import dev.vaina.unit.definition.DefinitionKind;
@@ -39,7 +40,7 @@ public final class DefinitionFiles {
 
     /** Where the generator looks, in its order. */
     public List<Path> searchPaths() {
-        return SearchPaths.of(engine.env(), rootful(), new com.sun.security.auth.module.UnixSystem().getUid());
+        return SearchPaths.of(engine.env(), rootful(), OwnProcess.realUid());
     }
 
     /** Where `quadlet install` puts files: the caller's own definition directory. */

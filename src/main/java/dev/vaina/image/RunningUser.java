@@ -1,5 +1,7 @@
 package dev.vaina.image;
 
+import dev.vaina.store.OwnProcess;
+
 /** Who this process runs as (the real uid, which is what decides whether chown and mknod are allowed). */
 final class RunningUser {
     private RunningUser() {
@@ -10,6 +12,6 @@ final class RunningUser {
     }
 
     static long uid() {
-        return new com.sun.security.auth.module.UnixSystem().getUid();
+        return OwnProcess.realUid();
     }
 }

@@ -1,7 +1,6 @@
 package dev.vaina.spec;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * ISO-8601 instants as vaina writes them ({@code Instant.toString()}: {@code 2026-12-05T04:00:00.123Z}), read
@@ -9,12 +8,18 @@ import java.time.LocalDate;
  * of a JVM sets that formatter up, 6-10 ms of every command that shows when something was created or records
  * when something happened (and of every container's launcher). Any other form (a leap second, an offset,
  * lower-case letters) is read by {@code Instant.parse}, so what is accepted and what is refused are the same.
+ * Dates are counted to and from days since the epoch by hand, as {@code LocalDate} counts them: its class's
+ * initialisation sets {@code ChronoField}'s and {@code ChronoUnit}'s tables up, half a millisecond of `ps`.
  */
 public final class Instants {
     private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
     /** 0000-01-01 and 9999-12-31 as days since the epoch: the years written without a sign. */
     private static final long FIRST_DAY = -719_528;
     private static final long LAST_DAY = 2_932_896;
+    /** 400 Gregorian years. */
+    private static final long DAYS_PER_ERA = 146_097;
+    /** From 0000-03-01 to the epoch. */
+    private static final long DAYS_FROM_MARCH_0000 = 719_468;
 
     private Instants() {
     }
@@ -44,12 +49,22 @@ public final class Instants {
         if (epochDay < FIRST_DAY || epochDay > LAST_DAY) {
             return instant.toString();
         }
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        // The civil date: years counted from 1 March, so that February's varying length comes last in each; eras
+        // of 400 years, 146 097 days each, the Gregorian calendar's cycle.
+        long fromMarch0000 = epochDay + DAYS_FROM_MARCH_0000;
+        long era = Math.floorDiv(fromMarch0000, DAYS_PER_ERA);
+        int dayOfEra = (int) (fromMarch0000 - era * DAYS_PER_ERA);
+        int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+        int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+        int year = (int) (era * 400 + yearOfEra + (month <= 2 ? 1 : 0));
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
         StringBuilder text = new StringBuilder(30);
-        digits(text, date.getYear(), 4).append('-');
-        digits(text, date.getMonthValue(), 2).append('-');
-        digits(text, date.getDayOfMonth(), 2).append('T');
+        digits(text, year, 4).append('-');
+        digits(text, month, 2).append('-');
+        digits(text, day, 2).append('T');
         digits(text, secondOfDay / 3_600, 2).append(':');
         digits(text, secondOfDay / 60 % 60, 2).append(':');
         digits(text, secondOfDay % 60, 2);
@@ -106,8 +121,20 @@ public final class Instants {
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = epochDay(year, month, day);
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** Days since 1970-01-01 of a date of the proleptic Gregorian calendar, as {@code LocalDate.toEpochDay} counts. */
+    static long epochDay(int year, int month, int day) {
+        // Years from 1 March (the format above explains), January and February the last months of the year before.
+        int marchYear = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(marchYear, 400);
+        int yearOfEra = (int) (marchYear - era * 400);
+        int monthFromMarch = month <= 2 ? month + 9 : month - 3;
+        int dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;
+        int dayOfEra = 365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * DAYS_PER_ERA + dayOfEra - DAYS_FROM_MARCH_0000;
     }
 
     /** As {@code Month.length}, without {@code Year}, whose class sets a date-time formatter up. */

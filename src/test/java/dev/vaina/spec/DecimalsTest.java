@@ -16,6 +16,8 @@ class DecimalsTest {
             double value = random.nextDouble() * Math.pow(10, random.nextInt(8) - 3);
             check(value);
             check(Math.round(value * 1000) / 1000.0 + 0.0005); // ties at the third decimal
+            check(-value);
+            check(Math.floor(value) + 0.995 + random.nextInt(2) * 0.004); // carried through every place
         }
         for (double value : values) {
             check(value);
@@ -23,7 +25,7 @@ class DecimalsTest {
     }
 
     private static void check(double value) {
-        for (int places : new int[] {2, 3}) {
+        for (int places : new int[] {0, 1, 2, 3}) {
             assertEquals(String.format(Locale.ROOT, "%." + places + "f", value), Decimals.fixed(value, places),
                     value + " with " + places);
         }

@@ -15,6 +15,17 @@ class InstantsTest {
     private final Random random = new Random(20261205);
 
     @Test
+    void epochDay_countsEveryDateOfYears0To9999AsLocalDateDoes() {
+        java.time.LocalDate date = java.time.LocalDate.of(0, 1, 1);
+        java.time.LocalDate end = java.time.LocalDate.of(9999, 12, 31);
+        while (!date.isAfter(end)) {
+            assertEquals(date.toEpochDay(), Instants.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()),
+                    date.toString());
+            date = date.plusDays(1);
+        }
+    }
+
+    @Test
     void format_writesWhatInstantToStringWrites() {
         List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
                 Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999999999Z"),

@@ -22,6 +22,20 @@ class OwnProcessTest {
     }
 
     @Test
+    void existsWhileTheProcessDoes() throws IOException, InterruptedException {
+        assertTrue(OwnProcess.exists(OwnProcess.PID));
+        assertFalse(OwnProcess.exists(0));
+        Process child = new ProcessBuilder("true").start();
+        assertEquals(0, child.waitFor());
+        assertFalse(OwnProcess.exists(child.pid()));
+    }
+
+    @Test
+    void realUidIsTheJdksUnixSystemUid() {
+        assertEquals(new com.sun.security.auth.module.UnixSystem().getUid(), OwnProcess.realUid());
+    }
+
+    @Test
     void startTimesAreProcessHandleInfos(@TempDir Path dir) throws IOException, InterruptedException {
         assertEquals(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli(),
                 OwnProcess.startMillis(OwnProcess.PID));

@@ -1,6 +1,6 @@
 package dev.vaina.cli.common;
 
-import com.sun.security.auth.module.UnixSystem;
+import dev.vaina.store.OwnProcess;
 
 /** Who is calling. */
 final class Users {
@@ -12,6 +12,6 @@ final class Users {
     }
 
     static int uid() {
-        return (int) new UnixSystem().getUid();
+        return (int) OwnProcess.realUid();
     }
 }
