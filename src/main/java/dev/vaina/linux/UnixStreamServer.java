@@ -96,6 +96,20 @@ public final class UnixStreamServer implements AutoCloseable {
         }
     }
 
+    /** The listening socket's descriptor, for a poll of it: readable when a connection waits to be accepted. */
+    public int descriptor() {
+        return fd;
+    }
+
+    /**
+     * Takes no more connections, the descriptor left open: a thread polling it wakes (it reads as hung up), and
+     * {@link #close()} closes it once that thread no longer uses it (closing it under a poll could close a reused
+     * number).
+     */
+    public void stopAccepting() {
+        shutdown(fd);
+    }
+
     /** Stops listening (a blocked {@link #accept()} fails) and removes the socket file. */
     @Override
     public void close() throws IOException {

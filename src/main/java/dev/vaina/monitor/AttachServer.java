@@ -67,6 +67,7 @@ final class AttachServer implements AutoCloseable {
     private final byte[] frame = new byte[5 + 8192];
     private OutputStream stdin;
     private int ptyFd = -1;
+    private ContainerIo io;
     private boolean stdinClosed;
     private volatile boolean closed;
 
@@ -92,15 +93,53 @@ final class AttachServer implements AutoCloseable {
     }
 
     /**
-     * Starts accepting clients. {@code stdin} is where stdin data goes (null: not interactive), {@code ptyFd}
-     * the pty master for resizes (-1: no terminal).
+     * Where the clients' input goes: {@code stdin} the container's (null: not interactive), {@code ptyFd} the pty
+     * master for resizes (-1: no terminal). Before {@link ContainerIo} starts accepting clients.
      */
-    void start(OutputStream stdin, int ptyFd) {
-        synchronized (this) {
-            this.stdin = stdin;
-            this.ptyFd = ptyFd;
+    synchronized void connectInput(OutputStream stdin, int ptyFd) {
+        this.stdin = stdin;
+        this.ptyFd = ptyFd;
+    }
+
+    /** The listening socket's descriptor, which {@link ContainerIo} polls for clients to accept. */
+    int listeningDescriptor() {
+        return server.descriptor();
+    }
+
+    /** {@code io} polls the socket from now on: {@link #close} has it let go first. */
+    synchronized void servedBy(ContainerIo io) {
+        this.io = io;
+    }
+
+    /**
+     * Accepts the client that is waiting (the socket polled readable); false when the socket accepts no more (it was
+     * closed, or failed), so that it is polled no more.
+     */
+    boolean acceptClient() {
+        if (closed) {
+            return false;
         }
-        Threads.start("attach-accept", new Acceptor());
+        int fd;
+        try {
+            fd = server.accept();
+        } catch (NativeCallException e) {
+            if (!closed) {
+                System.err.println("vaina monitor: accepting attach clients: " + e.getMessage());
+            }
+            return false;
+        }
+        try {
+            // A client that stops reading is dropped rather than stalling the container's output.
+            UnixStreamServer.setSendTimeout(fd, SEND_TIMEOUT_MILLIS);
+        } catch (NativeCallException e) {
+            System.err.println("vaina monitor: " + e.getMessage());
+        }
+        Client client = new Client(fd);
+        synchronized (clients) {
+            clients.add(client);
+        }
+        Threads.start("attach-client", new ClientReader(client));
+        return true;
     }
 
     /**
@@ -164,8 +203,25 @@ final class AttachServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ContainerIo polling;
+        synchronized (this) {
+            polling = io;
+        }
+        boolean released = true;
+        if (polling != null) {
+            server.stopAccepting();
+            try {
+                released = polling.releaseListener();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                released = false;
+            }
+        }
         try {
-            server.close();
+            if (released) {
+                server.close();
+            }
+            // else the thread that polls it hangs in a write: the descriptor stays open, to go with this process
         } catch (IOException e) {
             System.err.println("vaina monitor: closing the attach socket: " + e.getMessage());
         }
@@ -184,31 +240,6 @@ final class AttachServer implements AutoCloseable {
         Client(int fd) {
             this.fd = fd;
             this.output = new FdOutputStream(fd);
-        }
-    }
-
-    private final class Acceptor implements Runnable {
-        @Override
-        public void run() {
-            while (!closed) {
-                int fd;
-                try {
-                    fd = server.accept();
-                } catch (NativeCallException e) {
-                    return; // closed
-                }
-                try {
-                    // A client that stops reading is dropped rather than stalling the container's output.
-                    UnixStreamServer.setSendTimeout(fd, SEND_TIMEOUT_MILLIS);
-                } catch (NativeCallException e) {
-                    System.err.println("vaina monitor: " + e.getMessage());
-                }
-                Client client = new Client(fd);
-                synchronized (clients) {
-                    clients.add(client);
-                }
-                Threads.start("attach-client", new ClientReader(client));
-            }
         }
     }
 

@@ -63,6 +63,16 @@ final class ContainerStdio {
         }
     }
 
+    /** The read end of the container's stdout, which its reader closes at its end. */
+    int stdoutFd() {
+        return stdout.readFd();
+    }
+
+    /** The read end of the container's stderr, which its reader closes at its end. */
+    int stderrFd() {
+        return stderr.readFd();
+    }
+
     InputStream stdout() {
         return new FdInputStream(stdout.readFd());
     }

@@ -2,7 +2,6 @@ package dev.vaina.monitor;
 
 import dev.vaina.launch.HandOver;
 import dev.vaina.linux.ExitStatus;
-import dev.vaina.linux.FdInputStream;
 import dev.vaina.linux.FdOutputStream;
 import dev.vaina.linux.FdPassing;
 import dev.vaina.linux.Jna;
@@ -152,24 +151,26 @@ public final class Monitor {
             }
         }
 
-        Thread[] pumps;
+        int[] outputs;
+        StreamId[] streams;
         OutputStream stdin = null;
         if (stdio == null) {
-            pumps = new Thread[0];
+            outputs = new int[0];
+            streams = new StreamId[0];
         } else if (ptyFd >= 0) {
             stdio.closeAll();
-            pumps = new Thread[] {
-                Threads.start("pty", new OutputPump(new FdInputStream(ptyFd), StreamId.STDOUT, log, attach))};
+            outputs = new int[] {ptyFd};
+            streams = new StreamId[] {StreamId.STDOUT};
             if (options.interactive()) {
                 stdin = new FdOutputStream(ptyFd);
             }
         } else {
-            pumps = new Thread[] {
-                Threads.start("stdout", new OutputPump(stdio.stdout(), StreamId.STDOUT, log, attach)),
-                Threads.start("stderr", new OutputPump(stdio.stderr(), StreamId.STDERR, log, attach))};
+            outputs = new int[] {stdio.stdoutFd(), stdio.stderrFd()};
+            streams = new StreamId[] {StreamId.STDOUT, StreamId.STDERR};
             stdin = stdio.stdin();
         }
-        attach.start(stdin, ptyFd);
+        attach.connectInput(stdin, ptyFd);
+        ContainerIo io = ContainerIo.start(outputs, streams, log, attach);
 
         int pid = readPid(options.pidFile());
         if (!launcher.awaitStart()) {
@@ -211,10 +212,7 @@ public final class Monitor {
         stopper.containerExited();
         // The ports are free as soon as the container is gone, not only when its unit has stopped.
         disconnectNetwork();
-        long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
-        for (Thread pump : pumps) {
-            pump.join(Math.max(1, deadline - System.currentTimeMillis()));
-        }
+        io.awaitOutputs(DRAIN_MILLIS);
         Reaper.reapOrphans();
         attach.close();
         log.close();
