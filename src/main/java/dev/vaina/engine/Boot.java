@@ -6,6 +6,7 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +29,29 @@ public final class Boot {
         this.engine = engine;
     }
 
+    /**
+     * Marks the container stopped by the user, before its stop signal; {@link #markStoppedDurably} once that is
+     * sent. The mark is empty: made at once, it is whole or absent.
+     */
     static void markStopped(StoreLayout layout, ContainerRecord record) throws IOException {
         Path marker = layout.container(record.id()).resolve(STOPPED_MARKER);
         if (Files.isDirectory(marker.getParent()) && !Files.exists(marker)) {
-            AtomicFiles.write(marker, "");
+            try {
+                Files.createFile(marker);
+            } catch (FileAlreadyExistsException e) {
+                // A stop beside this one made it.
+            }
+        }
+    }
+
+    /**
+     * The mark's directory synced, so that the mark outlives a crash: it only counts at the next boot, so this
+     * comes after the stop signal, not before it (some milliseconds of `stop` on the way to the signal).
+     */
+    static void markStoppedDurably(StoreLayout layout, ContainerRecord record) throws IOException {
+        Path directory = layout.container(record.id());
+        if (Files.isDirectory(directory)) {
+            AtomicFiles.syncDirectory(directory);
         }
     }
 

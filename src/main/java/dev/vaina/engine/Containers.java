@@ -328,9 +328,20 @@ public final class Containers {
         // Beside the stop signal and the container's end, which come first.
         engine.connectSystemdAhead();
         Boot.markStopped(store.layout(), record);
-        // A frozen process cannot act on its stop signal, nor die of SIGKILL, before it is thawed.
+        int timeout = timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout();
+        long pid = ContainerPid.read(store.layout(), record.id());
+        if (pid > 0) {
+            engine.log().debug("sending " + Signals.name(record.config().stopSignal()) + " to container "
+                    + record.name() + " (pid " + pid + ")");
+            ContainerPid.signal(pid, record.config().stopSignal());
+        }
+        // After the signal, while the container ends: the mark made durable (it only counts at the next boot), and
+        // a frozen container thawed (its signal waits until then; whether it is frozen takes its cgroup's files).
+        Boot.markStoppedDurably(store.layout(), record);
         engine.pausing().thawForStop(record, state);
-        signalThenKill(record, timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout());
+        if (pid > 0) {
+            awaitOrKill(record, pid, timeout);
+        }
         if (processesGone != null) {
             processesGone.run();
         }
@@ -362,17 +373,10 @@ public final class Containers {
     }
 
     /**
-     * The stop itself, with the caller's timeout (which the unit's fixed TimeoutStopSec cannot express), so
-     * that the command knows whether SIGKILL was needed.
+     * The rest of the stop after its signal, with the caller's timeout (which the unit's fixed TimeoutStopSec cannot
+     * express), so that the command knows whether SIGKILL was needed.
      */
-    private void signalThenKill(ContainerRecord record, int timeoutSeconds) throws IOException {
-        long pid = ContainerPid.read(store.layout(), record.id());
-        if (pid <= 0) {
-            return;
-        }
-        engine.log().debug("sending " + Signals.name(record.config().stopSignal()) + " to container "
-                + record.name() + " (pid " + pid + ")");
-        ContainerPid.signal(pid, record.config().stopSignal());
+    private void awaitOrKill(ContainerRecord record, long pid, int timeoutSeconds) throws IOException {
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         while (Instant.now().isBefore(deadline)) {
             if (!OwnProcess.exists(pid)) {
