@@ -9,11 +9,32 @@ import java.time.Instant;
  * "5 months", "2 years".
  */
 public final class HumanDuration {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
     private HumanDuration() {
     }
 
     public static String format(Duration duration) {
-        long seconds = duration.getSeconds() < 0 ? -1 : truncatedSeconds(duration);
+        return format(duration.getSeconds(), duration.getNano());
+    }
+
+    /**
+     * The CREATED column: "2 minutes ago". Counted from the instants' seconds and nanoseconds, not through
+     * {@code Duration.between}, whose {@code Instant.until} sets java.time's field and unit tables up (some tenths of
+     * a millisecond of `ps` and `images`).
+     */
+    public static String ago(Instant then, Instant now) {
+        long seconds = now.getEpochSecond() - then.getEpochSecond();
+        long nanos = now.getNano() - then.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += NANOS_PER_SECOND;
+        }
+        return format(seconds, nanos) + " ago";
+    }
+
+    /** {@code seconds} and {@code nanos} (0 to 999 999 999) as a Duration holds them. */
+    private static String format(long seconds, long nanos) {
         if (seconds < 1) {
             return "Less than a second";
         }
@@ -30,7 +51,7 @@ public final class HumanDuration {
         if (minutes < 60) {
             return minutes + " minutes";
         }
-        long hours = roundedHours(duration);
+        long hours = roundedHours(seconds, nanos);
         if (hours == 1) {
             return "About an hour";
         }
@@ -46,23 +67,13 @@ public final class HumanDuration {
         if (hours < 24 * 365 * 2) {
             return hours / 24 / 30 + " months";
         }
-        return duration.toHours() / 24 / 365 + " years";
-    }
-
-    /** The CREATED column: "2 minutes ago". */
-    public static String ago(Instant then, Instant now) {
-        return format(Duration.between(then, now)) + " ago";
-    }
-
-    private static long truncatedSeconds(Duration duration) {
-        return duration.getSeconds();
+        return seconds / 3600 / 24 / 365 + " years";
     }
 
     /** Go's Duration.Round(time.Hour): halves round away from zero. */
-    private static long roundedHours(Duration duration) {
-        Duration hour = Duration.ofHours(1);
-        long whole = duration.toHours();
-        Duration remainder = duration.minus(hour.multipliedBy(whole));
-        return remainder.multipliedBy(2).compareTo(hour) >= 0 ? whole + 1 : whole;
+    private static long roundedHours(long seconds, long nanos) {
+        long whole = seconds / 3600;
+        long remainderNanos = (seconds % 3600) * NANOS_PER_SECOND + nanos;
+        return remainderNanos * 2 >= 3600 * NANOS_PER_SECOND ? whole + 1 : whole;
     }
 }

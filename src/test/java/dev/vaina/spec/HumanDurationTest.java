@@ -47,4 +47,17 @@ class HumanDurationTest {
         Instant now = Instant.parse("2026-01-01T12:00:00Z");
         assertEquals("2 minutes ago", HumanDuration.ago(now.minusSeconds(150), now));
     }
+
+    @Test
+    void ago_isTheDurationBetweenTheInstants() {
+        java.util.Random random = new java.util.Random(20261207);
+        Instant now = Instant.parse("2026-12-07T09:00:00.123456789Z");
+        for (int i = 0; i < 100_000; i++) {
+            // Around each boundary and anywhere in ten years, either side of now, to the nanosecond.
+            long seconds = i % 2 == 0 ? random.nextLong(-10, 400_000_000L) : random.nextLong(-2, 7_300) * 30;
+            Instant then = now.minusSeconds(seconds).plusNanos(random.nextInt(2_000_000_000) - 1_000_000_000L);
+            assertEquals(HumanDuration.format(Duration.between(then, now)) + " ago", HumanDuration.ago(then, now),
+                    then.toString());
+        }
+    }
 }
