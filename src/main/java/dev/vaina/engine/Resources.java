@@ -58,7 +58,7 @@ public final class Resources {
             return ResourceUsage.NONE;
         }
         ContainerState state = engine.store().state(record.id());
-        Duration uptime = Duration.between(Instants.parse(state.startedAt()), Instant.now());
+        Duration uptime = Instants.between(Instants.parse(state.startedAt()), Instant.now());
         return CgroupStats.read(ContainerCgroup.of(init), init, uptime);
     }
 

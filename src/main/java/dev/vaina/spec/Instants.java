@@ -1,5 +1,6 @@
 package dev.vaina.spec;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,6 +23,15 @@ public final class Instants {
     private static final long DAYS_FROM_MARCH_0000 = 719_468;
 
     private Instants() {
+    }
+
+    /**
+     * As {@code Duration.between(from, to)}, from the instants' seconds and nanoseconds: {@code Duration.between}
+     * goes through {@code Instant.until}, which sets java.time's field and unit tables up (some tenths of a
+     * millisecond of `ps`, `images` and `stats`).
+     */
+    public static Duration between(Instant from, Instant to) {
+        return Duration.ofSeconds(to.getEpochSecond() - from.getEpochSecond(), (long) to.getNano() - from.getNano());
     }
 
     /** As {@link Instant#parse}: the instant, or a {@code DateTimeParseException}. */

@@ -15,6 +15,16 @@ class InstantsTest {
     private final Random random = new Random(20261205);
 
     @Test
+    void between_isDurationBetween() {
+        for (int i = 0; i < 100_000; i++) {
+            Instant from = Instant.ofEpochSecond(random.nextLong(-1L << 40, 1L << 40), random.nextInt(1_000_000_000));
+            Instant to = i % 2 == 0 ? from.plusNanos(random.nextLong(-5_000_000_000L, 5_000_000_000L))
+                    : Instant.ofEpochSecond(random.nextLong(-1L << 40, 1L << 40), random.nextInt(1_000_000_000));
+            assertEquals(java.time.Duration.between(from, to), Instants.between(from, to), from + " to " + to);
+        }
+    }
+
+    @Test
     void epochDay_countsEveryDateOfYears0To9999AsLocalDateDoes() {
         java.time.LocalDate date = java.time.LocalDate.of(0, 1, 1);
         java.time.LocalDate end = java.time.LocalDate.of(9999, 12, 31);

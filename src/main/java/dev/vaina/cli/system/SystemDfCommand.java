@@ -9,6 +9,7 @@ import dev.vaina.gotemplate.GoStruct;
 import dev.vaina.image.HumanSize;
 import dev.vaina.image.ImageRecord;
 import dev.vaina.spec.HumanDuration;
+import dev.vaina.spec.Instants;
 import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.Json;
@@ -183,7 +184,7 @@ public final class SystemDfCommand extends ContextCommand {
             String name = image.repoTags().isEmpty() ? "<none>:<none>" : image.repoTags().get(0);
             int colon = name.lastIndexOf(':');
             imageTable.add(name.substring(0, colon), name.substring(colon + 1), image.shortId(),
-                    HumanDuration.format(java.time.Duration.between(image.createdInstant(), now)),
+                    HumanDuration.format(Instants.between(image.createdInstant(), now)),
                     HumanSize.compact(image.size()), Long.toString(users.getOrDefault(image.id(), 0L)));
         }
         imageTable.print(out());
@@ -195,7 +196,7 @@ public final class SystemDfCommand extends ContextCommand {
         for (ContainerRecord container : containers) {
             containerTable.add(container.shortId(), container.imageId().substring(0, 12), String.join(" ", container.args()),
                     Integer.toString(volumesOf(container).size()), HumanSize.compact(sizes.get(container.id())),
-                    HumanDuration.format(java.time.Duration.between(Instant.parse(container.created()), now)),
+                    HumanDuration.format(Instants.between(Instants.parse(container.created()), now)),
                     context.containers().state(container.id()).status(), container.name());
         }
         containerTable.print(out());
