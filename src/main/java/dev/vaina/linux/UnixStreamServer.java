@@ -107,7 +107,9 @@ public final class UnixStreamServer implements AutoCloseable {
      * number).
      */
     public void stopAccepting() {
-        shutdown(fd);
+        if (!closed) {
+            shutdown(fd);
+        }
     }
 
     /** Stops listening (a blocked {@link #accept()} fails) and removes the socket file. */

@@ -202,6 +202,9 @@ final class AttachServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         ContainerIo polling;
         synchronized (this) {
