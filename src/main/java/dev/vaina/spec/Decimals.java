@@ -1,12 +1,10 @@
 package dev.vaina.spec;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /**
  * Numbers written with a fixed count of decimals, as {@code String.format("%.2f")} writes them, and fractions without
  * their trailing zeros, by hand: the JDK's Formatter parses a format with a precision through java.util.regex, whose
- * first use loads some 35 classes, as {@code replaceAll} does.
+ * first use loads some 35 classes, as {@code replaceAll} does; and BigDecimal's rounding, interpreted, cost `stats`
+ * some tenths of a millisecond.
  */
 public final class Decimals {
     private Decimals() {
@@ -25,18 +23,40 @@ public final class Decimals {
         }
         // A negative value that rounds to zero keeps its sign, -0.0 too, as the Formatter writes it: "-0.00".
         String sign = Math.copySign(1.0, value) < 0 ? "-" : "";
-        String shortest = Double.toString(Math.abs(value));
-        if (shortest.indexOf('E') >= 0) {
-            // Below 10^-3 or from 10^7 on, Double.toString writes an exponent: BigDecimal reads that.
-            return sign + new BigDecimal(shortest).setScale(places, RoundingMode.HALF_UP).toPlainString();
-        }
-        return sign + roundHalfUp(shortest, places);
+        return sign + roundHalfUp(plain(Double.toString(Math.abs(value))), places);
     }
 
     /**
-     * A plain decimal's digits ("123.4567") rounded half up to {@code places} decimals, on the digits themselves:
-     * BigDecimal's rounding, interpreted, cost `top` and `stats` some tenths of a millisecond.
+     * Double.toString's digits without its exponent, which it writes below 10^-3 and from 10^7 on ("5.0E-4" is
+     * "0.00050", "1.25E7" is "12500000.0"): always a point, digits on both sides.
      */
+    private static String plain(String shortest) {
+        int e = shortest.indexOf('E');
+        if (e < 0) {
+            return shortest;
+        }
+        int exponent = Integer.parseInt(shortest.substring(e + 1));
+        String digits = shortest.substring(0, 1) + shortest.substring(2, e); // "d.ddd": the point after one digit
+        int point = 1 + exponent;
+        StringBuilder text = new StringBuilder(digits.length() + Math.abs(exponent) + 3);
+        if (point <= 0) {
+            text.append("0.");
+            for (int i = point; i < 0; i++) {
+                text.append('0');
+            }
+            return text.append(digits).toString();
+        }
+        if (point >= digits.length()) {
+            text.append(digits);
+            for (int i = digits.length(); i < point; i++) {
+                text.append('0');
+            }
+            return text.append(".0").toString();
+        }
+        return text.append(digits, 0, point).append('.').append(digits, point, digits.length()).toString();
+    }
+
+    /** A plain decimal's digits ("123.4567") rounded half up to {@code places} decimals, on the digits themselves. */
     private static String roundHalfUp(String plain, int places) {
         int point = plain.indexOf('.');
         int decimals = plain.length() - point - 1;

@@ -17,6 +17,8 @@ class DecimalsTest {
             check(value);
             check(Math.round(value * 1000) / 1000.0 + 0.0005); // ties at the third decimal
             check(-value);
+            // Where Double.toString writes an exponent: below 10^-3 (a sleeping container's CPU share) and from 10^7.
+            check(random.nextDouble() * Math.pow(10, random.nextInt(32) - 14));
             check(Math.floor(value) + 0.995 + random.nextInt(2) * 0.004); // carried through every place
         }
         for (double value : values) {
