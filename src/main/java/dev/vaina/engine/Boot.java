@@ -35,11 +35,11 @@ public final class Boot {
      */
     static void markStopped(StoreLayout layout, ContainerRecord record) throws IOException {
         Path marker = layout.container(record.id()).resolve(STOPPED_MARKER);
-        if (Files.isDirectory(marker.getParent()) && !Files.exists(marker)) {
+        if (Files.isDirectory(marker.getParent())) {
             try {
                 Files.createFile(marker);
             } catch (FileAlreadyExistsException e) {
-                // A stop beside this one made it.
+                // An earlier stop, or one beside this one, made it.
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.vaina.monitor;
 import dev.vaina.linux.FileDescriptors;
 import dev.vaina.linux.NativeCallException;
 import dev.vaina.linux.PollSet;
+import java.io.IOException;
 
 /**
  * The container's output streams and the attach socket's connections, served by one thread: each stream's bytes
@@ -137,14 +138,14 @@ final class ContainerIo implements Runnable {
             try {
                 log.write(stream, buffer, n);
                 return;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("vaina monitor: writing the " + stream.logName() + " log failed: " + e.getMessage());
             }
         }
         polled.drop(slot);
         try {
             log.endOfStream(stream);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("vaina monitor: finishing the " + stream.logName() + " log failed: " + e.getMessage());
         }
         FileDescriptors.closeQuietly(outputs[slot]);

@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.Ascii;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,15 +138,9 @@ public final class OwnProcess {
                 throw new IllegalStateException("cannot read this process's user id: /proc/self/status has no Uid"
                         + " line");
             }
-            at += 5;
-            while (at < status.length() && (status.charAt(at) == '\t' || status.charAt(at) == ' ')) {
-                at++;
-            }
-            int end = at;
-            while (end < status.length() && status.charAt(end) >= '0' && status.charAt(end) <= '9') {
-                end++;
-            }
-            return Long.parseLong(status.substring(at, end));
+            int end = status.indexOf('\n', at + 1);
+            // "Uid:", then the real, effective, saved and file system ids.
+            return Long.parseLong(Ascii.fields(status.substring(at + 1, end < 0 ? status.length() : end))[1]);
         }
     }
 
