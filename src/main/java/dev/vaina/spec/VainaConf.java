@@ -1,5 +1,8 @@
 package dev.vaina.spec;
 
+import dev.vaina.spec.toml.TomlException;
+import dev.vaina.spec.toml.TomlParser;
+import dev.vaina.spec.toml.TomlTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * vaina.conf, TOML: {@code /etc/vaina/vaina.conf}, then the user's {@code $XDG_CONFIG_HOME/vaina/vaina.conf}
@@ -47,18 +47,24 @@ public record VainaConf(String systemd, String runtime, String rootlessNetwork) 
     }
 
     public static VainaConf parse(Path file) throws IOException {
-        TomlParseResult toml = Toml.parse(file);
-        if (toml.hasErrors()) {
-            throw new InvalidSpecException("invalid configuration file " + file + ": " + toml.errors().get(0));
+        TomlTable toml;
+        try {
+            toml = TomlParser.parse(file);
+        } catch (TomlException e) {
+            throw new InvalidSpecException("invalid configuration file " + file + ": " + e.getMessage());
         }
         for (String key : toml.keySet()) {
             if (!key.equals("engine")) {
                 throw new InvalidSpecException("unknown table [" + key + "] in " + file + ": the known table is [engine]");
             }
         }
+        if (!toml.contains("engine")) {
+            return new VainaConf(null, null, null);
+        }
         TomlTable engine = toml.getTable("engine");
         if (engine == null) {
-            return new VainaConf(null, null, null);
+            throw new InvalidSpecException("invalid configuration file " + file
+                    + ": engine must be a table ([engine])");
         }
         for (String key : engine.keySet()) {
             if (!ENGINE_KEYS.contains(key)) {

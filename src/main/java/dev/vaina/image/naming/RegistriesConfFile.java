@@ -1,6 +1,9 @@
 package dev.vaina.image.naming;
 
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.toml.TomlException;
+import dev.vaina.spec.toml.TomlParser;
+import dev.vaina.spec.toml.TomlTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
  * One registries.conf file (version 2 format, containers-registries.conf(5)) as read, before merging with
@@ -30,30 +28,36 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
     private static final Set<String> MIRROR_KEYS = Set.of("location", "insecure", "pull-from-mirror");
 
     static RegistriesConfFile read(Path path) {
-        TomlParseResult toml;
+        TomlTable toml;
         try {
-            toml = Toml.parse(path);
+            toml = TomlParser.parse(path);
         } catch (IOException e) {
             throw new RegistriesConfException("cannot read registries configuration " + path + ": " + e, e);
-        }
-        if (toml.hasErrors()) {
-            var error = toml.errors().get(0);
-            throw new RegistriesConfException("invalid TOML in " + path + at(error.position()) + ": "
-                    + error.getMessage());
+        } catch (TomlException e) {
+            throw new RegistriesConfException("invalid TOML in " + path + at(e.line()) + ": " + e.problem());
         }
         return new Reader(path, toml).read();
     }
 
     private static boolean isArrayOfTables(Object value) {
-        return value instanceof TomlArray array && array.toList().stream().allMatch(TomlTable.class::isInstance);
+        if (!(value instanceof List<?> list)) {
+            return false;
+        }
+        for (Object item : list) {
+            if (!(item instanceof TomlTable)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static TomlPosition pos(TomlTable table, String key) {
-        return table.inputPositionOf(List.of(key));
+    /** The line where the table defined the key, 0 when it did not. */
+    private static int pos(TomlTable table, String key) {
+        return table.lineOf(key);
     }
 
-    private static String at(TomlPosition position) {
-        return position == null ? "" : " (line " + position.line() + ")";
+    private static String at(int line) {
+        return line == 0 ? "" : " (line " + line + ")";
     }
 
     /** The walk over one parsed file; collects warnings and fails on the first bad value. */
@@ -68,19 +72,19 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         }
 
         RegistriesConfFile read() {
-            if (root.get(List.of("registries")) != null) {
+            if (root.get("registries") != null) {
                 throw new RegistriesConfException("registries configuration " + path
                         + " uses the version 1 format ([registries.search] and friends), which vaina does not "
                         + "read: write unqualified-search-registries and [[registry]] tables instead");
             }
             warnUnknown(root, TOP_KEYS, "");
-            if (root.get(List.of("credential-helpers")) != null) {
+            if (root.get("credential-helpers") != null) {
                 warnings.add("key \"credential-helpers\" in " + path
                         + " is ignored: vaina reads credentials from auth.json only");
             }
-            Optional<List<String>> search = Optional.ofNullable(stringList(List.of("unqualified-search-registries")))
+            Optional<List<String>> search = Optional.ofNullable(stringList("unqualified-search-registries"))
                     .map(list -> list.stream().map(this::searchRegistry).toList());
-            Optional<ShortNameMode> mode = Optional.ofNullable(string(root, List.of("short-name-mode"), "short-name-mode"))
+            Optional<ShortNameMode> mode = Optional.ofNullable(string(root, "short-name-mode", "short-name-mode"))
                     .map(text -> {
                         try {
                             return ShortNameMode.parse(text);
@@ -101,17 +105,17 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         }
 
         private List<Registry> registries() {
-            Object value = root.get(List.of("registry"));
+            Object value = root.get("registry");
             if (value == null) {
                 return List.of();
             }
             if (!isArrayOfTables(value)) {
                 throw bad("registry", pos(root, "registry"), "must be an array of tables ([[registry]])");
             }
-            TomlArray array = (TomlArray) value;
+            List<?> array = (List<?>) value;
             Map<String, Registry> byPrefix = new LinkedHashMap<>();
             for (int i = 0; i < array.size(); i++) {
-                Registry registry = registry(array.getTable(i), "registry[" + (i + 1) + "]");
+                Registry registry = registry((TomlTable) array.get(i), "registry[" + (i + 1) + "]");
                 // Podman: the first of several entries with one prefix wins, later ones are ignored.
                 if (byPrefix.putIfAbsent(registry.prefix(), registry) != null) {
                     warnings.add("[[registry]] number " + (i + 1) + " in " + path + " repeats prefix \""
@@ -123,20 +127,20 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
 
         private Registry registry(TomlTable table, String name) {
             warnUnknown(table, REGISTRY_KEYS, name + ".");
-            String location = Optional.ofNullable(string(table, List.of("location"), name + ".location"))
+            String location = Optional.ofNullable(string(table, "location", name + ".location"))
                     .map(text -> location(text, name + ".location")).orElse("");
-            String prefix = Optional.ofNullable(string(table, List.of("prefix"), name + ".prefix"))
+            String prefix = Optional.ofNullable(string(table, "prefix", name + ".prefix"))
                     .map(text -> prefix(text, name + ".prefix")).orElse("");
             if (prefix.isEmpty()) {
                 if (location.isEmpty()) {
-                    throw bad(name, null, "both location and prefix are unset");
+                    throw bad(name, 0, "both location and prefix are unset");
                 }
                 prefix = location;
             } else if (location.isEmpty() && !prefix.startsWith("*.")) {
                 throw bad(name + ".location", pos(table, "prefix"),
                         "location is unset and prefix \"" + prefix + "\" is not of the form *.example.com");
             }
-            if (table.get(List.of("pull-from-mirror")) != null) {
+            if (table.get("pull-from-mirror") != null) {
                 throw bad(name + ".pull-from-mirror", pos(table, "pull-from-mirror"),
                         "pull-from-mirror belongs to a [[registry.mirror]], not to registry \"" + prefix + "\"");
             }
@@ -147,24 +151,24 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         }
 
         private List<Mirror> mirrors(TomlTable registry, String name, boolean byDigestOnly) {
-            Object value = registry.get(List.of("mirror"));
+            Object value = registry.get("mirror");
             if (value == null) {
                 return List.of();
             }
             if (!isArrayOfTables(value)) {
                 throw bad(name + ".mirror", pos(registry, "mirror"), "must be an array of tables ([[registry.mirror]])");
             }
-            TomlArray array = (TomlArray) value;
+            List<?> array = (List<?>) value;
             List<Mirror> mirrors = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 String mirrorName = name + ".mirror[" + (i + 1) + "]";
-                TomlTable table = array.getTable(i);
+                TomlTable table = (TomlTable) array.get(i);
                 warnUnknown(table, MIRROR_KEYS, mirrorName + ".");
-                String location = string(table, List.of("location"), mirrorName + ".location");
+                String location = string(table, "location", mirrorName + ".location");
                 if (location == null || location.isEmpty()) {
-                    throw bad(mirrorName + ".location", null, "mirror location is unset");
+                    throw bad(mirrorName + ".location", 0, "mirror location is unset");
                 }
-                String pull = string(table, List.of("pull-from-mirror"), mirrorName + ".pull-from-mirror");
+                String pull = string(table, "pull-from-mirror", mirrorName + ".pull-from-mirror");
                 if (pull != null && byDigestOnly) {
                     throw bad(mirrorName + ".pull-from-mirror", pos(table, "pull-from-mirror"),
                             "cannot be set together with the registry's mirror-by-digest-only");
@@ -182,7 +186,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         }
 
         private Map<String, Optional<Alias>> aliases() {
-            Object value = root.get(List.of("aliases"));
+            Object value = root.get("aliases");
             if (value == null) {
                 return Map.of();
             }
@@ -191,8 +195,8 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             }
             Map<String, Optional<Alias>> aliases = new LinkedHashMap<>();
             for (Map.Entry<String, Object> entry : table.entrySet()) {
-                String key = Toml.joinKeyPath(List.of("aliases", entry.getKey()));
-                TomlPosition position = table.inputPositionOf(List.of(entry.getKey()));
+                String key = TomlTable.joinKeyPath(List.of("aliases", entry.getKey()));
+                int position = table.lineOf(entry.getKey());
                 if (!(entry.getValue() instanceof String target)) {
                     throw bad(key, position, "must be a string (a fully qualified image name)");
                 }
@@ -216,7 +220,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             return aliases;
         }
 
-        private void validateShortName(String name, String key, TomlPosition position) {
+        private void validateShortName(String name, String key, int position) {
             ParsedReference reference;
             try {
                 reference = ParsedReference.parse(name);
@@ -231,7 +235,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
         /** containers/image's parseLocation: no URI scheme, no trailing slash. */
         private String location(String text, String key) {
             if (text.startsWith("http://") || text.startsWith("https://")) {
-                throw bad(key, null, "invalid location \"" + text + "\": URI schemes are not supported");
+                throw bad(key, 0, "invalid location \"" + text + "\": URI schemes are not supported");
             }
             String location = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
             if (location.isEmpty()) {
@@ -239,7 +243,7 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             }
             String host = location.contains("/") ? location.substring(0, location.indexOf('/')) : location;
             if (!ParsedReference.isRegistryHost(host)) {
-                throw bad(key, null, "invalid location \"" + text + "\": \"" + host + "\" is not a host[:port]");
+                throw bad(key, 0, "invalid location \"" + text + "\": \"" + host + "\" is not a host[:port]");
             }
             return location;
         }
@@ -248,45 +252,44 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             if (text.startsWith("*.")) {
                 String domain = text.substring(2);
                 if (!ParsedReference.isRegistryHost(domain) || domain.contains(":")) {
-                    throw bad(key, null, "invalid wildcard prefix \"" + text + "\": expected *.example.com");
+                    throw bad(key, 0, "invalid wildcard prefix \"" + text + "\": expected *.example.com");
                 }
                 return text;
             }
             if (text.contains("*")) {
-                throw bad(key, null, "invalid prefix \"" + text + "\": a wildcard is allowed only as a leading \"*.\"");
+                throw bad(key, 0, "invalid prefix \"" + text + "\": a wildcard is allowed only as a leading \"*.\"");
             }
             return location(text, key);
         }
 
-        private List<String> stringList(List<String> keyPath) {
-            Object value = root.get(keyPath);
+        private List<String> stringList(String key) {
+            Object value = root.get(key);
             if (value == null) {
                 return null;
             }
-            String key = Toml.joinKeyPath(keyPath);
-            if (!(value instanceof TomlArray array)) {
-                throw bad(key, root.inputPositionOf(keyPath), "must be an array of strings");
+            if (!(value instanceof List<?> array)) {
+                throw bad(key, pos(root, key), "must be an array of strings");
             }
             List<String> list = new ArrayList<>();
-            for (Object item : array.toList()) {
+            for (Object item : array) {
                 if (!(item instanceof String text)) {
-                    throw bad(key, root.inputPositionOf(keyPath), "must be an array of strings");
+                    throw bad(key, pos(root, key), "must be an array of strings");
                 }
                 list.add(text);
             }
             return list;
         }
 
-        private String string(TomlTable table, List<String> keyPath, String key) {
-            Object value = table.get(keyPath);
+        private String string(TomlTable table, String name, String key) {
+            Object value = table.get(name);
             if (value != null && !(value instanceof String)) {
-                throw bad(key, table.inputPositionOf(keyPath), "must be a string");
+                throw bad(key, pos(table, name), "must be a string");
             }
             return (String) value;
         }
 
         private boolean bool(TomlTable table, String name, String owner) {
-            Object value = table.get(List.of(name));
+            Object value = table.get(name);
             if (value == null) {
                 return false;
             }
@@ -308,8 +311,8 @@ record RegistriesConfFile(Path path, Optional<List<String>> searchRegistries, Op
             }
         }
 
-        private RegistriesConfException bad(String key, TomlPosition position, String problem) {
-            String line = at(position);
+        private RegistriesConfException bad(String key, int keyLine, String problem) {
+            String line = at(keyLine);
             return new RegistriesConfException("invalid registries configuration " + path + line
                     + ": key " + key + ": " + problem);
         }
