@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,6 +53,11 @@ public final class LayerExtractor {
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
     private static final String WHITEOUT_META_PREFIX = ".wh..wh.";
+    /**
+     * Files this large are flushed as soon as they are written (see extractEntry): writing one out takes longer
+     * than the journal commit that its own flush adds, so many small files are left to the commit's one syncfs(2).
+     */
+    private static final long FLUSHED_AS_WRITTEN = 4 << 20;
     /** With the "user." prefix that UserDefinedFileAttributeView adds: user.overlay.opaque. */
     static final String OPAQUE_XATTR = "overlay.opaque";
 
@@ -193,9 +200,13 @@ public final class LayerExtractor {
                     || type == TarConstants.LF_CONTIG || type == TarConstants.LF_GNUTYPE_SPARSE) {
                 removeExisting(path);
                 // CREATE_NEW is O_EXCL: it never follows a symlink that might sit at this name
-                try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    data.transferTo(out);
+                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    data.transferTo(Channels.newOutputStream(file));
+                    if (entry.getSize() >= FLUSHED_AS_WRITTEN) {
+                        // On its way to the disk now, beside the other layers' downloads, not in the commit's
+                        // syncfs(2) after them all (which covers the small files and the metadata).
+                        file.force(false);
+                    }
                 }
                 finishNonDirectory(path, entry);
             } else if (type == TarConstants.LF_FIFO) {

@@ -10,7 +10,6 @@ import dev.vaina.image.naming.PullEndpoint;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.image.naming.ShortNameResolver;
 import dev.vaina.image.registry.PullListener;
-import dev.vaina.image.registry.RegistryClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class ImageFetcher {
     }
 
     private ImageRecord pullCandidates(String userInput) throws IOException {
-        RegistryClient.prepareAhead();
+        RegistryAccess.prepareAhead(context, options, userInput);
         RegistryAccess access = new RegistryAccess(context, options);
         context.useRegistriesConf(options.registriesConf);
         RegistriesConf conf = context.registriesConf();

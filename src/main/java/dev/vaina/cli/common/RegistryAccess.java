@@ -2,6 +2,7 @@ package dev.vaina.cli.common;
 
 import dev.vaina.image.naming.AuthEntry;
 import dev.vaina.image.naming.AuthFile;
+import dev.vaina.image.naming.ParsedReference;
 import dev.vaina.image.registry.Credentials;
 import dev.vaina.image.registry.CredentialsProvider;
 import dev.vaina.image.registry.PlainHttpRegistries;
@@ -32,6 +33,24 @@ public final class RegistryAccess {
 
     List<Path> certsRoots() {
         return options.certDir != null ? List.of(options.certDir) : RegistryClient.defaultCertsRoots(context.env());
+    }
+
+    /**
+     * Sets the connections up ahead, as a command about to reach the registry that {@code reference} names begins:
+     * TLS too, unless that registry is remembered as answering plain HTTP (a short name's registry is not known yet,
+     * and most answer https). A reference that does not parse is reported where it is used.
+     */
+    public static void prepareAhead(Context context, RegistryOptions options, String reference) {
+        boolean plainHttp;
+        try {
+            String named = reference.startsWith("docker://") ? reference.substring("docker://".length()) : reference;
+            String domain = ParsedReference.parse(named).domain();
+            plainHttp = domain != null
+                    && new PlainHttpRegistries(context.layout().plainHttpRegistries()).remembers(domain);
+        } catch (IllegalArgumentException e) {
+            plainHttp = false;
+        }
+        RegistryClient.prepareAhead(!plainHttp, !Boolean.FALSE.equals(options.tlsVerify));
     }
 
     /** A client for {@code host}; {@code insecure} is registries.conf's word for it, --tls-verify=false overrides. */

@@ -11,7 +11,6 @@ import dev.vaina.image.ImageRecord;
 import dev.vaina.image.PushFormat;
 import dev.vaina.image.PushListener;
 import dev.vaina.image.PushResult;
-import dev.vaina.image.registry.RegistryClient;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.InvalidSpecException;
 import dev.vaina.store.Event;
@@ -53,7 +52,7 @@ public final class PushCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         PushFormat pushFormat = PushFormat.parse(format);
-        RegistryClient.prepareAhead();
+        RegistryAccess.prepareAhead(context, options, destination != null ? destination : image);
         ImageRecord record;
         try {
             record = context.images().require(image);

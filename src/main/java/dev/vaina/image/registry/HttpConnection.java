@@ -60,21 +60,35 @@ final class HttpConnection {
      * Sets the JDK's socket classes up on a thread of their own, for a command about to reach a registry: their
      * first use runs java.net.SocketImpl's lambda, the process's first, whose method-handle machinery cost the
      * thread that met it some 3 ms of a warm pull, while the command still has its references and its store to
-     * read.
+     * read; then TLS, unless the registry is known to answer plain HTTP (see {@link RegistryTls#prepare}).
      */
-    static void prepareAhead() {
-        Thread thread = new Thread(new SocketClasses(), "socket-classes");
+    static void prepareAhead(TlsAhead tls) {
+        Thread thread = new Thread(new SocketClasses(tls), "socket-classes");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** What of TLS a command sets up ahead: none (a registry known to answer plain HTTP), or as it will check. */
+    enum TlsAhead {
+        NONE, ANY_CERTIFICATE, VERIFIED
+    }
+
     private static final class SocketClasses implements Runnable {
+        private final TlsAhead tls;
+
+        SocketClasses(TlsAhead tls) {
+            this.tls = tls;
+        }
+
         @Override
         public void run() {
             try {
                 new Socket(Proxy.NO_PROXY).close();
             } catch (IOException | RuntimeException e) {
                 // Nothing was opened; the connection itself says what is wrong, if anything is.
+            }
+            if (tls != TlsAhead.NONE) {
+                RegistryTls.prepare(tls == TlsAhead.VERIFIED);
             }
         }
     }

@@ -28,6 +28,11 @@ public final class PlainHttpRegistries {
         this.file = file;
     }
 
+    /** Whether the registry a reference names {@code host} last answered plain HTTP, insecure. */
+    public boolean remembers(String host) {
+        return contains(RegistryEndpoint.insecure(host).apiHost());
+    }
+
     boolean contains(String host) {
         return read().contains(host);
     }

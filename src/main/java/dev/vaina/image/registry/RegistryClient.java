@@ -45,9 +45,14 @@ public final class RegistryClient {
         this.manifestPusher = new ManifestPusher(http);
     }
 
-    /** For a command about to reach a registry, as it begins: the connections' set-up that needs no address. */
-    public static void prepareAhead() {
-        HttpConnection.prepareAhead();
+    /**
+     * For a command about to reach a registry, as it begins: the connections' set-up that needs no address, and
+     * TLS's unless {@code tls} is false (a registry remembered as answering plain HTTP); {@code verify}: whether
+     * certificates will be checked, so that the JDK's trust store is read ahead too.
+     */
+    public static void prepareAhead(boolean tls, boolean verify) {
+        HttpConnection.prepareAhead(!tls ? HttpConnection.TlsAhead.NONE
+                : verify ? HttpConnection.TlsAhead.VERIFIED : HttpConnection.TlsAhead.ANY_CERTIFICATE);
     }
 
     /** The certs.d roots used by default: /etc/vaina/certs.d, $XDG_CONFIG_HOME/vaina/certs.d, /etc/containers/certs.d. */

@@ -3,6 +3,7 @@ package dev.vaina.image.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import javax.net.ssl.X509TrustManager;
  * or, with {@code tlsVerify=false}, any certificate for any name.
  */
 final class RegistryTls {
+    private static X509TrustManager defaultTrust;
+
     private RegistryTls() {
     }
 
@@ -54,6 +57,43 @@ final class RegistryTls {
         }
     }
 
+    /**
+     * Sets the JDK's TLS up ahead of a command's first handshake, on a thread of its own (see
+     * {@link HttpConnection#prepareAhead}): the provider and a context, a client hello with its key shares (their curves'
+     * arithmetic), and, for a command that checks certificates, the JDK's trust store, kept for {@link #verifying}.
+     * A registry that answers plain HTTP still meets a handshake first when it is insecure and not remembered
+     * (see {@link PlainHttpRegistries}). Failures are left to the handshake itself.
+     */
+    static void prepare(boolean verify) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {verify ? defaultTrust() : new TrustAnything()}, null);
+            SSLEngine engine = context.createSSLEngine("registry.invalid", 443);
+            engine.setUseClientMode(true);
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            // nothing is set up ahead; the handshake says what is wrong, if anything is
+        }
+    }
+
+    /** The JDK's default trust store's manager, read once per process: some 140 certificates to parse. */
+    private static synchronized X509TrustManager defaultTrust() throws GeneralSecurityException {
+        if (defaultTrust == null) {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    defaultTrust = x509;
+                    break;
+                }
+            }
+            if (defaultTrust == null) {
+                throw new GeneralSecurityException("the JDK's default trust manager is not an X.509 one");
+            }
+        }
+        return defaultTrust;
+    }
+
     private static TrustManager verifying(String host, List<Path> certsRoots) throws IOException, GeneralSecurityException {
         List<X509Certificate> extra = new ArrayList<>();
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -79,20 +119,15 @@ final class RegistryTls {
                 }
             }
         }
-        TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        defaults.init((KeyStore) null);
+        X509TrustManager defaults = defaultTrust();
         if (extra.isEmpty()) {
-            return defaults.getTrustManagers()[0];
+            return defaults;
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         int n = 0;
-        for (TrustManager tm : defaults.getTrustManagers()) {
-            if (tm instanceof X509TrustManager) {
-                for (X509Certificate cert : ((X509TrustManager) tm).getAcceptedIssuers()) {
-                    store.setCertificateEntry("default-" + n++, cert);
-                }
-            }
+        for (X509Certificate cert : defaults.getAcceptedIssuers()) {
+            store.setCertificateEntry("default-" + n++, cert);
         }
         for (X509Certificate cert : extra) {
             store.setCertificateEntry("certs.d-" + n++, cert);
