@@ -200,7 +200,8 @@ public final class LayerExtractor {
                     || type == TarConstants.LF_CONTIG || type == TarConstants.LF_GNUTYPE_SPARSE) {
                 removeExisting(path);
                 // CREATE_NEW is O_EXCL: it never follows a symlink that might sit at this name
-                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     data.transferTo(Channels.newOutputStream(file));
                     if (entry.getSize() >= FLUSHED_AS_WRITTEN) {
                         // On its way to the disk now, beside the other layers' downloads, not in the commit's

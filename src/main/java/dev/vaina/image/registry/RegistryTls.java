@@ -59,8 +59,9 @@ final class RegistryTls {
 
     /**
      * Sets the JDK's TLS up ahead of a command's first handshake, on a thread of its own (see
-     * {@link HttpConnection#prepareAhead}): the provider and a context, a client hello with its key shares (their curves'
-     * arithmetic), and, for a command that checks certificates, the JDK's trust store, kept for {@link #verifying}.
+     * {@link HttpConnection#prepareAhead}): the provider and a context, a client hello with its key shares (their
+     * curves' arithmetic), and, for a command that checks certificates, the JDK's trust store, kept for
+     * {@link #verifying}.
      * A registry that answers plain HTTP still meets a handshake first when it is insecure and not remembered
      * (see {@link PlainHttpRegistries}). Failures are left to the handshake itself.
      */
@@ -76,7 +77,7 @@ final class RegistryTls {
         }
     }
 
-    /** The JDK's default trust store's manager, read once per process: some 140 certificates to parse. */
+    /** The JDK's default trust store's manager, read once per process: every certificate in it is parsed. */
     private static synchronized X509TrustManager defaultTrust() throws GeneralSecurityException {
         if (defaultTrust == null) {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
