@@ -25,17 +25,13 @@ import java.util.Locale;
  * date-time's text; a float beyond the range of a double reads as infinity, and one below its least value as zero,
  * as IEEE 754 rounds them; arrays and inline tables may nest {@value #MAX_DEPTH} levels deep.
  */
-public final class TomlParser {
+public final class TomlParser extends TomlText {
     /** How deep arrays and inline tables may nest: a deeper document is refused rather than overflowing the stack. */
     static final int MAX_DEPTH = 512;
-    private static final String ESCAPES = "\\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX and \\UXXXXXXXX";
 
-    private final char[] text;
-    private final int end;
-    private int at;
-    /** The line of {@link #at}, from 1, and where that line starts, for positions. */
-    private int line = 1;
-    private int lineStart;
+    private final TomlStrings strings = new TomlStrings(this);
+    private final TomlNumbers numbers = new TomlNumbers(this);
+    private final TomlDateTimes dateTimes = new TomlDateTimes(this);
     /** How many arrays and inline tables enclose the value being read. */
     private int depth;
     private final TomlTable root = new TomlTable(TomlTable.HEADER);
@@ -43,8 +39,7 @@ public final class TomlParser {
     private TomlTable current = root;
 
     private TomlParser(char[] text) {
-        this.text = text;
-        this.end = text.length;
+        super(text);
     }
 
     public static TomlTable parse(String document) throws TomlException {
@@ -136,12 +131,6 @@ public final class TomlParser {
         }
     }
 
-    private void skipSpaces() {
-        while (at < end && (text[at] == ' ' || text[at] == '\t')) {
-            at++;
-        }
-    }
-
     /** Spaces, newlines and comments, as an array may hold between its values. */
     private void skipSpacesNewlinesAndComments() throws TomlException {
         while (at < end) {
@@ -154,61 +143,6 @@ public final class TomlParser {
                 return;
             }
         }
-    }
-
-    /** Passes over a line feed or a CR LF, counting the line; false when neither is next. */
-    private boolean newline() throws TomlException {
-        if (at >= end) {
-            return false;
-        }
-        if (text[at] == '\r') {
-            if (at + 1 >= end || text[at + 1] != '\n') {
-                throw error("a carriage return (U+000D) must be followed by a line feed: lines end with LF or CR LF");
-            }
-            at++;
-        } else if (text[at] != '\n') {
-            return false;
-        }
-        at++;
-        line++;
-        lineStart = at;
-        return true;
-    }
-
-    /** From '#' to the end of the line (left for the caller). */
-    private void comment() throws TomlException {
-        at++;
-        while (at < end) {
-            char c = text[at];
-            if (c >= ' ' && c < 0x7f) {
-                at++; // most of a configuration file is comments: the common case takes no call
-            } else if (c == '\n' || c == '\r' && at + 1 < end && text[at + 1] == '\n') {
-                return;
-            } else {
-                textChar("a comment");
-            }
-        }
-    }
-
-    /**
-     * Passes over one character of a comment or string, which may be anything but a control character other than
-     * tab (the specification's rule for both) or half of a surrogate pair (not a Unicode character).
-     */
-    private void textChar(String where) throws TomlException {
-        char c = text[at];
-        if (c < 0x20 && c != '\t' || c == 0x7f) {
-            throw error("control character " + codePoint(c) + " is not allowed in " + where
-                    + ": tab is the only one that may stand as is" + (where.contains("basic")
-                    ? " (write the others as escapes, such as \\u" + codePoint(c).substring(2) + ")" : ""));
-        }
-        if (c >= 0xd800 && c <= 0xdfff) {
-            if (c <= 0xdbff && at + 1 < end && text[at + 1] >= 0xdc00 && text[at + 1] <= 0xdfff) {
-                at += 2;
-                return;
-            }
-            throw error("lone surrogate " + codePoint(c) + " in " + where + ": a TOML document is Unicode text");
-        }
-        at++;
     }
 
     /** {@code [a.b]} or {@code [[a.b]]}: finds or makes the table that the following key/value lines go into. */
@@ -360,10 +294,10 @@ public final class TomlParser {
 
     private String simpleKey() throws TomlException {
         if (at < end && (text[at] == '"' || text[at] == '\'')) {
-            if (tripleQuoteAhead(text[at])) {
+            if (strings.tripleQuoteAhead(text[at])) {
                 throw error("a key cannot be a multi-line string: quote it with one \" or '");
             }
-            return text[at] == '"' ? basicString() : literalString();
+            return text[at] == '"' ? strings.basicString() : strings.literalString();
         }
         int start = at;
         while (at < end && isBareKeyChar(text[at])) {
@@ -376,10 +310,6 @@ public final class TomlParser {
         return new String(text, start, at - start);
     }
 
-    private boolean tripleQuoteAhead(char quote) {
-        return at + 2 < end && text[at] == quote && text[at + 1] == quote && text[at + 2] == quote;
-    }
-
     private Object value() throws TomlException {
         if (at >= end || text[at] == '\n' || text[at] == '\r' || text[at] == '#') {
             throw error("expected a value, found " + found());
@@ -387,9 +317,9 @@ public final class TomlParser {
         char c = text[at];
         switch (c) {
             case '"':
-                return tripleQuoteAhead(c) ? multiLineString(c) : basicString();
+                return strings.tripleQuoteAhead(c) ? strings.multiLineString(c) : strings.basicString();
             case '\'':
-                return tripleQuoteAhead(c) ? multiLineString(c) : literalString();
+                return strings.tripleQuoteAhead(c) ? strings.multiLineString(c) : strings.literalString();
             case '[':
                 return array();
             case '{':
@@ -400,15 +330,15 @@ public final class TomlParser {
                 return word("false", Boolean.FALSE);
             default:
                 if (isDigit(c) && digitsAhead(4) && at + 4 < end && text[at + 4] == '-') {
-                    return dateTime();
+                    return dateTimes.dateTime();
                 }
                 if (isDigit(c) && digitsAhead(2) && at + 2 < end && text[at + 2] == ':') {
                     int start = at;
-                    partialTime();
+                    dateTimes.partialTime();
                     return new TomlDateTime(TomlDateTime.Kind.LOCAL_TIME, new String(text, start, at - start));
                 }
                 if (isDigit(c) || c == '+' || c == '-' || c == 'i' || c == 'n') {
-                    return number();
+                    return numbers.number();
                 }
                 throw error("expected a value (a string, number, true or false, date-time, array or inline table), "
                         + "found " + found());
@@ -421,168 +351,6 @@ public final class TomlParser {
         }
         at += word.length();
         return value;
-    }
-
-    // Strings
-
-    /** A basic string on one line, with escapes: {@code "..."}. */
-    private String basicString() throws TomlException {
-        at++;
-        StringBuilder escaped = null; // made at the first escape: most strings have none
-        int run = at;
-        while (true) {
-            char c = at < end ? text[at] : '\n';
-            if (c >= ' ' && c < 0x7f && c != '"' && c != '\\') {
-                at++;
-            } else if (c == '"') {
-                String value = escaped == null ? new String(text, run, at - run)
-                        : escaped.append(text, run, at - run).toString();
-                at++;
-                return value;
-            } else if (c == '\n' || c == '\r' && at + 1 < end && text[at + 1] == '\n') {
-                throw error("the string is not closed: a basic string ends with '\"' on its line (\"\"\" begins one "
-                        + "over several lines)");
-            } else if (c == '\\') {
-                if (escaped == null) {
-                    escaped = new StringBuilder();
-                }
-                escaped.append(text, run, at - run);
-                escape(escaped);
-                run = at;
-            } else {
-                textChar("a basic string");
-            }
-        }
-    }
-
-    /** A literal string on one line, as written: {@code '...'}. */
-    private String literalString() throws TomlException {
-        int start = ++at;
-        while (true) {
-            char c = at < end ? text[at] : '\n';
-            if (c == '\'') {
-                return new String(text, start, at++ - start);
-            }
-            if (c >= ' ' && c < 0x7f) {
-                at++;
-            } else if (c == '\n' || c == '\r' && at + 1 < end && text[at + 1] == '\n') {
-                throw error("the string is not closed: a literal string ends with \"'\" on its line (''' begins one "
-                        + "over several lines)");
-            } else {
-                textChar("a literal string");
-            }
-        }
-    }
-
-    /**
-     * A multi-line basic ({@code """..."""}, with escapes) or literal ({@code '''...'''}) string. A newline right
-     * after the opening delimiter is not part of it, and up to two quotes may stand before the closing one (so
-     * five quotes close a string that ends with two).
-     */
-    private String multiLineString(char quote) throws TomlException {
-        boolean basic = quote == '"';
-        int startLine = line;
-        int startColumn = column();
-        at += 3;
-        newline();
-        StringBuilder value = new StringBuilder();
-        int run = at;
-        while (true) {
-            if (at >= end) {
-                throw errorAt(startLine, startColumn, "the multi-line string is not closed: it ends with "
-                        + quote + quote + quote);
-            }
-            char c = text[at];
-            if (c == quote) {
-                int quotes = 1;
-                while (at + quotes < end && text[at + quotes] == quote && quotes < 5) {
-                    quotes++;
-                }
-                if (quotes >= 3) {
-                    value.append(text, run, at + quotes - 3 - run);
-                    at += quotes;
-                    return value.toString();
-                }
-                at += quotes;
-            } else if (c == '\n') {
-                newline();
-            } else if (c == '\r' && at + 1 < end && text[at + 1] == '\n') {
-                // Read as a line feed: the value does not depend on the line endings the file was saved with.
-                value.append(text, run, at - run).append('\n');
-                newline();
-                run = at;
-            } else if (c == '\\' && basic) {
-                value.append(text, run, at - run);
-                if (!lineEndingBackslash()) {
-                    escape(value);
-                }
-                run = at;
-            } else {
-                textChar(basic ? "a multi-line basic string" : "a multi-line literal string");
-            }
-        }
-    }
-
-    /**
-     * A backslash that ends a line of a multi-line basic string (spaces may stand between): it and all the white
-     * space and newlines after it are left out of the value. False, with nothing consumed, for another backslash.
-     */
-    private boolean lineEndingBackslash() throws TomlException {
-        int next = at + 1;
-        while (next < end && (text[next] == ' ' || text[next] == '\t')) {
-            next++;
-        }
-        if (next >= end || text[next] != '\n' && !(text[next] == '\r' && next + 1 < end && text[next + 1] == '\n')) {
-            return false;
-        }
-        at = next;
-        while (at < end) {
-            if (text[at] == ' ' || text[at] == '\t') {
-                at++;
-            } else if (!newline()) {
-                break;
-            }
-        }
-        return true;
-    }
-
-    /** An escape at a backslash, appended to the value. */
-    private void escape(StringBuilder value) throws TomlException {
-        char c = at + 1 < end ? text[at + 1] : 0;
-        switch (c) {
-            case 'b' -> value.append('\b');
-            case 't' -> value.append('\t');
-            case 'n' -> value.append('\n');
-            case 'f' -> value.append('\f');
-            case 'r' -> value.append('\r');
-            case '"' -> value.append('"');
-            case '\\' -> value.append('\\');
-            case 'u' -> value.appendCodePoint(unicodeEscape(4));
-            case 'U' -> value.appendCodePoint(unicodeEscape(8));
-            default -> {
-                at++;
-                throw error("invalid escape: a backslash followed by " + found() + "; the escapes are " + ESCAPES);
-            }
-        }
-        at += 2;
-    }
-
-    /** The code point of {@code \\uXXXX} or {@code \\UXXXXXXXX} at the backslash, which must be a Unicode scalar. */
-    private int unicodeEscape(int digits) throws TomlException {
-        long value = 0;
-        for (int i = 0; i < digits; i++) {
-            int digit = at + 2 + i < end ? digitValue(text[at + 2 + i], 16) : -1;
-            if (digit < 0) {
-                throw error("invalid escape: \\" + text[at + 1] + " takes exactly " + digits + " hex digits");
-            }
-            value = value * 16 + digit;
-        }
-        if (value > 0x10ffff || value >= 0xd800 && value <= 0xdfff) {
-            throw error("invalid escape " + new String(text, at, digits + 2) + ": not a Unicode scalar value "
-                    + "(0 to D7FF and E000 to 10FFFF)");
-        }
-        at += digits;
-        return (int) value;
     }
 
     // Arrays and inline tables
@@ -659,299 +427,7 @@ public final class TomlParser {
         }
     }
 
-    // Numbers
-
-    /** An integer (decimal, or 0x, 0o, 0b without a sign) or a float, underscores between digits. */
-    private Object number() throws TomlException {
-        int start = at;
-        while (at < end && isNumberChar(text[at])) {
-            at++;
-        }
-        int digits = start;
-        boolean negative = text[start] == '-';
-        if (negative || text[start] == '+') {
-            digits++;
-        }
-        int length = at - digits;
-        if (length == 3 && text[digits] == 'i' && text[digits + 1] == 'n' && text[digits + 2] == 'f') {
-            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (length == 3 && text[digits] == 'n' && text[digits + 1] == 'a' && text[digits + 2] == 'n') {
-            return Double.NaN;
-        }
-        if (length == 0 || !isDigit(text[digits])) {
-            throw errorAt(start, "invalid value " + token(start) + ": expected a string (in quotes), a number, true "
-                    + "or false, a date-time, an array or an inline table");
-        }
-        if (length > 1 && text[digits] == '0' && (text[digits + 1] == 'x' || text[digits + 1] == 'o'
-                || text[digits + 1] == 'b')) {
-            if (digits != start) {
-                throw errorAt(start, "invalid number " + token(start) + ": hexadecimal, octal and binary integers "
-                        + "take no sign");
-            }
-            return prefixedInteger(start);
-        }
-        int integerEnd = digitsEnd(digits, 10);
-        if (integerEnd == digits) {
-            throw errorAt(start, "invalid number " + token(start) + ": expected a decimal integer, a float, "
-                    + "inf or nan (or 0x, 0o, 0b integers)");
-        }
-        if (text[digits] == '0' && integerEnd > digits + 1) {
-            throw errorAt(start, "invalid number " + token(start) + ": leading zeros are not allowed");
-        }
-        int next = integerEnd;
-        boolean isFloat = false;
-        if (next < at && text[next] == '.') {
-            isFloat = true;
-            int fractionEnd = digitsEnd(next + 1, 10);
-            if (fractionEnd == next + 1) {
-                throw errorAt(start, "invalid number " + token(start) + ": a decimal point stands between digits");
-            }
-            next = fractionEnd;
-        }
-        if (next < at && (text[next] == 'e' || text[next] == 'E')) {
-            isFloat = true;
-            next++;
-            if (next < at && (text[next] == '+' || text[next] == '-')) {
-                next++;
-            }
-            int exponentEnd = digitsEnd(next, 10);
-            if (exponentEnd == next) {
-                throw errorAt(start, "invalid number " + token(start) + ": an exponent needs digits");
-            }
-            next = exponentEnd;
-        }
-        if (next != at) {
-            throw errorAt(start, "invalid number " + token(start) + ": expected a decimal integer, a float "
-                    + "(1.5, 1e6, 1.5e-3), inf or nan (or 0x, 0o, 0b integers)");
-        }
-        if (isFloat) {
-            return Double.parseDouble(withoutUnderscores(start, at));
-        }
-        return decimalInteger(start, digits, negative);
-    }
-
-    private static boolean isNumberChar(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '+'
-                || c == '-' || c == '.';
-    }
-
-    /** The end of the digits (of the radix) from {@code from}, with each underscore between two digits. */
-    private int digitsEnd(int from, int radix) throws TomlException {
-        int i = from;
-        while (i < at) {
-            if (text[i] == '_') {
-                if (i == from || i + 1 >= at || digitValue(text[i + 1], radix) < 0) {
-                    throw errorAt(i, "invalid number: an underscore stands between two digits");
-                }
-            } else if (digitValue(text[i], radix) < 0) {
-                break;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    private Long decimalInteger(int start, int digits, boolean negative) throws TomlException {
-        // Summed negative, whose range is one larger, so that -9223372036854775808 fits.
-        long value = 0;
-        for (int i = digits; i < at; i++) {
-            if (text[i] != '_') {
-                int digit = text[i] - '0';
-                if (value < (Long.MIN_VALUE + digit) / 10) {
-                    throw tooLarge(start);
-                }
-                value = value * 10 - digit;
-            }
-        }
-        if (!negative && value == Long.MIN_VALUE) {
-            throw tooLarge(start);
-        }
-        return negative ? value : -value;
-    }
-
-    private Long prefixedInteger(int start) throws TomlException {
-        char prefix = text[start + 1];
-        int bits = prefix == 'x' ? 4 : prefix == 'o' ? 3 : 1;
-        int digitsEnd = digitsEnd(start + 2, 1 << bits);
-        if (digitsEnd == start + 2 || digitsEnd != at) {
-            String digits = prefix == 'x' ? "hexadecimal digits (0-9, a-f, A-F)" : prefix == 'o' ? "octal digits (0-7)"
-                    : "binary digits (0 and 1)";
-            throw errorAt(start, "invalid number " + token(start) + ": 0" + prefix + " is followed by " + digits);
-        }
-        long value = 0;
-        for (int i = start + 2; i < at; i++) {
-            if (text[i] != '_') {
-                if (value > Long.MAX_VALUE >> bits) {
-                    throw tooLarge(start);
-                }
-                value = value << bits | digitValue(text[i], 1 << bits);
-            }
-        }
-        return value;
-    }
-
-    private TomlException tooLarge(int start) {
-        return errorAt(start, "the integer " + token(start) + " is out of range: integers are 64-bit, "
-                + "-9223372036854775808 to 9223372036854775807");
-    }
-
-    private String withoutUnderscores(int from, int to) {
-        StringBuilder number = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) {
-            if (text[i] != '_') {
-                number.append(text[i]);
-            }
-        }
-        return number.toString();
-    }
-
-    /** The number being read, quoted, for messages (it runs to {@link #at}). */
-    private String token(int start) {
-        return "\"" + new String(text, start, at - start) + "\"";
-    }
-
-    private static int digitValue(char c, int radix) {
-        int value = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        return value < radix ? value : -1;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private boolean digitsAhead(int count) {
-        if (at + count > end) {
-            return false;
-        }
-        for (int i = at; i < at + count; i++) {
-            if (!isDigit(text[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // Dates and times
-
-    /** A date, perhaps followed by a time (after T, t or one space) and then perhaps an offset. */
-    private TomlDateTime dateTime() throws TomlException {
-        int start = at;
-        int year = field(4, 0, 9999, "year", "0000 to 9999");
-        expect('-', "the date's month (YYYY-MM-DD)");
-        int month = field(2, 1, 12, "month", "01 to 12");
-        expect('-', "the date's day (YYYY-MM-DD)");
-        int dayColumn = column();
-        int day = field(2, 1, 31, "day", "01 to 31");
-        if (day > daysIn(month, year)) {
-            throw errorAt(line, dayColumn, "invalid date " + new String(text, start, at - start) + ": "
-                    + (month == 2 ? "February " + year : "the month") + " has " + daysIn(month, year) + " days");
-        }
-        boolean timeFollows = at < end && (text[at] == 'T' || text[at] == 't') || at + 3 < end && text[at] == ' '
-                && isDigit(text[at + 1]) && isDigit(text[at + 2]) && text[at + 3] == ':';
-        if (!timeFollows) {
-            return new TomlDateTime(TomlDateTime.Kind.LOCAL_DATE, new String(text, start, at - start));
-        }
-        at++;
-        partialTime();
-        TomlDateTime.Kind kind = TomlDateTime.Kind.LOCAL_DATE_TIME;
-        if (at < end && (text[at] == 'Z' || text[at] == 'z')) {
-            at++;
-            kind = TomlDateTime.Kind.OFFSET_DATE_TIME;
-        } else if (at < end && (text[at] == '+' || text[at] == '-')) {
-            at++;
-            field(2, 0, 23, "offset's hour", "00 to 23");
-            expect(':', "the offset's minutes (+HH:MM)");
-            field(2, 0, 59, "offset's minute", "00 to 59");
-            kind = TomlDateTime.Kind.OFFSET_DATE_TIME;
-        }
-        return new TomlDateTime(kind, new String(text, start, at - start));
-    }
-
-    /** HH:MM:SS with a fraction of a second or not (TOML 1.0.0 requires the seconds). */
-    private void partialTime() throws TomlException {
-        field(2, 0, 23, "hour", "00 to 23");
-        expect(':', "the time's minutes (HH:MM:SS)");
-        field(2, 0, 59, "minute", "00 to 59");
-        expect(':', "the time's seconds (HH:MM:SS): TOML 1.0.0 requires them");
-        field(2, 0, 60, "second", "00 to 60");
-        if (at < end && text[at] == '.') {
-            at++;
-            if (at >= end || !isDigit(text[at])) {
-                throw error("expected the digits of a fraction of a second after '.', found " + found());
-            }
-            while (at < end && isDigit(text[at])) {
-                at++;
-            }
-        }
-    }
-
-    private int field(int digits, int min, int max, String name, String range) throws TomlException {
-        if (!digitsAhead(digits)) {
-            throw error("expected the " + name + " (" + digits + " digits, " + range + "), found " + found());
-        }
-        int value = 0;
-        for (int i = 0; i < digits; i++) {
-            value = value * 10 + text[at + i] - '0';
-        }
-        if (value < min || value > max) {
-            throw error("invalid " + name + " " + new String(text, at, digits) + ": expected " + range);
-        }
-        at += digits;
-        return value;
-    }
-
-    private void expect(char c, String before) throws TomlException {
-        if (at >= end || text[at] != c) {
-            throw error("expected '" + c + "' before " + before + ", found " + found());
-        }
-        at++;
-    }
-
-    private static int daysIn(int month, int year) {
-        if (month == 2) {
-            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            return leap ? 29 : 28;
-        }
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-    }
-
     // Messages
-
-    private int column() {
-        return at - lineStart + 1;
-    }
-
-    private TomlException error(String problem) {
-        return new TomlException(line, column(), problem);
-    }
-
-    /** At an offset on the current line. */
-    private TomlException errorAt(int offset, String problem) {
-        return new TomlException(line, offset - lineStart + 1, problem);
-    }
-
-    private static TomlException errorAt(int line, int column, String problem) {
-        return new TomlException(line, column, problem);
-    }
-
-    /** What stands at {@link #at}, for messages. */
-    private String found() {
-        if (at >= end) {
-            return "the end of the document";
-        }
-        char c = text[at];
-        if (c == '\n' || c == '\r') {
-            return "the end of the line";
-        }
-        return c < 0x20 || c == 0x7f || c >= 0xd800 && c <= 0xdfff ? codePoint(c) : "'" + c + "'";
-    }
-
-    private static String codePoint(char c) {
-        String hex = Integer.toHexString(c).toUpperCase(Locale.ROOT);
-        return "U+" + "0000".substring(hex.length()) + hex;
-    }
 
     /** A key path for messages, in quotes unless it has quoted parts already. */
     private static String quoted(List<String> keys) {
