@@ -300,7 +300,9 @@ public final class Pods {
      * out its own stop timeout before SIGKILL, then its unit's stop job, and a pod's stop takes as long as its
      * slowest member instead of the sum of them). The infra container gets its signal once every member's
      * processes are gone, so that its cleanup (the pod's network torn down) runs beside the members' own rather
-     * than after their units have stopped. Every container is tried; those that fail are named in the exception.
+     * than after their units have stopped; with a timeout of 0, beside the members' signals (the members get SIGKILL
+     * at once, and none uses the pod's network while it ends), as Podman does: that cleanup is most of a pod's stop.
+     * Every container is tried; those that fail are named in the exception.
      */
     public void stop(PodRecord pod, Integer timeoutSeconds) throws IOException {
         List<ContainerRecord> containers = containers(pod);
@@ -313,14 +315,27 @@ public final class Pods {
             engine.connectSystemdAhead(); // beside the members' stop signals, which come first
         }
         Map<ContainerRecord, String> failures = new ConcurrentHashMap<>();
+        boolean infraBeside = infra != null && timeoutSeconds != null && timeoutSeconds == 0;
+        if (infraBeside) {
+            // The infra container's stop stops the members' units too (they are bound to its unit), which could
+            // come before a member's own stop has marked it stopped by the user: marked here first.
+            for (ContainerRecord member : members) {
+                if (engine.store().state(member.id()).isRunning()) {
+                    Boot.markStopped(engine.store().layout(), member);
+                }
+            }
+        }
         List<MemberStop> stops = new ArrayList<>();
         for (ContainerRecord member : members) {
             stops.add(new MemberStop(member, timeoutSeconds, failures));
         }
+        if (infraBeside) {
+            tryStop(infra, timeoutSeconds, null, failures);
+        }
         for (MemberStop stop : stops) {
             stop.awaitSignalled();
         }
-        if (infra != null) {
+        if (infra != null && !infraBeside) {
             tryStop(infra, timeoutSeconds, null, failures);
         }
         for (MemberStop stop : stops) {

@@ -165,7 +165,7 @@ class PodTest {
     }
 
     /**
-     * pod stop signals the infra container only once every member has exited: a member that takes a second over
+     * With a stop timeout, pod stop signals the infra container only once every member has exited: a member that takes a second over
      * its stop signal still has the pod's network interfaces when it ends.
      */
     @EachMode
