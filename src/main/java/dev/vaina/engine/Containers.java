@@ -345,7 +345,7 @@ public final class Containers {
         if (processesGone != null) {
             processesGone.run();
         }
-        HandedOverCleanup.afterStop(engine, store, record);
+        Path stopPostMark = HandedOverCleanup.afterStop(engine, store, record);
         engine.log().debug("stopping unit " + record.unit());
         // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
         // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.
@@ -356,6 +356,11 @@ public final class Containers {
             // The signal was enough: the container exited and, made with --rm, its unit went with it.
             engine.containerWaits().awaitExitRecord(record);
             return;
+        } finally {
+            if (stopPostMark != null) {
+                // The unit has stopped: the mark is left only when its ExecStopPost began before it was made.
+                Files.deleteIfExists(stopPostMark);
+            }
         }
         if (!result.succeeded()) {
             throw new EngineException("cannot stop container " + record.name() + ": systemd's stop job for unit "

@@ -7,13 +7,15 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A stopped container that its monitor handed over to systemd (no resident monitor, see {@link HandOver}) is
  * cleaned up by the command that stopped it, as soon as its init has ended: its unit's ExecStopPost, which would do
- * it otherwise, starts a JVM of its own once systemd has reaped the init (some 70 ms after the end before it does
- * anything), and the stop job waits for it; it then finds nothing left to do. The exit is systemd's to tell, as it
+ * it otherwise, would start a JVM of its own once systemd has reaped the init (some 70 ms after the end before it
+ * does anything), for the stop job to wait for; it finds the mark this leaves instead, and ends in the shell
+ * ({@link Cleanup#inPlaceOfStopPost}). The exit is systemd's to tell, as it
  * tells ExecStopPost: the unit's ExecMainCode and ExecMainStatus, which systemd has once it has reaped the init,
  * asked for when the exit is recorded, after the network's teardown.
  */
@@ -32,13 +34,19 @@ final class HandedOverCleanup implements Cleanup.ExitCodeSource {
         this.handOver = handOver;
     }
 
-    /** Does nothing for a container that was not handed over, or whose init outlives the wait. */
-    static void afterStop(Engine engine, ContainerStore store, ContainerRecord record) throws IOException {
+    /**
+     * Does nothing for a container that was not handed over, or whose init outlives the wait.
+     *
+     * @return the mark that ended the unit's ExecStopPost at once ({@link Cleanup#inPlaceOfStopPost}), for the
+     *         caller to delete once the unit has stopped; or null
+     */
+    static Path afterStop(Engine engine, ContainerStore store, ContainerRecord record) throws IOException {
         Optional<HandOver> handOver = HandOver.read(new ContainerPaths(store.layout(), record.id()));
         if (handOver.isEmpty() || !waitFor(handOver.get()::containerEnded)) {
-            return;
+            return null;
         }
-        Cleanup.run(store, record, new HandedOverCleanup(engine, record, handOver.get()));
+        return Cleanup.inPlaceOfStopPost(store, record, handOver.get(),
+                new HandedOverCleanup(engine, record, handOver.get()));
     }
 
     /** systemd's, once it has reaped the init; else what ExecStopPost may have recorded, else a kill. */

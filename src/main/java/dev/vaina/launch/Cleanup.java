@@ -50,6 +50,36 @@ public final class Cleanup {
         run(store, record.id(), false, null, null, exit);
     }
 
+    /**
+     * The cleanup of a container handed over to systemd ({@link HandOver}), run by the command that stopped it
+     * instead of its unit's ExecStopPost, which systemd starts once it has reaped the container's init, while this
+     * runs. The mark that ends ExecStopPost in the shell ({@link #afterExit}'s) is left first, so that no JVM starts
+     * there only to wait for this one and find nothing left to do; it is taken back should a part fail, so that an
+     * ExecStopPost yet to begin does it all again. Not for a container removed once it has exited (--rm): its
+     * ExecStopPost removes it.
+     *
+     * @return the mark, which the caller deletes once the unit has stopped (an ExecStopPost that began before it was
+     *         made leaves it), or null when none was left
+     */
+    public static Path inPlaceOfStopPost(ContainerStore store, ContainerRecord record, HandOver handOver,
+            ExitCodeSource exit) throws IOException {
+        Path mark = null;
+        if (handOver.invocationId() != null && !record.config().autoRemove()) {
+            mark = cleanedMark(store.layout(), handOver.invocationId());
+            AtomicFiles.write(mark, "");
+        }
+        boolean complete = false;
+        try {
+            complete = run(store, record.id(), false, null, null, exit);
+        } finally {
+            if (!complete && mark != null) {
+                Files.deleteIfExists(mark);
+                mark = null;
+            }
+        }
+        return mark;
+    }
+
     /** Where the exit code comes from. */
     public interface ExitCodeSource {
         int exitCode(ContainerPaths paths) throws IOException;

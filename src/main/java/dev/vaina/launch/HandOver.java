@@ -25,22 +25,44 @@ import java.util.Optional;
  *
  * @param containerStart, managerStart start times in milliseconds since the epoch, against reused PIDs
  * @param unitCgroup the unit's cgroup directory, in the hierarchy systemd tracks its processes with
+ * @param invocationId systemd's id of this run of the unit ($INVOCATION_ID), or null: what names the mark that ends
+ *                     its ExecStopPost at once (see {@link Cleanup#inPlaceOfStopPost})
  */
-public record HandOver(long containerPid, long containerStart, long managerPid, long managerStart, Path unitCgroup) {
+public record HandOver(long containerPid, long containerStart, long managerPid, long managerStart, Path unitCgroup,
+        String invocationId) {
 
-    /** What the monitor, the unit's main process until now, records about itself and {@code containerPid}. */
-    public static HandOver of(long containerPid) throws IOException {
+    /**
+     * What the monitor, the unit's main process until now, records about itself and {@code containerPid}.
+     *
+     * @param invocationId the monitor's $INVOCATION_ID, or null
+     */
+    public static HandOver of(long containerPid, String invocationId) throws IOException {
         long manager = OwnProcess.parentPid();
         if (manager <= 0) {
             throw new IOException("the monitor has no parent to hand its container over to");
         }
         return new HandOver(containerPid, OwnProcess.startMillis(containerPid), manager, OwnProcess.startMillis(manager),
-                OwnCgroup.path());
+                OwnCgroup.path(), isInvocationId(invocationId) ? invocationId : null);
     }
 
+    /** The first line as it always was; the invocation id, when known, on a second. */
     public void write(Path file) throws IOException {
         AtomicFiles.write(file, containerPid + " " + containerStart + " " + managerPid + " " + managerStart + " "
-                + unitCgroup + "\n");
+                + unitCgroup + "\n" + (invocationId != null ? invocationId + "\n" : ""));
+    }
+
+    /** systemd's form of one: 128 bits in 32 lowercase hexadecimal digits. */
+    private static boolean isInvocationId(String text) {
+        if (text == null || text.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The record of the container's current run, if its monitor handed it over. */
@@ -51,10 +73,13 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        String[] fields = text.split(" ", 5);
+        int newline = text.indexOf('\n');
+        String invocationId = newline < 0 ? null : text.substring(newline + 1).strip();
+        String[] fields = (newline < 0 ? text : text.substring(0, newline)).split(" ", 5);
         try {
             return Optional.of(new HandOver(Long.parseLong(fields[0]), Long.parseLong(fields[1]),
-                    Long.parseLong(fields[2]), Long.parseLong(fields[3]), Path.of(fields[4])));
+                    Long.parseLong(fields[2]), Long.parseLong(fields[3]), Path.of(fields[4]),
+                    isInvocationId(invocationId) ? invocationId : null));
         } catch (RuntimeException e) {
             // Cut short by a crash mid-write, which AtomicFiles prevents; read as a monitor that died.
             return Optional.empty();

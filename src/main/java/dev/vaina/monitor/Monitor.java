@@ -235,7 +235,7 @@ public final class Monitor {
         if (network != null) {
             network.outliveMonitor();
         }
-        HandOver.of(pid).write(options.handOver());
+        HandOver.of(pid, System.getenv("INVOCATION_ID")).write(options.handOver());
         SdNotify.send("MAINPID=" + pid + "\nREADY=1");
         if (!SdNotify.barrier(HAND_OVER_BARRIER_MILLIS)) {
             System.err.println("vaina monitor: systemd did not confirm container " + options.id()

@@ -96,11 +96,22 @@ class HandOverTest {
         String bySystemd = "systemctl-stopped-" + vaina.mode();
         String kept = "monitor-stopped-" + vaina.mode();
         try {
-            vaina.run("run", "-d", "--name", byVaina, "--log-driver", "passthrough", image, "sh", "-c",
-                    "trap 'exit 7' TERM; sleep 1000 & wait").assertSuccess();
+            String stoppedId = vaina.run("run", "-d", "--name", byVaina, "--log-driver", "passthrough", image, "sh",
+                    "-c", "trap 'exit 7' TERM; sleep 1000 & wait").assertSuccess().stdout().strip();
             vaina.run("stop", byVaina).assertSuccess();
             assertEquals("exited 7\n", vaina.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", byVaina)
                     .assertSuccess().stdout());
+            // The stop cleaned up in place of the unit's ExecStopPost, which found the mark it left, named after the
+            // unit's run as the hand-over record has it, and ended in the shell: a JVM there would have written the
+            // exit systemd told it beside that record. No mark is left behind.
+            Path runRoot = Path.of(vaina.run("info", "--format", "{{.Store.RunRoot}}").assertSuccess().stdout()
+                    .strip());
+            Path runDir = runRoot.resolve("containers").resolve(stoppedId);
+            List<String> handOver = Files.readAllLines(runDir.resolve("handed-over"));
+            assertEquals(2, handOver.size(), handOver::toString);
+            assertTrue(handOver.get(1).matches("[0-9a-f]{32}"), "the unit's invocation id: " + handOver);
+            assertFalse(Files.exists(runDir.resolve("exit")), "ExecStopPost's JVM recorded the exit in " + runDir);
+            assertFalse(Files.exists(runRoot.resolve("cleaned").resolve(handOver.get(1))), "the mark is left");
             // systemd stops the unit with the container's stop signal, which only the init handles here.
             vaina.run("run", "-d", "--name", bySystemd, "--stop-signal", "USR1", "--log-driver", "passthrough", image,
                     "sh", "-c", "trap 'exit 6' USR1; sleep 1000 & wait").assertSuccess();
