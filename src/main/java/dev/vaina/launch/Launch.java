@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,9 +52,10 @@ final class Launch {
         this.monitorId = monitorId;
     }
 
-    void start(String id) throws IOException {
+    /** @param found the container's record as the launcher looked it up (read once, not twice), or null */
+    void start(String id, ContainerRecord found) throws IOException {
         try {
-            prepareAndHandOver(id);
+            prepareAndHandOver(id, found);
         } catch (IOException | RuntimeException e) {
             // The socket file goes. The monitor started beside this launcher, should it wait there still, goes with
             // the unit's other processes once this one, the main one, has exited.
@@ -68,15 +70,19 @@ final class Launch {
         }
     }
 
-    private void prepareAndHandOver(String id) throws IOException {
-        ContainerRecord record = store.read(id);
+    private void prepareAndHandOver(String id, ContainerRecord found) throws IOException {
+        ContainerRecord record = found != null ? found : store.read(id);
         StoreLayout layout = store.layout();
         ContainerPaths paths = new ContainerPaths(layout, id);
         boolean firstStart = !Files.exists(paths.upper());
         paths.createDirectories();
         paths.clearLastRun();
         HealthState.reset(layout, id);
-        List<Path> lowers = record.layers().stream().map(layout::layer).toList();
+        // A loop: the JDK's streams would be set up on the way to netavark.
+        List<Path> lowers = new ArrayList<>();
+        for (String layer : record.layers()) {
+            lowers.add(layout.layer(layer));
+        }
         for (Path lower : lowers) {
             if (!Files.isDirectory(lower)) {
                 throw new IOException("layer " + lower.getFileName() + " of image " + record.imageName()

@@ -6,6 +6,7 @@ import dev.vaina.net.Netavark;
 import dev.vaina.net.RootlessNetns;
 import dev.vaina.spec.VainaConf;
 import dev.vaina.store.ContainerStore;
+import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,8 +76,9 @@ public final class Launcher {
             System.err.println("usage: vaina-launcher [--root DIR --runroot DIR] [--runtime NAME] [--network-helper pasta|slirp4netns] [--remove [--unit-file FILE]] start|cleanup ID|NAME | netns up|down | aardvark-dns run");
             System.exit(125);
         }
-        boolean rootless = !new com.sun.security.auth.module.UnixSystem().getUsername().equals("root")
-                && new com.sun.security.auth.module.UnixSystem().getUid() != 0;
+        // The real user id off /proc/self/status: the JDK's UnixSystem loads a library and looks the user up in
+        // the password database, on the way to every container's start.
+        boolean rootless = OwnProcess.realUid() != 0;
         // What a command line did not say (a definition file's unit says only what its GlobalArgs= say), vaina.conf
         // does, as for the create that made the container.
         VainaConf conf = VainaConf.load(System.getenv(), !rootless);
@@ -95,12 +97,13 @@ public final class Launcher {
             return;
         }
         // A definition file's unit knows the container by name only: its id is made when the unit starts.
-        String id = store.lookup(rest.get(1)).map(dev.vaina.store.ContainerRecord::id).orElse(rest.get(1));
+        dev.vaina.store.ContainerRecord found = store.lookup(rest.get(1)).orElse(null);
+        String id = found != null ? found.id() : rest.get(1);
         switch (rest.get(0)) {
             case "start" -> {
                 try {
                     new Launch(store, runtime, networkHelper, remove ? new Removal(unitFile) : null, monitorSocket,
-                            rest.get(1)).start(id);
+                            rest.get(1)).start(id, found);
                 } catch (Exception e) {
                     Launch.recordFailure(store, id, e);
                     System.err.println("vaina-launcher: " + e.getMessage());

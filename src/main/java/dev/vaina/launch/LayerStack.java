@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -96,8 +95,15 @@ record LayerStack(List<Path> layers) implements RootfsFiles {
         return null;
     }
 
+    /** A loop, not a stream: the launcher checks the working directory on its way to netavark. */
     private static List<String> components(String path) {
-        return Arrays.stream(path.split("/")).filter(p -> !p.isEmpty() && !p.equals(".")).toList();
+        List<String> components = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                components.add(part);
+            }
+        }
+        return components;
     }
 
     /** A link in a parent directory must not lead the lookup to the host's own /etc. */

@@ -201,7 +201,11 @@ public final class Netavark implements NetworkDriver {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("static_ips", List.of(attachment.address()));
         List<String> aliases = new ArrayList<>(List.of(containerName, containerId.substring(0, 12)));
-        attachment.aliases().stream().filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+        for (String alias : attachment.aliases()) {
+            if (!aliases.contains(alias)) {
+                aliases.add(alias);
+            }
+        }
         options.put("aliases", aliases);
         options.put("interface_name", attachment.interfaceName());
         if (attachment.mac() != null) {

@@ -87,7 +87,7 @@ public final class ContainerOwnership {
      * (the monitor's), where another one could not be made, and where it may delete what they own.
      */
     private static boolean inContainerIds() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        return OwnProcess.realUid() == 0;
     }
 
     private static void run(List<String> argv) throws IOException {

@@ -48,7 +48,7 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
         String dataHome = env.getOrDefault("XDG_DATA_HOME", home + "/.local/share");
         String runtimeDir = env.get("XDG_RUNTIME_DIR");
         if (runtimeDir == null || runtimeDir.isEmpty()) {
-            runtimeDir = "/run/user/" + new com.sun.security.auth.module.UnixSystem().getUid();
+            runtimeDir = "/run/user/" + OwnProcess.realUid();
         }
         return new StoreLayout(Path.of(dataHome, "vaina"), Path.of(runtimeDir, "vaina"), true);
     }

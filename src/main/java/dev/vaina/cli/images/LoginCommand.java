@@ -1,6 +1,5 @@
 package dev.vaina.cli.images;
 
-import com.sun.security.auth.module.UnixSystem;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
@@ -10,6 +9,7 @@ import dev.vaina.image.naming.AuthFile;
 import dev.vaina.image.naming.CredentialCheck;
 import dev.vaina.image.naming.RegistriesConf;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.OwnProcess;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class LoginCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         String host = RegistryArgument.host(registry);
-        AuthFile auth = AuthFile.forUser(context.env(), (int) new UnixSystem().getUid(), authfile);
+        AuthFile auth = AuthFile.forUser(context.env(), (int) OwnProcess.realUid(), authfile);
         if (getLogin) {
             Optional<AuthEntry> entry = auth.find(host);
             if (entry.isEmpty()) {

@@ -1,12 +1,12 @@
 package dev.vaina.cli.images;
 
-import com.sun.security.auth.module.UnixSystem;
 import dev.vaina.cli.common.CommandFailedException;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ContextCommand;
 import dev.vaina.cli.common.ExitCodes;
 import dev.vaina.image.naming.AuthFile;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.store.OwnProcess;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class LogoutCommand extends ContextCommand {
 
     @Override
     protected int execute(Context context) throws Exception {
-        AuthFile auth = AuthFile.forUser(context.env(), (int) new UnixSystem().getUid(), authfile);
+        AuthFile auth = AuthFile.forUser(context.env(), (int) OwnProcess.realUid(), authfile);
         if (all) {
             if (registry != null) {
                 throw new InvalidSpecException("--all takes no REGISTRY");
