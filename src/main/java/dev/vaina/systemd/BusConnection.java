@@ -204,7 +204,12 @@ final class BusConnection implements AutoCloseable {
 
     /** Asks the bus to route the signals that the rule matches here (see "Match Rules" in the specification). */
     void addMatch(String rule) throws BusError {
-        call(BUS_NAME, BUS_PATH, BUS_NAME, "AddMatch", "s", List.of(rule));
+        askToAddMatch(rule).await();
+    }
+
+    /** AddMatch without waiting for its reply. */
+    PendingReply askToAddMatch(String rule) throws BusError {
+        return send(BUS_NAME, BUS_PATH, BUS_NAME, "AddMatch", "s", List.of(rule));
     }
 
     private void readMessages() {

@@ -67,10 +67,16 @@ final class Manager {
         return infos;
     }
 
-    /** Asks the manager to send job and unit signals to this client; the bus routes them by match rule. */
-    void subscribe() throws BusError {
-        bus.addMatch(JOB_REMOVED_RULE);
-        call("Subscribe", "");
+    /**
+     * Asks the manager to send job and unit signals to this client, the bus to route them here by match rule;
+     * without waiting: the bus and the manager take a client's messages in the order it sent them, so a job queued
+     * next is queued once both are in place.
+     *
+     * @return the two replies, to be awaited for their errors
+     */
+    List<BusConnection.PendingReply> subscribe() throws BusError {
+        return List.of(bus.askToAddMatch(JOB_REMOVED_RULE), bus.send(BUS_NAME, OBJECT_PATH, INTERFACE, "Subscribe", "",
+                List.of()));
     }
 
     void reload() throws BusError {

@@ -327,13 +327,14 @@ public final class Systemd implements AutoCloseable {
     }
 
     private JobResult runJob(String verb, String unit, JobRequest queue) {
-        subscribe(verb, unit);
+        List<BusConnection.PendingReply> subscription = subscribe(verb, unit);
         String job;
         try {
             job = queue.queue();
         } catch (BusError e) {
             throw failure("cannot " + verb, unit, e);
         }
+        awaitSubscription(subscription);
         return awaitJob(verb, unit, job);
     }
 
@@ -343,17 +344,48 @@ public final class Systemd implements AutoCloseable {
         String queue() throws BusError;
     }
 
-    private synchronized void subscribe(String verb, String unit) {
+    /**
+     * Subscribes once per connection, without waiting for the answers: the job queued next shares their round
+     * trip. A call that finds the subscription asked for already queues its job after it, on the same connection.
+     *
+     * @return the answers to await, or null when an earlier call asked
+     */
+    private synchronized List<BusConnection.PendingReply> subscribe(String verb, String unit) {
         if (subscribed) {
+            return null;
+        }
+        try {
+            List<BusConnection.PendingReply> replies = manager.subscribe();
+            subscribed = true;
+            return replies;
+        } catch (BusError e) {
+            throw subscriptionFailed(verb, unit, e);
+        }
+    }
+
+    /**
+     * The subscription's answers, which came before the job's (the bus and the manager answer in order). Should it
+     * have failed, the job is queued all the same: {@link #awaitJob} then judges it without its signal, as it does
+     * a signal that comes late, and the next job asks again.
+     */
+    private void awaitSubscription(List<BusConnection.PendingReply> replies) {
+        if (replies == null) {
             return;
         }
         try {
-            manager.subscribe();
-            subscribed = true;
+            for (BusConnection.PendingReply reply : replies) {
+                reply.await();
+            }
         } catch (BusError e) {
-            throw new SystemdException("cannot " + verb + " unit " + unit + ": cannot subscribe to the systemd "
-                    + scope + " manager's job signals: " + e.getMessage(), e);
+            synchronized (this) {
+                subscribed = false;
+            }
         }
+    }
+
+    private SystemdException subscriptionFailed(String verb, String unit, BusError e) {
+        return new SystemdException("cannot " + verb + " unit " + unit + ": cannot subscribe to the systemd "
+                + scope + " manager's job signals: " + e.getMessage(), e);
     }
 
     private JobResult awaitJob(String verb, String unit, String jobPath) {
