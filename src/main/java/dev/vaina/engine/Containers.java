@@ -330,6 +330,19 @@ public final class Containers {
         Boot.markStopped(store.layout(), record);
         int timeout = timeoutSeconds != null ? timeoutSeconds : record.config().stopTimeout();
         long pid = ContainerPid.read(store.layout(), record.id());
+        HandedOverCleanup handedOver = HandedOverCleanup.beforeStop(engine, store, record);
+        try {
+            stop(record, state, pid, timeout, processesGone, handedOver);
+        } finally {
+            if (handedOver != null) {
+                handedOver.takeMarkBack();
+            }
+        }
+    }
+
+    /** The rest of {@link #stop}, from the stop signal on. */
+    private void stop(ContainerRecord record, ContainerState state, long pid, int timeout, Runnable processesGone,
+            HandedOverCleanup handedOver) throws IOException {
         if (pid > 0) {
             engine.log().debug("sending " + Signals.name(record.config().stopSignal()) + " to container "
                     + record.name() + " (pid " + pid + ")");
@@ -345,7 +358,9 @@ public final class Containers {
         if (processesGone != null) {
             processesGone.run();
         }
-        Path stopPostMark = HandedOverCleanup.afterStop(engine, store, record);
+        if (handedOver != null) {
+            handedOver.afterSignal();
+        }
         engine.log().debug("stopping unit " + record.unit());
         // The stop job ends once the unit is inactive: the container, its monitor and the ExecStopPost cleanup
         // have all ended, however long that took. No fixed wait: a slow machine only makes it slower.
@@ -356,11 +371,6 @@ public final class Containers {
             // The signal was enough: the container exited and, made with --rm, its unit went with it.
             engine.containerWaits().awaitExitRecord(record);
             return;
-        } finally {
-            if (stopPostMark != null) {
-                // The unit has stopped: the mark is left only when its ExecStopPost began before it was made.
-                Files.deleteIfExists(stopPostMark);
-            }
         }
         if (!result.succeeded()) {
             throw new EngineException("cannot stop container " + record.name() + ": systemd's stop job for unit "

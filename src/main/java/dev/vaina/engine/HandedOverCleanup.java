@@ -7,17 +7,19 @@ import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.systemd.UnitStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A stopped container that its monitor handed over to systemd (no resident monitor, see {@link HandOver}) is
- * cleaned up by the command that stopped it, as soon as its init has ended: its unit's ExecStopPost, which would do
- * it otherwise, would start a JVM of its own once systemd has reaped the init (some 70 ms after the end before it
- * does anything), for the stop job to wait for; it finds the mark this leaves instead, and ends in the shell
- * ({@link Cleanup#inPlaceOfStopPost}). The exit is systemd's to tell, as it
- * tells ExecStopPost: the unit's ExecMainCode and ExecMainStatus, which systemd has once it has reaped the init,
- * asked for when the exit is recorded, after the network's teardown.
+ * cleaned up by the command that stopped it, as soon as its init has ended. Its unit's ExecStopPost, which systemd
+ * starts as soon as it has reaped the init, would do it otherwise; it finds the mark this leaves before the stop
+ * signal ({@link Cleanup#leaveStopPostMark}) and ends in the shell, where it would have started a JVM for the stop
+ * job to wait for, only to find nothing left to do. The mark is taken back should this cleanup not happen (the init
+ * outlives the wait) or not complete, so that an ExecStopPost yet to begin does it all again, and once the unit has
+ * stopped. The exit is systemd's to tell, as it tells ExecStopPost: the unit's ExecMainCode and ExecMainStatus,
+ * which systemd has once it has reaped the init, asked for when the exit is recorded, after the network's teardown.
  */
 final class HandedOverCleanup implements Cleanup.ExitCodeSource {
     /** How long the init may take to end after SIGKILL, or to be reaped, before ExecStopPost is left to do it all. */
@@ -25,28 +27,53 @@ final class HandedOverCleanup implements Cleanup.ExitCodeSource {
     private static final long POLL_MILLIS = 1;
 
     private final Engine engine;
+    private final ContainerStore store;
     private final ContainerRecord record;
     private final HandOver handOver;
+    /** The mark that ends ExecStopPost in the shell, while it is there; or null. */
+    private Path mark;
 
-    private HandedOverCleanup(Engine engine, ContainerRecord record, HandOver handOver) {
+    private HandedOverCleanup(Engine engine, ContainerStore store, ContainerRecord record, HandOver handOver) {
         this.engine = engine;
+        this.store = store;
         this.record = record;
         this.handOver = handOver;
     }
 
     /**
-     * Does nothing for a container that was not handed over, or whose init outlives the wait.
+     * Before the stop signal: for a container handed over to systemd, leaves ExecStopPost's mark.
      *
-     * @return the mark that ended the unit's ExecStopPost at once ({@link Cleanup#inPlaceOfStopPost}), for the
-     *         caller to delete once the unit has stopped; or null
+     * @return null for a container that was not handed over
      */
-    static Path afterStop(Engine engine, ContainerStore store, ContainerRecord record) throws IOException {
+    static HandedOverCleanup beforeStop(Engine engine, ContainerStore store, ContainerRecord record)
+            throws IOException {
         Optional<HandOver> handOver = HandOver.read(new ContainerPaths(store.layout(), record.id()));
-        if (handOver.isEmpty() || !waitFor(handOver.get()::containerEnded)) {
+        if (handOver.isEmpty()) {
             return null;
         }
-        return Cleanup.inPlaceOfStopPost(store, record, handOver.get(),
-                new HandedOverCleanup(engine, record, handOver.get()));
+        HandedOverCleanup cleanup = new HandedOverCleanup(engine, store, record, handOver.get());
+        cleanup.mark = Cleanup.leaveStopPostMark(store.layout(), record, handOver.get());
+        return cleanup;
+    }
+
+    /** Once the container has its signal: cleans up as soon as the init has ended, unless it outlives the wait. */
+    void afterSignal() throws IOException {
+        boolean complete = false;
+        try {
+            complete = waitFor(handOver::containerEnded) && Cleanup.run(store, record, this);
+        } finally {
+            if (!complete) {
+                takeMarkBack();
+            }
+        }
+    }
+
+    /** Once the unit has stopped: the mark is left only when its ExecStopPost began before it was made. */
+    void takeMarkBack() throws IOException {
+        if (mark != null) {
+            Files.deleteIfExists(mark);
+            mark = null;
+        }
     }
 
     /** systemd's, once it has reaped the init; else what ExecStopPost may have recorded, else a kill. */

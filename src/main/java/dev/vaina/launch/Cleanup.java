@@ -45,38 +45,30 @@ public final class Cleanup {
     /**
      * As {@link #run(ContainerStore, ContainerRecord)}, with the exit code from {@code exit}, asked once the rest is
      * undone, just before it is recorded (the network's teardown comes first, and may take a while).
+     *
+     * @return false when a part could not be undone (the network), which the next cleanup tries again
      */
-    public static void run(ContainerStore store, ContainerRecord record, ExitCodeSource exit) throws IOException {
-        run(store, record.id(), false, null, null, exit);
+    public static boolean run(ContainerStore store, ContainerRecord record, ExitCodeSource exit) throws IOException {
+        return run(store, record.id(), false, null, null, exit);
     }
 
     /**
-     * The cleanup of a container handed over to systemd ({@link HandOver}), run by the command that stopped it
-     * instead of its unit's ExecStopPost, which systemd starts once it has reaped the container's init, while this
-     * runs. The mark that ends ExecStopPost in the shell ({@link #afterExit}'s) is left first, so that no JVM starts
-     * there only to wait for this one and find nothing left to do; it is taken back should a part fail, so that an
-     * ExecStopPost yet to begin does it all again. Not for a container removed once it has exited (--rm): its
-     * ExecStopPost removes it.
+     * The mark that ends the unit's ExecStopPost in the shell ({@link #afterExit}'s), left by a command that is about
+     * to stop a container handed over to systemd ({@link HandOver}) and clean it up in ExecStopPost's place: systemd
+     * starts ExecStopPost as soon as it has reaped the container's init, and without the mark a JVM would start
+     * there only to wait for that cleanup and find nothing left to do. None for a container removed once it has
+     * exited (--rm), whose ExecStopPost removes it, nor when the monitor knew no invocation id.
      *
-     * @return the mark, which the caller deletes once the unit has stopped (an ExecStopPost that began before it was
-     *         made leaves it), or null when none was left
+     * @return the mark, which the caller deletes should its cleanup not happen or not complete, and once the unit has
+     *         stopped; or null
      */
-    public static Path inPlaceOfStopPost(ContainerStore store, ContainerRecord record, HandOver handOver,
-            ExitCodeSource exit) throws IOException {
-        Path mark = null;
-        if (handOver.invocationId() != null && !record.config().autoRemove()) {
-            mark = cleanedMark(store.layout(), handOver.invocationId());
-            AtomicFiles.write(mark, "");
+    public static Path leaveStopPostMark(StoreLayout layout, ContainerRecord record, HandOver handOver)
+            throws IOException {
+        if (handOver.invocationId() == null || record.config().autoRemove()) {
+            return null;
         }
-        boolean complete = false;
-        try {
-            complete = run(store, record.id(), false, null, null, exit);
-        } finally {
-            if (!complete && mark != null) {
-                Files.deleteIfExists(mark);
-                mark = null;
-            }
-        }
+        Path mark = cleanedMark(layout, handOver.invocationId());
+        AtomicFiles.write(mark, "");
         return mark;
     }
 

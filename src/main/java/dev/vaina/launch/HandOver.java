@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param containerStart, managerStart start times in milliseconds since the epoch, against reused PIDs
  * @param unitCgroup the unit's cgroup directory, in the hierarchy systemd tracks its processes with
  * @param invocationId systemd's id of this run of the unit ($INVOCATION_ID), or null: what names the mark that ends
- *                     its ExecStopPost at once (see {@link Cleanup#inPlaceOfStopPost})
+ *                     its ExecStopPost at once (see {@link Cleanup#leaveStopPostMark})
  */
 public record HandOver(long containerPid, long containerStart, long managerPid, long managerStart, Path unitCgroup,
         String invocationId) {
