@@ -165,8 +165,8 @@ class PodTest {
     }
 
     /**
-     * With a stop timeout, pod stop signals the infra container only once every member has exited: a member that takes a second over
-     * its stop signal still has the pod's network interfaces when it ends.
+     * With a stop timeout, pod stop signals the infra container only once every member has exited: a member that
+     * takes a second over its stop signal still has the pod's network interfaces when it ends.
      */
     @EachMode
     void stop_leavesThePodsNetworkToMembersUntilTheyHaveExited(VainaCli vaina) throws Exception {
