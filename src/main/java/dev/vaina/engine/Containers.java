@@ -332,7 +332,7 @@ public final class Containers {
         long pid = ContainerPid.read(store.layout(), record.id());
         HandedOverCleanup handedOver = HandedOverCleanup.beforeStop(engine, store, record);
         try {
-            stop(record, state, pid, timeout, processesGone, handedOver);
+            signalAndStop(record, state, pid, timeout, processesGone, handedOver);
         } finally {
             if (handedOver != null) {
                 handedOver.takeMarkBack();
@@ -341,8 +341,8 @@ public final class Containers {
     }
 
     /** The rest of {@link #stop}, from the stop signal on. */
-    private void stop(ContainerRecord record, ContainerState state, long pid, int timeout, Runnable processesGone,
-            HandedOverCleanup handedOver) throws IOException {
+    private void signalAndStop(ContainerRecord record, ContainerState state, long pid, int timeout,
+            Runnable processesGone, HandedOverCleanup handedOver) throws IOException {
         if (pid > 0) {
             engine.log().debug("sending " + Signals.name(record.config().stopSignal()) + " to container "
                     + record.name() + " (pid " + pid + ")");

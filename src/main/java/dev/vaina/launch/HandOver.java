@@ -2,6 +2,7 @@ package dev.vaina.launch;
 
 import dev.vaina.linux.OwnCgroup;
 import dev.vaina.spec.InvalidSpecException;
+import dev.vaina.spec.ReferenceSyntax;
 import dev.vaina.spec.Signals;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.OwnProcess;
@@ -53,16 +54,7 @@ public record HandOver(long containerPid, long containerStart, long managerPid, 
 
     /** systemd's form of one: 128 bits in 32 lowercase hexadecimal digits. */
     private static boolean isInvocationId(String text) {
-        if (text == null || text.length() != 32) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return text != null && ReferenceSyntax.isLowerHex(text, 32);
     }
 
     /** The record of the container's current run, if its monitor handed it over. */

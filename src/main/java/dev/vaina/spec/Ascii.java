@@ -78,6 +78,20 @@ public final class Ascii {
     }
 
     /**
+     * Whether the characters of {@code text} from {@code from} to {@code to} are hexadecimal digits of either case or
+     * in {@code others}.
+     */
+    public static boolean hexDigitsOr(String text, int from, int to, String others) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c) && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') && others.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The fields of {@code line} separated by runs of white space (space, tab, line feed, vertical tab, form feed,
      * carriage return), none before the first or after the last: {@code trim().split("\\s+")} without a regular
      * expression, and none at all for a blank line.

@@ -44,7 +44,7 @@ public final class IpAddresses {
         int value = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            if (!Ascii.isDigit(c)) {
                 return false;
             }
             value = value * 10 + (c - '0');
@@ -66,15 +66,7 @@ public final class IpAddresses {
 
     /** Only hexadecimal digits, colons and dots, one colon at least. */
     static boolean hasIpv6Characters(String text) {
-        boolean colon = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            colon |= c == ':';
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
-                return false;
-            }
-        }
-        return colon;
+        return text.indexOf(':') >= 0 && Ascii.hexDigitsOr(text, 0, text.length(), ":.");
     }
 
     /** --add-host NAME:IP (the IP may be IPv6, so only the first colon separates). */

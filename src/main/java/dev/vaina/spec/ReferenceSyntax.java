@@ -138,7 +138,7 @@ public final class ReferenceSyntax {
         int hostEnd;
         if (text.startsWith("[")) {
             hostEnd = text.indexOf(']');
-            if (hostEnd < 2 || !hexDigitsOr(text, 1, hostEnd, ":.")) {
+            if (hostEnd < 2 || !Ascii.hexDigitsOr(text, 1, hostEnd, ":.")) {
                 return false;
             }
             hostEnd++;
@@ -164,16 +164,6 @@ public final class ReferenceSyntax {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!Ascii.isDigit(c) && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hexDigitsOr(String text, int from, int to, String others) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!Ascii.isDigit(c) && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') && others.indexOf(c) < 0) {
                 return false;
             }
         }
