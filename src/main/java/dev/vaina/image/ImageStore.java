@@ -130,6 +130,8 @@ public final class ImageStore {
             }
             ImageRecord record = pulled;
             Optional<ImageRecord> existing = record(pulled.id());
+            // A tag is one image's at a time: one this image holds already is no other's, and nothing is listed.
+            boolean tagsHeld = existing.isPresent() && existing.get().repoTags().containsAll(pulled.repoTags());
             if (existing.isPresent()) {
                 Set<String> tags = new java.util.LinkedHashSet<>(existing.get().repoTags());
                 tags.addAll(pulled.repoTags());
@@ -139,8 +141,10 @@ public final class ImageStore {
                         existing.get().size(), pulled.layers(), pulled.config(), pulled.architecture(), pulled.os(),
                         List.copyOf(digests));
             }
+            if (!tagsHeld) {
+                untagOthers(record.id(), pulled.repoTags());
+            }
             write(record, configJson);
-            untagOthers(record.id(), pulled.repoTags());
             report("pull", record.id(), pulled.repoTags().isEmpty() ? "" : pulled.repoTags().get(0));
             return record;
         }
@@ -282,8 +286,8 @@ public final class ImageStore {
                     }
                     record = record.withRepoTags(tags);
                 }
-                write(record, image.configJson());
                 untagOthers(image.record().id(), image.record().repoTags());
+                write(record, image.configJson());
             }
         }
     }
@@ -317,8 +321,8 @@ public final class ImageStore {
             List<String> tags = new ArrayList<>(current.repoTags());
             tags.add(tag);
             ImageRecord tagged = current.withRepoTags(tags);
-            Json.write(layout.image(image.id()).resolve(RECORD_FILE), tagged);
             untagOthers(image.id(), List.of(tag));
+            Json.write(layout.image(image.id()).resolve(RECORD_FILE), tagged);
             report("tag", image.id(), tag);
             return tagged;
         }
@@ -348,6 +352,11 @@ public final class ImageStore {
         return read(file);
     }
 
+    /**
+     * Takes the tags from every image but {@code id}: before that image's record gains them, so that a command
+     * killed between the two leaves a tag on no image (the next pull or tag puts it back), never on two, and an
+     * image that holds a tag is the only one.
+     */
     private void untagOthers(String id, List<String> tags) throws IOException {
         if (tags.isEmpty()) {
             return;

@@ -286,6 +286,23 @@ class PullTest {
     }
 
     @Test
+    void pull_sameImageAgain_takesItsTagBackFromTheImageThatHadIt() throws IOException {
+        ImageStore store = store();
+        PulledImage first = pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        String tag = first.image().repoTags().get(0);
+        ImageRecord other = store.importTarball(BusyboxRootfs.writeTar(dir), ImageReference.parse("other", "localhost"),
+                dev.vaina.spec.ImageConfig.EMPTY);
+        store.tag(other, ImageReference.parse(tag, "localhost"));
+        assertEquals(List.of(), store.require(first.image().id()).repoTags(), "tagging the other image moved the tag");
+
+        PulledImage again = pull(store, "test/two:two", Platform.host(), PullListener.NONE);
+        assertTrue(again.alreadyPresent());
+        assertEquals(List.of(tag), store.require(first.image().id()).repoTags());
+        assertEquals(List.of("localhost/other:latest"), store.require(other.id()).repoTags());
+        assertEquals(first.image().id(), store.require(tag).id());
+    }
+
+    @Test
     void pull_byDigest_recordsTheDigestWithoutATag() throws IOException {
         ImageStore store = store();
         PullReference ref = PullReference.parse(registry.host() + "/test/two@" + two.manifest().digest(), "localhost");
