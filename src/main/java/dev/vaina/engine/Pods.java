@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,6 +206,43 @@ public final class Pods {
         }
         members.sort(new InfraFirst());
         return members;
+    }
+
+    /**
+     * Every pod's containers, each pod's in {@link #containers}' order, from one reading of the store: for a command
+     * that shows every pod, which would otherwise read every container once per pod.
+     */
+    public Members containersByPod() throws IOException {
+        Map<String, List<ContainerRecord>> byPod = new HashMap<>();
+        for (ContainerRecord record : engine.store().list()) {
+            if (record.pod() != null) {
+                List<ContainerRecord> members = byPod.get(record.pod());
+                if (members == null) {
+                    members = new ArrayList<>();
+                    byPod.put(record.pod(), members);
+                }
+                members.add(record);
+            }
+        }
+        for (List<ContainerRecord> members : byPod.values()) {
+            members.sort(new InfraFirst());
+        }
+        return new Members(byPod);
+    }
+
+    /** The containers of pods, read once ({@link #containersByPod}). */
+    public static final class Members {
+        private final Map<String, List<ContainerRecord>> byPod;
+
+        private Members(Map<String, List<ContainerRecord>> byPod) {
+            this.byPod = byPod;
+        }
+
+        /** The pod's containers, as {@link #containers} gives them. */
+        public List<ContainerRecord> of(PodRecord pod) {
+            List<ContainerRecord> members = byPod.get(pod.id());
+            return members != null ? members : List.of();
+        }
     }
 
     /**

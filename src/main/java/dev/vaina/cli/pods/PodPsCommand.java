@@ -3,6 +3,7 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
+import dev.vaina.engine.Pods;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
@@ -50,8 +51,9 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     @Override
     protected List<Row> rows(Context context) throws IOException {
         List<Row> rows = new ArrayList<>();
+        Pods.Members containers = context.engine().pods().containersByPod();
         for (PodRecord pod : context.engine().podStore().list()) {
-            Row row = row(context, pod);
+            Row row = row(context, pod, containers.of(pod));
             boolean matches = true;
             for (String filter : filters) {
                 matches = matches && matches(filter, row);
@@ -91,8 +93,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
         return PodPsRow.HEADERS;
     }
 
-    private Row row(Context context, PodRecord pod) throws IOException {
-        List<ContainerRecord> containers = context.engine().pods().containers(pod);
+    private Row row(Context context, PodRecord pod, List<ContainerRecord> containers) throws IOException {
         List<String> states = context.engine().pods().containerStates(containers);
         return new Row(pod, containers, states, dev.vaina.engine.PodStatus.of(states));
     }

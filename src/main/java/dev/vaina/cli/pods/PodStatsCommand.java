@@ -3,6 +3,7 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.containers.StatsVerb;
+import dev.vaina.engine.Pods;
 import dev.vaina.engine.Resources;
 import dev.vaina.spec.KeyOrder;
 import dev.vaina.store.ContainerRecord;
@@ -33,8 +34,9 @@ final class PodStatsCommand extends StatsVerb {
             }
             return;
         }
+        Pods.Members containers = context.engine().pods().containersByPod();
         for (PodRecord pod : context.engine().podStore().list()) {
-            if (all || context.engine().pods().containerStates(context.engine().pods().containers(pod)).contains("running")) {
+            if (all || context.engine().pods().containerStates(containers.of(pod)).contains("running")) {
                 pods.add(pod);
             }
         }
@@ -43,8 +45,9 @@ final class PodStatsCommand extends StatsVerb {
     @Override
     protected List<PodStatsRow> sample(Context context, Resources resources) throws IOException {
         List<PodStatsRow> rows = new ArrayList<>();
+        Pods.Members containers = context.engine().pods().containersByPod();
         for (PodRecord pod : pods) {
-            for (ContainerRecord container : byId(context.engine().pods().containers(pod))) {
+            for (ContainerRecord container : byId(containers.of(pod))) {
                 boolean running = context.engine().containers().currentState(container).isRunning();
                 rows.add(new PodStatsRow(pod, container, running ? resources.usage(container) : null));
             }
