@@ -198,12 +198,7 @@ public final class Pods {
 
     /** The pod's containers, the infra container first, then the members by creation time. */
     public List<ContainerRecord> containers(PodRecord pod) throws IOException {
-        List<ContainerRecord> members = new ArrayList<>();
-        for (ContainerRecord record : engine.store().list()) {
-            if (pod.id().equals(record.pod())) {
-                members.add(record);
-            }
-        }
+        List<ContainerRecord> members = engine.store().inPod(pod.id());
         members.sort(new InfraFirst());
         return members;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,20 @@ public final class ContainerStore implements ContainerRecords, NameGenerator.Nam
     @Override
     public List<ContainerRecord> list() throws IOException {
         return records.list();
+    }
+
+    /**
+     * The pod's containers, in no particular order. Only the records that hold the pod's id are parsed: every
+     * member's does, and few others (a record naming the pod elsewhere, in a label, is read and left out).
+     */
+    public List<ContainerRecord> inPod(String podId) throws IOException {
+        List<ContainerRecord> members = new ArrayList<>();
+        for (ContainerRecord record : records.listHolding(podId)) {
+            if (podId.equals(record.pod())) {
+                members.add(record);
+            }
+        }
+        return members;
     }
 
     @Override

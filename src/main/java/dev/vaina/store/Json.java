@@ -76,7 +76,33 @@ public final class Json {
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
+        return read(Files.readAllBytes(file), file, type);
+    }
+
+    /**
+     * The file's value, or null when its bytes do not hold {@code text} (ASCII, which JSON writes as it is in any
+     * string): a search of many records for one value parses only those that can have it.
+     */
+    public static <T> T readIfHolding(Path file, Class<T> type, String text) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        return holds(bytes, text) ? read(bytes, file, type) : null;
+    }
+
+    static boolean holds(byte[] bytes, String text) {
+        int last = bytes.length - text.length();
+        outer:
+        for (int start = 0; start <= last; start++) {
+            for (int i = 0; i < text.length(); i++) {
+                if (bytes[start + i] != text.charAt(i)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static <T> T read(byte[] bytes, Path file, Class<T> type) throws IOException {
         RecordJson table = TABLES.get(type);
         if (table == null) {
             return compact().beanFrom(type, bytes);

@@ -168,6 +168,22 @@ final class RecordDirectory<T extends Named> {
         return all;
     }
 
+    /** The records whose file holds {@code text} ({@link Json#readIfHolding}): a superset of those with that value. */
+    List<T> listHolding(String text) throws IOException {
+        List<T> found = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                T record = Json.readIfHolding(directory(id).resolve(recordFile), type, text);
+                if (record != null) {
+                    found.add(record);
+                }
+            } catch (NoSuchFileException e) {
+                // removed by another command while we listed
+            }
+        }
+        return found;
+    }
+
     boolean nameTaken(String name) throws IOException {
         return owner(names.resolve(name)) != null;
     }

@@ -64,6 +64,31 @@ class ContainerStoreTest {
     }
 
     @Test
+    void inPod_findsThePodsContainers_notOnesThatOnlyNameThePodInALabel() throws Exception {
+        ContainerStore store = store();
+        String pod = "ef".repeat(32);
+        String other = "01".repeat(32);
+        ContainerRecord infra = inPod(record("p-infra"), pod, true);
+        ContainerRecord member = inPod(record("p-a"), pod, false);
+        ContainerRecord elsewhere = inPod(record("q-a"), other, false);
+        ContainerRecord mentioning = record(ContainerStore.newId(), "labelled", ContainerConfig.builder()
+                .command(List.of("true")).labels(Map.of("pod", pod)).build());
+        for (ContainerRecord record : List.of(infra, member, elsewhere, mentioning, record("alone"))) {
+            store.create(record);
+        }
+        List<ContainerRecord> found = new ArrayList<>(store.inPod(pod));
+        found.sort((a, b) -> a.name().compareTo(b.name()));
+        assertEquals(List.of(member, infra), found);
+        assertEquals(List.of(elsewhere), store.inPod(other));
+        assertEquals(List.of(), store.inPod("23".repeat(32)));
+    }
+
+    private static ContainerRecord inPod(ContainerRecord record, String pod, boolean infra) {
+        return new ContainerRecord(record.id(), record.name(), record.created(), record.imageId(), record.imageName(),
+                record.args(), record.config(), record.imageConfig(), record.layers(), record.unit(), pod, infra);
+    }
+
+    @Test
     void networkConfig_roundTrips_andOldRecordsReadWithTheDefault() throws Exception {
         ContainerStore store = store();
         ContainerRecord plain = record("old");
