@@ -13,7 +13,8 @@
 #   pull:    a four-layer image (busybox + 3 x 8 MiB random, bench/registry.sh) from a local registry,
 #            cold (empty store) and warm (image already stored)
 # It writes OUT/results.md (date, machine, JDK, the table) and OUT/ratios.svg (a chart of the ratios).
-#   scale:   with --scale, 200 containers per engine (100 running): ps -a, and run -d among them
+#   scale:   with --scale, 200 containers per engine (100 running): ps -a, and run -d among them; then 20 pods
+#            of 2 containers among them: pod ps, pod inspect
 # Where the installation's launcher starts containers on a newer JDK than the command line's, the rows that
 # start or stop containers also run a copy of the same jar installed without one (VAINA_LAUNCHER_JAVA=, every
 # JVM on the command line's JDK: what a machine without a newer JDK, Debian 12's, runs), in a store of its own.
@@ -316,6 +317,16 @@ if $scale; then
         run_podman create --name "bench-c-$i" "$image" true
     done
     interleaved ps-scale '`ps -a` (200 containers, 100 running)' ps -a
+    # Commands about pods, with pods among those containers: each pod's members are found among all of them.
+    for i in $(seq 20); do
+        echo "bench-sp-$i" >> "$work/pods"
+        for engine in vaina podman; do
+            "run_$engine" pod create --name "bench-sp-$i"
+            "run_$engine" create --pod "bench-sp-$i" --name "bench-sp-$i-a" "$image" sleep 1000
+        done
+    done
+    interleaved pod-ps-scale '`pod ps` (20 pods, 240 containers)' pod ps
+    interleaved pod-inspect-scale '`pod inspect POD` (20 pods, 240 containers)' pod inspect bench-sp-1
     row run-d-scale '`run -d IMAGE sleep` (200 containers, 100 running)'
     for round in $(seq "$runs"); do
         for engine in $(in_turn "$round" vaina podman); do
@@ -324,7 +335,11 @@ if $scale; then
             "run_$engine" rm -f -t 0 "bench-u-$round"
         done
     done
-    progress "scale: removing the 200 containers"
+    progress "scale: removing the 200 containers and 20 pods"
+    for i in $(seq 20); do
+        "$vaina" pod rm -f -t 0 "bench-sp-$i" >/dev/null 2>&1 || true
+        "${podman[@]}" pod rm -f -t 0 "bench-sp-$i" >/dev/null 2>&1 || true
+    done
     for i in $(seq 100); do
         "$vaina" rm -f -t 0 "bench-s-$i" "bench-c-$i" >/dev/null 2>&1 || true
         "${podman[@]}" rm -f -t 0 "bench-s-$i" "bench-c-$i" >/dev/null 2>&1 || true
