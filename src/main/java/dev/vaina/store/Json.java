@@ -83,21 +83,25 @@ public final class Json {
      * The file's value, or null when its bytes do not hold {@code text} (ASCII, which JSON writes as it is in any
      * string): a search of many records for one value parses only those that can have it.
      */
-    public static <T> T readIfHolding(Path file, Class<T> type, String text) throws IOException {
+    public static <T> T readIfHolding(Path file, Class<T> type, byte[] text) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return holds(bytes, text) ? read(bytes, file, type) : null;
     }
 
-    static boolean holds(byte[] bytes, String text) {
-        int last = bytes.length - text.length();
-        outer:
+    /** Whether {@code text} (not empty) is in {@code bytes}. A loop that looks at most bytes once: it runs interpreted. */
+    static boolean holds(byte[] bytes, byte[] text) {
+        byte first = text[0];
+        int last = bytes.length - text.length;
         for (int start = 0; start <= last; start++) {
-            for (int i = 0; i < text.length(); i++) {
-                if (bytes[start + i] != text.charAt(i)) {
-                    continue outer;
+            if (bytes[start] == first) {
+                int i = 1;
+                while (i < text.length && bytes[start + i] == text[i]) {
+                    i++;
+                }
+                if (i == text.length) {
+                    return true;
                 }
             }
-            return true;
         }
         return false;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -168,17 +169,33 @@ final class RecordDirectory<T extends Named> {
         return all;
     }
 
-    /** The records whose file holds {@code text} ({@link Json#readIfHolding}): a superset of those with that value. */
+    /**
+     * The records whose file holds {@code text} (ASCII, {@link Json#readIfHolding}): a superset of those with that
+     * value. Each file is read without a look at it first: one that is not there is passed over, as {@link #ids}
+     * passes it over.
+     */
     List<T> listHolding(String text) throws IOException {
         List<T> found = new ArrayList<>();
-        for (String id : ids()) {
-            try {
-                T record = Json.readIfHolding(directory(id).resolve(recordFile), type, text);
-                if (record != null) {
-                    found.add(record);
+        if (!Files.isDirectory(records)) {
+            return found;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().startsWith(".")) {
+                    continue;
                 }
-            } catch (NoSuchFileException e) {
-                // removed by another command while we listed
+                try {
+                    T record = Json.readIfHolding(entry.resolve(recordFile), type, bytes);
+                    if (record != null) {
+                        found.add(record);
+                    }
+                } catch (FileSystemException e) {
+                    // Not a record's directory, or removed by another command while we listed.
+                    if (Files.isRegularFile(entry.resolve(recordFile))) {
+                        throw e;
+                    }
+                }
             }
         }
         return found;

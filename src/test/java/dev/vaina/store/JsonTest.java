@@ -29,6 +29,22 @@ class JsonTest {
     Path dir;
 
     @Test
+    void holds_findsTextAnywhere_afterAPartialMatch_andNotPastTheEnd() {
+        assertTrue(Json.holds(ascii("abc"), ascii("abc")));
+        assertTrue(Json.holds(ascii("xxabc"), ascii("abc")), "at the end");
+        assertTrue(Json.holds(ascii("abcxx"), ascii("abc")), "at the start");
+        assertTrue(Json.holds(ascii("aabab"), ascii("ab")), "after a first byte that did not lead to a match");
+        assertTrue(Json.holds(ascii("ababc"), ascii("abc")), "after a partial match");
+        assertFalse(Json.holds(ascii("xxab"), ascii("abc")), "cut off by the end");
+        assertFalse(Json.holds(ascii(""), ascii("a")));
+        assertFalse(Json.holds(ascii("acb"), ascii("abc")));
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void aRecord_readsBackAsWritten_andUnknownPropertiesAreIgnored() throws IOException {
         Path file = dir.resolve("sample.json");
         Json.write(file, SAMPLE);
