@@ -209,15 +209,13 @@ public final class Pods {
      */
     public Members containersByPod() throws IOException {
         Map<String, List<ContainerRecord>> byPod = new HashMap<>();
-        for (ContainerRecord record : engine.store().list()) {
-            if (record.pod() != null) {
-                List<ContainerRecord> members = byPod.get(record.pod());
-                if (members == null) {
-                    members = new ArrayList<>();
-                    byPod.put(record.pod(), members);
-                }
-                members.add(record);
+        for (ContainerRecord record : engine.store().inPods()) {
+            List<ContainerRecord> members = byPod.get(record.pod());
+            if (members == null) {
+                members = new ArrayList<>();
+                byPod.put(record.pod(), members);
             }
+            members.add(record);
         }
         for (List<ContainerRecord> members : byPod.values()) {
             members.sort(new InfraFirst());

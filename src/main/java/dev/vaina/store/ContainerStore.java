@@ -17,6 +17,8 @@ import java.util.Optional;
  * and disappear atomically), with the container's state beside its record.
  */
 public final class ContainerStore implements ContainerRecords, NameGenerator.NameCheck {
+    /** The pod field's name, quoted, as a record holds it when the container is a pod's. */
+    private static final String POD_FIELD = "\"pod\"";
     private static final String RECORD = "container.json";
     private static final String STATE = "state.json";
     private static final String NETWORKS = "networks.json";
@@ -142,6 +144,38 @@ public final class ContainerStore implements ContainerRecords, NameGenerator.Nam
         List<ContainerRecord> members = new ArrayList<>();
         for (ContainerRecord record : records.listHolding(podId)) {
             if (podId.equals(record.pod())) {
+                members.add(record);
+            }
+        }
+        return members;
+    }
+
+    /**
+     * The containers whose state says they run, in no particular order: each state is read first, and only those
+     * containers' records (`ps` without -a among many that do not run).
+     */
+    public List<ContainerRecord> recordedRunning() throws IOException {
+        List<ContainerRecord> running = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                if (state(id).isRunning()) {
+                    running.add(read(id));
+                }
+            } catch (NoSuchFileException e) {
+                // removed by another command while we listed
+            }
+        }
+        return running;
+    }
+
+    /**
+     * The containers of every pod, in no particular order. Only the records that hold the pod field's name are
+     * parsed: the record of a container of no pod leaves the field out.
+     */
+    public List<ContainerRecord> inPods() throws IOException {
+        List<ContainerRecord> members = new ArrayList<>();
+        for (ContainerRecord record : records.listHolding(POD_FIELD)) {
+            if (record.pod() != null) {
                 members.add(record);
             }
         }

@@ -158,35 +158,28 @@ final class RecordDirectory<T extends Named> {
     }
 
     List<T> list() throws IOException {
-        List<T> all = new ArrayList<>();
-        for (String id : ids()) {
-            try {
-                all.add(read(id));
-            } catch (NoSuchFileException e) {
-                // removed by another command while we listed
-            }
-        }
-        return all;
+        return listHolding(null);
     }
 
     /**
      * The records whose file holds {@code text} (ASCII, {@link Json#readIfHolding}): a superset of those with that
-     * value. Each file is read without a look at it first: one that is not there is passed over, as {@link #ids}
-     * passes it over.
+     * value; all of them when {@code text} is null. Each file is read without a look at it first: one that is not
+     * there is passed over, as {@link #ids} passes it over.
      */
     List<T> listHolding(String text) throws IOException {
         List<T> found = new ArrayList<>();
         if (!Files.isDirectory(records)) {
             return found;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = text == null ? null : text.getBytes(StandardCharsets.US_ASCII);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
             for (Path entry : entries) {
                 if (entry.getFileName().toString().startsWith(".")) {
                     continue;
                 }
                 try {
-                    T record = Json.readIfHolding(entry.resolve(recordFile), type, bytes);
+                    Path file = entry.resolve(recordFile);
+                    T record = bytes == null ? Json.read(file, type) : Json.readIfHolding(file, type, bytes);
                     if (record != null) {
                         found.add(record);
                     }

@@ -64,7 +64,7 @@ class ContainerStoreTest {
     }
 
     @Test
-    void inPod_findsThePodsContainers_notOnesThatOnlyNameThePodInALabel() throws Exception {
+    void inPod_andInPods_findThePodsContainers_notOnesThatOnlyNameAPodInALabel() throws Exception {
         ContainerStore store = store();
         String pod = "ef".repeat(32);
         String other = "01".repeat(32);
@@ -81,6 +81,9 @@ class ContainerStoreTest {
         assertEquals(List.of(member, infra), found);
         assertEquals(List.of(elsewhere), store.inPod(other));
         assertEquals(List.of(), store.inPod("23".repeat(32)));
+        List<ContainerRecord> inPods = new ArrayList<>(store.inPods());
+        inPods.sort((a, b) -> a.name().compareTo(b.name()));
+        assertEquals(List.of(member, infra, elsewhere), inPods, "not the one with a label named pod, nor the one alone");
     }
 
     private static ContainerRecord inPod(ContainerRecord record, String pod, boolean infra) {

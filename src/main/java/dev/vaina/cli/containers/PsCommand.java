@@ -16,6 +16,7 @@ import dev.vaina.spec.Instants;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
+import dev.vaina.store.ContainerStore;
 import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,13 +80,16 @@ public final class PsCommand extends ContextCommand {
         boolean statusFiltered = parsed.has("status");
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
-        for (ContainerRecord record : context.containers().list()) {
+        // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l). Only the
+        // records of those whose state says they run are read; whether they still do is checked below.
+        boolean runningOnly = !all && !statusFiltered && limit < 0;
+        ContainerStore store = context.engine().store();
+        for (ContainerRecord record : runningOnly ? store.recordedRunning() : store.list()) {
             ContainerState state = context.engine().containers().currentState(record);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
             boolean paused = Pausing.isPaused(state, pid);
-            // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l).
-            if (!all && !statusFiltered && limit < 0 && (!state.isRunning() || paused)) {
+            if (runningOnly && (!state.isRunning() || paused)) {
                 continue;
             }
             String health = HealthStatus.of(context.layout(), record, state);
