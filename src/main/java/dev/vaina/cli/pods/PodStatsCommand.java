@@ -21,6 +21,8 @@ final class PodStatsCommand extends StatsVerb {
     List<String> names = new ArrayList<>();
 
     private final List<PodRecord> pods = new ArrayList<>();
+    /** The pods' containers as {@link #choose} read them, for the first sample; later samples read them anew. */
+    private Pods.Members chosen;
 
     PodStatsCommand() {
         super("pod stats", new StatsVerb.Layout(PodStatsRow.HEADERS, PodStatsRow.TEMPLATE_HEADERS, PodmanJson.INSPECT));
@@ -34,9 +36,9 @@ final class PodStatsCommand extends StatsVerb {
             }
             return;
         }
-        Pods.Members containers = context.engine().pods().containersByPod();
+        chosen = context.engine().pods().containersByPod();
         for (PodRecord pod : context.engine().podStore().list()) {
-            if (all || context.engine().pods().containerStates(containers.of(pod)).contains("running")) {
+            if (all || context.engine().pods().containerStates(chosen.of(pod)).contains("running")) {
                 pods.add(pod);
             }
         }
@@ -45,7 +47,8 @@ final class PodStatsCommand extends StatsVerb {
     @Override
     protected List<PodStatsRow> sample(Context context, Resources resources) throws IOException {
         List<PodStatsRow> rows = new ArrayList<>();
-        Pods.Members containers = context.engine().pods().containersByPod();
+        Pods.Members containers = chosen != null ? chosen : context.engine().pods().containersByPod();
+        chosen = null;
         for (PodRecord pod : pods) {
             for (ContainerRecord container : byId(containers.of(pod))) {
                 boolean running = context.engine().containers().currentState(container).isRunning();
