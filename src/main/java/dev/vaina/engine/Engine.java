@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private EngineLog log = EngineLog.SILENT;
     private PodStore podStore;
     private Pods pods;
+    private PodContainers podContainers;
     private VolumeStore volumeStore;
     private Volumes volumes;
 
@@ -126,6 +127,14 @@ public final class Engine implements AutoCloseable {
     /** The caller's definition files (`vaina quadlet`). */
     public DefinitionFiles definitionFiles() {
         return new DefinitionFiles(this);
+    }
+
+    /** Which containers are a pod's, and their states. */
+    public PodContainers podContainers() {
+        if (podContainers == null) {
+            podContainers = new PodContainers(this);
+        }
+        return podContainers;
     }
 
     /** The life cycle of pods. */

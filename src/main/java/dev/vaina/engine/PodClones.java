@@ -23,7 +23,7 @@ final class PodClones {
 
     PodRecord cloneOf(PodRecord source, String name) throws IOException {
         Pods pods = engine.pods();
-        List<ContainerRecord> containers = pods.containers(source);
+        List<ContainerRecord> containers = engine.podContainers().of(source);
         ContainerRecord infra = containers.stream().filter(ContainerRecord::infra).findFirst().orElse(null);
         ImageRecord infraImage = infra == null || infra.imageName().equals(PauseImage.NAME) ? null
                 : engine.images().require(infra.imageId());

@@ -7,7 +7,6 @@ import dev.vaina.spec.NetworkConfig;
 import dev.vaina.spec.PodConfig;
 import dev.vaina.spec.VolumeMount;
 import dev.vaina.store.ContainerRecord;
-import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.CreateArguments;
 import dev.vaina.store.Event;
@@ -18,8 +17,6 @@ import dev.vaina.unit.PodSlices;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +31,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Pods {
     /** A running container whose processes are frozen, as pod states count it. */
-    static final String PAUSED = "paused";
 
     private final Engine engine;
     private final PodStore store;
@@ -196,62 +192,6 @@ public final class Pods {
         return clone;
     }
 
-    /** The pod's containers, the infra container first, then the members by creation time. */
-    public List<ContainerRecord> containers(PodRecord pod) throws IOException {
-        List<ContainerRecord> members = engine.store().inPod(pod.id());
-        members.sort(new InfraFirst());
-        return members;
-    }
-
-    /**
-     * Every pod's containers, each pod's in {@link #containers}' order, from one reading of the store: for a command
-     * that shows every pod, which would otherwise read every container once per pod.
-     */
-    public Members containersByPod() throws IOException {
-        Map<String, List<ContainerRecord>> byPod = new HashMap<>();
-        for (ContainerRecord record : engine.store().inPods()) {
-            List<ContainerRecord> members = byPod.get(record.pod());
-            if (members == null) {
-                members = new ArrayList<>();
-                byPod.put(record.pod(), members);
-            }
-            members.add(record);
-        }
-        for (List<ContainerRecord> members : byPod.values()) {
-            members.sort(new InfraFirst());
-        }
-        return new Members(byPod);
-    }
-
-    /** The containers of pods, read once ({@link #containersByPod}). */
-    public static final class Members {
-        private final Map<String, List<ContainerRecord>> byPod;
-
-        private Members(Map<String, List<ContainerRecord>> byPod) {
-            this.byPod = byPod;
-        }
-
-        /** The pod's containers, as {@link #containers} gives them. */
-        public List<ContainerRecord> of(PodRecord pod) {
-            List<ContainerRecord> members = byPod.get(pod.id());
-            return members != null ? members : List.of();
-        }
-    }
-
-    /**
-     * The infra container first, then by creation time. A class of its own: {@code Comparator.comparing}'s lambdas
-     * are the JDK's, which the archive does not hold, and each was spun at every pod start, stop, rm and ps.
-     */
-    private static final class InfraFirst implements Comparator<ContainerRecord> {
-        @Override
-        public int compare(ContainerRecord a, ContainerRecord b) {
-            if (a.infra() != b.infra()) {
-                return a.infra() ? -1 : 1;
-            }
-            return a.created().compareTo(b.created());
-        }
-    }
-
     /**
      * Starts the pod's unit, which starts the infra container and, in the same transaction, every member it
      * wants; then makes sure of each member. Every member is tried; those that fail are named in the exception.
@@ -259,7 +199,7 @@ public final class Pods {
     public void start(PodRecord pod) throws IOException {
         engine.connectSystemdAhead(); // beside the rendering of the members' units, which comes first
         List<String> failures = new ArrayList<>();
-        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> containers = engine.podContainers().of(pod);
         List<ContainerRecord> members = members(containers);
         for (ContainerRecord member : members) {
             ContainerUnitFiles.write(engine, member, member.config().autoRemove());
@@ -336,7 +276,7 @@ public final class Pods {
      * Every container is tried; those that fail are named in the exception.
      */
     public void stop(PodRecord pod, Integer timeoutSeconds) throws IOException {
-        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> containers = engine.podContainers().of(pod);
         List<ContainerRecord> members = members(containers);
         ContainerRecord infra = null;
         for (ContainerRecord record : containers) {
@@ -454,7 +394,7 @@ public final class Pods {
 
     /** Sends a signal to every running container of the pod, members first. */
     public void kill(PodRecord pod, int signal) throws IOException {
-        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> containers = engine.podContainers().of(pod);
         List<ContainerRecord> order = new ArrayList<>(members(containers));
         for (ContainerRecord record : containers) {
             if (record.infra()) {
@@ -473,7 +413,7 @@ public final class Pods {
      * one named); with force they are stopped first.
      */
     public void remove(PodRecord pod, boolean force, Integer timeoutSeconds) throws IOException {
-        List<ContainerRecord> containers = containers(pod);
+        List<ContainerRecord> containers = engine.podContainers().of(pod);
         if (!force) {
             List<String> running = new ArrayList<>();
             for (ContainerRecord record : containers) {
@@ -508,7 +448,7 @@ public final class Pods {
     public List<PodRecord> prune() throws IOException {
         List<PodRecord> removed = new ArrayList<>();
         for (PodRecord pod : store.list()) {
-            String status = status(pod);
+            String status = engine.podContainers().status(pod);
             if (status.equals(PodStatus.EXITED) || status.equals(PodStatus.STOPPED) || status.equals(PodStatus.CREATED)) {
                 remove(pod, false, null);
                 removed.add(pod);
@@ -517,26 +457,11 @@ public final class Pods {
         return removed;
     }
 
-    /** The pod's state as Podman computes it from its containers' states. */
-    public String status(PodRecord pod) throws IOException {
-        return PodStatus.of(containerStates(containers(pod)));
-    }
-
-    /** Each container's state (created, running, paused, exited), in the order given. */
-    public List<String> containerStates(List<ContainerRecord> containers) throws IOException {
-        List<String> states = new ArrayList<>();
-        Pausing pausing = engine.pausing();
-        for (ContainerRecord record : containers) {
-            String state = Liveness.reconcile(engine.store(), record).status();
-            states.add(ContainerState.RUNNING.equals(state) && pausing.isPaused(record) ? PAUSED : state);
-        }
-        return states;
-    }
 
     /** Freezes every running container of the pod, the infra container too, as Podman does. */
     public void pause(PodRecord pod) throws IOException {
         Pausing pausing = engine.pausing();
-        for (ContainerRecord record : containers(pod)) {
+        for (ContainerRecord record : engine.podContainers().of(pod)) {
             if (Liveness.reconcile(engine.store(), record).isRunning() && !pausing.isPaused(record)) {
                 pausing.pause(record);
             }
@@ -545,7 +470,7 @@ public final class Pods {
 
     public void unpause(PodRecord pod) throws IOException {
         Pausing pausing = engine.pausing();
-        for (ContainerRecord record : containers(pod)) {
+        for (ContainerRecord record : engine.podContainers().of(pod)) {
             if (pausing.isPaused(record)) {
                 pausing.unpause(record);
             }

@@ -284,7 +284,7 @@ public final class UnitExport {
 
     /** The pod's containers but its infra container, in name order. */
     private List<ContainerRecord> members(PodRecord pod) throws IOException {
-        return engine.pods().containers(pod).stream().filter(c -> !c.infra())
+        return engine.podContainers().of(pod).stream().filter(c -> !c.infra())
                 .sorted(Named.BY_NAME).toList();
     }
 }

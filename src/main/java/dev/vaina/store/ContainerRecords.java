@@ -18,4 +18,7 @@ public interface ContainerRecords {
     ContainerState state(String id) throws IOException;
 
     List<ContainerRecord> list() throws IOException;
+
+    /** The containers whose last recorded state is running, read without the others' records. */
+    List<ContainerRecord> recordedRunning() throws IOException;
 }

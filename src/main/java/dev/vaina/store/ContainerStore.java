@@ -154,6 +154,7 @@ public final class ContainerStore implements ContainerRecords, NameGenerator.Nam
      * The containers whose state says they run, in no particular order: each state is read first, and only those
      * containers' records (`ps` without -a among many that do not run).
      */
+    @Override
     public List<ContainerRecord> recordedRunning() throws IOException {
         List<ContainerRecord> running = new ArrayList<>();
         for (String id : ids()) {

@@ -15,8 +15,8 @@ import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.Instants;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.store.ContainerRecord;
+import dev.vaina.store.ContainerRecords;
 import dev.vaina.store.ContainerState;
-import dev.vaina.store.ContainerStore;
 import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,8 +83,8 @@ public final class PsCommand extends ContextCommand {
         // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l). Only the
         // records of those whose state says they run are read; whether they still do is checked below.
         boolean runningOnly = !all && !statusFiltered && limit < 0;
-        ContainerStore store = context.engine().store();
-        for (ContainerRecord record : runningOnly ? store.recordedRunning() : store.list()) {
+        ContainerRecords records = context.containers();
+        for (ContainerRecord record : runningOnly ? records.recordedRunning() : records.list()) {
             ContainerState state = context.engine().containers().currentState(record);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;

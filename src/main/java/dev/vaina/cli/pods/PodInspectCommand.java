@@ -41,8 +41,8 @@ final class PodInspectCommand extends ContextCommand {
     }
 
     static Map<String, Object> describe(Context context, PodRecord pod) throws java.io.IOException {
-        List<ContainerRecord> containers = context.engine().pods().containers(pod);
-        List<String> states = context.engine().pods().containerStates(containers);
+        List<ContainerRecord> containers = context.engine().podContainers().of(pod);
+        List<String> states = context.engine().podContainers().states(containers);
         List<Map<String, Object>> members = new ArrayList<>();
         for (int i = 0; i < containers.size(); i++) {
             Map<String, Object> member = new LinkedHashMap<>();

@@ -31,7 +31,7 @@ final class PodLogsCommand extends ContextCommand {
     @Override
     protected int execute(Context context) throws Exception {
         PodRecord record = context.engine().podStore().find(pod);
-        List<ContainerRecord> containers = context.engine().pods().containers(record);
+        List<ContainerRecord> containers = context.engine().podContainers().of(record);
         if (container != null) {
             ContainerRecord named = context.containers().find(container);
             if (!record.id().equals(named.pod())) {

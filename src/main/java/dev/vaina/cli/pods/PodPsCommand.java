@@ -3,7 +3,7 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.ListVerb;
 import dev.vaina.cli.common.Table;
-import dev.vaina.engine.Pods;
+import dev.vaina.engine.PodContainers;
 import dev.vaina.spec.HumanDuration;
 import dev.vaina.spec.Instants;
 import dev.vaina.spec.InvalidSpecException;
@@ -51,7 +51,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     @Override
     protected List<Row> rows(Context context) throws IOException {
         List<Row> rows = new ArrayList<>();
-        Pods.Members containers = context.engine().pods().containersByPod();
+        PodContainers.Members containers = context.engine().podContainers().byPod();
         for (PodRecord pod : context.engine().podStore().list()) {
             Row row = row(context, pod, containers.of(pod));
             boolean matches = true;
@@ -94,7 +94,7 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     }
 
     private Row row(Context context, PodRecord pod, List<ContainerRecord> containers) throws IOException {
-        List<String> states = context.engine().pods().containerStates(containers);
+        List<String> states = context.engine().podContainers().states(containers);
         return new Row(pod, containers, states, dev.vaina.engine.PodStatus.of(states));
     }
 

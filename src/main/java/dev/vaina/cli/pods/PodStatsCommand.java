@@ -3,7 +3,7 @@ package dev.vaina.cli.pods;
 import dev.vaina.cli.common.Context;
 import dev.vaina.cli.common.PodmanJson;
 import dev.vaina.cli.containers.StatsVerb;
-import dev.vaina.engine.Pods;
+import dev.vaina.engine.PodContainers;
 import dev.vaina.engine.Resources;
 import dev.vaina.spec.KeyOrder;
 import dev.vaina.store.ContainerRecord;
@@ -22,7 +22,7 @@ final class PodStatsCommand extends StatsVerb {
 
     private final List<PodRecord> pods = new ArrayList<>();
     /** The pods' containers as {@link #choose} read them, for the first sample; later samples read them anew. */
-    private Pods.Members chosen;
+    private PodContainers.Members chosen;
 
     PodStatsCommand() {
         super("pod stats", new StatsVerb.Layout(PodStatsRow.HEADERS, PodStatsRow.TEMPLATE_HEADERS, PodmanJson.INSPECT));
@@ -36,9 +36,9 @@ final class PodStatsCommand extends StatsVerb {
             }
             return;
         }
-        chosen = context.engine().pods().containersByPod();
+        chosen = context.engine().podContainers().byPod();
         for (PodRecord pod : context.engine().podStore().list()) {
-            if (all || context.engine().pods().containerStates(chosen.of(pod)).contains("running")) {
+            if (all || context.engine().podContainers().states(chosen.of(pod)).contains("running")) {
                 pods.add(pod);
             }
         }
@@ -47,7 +47,7 @@ final class PodStatsCommand extends StatsVerb {
     @Override
     protected List<PodStatsRow> sample(Context context, Resources resources) throws IOException {
         List<PodStatsRow> rows = new ArrayList<>();
-        Pods.Members containers = chosen != null ? chosen : context.engine().pods().containersByPod();
+        PodContainers.Members containers = chosen != null ? chosen : context.engine().podContainers().byPod();
         chosen = null;
         for (PodRecord pod : pods) {
             for (ContainerRecord container : byId(containers.of(pod))) {

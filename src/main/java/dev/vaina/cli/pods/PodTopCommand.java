@@ -28,7 +28,7 @@ final class PodTopCommand extends ContextCommand {
         List<TopDescriptor> columns = TopDescriptor.parseAll(descriptors);
         PodRecord record = context.engine().podStore().find(pod);
         List<ContainerProcess> processes = new ArrayList<>();
-        for (ContainerRecord container : PodStatsCommand.byId(context.engine().pods().containers(record))) {
+        for (ContainerRecord container : PodStatsCommand.byId(context.engine().podContainers().of(record))) {
             if (context.engine().containers().currentState(container).isRunning()) {
                 processes.addAll(context.engine().resources().processes(container));
             }
