@@ -1,15 +1,24 @@
 package dev.vaina.engine;
 
+import dev.vaina.launch.ContainerPaths;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.Event;
 import dev.vaina.store.OwnProcess;
+import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** A running container's processes frozen and thawed: the runtime's pause and resume, through the cgroup freezer. */
+/**
+ * A running container's processes frozen and thawed: the runtime's pause and resume, through the cgroup freezer.
+ * A container vaina pauses carries a mark from before its freeze until after its thaw
+ * ({@link ContainerPaths#pausedMarker}); what lists or inspects containers reads the freezer only of those that carry
+ * it, as Podman shows paused the containers its own state says it paused. A mark without a freeze (a pause cut short)
+ * costs that container its freezer's reading, nothing else. Pausing, resuming and stopping read the freezer whatever
+ * the mark says, so that a container frozen another way is thawed before its stop signals.
+ */
 public final class Pausing {
     private final Engine engine;
 
@@ -20,39 +29,66 @@ public final class Pausing {
     /** Freezes every process of the container (the runtime's pause: the cgroup freezer). */
     public void pause(ContainerRecord record) throws IOException {
         ContainerState state = Liveness.reconcile(engine.store(), record);
-        if (!state.isRunning() || isPaused(record)) {
+        if (!state.isRunning() || frozen(record, state)) {
             throw new EngineException("\"" + (state.isRunning() ? "paused" : state.status())
                     + "\" is not running, can't pause: container state improper");
         }
         requireFreezer(record);
-        runtime(record, state).run("pause", record.id());
+        Path mark = new ContainerPaths(engine.layout(), record.id()).pausedMarker();
+        Files.write(mark, new byte[0]);
+        try {
+            runtime(record, state).run("pause", record.id());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(mark);
+            throw e;
+        }
         engine.record(Event.container("pause", record));
     }
 
     public void unpause(ContainerRecord record) throws IOException {
         ContainerState state = Liveness.reconcile(engine.store(), record);
-        if (!state.isRunning() || !isPaused(record)) {
+        if (!state.isRunning() || !frozen(record, state)) {
             throw new EngineException("\"" + record.id() + "\" is not paused, can't unpause: container state improper");
         }
-        runtime(record, state).run("resume", record.id());
+        thaw(record, state);
         engine.record(Event.container("unpause", record));
     }
 
-    /** Thaws a running container if it is paused, recording no unpause: a stop's first step. */
+    /** Thaws a running container if it is frozen, recording no unpause: a stop's first step. */
     void thawForStop(ContainerRecord record, ContainerState state) throws IOException {
-        if (isPaused(record)) {
-            runtime(record, state).run("resume", record.id());
+        if (frozen(record, state)) {
+            thaw(record, state);
         }
     }
 
-    /** Running, with its processes frozen. */
+    private void thaw(ContainerRecord record, ContainerState state) throws IOException {
+        runtime(record, state).run("resume", record.id());
+        Files.deleteIfExists(new ContainerPaths(engine.layout(), record.id()).pausedMarker());
+    }
+
+    /** Running, paused by vaina: its mark is there and its processes are frozen. */
     public boolean isPaused(ContainerRecord record) throws IOException {
-        return isPaused(engine.store().state(record.id()), ContainerPid.read(engine.layout(), record.id()));
+        return isPaused(engine.layout(), record.id(), engine.store().state(record.id()),
+                ContainerPid.read(engine.layout(), record.id()));
     }
 
     /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
-    public static boolean isPaused(ContainerState state, long pid) throws IOException {
-        if (pid <= 0 || !state.isRunning() || !OwnProcess.exists(pid)) {
+    public static boolean isPaused(StoreLayout layout, String id, ContainerState state, long pid) throws IOException {
+        return pid > 0 && state.isRunning() && Files.exists(new ContainerPaths(layout, id).pausedMarker())
+                && frozen(pid);
+    }
+
+    /** Running, with its processes frozen, whoever froze them: what pausing and resuming go by. */
+    public boolean isFrozen(ContainerRecord record) throws IOException {
+        return frozen(record, engine.store().state(record.id()));
+    }
+
+    private boolean frozen(ContainerRecord record, ContainerState state) throws IOException {
+        return state.isRunning() && frozen(ContainerPid.read(engine.layout(), record.id()));
+    }
+
+    private static boolean frozen(long pid) throws IOException {
+        if (pid <= 0 || !OwnProcess.exists(pid)) {
             return false;
         }
         try {

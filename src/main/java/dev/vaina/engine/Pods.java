@@ -462,7 +462,7 @@ public final class Pods {
     public void pause(PodRecord pod) throws IOException {
         Pausing pausing = engine.pausing();
         for (ContainerRecord record : engine.podContainers().of(pod)) {
-            if (Liveness.reconcile(engine.store(), record).isRunning() && !pausing.isPaused(record)) {
+            if (Liveness.reconcile(engine.store(), record).isRunning() && !pausing.isFrozen(record)) {
                 pausing.pause(record);
             }
         }
@@ -471,7 +471,7 @@ public final class Pods {
     public void unpause(PodRecord pod) throws IOException {
         Pausing pausing = engine.pausing();
         for (ContainerRecord record : engine.podContainers().of(pod)) {
-            if (pausing.isPaused(record)) {
+            if (pausing.isFrozen(record)) {
                 pausing.unpause(record);
             }
         }

@@ -54,6 +54,14 @@ public record ContainerPaths(StoreLayout layout, String id) {
         return runDir().resolve("healthy");
     }
 
+    /**
+     * Made before the container's processes are frozen and removed once they are thawed (dev.vaina.engine.Pausing):
+     * only a container that has it may be paused, so that listing running containers reads no freezer of theirs.
+     */
+    public Path pausedMarker() {
+        return runDir().resolve("paused");
+    }
+
     /** Written by a monitor that handed its container over to systemd and exited (see {@link HandOver}). */
     public Path handOverFile() {
         return runDir().resolve("handed-over");
@@ -110,6 +118,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
         Files.deleteIfExists(errorFile());
         Files.deleteIfExists(handOverFile());
         Files.deleteIfExists(healthyMarker());
+        Files.deleteIfExists(pausedMarker());
         Files.deleteIfExists(runtimeFile());
         Files.deleteIfExists(attachSocket());
     }

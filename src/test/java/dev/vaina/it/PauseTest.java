@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vaina.it.support.CgroupHost;
 import dev.vaina.it.support.EachMode;
+import dev.vaina.it.support.Mode;
 import dev.vaina.it.support.Result;
 import dev.vaina.it.support.VainaCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /** `pause` and `unpause`: the cgroup freezer through the runtime; a clear refusal where there is none. */
 class PauseTest {
@@ -72,6 +74,46 @@ class PauseTest {
         } finally {
             vaina.run("rm", "-f", "-t", "0", stopped, removed);
         }
+    }
+
+    /**
+     * Shown paused are the containers vaina paused, as Podman shows those its state says it paused; one frozen
+     * another way shows running, and unpause and stop thaw it all the same (a stop's signal would wait for ever).
+     */
+    @Test
+    void containerFrozenAnotherWay_showsRunning_yetUnpauseAndStopThawIt() throws IOException {
+        VainaCli vaina = VainaCli.forMode(Mode.ROOTFUL);
+        String name = ExecTest.running(vaina, "frozen-otherwise");
+        try {
+            String pid = DetachedTest.field(vaina.run("inspect", name).assertSuccess().stdout(), "Pid");
+            freeze(pid);
+            assertTrue(frozen(pid));
+            assertTrue(status(vaina, name).startsWith("Up "), "not paused by vaina: shown running");
+            assertEquals(name + "\n", vaina.run("unpause", name).assertSuccess().stdout());
+            assertFalse(frozen(pid), "thawed by unpause");
+
+            freeze(pid);
+            vaina.run("stop", "-t", "1", name).assertSuccess();
+            assertTrue(status(vaina, name).startsWith("Exited"), "stopped");
+        } finally {
+            vaina.run("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    /** What the runtime's pause does, done by hand: v1's freezer.state, v2's cgroup.freeze. */
+    private static void freeze(String pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "cgroup"))) {
+            String[] parts = line.split(":", 3);
+            if (parts[1].equals("freezer")) {
+                Files.writeString(Path.of("/sys/fs/cgroup/freezer", parts[2], "freezer.state"), "FROZEN");
+                return;
+            }
+            if (parts[0].equals("0") && CgroupHost.unified()) {
+                Files.writeString(Path.of("/sys/fs/cgroup", parts[2], "cgroup.freeze"), "1");
+                return;
+            }
+        }
+        throw new AssertionError("no freezer cgroup for " + pid);
     }
 
     private static String status(VainaCli vaina, String name) {

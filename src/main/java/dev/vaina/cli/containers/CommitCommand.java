@@ -69,7 +69,7 @@ public final class CommitCommand extends ContextCommand {
         ImageCommit.Request request = new ImageCommit.Request(changed.config(), changed.labels(), author,
                 message != null ? message : "FROM " + record.imageName(), String.join(" ", record.args()), reference);
         Pausing pausing = context.engine().pausing();
-        boolean paused = pause && context.containers().state(record.id()).isRunning() && !pausing.isPaused(record);
+        boolean paused = pause && context.containers().state(record.id()).isRunning() && !pausing.isFrozen(record);
         if (paused) {
             pausing.pause(record);
         }

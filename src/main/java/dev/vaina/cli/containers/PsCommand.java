@@ -88,7 +88,7 @@ public final class PsCommand extends ContextCommand {
             ContainerState state = context.engine().containers().currentState(record);
             // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
             long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
-            boolean paused = Pausing.isPaused(state, pid);
+            boolean paused = Pausing.isPaused(context.layout(), record.id(), state, pid);
             if (runningOnly && (!state.isRunning() || paused)) {
                 continue;
             }
