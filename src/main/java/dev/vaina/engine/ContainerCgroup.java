@@ -2,8 +2,8 @@ package dev.vaina.engine;
 
 import dev.vaina.linux.MountInfo;
 import dev.vaina.oci.CgroupLayout;
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -122,13 +122,13 @@ final class ContainerCgroup {
 
     static String readOrEmpty(Path file) throws IOException {
         try {
-            return Files.readString(file).strip();
+            return FileBytes.readString(file).strip();
         } catch (NoSuchFileException e) {
             return "";
         }
     }
 
     private static String read(Path file) throws IOException {
-        return Files.readString(file);
+        return FileBytes.readString(file);
     }
 }

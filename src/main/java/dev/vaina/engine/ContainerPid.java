@@ -1,9 +1,9 @@
 package dev.vaina.engine;
 
 import dev.vaina.linux.Signalling;
+import dev.vaina.spec.FileBytes;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ public final class ContainerPid {
     public static long read(StoreLayout layout, String id) throws IOException {
         Path file = layout.containerRun(id).resolve("pid");
         try {
-            String text = Files.readString(file).strip();
+            String text = FileBytes.readString(file).strip();
             return text.isEmpty() ? 0 : Long.parseLong(text);
         } catch (NoSuchFileException e) {
             return 0;

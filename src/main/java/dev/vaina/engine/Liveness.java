@@ -3,13 +3,13 @@ package dev.vaina.engine;
 import dev.vaina.launch.Cleanup;
 import dev.vaina.launch.ContainerPaths;
 import dev.vaina.launch.HandOver;
+import dev.vaina.spec.FileBytes;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -73,7 +73,7 @@ public final class Liveness {
             return false;
         }
         try {
-            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
+            byte[] cmdline = FileBytes.read(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
             // A zombie's command line is empty: dead too.
             return new String(cmdline, StandardCharsets.UTF_8).contains(id);
         } catch (IOException gone) {

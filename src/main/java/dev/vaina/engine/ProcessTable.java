@@ -1,8 +1,8 @@
 package dev.vaina.engine;
 
 import dev.vaina.spec.Ascii;
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ final class ProcessTable {
     }
 
     private static long bootTimeSeconds() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+        for (String line : FileBytes.lines(Path.of("/proc/stat"))) {
             if (line.startsWith("btime ")) {
                 return Long.parseLong(line.substring(6).strip());
             }
@@ -109,7 +109,7 @@ final class ProcessTable {
             String args, String comm) {
 
         static RawProcess read(Path dir) throws IOException {
-            String stat = Files.readString(dir.resolve("stat"));
+            String stat = FileBytes.readString(dir.resolve("stat"));
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
             String comm = stat.substring(open + 1, close);
@@ -118,7 +118,7 @@ final class ProcessTable {
             long nsPid = hostPid;
             long uid = -1;
             long gid = -1;
-            for (String line : Files.readAllLines(dir.resolve("status"))) {
+            for (String line : FileBytes.lines(dir.resolve("status"))) {
                 String[] parts = Ascii.fields(line);
                 if (parts.length == 0) {
                     continue;
@@ -132,7 +132,7 @@ final class ProcessTable {
                 }
             }
             // ps's COMMAND: the arguments with their NUL separators as spaces; [comm] for kernel-style threads.
-            String args = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            String args = FileBytes.readString(dir.resolve("cmdline")).replace('\0', ' ');
             if (args.isEmpty()) {
                 args = "[" + comm + "]";
             }

@@ -1,16 +1,17 @@
 package dev.vaina.engine;
 
 import dev.vaina.oci.CgroupLayout;
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.Instants;
 import dev.vaina.store.ContainerRecord;
 import dev.vaina.store.ContainerState;
 import dev.vaina.store.OwnProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ public final class Resources {
     /** Lines of a /proc or cgroup file, none when it is missing. */
     static List<String> lines(Path file) throws IOException {
         try {
-            return Files.readAllLines(file);
+            return new ArrayList<>(Arrays.asList(FileBytes.lines(file)));
         } catch (java.nio.file.NoSuchFileException e) {
             return new ArrayList<>();
         }

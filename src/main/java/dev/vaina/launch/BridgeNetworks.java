@@ -4,6 +4,7 @@ import dev.vaina.net.BridgeAddresses;
 import dev.vaina.net.Netavark;
 import dev.vaina.net.NetnsFiles;
 import dev.vaina.net.RootlessNetns;
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.NetworkAttachment;
 import dev.vaina.spec.NetworkDefinition;
 import dev.vaina.spec.PortMapping;
@@ -204,7 +205,7 @@ public final class BridgeNetworks {
         List<Endpoint> endpoints = new ArrayList<>();
         for (String name : attachedNetworks(runDir)) {
             Path file = requestFile(runDir, name);
-            Map<String, Object> request = JsonInput.parseObject(Files.readAllBytes(file), file.toString());
+            Map<String, Object> request = JsonInput.parseObject(FileBytes.read(file), file.toString());
             Map<String, Object> options = (Map<String, Object>) ((Map<String, Object>) request.get("networks")).get(name);
             Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) request.get("network_info")).get(name);
             List<Map<String, Object>> subnets = (List<Map<String, Object>>) info.get("subnets");
@@ -213,7 +214,7 @@ public final class BridgeNetworks {
             String mac = "";
             Path status = Netavark.statusFile(file);
             if (Files.exists(status)) {
-                Map<String, Object> answer = (Map<String, Object>) JsonInput.parseObject(Files.readAllBytes(status),
+                Map<String, Object> answer = (Map<String, Object>) JsonInput.parseObject(FileBytes.read(status),
                         status.toString()).get(name);
                 Map<String, Object> interfaces = answer == null ? Map.of() : (Map<String, Object>) answer.get("interfaces");
                 Object nic = interfaces == null ? null : interfaces.get(String.valueOf(options.get("interface_name")));
@@ -263,7 +264,7 @@ public final class BridgeNetworks {
     private record Request(String networkId, String address, String interfaceName, String gateway, boolean dns) {
         @SuppressWarnings("unchecked")
         static Request read(Path file) throws IOException {
-            Map<String, Object> request = JsonInput.parseObject(Files.readAllBytes(file), file.toString());
+            Map<String, Object> request = JsonInput.parseObject(FileBytes.read(file), file.toString());
             Map<String, Object> networks = (Map<String, Object>) request.get("networks");
             Map<String, Object> info = (Map<String, Object>) request.get("network_info");
             String name = networks.keySet().iterator().next();

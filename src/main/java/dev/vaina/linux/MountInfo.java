@@ -1,6 +1,7 @@
 package dev.vaina.linux;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,10 @@ public final class MountInfo {
 
     /** The table of {@code mountinfo} (a /proc/PID/mountinfo file), one char per byte. */
     public static String read(Path mountinfo) throws IOException {
-        return new String(Files.readAllBytes(mountinfo), StandardCharsets.ISO_8859_1);
+        // A FileInputStream: a file channel (Files.readAllBytes) costs twice as much to set up and use.
+        try (FileInputStream in = new FileInputStream(mountinfo.toString())) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** The lines of {@code table} that contain {@code text}, each split at its spaces, in the table's order. */

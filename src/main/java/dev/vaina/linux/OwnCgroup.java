@@ -1,11 +1,11 @@
 package dev.vaina.linux;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 /**
  * This process's cgroup, and a write that makes the next move of a process between cgroups cheaper.
@@ -36,8 +36,12 @@ public final class OwnCgroup {
      */
     public static Path path() throws IOException {
         boolean unified = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
-        List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
-        for (String line : lines) {
+        String table;
+        // A FileInputStream: a file channel (Files.readAllLines) costs twice as much to set up and use.
+        try (FileInputStream in = new FileInputStream("/proc/self/cgroup")) {
+            table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String line : table.split("\n")) {
             String[] fields = line.split(":", 3);
             if (fields.length == 3 && (unified ? fields[0].equals("0") : fields[1].equals("name=systemd"))) {
                 return Path.of(unified ? "/sys/fs/cgroup" : "/sys/fs/cgroup/systemd", fields[2]);

@@ -1,5 +1,6 @@
 package dev.vaina.oci;
 
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public record CgroupLayout(Mode mode, String unifiedControllers) {
             return new CgroupLayout(Mode.UNIFIED, "");
         }
         try {
-            return new CgroupLayout(Mode.HYBRID, Files.readString(root.resolve(HYBRID_V2).resolve("cgroup.controllers")));
+            return new CgroupLayout(Mode.HYBRID, FileBytes.readString(root.resolve(HYBRID_V2).resolve("cgroup.controllers")));
         } catch (NoSuchFileException e) {
             return new CgroupLayout(Mode.LEGACY, "");
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package dev.vaina.oci;
 
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class HostLimits {
 
     public static HostLimits read(Path limitsFile) {
         try {
-            return parse(Files.readString(limitsFile));
+            return parse(FileBytes.readString(limitsFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the host's resource limits from " + limitsFile, e);
         }

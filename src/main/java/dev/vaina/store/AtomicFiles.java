@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +47,7 @@ public final class AtomicFiles {
      * unchanged): nothing is written or synced then. Returns whether it wrote.
      */
     public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
-        if (Files.isRegularFile(target) && Arrays.equals(content, Files.readAllBytes(target))) {
+        if (Files.isRegularFile(target) && Arrays.equals(content, FileBytes.read(target))) {
             return false;
         }
         write(target, content);

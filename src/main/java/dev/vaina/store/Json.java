@@ -1,10 +1,10 @@
 package dev.vaina.store;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.json.JsonInput;
 import dev.vaina.spec.json.JsonOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -76,7 +76,7 @@ public final class Json {
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        return read(Files.readAllBytes(file), file, type);
+        return read(FileBytes.read(file), file, type);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Json {
      * string): a search of many records for one value parses only those that can have it.
      */
     public static <T> T readIfHolding(Path file, Class<T> type, byte[] text) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = FileBytes.read(file);
         return holds(bytes, text) ? read(bytes, file, type) : null;
     }
 

@@ -1,6 +1,7 @@
 package dev.vaina.store;
 
 import dev.vaina.spec.Ascii;
+import dev.vaina.spec.FileBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ public final class OwnProcess {
     private static String stat(long pid) {
         try {
             // Byte for byte: the command's name may be in any encoding, and only what follows it is read.
-            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            return FileBytes.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -129,7 +130,7 @@ public final class OwnProcess {
         private static long read() {
             String status;
             try {
-                status = Files.readString(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1);
+                status = FileBytes.readString(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read this process's user id: " + e.getMessage(), e);
             }

@@ -1,9 +1,9 @@
 package dev.vaina.store;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +20,7 @@ final class Randomness {
 
     /** {@code count} random bytes. */
     static byte[] bytes(int count) {
-        try (InputStream in = Files.newInputStream(SOURCE)) {
+        try (InputStream in = new FileInputStream(SOURCE.toString())) { // no file channel: see FileBytes
             byte[] bytes = in.readNBytes(count);
             if (bytes.length != count) {
                 throw new IOException("it gave " + bytes.length + " bytes of " + count);

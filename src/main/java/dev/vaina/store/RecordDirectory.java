@@ -1,5 +1,6 @@
 package dev.vaina.store;
 
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.Named;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ final class RecordDirectory<T extends Named> {
 
     private static String readOwner(Path nameFile) throws IOException {
         try {
-            String owner = Files.readString(nameFile, StandardCharsets.UTF_8).strip();
+            String owner = FileBytes.readString(nameFile).strip();
             return owner.isEmpty() ? null : owner;
         } catch (NoSuchFileException e) {
             return null;

@@ -1,9 +1,9 @@
 package dev.vaina.systemd;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.StringTokenizer;
 
 /** Which systemd instance supervises vaina's units: the caller's own user manager or the system manager. */
@@ -68,7 +68,12 @@ public enum ManagerScope {
 
     private static long readEffectiveUid() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+            String status;
+            // A FileInputStream: a file channel (Files.readAllLines) costs twice as much to set up and use.
+            try (FileInputStream in = new FileInputStream("/proc/self/status")) {
+                status = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+            for (String line : status.split("\n")) {
                 if (line.startsWith("Uid:")) {
                     StringTokenizer ids = new StringTokenizer(line.substring(4), " \t");
                     ids.nextToken(); // the real uid
@@ -83,7 +88,9 @@ public enum ManagerScope {
 
     static String pidOneCommand() {
         try {
-            return Files.readString(Path.of("/proc/1/comm"), StandardCharsets.US_ASCII).trim();
+            try (FileInputStream in = new FileInputStream("/proc/1/comm")) {
+                return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            }
         } catch (IOException e) {
             // Unreadable (hidepid): we cannot tell, and a user manager is the safer guess.
             return "";

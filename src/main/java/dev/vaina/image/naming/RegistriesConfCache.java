@@ -1,11 +1,11 @@
 package dev.vaina.image.naming;
 
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.json.JsonInput;
 import dev.vaina.store.AtomicFiles;
 import dev.vaina.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class RegistriesConfCache {
         for (Path file : files) {
             byte[] text;
             try {
-                text = Files.readAllBytes(file);
+                text = FileBytes.read(file);
             } catch (IOException | RuntimeException e) {
                 return null; // unreadable: the parser says what is wrong
             }
@@ -80,7 +80,7 @@ public final class RegistriesConfCache {
 
     private RegistriesConf read(String key) {
         try {
-            Map<String, Object> json = JsonInput.parseObject(Files.readAllBytes(cache), cache.toString());
+            Map<String, Object> json = JsonInput.parseObject(FileBytes.read(cache), cache.toString());
             if (!Integer.valueOf(FORMAT).equals(json.get("format")) || !key.equals(json.get("key"))) {
                 return null;
             }
