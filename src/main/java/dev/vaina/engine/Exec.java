@@ -73,7 +73,7 @@ public final class Exec {
         ContainerStore store = engine.store();
         ContainerState state = Liveness.reconcile(store, record);
         long pid = ContainerPid.read(store.layout(), record.id());
-        if (!state.isRunning() || pid <= 0 || engine.pausing().isPaused(record)) {
+        if (!state.isRunning() || pid <= 0 || engine.pausing().isFrozen(record)) {
             throw new EngineException(NOT_RUNNING);
         }
         RuntimeCall runtime = RuntimeCall.forRunning(store.layout(), record.id(), state);

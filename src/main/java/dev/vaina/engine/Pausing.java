@@ -16,8 +16,9 @@ import java.nio.file.Path;
  * A container vaina pauses carries a mark from before its freeze until after its thaw
  * ({@link ContainerPaths#pausedMarker}); what lists or inspects containers reads the freezer only of those that carry
  * it, as Podman shows paused the containers its own state says it paused. A mark without a freeze (a pause cut short)
- * costs that container its freezer's reading, nothing else. Pausing, resuming and stopping read the freezer whatever
- * the mark says, so that a container frozen another way is thawed before its stop signals.
+ * costs that container its freezer's reading, nothing else. Pausing, resuming, stopping and exec read the freezer
+ * whatever the mark says: a container frozen another way is thawed before its stop signals, and a process started in
+ * it would wait frozen.
  */
 public final class Pausing {
     private final Engine engine;

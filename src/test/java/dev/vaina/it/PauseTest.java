@@ -89,6 +89,8 @@ class PauseTest {
             freeze(pid);
             assertTrue(frozen(pid));
             assertTrue(status(vaina, name).startsWith("Up "), "not paused by vaina: shown running");
+            Result exec = vaina.run("exec", name, "true").assertExitCode(125);
+            assertTrue(exec.stderr().contains("can only create exec sessions on running containers"), exec::describe);
             assertEquals(name + "\n", vaina.run("unpause", name).assertSuccess().stdout());
             assertFalse(frozen(pid), "thawed by unpause");
 
