@@ -51,8 +51,12 @@ final class PodPsCommand extends ListVerb<PodPsCommand.Row> {
     @Override
     protected List<Row> rows(Context context) throws IOException {
         List<Row> rows = new ArrayList<>();
+        List<PodRecord> pods = context.engine().podStore().list();
+        if (pods.isEmpty()) {
+            return rows; // no container's record to read
+        }
         PodContainers.Members containers = context.engine().podContainers().byPod();
-        for (PodRecord pod : context.engine().podStore().list()) {
+        for (PodRecord pod : pods) {
             Row row = row(context, pod, containers.of(pod));
             boolean matches = true;
             for (String filter : filters) {
