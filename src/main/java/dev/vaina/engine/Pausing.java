@@ -69,8 +69,9 @@ public final class Pausing {
 
     /** Running, paused by vaina: its mark is there and its processes are frozen. */
     public boolean isPaused(ContainerRecord record) throws IOException {
-        return isPaused(engine.layout(), record.id(), engine.store().state(record.id()),
-                ContainerPid.read(engine.layout(), record.id()));
+        // The mark first: the state and the pid are read only for a container that has it.
+        return Files.exists(new ContainerPaths(engine.layout(), record.id()).pausedMarker())
+                && frozen(record, engine.store().state(record.id()));
     }
 
     /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */

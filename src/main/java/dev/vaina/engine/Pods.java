@@ -30,8 +30,6 @@ import java.util.concurrent.CountDownLatch;
  * the infra container, then the members, and stopping it stops the members, then the infra container.
  */
 public final class Pods {
-    /** A running container whose processes are frozen, as pod states count it. */
-
     private final Engine engine;
     private final PodStore store;
 
@@ -456,7 +454,6 @@ public final class Pods {
         }
         return removed;
     }
-
 
     /** Freezes every running container of the pod, the infra container too, as Podman does. */
     public void pause(PodRecord pod) throws IOException {
