@@ -1,11 +1,11 @@
 package dev.vaina.engine;
 
+import dev.vaina.launch.ContainerPaths;
 import dev.vaina.linux.Signalling;
 import dev.vaina.spec.FileBytes;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /** The container's init process, as the monitor recorded it from the runtime's pid file. */
 public final class ContainerPid {
@@ -13,9 +13,8 @@ public final class ContainerPid {
     }
 
     public static long read(StoreLayout layout, String id) throws IOException {
-        Path file = layout.containerRun(id).resolve("pid");
         try {
-            String text = FileBytes.readString(file).strip();
+            String text = FileBytes.readString(layout.containerRunFileName(id, ContainerPaths.PID)).strip();
             return text.isEmpty() ? 0 : Long.parseLong(text);
         } catch (NoSuchFileException e) {
             return 0;

@@ -10,7 +10,6 @@ import dev.vaina.store.ContainerStore;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -73,7 +72,7 @@ public final class Liveness {
             return false;
         }
         try {
-            byte[] cmdline = FileBytes.read(Path.of("/proc", Long.toString(state.monitorPid()), "cmdline"));
+            byte[] cmdline = FileBytes.read("/proc/" + state.monitorPid() + "/cmdline");
             // A zombie's command line is empty: dead too.
             return new String(cmdline, StandardCharsets.UTF_8).contains(id);
         } catch (IOException gone) {

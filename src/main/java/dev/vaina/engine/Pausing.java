@@ -6,6 +6,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.Event;
 import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,8 +77,8 @@ public final class Pausing {
 
     /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
     public static boolean isPaused(StoreLayout layout, String id, ContainerState state, long pid) throws IOException {
-        return pid > 0 && state.isRunning() && Files.exists(new ContainerPaths(layout, id).pausedMarker())
-                && frozen(pid);
+        return pid > 0 && state.isRunning()
+                && new File(layout.containerRunFileName(id, ContainerPaths.PAUSED)).exists() && frozen(pid);
     }
 
     /** Running, with its processes frozen, whoever froze them: what pausing and resuming go by. */

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 
 /** The files of one container that the launcher, the monitor and the cleanup share. */
 public record ContainerPaths(StoreLayout layout, String id) {
+    /** The runtime's pid file, in the run directory. */
+    public static final String PID = "pid";
+    /** The paused mark (see {@link #pausedMarker}), in the run directory. */
+    public static final String PAUSED = "paused";
 
     public Path dataDir() {
         return layout.container(id);
@@ -46,7 +50,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
     }
 
     public Path pidFile() {
-        return runDir().resolve("pid");
+        return runDir().resolve(PID);
     }
 
     /** Written once the container's first health check has passed, for a monitor that waits to send READY=1. */
@@ -59,7 +63,7 @@ public record ContainerPaths(StoreLayout layout, String id) {
      * only a container that has it may be paused, so that listing running containers reads no freezer of theirs.
      */
     public Path pausedMarker() {
-        return runDir().resolve("paused");
+        return runDir().resolve(PAUSED);
     }
 
     /** Written by a monitor that handed its container over to systemd and exited (see {@link HandOver}). */

@@ -20,11 +20,16 @@ public final class FileBytes {
     }
 
     public static byte[] read(Path file) throws IOException {
+        return read(file.toString());
+    }
+
+    /** {@link #read(Path)} by the file's name, for the callers that read many and build no path for each. */
+    public static byte[] read(String file) throws IOException {
         FileInputStream in;
         try {
-            in = new FileInputStream(file.toString());
+            in = new FileInputStream(file);
         } catch (FileNotFoundException e) {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(Path.of(file));
         }
         try (in) {
             return in.readAllBytes();
@@ -34,6 +39,10 @@ public final class FileBytes {
     /** The file as UTF-8 text. */
     public static String readString(Path file) throws IOException {
         return readString(file, StandardCharsets.UTF_8);
+    }
+
+    public static String readString(String file) throws IOException {
+        return new String(read(file), StandardCharsets.UTF_8);
     }
 
     public static String readString(Path file, Charset charset) throws IOException {

@@ -89,7 +89,7 @@ public final class ContainerStore implements ContainerRecords, NameGenerator.Nam
     @Override
     public ContainerState state(String id) throws IOException {
         try {
-            return Json.read(layout.container(id).resolve(STATE), ContainerState.class);
+            return Json.read(layout.containerFileName(id, STATE), ContainerState.class);
         } catch (NoSuchFileException e) {
             return ContainerState.created();
         }

@@ -76,6 +76,10 @@ public final class Json {
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
+        return read(file.toString(), type);
+    }
+
+    public static <T> T read(String file, Class<T> type) throws IOException {
         return read(FileBytes.read(file), file, type);
     }
 
@@ -83,7 +87,7 @@ public final class Json {
      * The file's value, or null when its bytes do not hold {@code text} (ASCII, which JSON writes as it is in any
      * string): a search of many records for one value parses only those that can have it.
      */
-    public static <T> T readIfHolding(Path file, Class<T> type, byte[] text) throws IOException {
+    public static <T> T readIfHolding(String file, Class<T> type, byte[] text) throws IOException {
         byte[] bytes = FileBytes.read(file);
         return holds(bytes, text) ? read(bytes, file, type) : null;
     }
@@ -106,12 +110,12 @@ public final class Json {
         return false;
     }
 
-    private static <T> T read(byte[] bytes, Path file, Class<T> type) throws IOException {
+    private static <T> T read(byte[] bytes, String file, Class<T> type) throws IOException {
         RecordJson table = TABLES.get(type);
         if (table == null) {
             return compact().beanFrom(type, bytes);
         }
-        JsonInput in = new JsonInput(bytes, file.toString());
+        JsonInput in = new JsonInput(bytes, file);
         T value = type.cast(table.read(type, in));
         in.end();
         return value;

@@ -147,6 +147,19 @@ public record StoreLayout(Path dataRoot, Path runRoot, boolean rootless) {
     }
 
     /**
+     * A file in {@link #container}'s directory, by name: what `ps` reads of every container builds no Path (a
+     * resolve encodes, checks and copies the name again, microseconds each in a JVM that has compiled none of it).
+     */
+    public String containerFileName(String id, String file) {
+        return dataRoot + "/containers/" + id + "/" + file;
+    }
+
+    /** A file in {@link #containerRun}'s directory, by name (see {@link #containerFileName}). */
+    public String containerRunFileName(String id, String file) {
+        return runRoot + "/containers/" + id + "/" + file;
+    }
+
+    /**
      * Where the state of bridge networks is kept while containers use them (addresses given out, netavark's
      * directory and lock, aardvark-dns's entries). Rootful, every store shares the host's network namespace, its
      * bridges and firewall chains, so every store keeps that state in one place, the default store's; rootless,

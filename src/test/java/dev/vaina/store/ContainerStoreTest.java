@@ -289,4 +289,36 @@ class ContainerStoreTest {
         store.writeState(record.id(), exited);
         assertEquals(3, store.state(record.id()).exitCode());
     }
+
+    @Test
+    void listings_areEmptyWithoutADirectory_andPassOverWhatIsNoRecord() throws Exception {
+        ContainerStore store = store();
+        assertEquals(List.of(), store.list());
+        assertEquals(List.of(), store.recordedRunning());
+        ContainerRecord web = record("web");
+        ContainerRecord db = record("db");
+        store.create(web);
+        store.create(db);
+        store.writeState(db.id(), store.state(db.id()).running(42, "2026-01-01T00:00:01Z"));
+        Files.createDirectories(store.layout().containers().resolve(".abc.new"));
+        Files.createDirectories(store.layout().containers().resolve("ef".repeat(32)));
+        Files.writeString(store.layout().containers().resolve("stray"), "not a record's directory");
+
+        List<String> names = new ArrayList<>();
+        for (ContainerRecord listed : store.list()) {
+            names.add(listed.name());
+        }
+        Collections.sort(names);
+        assertEquals(List.of("db", "web"), names);
+        assertEquals(List.of(db), store.recordedRunning());
+        assertEquals(db, store.find(db.id()));
+    }
+
+    @Test
+    void aStoreThatIsNotADirectory_isNoListing() throws Exception {
+        ContainerStore store = store();
+        Files.createDirectories(store.layout().containers().getParent());
+        Files.writeString(store.layout().containers(), "a file");
+        assertEquals(List.of(), store.list());
+    }
 }

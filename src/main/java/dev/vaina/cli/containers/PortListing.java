@@ -39,6 +39,9 @@ public final class PortListing {
 
     /** ps's PORTS column: {@code 0.0.0.0:8080->80/tcp, 0.0.0.0:9000-9001->90-91/tcp}, sorted as Podman sorts them. */
     static String column(ContainerRecord record) {
+        if (record.config().network().ports().isEmpty()) {
+            return "";
+        }
         List<String> described = new ArrayList<>();
         for (PortMapping port : record.config().network().ports()) {
             described.add(port.describe());

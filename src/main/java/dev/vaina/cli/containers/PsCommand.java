@@ -20,6 +20,7 @@ import dev.vaina.store.ContainerState;
 import dev.vaina.store.PodRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,16 +131,17 @@ public final class PsCommand extends ContextCommand {
             Instant now = Instant.now();
             PodNames pods = new PodNames(context);
             for (Row r : rows) {
-                List<String> cells = new ArrayList<>(List.of(noTrunc ? r.record.id() : r.record.shortId(),
-                        r.record.imageName(), command(r.record), HumanDuration.ago(r.created, now),
-                        r.paused ? "Paused" : r.status(now), PortListing.column(r.record), r.record.name()));
+                String[] cells = {noTrunc ? r.record.id() : r.record.shortId(), r.record.imageName(), command(r.record),
+                        HumanDuration.ago(r.created, now), r.paused ? "Paused" : r.status(now),
+                        PortListing.column(r.record), r.record.name()};
                 if (pod) {
-                    cells = new ArrayList<>(List.of(pods.withPodColumns(r.record, cells.toArray(new String[0]), noTrunc)));
+                    cells = pods.withPodColumns(r.record, cells, noTrunc);
                 }
                 if (size) {
-                    cells.add(r.size.column());
+                    cells = Arrays.copyOf(cells, cells.length + 1);
+                    cells[cells.length - 1] = r.size.column();
                 }
-                table.add(cells.toArray(new String[0]));
+                table.add(cells);
             }
             table.print(out());
         } else {
