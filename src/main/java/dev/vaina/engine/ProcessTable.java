@@ -2,8 +2,8 @@ package dev.vaina.engine;
 
 import dev.vaina.spec.Ascii;
 import dev.vaina.spec.FileBytes;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,18 +42,17 @@ final class ProcessTable {
         long bootMillis = bootTimeSeconds() * 1000;
         long nowMillis = System.currentTimeMillis();
         List<RawProcess> raw = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"))) {
-            for (Path dir : entries) {
-                if (!Ascii.isDigit(dir.getFileName().toString().charAt(0))) {
-                    continue; // not a process (no glob: it would be compiled to a regular expression)
+        // File.list and a name per process, not a DirectoryStream and Paths: a host runs hundreds of processes.
+        for (String entry : new File("/proc").list()) {
+            if (!Ascii.isDigit(entry.charAt(0))) {
+                continue; // not a process (no glob: it would be compiled to a regular expression)
+            }
+            try {
+                if (Files.readSymbolicLink(Path.of("/proc/" + entry + "/ns/pid")).equals(namespace)) {
+                    raw.add(RawProcess.read(Path.of("/proc/" + entry)));
                 }
-                try {
-                    if (Files.readSymbolicLink(dir.resolve("ns/pid")).equals(namespace)) {
-                        raw.add(RawProcess.read(dir));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // Gone meanwhile, or not ours to look at: not a process of this container.
-                }
+            } catch (IOException | RuntimeException e) {
+                // Gone meanwhile, or not ours to look at: not a process of this container.
             }
         }
         Map<Long, Long> toContainerPid = new HashMap<>();
