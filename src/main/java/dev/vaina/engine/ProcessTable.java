@@ -43,7 +43,11 @@ final class ProcessTable {
         long nowMillis = System.currentTimeMillis();
         List<RawProcess> raw = new ArrayList<>();
         // File.list and a name per process, not a DirectoryStream and Paths: a host runs hundreds of processes.
-        for (String entry : new File("/proc").list()) {
+        String[] entries = new File("/proc").list();
+        if (entries == null) {
+            throw new IOException("/proc cannot be listed: is procfs mounted?");
+        }
+        for (String entry : entries) {
             if (!Ascii.isDigit(entry.charAt(0))) {
                 continue; // not a process (no glob: it would be compiled to a regular expression)
             }

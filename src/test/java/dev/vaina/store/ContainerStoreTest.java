@@ -321,4 +321,12 @@ class ContainerStoreTest {
         Files.writeString(store.layout().containers(), "a file");
         assertEquals(List.of(), store.list());
     }
+
+    @Test
+    void fileNames_nameTheFilesOfTheContainersDirectories() {
+        StoreLayout layout = store().layout();
+        String id = "ab".repeat(32);
+        assertEquals(layout.container(id).resolve("state.json").toString(), layout.containerFileName(id, "state.json"));
+        assertEquals(layout.containerRun(id).resolve("pid").toString(), layout.containerRunFileName(id, "pid"));
+    }
 }
