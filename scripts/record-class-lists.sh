@@ -93,6 +93,7 @@ if manager_answers; then
     quietly "${vaina[@]}" run --rm "$image" true
     quietly "${vaina[@]}" run -d --name "$name" "$image" sleep 60
     quietly "${vaina[@]}" ps -a
+    quietly "${vaina[@]}" ps
     quietly "${vaina[@]}" inspect "$name"
     # Go templates, as scripts read fields (--format), and a signal.
     quietly "${vaina[@]}" ps -a --format '{{.ID}} {{.Names}} {{.Status}} {{.Image}}'

@@ -57,6 +57,11 @@ public final class Containers {
         return Liveness.reconcile(store, record);
     }
 
+    /** {@link #currentState(ContainerRecord)} from the state a listing has just read ({@code recordedRunning}). */
+    public ContainerState currentState(ContainerRecords.Running listed) throws IOException {
+        return Liveness.reconcile(store, listed.record(), listed.state());
+    }
+
     /** Keeps the command line a container was made with beside its record, for `generate`. */
     public void keepCreateArguments(ContainerRecord record, CreateArguments arguments) throws IOException {
         store.saveCreateArguments(record, arguments);

@@ -21,7 +21,12 @@ public final class Liveness {
     }
 
     public static ContainerState reconcile(ContainerStore store, ContainerRecord record) throws IOException {
-        ContainerState state = store.state(record.id());
+        return reconcile(store, record, store.state(record.id()));
+    }
+
+    /** {@link #reconcile(ContainerStore, ContainerRecord)} from {@code state}, the container's state as just read. */
+    public static ContainerState reconcile(ContainerStore store, ContainerRecord record, ContainerState state)
+            throws IOException {
         if (state.isRunning() && !alive(store.layout(), state, record)) {
             // Re-read: the cleanup may have finished between the two looks.
             state = store.state(record.id());

@@ -20,5 +20,9 @@ public interface ContainerRecords {
     List<ContainerRecord> list() throws IOException;
 
     /** The containers whose last recorded state is running, read without the others' records. */
-    List<ContainerRecord> recordedRunning() throws IOException;
+    List<Running> recordedRunning() throws IOException;
+
+    /** A container whose recorded state says it runs: its record, and that state as read. */
+    record Running(ContainerRecord record, ContainerState state) {
+    }
 }

@@ -155,12 +155,13 @@ public final class ContainerStore implements ContainerRecords, NameGenerator.Nam
      * containers' records (`ps` without -a among many that do not run).
      */
     @Override
-    public List<ContainerRecord> recordedRunning() throws IOException {
-        List<ContainerRecord> running = new ArrayList<>();
+    public List<Running> recordedRunning() throws IOException {
+        List<Running> running = new ArrayList<>();
         for (String id : ids()) {
             try {
-                if (state(id).isRunning()) {
-                    running.add(read(id));
+                ContainerState state = state(id);
+                if (state.isRunning()) {
+                    running.add(new Running(read(id), state));
                 }
             } catch (NoSuchFileException e) {
                 // removed by another command while we listed

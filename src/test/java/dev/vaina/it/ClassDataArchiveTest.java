@@ -292,7 +292,7 @@ class ClassDataArchiveTest {
         Files.writeString(wrapper, Files.readString(wrapper)
                 .replace(" dev.vaina.cli.Main", " -Xlog:class+load=info:stdout dev.vaina.cli.Main"));
         try {
-            List<List<String>> reading = new ArrayList<>(List.of(List.of("ps", "-a"), List.of("images"),
+            List<List<String>> reading = new ArrayList<>(List.of(List.of("ps", "-a"), List.of("ps"), List.of("images"),
                     List.of("pod", "ps"), List.of("inspect", "cds-read"), List.of("inspect", "cds-running"), List.of("--version"),
                     List.of("top", "cds-running"), List.of("logs", "cds-running"), List.of("port", "cds-running"),
                     List.of("history", "localhost/busybox"), List.of("image", "inspect", "localhost/busybox"),

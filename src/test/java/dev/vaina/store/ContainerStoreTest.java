@@ -310,7 +310,10 @@ class ContainerStoreTest {
         }
         Collections.sort(names);
         assertEquals(List.of("db", "web"), names);
-        assertEquals(List.of(db), store.recordedRunning());
+        List<ContainerRecords.Running> running = store.recordedRunning();
+        assertEquals(1, running.size());
+        assertEquals(db, running.get(0).record());
+        assertEquals(42, running.get(0).state().monitorPid());
         assertEquals(db, store.find(db.id()));
     }
 

@@ -82,21 +82,16 @@ public final class PsCommand extends ContextCommand {
         int limit = latest ? 1 : last;
         List<Row> rows = new ArrayList<>();
         // Like Podman's, plain `ps` lists running containers only: a paused one shows with -a (or -n, -l). Only the
-        // records of those whose state says they run are read; whether they still do is checked below.
+        // records of those whose state says they run are read, each state once; whether they still run is checked.
         boolean runningOnly = !all && !statusFiltered && limit < 0;
         ContainerRecords records = context.containers();
-        for (ContainerRecord record : runningOnly ? records.recordedRunning() : records.list()) {
-            ContainerState state = context.engine().containers().currentState(record);
-            // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
-            long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
-            boolean paused = Pausing.isPaused(context.layout(), record.id(), state, pid);
-            if (runningOnly && (!state.isRunning() || paused)) {
-                continue;
+        if (runningOnly) {
+            for (ContainerRecords.Running listed : records.recordedRunning()) {
+                addRow(rows, context, parsed, listed.record(), context.engine().containers().currentState(listed), true);
             }
-            String health = HealthStatus.of(context.layout(), record, state);
-            Row row = new Row(record, Instants.parse(record.created()), state, pid, paused, health, null);
-            if (parsed.matches(row, context)) {
-                rows.add(row);
+        } else {
+            for (ContainerRecord record : records.list()) {
+                addRow(rows, context, parsed, record, context.engine().containers().currentState(record), false);
             }
         }
         // Each row's creation time is parsed once, for this order, the user's, and the CREATED column.
@@ -163,6 +158,22 @@ public final class PsCommand extends ContextCommand {
         }
         out().flush();
         return 0;
+    }
+
+    /** Adds the container's row, if it passes the filters (and runs, for {@code runningOnly}). */
+    private static void addRow(List<Row> rows, Context context, PsFilters filters, ContainerRecord record,
+            ContainerState state, boolean runningOnly) throws java.io.IOException {
+        // Podman's Pid is the container's init, which runs without a monitor once handed over to systemd.
+        long pid = state.isRunning() ? ContainerPid.read(context.layout(), record.id()) : 0;
+        boolean paused = Pausing.isPaused(context.layout(), record.id(), state, pid);
+        if (runningOnly && (!state.isRunning() || paused)) {
+            return;
+        }
+        String health = HealthStatus.of(context.layout(), record, state);
+        Row row = new Row(record, Instants.parse(record.created()), state, pid, paused, health, null);
+        if (filters.matches(row, context)) {
+            rows.add(row);
+        }
     }
 
     /** The rows with what each container wrote and its image's size, for --size. */
