@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.spec.FileBytes;
 import dev.vaina.spec.ImageConfig;
 import dev.vaina.spec.ImageReference;
 import dev.vaina.spec.Instants;
@@ -251,7 +252,7 @@ public final class ImageStore {
 
     /** The OCI image configuration bytes (the source of truth for the id). */
     public byte[] configJson(ImageRecord image) throws IOException {
-        return Files.readAllBytes(layout.image(image.id()).resolve(CONFIG_FILE));
+        return FileBytes.read(layout.image(image.id()).resolve(CONFIG_FILE));
     }
 
     /**

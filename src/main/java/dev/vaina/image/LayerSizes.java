@@ -1,5 +1,6 @@
 package dev.vaina.image;
 
+import dev.vaina.spec.FileBytes;
 import dev.vaina.store.OwnProcess;
 import dev.vaina.store.StoreLayout;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class LayerSizes {
     /** The kept size, or empty when there is none (or a crash left it unreadable). */
     static OptionalLong read(StoreLayout layout, String diffIdHex) throws IOException {
         try {
-            return OptionalLong.of(Long.parseLong(Files.readString(layout.layerSize(diffIdHex), StandardCharsets.US_ASCII)));
+            return OptionalLong.of(Long.parseLong(FileBytes.readString(layout.layerSize(diffIdHex), StandardCharsets.US_ASCII)));
         } catch (NoSuchFileException | NumberFormatException e) {
             return OptionalLong.empty();
         }
