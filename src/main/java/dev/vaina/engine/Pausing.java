@@ -71,14 +71,17 @@ public final class Pausing {
     /** Running, paused by vaina: its mark is there and its processes are frozen. */
     public boolean isPaused(ContainerRecord record) throws IOException {
         // The mark first: the state and the pid are read only for a container that has it.
-        return Files.exists(new ContainerPaths(engine.layout(), record.id()).pausedMarker())
-                && frozen(record, engine.store().state(record.id()));
+        return marked(engine.layout(), record.id()) && frozen(record, engine.store().state(record.id()));
     }
 
     /** {@link #isPaused(ContainerRecord)} for a caller that has read the container's state and pid already. */
     public static boolean isPaused(StoreLayout layout, String id, ContainerState state, long pid) throws IOException {
-        return pid > 0 && state.isRunning()
-                && new File(layout.containerRunFileName(id, ContainerPaths.PAUSED)).exists() && frozen(pid);
+        return pid > 0 && state.isRunning() && marked(layout, id) && frozen(pid);
+    }
+
+    /** Whether the container has the paused mark ({@link ContainerPaths#pausedMarker}), looked for by its name. */
+    private static boolean marked(StoreLayout layout, String id) {
+        return new File(layout.containerRunFileName(id, ContainerPaths.PAUSED)).exists();
     }
 
     /** Running, with its processes frozen, whoever froze them: what pausing and resuming go by. */

@@ -2,6 +2,7 @@ package dev.vaina.engine;
 
 import dev.vaina.spec.Ascii;
 import dev.vaina.spec.FileBytes;
+import dev.vaina.store.OwnProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,11 @@ final class ProcessTable {
         Path namespace = Files.readSymbolicLink(initDir.resolve("ns/pid"));
         IdNames users = IdNames.of(initDir, "uid_map", "etc/passwd");
         IdNames groups = IdNames.of(initDir, "gid_map", "etc/group");
-        long bootMillis = bootTimeSeconds() * 1000;
+        long bootSeconds = OwnProcess.bootSeconds();
+        if (bootSeconds < 0) {
+            throw new IOException("/proc/stat has no btime line");
+        }
+        long bootMillis = bootSeconds * 1000;
         long nowMillis = System.currentTimeMillis();
         List<RawProcess> raw = new ArrayList<>();
         // File.list and a name per process, not a DirectoryStream and Paths: a host runs hundreds of processes.
@@ -75,15 +80,6 @@ final class ProcessTable {
         }
         processes.sort(BY_PID);
         return processes;
-    }
-
-    private static long bootTimeSeconds() throws IOException {
-        for (String line : FileBytes.lines(Path.of("/proc/stat"))) {
-            if (line.startsWith("btime ")) {
-                return Long.parseLong(line.substring(6).strip());
-            }
-        }
-        throw new IOException("/proc/stat has no btime line");
     }
 
     /** ps's TTY column from stat's tty_nr: "?" for none, pts/N for pseudo-terminals. */

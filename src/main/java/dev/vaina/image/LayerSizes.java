@@ -37,7 +37,8 @@ final class LayerSizes {
     /** The kept size, or empty when there is none (or a crash left it unreadable). */
     static OptionalLong read(StoreLayout layout, String diffIdHex) throws IOException {
         try {
-            return OptionalLong.of(Long.parseLong(FileBytes.readString(layout.layerSize(diffIdHex), StandardCharsets.US_ASCII)));
+            String text = FileBytes.readString(layout.layerSize(diffIdHex), StandardCharsets.US_ASCII);
+            return OptionalLong.of(Long.parseLong(text));
         } catch (NoSuchFileException | NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -145,13 +145,18 @@ public final class OwnProcess {
         }
     }
 
+    /** The boot time from /proc/stat's btime line, in seconds since the epoch, or -1 when it cannot be read. */
+    public static long bootSeconds() {
+        return BootTime.SECONDS;
+    }
+
     /** The boot time from /proc/stat's btime line, in seconds since the epoch; read once, when first needed. */
     private static final class BootTime {
         static final long SECONDS = read();
 
         private static long read() {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII)) {
+                for (String line : FileBytes.lines(Path.of("/proc/stat"))) {
                     if (line.startsWith("btime ")) {
                         return Long.parseLong(line.substring(6).strip());
                     }
