@@ -54,6 +54,7 @@ class ClassDataArchiveTest {
             Result run = vaina.exec(List.of(logging.toString(), "--version"));
             assertTrue(run.stderr().contains("full module graph: enabled"), run::describe);
             assertFalse(run.stderr().contains("incompatible oop encoding mode"), run::describe);
+            assertFalse(run.stderr().contains("patching heap embedded pointers"), run::describe);
         }
     }
 
