@@ -50,9 +50,8 @@ jvm_flags="-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
 jvm_flags="$jvm_flags -XX:+UseG1GC"
 # Every JVM leaves the cgroup limits it runs under unread: finding them reads the whole mount table at each start,
 # which grows with every mount on the host (with 100 containers of another engine running, 74 KB and 2 ms of the
-# kernel's and the JVM's time per start). The launcher's, the monitor's and the generator's heaps are bounded here;
-# the command line's default bound is then a quarter of the machine's memory rather than of a limit it runs under,
-# for commands that use a few MiB; the processors counted are those the process may run on.
+# kernel's and the JVM's time per start). Every heap is bounded here (the command line's too, see below), not by a
+# limit it runs under; the processors counted are those the process may run on.
 jvm_flags="$jvm_flags -XX:-UseContainerSupport"
 # Every JVM maps its class-data archive where the archive asks (ArchiveRelocationMode=0) unless that address is
 # taken, instead of at a random one: JDK 17's default relocates it, which writes every pointer of the archive
@@ -72,14 +71,6 @@ fi
 # D-Bus connection) and from the container's JVMs: pod start 1040 -> 997 ms, run -d 587 -> 566, create --pod
 # 244 -> 222, ps -a 87 -> 81 (interleaved A/B); ps -a among 200 containers 4 % slower.
 cli_flags="$jvm_flags -XX:CompileThresholdScaling=2 -Xshare:auto $archive_mapping"
-# The CLI's heap is bounded at 2 GiB, so that it lies below 4 GiB with 32-bit object pointers, where the archive was
-# dumped with the same bound (dump_archive): the archive's objects are then mapped where their pointers say. With the
-# default bound, a quarter of the machine's memory, the heap is placed below 32 GiB and its top at start is 1 GiB
-# above the dump's (which left room for the class space), so every command patched each pointer of the archive's
-# objects first: 1.6-3 ms. `--version` 30.0 -> 27.3 ms, `images` 40.3 -> 39.5 (CPU 42.4 -> 40.9; interleaved, the same
-# bound with the archive dumped without it against with it). A machine with 8 GiB gets this bound by default; commands
-# stream layers and archives, and hold little else.
-cli_flags="$cli_flags -Xmx2g"
 # ... and stops at C1 (TieredStopAtLevel=1, in the wrapper), but for the commands that hash layers (pull, push,
 # load, save, import, commit): C2 computes SHA-256 with the processor's instructions, C1 has no such intrinsic
 # (174 against 16 ms per 25 MiB). A cold pull 583/573 -> 492/493 ms (8 pulls into fresh stores, both orders);
@@ -90,6 +81,14 @@ cli_flags="$cli_flags -Xmx2g"
 # 35.1, `ps -a` among 204 containers 77.2 -> 74.8 (interleaved A/B, the same installation). Not the commands that
 # hash layers: a cold pull of 25 MiB took 476.7/493.7 -> 490.3/510.1 ms with it, its layers collected as they come.
 cli_short_lived="-XX:TieredStopAtLevel=1 -Xms8m"
+# The CLI's heap is bounded at 2 GiB, so that it lies below 4 GiB with 32-bit object pointers, where the archive was
+# dumped with the same bound (dump_archive): the archive's objects are then mapped where their pointers say. With the
+# default bound, a quarter of the machine's memory, the heap is placed below 32 GiB and its top at start is 1 GiB
+# above the dump's (which left room for the class space), so every command patched each pointer of the archive's
+# objects first: 1.6-3 ms. `--version` 30.0 -> 27.3 ms, `images` 40.3 -> 39.5 (CPU 42.4 -> 40.9; interleaved, the same
+# bound with the archive dumped without it against with it). A machine with 8 GiB gets this bound by default; commands
+# stream layers and archives, and hold little else.
+cli_flags="$cli_flags -Xmx2g"
 # The CLI's Unix socket channels (an attaching client's; its D-Bus connection is a raw descriptor, see
 # dev.vaina.engine.DescriptorBusSocket) ask a ServiceLoader for a selector provider at their first use: it scans the
 # class path (opening vaina.jar) for one before it takes the JDK's. Naming the JDK's own skips that: 3.5 ms less of
